@@ -1,0 +1,34 @@
+/**
+ * Every diagnostic code crdgen prints. Codes are public: users grep for them and
+ * CI annotations carry them, so a code is never reused for a different meaning.
+ * 1xxx: reading TypeScript; 2xxx: Kubernetes validation; 3xxx: transforms; 4xxx: usage and files.
+ */
+export const codes = {
+  // Reading
+  tsSyntax: "CRD1001",
+  unsupportedType: "CRD1002",
+  unknownTag: "CRD1003",
+  badTagValue: "CRD1004",
+  tagMisplaced: "CRD1005",
+  missingCrdTag: "CRD1006",
+  noRoots: "CRD1007",
+  recursiveType: "CRD1008",
+  objectUnion: "CRD1009",
+  mixedUnion: "CRD1010",
+  duplicateCrd: "CRD1011",
+  versionConflict: "CRD1012",
+  rootShape: "CRD1013",
+  // Kubernetes validation of the generated CRD
+  invalidCrd: "CRD2001",
+  // Transforms
+  indexSignatureWithProperties: "CRD3001",
+  unsupportedKeyword: "CRD3002",
+  unionPropertyConflict: "CRD3003",
+  removedKeyword: "CRD3004",
+  // Usage and files
+  fileNotFound: "CRD4001",
+  tsconfig: "CRD4002",
+  writeFailed: "CRD4003",
+} as const;
+
+export type DiagnosticCode = (typeof codes)[keyof typeof codes];

@@ -1,0 +1,38 @@
+/**
+ * A located, user-facing problem. Every stage reports these instead of throwing,
+ * so the CLI can print them like TypeScript does and exit non-zero without a stack trace.
+ */
+
+export interface SourceLocation {
+  /** Absolute path of the file. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+}
+
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable code such as `CRD1003`; see codes.ts. */
+  code: string;
+  message: string;
+  location?: SourceLocation;
+  /** Property path inside the CRD, e.g. `CronJob.spec.jobTemplate`. */
+  path?: string;
+  /** What to write instead, when we know. */
+  hint?: string;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** Thrown only across stage boundaries inside crdgen; the API turns it back into diagnostics. */
+export class DiagnosticsError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join("\n"));
+  }
+}

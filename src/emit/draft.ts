@@ -1,0 +1,37 @@
+/**
+ * The schema as emitted, before transforms: JSON-Schema flavoured (`$ref` to named
+ * types, `anyOf` with `{type: "null"}` branches for `| null`, `uniqueItems` for sets),
+ * carrying where each node was written. Transforms lower it to a structural schema.
+ */
+import type { SourceLocation } from "../diagnostics/diagnostic.js";
+import type { JSONSchemaProps } from "../schema/types.js";
+
+type Nested = "items" | "allOf" | "oneOf" | "anyOf" | "not" | "properties" | "additionalProperties" | "definitions";
+
+export interface DraftSchema extends Omit<JSONSchemaProps, Nested> {
+  items?: DraftSchema;
+  allOf?: DraftSchema[];
+  oneOf?: DraftSchema[];
+  anyOf?: DraftSchema[];
+  not?: DraftSchema;
+  properties?: Record<string, DraftSchema>;
+  additionalProperties?: DraftSchema | boolean;
+  /** Where the node was written; stripped before output. */
+  "x-crdgen-origin"?: SourceLocation;
+  /** The TypeScript name of the named type a node came from; stripped before output. */
+  "x-crdgen-type"?: string;
+}
+
+/** A root schema plus the named types it references, keyed as in `$ref: "#/definitions/<key>"`. */
+export interface DraftDocument {
+  schema: DraftSchema;
+  definitions: Record<string, DraftSchema>;
+}
+
+export const REF_PREFIX = "#/definitions/";
+export const ORIGIN = "x-crdgen-origin";
+export const TYPE_NAME = "x-crdgen-type";
+
+export function refTo(name: string): string {
+  return REF_PREFIX + name;
+}

@@ -1,0 +1,107 @@
+/**
+ * IR to draft schema. Each named type is emitted once as a definition and referenced with
+ * `$ref`; the inline-refs transform flattens them. Field docs and tags are written beside
+ * the reference so they win over the named type's own when inlined.
+ */
+import type { SourceLocation } from "../diagnostics/diagnostic.js";
+import type { IrDefinition, IrModel, IrObject, IrProperty, IrRoot, IrType } from "../ir/model.js";
+import { tagRegistry } from "../tags/index.js";
+import type { AppliedTag } from "../tags/registry.js";
+import { ORIGIN, refTo, TYPE_NAME, type DraftDocument, type DraftSchema } from "./draft.js";
+
+/** The standard descriptions Kubernetes' TypeMeta carries (as controller-gen writes them). */
+const API_VERSION_DESCRIPTION =
+  "APIVersion defines the versioned schema of this representation of an object.\nServers should convert recognized schemas to the latest internal value, and\nmay reject unrecognized values.\nMore info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources";
+const KIND_DESCRIPTION =
+  "Kind is a string value representing the REST resource this object represents.\nServers may infer this from the endpoint the client submits requests to.\nCannot be updated.\nIn CamelCase.\nMore info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds";
+
+export function emitDefinitions(model: IrModel): Record<string, DraftSchema> {
+  const out: Record<string, DraftSchema> = {};
+  for (const [name, def] of model.definitions) out[name] = emitDefinition(def);
+  return out;
+}
+
+export function emitRoot(root: IrRoot, definitions: Record<string, DraftSchema>): DraftDocument {
+  const body = emitObject(root.type);
+  const schema: DraftSchema = {
+    type: "object",
+    ...(root.description ? { description: root.description } : {}),
+    properties: {
+      apiVersion: { type: "string", description: API_VERSION_DESCRIPTION },
+      kind: { type: "string", description: KIND_DESCRIPTION },
+      metadata: { type: "object" },
+      ...body.properties,
+    },
+    ...(body.required ? { required: body.required } : {}),
+    [ORIGIN]: root.origin,
+  };
+  applyTags(schema, root.tags);
+  return { schema, definitions };
+}
+
+function emitDefinition(def: IrDefinition): DraftSchema {
+  const schema = emitType(def.type);
+  if (def.description) schema.description = def.description;
+  applyTags(schema, def.tags);
+  schema[TYPE_NAME] = def.name;
+  withOrigin(schema, def.origin);
+  return schema;
+}
+
+export function emitType(type: IrType): DraftSchema {
+  const s = emitBare(type);
+  return withOrigin(s, type.origin);
+}
+
+function emitBare(type: IrType): DraftSchema {
+  switch (type.kind) {
+    case "primitive":
+      return type.format ? { type: type.type, format: type.format } : { type: type.type };
+    case "enum":
+      return { type: type.type, enum: [...type.values] };
+    case "array": {
+      const items = emitType(type.items);
+      return type.set ? { type: "array", items, uniqueItems: true } : { type: "array", items };
+    }
+    case "object":
+      return emitObject(type);
+    case "union":
+      return { anyOf: type.members.map(emitType) };
+    case "null":
+      return { type: "null" };
+    case "unknown":
+      return { "x-kubernetes-preserve-unknown-fields": true };
+    case "ref":
+      return { $ref: refTo(type.name) };
+  }
+}
+
+function emitObject(object: IrObject): DraftSchema {
+  const schema: DraftSchema = { type: "object" };
+  if (object.properties.length > 0) {
+    const properties: Record<string, DraftSchema> = {};
+    for (const p of object.properties) properties[p.name] = emitProperty(p);
+    schema.properties = properties;
+    const required = object.properties.filter((p) => !p.optional).map((p) => p.name);
+    // Sorted, as controller-gen does: the order of `required` carries no meaning.
+    if (required.length > 0) schema.required = required.sort();
+  }
+  if (object.additionalProperties) schema.additionalProperties = emitType(object.additionalProperties);
+  return schema;
+}
+
+function emitProperty(p: IrProperty): DraftSchema {
+  const schema = emitType(p.type);
+  if (p.description) schema.description = p.description;
+  applyTags(schema, p.tags);
+  return withOrigin(schema, p.origin);
+}
+
+function applyTags(schema: DraftSchema, tags: readonly AppliedTag[]): void {
+  for (const tag of tags) tagRegistry.get(tag.name)?.applySchema?.(schema, tag.value);
+}
+
+function withOrigin(schema: DraftSchema, origin: SourceLocation | undefined): DraftSchema {
+  if (origin) schema[ORIGIN] = origin;
+  return schema;
+}

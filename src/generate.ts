@@ -1,0 +1,119 @@
+/**
+ * The whole pipeline as one call: read -> emit -> transform -> validate -> render.
+ * Nothing here touches the output directory; `writeOutput` does, and only when the
+ * result has no errors.
+ */
+import path from "node:path";
+import type { FileSystemHost } from "ts-morph";
+import { codes } from "./diagnostics/codes.js";
+import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { buildCrds, type VersionInput } from "./emit/envelope.js";
+import { emitDefinitions, emitRoot } from "./emit/schema.js";
+import type { IrModel } from "./ir/model.js";
+import { loadProgram, semanticDiagnostics, type LoadedProgram } from "./read/program.js";
+import { readModel } from "./read/roots.js";
+import type { CustomResourceDefinition } from "./schema/types.js";
+import { formatFieldError, validateCrd } from "./validate/index.js";
+import { fileNameFor, renderCrd, renderStream, type OutputFormat } from "./write/render.js";
+import { writeAtomically, type OutputFile } from "./write/files.js";
+import { runTransforms } from "../transforms/index.js";
+
+export interface GenerateOptions {
+  /** TypeScript files declaring `@crd` roots. */
+  entries: string[];
+  /** Base for relative paths; defaults to process.cwd(). */
+  cwd?: string;
+  /** tsconfig.json to use; by default the nearest one above the first entry. */
+  tsconfig?: string;
+  /** Output format; yaml by default. */
+  format?: OutputFormat;
+  /** Where files go (relative to cwd); `crds` by default. */
+  outDir?: string;
+  /** Report type errors in the user's files (as `tsc --noEmit` would); on by default. */
+  typeCheck?: boolean;
+  /** An in-memory file system instead of the disk. */
+  fileSystem?: FileSystemHost;
+}
+
+export interface GenerateResult {
+  /** The generated CRDs (empty when there were errors). */
+  crds: CustomResourceDefinition[];
+  /** The files that would be written, with their contents. */
+  files: OutputFile[];
+  /** All CRDs as one stream (multi-document YAML or a JSON List). */
+  stream: string;
+  diagnostics: Diagnostic[];
+  ok: boolean;
+}
+
+export function generate(options: GenerateOptions): GenerateResult {
+  const cwd = options.cwd ?? process.cwd();
+  const format = options.format ?? "yaml";
+  const loaded = loadProgram({
+    entries: options.entries,
+    cwd,
+    tsconfig: options.tsconfig,
+    fileSystem: options.fileSystem,
+  });
+  const diagnostics = [...loaded.diagnostics];
+  if (hasErrors(diagnostics)) return failed(diagnostics);
+  if (options.typeCheck !== false) diagnostics.push(...semanticDiagnostics(loaded));
+  if (hasErrors(diagnostics)) return failed(diagnostics);
+
+  const model = read(loaded, diagnostics);
+  if (model.roots.length === 0 && !hasErrors(diagnostics)) {
+    diagnostics.push({
+      severity: "error",
+      code: codes.noRoots,
+      message: `No CRD found: none of ${options.entries.join(", ")} exports a type tagged @crd.`,
+      hint: "tag the root interface with /** @crd @group example.com @version v1 */",
+    });
+  }
+  if (hasErrors(diagnostics)) return failed(diagnostics);
+
+  const crds = emitAndTransform(model, diagnostics);
+  if (hasErrors(diagnostics)) return failed(diagnostics);
+  for (const crd of crds) diagnostics.push(...validateGenerated(crd, model));
+  if (hasErrors(diagnostics)) return failed(diagnostics);
+
+  const outDir = path.resolve(cwd, options.outDir ?? "crds");
+  const files = crds.map((crd) => ({ path: path.join(outDir, fileNameFor(crd, format)), content: renderCrd(crd, format) }));
+  return { crds, files, stream: renderStream(crds, format), diagnostics, ok: true };
+}
+
+/** Writes a successful result's files atomically; refuses a result with errors. */
+export async function writeOutput(result: GenerateResult): Promise<void> {
+  if (!result.ok) throw new Error("refusing to write output of a failed generation");
+  await writeAtomically(result.files);
+}
+
+export function read(loaded: LoadedProgram, diagnostics: Diagnostic[]): IrModel {
+  return readModel(loaded.entries, loaded.checker, diagnostics);
+}
+
+export function emitAndTransform(model: IrModel, diagnostics: Diagnostic[]): CustomResourceDefinition[] {
+  const definitions = emitDefinitions(model);
+  const inputs: VersionInput[] = model.roots.map((root) => {
+    const doc = emitRoot(root, definitions);
+    const ctx = { rootName: root.typeName, report: (d: Diagnostic) => void diagnostics.push(d) };
+    return { root, schema: runTransforms(doc, ctx) };
+  });
+  return buildCrds(inputs, diagnostics).map((e) => e.crd);
+}
+
+/** Kubernetes' own create-time rules: a CRD that fails them would be rejected by the API server. */
+function validateGenerated(crd: CustomResourceDefinition, model: IrModel): Diagnostic[] {
+  const root = model.roots.find(
+    (r) => r.settings.group === crd.spec.group && r.settings.kind === crd.spec.names.kind,
+  );
+  return validateCrd(crd).map((e) => ({
+    severity: "error" as const,
+    code: codes.invalidCrd,
+    message: `The generated CRD ${crd.metadata.name ?? ""} would be rejected by Kubernetes: ${formatFieldError(e)}`,
+    ...(root ? { location: root.origin, path: root.typeName } : {}),
+  }));
+}
+
+function failed(diagnostics: Diagnostic[]): GenerateResult {
+  return { crds: [], files: [], stream: "", diagnostics, ok: false };
+}

@@ -1,0 +1,111 @@
+/**
+ * The intermediate model between TypeScript and OpenAPI: small, serialisable, and
+ * free of ts-morph, so emit and transforms can be tested without a program.
+ * Named types stay named (`ref`), as controller-gen does: each is converted once and
+ * inlined later by the inline-refs transform, which keeps generation linear.
+ */
+import type { SourceLocation } from "../diagnostics/diagnostic.js";
+import type { AppliedTag } from "../tags/registry.js";
+
+export type Scalar = string | number | boolean;
+export type PrimitiveName = "string" | "number" | "integer" | "boolean";
+
+interface IrBase {
+  origin?: SourceLocation | undefined;
+}
+
+export interface IrPrimitive extends IrBase {
+  kind: "primitive";
+  type: PrimitiveName;
+  format?: string | undefined;
+}
+
+/** A literal or a union of literals of one primitive type. */
+export interface IrEnum extends IrBase {
+  kind: "enum";
+  type: PrimitiveName;
+  values: Scalar[];
+}
+
+export interface IrArray extends IrBase {
+  kind: "array";
+  items: IrType;
+  /** From `Set<T>`: elements are unique. */
+  set?: boolean | undefined;
+}
+
+export interface IrProperty {
+  name: string;
+  type: IrType;
+  optional: boolean;
+  description?: string | undefined;
+  tags: AppliedTag[];
+  origin?: SourceLocation | undefined;
+}
+
+export interface IrObject extends IrBase {
+  kind: "object";
+  properties: IrProperty[];
+  /** From an index signature or `Record<string, T>`. */
+  additionalProperties?: IrType | undefined;
+}
+
+export interface IrUnion extends IrBase {
+  kind: "union";
+  members: IrType[];
+}
+
+export interface IrNull extends IrBase {
+  kind: "null";
+}
+
+/** `unknown`/`any`: anything goes, kept by the API server. */
+export interface IrUnknown extends IrBase {
+  kind: "unknown";
+}
+
+export interface IrRef extends IrBase {
+  kind: "ref";
+  /** Key into `IrModel.definitions`. */
+  name: string;
+}
+
+export type IrType = IrPrimitive | IrEnum | IrArray | IrObject | IrUnion | IrNull | IrUnknown | IrRef;
+
+export interface IrDefinition {
+  name: string;
+  type: IrType;
+  description?: string | undefined;
+  tags: AppliedTag[];
+  origin?: SourceLocation | undefined;
+}
+
+/** CRD-level settings gathered from the root's tags, defaults already resolved. */
+export interface CrdSettings {
+  group: string;
+  version: string;
+  kind: string;
+  plural: string;
+  singular: string;
+  listKind: string;
+  scope: "Namespaced" | "Cluster";
+  shortNames: string[];
+  categories: string[];
+}
+
+export interface IrRoot {
+  /** The TypeScript name of the root declaration. */
+  typeName: string;
+  settings: CrdSettings;
+  /** Tags found on the root (CRD-level ones and any schema-level ones). */
+  tags: AppliedTag[];
+  description?: string | undefined;
+  /** The root's own object type (spec, status, ...), without apiVersion/kind/metadata. */
+  type: IrObject;
+  origin: SourceLocation;
+}
+
+export interface IrModel {
+  roots: IrRoot[];
+  definitions: Map<string, IrDefinition>;
+}

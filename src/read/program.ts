@@ -1,0 +1,109 @@
+/**
+ * Loads the user's program with ts-morph, honouring their tsconfig. Only the entry files
+ * and what they import are loaded (not the whole `include`), which keeps cold runs close
+ * to the cost of type-checking those files.
+ */
+import path from "node:path";
+import { existsSync } from "node:fs";
+import { Project, ts, type FileSystemHost } from "ts-morph";
+import { codes } from "../diagnostics/codes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { locationOf } from "./location.js";
+
+export interface LoadOptions {
+  /** Entry files, absolute or relative to `cwd`. */
+  entries: string[];
+  cwd: string;
+  /** A tsconfig.json path; by default the nearest one above the first entry. */
+  tsconfig?: string | undefined;
+  /** An in-memory file system (tests, editors); the real one by default. */
+  fileSystem?: FileSystemHost | undefined;
+}
+
+export interface LoadedProgram {
+  project: Project;
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  entries: ts.SourceFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** Options crdgen needs whatever the user's tsconfig says: null must be visible to read `T | null`. */
+const FORCED: ts.CompilerOptions = { strictNullChecks: true, noEmit: true };
+
+const DEFAULTS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  strict: true,
+  skipLibCheck: true,
+};
+
+export function loadProgram(options: LoadOptions): LoadedProgram {
+  const diagnostics: Diagnostic[] = [];
+  const fsHost = options.fileSystem;
+  const exists = (p: string) => (fsHost ? fsHost.fileExistsSync(p) : existsSync(p));
+  const entries = options.entries.map((e) => path.resolve(options.cwd, e));
+
+  const missing = entries.filter((e) => !exists(e));
+  for (const file of missing) {
+    diagnostics.push({ severity: "error", code: codes.fileNotFound, message: `File not found: ${file}` });
+  }
+
+  let tsconfig = options.tsconfig ? path.resolve(options.cwd, options.tsconfig) : undefined;
+  if (tsconfig && !exists(tsconfig)) {
+    diagnostics.push({ severity: "error", code: codes.tsconfig, message: `tsconfig not found: ${tsconfig}` });
+    tsconfig = undefined;
+  }
+  if (!options.tsconfig && entries[0]) tsconfig = findTsconfig(path.dirname(entries[0]), exists);
+
+  const project = new Project({
+    ...(tsconfig ? { tsConfigFilePath: tsconfig } : { compilerOptions: DEFAULTS }),
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    ...(fsHost ? { fileSystem: fsHost } : {}),
+  });
+  project.compilerOptions.set(FORCED);
+  for (const d of project.getConfigFileParsingDiagnostics()) diagnostics.push(fromTs(d.compilerObject, codes.tsconfig));
+
+  for (const entry of entries) if (!missing.includes(entry)) project.addSourceFileAtPath(entry);
+  const program = project.getProgram().compilerObject;
+  const checker = program.getTypeChecker();
+  const sourceEntries = entries
+    .map((e) => program.getSourceFile(e))
+    .filter((f): f is ts.SourceFile => f !== undefined);
+
+  // Syntax errors make every later answer unreliable: report them all up front.
+  for (const sf of program.getSourceFiles()) {
+    if (sf.isDeclarationFile && program.isSourceFileFromExternalLibrary(sf)) continue;
+    for (const d of program.getSyntacticDiagnostics(sf)) diagnostics.push(fromTs(d, codes.tsSyntax));
+  }
+  return { project, program, checker, entries: sourceEntries, diagnostics };
+}
+
+/** Type errors in the user's own files, reported like tsc does (checked only when asked). */
+export function semanticDiagnostics(loaded: LoadedProgram): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const sf of loaded.program.getSourceFiles()) {
+    if (sf.isDeclarationFile) continue;
+    for (const d of loaded.program.getSemanticDiagnostics(sf)) out.push(fromTs(d, codes.tsSyntax));
+  }
+  return out;
+}
+
+function findTsconfig(dir: string, exists: (p: string) => boolean): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const candidate = path.join(d, "tsconfig.json");
+    if (exists(candidate)) return candidate;
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+function fromTs(d: ts.Diagnostic, code: string): Diagnostic {
+  const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+  const text = `TS${d.code}: ${message}`;
+  if (d.file && d.start !== undefined) {
+    return { severity: "error", code, message: text, location: locationOf(d.file, d.start) };
+  }
+  return { severity: "error", code, message: text };
+}

@@ -1,0 +1,109 @@
+/**
+ * Finds the CRD roots (declarations tagged `@crd`) in the entry files and reads each into
+ * the IR, resolving the CRD-level settings and their defaults.
+ */
+import { ts } from "ts-morph";
+import { codes } from "../diagnostics/codes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { CrdSettings, IrModel, IrObject, IrRoot } from "../ir/model.js";
+import type { AppliedTag } from "../tags/registry.js";
+import { readDoc } from "./jsdoc.js";
+import { nodeLocation } from "./location.js";
+import { pluralize } from "./names.js";
+import { collectTags } from "./tags.js";
+import { TypeReader } from "./types.js";
+
+/** Properties every Kubernetes object has; the emitter writes them in their standard form. */
+const OBJECT_META_PROPERTIES = new Set(["apiVersion", "kind", "metadata"]);
+
+export function readModel(
+  entries: readonly ts.SourceFile[],
+  checker: ts.TypeChecker,
+  diagnostics: Diagnostic[],
+): IrModel {
+  const reader = new TypeReader(checker, diagnostics);
+  const roots: IrRoot[] = [];
+  for (const sf of entries) {
+    for (const statement of sf.statements) {
+      if (!ts.isInterfaceDeclaration(statement) && !ts.isTypeAliasDeclaration(statement)) continue;
+      const doc = readDoc(statement);
+      if (!doc.tags.some((t) => t.name === "crd")) continue;
+      const root = readRoot(statement, doc, reader, checker, diagnostics);
+      if (root) roots.push(root);
+    }
+  }
+  return { roots, definitions: reader.definitions };
+}
+
+function readRoot(
+  decl: ts.InterfaceDeclaration | ts.TypeAliasDeclaration,
+  doc: ReturnType<typeof readDoc>,
+  reader: TypeReader,
+  checker: ts.TypeChecker,
+  diagnostics: Diagnostic[],
+): IrRoot | undefined {
+  const origin = nodeLocation(decl.name);
+  const typeName = decl.name.text;
+  const tags = collectTags(doc.tags, ["crd", "type"], diagnostics);
+  const error = (message: string, hint?: string) =>
+    diagnostics.push({ severity: "error", code: codes.rootShape, message, location: origin, path: typeName, hint });
+
+  if (!decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+    error(`${typeName} is tagged @crd but not exported.`, `write \`export ${ts.isInterfaceDeclaration(decl) ? "interface" : "type"} ${typeName}\``);
+    return undefined;
+  }
+  if (decl.typeParameters?.length) {
+    error(`${typeName} is tagged @crd but generic.`, "declare a concrete root type, e.g. `export interface Foo extends Base<Spec> {}`");
+    return undefined;
+  }
+  const settings = resolveSettings(typeName, tags, (message, hint) =>
+    diagnostics.push({ severity: "error", code: codes.missingCrdTag, message, location: origin, path: typeName, hint }),
+  );
+
+  const type = checker.getTypeAtLocation(decl.name);
+  const object: IrObject = reader.objectOf(type, { path: typeName, at: decl });
+  object.properties = object.properties.filter((p) => !OBJECT_META_PROPERTIES.has(p.name));
+  if (!object.properties.some((p) => p.name === "spec")) {
+    error(`${typeName} is tagged @crd but has no \`spec\` property.`, "declare `spec: MySpec` (and optionally `status?: MyStatus`)");
+  }
+  if (object.additionalProperties) {
+    error(`${typeName} has an index signature; a CRD root cannot have additional properties.`);
+    object.additionalProperties = undefined;
+  }
+  if (!settings) return undefined;
+  return { typeName, settings, tags, description: doc.description, type: object, origin };
+}
+
+function single(tags: readonly AppliedTag[], name: string): string | undefined {
+  const tag = tags.find((t) => t.name === name);
+  return typeof tag?.value === "string" ? tag.value : undefined;
+}
+
+function all(tags: readonly AppliedTag[], name: string): string[] {
+  return tags.filter((t) => t.name === name && typeof t.value === "string").map((t) => t.value as string);
+}
+
+function resolveSettings(
+  typeName: string,
+  tags: readonly AppliedTag[],
+  missing: (message: string, hint: string) => void,
+): CrdSettings | undefined {
+  const group = single(tags, "group");
+  const version = single(tags, "version");
+  if (!group) missing(`${typeName} is tagged @crd but has no @group.`, "add e.g. `@group batch.example.com`");
+  if (!version) missing(`${typeName} is tagged @crd but has no @version.`, "add e.g. `@version v1`");
+  if (!group || !version) return undefined;
+  const kind = single(tags, "kind") ?? typeName;
+  const singular = single(tags, "singular") ?? kind.toLowerCase();
+  return {
+    group,
+    version,
+    kind,
+    plural: single(tags, "plural") ?? pluralize(kind.toLowerCase()),
+    singular,
+    listKind: `${kind}List`,
+    scope: single(tags, "scope") === "Cluster" ? "Cluster" : "Namespaced",
+    shortNames: all(tags, "shortName"),
+    categories: all(tags, "category"),
+  };
+}

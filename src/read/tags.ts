@@ -1,0 +1,66 @@
+/** Turns raw JSDoc tags into parsed, placement-checked tags, reporting problems as diagnostics. */
+import { codes } from "../diagnostics/codes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { tagRegistry } from "../tags/index.js";
+import type { AppliedTag, TagTarget } from "../tags/registry.js";
+import type { RawTag } from "./jsdoc.js";
+
+const TARGET_WORDS: Record<TagTarget, string> = {
+  crd: "a CRD root (a type tagged @crd)",
+  type: "a named type",
+  field: "a property",
+};
+
+export function collectTags(
+  raw: readonly RawTag[],
+  targets: readonly TagTarget[],
+  diagnostics: Diagnostic[],
+): AppliedTag[] {
+  const out: AppliedTag[] = [];
+  for (const tag of raw) {
+    const def = tagRegistry.get(tag.name);
+    if (!def) {
+      if (tagRegistry.isIgnored(tag.name)) continue;
+      const suggestion = tagRegistry.suggest(tag.name);
+      diagnostics.push({
+        severity: "error",
+        code: codes.unknownTag,
+        message: `Unknown tag @${tag.name}.${suggestion ? ` Did you mean @${suggestion}?` : ""}`,
+        location: tag.origin,
+        hint: "run `crdgen --help-tags` for the list of tags",
+      });
+      continue;
+    }
+    if (!def.targets.some((t) => targets.includes(t))) {
+      diagnostics.push({
+        severity: "error",
+        code: codes.tagMisplaced,
+        message: `@${tag.name} belongs on ${def.targets.map((t) => TARGET_WORDS[t]).join(" or ")}.`,
+        location: tag.origin,
+      });
+      continue;
+    }
+    if (!def.repeatable && out.some((t) => t.name === tag.name)) {
+      diagnostics.push({
+        severity: "error",
+        code: codes.badTagValue,
+        message: `@${tag.name} is given more than once.`,
+        location: tag.origin,
+      });
+      continue;
+    }
+    const parsed = def.parse(tag.text);
+    if (!parsed.ok) {
+      diagnostics.push({
+        severity: "error",
+        code: codes.badTagValue,
+        message: `@${tag.name} ${parsed.message}.`,
+        location: tag.origin,
+        hint: parsed.hint ?? `write ${def.syntax}`,
+      });
+      continue;
+    }
+    out.push({ name: tag.name, value: parsed.value, origin: tag.origin });
+  }
+  return out;
+}

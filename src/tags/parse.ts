@@ -1,0 +1,79 @@
+/** Argument parsers shared by tag definitions. Each returns a value or a message saying what was expected. */
+import type { JsonValue } from "../schema/types.js";
+import type { TagParseResult } from "./registry.js";
+
+export function ok<V>(value: V): TagParseResult<V> {
+  return { ok: true, value };
+}
+
+export function fail<V>(message: string, hint?: string): TagParseResult<V> {
+  return hint === undefined ? { ok: false, message } : { ok: false, message, hint };
+}
+
+export function parseFlag(text: string): TagParseResult<true> {
+  return text.trim() === "" ? ok(true) : fail(`takes no argument, got "${text.trim()}"`);
+}
+
+export function parseNumber(text: string): TagParseResult<number> {
+  const t = text.trim();
+  const n = Number(t);
+  return t !== "" && Number.isFinite(n) ? ok(n) : fail(`expects a number, got "${t}"`);
+}
+
+export function parseCount(text: string): TagParseResult<number> {
+  const t = text.trim();
+  return /^\d+$/.test(t) && Number.isSafeInteger(Number(t))
+    ? ok(Number(t))
+    : fail(`expects a non-negative integer, got "${t}"`);
+}
+
+export function parseWord(text: string): TagParseResult<string> {
+  const t = text.trim();
+  return /^\S+$/.test(t) ? ok(t) : fail(t === "" ? "expects a value" : `expects a single word, got "${t}"`);
+}
+
+export function parseText(text: string): TagParseResult<string> {
+  const t = text.trim();
+  return t === "" ? fail("expects a value") : ok(t);
+}
+
+export function parseChoice<C extends string>(choices: readonly C[]) {
+  return (text: string): TagParseResult<C> => {
+    const t = text.trim();
+    const found = choices.find((c) => c === t);
+    return found !== undefined ? ok(found) : fail(`expects one of ${choices.join(" | ")}, got "${t}"`);
+  };
+}
+
+export function parseJson(text: string): TagParseResult<JsonValue> {
+  const t = text.trim();
+  if (t === "") return fail("expects a JSON value");
+  try {
+    return ok(JSON.parse(t) as JsonValue);
+  } catch {
+    // Bare words are a common shorthand for strings (`@default Always`).
+    if (/^[A-Za-z_][\w.-]*$/.test(t) && !["true", "false", "null"].includes(t)) return ok(t);
+    return fail(`expects a JSON value, got ${t}`, `quote strings: @default "value"`);
+  }
+}
+
+/**
+ * `key=value key2="quoted value" flag` (flags without `=` map to `true`),
+ * the argument style of CRD-level tags such as @printColumn.
+ */
+export function parseKeyValues(text: string): TagParseResult<Map<string, string | true>> {
+  const out = new Map<string, string | true>();
+  const re = /\s*([A-Za-z][\w-]*)(?:=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S*)))?/y;
+  let rest = text.trim();
+  while (rest.length > 0) {
+    re.lastIndex = 0;
+    const m = re.exec(rest);
+    if (!m || m[0].length === 0) return fail(`cannot read "${rest}" as key=value`);
+    const key = m[1]!;
+    if (out.has(key)) return fail(`repeats ${key}`);
+    const value = m[2] !== undefined ? m[2].replace(/\\(.)/g, "$1") : (m[3] ?? m[4]);
+    out.set(key, value === undefined ? true : value);
+    rest = rest.slice(m[0].length).trimStart();
+  }
+  return ok(out);
+}

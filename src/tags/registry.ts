@@ -1,0 +1,86 @@
+/**
+ * The tag registry: every JSDoc tag crdgen understands is one entry that knows where it
+ * may appear, how to parse its argument and what it does to a schema. Help text and
+ * did-you-mean come from here, as controller-gen's marker registry does for markers.
+ */
+import type { SourceLocation } from "../diagnostics/diagnostic.js";
+import type { DraftSchema } from "../emit/draft.js";
+import { didYouMean } from "./suggest.js";
+
+/** `crd`: the root declaration; `type`: a named interface/alias/enum; `field`: a property. */
+export type TagTarget = "crd" | "type" | "field";
+
+export type TagParseResult<V> = { ok: true; value: V } | { ok: false; message: string; hint?: string };
+
+export interface TagDefinition<V> {
+  name: string;
+  targets: readonly TagTarget[];
+  /** One line for `crdgen --help-tags`. */
+  summary: string;
+  /** How the argument is written, e.g. `@minimum <number>`. */
+  syntax: string;
+  repeatable?: boolean;
+  parse(text: string): TagParseResult<V>;
+  /** What the tag does to the schema of the node it sits on (type and field tags). */
+  schema?(schema: DraftSchema, value: V): void;
+}
+
+/** A tag definition with its value type erased, so definitions of all types share one table. */
+export interface RegisteredTag {
+  name: string;
+  targets: readonly TagTarget[];
+  summary: string;
+  syntax: string;
+  repeatable: boolean;
+  parse(text: string): TagParseResult<unknown>;
+  applySchema?: ((schema: DraftSchema, value: unknown) => void) | undefined;
+}
+
+/** A tag found in the source, parsed. */
+export interface AppliedTag {
+  name: string;
+  value: unknown;
+  origin?: SourceLocation | undefined;
+}
+
+export function defineTag<V>(def: TagDefinition<V>): RegisteredTag {
+  const { schema } = def;
+  return {
+    name: def.name,
+    targets: def.targets,
+    summary: def.summary,
+    syntax: def.syntax,
+    repeatable: def.repeatable ?? false,
+    parse: (text) => def.parse(text),
+    // The value was produced by this same definition's parse, so the cast is sound.
+    applySchema: schema ? (s, v) => schema(s, v as V) : undefined,
+  };
+}
+
+export class TagRegistry {
+  private readonly byName = new Map<string, RegisteredTag>();
+
+  constructor(tags: readonly RegisteredTag[], private readonly ignored: ReadonlySet<string>) {
+    for (const tag of tags) {
+      if (this.byName.has(tag.name)) throw new Error(`tag @${tag.name} registered twice`);
+      this.byName.set(tag.name, tag);
+    }
+  }
+
+  get(name: string): RegisteredTag | undefined {
+    return this.byName.get(name);
+  }
+
+  /** Standard JSDoc/TSDoc tags that carry documentation only. */
+  isIgnored(name: string): boolean {
+    return this.ignored.has(name);
+  }
+
+  suggest(name: string): string | undefined {
+    return didYouMean(name, this.byName.keys());
+  }
+
+  all(): RegisteredTag[] {
+    return [...this.byName.values()];
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * YAML that every Kubernetes YAML reader reads the same way. kubectl (sigs.k8s.io/yaml)
+ * reads YAML 1.1, where `y`, `no`, `on`, `0777` or `1:20` are not strings; any string a
+ * 1.1 or 1.2 reader would take for something else is quoted.
+ */
+import { Document, isScalar, parse, visit, Scalar } from "yaml";
+
+const YAML11 = { version: "1.1" as const };
+
+/** True when a plain (unquoted) scalar with this text would not read back as this string. */
+function needsQuotes(text: string): boolean {
+  if (text === "" || text === "=" || text === "<<") return true;
+  try {
+    return parse(text, YAML11) !== text || parse(text) !== text;
+  } catch {
+    return true;
+  }
+}
+
+export function toYaml(value: unknown): string {
+  const doc = new Document(value, { version: "1.2" });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (isScalar(node) && typeof node.value === "string" && !node.value.includes("\n") && needsQuotes(node.value)) {
+        node.type = Scalar.QUOTE_DOUBLE;
+      }
+    },
+  });
+  return doc.toString({ lineWidth: 0, indentSeq: false });
+}

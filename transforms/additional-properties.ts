@@ -1,0 +1,38 @@
+/**
+ * additional-properties: Kubernetes forbids `additionalProperties` next to `properties`
+ * unless it is `true` (G5). `false` beside properties is what pruning does anyway, so it
+ * goes; `true` beside properties means "keep unknown fields", which Kubernetes spells
+ * `x-kubernetes-preserve-unknown-fields: true`. A typed index signature next to named
+ * properties cannot be expressed at all: a located error with a way out.
+ *
+ *   in:  {type: object, properties: {a: ...}, additionalProperties: false}
+ *   out: {type: object, properties: {a: ...}}
+ *   in:  {type: object, properties: {a: ...}, additionalProperties: true}
+ *   out: {type: object, properties: {a: ...}, x-kubernetes-preserve-unknown-fields: true}
+ */
+import { codes } from "../src/diagnostics/codes.js";
+import type { DraftSchema } from "../src/emit/draft.js";
+import { reportAt, type TransformContext } from "./context.js";
+import { mapSchema } from "./walk.js";
+
+export const name = "additional-properties";
+
+export function additionalProperties(schema: DraftSchema, ctx: TransformContext): DraftSchema {
+  return mapSchema(schema, (node, path) => {
+    const extra = node.additionalProperties;
+    if (extra === undefined) return node;
+    const hasProperties = node.properties !== undefined && Object.keys(node.properties).length > 0;
+    const { additionalProperties: _drop, ...rest } = node;
+    if (extra === true) return { ...rest, "x-kubernetes-preserve-unknown-fields": true };
+    if (!hasProperties) return node;
+    if (extra === false) return rest;
+    reportAt(ctx, node, path, {
+      severity: "error",
+      code: codes.indexSignatureWithProperties,
+      message:
+        "An index signature (or Record) next to named properties cannot be expressed: Kubernetes allows either properties or additionalProperties on one object.",
+      hint: "move the named properties or the map into a nested property, or tag the property @preserveUnknownFields",
+    });
+    return rest;
+  });
+}

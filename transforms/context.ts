@@ -1,0 +1,32 @@
+/** What a transform may do besides returning a schema: report located diagnostics. */
+import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
+import { ORIGIN, type DraftSchema } from "../src/emit/draft.js";
+import type { SchemaPath } from "./walk.js";
+
+export interface TransformContext {
+  /** The CRD's root type name, to prefix paths in messages (`CronJob.spec.schedule`). */
+  rootName: string;
+  report(diagnostic: Diagnostic): void;
+}
+
+export interface Transform {
+  /** File name without extension; also the name in docs. */
+  name: string;
+  run(schema: DraftSchema, ctx: TransformContext): DraftSchema;
+}
+
+/** Reports an error or warning at the source location a schema node came from. */
+export function reportAt(
+  ctx: TransformContext,
+  node: DraftSchema,
+  path: SchemaPath,
+  d: Omit<Diagnostic, "location" | "path">,
+): void {
+  const location = node[ORIGIN];
+  ctx.report({ ...d, path: path ? `${ctx.rootName}.${path}` : ctx.rootName, ...(location ? { location } : {}) });
+}
+
+export function collectingContext(rootName = "Root"): TransformContext & { diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  return { rootName, diagnostics, report: (d) => void diagnostics.push(d) };
+}

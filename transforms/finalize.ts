@@ -1,0 +1,26 @@
+/**
+ * finalize: the last transform. Removes crdgen's internal annotations (`x-crdgen-*`)
+ * and empty `required`/`properties`, which otherwise cause endless GitOps drift
+ * (the API server drops them, so the stored object never matches the file).
+ *
+ *   in:  {type: object, required: [], properties: {}, x-crdgen-origin: {...}}
+ *   out: {type: object}
+ */
+import type { DraftSchema } from "../src/emit/draft.js";
+import type { TransformContext } from "./context.js";
+import { mapSchema } from "./walk.js";
+
+export const name = "finalize";
+
+export function finalize(schema: DraftSchema, _ctx: TransformContext): DraftSchema {
+  return mapSchema(schema, (node) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith("x-crdgen-") || value === undefined) continue;
+      if (key === "required" && Array.isArray(value) && value.length === 0) continue;
+      if (key === "properties" && Object.keys(value as object).length === 0) continue;
+      out[key] = value;
+    }
+    return out as DraftSchema;
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * nullable: Kubernetes has no null type, only `nullable: true`, and forbids `nullable`
+ * inside anyOf. A `T | null` (an anyOf with a null branch) becomes T plus `nullable: true`;
+ * `null` inside an `enum` moves to `nullable` too (the API server lets null through a
+ * nullable field before checking the enum). Keywords on the field win over T's, so a
+ * field's own description beats the type's. Optional fields are not made nullable: TS
+ * `undefined` means absent, not null (int-or-string is the exception, see its transform).
+ *
+ *   in:  {description: "mode", anyOf: [{type: string, enum: [a, b], description: "Mode"}, {type: "null"}]}
+ *   out: {description: "mode", type: string, enum: [a, b], nullable: true}
+ */
+import { codes } from "../src/diagnostics/codes.js";
+import type { DraftSchema } from "../src/emit/draft.js";
+import { reportAt, type TransformContext } from "./context.js";
+import { mapSchema } from "./walk.js";
+
+export const name = "nullable";
+
+function isNullBranch(s: DraftSchema): boolean {
+  if (s.type === "null") return true;
+  return s.type === undefined && Array.isArray(s.enum) && s.enum.length > 0 && s.enum.every((v) => v === null);
+}
+
+export function nullable(schema: DraftSchema, ctx: TransformContext): DraftSchema {
+  return mapSchema(schema, (node, path) => {
+    let out = node;
+    if (out.anyOf?.some(isNullBranch)) {
+      const rest = out.anyOf.filter((b) => !isNullBranch(b));
+      const { anyOf: _drop, ...siblings } = out;
+      if (rest.length === 0) {
+        reportAt(ctx, node, path, {
+          severity: "error",
+          code: codes.unsupportedType,
+          message: "A property whose only value is null cannot be expressed in a CRD schema.",
+          hint: "give it a type, e.g. `string | null`",
+        });
+        out = { ...siblings, nullable: true };
+      } else if (rest.length === 1) {
+        out = { ...rest[0], ...siblings, nullable: true };
+      } else {
+        out = { ...siblings, anyOf: rest, nullable: true };
+      }
+    }
+    if (out.enum?.includes(null)) {
+      out = { ...out, enum: out.enum.filter((v) => v !== null), nullable: true };
+    }
+    // A null branch is its parent anyOf's business (handled above, one level up).
+    if (out.type === "null" && !/\.anyOf\[\d+\]$/.test(path)) {
+      reportAt(ctx, node, path, {
+        severity: "error",
+        code: codes.unsupportedType,
+        message: "A property whose only value is null cannot be expressed in a CRD schema.",
+        hint: "give it a type, e.g. `string | null`",
+      });
+      const { type: _t, ...rest } = out;
+      out = { ...rest, nullable: true };
+    }
+    return out;
+  });
+}
