@@ -126,10 +126,10 @@ export class TypeReader {
     const decl = symbol.declarations?.[0];
     if (args.length === 0 && decl) {
       const known = knownTypeByName(symbol.getName(), decl);
-      if (known) return this.named(decl as NamedDeclaration, () => known(nodeLocation(node)), false);
+      if (known) return this.named(decl as NamedDeclaration, ctx, () => known(nodeLocation(node)), false);
       if (ts.isTypeAliasDeclaration(decl) && !decl.typeParameters) {
         const aliased = this.checker.getTypeFromTypeNode(decl.type);
-        return this.named(decl, () => this.convert(aliased, decl.type, { path: ctx.path, at: decl }));
+        return this.named(decl, ctx, () => this.convert(aliased, decl.type, { path: ctx.path, at: decl }));
       }
     }
     const name = symbol.getName();
@@ -165,7 +165,7 @@ export class TypeReader {
     if (f & ts.TypeFlags.EnumLike && type.symbol && isEnumDeclaration(type.symbol)) {
       const decl = type.symbol.declarations!.find(ts.isEnumDeclaration)!;
       if (f & ts.TypeFlags.Union || f & ts.TypeFlags.Enum || type.symbol.flags & ts.SymbolFlags.Enum) {
-        return this.named(decl, () => this.enumOf(decl, ctx));
+        return this.named(decl, ctx, () => this.enumOf(decl, ctx));
       }
     }
     if (f & ts.TypeFlags.Boolean) return { kind: "primitive", type: "boolean", origin };
@@ -238,12 +238,12 @@ export class TypeReader {
     const decl = type.symbol?.declarations?.[0];
     if (isPlainNamed && decl && (ts.isInterfaceDeclaration(decl) || ts.isClassDeclaration(decl))) {
       const known = knownTypeByName(type.symbol.getName(), decl);
-      if (known) return this.named(decl, () => known(origin), false);
-      return this.named(decl, () => this.objectOf(type, { path: ctx.path, at: decl }));
+      if (known) return this.named(decl, ctx, () => known(origin), false);
+      return this.named(decl, ctx, () => this.objectOf(type, { path: ctx.path, at: decl }));
     }
     const alias = type.aliasSymbol?.declarations?.[0];
     if (alias && ts.isTypeAliasDeclaration(alias) && !alias.typeParameters && !type.aliasTypeArguments) {
-      return this.named(alias, () => this.objectOf(type, { path: ctx.path, at: alias }));
+      return this.named(alias, ctx, () => this.objectOf(type, { path: ctx.path, at: alias }));
     }
     return this.objectOf(type, ctx);
   }
@@ -318,10 +318,11 @@ export class TypeReader {
    * its doc and tags apply at every use. Recursion simply produces a ref to itself here;
    * the inline-refs transform reports the cycle with its path.
    */
-  private named(decl: NamedDeclaration, build: () => IrType, readDocs = true): IrType {
+  private named(decl: NamedDeclaration, ctx: Ctx, build: () => IrType, readDocs = true): IrType {
     const origin = nodeLocation(decl);
+    const use = nodeLocation(ctx.at);
     const existing = this.nameOfDeclaration.get(decl);
-    if (existing) return { kind: "ref", name: existing, origin };
+    if (existing) return { kind: "ref", name: existing, origin: use };
     const name = this.uniqueName(decl.name?.text ?? "Anonymous");
     this.nameOfDeclaration.set(decl, name);
     const placeholder: IrDefinition = { name, type: { kind: "unknown" }, tags: [], origin };
@@ -331,7 +332,7 @@ export class TypeReader {
     placeholder.type = build();
     placeholder.description = doc.description;
     placeholder.tags = collectTags(doc.tags, ["type"], this.diagnostics);
-    return { kind: "ref", name, origin };
+    return { kind: "ref", name, origin: use };
   }
 
   private uniqueName(base: string): string {

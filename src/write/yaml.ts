@@ -5,13 +5,14 @@
  */
 import { Document, isScalar, parse, visit, Scalar } from "yaml";
 
-const YAML11 = { version: "1.1" as const };
+const YAML11 = { version: "1.1" as const, logLevel: "silent" as const };
+const YAML12 = { logLevel: "silent" as const };
 
 /** True when a plain (unquoted) scalar with this text would not read back as this string. */
 function needsQuotes(text: string): boolean {
   if (text === "" || text === "=" || text === "<<") return true;
   try {
-    return parse(text, YAML11) !== text || parse(text) !== text;
+    return parse(text, YAML11) !== text || parse(text, YAML12) !== text;
   } catch {
     return true;
   }

@@ -1,0 +1,141 @@
+/**
+ * `crdgen diff <old> <new>` and `crdgen diff --base <git-ref> <new>`: report the API
+ * changes between two sets of CRDs and fail (exit 1) when one is breaking.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { diffCrds } from "../diff/index.js";
+import { crdName } from "../diff/crd-access.js";
+import { FORMATS, formatChanges, isDiffFormat } from "../diff/format/index.js";
+import type { Locate } from "../diff/format/source-location.js";
+import type { CrdSetResult, SourcedCrd } from "../diff/sources/crd-documents.js";
+import { displayPath, loadCrdsFromPath } from "../diff/sources/files.js";
+import { loadCrdsFromGit } from "../diff/sources/git.js";
+import { positionOf } from "../yaml/load.js";
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+
+export const DIFF_USAGE = `Usage:
+  crdgen diff [options] <old> <new>
+  crdgen diff [options] --base <git-ref> <new>
+
+Compares two sets of CustomResourceDefinitions and classifies each API change as
+breaking or compatible. <old> and <new> are files or folders (every *.yaml, *.yml
+and *.json inside, recursively); with --base, the old side is <new> as of <git-ref>.
+
+Options:
+  --base <git-ref>    read the old side from git
+  --format <format>   ${FORMATS.join(" | ")} (default: human)
+  --allow-breaking    exit 0 even when a change is breaking
+  -h, --help          show this help
+`;
+
+interface DiffOptions {
+  base: string | undefined;
+  format: (typeof FORMATS)[number];
+  allowBreaking: boolean;
+  oldPath: string | undefined;
+  newPath: string;
+}
+
+type Parsed = { ok: true; options: DiffOptions } | { ok: false; error: string } | { ok: "help" };
+
+function parse(args: string[]): Parsed {
+  let values: { base?: string; format?: string; "allow-breaking"?: boolean; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        base: { type: "string" },
+        format: { type: "string" },
+        "allow-breaking": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  if (values.help) return { ok: "help" };
+  const format = values.format ?? "human";
+  if (!isDiffFormat(format)) {
+    return { ok: false, error: `unknown format "${format}"; expected one of ${FORMATS.join(", ")}` };
+  }
+  const expected = values.base === undefined ? 2 : 1;
+  if (positionals.length !== expected) {
+    const wanted = expected === 2 ? "<old> and <new>" : "<new> (the old side comes from --base)";
+    return { ok: false, error: `expected ${wanted}, got ${positionals.length} path(s)` };
+  }
+  return {
+    ok: true,
+    options: {
+      base: values.base,
+      format,
+      allowBreaking: values["allow-breaking"] === true,
+      oldPath: expected === 2 ? positionals[0] : undefined,
+      newPath: positionals[expected - 1] as string,
+    },
+  };
+}
+
+/** Finds a change's line in the new files, through the document its CRD came from. */
+function locator(newCrds: readonly SourcedCrd[]): Locate {
+  const byName = new Map(newCrds.map((s) => [crdName(s.crd), s]));
+  return (change) => {
+    const source = byName.get(change.crd);
+    if (!source || change.location === undefined) return undefined;
+    return { file: source.document.file, line: positionOf(source.document, change.location).line };
+  };
+}
+
+function warnIfEmpty(result: CrdSetResult, shown: string, io: CliIo): void {
+  if (result.ok && result.crds.length === 0) {
+    io.stderr.write(`crdgen diff: warning: no apiextensions.k8s.io/v1 CustomResourceDefinitions in ${shown}\n`);
+  }
+}
+
+export async function runDiff(args: string[], io: CliIo): Promise<number> {
+  const parsed = parse(args);
+  if (parsed.ok === "help") {
+    io.stdout.write(DIFF_USAGE);
+    return EXIT_OK;
+  }
+  if (!parsed.ok) {
+    io.stderr.write(`crdgen diff: ${parsed.error}\n\n${DIFF_USAGE}`);
+    return EXIT_USAGE;
+  }
+  const { options } = parsed;
+  const newTarget = path.resolve(io.cwd, options.newPath);
+  const newShown = displayPath(newTarget, io.cwd);
+  const newSide = await loadCrdsFromPath(newTarget, io.cwd);
+  if (!newSide.ok) return usageError(newSide.error, io);
+
+  let oldSide: CrdSetResult;
+  let oldShown: string;
+  if (options.base !== undefined) {
+    oldShown = `${options.base}:${newShown}`;
+    oldSide = await loadCrdsFromGit(options.base, newTarget, newShown);
+  } else {
+    const oldTarget = path.resolve(io.cwd, options.oldPath ?? "");
+    oldShown = displayPath(oldTarget, io.cwd);
+    oldSide = await loadCrdsFromPath(oldTarget, io.cwd);
+  }
+  if (!oldSide.ok) return usageError(oldSide.error, io);
+  warnIfEmpty(oldSide, oldShown, io);
+  warnIfEmpty(newSide, newShown, io);
+
+  const changes = diffCrds(
+    oldSide.crds.map((s) => s.crd),
+    newSide.crds.map((s) => s.crd),
+  );
+  io.stdout.write(
+    formatChanges(options.format, changes, { locate: locator(newSide.crds), color: io.color === true }),
+  );
+  return changes.some((c) => c.breaking) && !options.allowBreaking ? EXIT_ERRORS : EXIT_OK;
+}
+
+function usageError(message: string, io: CliIo): number {
+  io.stderr.write(`crdgen diff: ${message}\n`);
+  return EXIT_USAGE;
+}

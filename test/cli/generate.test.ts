@@ -1,0 +1,115 @@
+/** The generate command end to end on real files: outputs, exit codes, atomicity. */
+import { mkdtemp, readdir, readFile, writeFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseAllDocuments } from "yaml";
+import { beforeEach, describe, expect, test } from "vitest";
+import { runCli } from "../helpers/cli.js";
+
+const GOOD = `/**
+ * A widget.
+ * @crd
+ * @group example.com
+ * @version v1
+ */
+export interface Widget {
+  spec: { size: number };
+}
+
+/**
+ * A gadget.
+ * @crd
+ * @group example.com
+ * @version v1
+ * @scope Cluster
+ */
+export interface Gadget {
+  spec: { on?: boolean };
+}
+`;
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "crdgen-cli-"));
+  await writeFile(path.join(dir, "types.ts"), GOOD);
+});
+
+describe("crdgen <file>", () => {
+  test("writes one file per CRD into ./crds", async () => {
+    const run = await runCli(["types.ts"], dir);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toBe("wrote crds/example.com_gadgets.yaml\nwrote crds/example.com_widgets.yaml\n");
+    const files = await readdir(path.join(dir, "crds"));
+    expect(files.sort()).toEqual(["example.com_gadgets.yaml", "example.com_widgets.yaml"]);
+    const text = await readFile(path.join(dir, "crds", "example.com_gadgets.yaml"), "utf8");
+    expect(text.startsWith("---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n")).toBe(true);
+    expect(text).toContain("scope: Cluster");
+  });
+
+  test("--out-dir, --format json", async () => {
+    const run = await runCli(["types.ts", "--out-dir", "out/json", "--format", "json"], dir);
+    expect(run.code).toBe(0);
+    const crd = JSON.parse(await readFile(path.join(dir, "out/json/example.com_widgets.json"), "utf8"));
+    expect(crd.metadata.name).toBe("widgets.example.com");
+  });
+
+  test("--stdout prints a multi-document stream and writes nothing", async () => {
+    const run = await runCli(["types.ts", "--stdout"], dir);
+    expect(run.code).toBe(0);
+    const docs = parseAllDocuments(run.stdout);
+    expect(Array.isArray(docs) && docs.map((d) => d.toJS().metadata.name)).toEqual([
+      "gadgets.example.com",
+      "widgets.example.com",
+    ]);
+    await expect(readdir(path.join(dir, "crds"))).rejects.toThrow();
+  });
+
+  test("output is byte-for-byte identical across runs", async () => {
+    const a = await runCli(["types.ts", "--stdout"], dir);
+    const b = await runCli(["types.ts", "--stdout"], dir);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  test("an error exits 1, prints file:line:column with a code frame, and writes nothing", async () => {
+    await writeFile(
+      path.join(dir, "bad.ts"),
+      "/** @crd @group example.com @version v1 */\nexport interface Bad {\n  spec: { when: bigint };\n}\n",
+    );
+    const run = await runCli(["types.ts", "bad.ts"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("bad.ts:3:11 - error CRD1002: Bad.spec.when is bigint");
+    expect(run.stderr).toContain("3   spec: { when: bigint };");
+    expect(run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
+    await expect(readdir(path.join(dir, "crds"))).rejects.toThrow();
+  });
+
+  test("existing output is untouched when generation fails", async () => {
+    await mkdir(path.join(dir, "crds"));
+    await writeFile(path.join(dir, "crds", "keep.yaml"), "keep");
+    await writeFile(path.join(dir, "types.ts"), GOOD.replace("size: number", "size: () => number"));
+    const run = await runCli(["types.ts"], dir);
+    expect(run.code).toBe(1);
+    expect(await readdir(path.join(dir, "crds"))).toEqual(["keep.yaml"]);
+  });
+
+  test("usage errors exit 2", async () => {
+    expect((await runCli([], dir)).code).toBe(2);
+    const unknown = await runCli(["types.ts", "--out-dri", "x"], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown option --out-dri (did you mean --out-dir?)");
+    expect((await runCli(["types.ts", "--format", "toml"], dir)).stderr).toContain("--format must be yaml or json");
+  });
+
+  test("a missing input file exits 1 naming it", async () => {
+    const run = await runCli(["nope.ts"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("File not found:");
+    expect(run.stderr).toContain("nope.ts");
+  });
+
+  test("--help and --help-tags", async () => {
+    expect((await runCli(["--help"], dir)).stdout).toContain("Usage: crdgen");
+    const tags = (await runCli(["--help-tags"], dir)).stdout;
+    for (const tag of ["@crd", "@group", "@minimum", "@default <JSON>", "@shortName"]) expect(tags).toContain(tag);
+  });
+});

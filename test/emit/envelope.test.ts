@@ -1,0 +1,122 @@
+/** CRD-level tags, their defaults, and the envelope. */
+import { describe, expect, test } from "vitest";
+import { pluralize } from "../../src/read/names.js";
+import { compareVersions } from "../../src/emit/versions.js";
+import { errorsOf, generateFrom } from "../helpers/generate.js";
+
+describe("pluralize", () => {
+  test.each([
+    ["cronjob", "cronjobs"],
+    ["class", "classes"],
+    ["box", "boxes"],
+    ["quiz", "quizes"],
+    ["patch", "patches"],
+    ["mesh", "meshes"],
+    ["policy", "policies"],
+    ["gateway", "gateways"],
+    ["testquota", "testquotas"],
+  ])("%s -> %s", (singular, plural) => expect(pluralize(singular)).toBe(plural));
+});
+
+test("Kubernetes version order", () => {
+  const sorted = ["v1alpha1", "v1beta1", "v2", "foo", "v1", "v1beta2", "v10alpha3"].sort(compareVersions);
+  expect(sorted).toEqual(["v2", "v1", "v1beta2", "v1beta1", "v10alpha3", "v1alpha1", "foo"]);
+});
+
+const ROOT = (tags: string) => `/**
+ * Policy for things.
+${tags
+  .split("\n")
+  .map((l) => ` * ${l}`)
+  .join("\n")}
+ */
+export interface NetworkPolicy { spec: { a?: string }; status?: { ok?: boolean } }
+`;
+
+describe("envelope", () => {
+  test("defaults: kind from type name, plural, singular, listKind, Namespaced", () => {
+    const { crds } = generateFrom(ROOT("@crd\n@group net.example.com\n@version v1beta1"));
+    expect(crds[0]).toEqual({
+      apiVersion: "apiextensions.k8s.io/v1",
+      kind: "CustomResourceDefinition",
+      metadata: { name: "networkpolicies.net.example.com" },
+      spec: {
+        group: "net.example.com",
+        names: { kind: "NetworkPolicy", listKind: "NetworkPolicyList", plural: "networkpolicies", singular: "networkpolicy" },
+        scope: "Namespaced",
+        versions: [
+          {
+            name: "v1beta1",
+            served: true,
+            storage: true,
+            schema: { openAPIV3Schema: expect.objectContaining({ description: "Policy for things.", required: ["spec"] }) },
+          },
+        ],
+      },
+    });
+  });
+
+  test("every CRD-level tag", () => {
+    const { crds } = generateFrom(
+      ROOT(
+        "@crd\n@group net.example.com\n@version v2\n@kind NetPol\n@plural netpolicies\n@singular netpolicy\n@scope Cluster\n@shortName np\n@shortName npol\n@category all\n@category net",
+      ),
+    );
+    expect(crds[0]!.metadata.name).toBe("netpolicies.net.example.com");
+    expect(crds[0]!.spec.names).toEqual({
+      kind: "NetPol",
+      listKind: "NetPolList",
+      plural: "netpolicies",
+      singular: "netpolicy",
+      shortNames: ["np", "npol"],
+      categories: ["all", "net"],
+    });
+    expect(crds[0]!.spec.scope).toBe("Cluster");
+  });
+
+  test("root schema has apiVersion, kind, metadata: {type: object} before the user's fields", () => {
+    const { crds } = generateFrom(ROOT("@crd\n@group a.io\n@version v1"));
+    const schema = crds[0]!.spec.versions[0]!.schema!.openAPIV3Schema!;
+    expect(Object.keys(schema.properties!)).toEqual(["apiVersion", "kind", "metadata", "spec", "status"]);
+    expect(schema.properties!.metadata).toEqual({ type: "object" });
+    expect(schema.properties!.apiVersion!.type).toBe("string");
+  });
+
+  test("invalid CRD-level values are located errors", () => {
+    const errors = errorsOf(ROOT("@crd\n@group Not_A_Group\n@version 1\n@scope Global"));
+    expect(errors.map((e) => e.message)).toEqual([
+      '@group expects a DNS subdomain such as batch.example.com, got "Not_A_Group".',
+      '@version expects a version name such as v1 or v1beta1, got "1".',
+      '@scope expects one of Namespaced | Cluster, got "Global".',
+      "NetworkPolicy is tagged @crd but has no @group.",
+      "NetworkPolicy is tagged @crd but has no @version.",
+    ]);
+  });
+
+  test("several versions of one kind make one CRD, highest first, with one storage version", () => {
+    const source = ["v1alpha1", "v1", "v1beta1"]
+      .map(
+        (v) => `/**
+ * @crd
+ * @group a.io
+ * @version ${v}
+ * @kind Thing${v === "v1" ? "\n * @storageVersion" : ""}
+ */
+export interface Thing_${v} { spec: { ${v}: string } }`,
+      )
+      .join("\n");
+    const { crds, diagnostics } = generateFrom(source);
+    expect(diagnostics).toEqual([]);
+    expect(crds).toHaveLength(1);
+    expect(crds[0]!.spec.versions.map((v) => [v.name, v.storage])).toEqual([
+      ["v1", true],
+      ["v1beta1", false],
+      ["v1alpha1", false],
+    ]);
+  });
+
+  test("several versions without @storageVersion is an error", () => {
+    const source = `/** @crd @group a.io @version v1 @kind T */\nexport interface A { spec: { a: string } }\n/** @crd @group a.io @version v2 @kind T */\nexport interface B { spec: { a: string } }`;
+    expect(errorsOf(source)[0]!.message).toBe("T.a.io has 2 versions (v2, v1) but none is tagged @storageVersion.");
+  });
+});

@@ -1,0 +1,283 @@
+/**
+ * Every row of the core issue's TypeScript coverage list, as input and exact expected schema.
+ */
+import { describe, expect, test } from "vitest";
+import { specSchema, withRoot } from "../helpers/generate.js";
+
+interface Case {
+  name: string;
+  spec: string;
+  prelude?: string;
+  expected: unknown;
+}
+
+const cases: Case[] = [
+  {
+    name: "string, number, boolean; required sorted, optional omitted",
+    spec: "{ zeta: string; alpha: number; flag?: boolean }",
+    expected: {
+      type: "object",
+      properties: { zeta: { type: "string" }, alpha: { type: "number" }, flag: { type: "boolean" } },
+      required: ["alpha", "zeta"],
+    },
+  },
+  {
+    name: "string literal union -> enum",
+    spec: '{ mode: "a" | "b" | "c" }',
+    expected: { type: "object", properties: { mode: { type: "string", enum: ["a", "b", "c"] } }, required: ["mode"] },
+  },
+  {
+    name: "single literal -> one-value enum",
+    spec: '{ kind2: "Fixed" }',
+    expected: { type: "object", properties: { kind2: { type: "string", enum: ["Fixed"] } }, required: ["kind2"] },
+  },
+  {
+    name: "integer literal union -> integer enum",
+    spec: "{ replicas: 1 | 3 | 5 }",
+    expected: { type: "object", properties: { replicas: { type: "integer", enum: [1, 3, 5] } }, required: ["replicas"] },
+  },
+  {
+    name: "string TS enum",
+    prelude: 'export enum Color { Red = "red", Green = "green" }',
+    spec: "{ color: Color }",
+    expected: { type: "object", properties: { color: { type: "string", enum: ["red", "green"] } }, required: ["color"] },
+  },
+  {
+    name: "numeric TS enum",
+    prelude: "export enum Level { Low = 1, High = 10 }",
+    spec: "{ level?: Level }",
+    expected: { type: "object", properties: { level: { type: "integer", enum: [1, 10] } } },
+  },
+  {
+    name: "T | null -> nullable, never a null branch",
+    spec: "{ note: string | null; mode?: 'x' | 'y' | null }",
+    expected: {
+      type: "object",
+      properties: {
+        note: { type: "string", nullable: true },
+        mode: { type: "string", enum: ["x", "y"], nullable: true },
+      },
+      required: ["note"],
+    },
+  },
+  {
+    name: "arrays, ReadonlyArray, readonly T[] and Array<T>",
+    spec: "{ a: string[]; b: ReadonlyArray<number>; c: readonly boolean[]; d?: Array<string> }",
+    expected: {
+      type: "object",
+      properties: {
+        a: { type: "array", items: { type: "string" } },
+        b: { type: "array", items: { type: "number" } },
+        c: { type: "array", items: { type: "boolean" } },
+        d: { type: "array", items: { type: "string" } },
+      },
+      required: ["a", "b", "c"],
+    },
+  },
+  {
+    name: "nested interfaces and type aliases, with docs",
+    prelude: `
+/** Where to reach it. */
+export interface Endpoint { host: string; port?: number }
+export type Endpoints = Endpoint[];`,
+    spec: "{\n/** The primary endpoint. */\nprimary: Endpoint; others?: Endpoints; inline: { x: string } }",
+    expected: {
+      type: "object",
+      properties: {
+        primary: {
+          type: "object",
+          description: "The primary endpoint.",
+          properties: { host: { type: "string" }, port: { type: "number" } },
+          required: ["host"],
+        },
+        others: {
+          type: "array",
+          items: {
+            type: "object",
+            description: "Where to reach it.",
+            properties: { host: { type: "string" }, port: { type: "number" } },
+            required: ["host"],
+          },
+        },
+        inline: { type: "object", properties: { x: { type: "string" } }, required: ["x"] },
+      },
+      required: ["inline", "primary"],
+    },
+  },
+  {
+    name: "Record<string, T> and index signatures -> additionalProperties",
+    spec: "{ labels: Record<string, string>; counts?: { [name: string]: number } }",
+    expected: {
+      type: "object",
+      properties: {
+        labels: { type: "object", additionalProperties: { type: "string" } },
+        counts: { type: "object", additionalProperties: { type: "number" } },
+      },
+      required: ["labels"],
+    },
+  },
+  {
+    name: "intersection of object types is merged",
+    prelude: "interface A { a: string } interface B { b?: number }",
+    spec: "{ both: A & B }",
+    expected: {
+      type: "object",
+      properties: {
+        both: { type: "object", properties: { a: { type: "string" }, b: { type: "number" } }, required: ["a"] },
+      },
+      required: ["both"],
+    },
+  },
+  {
+    name: "generics instantiated with concrete types",
+    prelude: "interface Box<T> { value: T; values?: T[] } interface Pair<K, V> { key: K; val: V | null }",
+    spec: "{ box: Box<string>; pair: Pair<number, boolean> }",
+    expected: {
+      type: "object",
+      properties: {
+        box: {
+          type: "object",
+          properties: { value: { type: "string" }, values: { type: "array", items: { type: "string" } } },
+          required: ["value"],
+        },
+        pair: {
+          type: "object",
+          properties: { key: { type: "number" }, val: { type: "boolean", nullable: true } },
+          required: ["key", "val"],
+        },
+      },
+      required: ["box", "pair"],
+    },
+  },
+  {
+    name: "utility types: Partial, Required, Pick, Omit, Readonly",
+    prelude: "interface Full {\n/** doc a */\na: string; b?: number; c: boolean }",
+    spec: "{ p: Partial<Full>; r: Required<Full>; k: Pick<Full, 'a' | 'b'>; o: Omit<Full, 'a'>; ro: Readonly<Full> }",
+    expected: {
+      type: "object",
+      properties: {
+        p: {
+          type: "object",
+          properties: { a: { type: "string", description: "doc a" }, b: { type: "number" }, c: { type: "boolean" } },
+        },
+        r: {
+          type: "object",
+          properties: { a: { type: "string", description: "doc a" }, b: { type: "number" }, c: { type: "boolean" } },
+          required: ["a", "b", "c"],
+        },
+        k: {
+          type: "object",
+          properties: { a: { type: "string", description: "doc a" }, b: { type: "number" } },
+          required: ["a"],
+        },
+        o: { type: "object", properties: { b: { type: "number" }, c: { type: "boolean" } }, required: ["c"] },
+        ro: {
+          type: "object",
+          properties: { a: { type: "string", description: "doc a" }, b: { type: "number" }, c: { type: "boolean" } },
+          required: ["a", "c"],
+        },
+      },
+      required: ["k", "o", "p", "r", "ro"],
+    },
+  },
+  {
+    name: "Date -> string date-time",
+    spec: "{ at: Date }",
+    expected: { type: "object", properties: { at: { type: "string", format: "date-time" } }, required: ["at"] },
+  },
+  {
+    name: "unknown and any -> preserve unknown fields",
+    spec: "{ u: unknown; a?: any }",
+    expected: {
+      type: "object",
+      properties: {
+        u: { "x-kubernetes-preserve-unknown-fields": true },
+        a: { "x-kubernetes-preserve-unknown-fields": true },
+      },
+      required: ["u"],
+    },
+  },
+  {
+    name: "int32/int64/integer aliases recognised by name; @format int32 on number",
+    prelude: "type int32 = number; type int64 = number; type integer = number;",
+    spec: "{ a: int32; b: int64; c: integer;\n/** @format int32 */\nd: number; e?: int32[] }",
+    expected: {
+      type: "object",
+      properties: {
+        a: { type: "integer", format: "int32" },
+        b: { type: "integer", format: "int64" },
+        c: { type: "integer" },
+        d: { type: "integer", format: "int32" },
+        e: { type: "array", items: { type: "integer", format: "int32" } },
+      },
+      required: ["a", "b", "c", "d"],
+    },
+  },
+  {
+    name: "tags on an alias of a primitive apply wherever it is used; field doc wins over type doc",
+    prelude: `
+/**
+ * A DNS label.
+ * @maxLength 63
+ * @pattern ^[a-z0-9-]+$
+ */
+export type Label = string;`,
+    spec: "{\n/** The owner. */\nowner: Label; other?: Label }",
+    expected: {
+      type: "object",
+      properties: {
+        owner: { type: "string", description: "The owner.", maxLength: 63, pattern: "^[a-z0-9-]+$" },
+        other: { type: "string", description: "A DNS label.", maxLength: 63, pattern: "^[a-z0-9-]+$" },
+      },
+      required: ["owner"],
+    },
+  },
+  {
+    name: "boolean | null and boolean literals",
+    spec: "{ b: boolean | null; t: true }",
+    expected: {
+      type: "object",
+      properties: { b: { type: "boolean", nullable: true }, t: { type: "boolean", enum: [true] } },
+      required: ["b", "t"],
+    },
+  },
+  {
+    name: "optional via `| undefined`",
+    spec: "{ maybe: string | undefined }",
+    expected: { type: "object", properties: { maybe: { type: "string" } } },
+  },
+];
+
+describe("TypeScript coverage", () => {
+  test.each(cases)("$name", ({ spec, prelude, expected }) => {
+    expect(specSchema(withRoot(spec, prelude))).toEqual(expected);
+  });
+});
+
+describe("imports", () => {
+  test("types imported from another file", () => {
+    const schema = specSchema({
+      "/project/types.ts": withRoot("{ ref: Shared }", 'import type { Shared } from "./shared.js";'),
+      "/project/shared.ts": "/** Shared thing. */ export interface Shared { id: string }",
+    });
+    expect(schema.properties!.ref).toEqual({
+      type: "object",
+      description: "Shared thing.",
+      properties: { id: { type: "string" } },
+      required: ["id"],
+    });
+  });
+
+  test("types imported from node_modules", () => {
+    const schema = specSchema({
+      "/project/types.ts": withRoot("{ ext: External }", 'import type { External } from "extlib";'),
+      "/project/node_modules/extlib/package.json": JSON.stringify({ name: "extlib", types: "index.d.ts" }),
+      "/project/node_modules/extlib/index.d.ts": "export interface External {\n/** size */\nsize: number; tags?: string[] }",
+    });
+    expect(schema.properties!.ext).toEqual({
+      type: "object",
+      properties: { size: { type: "number", description: "size" }, tags: { type: "array", items: { type: "string" } } },
+      required: ["size"],
+    });
+  });
+});

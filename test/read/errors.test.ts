@@ -1,0 +1,200 @@
+/**
+ * Every unsupported input is a located error: file, line, column, the property path, and
+ * what to write instead. Nothing is generated when there is an error.
+ */
+import { describe, expect, test } from "vitest";
+import { ENTRY, errorsOf, generateFrom, withRoot } from "../helpers/generate.js";
+
+/** Line of the first occurrence of `needle` in the test source (1-based). */
+function lineOf(source: string, needle: string): number {
+  const index = source.indexOf(needle);
+  if (index < 0) throw new Error(`"${needle}" not in source`);
+  return source.slice(0, index).split("\n").length;
+}
+
+interface ErrorCase {
+  name: string;
+  spec: string;
+  prelude?: string;
+  code: string;
+  /** Text the message must contain. */
+  message: RegExp;
+  /** The property the error must point at. */
+  at: string;
+  path: string;
+  hint: RegExp;
+}
+
+const cases: ErrorCase[] = [
+  {
+    name: "function-typed property",
+    spec: "{\n  callback: () => void;\n}",
+    code: "CRD1002",
+    message: /callback is a function/,
+    at: "callback:",
+    path: "Widget.spec.callback",
+    hint: /data only/,
+  },
+  {
+    name: "method signature",
+    spec: "{\n  run(): void;\n}",
+    code: "CRD1002",
+    message: /run is a method/,
+    at: "run()",
+    path: "Widget.spec.run",
+    hint: /remove the method/,
+  },
+  {
+    name: "symbol",
+    spec: "{\n  id: symbol;\n}",
+    code: "CRD1002",
+    message: /id is a symbol/,
+    at: "id:",
+    path: "Widget.spec.id",
+    hint: /remove/,
+  },
+  {
+    name: "bigint",
+    spec: "{\n  big: bigint;\n}",
+    code: "CRD1002",
+    message: /big is bigint/,
+    at: "big:",
+    path: "Widget.spec.big",
+    hint: /int64/,
+  },
+  {
+    name: "tuple",
+    spec: "{\n  pair: [string, number];\n}",
+    code: "CRD1002",
+    message: /pair is a tuple/,
+    at: "pair:",
+    path: "Widget.spec.pair",
+    hint: /T\[\]/,
+  },
+  {
+    name: "class with methods",
+    prelude: "export class Engine { size = 1; start(): void {} }",
+    spec: "{\n  engine: Engine;\n}",
+    code: "CRD1002",
+    message: /engine\.start is a method/,
+    at: "start()",
+    path: "Widget.spec.engine.start",
+    hint: /remove the method/,
+  },
+  {
+    name: "Map",
+    spec: "{\n  byName: Map<string, string>;\n}",
+    code: "CRD1002",
+    message: /byName is a Map/,
+    at: "byName:",
+    path: "Widget.spec.byName",
+    hint: /Record<string, T>/,
+  },
+  {
+    name: "recursive type",
+    prelude: "export interface Tree {\n  children?: Tree[];\n}",
+    spec: "{\n  tree: Tree;\n}",
+    code: "CRD1008",
+    message: /Tree is recursive \(Tree -> Tree\)/,
+    at: "children?:",
+    path: "Widget.spec.tree.children[]",
+    hint: /@preserveUnknownFields/,
+  },
+  {
+    name: "union of scalars of different types",
+    spec: "{\n  value: string | boolean;\n}",
+    code: "CRD1010",
+    message: /union of string \| boolean/,
+    at: "value:",
+    path: "Widget.spec.value",
+    hint: /@intOrString|@preserveUnknownFields/,
+  },
+];
+
+describe("unsupported types are located errors", () => {
+  test.each(cases)("$name", ({ spec, prelude, code, message, at, path, hint }) => {
+    const source = withRoot(spec, prelude);
+    const result = generateFrom(source);
+    expect(result.ok).toBe(false);
+    expect(result.files).toEqual([]);
+    const error = result.diagnostics.find((d) => d.code === code);
+    expect(error, JSON.stringify(result.diagnostics)).toBeDefined();
+    expect(error!.message).toMatch(message);
+    expect(error!.path).toBe(path);
+    expect(error!.hint).toMatch(hint);
+    expect(error!.location).toMatchObject({ file: ENTRY, line: lineOf(source, at) });
+    expect(error!.location!.column).toBeGreaterThan(0);
+  });
+});
+
+describe("tags", () => {
+  test("unknown tag suggests the closest one", () => {
+    const source = withRoot("{\n  /** @maxLenght 3 */\n  name: string;\n}");
+    const [error] = errorsOf(source);
+    expect(error).toMatchObject({
+      code: "CRD1003",
+      message: "Unknown tag @maxLenght. Did you mean @maxLength?",
+      location: { file: ENTRY, line: lineOf(source, "@maxLenght") },
+    });
+  });
+
+  test("a CRD-level tag on a property is misplaced", () => {
+    const [error] = errorsOf(withRoot("{\n  /** @group x.io */\n  name: string;\n}"));
+    expect(error).toMatchObject({ code: "CRD1005", message: "@group belongs on a CRD root (a type tagged @crd)." });
+  });
+
+  test("bad tag values say what was expected", () => {
+    const errors = errorsOf(
+      withRoot(
+        '{\n  /** @minimum lots */\n  a: number;\n  /** @maxLength -1 */\n  b: string;\n  /** @default {bad */\n  c: string;\n  /** @pattern ([a-z */\n  d: string;\n}',
+      ),
+    );
+    expect(errors.map((e) => e.message)).toEqual([
+      '@minimum expects a number, got "lots".',
+      '@maxLength expects a non-negative integer, got "-1".',
+      "@default expects a JSON value, got {bad.",
+      expect.stringMatching(/^@pattern is not a valid regular expression/),
+    ]);
+  });
+
+  test("documentation-only JSDoc tags are accepted", () => {
+    expect(errorsOf(withRoot("{\n  /**\n   * Name.\n   * @see https://example.com\n   * @example foo\n   */\n  name: string;\n}"))).toEqual([]);
+  });
+});
+
+describe("roots", () => {
+  test("missing @group and @version", () => {
+    const errors = errorsOf("/** @crd */\nexport interface Thing { spec: { a: string } }");
+    expect(errors.map((e) => e.message)).toEqual([
+      "Thing is tagged @crd but has no @group.",
+      "Thing is tagged @crd but has no @version.",
+    ]);
+    expect(errors[0]!.location).toMatchObject({ line: 2, column: 18 });
+  });
+
+  test("a root without spec", () => {
+    const [error] = errorsOf("/** @crd @group a.io @version v1 */\nexport interface Thing { status?: { a: string } }");
+    expect(error!.message).toBe("Thing is tagged @crd but has no `spec` property.");
+  });
+
+  test("a root that is not exported", () => {
+    const [error] = errorsOf("/** @crd @group a.io @version v1 */\ninterface Thing { spec: { a: string } }");
+    expect(error!.message).toBe("Thing is tagged @crd but not exported.");
+  });
+
+  test("no roots at all", () => {
+    const [error] = errorsOf("export interface Nothing { a: string }");
+    expect(error!.code).toBe("CRD1007");
+  });
+
+  test("syntax errors are reported with their position and nothing else runs", () => {
+    const result = generateFrom("/** @crd @group a.io @version v1 */\nexport interface Thing { spec: { a: string }\n");
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics[0]).toMatchObject({ code: "CRD1001", location: { file: ENTRY, line: 3 } });
+  });
+
+  test("type errors in the input are reported like tsc", () => {
+    const result = generateFrom(withRoot("{ a: Missing }"));
+    expect(result.diagnostics[0]!.message).toMatch(/TS2304: Cannot find name 'Missing'/);
+  });
+});

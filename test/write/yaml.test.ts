@@ -1,0 +1,32 @@
+/** YAML output every Kubernetes YAML reader reads the same way. */
+import { describe, expect, test } from "vitest";
+import fc from "fast-check";
+import { parse } from "yaml";
+import { toYaml } from "../../src/write/yaml.js";
+
+describe("toYaml quoting", () => {
+  test.each(["y", "n", "yes", "no", "on", "off", "Y", "NO", "true", "null", "~", "=", "0777", "1:20", "1e3", "0x1f", "", "- a", "a: b", "#x"])(
+    "%j is quoted",
+    (s) => {
+      const text = toYaml({ v: s });
+      expect(text).not.toBe(`v: ${s}\n`);
+      expect(parse(text, { version: "1.1" })).toEqual({ v: s });
+      expect(parse(text)).toEqual({ v: s });
+    },
+  );
+
+  test("plain words stay plain", () => {
+    expect(toYaml({ a: "Namespaced", b: "v1" })).toBe("a: Namespaced\nb: v1\n");
+  });
+
+  test("any string survives a YAML 1.1 and a 1.2 reader", () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.boolean())), (value) => {
+        const text = toYaml(value);
+        expect(parse(text)).toEqual(value);
+        expect(parse(text, { version: "1.1" })).toEqual(value);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
