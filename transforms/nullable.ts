@@ -7,7 +7,7 @@
  * `undefined` means absent, not null (int-or-string is the exception, see its transform).
  *
  *   in:  {description: "mode", anyOf: [{type: string, enum: [a, b], description: "Mode"}, {type: "null"}]}
- *   out: {description: "mode", type: string, enum: [a, b], nullable: true}
+ *   out: {description: "mode", type: string, enum: [a, b, null], nullable: true}
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
@@ -37,13 +37,12 @@ export function nullable(schema: DraftSchema, ctx: TransformContext): DraftSchem
         out = { ...siblings, nullable: true };
       } else if (rest.length === 1) {
         out = { ...rest[0], ...siblings, nullable: true };
+        if (out.enum && !out.enum.includes(null)) out.enum = [...out.enum, null];
       } else {
         out = { ...siblings, anyOf: rest, nullable: true };
       }
     }
-    if (out.enum?.includes(null)) {
-      out = { ...out, enum: out.enum.filter((v) => v !== null), nullable: true };
-    }
+    if (out.enum?.includes(null) && out.nullable !== true) out = { ...out, nullable: true };
     // A null branch is its parent anyOf's business (handled above, one level up).
     if (out.type === "null" && !/\.anyOf\[\d+\]$/.test(path)) {
       reportAt(ctx, node, path, {

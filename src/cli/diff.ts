@@ -89,9 +89,24 @@ function locator(newCrds: readonly SourcedCrd[]): Locate {
   };
 }
 
-function warnIfEmpty(result: CrdSetResult, shown: string, io: CliIo): void {
-  if (result.ok && result.crds.length === 0) {
-    io.stderr.write(`crdgen diff: warning: no apiextensions.k8s.io/v1 CustomResourceDefinitions in ${shown}\n`);
+/** Warns about a side with no CRDs (likely a wrong path) and about CRDs defined twice. */
+function warnAboutSide(result: CrdSetResult, shown: string, io: CliIo): void {
+  if (!result.ok) return;
+  const seen = new Map<string, string>();
+  for (const { crd, document } of result.crds) {
+    const name = crdName(crd);
+    const first = seen.get(name);
+    if (first !== undefined) {
+      io.stderr.write(
+        `crdgen diff: warning: ${name} is defined in ${first} and ${document.file}; using the last\n`,
+      );
+    }
+    seen.set(name, document.file);
+  }
+  if (result.crds.length === 0) {
+    io.stderr.write(
+      `crdgen diff: warning: no apiextensions.k8s.io/v1 CustomResourceDefinitions in ${shown}\n`,
+    );
   }
 }
 
@@ -122,8 +137,8 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
     oldSide = await loadCrdsFromPath(oldTarget, io.cwd);
   }
   if (!oldSide.ok) return usageError(oldSide.error, io);
-  warnIfEmpty(oldSide, oldShown, io);
-  warnIfEmpty(newSide, newShown, io);
+  warnAboutSide(oldSide, oldShown, io);
+  warnAboutSide(newSide, newShown, io);
 
   const changes = diffCrds(
     oldSide.crds.map((s) => s.crd),

@@ -31,6 +31,8 @@ type NamedDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.E
 export class TypeReader {
   readonly definitions = new Map<string, IrDefinition>();
   private readonly nameOfDeclaration = new Map<ts.Node, string>();
+  /** The alias whose body is being converted right now (see fromObjectType). */
+  private aliasBody: ts.Node | undefined;
 
   constructor(
     private readonly checker: ts.TypeChecker,
@@ -129,7 +131,14 @@ export class TypeReader {
       if (known) return this.named(decl as NamedDeclaration, ctx, () => known(nodeLocation(node)), false);
       if (ts.isTypeAliasDeclaration(decl) && !decl.typeParameters) {
         const aliased = this.checker.getTypeFromTypeNode(decl.type);
-        return this.named(decl, ctx, () => this.convert(aliased, decl.type, { path: ctx.path, at: decl }));
+        return this.named(decl, ctx, () => {
+          this.aliasBody = decl;
+          try {
+            return this.convert(aliased, decl.type, { path: ctx.path, at: decl });
+          } finally {
+            this.aliasBody = undefined;
+          }
+        });
       }
     }
     const name = symbol.getName();
@@ -243,6 +252,11 @@ export class TypeReader {
     }
     const alias = type.aliasSymbol?.declarations?.[0];
     if (alias && ts.isTypeAliasDeclaration(alias) && !alias.typeParameters && !type.aliasTypeArguments) {
+      // Reached while converting this alias's own body: the body, not another reference to it.
+      if (this.aliasBody === alias) {
+        this.aliasBody = undefined;
+        return this.objectOf(type, { path: ctx.path, at: alias });
+      }
       return this.named(alias, ctx, () => this.objectOf(type, { path: ctx.path, at: alias }));
     }
     return this.objectOf(type, ctx);

@@ -49,13 +49,13 @@ const cases: Case[] = [
     expected: { type: "object", properties: { level: { type: "integer", enum: [1, 10] } } },
   },
   {
-    name: "T | null -> nullable, never a null branch",
+    name: "T | null -> nullable, never a null branch; a nullable enum lists null",
     spec: "{ note: string | null; mode?: 'x' | 'y' | null }",
     expected: {
       type: "object",
       properties: {
         note: { type: "string", nullable: true },
-        mode: { type: "string", enum: ["x", "y"], nullable: true },
+        mode: { type: "string", enum: ["x", "y", null], nullable: true },
       },
       required: ["note"],
     },

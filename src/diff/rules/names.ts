@@ -1,0 +1,39 @@
+/**
+ * `names-changed` (breaking): `spec.names.kind`, `plural`, `singular` or `listKind`
+ * differs. Kind appears in every object's manifest, plural in every REST path, and
+ * singular/listKind in kubectl and typed clients. Defaults are applied first
+ * (singular = lower-case kind, listKind = kind + "List") so spelling out a default is
+ * not a change. Example: `kind: Widget` → `kind: Gadget`.
+ */
+import type { CustomResourceDefinition } from "../../schema/types.js";
+import { namesOf } from "../crd-access.js";
+import type { CrdRule } from "./rule.js";
+
+const FIELDS = ["kind", "plural", "singular", "listKind"] as const;
+type NameField = (typeof FIELDS)[number];
+
+function effectiveName(crd: CustomResourceDefinition, field: NameField): string | undefined {
+  const names = namesOf(crd);
+  if (field === "singular") return names.singular ?? names.kind?.toLowerCase();
+  if (field === "listKind")
+    return names.listKind ?? (names.kind === undefined ? undefined : `${names.kind}List`);
+  return names[field];
+}
+
+export const namesRule: CrdRule = {
+  check(old, neu, at, report) {
+    for (const field of FIELDS) {
+      const before = effectiveName(old, field);
+      const after = effectiveName(neu, field);
+      if (before === after) continue;
+      report({
+        kind: "names-changed",
+        breaking: true,
+        at: at.field("spec").field("names").field(field),
+        message: `names.${field} changed from ${before ?? "(unset)"} to ${after ?? "(unset)"}`,
+        old: before,
+        new: after,
+      });
+    }
+  },
+};

@@ -1,0 +1,88 @@
+/**
+ * Reads the old side of a diff from git: the same file or folder as the new side, as
+ * it was at `<ref>`, through `git ls-tree` and `git show` in the repository that holds
+ * the new side. A file that did not exist at `<ref>` reads as an empty set.
+ */
+import { execFile } from "node:child_process";
+import { realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { parseYamlDocuments, type YamlProblem } from "../../yaml/load.js";
+import { crdsIn, describeYamlProblems, type CrdSetResult, type SourcedCrd } from "./crd-documents.js";
+
+const run = promisify(execFile);
+const MANIFEST = /\.(ya?ml|json)$/i;
+// CRD bundles reach tens of megabytes; the default 1 MiB buffer is far too small.
+const MAX_BUFFER = 512 * 1024 * 1024;
+
+type GitResult = { ok: true; stdout: string } | { ok: false; message: string };
+
+async function git(args: string[], cwd: string): Promise<GitResult> {
+  try {
+    const { stdout } = await run("git", args, { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8" });
+    return { ok: true, stdout };
+  } catch (error) {
+    const stderr = (error as { stderr?: unknown }).stderr;
+    const text = typeof stderr === "string" && stderr.trim() !== "" ? stderr : String(error);
+    return { ok: false, message: text.trim().split("\n")[0] ?? text };
+  }
+}
+
+/** Loads the CRDs under `target` (absolute; file or folder) as of `ref`; `shown` names it in errors. */
+export async function loadCrdsFromGit(ref: string, target: string, shown: string): Promise<CrdSetResult> {
+  let isDirectory: boolean;
+  let realTarget: string;
+  try {
+    isDirectory = (await stat(target)).isDirectory();
+    realTarget = await realpath(target);
+  } catch {
+    return { ok: false, error: `cannot read ${shown}: no such file or directory` };
+  }
+  const top = await git(
+    ["rev-parse", "--show-toplevel"],
+    isDirectory ? realTarget : path.dirname(realTarget),
+  );
+  if (!top.ok) return { ok: false, error: `${shown} is not inside a git repository` };
+  const root = await realpath(top.stdout.trim());
+  const verified = await git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], root);
+  if (!verified.ok) return { ok: false, error: `unknown git ref "${ref}"` };
+
+  const relative = path.relative(root, realTarget).split(path.sep).join("/");
+  let files: string[];
+  if (isDirectory) {
+    // Literal pathspecs: a folder name with `*` or `?` must not act as a glob.
+    const listed = await git(
+      [
+        "--literal-pathspecs",
+        "ls-tree",
+        "-r",
+        "-z",
+        "--name-only",
+        ref,
+        "--",
+        relative === "" ? "." : relative,
+      ],
+      root,
+    );
+    if (!listed.ok) return { ok: false, error: `git ls-tree failed: ${listed.message}` };
+    files = listed.stdout
+      .split("\0")
+      .filter((f) => f !== "" && MANIFEST.test(f))
+      .sort();
+  } else {
+    const exists = await git(["cat-file", "-e", `${ref}:${relative}`], root);
+    files = exists.ok ? [relative] : [];
+  }
+
+  const crds: SourcedCrd[] = [];
+  const problems: YamlProblem[] = [];
+  for (const file of files) {
+    const content = await git(["show", `${ref}:${file}`], root);
+    if (!content.ok) return { ok: false, error: `git show ${ref}:${file} failed: ${content.message}` };
+    const parsed = parseYamlDocuments(content.stdout, `${ref}:${file}`);
+    problems.push(...parsed.errors);
+    crds.push(...crdsIn(parsed.documents));
+  }
+  if (problems.length > 0) return { ok: false, error: describeYamlProblems(problems) };
+  return { ok: true, crds };
+}

@@ -1,0 +1,45 @@
+/** In-memory CliIo and temporary folders of CRD files for CLI tests. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { stringify } from "yaml";
+import { runDiff } from "../../src/cli/diff.js";
+import type { CliIo } from "../../src/cli/io.js";
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function run(args: string[], cwd: string): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    cwd,
+  };
+  const code = await runDiff(args, io);
+  return { code, stdout, stderr };
+}
+
+export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), `crdgen-diff-${prefix}-`));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Writes `docs` as one multi-document YAML file at `dir/relative`. */
+export function writeYaml(dir: string, relative: string, docs: unknown[]): string {
+  const file = path.join(dir, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, docs.map((d) => stringify(d)).join("---\n"));
+  return file;
+}
+
+/** The 1-based line of the first line of `text` that contains `needle`. */
+export function lineOf(text: string, needle: string): number {
+  const index = text.split("\n").findIndex((l) => l.includes(needle));
+  if (index < 0) throw new Error(`"${needle}" not found`);
+  return index + 1;
+}

@@ -1,0 +1,179 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { crd, crdWithSpec, object } from "./fixtures.js";
+import { lineOf, run, tempDir, writeYaml } from "./cli-helpers.js";
+
+let dir: string;
+let cleanup: () => void;
+
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir("cli"));
+});
+afterEach(() => cleanup());
+
+const oldSpec = object({ replicas: { type: "integer", maximum: 10 }, image: { type: "string" } });
+const newSpec = object({ replicas: { type: "integer", maximum: 5 }, tag: { type: "string" } });
+const configMap = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "not-a-crd" } };
+
+/** old/ and new/ folders: widgets loses `image` and lowers a maximum; gadgets is only added. */
+function writeSides(): void {
+  writeYaml(dir, "old/widgets.yaml", [crdWithSpec(oldSpec), configMap]);
+  writeYaml(dir, "new/nested/widgets.yaml", [configMap, crdWithSpec(newSpec)]);
+  writeYaml(dir, "new/gadgets.yml", [crd({ plural: "gadgets", kind: "Gadget" })]);
+}
+
+describe("crdgen diff: inputs and exit codes", () => {
+  it("exits 1 on breaking changes and lists them in a table", async () => {
+    writeSides();
+    const result = await run(["old", "new"], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("");
+    const [header, ...rows] = result.stdout.split("\n");
+    expect(header).toMatch(/^IMPACT\s+CRD\s+VERSION\s+KIND\s+PATH\s+MESSAGE$/);
+    expect(rows.some((r) => /^breaking\s+widgets\.example\.com\s+v1\s+field-removed\s/.test(r))).toBe(true);
+    expect(rows.some((r) => /^compatible\s+gadgets\.example\.com\s+-\s+crd-added\s/.test(r))).toBe(true);
+    expect(result.stdout).toContain("4 changes in 2 CRDs, 2 breaking.");
+  });
+
+  it("exits 0 with --allow-breaking, and with nothing breaking", async () => {
+    writeSides();
+    expect((await run(["--allow-breaking", "old", "new"], dir)).code).toBe(0);
+    const same = await run(["old", "old/widgets.yaml"], dir);
+    expect(same).toMatchObject({ code: 0, stdout: "No API changes.\n" });
+  });
+
+  it("reads JSON files too", async () => {
+    writeFileSync(path.join(dir, "old.json"), JSON.stringify(crdWithSpec(oldSpec)));
+    writeYaml(dir, "new.yaml", [crdWithSpec(oldSpec)]);
+    expect(await run(["old.json", "new.yaml"], dir)).toMatchObject({ code: 0, stdout: "No API changes.\n" });
+  });
+
+  it.each([
+    ["an unknown flag", ["--nope", "a", "b"], /Unknown option '--nope'/],
+    ["a missing argument", ["only-one"], /expected <old> and <new>, got 1/],
+    ["an extra argument with --base", ["--base", "HEAD", "a", "b"], /expected <new>/],
+    ["an unknown format", ["--format", "xml", "a", "b"], /unknown format "xml"/],
+    ["a missing --base value", ["--base"], /--base/],
+  ])("exits 2 on %s", async (_name, args, message) => {
+    const result = await run(args, dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain("Usage:");
+    expect(result.stdout).toBe("");
+  });
+
+  it("exits 2 on an unreadable path, naming it", async () => {
+    writeSides();
+    const result = await run(["old", "missing"], dir);
+    expect(result).toMatchObject({ code: 2, stdout: "" });
+    expect(result.stderr).toBe("crdgen diff: cannot read missing: no such file or directory\n");
+  });
+
+  it("exits 2 on invalid YAML with file:line:column and no stack trace", async () => {
+    writeSides();
+    writeFileSync(path.join(dir, "new/broken.yaml"), "apiVersion: v1\nkind: [unclosed\n");
+    const result = await run(["old", "new"], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/new\/broken\.yaml:\d+:\d+: /);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("warns when a side holds no CRDs", async () => {
+    writeYaml(dir, "empty.yaml", [configMap]);
+    writeYaml(dir, "new.yaml", [crd()]);
+    const result = await run(["empty.yaml", "new.yaml"], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("no apiextensions.k8s.io/v1 CustomResourceDefinitions in empty.yaml");
+  });
+
+  it("warns about a CRD defined twice and diffs the last definition", async () => {
+    writeYaml(dir, "old.yaml", [crd()]);
+    writeYaml(dir, "new/a.yaml", [crd({ scope: "Cluster" })]);
+    writeYaml(dir, "new/b.yaml", [crd()]);
+    const result = await run(["old.yaml", "new"], dir);
+    expect(result).toMatchObject({ code: 0, stdout: "No API changes.\n" });
+    expect(result.stderr).toContain(
+      "widgets.example.com is defined in new/a.yaml and new/b.yaml; using the last",
+    );
+  });
+
+  it("prints help", async () => {
+    const result = await run(["--help"], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("crdgen diff [options] --base <git-ref> <new>");
+  });
+});
+
+describe("crdgen diff: output formats", () => {
+  it("--format json parses and agrees with the exit code", async () => {
+    writeSides();
+    const result = await run(["--format", "json", "old", "new"], dir);
+    const parsed = JSON.parse(result.stdout) as {
+      summary: { changes: number; breaking: number; crds: number };
+      changes: { kind: string; breaking: boolean; file?: string; line?: number; path: string }[];
+    };
+    expect(result.code).toBe(1);
+    expect(parsed.summary).toEqual({ changes: parsed.changes.length, breaking: 2, crds: 2 });
+    expect(parsed.changes.map((c) => c.kind).sort()).toEqual([
+      "bounds-tightened",
+      "crd-added",
+      "field-added",
+      "field-removed",
+    ]);
+    const bound = parsed.changes.find((c) => c.kind === "bounds-tightened");
+    const text = readFileSync(path.join(dir, "new/nested/widgets.yaml"), "utf8");
+    expect(bound).toMatchObject({ file: "new/nested/widgets.yaml", line: lineOf(text, "maximum: 5") });
+  });
+
+  it("--format markdown writes a summary line and a table, breaking rows first", async () => {
+    writeSides();
+    const result = await run(["--format", "markdown", "old", "new"], dir);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/2 breaking changes\*\*, 4 changes in total across 2 CRDs\.$/);
+    expect(lines[2]).toBe("| Impact | CRD | Version | Change | Path | Details |");
+    expect(lines[3]).toBe("| --- | --- | --- | --- | --- | --- |");
+    const rows = lines.slice(4);
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(8);
+    const impacts = rows.map((r) => (r.startsWith("| **breaking**") ? "b" : "c")).join("");
+    expect(impacts).toBe("bbcc");
+  });
+
+  it("--format markdown escapes pipes in cells", async () => {
+    writeYaml(dir, "old.yaml", [crdWithSpec(object({ "a|b": { type: "string" } }))]);
+    writeYaml(dir, "new.yaml", [crdWithSpec(object({}))]);
+    const result = await run(["--format", "markdown", "old.yaml", "new.yaml"], dir);
+    const row = result.stdout.trimEnd().split("\n").at(-1) ?? "";
+    expect(row).toContain("properties[a\\|b]");
+    expect(row.split(/(?<!\\)\|/).length).toBe(8);
+  });
+
+  it("--format github emits one well-formed annotation per change, at the new file's line", async () => {
+    writeSides();
+    const result = await run(["--format", "github", "old", "new"], dir);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(4);
+    for (const line of lines)
+      expect(line).toMatch(/^::(error|notice) (file=[^,:]+,line=\d+,)?title=[^:]+::\S.*$/);
+    const text = readFileSync(path.join(dir, "new/nested/widgets.yaml"), "utf8");
+    const bound = lines.find((l) => l.includes("title=Breaking change%3A bounds-tightened"));
+    expect(bound).toBe(
+      `::error file=new/nested/widgets.yaml,line=${lineOf(text, "maximum: 5")},title=Breaking change%3A bounds-tightened::` +
+        "widgets.example.com v1 spec.versions[v1].schema.openAPIV3Schema.properties[spec].properties[replicas].maximum: " +
+        "upper bound changed from <= 10 to <= 5",
+    );
+    const added = lines.find((l) => l.includes("crd-added"));
+    expect(added).toMatch(/^::notice file=new\/gadgets\.yml,line=\d+,/);
+  });
+
+  it("--format github leaves out file and line for a CRD that only the old side has", async () => {
+    writeYaml(dir, "old.yaml", [crd()]);
+    writeYaml(dir, "new.yaml", [configMap]);
+    const result = await run(["--format", "github", "old.yaml", "new.yaml"], dir);
+    expect(result.stdout).toBe(
+      "::error title=Breaking change%3A crd-removed::widgets.example.com metadata.name: " +
+        "CRD widgets.example.com was removed; all its objects would be deleted with it\n",
+    );
+  });
+});

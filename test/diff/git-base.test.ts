@@ -1,0 +1,108 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { crd, crdWithSpec, object } from "./fixtures.js";
+import { run, tempDir, writeYaml } from "./cli-helpers.js";
+
+let dir: string;
+let cleanup: () => void;
+
+function git(...args: string[]): string {
+  return execFileSync("git", args, {
+    cwd: dir,
+    encoding: "utf8",
+    // A fixed identity and no user config, so the test runs the same on any machine.
+    env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" },
+  });
+}
+
+function commitAll(message: string): void {
+  git("add", "-A");
+  git("-c", "user.name=crdgen test", "-c", "user.email=test@example.com", "commit", "-q", "-m", message);
+}
+
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir("git"));
+  git("init", "-q");
+  writeYaml(dir, "deploy/crds/widgets.yaml", [
+    crdWithSpec(object({ replicas: { type: "integer" }, image: { type: "string" } })),
+  ]);
+  writeYaml(dir, "deploy/crds/more/gadgets.yaml", [crd({ plural: "gadgets", kind: "Gadget" })]);
+  writeFileSync(path.join(dir, "deploy/crds/README.md"), "not yaml: [\n");
+  commitAll("base");
+  // The working tree then changes: widgets loses `image`, gadgets moves to Cluster scope.
+  writeYaml(dir, "deploy/crds/widgets.yaml", [crdWithSpec(object({ replicas: { type: "integer" } }))]);
+  writeYaml(dir, "deploy/crds/more/gadgets.yaml", [
+    crd({ plural: "gadgets", kind: "Gadget", scope: "Cluster" }),
+  ]);
+});
+afterEach(() => cleanup());
+
+describe("crdgen diff --base", () => {
+  it("reads the old side of a folder from git", async () => {
+    const result = await run(["--base", "HEAD", "--format", "json", "deploy/crds"], dir);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(1);
+    const { changes } = JSON.parse(result.stdout) as { changes: { crd: string; kind: string }[] };
+    expect(changes.map((c) => [c.crd, c.kind])).toEqual([
+      ["gadgets.example.com", "scope-changed"],
+      ["widgets.example.com", "field-removed"],
+    ]);
+  });
+
+  it("reads the old side of a single file, from a subfolder as working directory", async () => {
+    const result = await run(
+      ["--base", "HEAD", "--format", "json", "widgets.yaml"],
+      path.join(dir, "deploy/crds"),
+    );
+    const { changes } = JSON.parse(result.stdout) as { changes: { kind: string }[] };
+    expect(changes.map((c) => c.kind)).toEqual(["field-removed"]);
+  });
+
+  it("finds nothing once the change is committed", async () => {
+    commitAll("change");
+    const result = await run(["--base", "HEAD", "deploy/crds"], dir);
+    expect(result).toMatchObject({ code: 0, stdout: "No API changes.\n" });
+    const previous = await run(["--base", "HEAD~1", "--allow-breaking", "deploy/crds"], dir);
+    expect(previous.code).toBe(0);
+    expect(previous.stdout).toContain("scope-changed");
+  });
+
+  it("treats a file that did not exist at the ref as all new", async () => {
+    writeFileSync(
+      path.join(dir, "deploy/crds/things.yaml"),
+      stringify(crd({ plural: "things", kind: "Thing" })),
+    );
+    const result = await run(["--base", "HEAD", "--format", "json", "deploy/crds/things.yaml"], dir);
+    expect(result.code).toBe(0);
+    const { changes } = JSON.parse(result.stdout) as { changes: { kind: string }[] };
+    expect(changes.map((c) => c.kind)).toEqual(["crd-added"]);
+  });
+
+  it("exits 2 on an unknown ref", async () => {
+    const result = await run(["--base", "no-such-ref", "deploy/crds"], dir);
+    expect(result).toMatchObject({ code: 2, stdout: "" });
+    expect(result.stderr).toBe('crdgen diff: unknown git ref "no-such-ref"\n');
+  });
+
+  it("exits 2 outside a git repository", async () => {
+    rmSync(path.join(dir, ".git"), { recursive: true, force: true });
+    const outside = path.join(dir, "plain");
+    mkdirSync(outside);
+    writeYaml(outside, "a.yaml", [crd()]);
+    const result = await run(["--base", "HEAD", "a.yaml"], outside);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("a.yaml is not inside a git repository");
+  });
+
+  it("exits 2 with git's path when the old side has invalid YAML", async () => {
+    writeFileSync(path.join(dir, "deploy/crds/widgets.yaml"), "kind: [broken\n");
+    commitAll("break it");
+    writeYaml(dir, "deploy/crds/widgets.yaml", [crd()]);
+    const result = await run(["--base", "HEAD", "deploy/crds"], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/HEAD:deploy\/crds\/widgets\.yaml:\d+:\d+: /);
+  });
+});

@@ -1,0 +1,629 @@
+import { describe, expect, it } from "vitest";
+import { diffCrds, type ChangeKind } from "../../src/diff/index.js";
+import type { CustomResourceDefinition, JSONSchemaProps } from "../../src/schema/types.js";
+import { crd, crdWithSpec, object, version } from "./fixtures.js";
+
+interface Case {
+  name: string;
+  old: CustomResourceDefinition[];
+  new: CustomResourceDefinition[];
+  /** Every change expected, as [kind, breaking], in the order diffCrds reports them. */
+  expected: [ChangeKind, boolean][];
+  /** The path of the first change, when the case pins it down. */
+  path?: string;
+}
+
+const SPEC = "spec.versions[v1].schema.openAPIV3Schema.properties[spec]";
+
+function pair(
+  old: CustomResourceDefinition,
+  neu: CustomResourceDefinition,
+  expected: Case["expected"],
+  path?: string,
+) {
+  return { old: [old], new: [neu], expected, ...(path ? { path } : {}) };
+}
+
+function schemaCase(
+  name: string,
+  old: JSONSchemaProps,
+  neu: JSONSchemaProps,
+  expected: Case["expected"],
+  path?: string,
+): Case {
+  return { name, ...pair(crdWithSpec(old), crdWithSpec(neu), expected, path) };
+}
+
+const int = (extra: JSONSchemaProps = {}): JSONSchemaProps => ({ type: "integer", ...extra });
+const str = (extra: JSONSchemaProps = {}): JSONSchemaProps => ({ type: "string", ...extra });
+const rule = (text: string, extra: object = {}) => ({ rule: text, ...extra });
+
+const crdCases: Case[] = [
+  { name: "removed CRD", old: [crd()], new: [], expected: [["crd-removed", true]], path: "metadata.name" },
+  { name: "added CRD", old: [], new: [crd()], expected: [["crd-added", false]] },
+  {
+    name: "group change pairs the CRDs by kind and plural",
+    ...pair(
+      crd({ group: "example.io" }),
+      crd({ group: "example.com" }),
+      [["group-changed", true]],
+      "spec.group",
+    ),
+  },
+  {
+    name: "scope change",
+    ...pair(crd(), crd({ scope: "Cluster" }), [["scope-changed", true]], "spec.scope"),
+  },
+  {
+    name: "kind change (explicit singular and listKind unchanged)",
+    old: [crd()],
+    new: [
+      (() => {
+        const c = crd({ kind: "Gadget" });
+        c.spec.names.singular = "widget";
+        c.spec.names.listKind = "WidgetList";
+        return c;
+      })(),
+    ],
+    expected: [["names-changed", true]],
+    path: "spec.names.kind",
+  },
+  {
+    name: "spelling out defaulted names is no change",
+    old: [
+      (() => {
+        const c = crd();
+        delete c.spec.names.singular;
+        delete c.spec.names.listKind;
+        return c;
+      })(),
+    ],
+    new: [crd()],
+    expected: [],
+  },
+  {
+    name: "short name removed is listed but not breaking",
+    ...pair(crd({ shortNames: ["wd", "wdg"] }), crd({ shortNames: ["wd"] }), [["short-name-removed", false]]),
+  },
+  { name: "short name added", ...pair(crd(), crd({ shortNames: ["wd"] }), [["short-name-added", false]]) },
+  {
+    name: "category removed and another added",
+    ...pair(crd({ categories: ["all"] }), crd({ categories: ["widgets"] }), [
+      ["category-added", false],
+      ["category-removed", false],
+    ]),
+  },
+];
+
+const twoVersions = () => [version("v1beta1", undefined, { storage: false }), version("v1")];
+
+const versionCases: Case[] = [
+  {
+    name: "removed served version",
+    ...pair(crd({ versions: twoVersions() }), crd({ versions: [version("v1")] }), [
+      ["version-removed", true],
+    ]),
+    path: "spec.versions[v1beta1]",
+  },
+  {
+    name: "removed version that was already unserved and not stored",
+    ...pair(
+      crd({ versions: [version("v1beta1", undefined, { storage: false, served: false }), version("v1")] }),
+      crd({ versions: [version("v1")] }),
+      [["version-removed", false]],
+    ),
+  },
+  {
+    name: "added version",
+    ...pair(crd({ versions: [version("v1")] }), crd({ versions: twoVersions() }), [["version-added", false]]),
+  },
+  {
+    name: "versions are matched by name, not position",
+    ...pair(crd({ versions: twoVersions() }), crd({ versions: [...twoVersions()].reverse() }), []),
+  },
+  {
+    name: "served true to false",
+    ...pair(
+      crd({ versions: twoVersions() }),
+      crd({ versions: [version("v1beta1", undefined, { storage: false, served: false }), version("v1")] }),
+      [["version-unserved", true]],
+      "spec.versions[v1beta1].served",
+    ),
+  },
+  {
+    name: "served false to true",
+    ...pair(
+      crd({ versions: [version("v1beta1", undefined, { storage: false, served: false }), version("v1")] }),
+      crd({ versions: twoVersions() }),
+      [["version-served", false]],
+    ),
+  },
+  {
+    name: "storage version moved",
+    ...pair(
+      crd({ versions: [version("v1beta1"), version("v1", undefined, { storage: false })] }),
+      crd({ versions: twoVersions() }),
+      [["storage-version-changed", true]],
+      "spec.versions[v1].storage",
+    ),
+  },
+  {
+    name: "version deprecated",
+    ...pair(crd(), crd({ versions: [version("v1", undefined, { deprecated: true })] }), [
+      ["version-deprecated", false],
+    ]),
+  },
+  {
+    name: "status subresource removed",
+    ...pair(
+      crd({ versions: [version("v1", undefined, { subresources: { status: {} } })] }),
+      crd(),
+      [["subresource-removed", true]],
+      "spec.versions[v1].subresources.status",
+    ),
+  },
+  {
+    name: "status subresource added changes what plain updates write",
+    ...pair(crd(), crd({ versions: [version("v1", undefined, { subresources: { status: {} } })] }), [
+      ["subresource-added", true],
+    ]),
+  },
+  {
+    name: "scale subresource added",
+    ...pair(
+      crd(),
+      crd({
+        versions: [
+          version("v1", undefined, {
+            subresources: {
+              scale: { specReplicasPath: ".spec.replicas", statusReplicasPath: ".status.replicas" },
+            },
+          }),
+        ],
+      }),
+      [["subresource-added", false]],
+    ),
+  },
+  {
+    name: "scale path changed",
+    ...pair(
+      crd({
+        versions: [
+          version("v1", undefined, {
+            subresources: {
+              scale: { specReplicasPath: ".spec.replicas", statusReplicasPath: ".status.replicas" },
+            },
+          }),
+        ],
+      }),
+      crd({
+        versions: [
+          version("v1", undefined, {
+            subresources: {
+              scale: { specReplicasPath: ".spec.size", statusReplicasPath: ".status.replicas" },
+            },
+          }),
+        ],
+      }),
+      [["subresource-changed", true]],
+    ),
+  },
+  {
+    name: "printer columns removed, changed and added",
+    ...pair(
+      crd({
+        versions: [
+          version("v1", undefined, {
+            additionalPrinterColumns: [
+              { name: "Ready", type: "string", jsonPath: ".status.ready" },
+              { name: "Age", type: "date", jsonPath: ".metadata.creationTimestamp" },
+            ],
+          }),
+        ],
+      }),
+      crd({
+        versions: [
+          version("v1", undefined, {
+            additionalPrinterColumns: [
+              { name: "Age", type: "date", jsonPath: ".metadata.creationTimestamp", priority: 1 },
+              { name: "Size", type: "integer", jsonPath: ".spec.size" },
+            ],
+          }),
+        ],
+      }),
+      [
+        ["printer-column-changed", false],
+        ["printer-column-removed", false],
+        ["printer-column-added", false],
+      ],
+      "spec.versions[v1].additionalPrinterColumns[Age]",
+    ),
+  },
+];
+
+const fieldCases: Case[] = [
+  schemaCase(
+    "removed field",
+    object({ a: str(), b: str() }),
+    object({ a: str() }),
+    [["field-removed", true]],
+    `${SPEC}.properties[b]`,
+  ),
+  schemaCase("removed nested object reports only the top", object({ o: object({ x: str() }) }), object({}), [
+    ["field-removed", true],
+  ]),
+  schemaCase("new optional field", object({ a: str() }), object({ a: str(), b: str() }), [
+    ["field-added", false],
+  ]),
+  schemaCase(
+    "existing field newly required",
+    object({ a: str() }),
+    object({ a: str() }, { required: ["a"] }),
+    [["field-required", true]],
+    `${SPEC}.properties[a]`,
+  ),
+  schemaCase("new required field", object({}), object({ a: str() }, { required: ["a"] }), [
+    ["field-added", false],
+    ["field-required", true],
+  ]),
+  schemaCase("field no longer required", object({ a: str() }, { required: ["a"] }), object({ a: str() }), [
+    ["field-optional", false],
+  ]),
+];
+
+const typeCases: Case[] = [
+  schemaCase(
+    "type changed",
+    object({ a: int() }),
+    object({ a: str() }),
+    [["type-changed", true]],
+    `${SPEC}.properties[a].type`,
+  ),
+  schemaCase(
+    "type change hides the node's other differences",
+    object({ a: int({ minimum: 1, description: "x" }) }),
+    object({ a: str({ pattern: "^a$" }) }),
+    [["type-changed", true]],
+  ),
+  schemaCase(
+    "string widened to int-or-string",
+    object({ a: str() }),
+    object({ a: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer" }, { type: "string" }] } }),
+    [["type-changed", true]],
+  ),
+  schemaCase(
+    "preserve-unknown-fields removed",
+    object({ a: { type: "object", "x-kubernetes-preserve-unknown-fields": true } }),
+    object({ a: { type: "object" } }),
+    [["type-changed", true]],
+    `${SPEC}.properties[a].x-kubernetes-preserve-unknown-fields`,
+  ),
+  schemaCase(
+    "preserve-unknown-fields added",
+    object({ a: { type: "object" } }),
+    object({ a: { type: "object", "x-kubernetes-preserve-unknown-fields": true } }),
+    [["type-changed", false]],
+  ),
+  schemaCase(
+    "items type changed",
+    object({ l: { type: "array", items: str() } }),
+    object({ l: { type: "array", items: int() } }),
+    [["type-changed", true]],
+    `${SPEC}.properties[l].items.type`,
+  ),
+  schemaCase(
+    "items schema removed",
+    object({ l: { type: "array", items: str() } }),
+    object({ l: { type: "array" } }),
+    [["schema-changed", true]],
+  ),
+];
+
+const enumCases: Case[] = [
+  schemaCase("enum value removed", str({ enum: ["A", "B"] }), str({ enum: ["A"] }), [
+    ["enum-value-removed", true],
+  ]),
+  schemaCase("enum added to a free field", str(), str({ enum: ["A"] }), [["enum-added", true]]),
+  schemaCase("enum value added", str({ enum: ["A"] }), str({ enum: ["A", "B"] }), [
+    ["enum-value-added", false],
+  ]),
+  schemaCase("enum reordered is no change", str({ enum: ["A", "B"] }), str({ enum: ["B", "A"] }), []),
+  schemaCase("enum dropped", str({ enum: ["A"] }), str(), [["enum-removed", false]]),
+];
+
+const boundCases: Case[] = [
+  schemaCase(
+    "minimum raised",
+    int({ minimum: 0 }),
+    int({ minimum: 1 }),
+    [["bounds-tightened", true]],
+    `${SPEC}.minimum`,
+  ),
+  schemaCase("minimum newly set", int(), int({ minimum: 1 }), [["bounds-tightened", true]]),
+  schemaCase("minimum lowered", int({ minimum: 1 }), int({ minimum: 0 }), [["bounds-loosened", false]]),
+  schemaCase(
+    "maximum lowered",
+    int({ maximum: 10 }),
+    int({ maximum: 5 }),
+    [["bounds-tightened", true]],
+    `${SPEC}.maximum`,
+  ),
+  schemaCase("maximum removed", int({ maximum: 10 }), int(), [["bounds-loosened", false]]),
+  schemaCase(
+    "exclusive minimum added",
+    { type: "number", minimum: 0 },
+    { type: "number", minimum: 0, exclusiveMinimum: true },
+    [["bounds-tightened", true]],
+    `${SPEC}.exclusiveMinimum`,
+  ),
+  schemaCase(
+    "equivalent integer bounds are no change",
+    int({ maximum: 5, exclusiveMaximum: true }),
+    int({ maximum: 4 }),
+    [],
+  ),
+  schemaCase("minLength raised", str({ minLength: 1 }), str({ minLength: 2 }), [["bounds-tightened", true]]),
+  schemaCase("minLength 0 newly set is no change", str(), str({ minLength: 0 }), []),
+  schemaCase("maxLength raised", str({ maxLength: 10 }), str({ maxLength: 20 }), [
+    ["bounds-loosened", false],
+  ]),
+  schemaCase(
+    "maxItems newly set",
+    { type: "array", items: str() },
+    { type: "array", items: str(), maxItems: 3 },
+    [["bounds-tightened", true]],
+  ),
+  schemaCase(
+    "minItems raised",
+    { type: "array", items: str(), minItems: 0 },
+    { type: "array", items: str(), minItems: 1 },
+    [["bounds-tightened", true]],
+  ),
+  schemaCase("minProperties raised", object({}, { minProperties: 1 }), object({}, { minProperties: 2 }), [
+    ["bounds-tightened", true],
+  ]),
+  schemaCase("maxProperties lowered", object({}, { maxProperties: 5 }), object({}, { maxProperties: 4 }), [
+    ["bounds-tightened", true],
+  ]),
+  schemaCase("multipleOf made coarser", int({ multipleOf: 2 }), int({ multipleOf: 4 }), [
+    ["bounds-tightened", true],
+  ]),
+  schemaCase("multipleOf made finer", int({ multipleOf: 4 }), int({ multipleOf: 2 }), [
+    ["bounds-loosened", false],
+  ]),
+];
+
+const stringCases: Case[] = [
+  schemaCase(
+    "pattern added",
+    str(),
+    str({ pattern: "^[a-z]+$" }),
+    [["pattern-added", true]],
+    `${SPEC}.pattern`,
+  ),
+  schemaCase("pattern changed", str({ pattern: "^[a-z]+$" }), str({ pattern: "^[a-z0-9]+$" }), [
+    ["pattern-changed", true],
+  ]),
+  schemaCase("pattern removed", str({ pattern: "^a" }), str(), [["pattern-removed", false]]),
+  schemaCase("format changed", int({ format: "int32" }), int({ format: "int64" }), [
+    ["format-changed", true],
+  ]),
+  schemaCase("format added", str(), str({ format: "date-time" }), [["format-changed", true]]),
+  schemaCase("format removed", str({ format: "date-time" }), str(), [["format-removed", false]]),
+  schemaCase("nullable true to false", str({ nullable: true }), str({ nullable: false }), [
+    ["nullable-removed", true],
+  ]),
+  schemaCase("nullable added", str(), str({ nullable: true }), [["nullable-added", false]]),
+];
+
+const validations = (...rules: object[]): JSONSchemaProps =>
+  object({}, { "x-kubernetes-validations": rules as never });
+
+const celCases: Case[] = [
+  schemaCase(
+    "new CEL rule",
+    validations(),
+    validations(rule("self.a <= 10")),
+    [["validation-rule-added", true]],
+    `${SPEC}.x-kubernetes-validations[0]`,
+  ),
+  schemaCase(
+    "new transition rule referencing oldSelf",
+    validations(),
+    validations(rule("self.a >= oldSelf.a")),
+    [["validation-rule-added", false]],
+  ),
+  schemaCase(
+    "new rule with optionalOldSelf",
+    validations(),
+    validations(rule("!oldSelf.hasValue() || self.a <= 10", { optionalOldSelf: true })),
+    [["validation-rule-added", false]],
+  ),
+  schemaCase(
+    "oldSelf inside a string literal does not ratchet",
+    validations(),
+    validations(rule("self.m != 'oldSelf'")),
+    [["validation-rule-added", true]],
+  ),
+  schemaCase("changed rule text", validations(rule("self.a <= 10")), validations(rule("self.a <= 5")), [
+    ["validation-rule-changed", true],
+  ]),
+  schemaCase(
+    "rules matched by text despite reordering",
+    validations(rule("self.a <= 10"), rule("self.b <= 10")),
+    validations(rule("self.b <= 10"), rule("self.a <= 10")),
+    [],
+  ),
+  schemaCase("removed rule", validations(rule("self.a <= 10")), validations(), [
+    ["validation-rule-removed", false],
+  ]),
+  schemaCase(
+    "only the message changed",
+    validations(rule("self.a <= 10", { message: "too big" })),
+    validations(rule("self.a <= 10", { message: "a must be at most 10" })),
+    [["validation-rule-details-changed", false]],
+  ),
+];
+
+const collectionCases: Case[] = [
+  schemaCase(
+    "list type atomic to map",
+    { type: "array", items: object({ name: str() }, { required: ["name"] }) },
+    {
+      type: "array",
+      items: object({ name: str() }, { required: ["name"] }),
+      "x-kubernetes-list-type": "map",
+      "x-kubernetes-list-map-keys": ["name"],
+    },
+    [
+      ["list-map-keys-changed", true],
+      ["list-type-changed", true],
+    ],
+  ),
+  schemaCase(
+    "spelling out the default atomic list type is no change",
+    { type: "array", items: str() },
+    { type: "array", items: str(), "x-kubernetes-list-type": "atomic" },
+    [],
+  ),
+  schemaCase(
+    "map type granular to atomic",
+    object({ a: str() }),
+    object({ a: str() }, { "x-kubernetes-map-type": "atomic" }),
+    [["map-type-changed", true]],
+  ),
+  schemaCase(
+    "additionalProperties removed",
+    { type: "object", additionalProperties: str() },
+    { type: "object" },
+    [["additional-properties-changed", true]],
+  ),
+  schemaCase(
+    "additionalProperties added",
+    { type: "object" },
+    { type: "object", additionalProperties: str() },
+    [["additional-properties-changed", false]],
+  ),
+  schemaCase(
+    "additionalProperties true narrowed to a schema",
+    { type: "object", additionalProperties: true },
+    { type: "object", additionalProperties: str() },
+    [["additional-properties-changed", true]],
+  ),
+  schemaCase(
+    "additionalProperties value type changed",
+    { type: "object", additionalProperties: str() },
+    { type: "object", additionalProperties: int() },
+    [["type-changed", true]],
+    `${SPEC}.additionalProperties.type`,
+  ),
+  schemaCase(
+    "anyOf changed",
+    object({ a: str(), b: str() }, { anyOf: [{ required: ["a"] }, { required: ["b"] }] }),
+    object({ a: str(), b: str() }, { anyOf: [{ required: ["a"] }] }),
+    [["composition-changed", true]],
+  ),
+  schemaCase("oneOf dropped", object({ a: str() }, { oneOf: [{ required: ["a"] }] }), object({ a: str() }), [
+    ["composition-changed", false],
+  ]),
+];
+
+const docCases: Case[] = [
+  schemaCase("default changed", int({ default: 1 }), int({ default: 3 }), [["default-changed", true]]),
+  schemaCase("default added", int(), int({ default: 1 }), [["default-added", false]]),
+  schemaCase("description changed", str({ description: "a" }), str({ description: "b" }), [
+    ["description-changed", false],
+  ]),
+  schemaCase(
+    "title changed",
+    str({ title: "a" }),
+    str({ title: "b" }),
+    [["schema-changed", false]],
+    `${SPEC}.title`,
+  ),
+];
+
+const groups = {
+  crdCases,
+  versionCases,
+  fieldCases,
+  typeCases,
+  enumCases,
+  boundCases,
+  stringCases,
+  celCases,
+  collectionCases,
+  docCases,
+};
+
+describe.each(Object.entries(groups))("%s", (_group, cases) => {
+  it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    const changes = diffCrds(c.old, c.new);
+    expect(changes.map((ch) => [ch.kind, ch.breaking])).toEqual(c.expected);
+    if (c.path !== undefined) expect(changes[0]?.path).toBe(c.path);
+    for (const change of changes) expect(change.crd).toBe("widgets.example.com");
+  });
+});
+
+describe("change details", () => {
+  it("attributes version-level changes to their version and CRD-level ones to none", () => {
+    const changes = diffCrds(
+      [crd({ versions: twoVersions() })],
+      [crd({ scope: "Cluster", versions: [version("v1")] })],
+    );
+    expect(changes.map((c) => [c.kind, c.version])).toEqual([
+      ["scope-changed", undefined],
+      ["version-removed", "v1beta1"],
+    ]);
+  });
+
+  it("carries the old and new values", () => {
+    const [change] = diffCrds([crdWithSpec(int({ maximum: 10 }))], [crdWithSpec(int({ maximum: 5 }))]);
+    expect(change).toMatchObject({ old: "<= 10", new: "<= 5" });
+    const [format] = diffCrds([crdWithSpec(str({ format: "a" }))], [crdWithSpec(str({ format: "b" }))]);
+    expect(format).toMatchObject({ old: "a", new: "b" });
+  });
+
+  it("locates a change inside the new document, cut short where the old-only node was", () => {
+    const old = crd({ versions: twoVersions() });
+    const neu = crd({
+      versions: [
+        version("v1", object({ a: str() })),
+        version("v1beta1", undefined, { storage: false, served: false }),
+      ],
+    });
+    const changes = diffCrds([old], [neu]);
+    const unserved = changes.find((c) => c.kind === "version-unserved");
+    expect(unserved?.location).toEqual(["spec", "versions", 1, "served"]);
+    const removedRule = diffCrds([crdWithSpec(validations(rule("a")))], [crdWithSpec(validations())])[0];
+    expect(removedRule?.location).toEqual([
+      "spec",
+      "versions",
+      0,
+      "schema",
+      "openAPIV3Schema",
+      "properties",
+      "spec",
+      "x-kubernetes-validations",
+    ]);
+    expect(diffCrds([crd()], [])[0]?.location).toBeUndefined();
+  });
+
+  it("treats a group rename of an unrelated kind as removed plus added", () => {
+    const changes = diffCrds([crd({ group: "example.io" })], [crd({ group: "example.com", kind: "Gadget" })]);
+    expect(changes.map((c) => [c.crd, c.kind])).toEqual([
+      ["widgets.example.com", "crd-added"],
+      ["widgets.example.io", "crd-removed"],
+    ]);
+  });
+
+  it("reads malformed CRDs without throwing", () => {
+    const broken = {
+      apiVersion: "apiextensions.k8s.io/v1",
+      kind: "CustomResourceDefinition",
+      metadata: {},
+      spec: { versions: "x" },
+    };
+    expect(() => diffCrds([broken as unknown as CustomResourceDefinition], [crd()])).not.toThrow();
+  });
+});

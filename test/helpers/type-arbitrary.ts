@@ -1,0 +1,135 @@
+/**
+ * Random TypeScript declarations of the supported subset, with arbitraries for the JSON
+ * values that inhabit them: the basis of the pipeline's property tests.
+ */
+import fc from "fast-check";
+
+export type TypeSpec =
+  | { kind: "string" | "number" | "boolean" | "int32" }
+  | { kind: "literals"; values: string[] }
+  | { kind: "array"; items: TypeSpec }
+  | { kind: "record"; values: TypeSpec }
+  | { kind: "object"; named: boolean; props: PropSpec[] };
+
+export interface PropSpec {
+  name: string;
+  optional: boolean;
+  nullable: boolean;
+  type: TypeSpec;
+}
+
+const identifier = fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,6}$/).filter((s) => !RESERVED.has(s));
+const RESERVED = new Set(["in", "do", "if", "for", "let", "new", "try", "var", "case", "else", "enum", "null", "this", "true", "void", "with", "break", "catch", "class", "const", "false", "super", "throw", "while", "yield", "delete", "export", "import", "public", "return", "static", "switch", "typeof", "default", "extends", "finally", "package", "private", "continue", "debugger", "function", "arguments", "interface", "protected", "implements", "instanceof", "as", "any", "is", "of", "type"]);
+
+export const typeSpec: fc.Arbitrary<TypeSpec> = fc.letrec<{ type: TypeSpec; object: TypeSpec }>((tie) => ({
+  type: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.constantFrom<TypeSpec>({ kind: "string" }, { kind: "number" }, { kind: "boolean" }, { kind: "int32" }),
+    fc
+      .uniqueArray(fc.stringMatching(/^[A-Za-z][\w-]{0,5}$/), { minLength: 1, maxLength: 4 })
+      .map((values): TypeSpec => ({ kind: "literals", values })),
+    tie("type").map((items): TypeSpec => ({ kind: "array", items })),
+    tie("type").map((values): TypeSpec => ({ kind: "record", values })),
+    tie("object"),
+  ),
+  object: fc
+    .record({
+      named: fc.boolean(),
+      props: fc.uniqueArray(
+        fc.record({ name: identifier, optional: fc.boolean(), nullable: fc.boolean(), type: tie("type") }),
+        { selector: (p) => p.name, minLength: 1, maxLength: 4 },
+      ),
+    })
+    .map((o): TypeSpec => ({ kind: "object", ...o })),
+})).object;
+
+/** TypeScript source declaring `Spec` (plus named helper interfaces) and a root `Thing`. */
+export function toSource(spec: TypeSpec): string {
+  const decls: string[] = [];
+  let counter = 0;
+  const write = (t: TypeSpec): string => {
+    switch (t.kind) {
+      case "string":
+      case "number":
+      case "boolean":
+        return t.kind;
+      case "int32":
+        return "int32";
+      case "literals":
+        return t.values.map((v) => JSON.stringify(v)).join(" | ");
+      case "array":
+        return `Array<${write(t.items)}>`;
+      case "record":
+        return `Record<string, ${write(t.values)}>`;
+      case "object": {
+        const body = `{\n${t.props
+          .map((p) => `  ${p.name}${p.optional ? "?" : ""}: ${write(p.type)}${p.nullable ? " | null" : ""};`)
+          .join("\n")}\n}`;
+        if (!t.named) return body;
+        const name = `Named${counter++}`;
+        decls.push(`export interface ${name} ${body}`);
+        return name;
+      }
+    }
+  };
+  const specText = write(spec);
+  return `type int32 = number;
+${decls.join("\n")}
+export type Spec = ${specText};
+/**
+ * @crd
+ * @group prop.example.com
+ * @version v1
+ */
+export interface Thing { spec: Spec }
+`;
+}
+
+/** JSON values that inhabit the type. */
+export function valueOf(t: TypeSpec): fc.Arbitrary<unknown> {
+  switch (t.kind) {
+    case "string":
+      return fc.string({ maxLength: 8 });
+    case "number":
+      return fc.double({ noNaN: true, noDefaultInfinity: true });
+    case "int32":
+      return fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
+    case "boolean":
+      return fc.boolean();
+    case "literals":
+      return fc.constantFrom(...t.values);
+    case "array":
+      return fc.array(valueOf(t.items), { maxLength: 3 });
+    case "record":
+      return fc.dictionary(fc.stringMatching(/^[a-z]{1,4}$/), valueOf(t.values), { maxKeys: 3 });
+    case "object": {
+      const model: Record<string, fc.Arbitrary<unknown>> = {};
+      const required: string[] = [];
+      for (const p of t.props) {
+        model[p.name] = p.nullable ? fc.option(valueOf(p.type), { nil: null }) : valueOf(p.type);
+        if (!p.optional) required.push(p.name);
+      }
+      return fc.record(model, { requiredKeys: required });
+    }
+  }
+}
+
+/** A value that breaks a literal/enum or required constraint somewhere, if the type has one. */
+export function invalidValueOf(t: TypeSpec): fc.Arbitrary<unknown> | undefined {
+  if (t.kind === "literals") return fc.constant(`${t.values.join("")}-not-a-member`);
+  if (t.kind !== "object") return undefined;
+  const required = t.props.find((p) => !p.optional);
+  if (required) {
+    // Drop one required property from an otherwise valid object.
+    return valueOf(t).map((v) => {
+      const copy = { ...(v as Record<string, unknown>) };
+      delete copy[required.name];
+      return copy;
+    });
+  }
+  for (const p of t.props) {
+    const bad = invalidValueOf(p.type);
+    if (bad) return fc.tuple(valueOf(t), bad).map(([v, b]) => ({ ...(v as object), [p.name]: b }));
+  }
+  return undefined;
+}
