@@ -73,6 +73,8 @@ function emitBare(type: IrType): DraftSchema {
       return { "x-kubernetes-preserve-unknown-fields": true };
     case "ref":
       return { $ref: refTo(type.name) };
+    case "verbatim":
+      return structuredClone(type.schema) as DraftSchema;
   }
 }
 

@@ -5,6 +5,7 @@
  * inlined later by the inline-refs transform, which keeps generation linear.
  */
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
+import type { JSONSchemaProps } from "../schema/types.js";
 import type { AppliedTag } from "../tags/registry.js";
 
 export type Scalar = string | number | boolean;
@@ -70,7 +71,13 @@ export interface IrRef extends IrBase {
   name: string;
 }
 
-export type IrType = IrPrimitive | IrEnum | IrArray | IrObject | IrUnion | IrNull | IrUnknown | IrRef;
+/** A schema supplied whole by a known type (e.g. Kubernetes' own PodTemplateSpec). */
+export interface IrVerbatim extends IrBase {
+  kind: "verbatim";
+  schema: JSONSchemaProps;
+}
+
+export type IrType = IrPrimitive | IrEnum | IrArray | IrObject | IrUnion | IrNull | IrUnknown | IrRef | IrVerbatim;
 
 export interface IrDefinition {
   name: string;

@@ -57,7 +57,8 @@ export class TypeReader {
     }
     const object: IrObject = { kind: "object", properties, origin: nodeLocation(ctx.at) };
     const stringIndex = this.checker.getIndexInfoOfType(type, ts.IndexKind.String);
-    if (stringIndex) {
+    // `Record<string, never>` is the idiom for "an empty object": no extra keys allowed.
+    if (stringIndex && !(stringIndex.type.flags & ts.TypeFlags.Never)) {
       const node = stringIndex.declaration?.type;
       object.additionalProperties = this.convert(stringIndex.type, node, {
         path: `${ctx.path}[*]`,
@@ -154,6 +155,10 @@ export class TypeReader {
     }
     if (name === "Record" && args.length === 2 && isFromLib(decl)) {
       const key = this.checker.getTypeFromTypeNode(args[0]!);
+      const valueType = this.checker.getTypeFromTypeNode(args[1]!);
+      if (key.flags & ts.TypeFlags.String && valueType.flags & ts.TypeFlags.Never) {
+        return { kind: "object", properties: [], origin: nodeLocation(ctx.at) };
+      }
       if (key.flags & ts.TypeFlags.String) {
         const value = args[1]!;
         const values = this.convert(this.checker.getTypeFromTypeNode(value), value, {

@@ -105,13 +105,14 @@ export type Endpoints = Endpoint[];`,
     },
   },
   {
-    name: "Record<string, T> and index signatures -> additionalProperties",
-    spec: "{ labels: Record<string, string>; counts?: { [name: string]: number } }",
+    name: "Record<string, T> and index signatures -> additionalProperties; Record<string, never> is an empty object",
+    spec: "{ labels: Record<string, string>; counts?: { [name: string]: number }; empty?: Record<string, never> }",
     expected: {
       type: "object",
       properties: {
         labels: { type: "object", additionalProperties: { type: "string" } },
         counts: { type: "object", additionalProperties: { type: "number" } },
+        empty: { type: "object" },
       },
       required: ["labels"],
     },
