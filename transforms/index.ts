@@ -1,36 +1,49 @@
 /**
  * The transform stage: lowers the emitted (JSON-Schema flavoured) draft to a structural
  * OpenAPI v3 schema. Each step is a pure `schema -> schema` function in its own module,
- * run in this fixed order (later steps rely on earlier ones):
+ * idempotent, and run in this fixed order (later steps rely on earlier ones):
  *
- *  1. inline-refs            named types inlined; recursion is an error
- *  2. nullable               `T | null` -> T + nullable: true
- *  3. unions                 remaining unions lowered or reported
- *  4. additional-properties  additionalProperties made legal next to properties
- *  5. finalize               internal annotations and empty keywords removed
+ *  1. inline-refs                    named types inlined once each; recursion is a located error
+ *  2. optional-enum                  `T | null` -> T + nullable: true (enums also list null)
+ *  3. int-or-string                  @intOrString / IntOrString -> the anyOf [integer, string] shape
+ *  4. union-lowering                 object unions -> one object (+ oneOf stubs, CEL rules); others reported
+ *  5. set-lists                      uniqueItems -> x-kubernetes-list-type: set
+ *  6. additional-properties-cleanup  additionalProperties made legal next to properties
+ *  7. nullable-int-or-string         optional int-or-string properties get nullable: true
+ *  8. unsupported-keywords           forbidden keywords and unknown formats removed (warned) or reported
+ *  9. finalize                       internal annotations and empty keywords removed
  */
 import type { DraftDocument, DraftSchema } from "../src/emit/draft.js";
 import type { JSONSchemaProps } from "../src/schema/types.js";
-import { additionalProperties } from "./additional-properties.js";
+import { additionalPropertiesCleanup } from "./additional-properties-cleanup.js";
 import type { Transform, TransformContext } from "./context.js";
 import { finalize } from "./finalize.js";
 import { inlineRefs } from "./inline-refs.js";
-import { nullable } from "./nullable.js";
-import { unions } from "./unions.js";
+import { intOrString } from "./int-or-string.js";
+import { nullableIntOrString } from "./nullable-int-or-string.js";
+import { optionalEnum } from "./optional-enum.js";
+import { setLists } from "./set-lists.js";
+import { unionLowering } from "./union-lowering.js";
+import { unsupportedKeywords } from "./unsupported-keywords.js";
 
 export type { Transform, TransformContext } from "./context.js";
 export { collectingContext } from "./context.js";
 
-/** The schema-to-schema steps, in the order they run after inlining. */
+/** The schema-to-schema steps, in the order they run after inlining (finalize last). */
 export const schemaTransforms: readonly Transform[] = [
-  { name: "nullable", run: nullable },
-  { name: "unions", run: unions },
-  { name: "additional-properties", run: additionalProperties },
+  { name: "optional-enum", run: optionalEnum },
+  { name: "int-or-string", run: intOrString },
+  { name: "union-lowering", run: unionLowering },
+  { name: "set-lists", run: setLists },
+  { name: "additional-properties-cleanup", run: additionalPropertiesCleanup },
+  { name: "nullable-int-or-string", run: nullableIntOrString },
+  { name: "unsupported-keywords", run: unsupportedKeywords },
+  { name: "finalize", run: finalize },
 ];
 
 export function runTransforms(doc: DraftDocument, ctx: TransformContext): JSONSchemaProps {
   let schema: DraftSchema = inlineRefs(doc, ctx);
   for (const t of schemaTransforms) schema = t.run(schema, ctx);
   // finalize's output has no internal keys left, which is exactly JSONSchemaProps.
-  return finalize(schema, ctx) as JSONSchemaProps;
+  return schema as JSONSchemaProps;
 }

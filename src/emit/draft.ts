@@ -20,6 +20,8 @@ export interface DraftSchema extends Omit<JSONSchemaProps, Nested> {
   "x-crdgen-origin"?: SourceLocation;
   /** The TypeScript name of the named type a node came from; stripped before output. */
   "x-crdgen-type"?: string;
+  /** Set by @noUnionRules: union-lowering adds no per-member CEL rules here; stripped before output. */
+  "x-crdgen-no-union-rules"?: boolean;
 }
 
 /** A root schema plus the named types it references, keyed as in `$ref: "#/definitions/<key>"`. */

@@ -134,3 +134,39 @@ export const schemaTags: RegisteredTag[] = [
     schema: (s, v) => void (s.title = v),
   }),
 ];
+
+/** Tags that choose a Kubernetes-specific representation. */
+schemaTags.push(
+  defineTag({
+    name: "intOrString",
+    targets: VALUE,
+    summary: "`string | number` as Kubernetes int-or-string (x-kubernetes-int-or-string).",
+    syntax: "@intOrString",
+    parse: parseFlag,
+    schema: (s) => void (s["x-kubernetes-int-or-string"] = true),
+  }),
+  defineTag({
+    name: "preserveUnknownFields",
+    targets: VALUE,
+    summary: "Keep fields the schema does not describe (x-kubernetes-preserve-unknown-fields).",
+    syntax: "@preserveUnknownFields",
+    parse: parseFlag,
+    schema: (s) => void (s["x-kubernetes-preserve-unknown-fields"] = true),
+  }),
+  defineTag({
+    name: "uniqueItems",
+    targets: VALUE,
+    summary: "List items are unique: a scalar list becomes x-kubernetes-list-type: set.",
+    syntax: "@uniqueItems",
+    parse: parseFlag,
+    schema: (s) => void (s.uniqueItems = true),
+  }),
+  defineTag({
+    name: "noUnionRules",
+    targets: VALUE,
+    summary: "Do not add the per-member CEL rules to a lowered discriminated union.",
+    syntax: "@noUnionRules",
+    parse: parseFlag,
+    schema: (s) => void (s["x-crdgen-no-union-rules"] = true),
+  }),
+);

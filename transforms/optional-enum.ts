@@ -1,10 +1,10 @@
 /**
- * nullable: Kubernetes has no null type, only `nullable: true`, and forbids `nullable`
+ * optional-enum: Kubernetes has no null type, only `nullable: true`, and forbids `nullable`
  * inside anyOf. A `T | null` (an anyOf with a null branch) becomes T plus `nullable: true`;
  * `null` inside an `enum` moves to `nullable` too (the API server lets null through a
  * nullable field before checking the enum). Keywords on the field win over T's, so a
  * field's own description beats the type's. Optional fields are not made nullable: TS
- * `undefined` means absent, not null (int-or-string is the exception, see its transform).
+ * `undefined` means absent, not null (int-or-string is the exception, see nullable-int-or-string).
  *
  *   in:  {description: "mode", anyOf: [{type: string, enum: [a, b], description: "Mode"}, {type: "null"}]}
  *   out: {description: "mode", type: string, enum: [a, b, null], nullable: true}
@@ -14,14 +14,14 @@ import type { DraftSchema } from "../src/emit/draft.js";
 import { reportAt, type TransformContext } from "./context.js";
 import { mapSchema } from "./walk.js";
 
-export const name = "nullable";
+export const name = "optional-enum";
 
 function isNullBranch(s: DraftSchema): boolean {
   if (s.type === "null") return true;
   return s.type === undefined && Array.isArray(s.enum) && s.enum.length > 0 && s.enum.every((v) => v === null);
 }
 
-export function nullable(schema: DraftSchema, ctx: TransformContext): DraftSchema {
+export function optionalEnum(schema: DraftSchema, ctx: TransformContext): DraftSchema {
   return mapSchema(schema, (node, path) => {
     let out = node;
     if (out.anyOf?.some(isNullBranch)) {

@@ -1,5 +1,5 @@
 /**
- * additional-properties: Kubernetes forbids `additionalProperties` next to `properties`
+ * additional-properties-cleanup: Kubernetes forbids `additionalProperties` next to `properties`
  * unless it is `true` (G5). `false` beside properties is what pruning does anyway, so it
  * goes; `true` beside properties means "keep unknown fields", which Kubernetes spells
  * `x-kubernetes-preserve-unknown-fields: true`. A typed index signature next to named
@@ -15,9 +15,9 @@ import type { DraftSchema } from "../src/emit/draft.js";
 import { reportAt, type TransformContext } from "./context.js";
 import { mapSchema } from "./walk.js";
 
-export const name = "additional-properties";
+export const name = "additional-properties-cleanup";
 
-export function additionalProperties(schema: DraftSchema, ctx: TransformContext): DraftSchema {
+export function additionalPropertiesCleanup(schema: DraftSchema, ctx: TransformContext): DraftSchema {
   return mapSchema(schema, (node, path) => {
     const extra = node.additionalProperties;
     if (extra === undefined) return node;

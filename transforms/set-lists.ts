@@ -1,0 +1,42 @@
+/**
+ * set-lists: `uniqueItems: true` (from `Set<T>` or @uniqueItems) is forbidden by Kubernetes
+ * (G4: quadratic to check). A set of scalars says the same thing with
+ * `x-kubernetes-list-type: set`, which the API server checks in linear time. For other
+ * items the uniqueness cannot be kept: it is dropped with a warning at the field.
+ *
+ *   in:  {type: array, items: {type: string}, uniqueItems: true}
+ *   out: {type: array, items: {type: string}, x-kubernetes-list-type: set}
+ */
+import { codes } from "../src/diagnostics/codes.js";
+import type { DraftSchema } from "../src/emit/draft.js";
+import { reportAt, type TransformContext } from "./context.js";
+import { mapSchema } from "./walk.js";
+
+export const name = "set-lists";
+
+const SCALARS = new Set(["string", "integer", "number", "boolean"]);
+
+function isScalar(items: DraftSchema | undefined): boolean {
+  if (!items) return false;
+  return (items.type !== undefined && SCALARS.has(items.type)) || items["x-kubernetes-int-or-string"] === true;
+}
+
+export function setLists(schema: DraftSchema, ctx: TransformContext): DraftSchema {
+  return mapSchema(schema, (node, path) => {
+    if (node.uniqueItems === undefined) return node;
+    const { uniqueItems, ...rest } = node;
+    if (uniqueItems !== true) return rest;
+    if (isScalar(node.items)) {
+      const listType = rest["x-kubernetes-list-type"];
+      if (listType === undefined || listType === "set") return { ...rest, "x-kubernetes-list-type": "set" };
+    }
+    reportAt(ctx, node, path, {
+      severity: "warning",
+      code: codes.removedKeyword,
+      message:
+        "uniqueItems is not allowed in a CRD and only lists of scalars can be sets: the uniqueness constraint is dropped.",
+      hint: "use a list of scalars, or a list-map with @listType map and @listMapKey",
+    });
+    return rest;
+  });
+}

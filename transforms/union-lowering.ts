@@ -1,0 +1,194 @@
+/**
+ * union-lowering: a Kubernetes field has one type, so what is left of a TypeScript union
+ * after optional-enum and int-or-string becomes one structural schema or a located error.
+ *
+ * Objects (`A | B | C`) become one object with the union of their properties. A property
+ * shared by members must have the same schema (descriptions aside), else an error naming
+ * both members. The discriminator — a property every member requires with one literal
+ * value each — gets the union of those values as its `enum`. Where members' required sets
+ * differ, `oneOf: [{required: [...]}, ...]` stubs keep them apart (`anyOf` when a member's
+ * instance could satisfy another's stub, so valid values are never rejected). A
+ * discriminated union additionally gets one `x-kubernetes-validations` rule per member
+ * tying its discriminator value to its required fields (opt out with @noUnionRules).
+ *
+ *   in:  {anyOf: [{type: object, properties: {kind: {type: string, enum: [a]}, x: {type: string}}, required: [kind, x]},
+ *                 {type: object, properties: {kind: {type: string, enum: [b]}, y: {type: string}}, required: [kind, y]}]}
+ *   out: {type: object, properties: {kind: {type: string, enum: [a, b]}, x: {...}, y: {...}}, required: [kind],
+ *         oneOf: [{required: [x]}, {required: [y]}],
+ *         x-kubernetes-validations: [{rule: "self.kind != 'a' || has(self.x)", message: "kind a requires x"}, ...]}
+ *
+ * Identical members collapse; a node tagged @preserveUnknownFields keeps any value. Other
+ * unions (`string | boolean`, objects mixed with scalars) are errors with a way out.
+ */
+import { codes } from "../src/diagnostics/codes.js";
+import { ORIGIN, TYPE_NAME, type DraftSchema } from "../src/emit/draft.js";
+import type { ValidationRule } from "../src/schema/types.js";
+import { reportAt, type TransformContext } from "./context.js";
+import { celField } from "./cel-names.js";
+import { mapSchema, type SchemaPath } from "./walk.js";
+
+export const name = "union-lowering";
+
+/** Marker set by @noUnionRules; removed by finalize with the other internal keys. */
+export const NO_UNION_RULES = "x-crdgen-no-union-rules";
+
+export function unionLowering(schema: DraftSchema, ctx: TransformContext): DraftSchema {
+  return mapSchema(schema, (node, path) => {
+    const branches = node.anyOf;
+    if (!branches || node["x-kubernetes-int-or-string"] === true) return node;
+    const { anyOf: _anyOf, ...siblings } = node;
+    if (siblings["x-kubernetes-preserve-unknown-fields"] === true) {
+      const { type: _type, ...rest } = siblings;
+      return rest;
+    }
+    const members = dedupe(branches);
+    if (members.length === 1) return { ...members[0], ...siblings };
+    if (members.every((m) => m.type === "object")) return lowerObjects(members, siblings, node, path, ctx);
+    const scalar = mergeScalars(members);
+    if (scalar) return { ...scalar, ...siblings };
+
+    const types = [...new Set(members.map(describeType))].join(" | ");
+    const hasObject = members.some((m) => m.type === "object");
+    reportAt(ctx, node, path, {
+      severity: "error",
+      code: codes.mixedUnion,
+      message: `A union of ${types} cannot be expressed: a Kubernetes field has one type.`,
+      hint: hasObject
+        ? "tag the property @preserveUnknownFields to accept any value, or make every member an object"
+        : "use one type, tag `string | number` with @intOrString, or tag the property @preserveUnknownFields",
+    });
+    return node;
+  });
+}
+
+function lowerObjects(
+  members: DraftSchema[],
+  siblings: DraftSchema,
+  node: DraftSchema,
+  path: SchemaPath,
+  ctx: TransformContext,
+): DraftSchema {
+  const label = (i: number) => members[i]![TYPE_NAME] ?? `member ${i + 1} of the union`;
+  const discriminator = findDiscriminator(members);
+
+  const properties: Record<string, DraftSchema> = {};
+  const ownerOf = new Map<string, number>();
+  members.forEach((member, i) => {
+    for (const [prop, schema] of Object.entries(member.properties ?? {})) {
+      if (prop === discriminator) continue;
+      const owner = ownerOf.get(prop);
+      if (owner === undefined) {
+        ownerOf.set(prop, i);
+        properties[prop] = schema;
+      } else if (comparable(properties[prop]!) !== comparable(schema)) {
+        reportAt(ctx, node, path, {
+          severity: "error",
+          code: codes.unionPropertyConflict,
+          message: `Union members ${label(owner)} and ${label(i)} both have \`${prop}\` but with different schemas; a Kubernetes object has one schema per property.`,
+          hint: "give the property the same type in every member, or rename it in one of them",
+        });
+      }
+    }
+  });
+  if (discriminator) {
+    const first = members[0]!.properties![discriminator]!;
+    const values = members.map((m) => m.properties![discriminator]!.enum![0]!);
+    properties[discriminator] = { ...first, enum: values };
+    // Keep the discriminator first: it is what readers look at to tell members apart.
+    const ordered: Record<string, DraftSchema> = { [discriminator]: properties[discriminator]! };
+    for (const [k, v] of Object.entries(properties)) if (k !== discriminator) ordered[k] = v;
+    Object.keys(properties).forEach((k) => delete properties[k]);
+    Object.assign(properties, ordered);
+  }
+
+  const requiredSets = members.map((m) => new Set(m.required ?? []));
+  const common = [...requiredSets[0]!].filter((r) => requiredSets.every((s) => s.has(r))).sort();
+  const specific = requiredSets.map((s) => [...s].filter((r) => !common.includes(r)).sort());
+
+  const out: DraftSchema = { type: "object", properties };
+  if (common.length > 0) out.required = common;
+  const allSame = specific.every((r) => r.join() === specific[0]!.join());
+  if (!allSame && specific.every((r) => r.length > 0)) {
+    const stubs = specific.map((r) => ({ required: r }));
+    if (pairwiseExclusive(members, specific)) out.oneOf = stubs;
+    else out.anyOf = stubs;
+  }
+
+  const rules: ValidationRule[] = [];
+  if (discriminator && siblings[NO_UNION_RULES] !== true) {
+    members.forEach((m, i) => {
+      const needed = specific[i]!;
+      if (needed.length === 0) return;
+      const value = m.properties![discriminator]!.enum![0]!;
+      const literal = typeof value === "string" ? `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'` : String(value);
+      const has = needed.map((p) => `has(self.${celField(p)})`).join(" && ");
+      rules.push({
+        rule: `self.${celField(discriminator)} != ${literal} || ${needed.length > 1 ? `(${has})` : has}`,
+        message: `${discriminator} ${String(value)} requires ${needed.join(", ")}`,
+      });
+    });
+  }
+  const merged: DraftSchema = { ...out, ...siblings };
+  if (rules.length > 0) merged["x-kubernetes-validations"] = [...(siblings["x-kubernetes-validations"] ?? []), ...rules];
+  return merged;
+}
+
+/** A property every member requires, with a single distinct literal value in each. */
+function findDiscriminator(members: DraftSchema[]): string | undefined {
+  const first = members[0]!;
+  for (const prop of Object.keys(first.properties ?? {})) {
+    const values: unknown[] = [];
+    let ok = true;
+    for (const m of members) {
+      const p = m.properties?.[prop];
+      if (!p || !m.required?.includes(prop) || p.enum?.length !== 1 || p.type !== first.properties![prop]!.type) {
+        ok = false;
+        break;
+      }
+      values.push(p.enum[0]);
+    }
+    if (ok && new Set(values).size === values.length) return prop;
+  }
+  return undefined;
+}
+
+/** True when no member's instance can satisfy another member's stub, so `oneOf` is safe. */
+function pairwiseExclusive(members: DraftSchema[], specific: string[][]): boolean {
+  return members.every((m, i) =>
+    specific.every((req, j) => i === j || req.some((p) => !(p in (m.properties ?? {})))),
+  );
+}
+
+/** Schemas compared without documentation and crdgen's internal annotations. */
+function comparable(schema: DraftSchema): string {
+  return JSON.stringify(schema, (key, value: unknown) =>
+    key === "description" || key === ORIGIN || key === TYPE_NAME ? undefined : value,
+  );
+}
+
+function dedupe(branches: DraftSchema[]): DraftSchema[] {
+  const seen = new Set<string>();
+  return branches.filter((b) => {
+    const key = comparable(b);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Scalars of one type: plain type wins over its enums; enums alone merge. */
+function mergeScalars(members: DraftSchema[]): DraftSchema | undefined {
+  const type = members[0]!.type;
+  if (type === undefined || type === "object" || type === "array") return undefined;
+  if (!members.every((m) => m.type === type)) return undefined;
+  const bare = (m: DraftSchema) => Object.keys(m).every((k) => k === "type" || k === "description" || k === ORIGIN || k === TYPE_NAME);
+  if (members.some(bare)) return { type };
+  if (members.every((m) => m.enum && Object.keys(m).every((k) => ["type", "enum", "description", ORIGIN, TYPE_NAME].includes(k)))) {
+    return { type, enum: [...new Set(members.flatMap((m) => m.enum!))] };
+  }
+  return undefined;
+}
+
+function describeType(m: DraftSchema): string {
+  return m.type ?? (m["x-kubernetes-preserve-unknown-fields"] ? "unknown" : "untyped");
+}

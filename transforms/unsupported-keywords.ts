@@ -1,0 +1,76 @@
+/**
+ * unsupported-keywords: the last guard before validation. Keywords the structural rules
+ * forbid (G6-G12: `$ref`, `definitions`, `patternProperties`, `dependencies`,
+ * `additionalItems`, `id`, `$schema`, tuple `items`) and formats Kubernetes does not know
+ * (e.g. `uint32`) are removed with a warning naming where they came from — never
+ * silently. Forbidden keywords that carry meaning we cannot keep are errors.
+ *
+ *   in:  {type: integer, format: uint32}
+ *   out: {type: integer}            + warning CRD3004 at the field
+ */
+import { codes } from "../src/diagnostics/codes.js";
+import type { DraftSchema } from "../src/emit/draft.js";
+import { reportAt, type TransformContext } from "./context.js";
+import { mapSchema } from "./walk.js";
+
+export const name = "unsupported-keywords";
+
+/** Formats the API server's validator knows (kube-openapi's registry plus the numeric ones). */
+export const KUBERNETES_FORMATS = new Set([
+  "bsonobjectid", "uri", "email", "hostname", "ipv4", "ipv6", "cidr", "mac", "uuid", "uuid3", "uuid4", "uuid5",
+  "isbn", "isbn10", "isbn13", "creditcard", "ssn", "hexcolor", "rgbcolor", "byte", "password", "date",
+  "duration", "datetime", "date-time", "int32", "int64", "float", "double",
+]);
+
+/** Keywords whose meaning is lost when removed: an error. */
+const FORBIDDEN_ERRORS = ["patternProperties", "dependencies", "additionalItems"] as const;
+/** Keywords that are leftovers with no meaning of their own here: removed with a warning. */
+const FORBIDDEN_WARNINGS = ["$ref", "definitions", "id", "$schema"] as const;
+
+export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext): DraftSchema {
+  return mapSchema(schema, (node, path) => {
+    let out: Record<string, unknown> = { ...node };
+    const drop = (key: string) => {
+      const { [key]: _removed, ...rest } = out;
+      out = rest;
+    };
+    for (const key of FORBIDDEN_ERRORS) {
+      if ((node as Record<string, unknown>)[key] === undefined) continue;
+      reportAt(ctx, node, path, {
+        severity: "error",
+        code: codes.unsupportedKeyword,
+        message: `\`${key}\` is not allowed in a CRD schema (Kubernetes rejects it).`,
+        hint: "describe the field with properties, items or additionalProperties instead",
+      });
+      drop(key);
+    }
+    for (const key of FORBIDDEN_WARNINGS) {
+      if ((node as Record<string, unknown>)[key] === undefined) continue;
+      reportAt(ctx, node, path, {
+        severity: "warning",
+        code: codes.removedKeyword,
+        message: `\`${key}\` is not allowed in a CRD schema and was removed.`,
+      });
+      drop(key);
+    }
+    if (Array.isArray(node.items)) {
+      reportAt(ctx, node, path, {
+        severity: "error",
+        code: codes.unsupportedKeyword,
+        message: "Tuple `items` (an array of schemas) is not allowed in a CRD schema.",
+        hint: "use one item schema",
+      });
+      drop("items");
+    }
+    if (typeof node.format === "string" && !KUBERNETES_FORMATS.has(node.format)) {
+      reportAt(ctx, node, path, {
+        severity: "warning",
+        code: codes.removedKeyword,
+        message: `format "${node.format}" is not a Kubernetes format and was removed.`,
+        hint: `Kubernetes formats: ${[...KUBERNETES_FORMATS].join(", ")}`,
+      });
+      drop("format");
+    }
+    return out as DraftSchema;
+  });
+}
