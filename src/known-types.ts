@@ -1,6 +1,7 @@
 /**
- * Types users import from crdgen to say what TypeScript cannot: `replicas: int32`.
- * crdgen recognises them by name, so a project may also declare its own aliases.
+ * Types users import from crdgen to say what TypeScript cannot: `replicas: int32`,
+ * `port: IntOrString`. crdgen recognises them by name when they come from here (the
+ * integer aliases and IntOrString also when a project declares its own alias of that name).
  */
 
 /** A 32-bit integer: `type: integer, format: int32`. */
@@ -9,3 +10,33 @@ export type int32 = number;
 export type int64 = number;
 /** An integer without a format: `type: integer`. */
 export type integer = number;
+
+/** Kubernetes int-or-string (e.g. a port number or name, a count or a percentage). */
+export type IntOrString = number | string;
+
+/** A Kubernetes resource quantity such as `500m`, `10Gi` or `2`: int-or-string with the quantity pattern. */
+export type Quantity = number | string;
+
+/** A timestamp (RFC 3339), as Kubernetes' metav1.Time: `string`, `format: date-time`. */
+export type Time = string;
+/** A timestamp with microseconds, as metav1.MicroTime: `string`, `format: date-time`. */
+export type MicroTime = string;
+/** A duration such as `1h30m`, as metav1.Duration: `string`. */
+export type Duration = string;
+
+/**
+ * Object metadata (name, namespace, labels...). Not the root's own metadata, which crdgen
+ * always writes as `{type: object}`; an embedded ObjectMeta is `{type: object}` too, as
+ * controller-gen does, because the API server validates metadata itself.
+ */
+export interface ObjectMeta {
+  name?: string;
+  generateName?: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/** Any embedded JSON object kept as it is: `type: object` + preserve-unknown-fields. */
+export type RawExtension = Record<string, unknown>;

@@ -9,6 +9,8 @@
  *   out: {type: object, properties: {a: ...}}
  *   in:  {type: object, properties: {a: ...}, additionalProperties: true}
  *   out: {type: object, properties: {a: ...}, x-kubernetes-preserve-unknown-fields: true}
+ *
+ * An additionalProperties schema that accepts anything (`[key: string]: unknown`) counts as `true`.
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
@@ -23,7 +25,9 @@ export function additionalPropertiesCleanup(schema: DraftSchema, ctx: TransformC
     if (extra === undefined) return node;
     const hasProperties = node.properties !== undefined && Object.keys(node.properties).length > 0;
     const { additionalProperties: _drop, ...rest } = node;
-    if (extra === true) return { ...rest, "x-kubernetes-preserve-unknown-fields": true };
+    if (extra === true || (hasProperties && acceptsAnything(extra))) {
+      return { ...rest, "x-kubernetes-preserve-unknown-fields": true };
+    }
     if (!hasProperties) return node;
     if (extra === false) return rest;
     reportAt(ctx, node, path, {
@@ -35,4 +39,12 @@ export function additionalPropertiesCleanup(schema: DraftSchema, ctx: TransformC
     });
     return rest;
   });
+}
+
+/** `{}` or `{x-kubernetes-preserve-unknown-fields: true}` (plus documentation): any value at all. */
+function acceptsAnything(schema: DraftSchema | false): boolean {
+  if (schema === false) return false;
+  return Object.entries(schema).every(
+    ([k, v]) => k === "description" || k.startsWith("x-crdgen-") || (k === "x-kubernetes-preserve-unknown-fields" && v === true),
+  );
 }

@@ -16,8 +16,9 @@ export const name = "set-lists";
 
 const SCALARS = new Set(["string", "integer", "number", "boolean"]);
 
+/** Kubernetes sets hold non-null scalars (G20, G29). */
 function isScalar(items: DraftSchema | undefined): boolean {
-  if (!items) return false;
+  if (!items || items.nullable === true) return false;
   return (items.type !== undefined && SCALARS.has(items.type)) || items["x-kubernetes-int-or-string"] === true;
 }
 

@@ -35,7 +35,7 @@ export const NO_UNION_RULES = "x-crdgen-no-union-rules";
 export function unionLowering(schema: DraftSchema, ctx: TransformContext): DraftSchema {
   return mapSchema(schema, (node, path) => {
     const branches = node.anyOf;
-    if (!branches || node["x-kubernetes-int-or-string"] === true) return node;
+    if (!branches || node["x-kubernetes-int-or-string"] === true || branches.every(isRequiredStub)) return node;
     const { anyOf: _anyOf, ...siblings } = node;
     if (siblings["x-kubernetes-preserve-unknown-fields"] === true) {
       const { type: _type, ...rest } = siblings;
@@ -131,6 +131,11 @@ function lowerObjects(
   const merged: DraftSchema = { ...out, ...siblings };
   if (rules.length > 0) merged["x-kubernetes-validations"] = [...(siblings["x-kubernetes-validations"] ?? []), ...rules];
   return merged;
+}
+
+/** `{required: [...]}` alone: a stub this transform wrote (or a value validation), not a member. */
+function isRequiredStub(branch: DraftSchema): boolean {
+  return Object.keys(branch).every((k) => k === "required");
 }
 
 /** A property every member requires, with a single distinct literal value in each. */

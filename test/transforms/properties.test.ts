@@ -1,0 +1,90 @@
+/**
+ * Property tests over random draft schemas: every transform is idempotent and pure, and
+ * whenever the pipeline reports no error its output is a structural schema that
+ * Kubernetes' v1-create rules accept.
+ */
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import type { DraftSchema } from "../../src/emit/draft.js";
+import { validateSchema, V1_CREATE_OPTIONS } from "../../src/validate/index.js";
+import { collectingContext } from "../../transforms/context.js";
+import { runTransforms, schemaTransforms } from "../../transforms/index.js";
+
+const name = fc.constantFrom("a", "b", "c", "kind", "my-field");
+const scalarType = fc.constantFrom("string", "integer", "number", "boolean");
+
+const draft: fc.Arbitrary<DraftSchema> = fc.letrec<{ node: DraftSchema }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.record(
+      {
+        type: scalarType,
+        format: fc.constantFrom("int32", "uint32", "date-time", "email"),
+        description: fc.constantFrom("doc one", "doc two"),
+      },
+      { requiredKeys: ["type"] },
+    ),
+    fc.tuple(fc.constantFrom("string" as const, "integer" as const), fc.uniqueArray(fc.constantFrom("x", "y", "z", 1, 2), { minLength: 1, maxLength: 3 })).map(
+      ([type, values]): DraftSchema => ({ type, enum: values.filter((v) => (type === "string" ? typeof v === "string" : typeof v === "number")).concat(type === "string" ? ["w"] : [3]) }),
+    ),
+    fc.constant<DraftSchema>({ type: "null" }),
+    fc.constant<DraftSchema>({ "x-kubernetes-preserve-unknown-fields": true }),
+    fc.constant<DraftSchema>({ "x-kubernetes-int-or-string": true, anyOf: [{ type: "string" }, { type: "number" }] }),
+    fc.record({ items: tie("node"), uniqueItems: fc.boolean() }, { requiredKeys: ["items"] }).map((a): DraftSchema => ({ type: "array", ...a })),
+    fc
+      .record(
+        {
+          properties: fc.dictionary(name, tie("node"), { maxKeys: 3 }),
+          required: fc.subarray(["a", "b", "c", "kind", "my-field"]),
+          additionalProperties: fc.oneof(fc.boolean(), tie("node")),
+        },
+        { requiredKeys: ["properties"] },
+      )
+      .map((o): DraftSchema => {
+        const required = (o.required ?? []).filter((r) => r in o.properties);
+        return { type: "object", ...o, required };
+      }),
+    fc.array(tie("node"), { minLength: 2, maxLength: 3 }).map((anyOf): DraftSchema => ({ anyOf })),
+  ),
+})).node;
+
+const RUNS = 300;
+
+describe("each transform", () => {
+  for (const t of schemaTransforms) {
+    test(`${t.name} is idempotent and pure`, () => {
+      fc.assert(
+        fc.property(draft, (schema) => {
+          const frozen = structuredClone(schema);
+          const once = t.run(schema, collectingContext());
+          expect(schema).toEqual(frozen);
+          expect(t.run(once, collectingContext())).toEqual(once);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+});
+
+describe("the pipeline", () => {
+  test("output without errors is structural and accepted by Kubernetes' v1-create rules", () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(draft, (spec) => {
+        const ctx = collectingContext();
+        const schema = runTransforms(
+          { schema: { type: "object", properties: { spec } }, definitions: {} },
+          ctx,
+        );
+        if (ctx.diagnostics.some((d) => d.severity === "error")) return;
+        checked++;
+        expect(validateSchema(schema, V1_CREATE_OPTIONS), JSON.stringify(spec)).toEqual([]);
+        // And the pipeline is idempotent as a whole.
+        const again = runTransforms({ schema, definitions: {} }, collectingContext());
+        expect(again).toEqual(schema);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(checked).toBeGreaterThan(RUNS / 4);
+  });
+});

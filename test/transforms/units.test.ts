@@ -1,0 +1,280 @@
+/**
+ * Each transform on its own, as a table of input and output shapes (the same shapes each
+ * module's header documents), plus the diagnostics it must report.
+ */
+import { describe, expect, test } from "vitest";
+import type { DraftSchema } from "../../src/emit/draft.js";
+import { additionalPropertiesCleanup } from "../../transforms/additional-properties-cleanup.js";
+import { collectingContext } from "../../transforms/context.js";
+import { finalize } from "../../transforms/finalize.js";
+import { inlineRefs } from "../../transforms/inline-refs.js";
+import { intOrString } from "../../transforms/int-or-string.js";
+import { nullableIntOrString } from "../../transforms/nullable-int-or-string.js";
+import { optionalEnum } from "../../transforms/optional-enum.js";
+import { setLists } from "../../transforms/set-lists.js";
+import { unionLowering } from "../../transforms/union-lowering.js";
+import { unsupportedKeywords } from "../../transforms/unsupported-keywords.js";
+import { celField } from "../../transforms/cel-names.js";
+
+type Fn = (s: DraftSchema, ctx: ReturnType<typeof collectingContext>) => DraftSchema;
+interface Row {
+  name: string;
+  input: DraftSchema;
+  output: DraftSchema;
+  codes?: string[];
+}
+
+function table(fn: Fn, rows: Row[]) {
+  test.each(rows)("$name", ({ input, output, codes }) => {
+    const ctx = collectingContext("R");
+    const frozen = structuredClone(input);
+    expect(fn(input, ctx)).toEqual(output);
+    expect(input).toEqual(frozen); // pure: the input is untouched
+    expect(ctx.diagnostics.map((d) => d.code)).toEqual(codes ?? []);
+  });
+}
+
+const obj = (properties: Record<string, DraftSchema>, required?: string[]): DraftSchema => ({
+  type: "object",
+  properties,
+  ...(required ? { required } : {}),
+});
+
+describe("optional-enum", () => {
+  table(optionalEnum, [
+    {
+      name: "T | null -> T + nullable; the field's description wins",
+      input: { description: "field", anyOf: [{ type: "string", description: "type" }, { type: "null" }] },
+      output: { type: "string", description: "field", nullable: true },
+    },
+    {
+      name: "enum | null lists null",
+      input: { anyOf: [{ type: "string", enum: ["a", "b"] }, { type: "null" }] },
+      output: { type: "string", enum: ["a", "b", null], nullable: true },
+    },
+    {
+      name: "several members keep an anyOf without the null branch",
+      input: { anyOf: [obj({ a: { type: "string" } }), obj({ b: { type: "string" } }), { type: "null" }] },
+      output: { anyOf: [obj({ a: { type: "string" } }), obj({ b: { type: "string" } })], nullable: true },
+    },
+    {
+      name: "kube-rs's {enum: [null], nullable: true} branch is a null branch too",
+      input: { anyOf: [{ type: "integer" }, { enum: [null] }] },
+      output: { type: "integer", nullable: true },
+    },
+    { name: "an enum listing null is made nullable", input: { type: "string", enum: ["x", null] }, output: { type: "string", enum: ["x", null], nullable: true } },
+    { name: "only null is an error", input: obj({ n: { type: "null" } }), output: obj({ n: { nullable: true } }), codes: ["CRD1002"] },
+  ]);
+});
+
+describe("int-or-string", () => {
+  table(intOrString, [
+    {
+      name: "string | number tagged -> the integer/string anyOf, constraints kept beside it",
+      input: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "string" }, { type: "number" }], pattern: "^\\d+%?$" },
+      output: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer" }, { type: "string" }], pattern: "^\\d+%?$" },
+    },
+    {
+      name: "literal members become the enum",
+      input: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer", enum: [1, 2] }, { type: "string", enum: ["50%"] }] },
+      output: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer" }, { type: "string" }], enum: [1, 2, "50%"] },
+    },
+    {
+      name: "tagging a boolean union is an error",
+      input: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "boolean" }, { type: "string" }] },
+      output: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer" }, { type: "string" }] },
+      codes: ["CRD1010"],
+    },
+    { name: "untagged nodes are untouched", input: { type: "string" }, output: { type: "string" } },
+  ]);
+});
+
+describe("union-lowering", () => {
+  table(unionLowering, [
+    {
+      name: "discriminated union -> one object, enum of tags, oneOf stubs, one rule per member",
+      input: {
+        anyOf: [
+          obj({ kind: { type: "string", enum: ["a"] }, x: { type: "string" } }, ["kind", "x"]),
+          obj({ kind: { type: "string", enum: ["b"] }, y: { type: "string" } }, ["kind", "y"]),
+        ],
+      },
+      output: {
+        type: "object",
+        properties: { kind: { type: "string", enum: ["a", "b"] }, x: { type: "string" }, y: { type: "string" } },
+        required: ["kind"],
+        oneOf: [{ required: ["x"] }, { required: ["y"] }],
+        "x-kubernetes-validations": [
+          { rule: "self.kind != 'a' || has(self.x)", message: "kind a requires x" },
+          { rule: "self.kind != 'b' || has(self.y)", message: "kind b requires y" },
+        ],
+      },
+    },
+    {
+      name: "CEL names of properties are escaped",
+      input: {
+        anyOf: [
+          obj({ "my-kind": { type: "string", enum: ["a"] }, "in": { type: "string" } }, ["in", "my-kind"]),
+          obj({ "my-kind": { type: "string", enum: ["b"] } }, ["my-kind"]),
+        ],
+      },
+      output: {
+        type: "object",
+        properties: { "my-kind": { type: "string", enum: ["a", "b"] }, in: { type: "string" } },
+        required: ["my-kind"],
+        "x-kubernetes-validations": [{ rule: "self.my__dash__kind != 'a' || has(self.__in__)", message: "my-kind a requires in" }],
+      },
+    },
+    {
+      name: "identical members collapse",
+      input: { description: "d", anyOf: [{ type: "string" }, { type: "string", description: "other" }] },
+      output: { type: "string", description: "d" },
+    },
+    {
+      name: "string enums of one type merge",
+      input: { anyOf: [{ type: "string", enum: ["a"] }, { type: "string", enum: ["b"] }] },
+      output: { type: "string", enum: ["a", "b"] },
+    },
+    {
+      name: "@preserveUnknownFields accepts any member",
+      input: { "x-kubernetes-preserve-unknown-fields": true, anyOf: [{ type: "string" }, obj({ a: { type: "string" } })] },
+      output: { "x-kubernetes-preserve-unknown-fields": true },
+    },
+    {
+      name: "scalars of different types are an error",
+      input: { anyOf: [{ type: "string" }, { type: "boolean" }] },
+      output: { anyOf: [{ type: "string" }, { type: "boolean" }] },
+      codes: ["CRD1010"],
+    },
+    {
+      name: "a property with different schemas in two members is an error",
+      input: { anyOf: [obj({ a: { type: "string" } }, ["a"]), obj({ a: { type: "number" }, b: { type: "string" } }, ["a", "b"])] },
+      output: { type: "object", properties: { a: { type: "string" }, b: { type: "string" } }, required: ["a"] },
+      codes: ["CRD3003"],
+    },
+  ]);
+});
+
+describe("set-lists", () => {
+  table(setLists, [
+    {
+      name: "scalar set -> list-type set",
+      input: { type: "array", items: { type: "string" }, uniqueItems: true },
+      output: { type: "array", items: { type: "string" }, "x-kubernetes-list-type": "set" },
+    },
+    {
+      name: "object items lose uniqueness with a warning",
+      input: { type: "array", items: obj({ a: { type: "string" } }), uniqueItems: true },
+      output: { type: "array", items: obj({ a: { type: "string" } }) },
+      codes: ["CRD3004"],
+    },
+    { name: "uniqueItems: false is dropped", input: { type: "array", items: { type: "string" }, uniqueItems: false }, output: { type: "array", items: { type: "string" } } },
+  ]);
+});
+
+describe("additional-properties-cleanup", () => {
+  table(additionalPropertiesCleanup, [
+    {
+      name: "false next to properties is removed",
+      input: { type: "object", properties: { a: { type: "string" } }, additionalProperties: false },
+      output: { type: "object", properties: { a: { type: "string" } } },
+    },
+    {
+      name: "true next to properties -> preserve unknown fields",
+      input: { type: "object", properties: { a: { type: "string" } }, additionalProperties: true },
+      output: { type: "object", properties: { a: { type: "string" } }, "x-kubernetes-preserve-unknown-fields": true },
+    },
+    {
+      name: "a map alone is kept",
+      input: { type: "object", additionalProperties: { type: "string" } },
+      output: { type: "object", additionalProperties: { type: "string" } },
+    },
+    {
+      name: "a typed map next to properties is an error",
+      input: { type: "object", properties: { a: { type: "string" } }, additionalProperties: { type: "string" } },
+      output: { type: "object", properties: { a: { type: "string" } } },
+      codes: ["CRD3001"],
+    },
+  ]);
+});
+
+describe("nullable-int-or-string", () => {
+  const ios: DraftSchema = { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer" }, { type: "string" }] };
+  table(nullableIntOrString, [
+    {
+      name: "optional int-or-string becomes nullable; required stays",
+      input: obj({ opt: ios, req: ios }, ["req"]),
+      output: obj({ opt: { ...ios, nullable: true }, req: ios }, ["req"]),
+    },
+  ]);
+});
+
+describe("unsupported-keywords", () => {
+  table(unsupportedKeywords, [
+    { name: "unknown format removed with a warning", input: { type: "integer", format: "uint32" }, output: { type: "integer" }, codes: ["CRD3004"] },
+    { name: "Kubernetes formats stay", input: { type: "string", format: "date-time" }, output: { type: "string", format: "date-time" } },
+    {
+      name: "patternProperties is an error",
+      input: { type: "object", patternProperties: { "^a": { type: "string" } } },
+      output: { type: "object" },
+      codes: ["CRD3002"],
+    },
+    { name: "a leftover $ref is removed with a warning", input: { $ref: "#/x", type: "string" }, output: { type: "string" }, codes: ["CRD3004"] },
+  ]);
+});
+
+describe("finalize", () => {
+  table(finalize, [
+    {
+      name: "internal keys and empty required/properties go",
+      input: { type: "object", required: [], properties: {}, "x-crdgen-type": "T", "x-crdgen-origin": { file: "f", line: 1, column: 1 } },
+      output: { type: "object" },
+    },
+  ]);
+});
+
+describe("inline-refs", () => {
+  test("refs are inlined once, siblings win, definitions never reach the output", () => {
+    const ctx = collectingContext("R");
+    const out = inlineRefs(
+      {
+        schema: obj({ a: { $ref: "#/definitions/Port", description: "the port" }, b: { $ref: "#/definitions/Port" } }),
+        definitions: { Port: { type: "integer", format: "int32", description: "A port", minimum: 1 } },
+      },
+      ctx,
+    );
+    expect(out).toEqual(
+      obj({
+        a: { type: "integer", format: "int32", description: "the port", minimum: 1 },
+        b: { type: "integer", format: "int32", description: "A port", minimum: 1 },
+      }),
+    );
+    expect(ctx.diagnostics).toEqual([]);
+  });
+
+  test("a cycle is reported once, naming it, and replaced by preserve-unknown-fields", () => {
+    const ctx = collectingContext("R");
+    const out = inlineRefs(
+      {
+        schema: obj({ a: { $ref: "#/definitions/A" } }),
+        definitions: { A: obj({ b: { $ref: "#/definitions/B" } }), B: obj({ a: { $ref: "#/definitions/A" } }) },
+      },
+      ctx,
+    );
+    expect(ctx.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["CRD1008", "A is recursive (A -> B -> A); a CRD schema cannot describe recursive types."],
+    ]);
+    expect(out.properties!.a!.properties!.b!.properties!.a).toEqual({ "x-kubernetes-preserve-unknown-fields": true });
+  });
+});
+
+test("celField escapes as the API server does", () => {
+  expect([celField("a"), celField("a-b"), celField("a.b"), celField("a/b"), celField("a__b"), celField("namespace")]).toEqual([
+    "a",
+    "a__dash__b",
+    "a__dot__b",
+    "a__slash__b",
+    "a__underscores__b",
+    "__namespace__",
+  ]);
+});
