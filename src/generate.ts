@@ -7,7 +7,7 @@ import path from "node:path";
 import type { FileSystemHost } from "ts-morph";
 import { codes } from "./diagnostics/codes.js";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
-import { buildCrds, type VersionInput } from "./emit/envelope.js";
+import { buildCrds, type EmittedCrd, type VersionInput } from "./emit/envelope.js";
 import { emitDefinitions, emitRoot } from "./emit/schema.js";
 import type { IrModel } from "./ir/model.js";
 import { loadProgram, semanticDiagnostics, type LoadedProgram } from "./read/program.js";
@@ -16,7 +16,7 @@ import type { CustomResourceDefinition } from "./schema/types.js";
 import { formatFieldError, validateCrd } from "./validate/index.js";
 import { fileNameFor, renderCrd, renderStream, type OutputFormat } from "./write/render.js";
 import { writeAtomically, type OutputFile } from "./write/files.js";
-import { runTransforms } from "../transforms/index.js";
+import { originOf, runTransforms, type TransformOptions } from "../transforms/index.js";
 
 export interface GenerateOptions {
   /** TypeScript files declaring `@crd` roots. */
@@ -33,6 +33,8 @@ export interface GenerateOptions {
   typeCheck?: boolean;
   /** An in-memory file system instead of the disk. */
   fileSystem?: FileSystemHost;
+  /** Cut descriptions longer than this at a word boundary (controller-gen's maxDescLen). */
+  maxDescriptionLength?: number;
 }
 
 export interface GenerateResult {
@@ -71,10 +73,13 @@ export function generate(options: GenerateOptions): GenerateResult {
   }
   if (hasErrors(diagnostics)) return failed(diagnostics);
 
-  const crds = emitAndTransform(model, diagnostics);
+  const emitted = emitAndTransform(model, diagnostics, {
+    ...(options.maxDescriptionLength !== undefined ? { maxDescriptionLength: options.maxDescriptionLength } : {}),
+  });
   if (hasErrors(diagnostics)) return failed(diagnostics);
-  for (const crd of crds) diagnostics.push(...validateGenerated(crd, model));
+  for (const e of emitted) diagnostics.push(...validateGenerated(e));
   if (hasErrors(diagnostics)) return failed(diagnostics);
+  const crds = emitted.map((e) => e.crd);
 
   const outDir = path.resolve(cwd, options.outDir ?? "crds");
   const files = crds.map((crd) => ({ path: path.join(outDir, fileNameFor(crd, format)), content: renderCrd(crd, format) }));
@@ -91,27 +96,41 @@ export function read(loaded: LoadedProgram, diagnostics: Diagnostic[]): IrModel 
   return readModel(loaded.entries, loaded.checker, diagnostics);
 }
 
-export function emitAndTransform(model: IrModel, diagnostics: Diagnostic[]): CustomResourceDefinition[] {
+export function emitAndTransform(model: IrModel, diagnostics: Diagnostic[], options: TransformOptions = {}): EmittedCrd[] {
   const definitions = emitDefinitions(model);
   const inputs: VersionInput[] = model.roots.map((root) => {
     const doc = emitRoot(root, definitions);
-    const ctx = { rootName: root.typeName, report: (d: Diagnostic) => void diagnostics.push(d) };
-    return { root, schema: runTransforms(doc, ctx) };
+    const ctx = { rootName: root.typeName, report: (d: Diagnostic) => void diagnostics.push(d), options };
+    return { root, ...runTransforms(doc, ctx) };
   });
-  return buildCrds(inputs, diagnostics).map((e) => e.crd);
+  return buildCrds(inputs, diagnostics);
 }
 
-/** Kubernetes' own create-time rules: a CRD that fails them would be rejected by the API server. */
-function validateGenerated(crd: CustomResourceDefinition, model: IrModel): Diagnostic[] {
-  const root = model.roots.find(
-    (r) => r.settings.group === crd.spec.group && r.settings.kind === crd.spec.names.kind,
-  );
-  return validateCrd(crd).map((e) => ({
-    severity: "error" as const,
-    code: codes.invalidCrd,
-    message: `The generated CRD ${crd.metadata.name ?? ""} would be rejected by Kubernetes: ${formatFieldError(e)}`,
-    ...(root ? { location: root.origin, path: root.typeName } : {}),
-  }));
+/**
+ * Kubernetes' own create-time rules: a CRD that fails them would be rejected by the API
+ * server. Each error points at the TypeScript that produced the offending schema node.
+ */
+function validateGenerated({ crd, versions }: EmittedCrd): Diagnostic[] {
+  return validateCrd(crd).map((e) => {
+    const { version, schemaPath } = splitSchemaPath(e.field);
+    const input = versions[version] ?? versions[0]!;
+    const location = (schemaPath !== undefined && input.origins ? originOf(input.origins, schemaPath) : undefined) ?? input.root.origin;
+    return {
+      severity: "error" as const,
+      code: codes.invalidCrd,
+      message: `Kubernetes would reject the generated CRD ${crd.metadata.name ?? ""}: ${formatFieldError(e)}`,
+      location,
+      path: input.root.typeName,
+    };
+  });
+}
+
+/** `spec.versions[1].schema.openAPIV3Schema.properties[a]` -> version 1, `.properties[a]` (single-version CRDs report `spec.validation...`). */
+function splitSchemaPath(field: string): { version: number; schemaPath?: string } {
+  const m = /^spec\.(?:versions\[(\d+)\]\.schema|validation)\.openAPIV3Schema(.*)$/.exec(field);
+  if (m) return { version: m[1] ? Number(m[1]) : 0, schemaPath: m[2] ?? "" };
+  const v = /^spec\.versions\[(\d+)\]/.exec(field);
+  return { version: v ? Number(v[1]) : 0 };
 }
 
 function failed(diagnostics: Diagnostic[]): GenerateResult {

@@ -7,6 +7,13 @@ export interface TransformContext {
   /** The CRD's root type name, to prefix paths in messages (`CronJob.spec.schedule`). */
   rootName: string;
   report(diagnostic: Diagnostic): void;
+  /** User options that change output (CLI flags). */
+  options?: TransformOptions;
+}
+
+export interface TransformOptions {
+  /** Cut descriptions longer than this (controller-gen's maxDescLen). */
+  maxDescriptionLength?: number;
 }
 
 export interface Transform {

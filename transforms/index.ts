@@ -11,7 +11,8 @@
  *  6. additional-properties-cleanup  additionalProperties made legal next to properties
  *  7. nullable-int-or-string         optional int-or-string properties get nullable: true
  *  8. unsupported-keywords           forbidden keywords and unknown formats removed (warned) or reported
- *  9. finalize                       internal annotations and empty keywords removed
+ *  9. truncate-descriptions          with --max-description-length, long descriptions cut at a word
+ * 10. finalize                       internal annotations and empty keywords removed
  */
 import type { DraftDocument, DraftSchema } from "../src/emit/draft.js";
 import type { JSONSchemaProps } from "../src/schema/types.js";
@@ -19,15 +20,18 @@ import { additionalPropertiesCleanup } from "./additional-properties-cleanup.js"
 import type { Transform, TransformContext } from "./context.js";
 import { finalize } from "./finalize.js";
 import { inlineRefs } from "./inline-refs.js";
+import { collectOrigins, type OriginIndex } from "./origins.js";
 import { intOrString } from "./int-or-string.js";
 import { nullableIntOrString } from "./nullable-int-or-string.js";
 import { optionalEnum } from "./optional-enum.js";
 import { setLists } from "./set-lists.js";
+import { truncateDescriptions } from "./truncate-descriptions.js";
 import { unionLowering } from "./union-lowering.js";
 import { unsupportedKeywords } from "./unsupported-keywords.js";
 
-export type { Transform, TransformContext } from "./context.js";
+export type { Transform, TransformContext, TransformOptions } from "./context.js";
 export { collectingContext } from "./context.js";
+export { originOf, type OriginIndex } from "./origins.js";
 
 /** The schema-to-schema steps, in the order they run after inlining (finalize last). */
 export const schemaTransforms: readonly Transform[] = [
@@ -38,12 +42,23 @@ export const schemaTransforms: readonly Transform[] = [
   { name: "additional-properties-cleanup", run: additionalPropertiesCleanup },
   { name: "nullable-int-or-string", run: nullableIntOrString },
   { name: "unsupported-keywords", run: unsupportedKeywords },
+  { name: "truncate-descriptions", run: truncateDescriptions },
   { name: "finalize", run: finalize },
 ];
 
-export function runTransforms(doc: DraftDocument, ctx: TransformContext): JSONSchemaProps {
+export interface TransformResult {
+  schema: JSONSchemaProps;
+  /** Where each node was written, for locating later (validation) errors. */
+  origins: OriginIndex;
+}
+
+export function runTransforms(doc: DraftDocument, ctx: TransformContext): TransformResult {
   let schema: DraftSchema = inlineRefs(doc, ctx);
-  for (const t of schemaTransforms) schema = t.run(schema, ctx);
+  let origins: OriginIndex = new Map();
+  for (const t of schemaTransforms) {
+    if (t.name === "finalize") origins = collectOrigins(schema);
+    schema = t.run(schema, ctx);
+  }
   // finalize's output has no internal keys left, which is exactly JSONSchemaProps.
-  return schema as JSONSchemaProps;
+  return { schema: schema as JSONSchemaProps, origins };
 }

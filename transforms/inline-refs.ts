@@ -2,7 +2,8 @@
  * inline-refs: no `$ref` or `definitions` may reach a CRD, so every reference to a named
  * type is replaced by that type's schema, resolved once and reused (linear cost, as
  * controller-gen's flatten pass). Keywords written beside the `$ref` (the field's own
- * description and tags) win over the named type's.
+ * description and tags) win over the named type's; CEL rules of both are kept, the
+ * field's first.
  *
  *   in:  {properties: {a: {$ref: "#/definitions/Port", description: "the port"}}}
  *        definitions: {Port: {type: integer, format: int32, description: "A port", minimum: 1}}
@@ -53,7 +54,12 @@ export function inlineRefs(doc: DraftDocument, ctx: TransformContext): DraftSche
         body = resolveNode(definition, path, [...stack, target]);
         resolved.set(target, body);
       }
-      return { ...body, ...resolveChildren(siblings, path, stack) };
+      const own = resolveChildren(siblings, path, stack);
+      const merged: DraftSchema = { ...body, ...own };
+      // Rules add up: the field's own first, then its type's (controller-gen's order).
+      const rules = [...(own["x-kubernetes-validations"] ?? []), ...(body["x-kubernetes-validations"] ?? [])];
+      if (rules.length > 0) merged["x-kubernetes-validations"] = rules;
+      return merged;
     }
     return resolveChildren(node, path, stack);
   };

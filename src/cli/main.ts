@@ -22,6 +22,8 @@ Options:
       --format <fmt>      yaml (default) or json
   -p, --tsconfig <path>   tsconfig.json to use (default: nearest above the first file)
       --no-type-check     do not report type errors in the input files
+      --max-description-length <n>
+                          cut longer descriptions at a word boundary (as controller-gen)
       --help-tags         list every tag crdgen understands
   -h, --help              show this help
   -v, --version           print the version
@@ -33,6 +35,7 @@ const GENERATE_OPTIONS = {
   format: { type: "string" },
   tsconfig: { type: "string", short: "p" },
   "no-type-check": { type: "boolean" },
+  "max-description-length": { type: "string" },
   "help-tags": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -75,6 +78,10 @@ async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   const format = values.format ?? "yaml";
   if (format !== "yaml" && format !== "json") return usageError(io, `--format must be yaml or json, got "${format}"`);
   if (positionals.length === 0) return usageError(io, "no input files");
+  const maxText = values["max-description-length"];
+  if (maxText !== undefined && !/^\d+$/.test(maxText)) {
+    return usageError(io, `--max-description-length must be a non-negative integer, got "${maxText}"`);
+  }
 
   const result = generate({
     entries: positionals,
@@ -83,6 +90,7 @@ async function runGenerate(argv: string[], io: CliIo): Promise<number> {
     ...(values.tsconfig ? { tsconfig: values.tsconfig } : {}),
     ...(values["out-dir"] ? { outDir: values["out-dir"] } : {}),
     typeCheck: !values["no-type-check"],
+    ...(maxText !== undefined ? { maxDescriptionLength: Number(maxText) } : {}),
   });
   if (result.diagnostics.length > 0) io.stderr.write(formatDiagnostics(result.diagnostics, { cwd: io.cwd }));
   if (!result.ok || hasErrors(result.diagnostics)) return EXIT_ERRORS;

@@ -11,17 +11,21 @@ import type {
   CustomResourceDefinitionVersion,
   JSONSchemaProps,
 } from "../schema/types.js";
+import type { OriginIndex } from "../../transforms/origins.js";
+import { checkVersionPaths } from "./version-checks.js";
 import { compareVersions } from "./versions.js";
 
 export interface VersionInput {
   root: IrRoot;
   schema: JSONSchemaProps;
+  /** Where the schema's nodes were written (see transforms/origins.ts). */
+  origins?: OriginIndex;
 }
 
 export interface EmittedCrd {
   crd: CustomResourceDefinition;
-  /** The roots it was made from, highest version first. */
-  roots: IrRoot[];
+  /** What each entry of `crd.spec.versions` was made from, in the same order. */
+  versions: VersionInput[];
 }
 
 export function buildCrds(inputs: readonly VersionInput[], diagnostics: Diagnostic[]): EmittedCrd[] {
@@ -36,7 +40,7 @@ export function buildCrds(inputs: readonly VersionInput[], diagnostics: Diagnost
   for (const list of groups.values()) {
     list.sort((a, b) => compareVersions(a.root.settings.version, b.root.settings.version));
     const crd = buildOne(list, diagnostics);
-    if (crd) out.push({ crd, roots: list.map((i) => i.root) });
+    if (crd) out.push({ crd, versions: list });
   }
   return out.sort((a, b) => (a.crd.metadata.name! < b.crd.metadata.name! ? -1 : 1));
 }
@@ -68,7 +72,7 @@ function buildOne(list: VersionInput[], diagnostics: Diagnostic[]): CustomResour
       location: roots[1]!.origin,
     });
   }
-  const stored = list.length === 1 ? [list[0]!] : list.filter((i) => i.root.tags.some((t) => t.name === "storageVersion"));
+  const stored = list.length === 1 ? [list[0]!] : list.filter((i) => i.root.version.storage);
   if (stored.length !== 1) {
     ok = false;
     diagnostics.push({
@@ -82,8 +86,6 @@ function buildOne(list: VersionInput[], diagnostics: Diagnostic[]): CustomResour
       hint: "tag exactly one version's root with @storageVersion",
     });
   }
-  if (!ok) return undefined;
-
   const names: CustomResourceDefinitionNames = {
     kind: s.kind,
     listKind: s.listKind,
@@ -92,16 +94,18 @@ function buildOne(list: VersionInput[], diagnostics: Diagnostic[]): CustomResour
     ...(s.shortNames.length ? { shortNames: s.shortNames } : {}),
     ...(s.categories.length ? { categories: s.categories } : {}),
   };
-  const versions: CustomResourceDefinitionVersion[] = list.map((input) => ({
-    name: input.root.settings.version,
-    served: true,
-    storage: input === stored[0],
-    schema: { openAPIV3Schema: input.schema },
-  }));
+  for (const input of list) {
+    const problems = checkVersionPaths(input.root, input.schema);
+    if (problems.length > 0) ok = false;
+    diagnostics.push(...problems);
+  }
+  const metadata = mergeMetadata(list.map((i) => i.root), diagnostics);
+  if (!ok || !metadata) return undefined;
+  const versions = list.map((input) => versionEntry(input, input === stored[0]));
   return {
     apiVersion: "apiextensions.k8s.io/v1",
     kind: "CustomResourceDefinition",
-    metadata: { name: `${s.plural}.${s.group}` },
+    metadata: { name: `${s.plural}.${s.group}`, ...metadata },
     spec: { group: s.group, names, scope: s.scope, versions },
   };
 }
@@ -112,4 +116,46 @@ function settingConflict(a: CrdSettings, b: CrdSettings): string | undefined {
   if (a.shortNames.join() !== b.shortNames.join()) return "shortNames";
   if (a.categories.join() !== b.categories.join()) return "categories";
   return undefined;
+}
+
+function versionEntry({ root, schema }: VersionInput, storage: boolean): CustomResourceDefinitionVersion {
+  const v = root.version;
+  const entry: CustomResourceDefinitionVersion = { name: root.settings.version, served: v.served, storage, schema: { openAPIV3Schema: schema } };
+  if (v.deprecated) {
+    entry.deprecated = true;
+    if (v.deprecated.deprecationWarning) entry.deprecationWarning = v.deprecated.deprecationWarning;
+  }
+  if (v.status || v.scale) entry.subresources = { ...(v.status ? { status: {} } : {}), ...(v.scale ? { scale: v.scale } : {}) };
+  if (v.printerColumns.length > 0) entry.additionalPrinterColumns = v.printerColumns;
+  if (v.selectableFields.length > 0) entry.selectableFields = v.selectableFields.map((jsonPath) => ({ jsonPath }));
+  return entry;
+}
+
+/** The CRD's own annotations and labels, from every version's root; a key given two values is an error. */
+function mergeMetadata(roots: IrRoot[], diagnostics: Diagnostic[]): { annotations?: Record<string, string>; labels?: Record<string, string> } | undefined {
+  let ok = true;
+  const merge = (pick: (r: IrRoot) => Record<string, string>, what: string) => {
+    const out: Record<string, string> = {};
+    const from: Record<string, string> = {};
+    for (const r of roots) {
+      for (const [k, v] of Object.entries(pick(r))) {
+        if (k in out && out[k] !== v) {
+          ok = false;
+          diagnostics.push({
+            severity: "error",
+            code: codes.versionConflict,
+            message: `${what} ${k} is "${out[k]}" on ${from[k]} but "${v}" on ${r.typeName}.`,
+            location: r.origin,
+          });
+        }
+        out[k] = v;
+        from[k] = r.typeName;
+      }
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+  };
+  const annotations = merge((r) => r.annotations, "Annotation");
+  const labels = merge((r) => r.labels, "Label");
+  if (!ok) return undefined;
+  return { ...(annotations ? { annotations } : {}), ...(labels ? { labels } : {}) };
 }

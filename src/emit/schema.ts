@@ -35,12 +35,13 @@ export function emitRoot(root: IrRoot, definitions: Record<string, DraftSchema>)
     ...(body.required ? { required: body.required } : {}),
     [ORIGIN]: root.origin,
   };
-  applyTags(schema, root.tags);
+  // On a root, @deprecated deprecates the version (see the envelope), not the schema.
+  applyTags(schema, root.tags.filter((t) => t.name !== "deprecated"));
   return { schema, definitions };
 }
 
 function emitDefinition(def: IrDefinition): DraftSchema {
-  const schema = emitType(def.type);
+  const schema = isSchemaless(def.tags) ? withOrigin({}, def.origin) : emitType(def.type);
   if (def.description) schema.description = def.description;
   applyTags(schema, def.tags);
   schema[TYPE_NAME] = def.name;
@@ -93,10 +94,15 @@ function emitObject(object: IrObject): DraftSchema {
 }
 
 function emitProperty(p: IrProperty): DraftSchema {
-  const schema = emitType(p.type);
+  const schema = isSchemaless(p.tags) ? {} : emitType(p.type);
   if (p.description) schema.description = p.description;
   applyTags(schema, p.tags);
   return withOrigin(schema, p.origin);
+}
+
+/** @schemaless: the field's type contributes nothing; its other tags still apply. */
+function isSchemaless(tags: readonly AppliedTag[]): boolean {
+  return tags.some((t) => t.name === "schemaless");
 }
 
 function applyTags(schema: DraftSchema, tags: readonly AppliedTag[]): void {

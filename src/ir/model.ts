@@ -5,7 +5,11 @@
  * inlined later by the inline-refs transform, which keeps generation linear.
  */
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
-import type { JSONSchemaProps } from "../schema/types.js";
+import type {
+  CustomResourceColumnDefinition,
+  CustomResourceSubresourceScale,
+  JSONSchemaProps,
+} from "../schema/types.js";
 import type { AppliedTag } from "../tags/registry.js";
 
 export type Scalar = string | number | boolean;
@@ -100,10 +104,28 @@ export interface CrdSettings {
   categories: string[];
 }
 
+/** Settings of one version entry, from the root's version-level tags. */
+export interface VersionSettings {
+  served: boolean;
+  /** Tagged @storageVersion. */
+  storage: boolean;
+  deprecated?: { deprecationWarning?: string } | undefined;
+  status: boolean;
+  scale?: CustomResourceSubresourceScale | undefined;
+  printerColumns: CustomResourceColumnDefinition[];
+  selectableFields: string[];
+  /** Where each version-level tag was written, for errors about its value (by tag name, in order). */
+  tagOrigins: Map<string, SourceLocation[]>;
+}
+
 export interface IrRoot {
   /** The TypeScript name of the root declaration. */
   typeName: string;
   settings: CrdSettings;
+  version: VersionSettings;
+  /** Annotations and labels for the CRD object itself. */
+  annotations: Record<string, string>;
+  labels: Record<string, string>;
   /** Tags found on the root (CRD-level ones and any schema-level ones). */
   tags: AppliedTag[];
   description?: string | undefined;

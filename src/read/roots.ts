@@ -5,7 +5,10 @@
 import { ts } from "ts-morph";
 import { codes } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { CrdSettings, IrModel, IrObject, IrRoot } from "../ir/model.js";
+import type { SourceLocation } from "../diagnostics/diagnostic.js";
+import type { CrdSettings, IrModel, IrObject, IrRoot, VersionSettings } from "../ir/model.js";
+import type { CustomResourceColumnDefinition } from "../schema/types.js";
+import { deprecationOf, type SubresourceTag } from "../tags/version-tags.js";
 import type { AppliedTag } from "../tags/registry.js";
 import { readDoc } from "./jsdoc.js";
 import { nodeLocation } from "./location.js";
@@ -71,7 +74,41 @@ function readRoot(
     object.additionalProperties = undefined;
   }
   if (!settings) return undefined;
-  return { typeName, settings, tags, description: doc.description, type: object, origin };
+  return {
+    typeName,
+    settings,
+    version: versionSettings(tags),
+    annotations: pairs(tags, "annotation"),
+    labels: pairs(tags, "label"),
+    tags,
+    description: doc.description,
+    type: object,
+    origin,
+  };
+}
+
+function versionSettings(tags: readonly AppliedTag[]): VersionSettings {
+  const tagOrigins = new Map<string, SourceLocation[]>();
+  for (const t of tags) if (t.origin) tagOrigins.set(t.name, [...(tagOrigins.get(t.name) ?? []), t.origin]);
+  const subresources = tags.filter((t) => t.name === "subresource").map((t) => t.value as SubresourceTag);
+  const scale = subresources.find((s) => s.kind === "scale");
+  const deprecated = tags.find((t) => t.name === "deprecated");
+  return {
+    served: (tags.find((t) => t.name === "served")?.value as boolean | undefined) ?? true,
+    storage: tags.some((t) => t.name === "storageVersion"),
+    deprecated: deprecated ? deprecationOf(deprecated.value) : undefined,
+    status: subresources.some((s) => s.kind === "status"),
+    scale: scale?.kind === "scale" ? { specReplicasPath: scale.specReplicasPath, statusReplicasPath: scale.statusReplicasPath, ...(scale.labelSelectorPath ? { labelSelectorPath: scale.labelSelectorPath } : {}) } : undefined,
+    printerColumns: tags.filter((t) => t.name === "printColumn").map((t) => t.value as CustomResourceColumnDefinition),
+    selectableFields: tags.filter((t) => t.name === "selectableField").map((t) => t.value as string),
+    tagOrigins,
+  };
+}
+
+function pairs(tags: readonly AppliedTag[], name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of tags) if (t.name === name) out[(t.value as [string, string])[0]] = (t.value as [string, string])[1];
+  return out;
 }
 
 function single(tags: readonly AppliedTag[], name: string): string | undefined {

@@ -101,12 +101,3 @@ export const crdTags: RegisteredTag[] = [
   }),
 ];
 
-crdTags.push(
-  defineTag({
-    name: "storageVersion",
-    targets: CRD,
-    summary: "This version is the one stored in etcd (exactly one per multi-version CRD).",
-    syntax: "@storageVersion",
-    parse: parseFlag,
-  }),
-);

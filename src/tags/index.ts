@@ -2,6 +2,7 @@
 import { crdTags } from "./crd-tags.js";
 import { TagRegistry } from "./registry.js";
 import { schemaTags } from "./schema-tags.js";
+import { versionTags } from "./version-tags.js";
 
 /** Documentation-only JSDoc/TSDoc tags: accepted anywhere, never an "unknown tag" error. */
 const DOCUMENTATION_TAGS = new Set([
@@ -37,4 +38,4 @@ const DOCUMENTATION_TAGS = new Set([
   "eslint",
 ]);
 
-export const tagRegistry = new TagRegistry([...crdTags, ...schemaTags], DOCUMENTATION_TAGS);
+export const tagRegistry = new TagRegistry([...crdTags, ...versionTags, ...schemaTags], DOCUMENTATION_TAGS);

@@ -3,7 +3,8 @@
  * so types annotated for it keep working.
  */
 import type { DraftSchema } from "../emit/draft.js";
-import { fail, ok, parseCount, parseFlag, parseJson, parseNumber, parseText, parseWord } from "./parse.js";
+import { fail, ok, parseChoice, parseCount, parseFlag, parseJson, parseKeyValues, parseNumber, parseText, parseWord } from "./parse.js";
+import type { ValidationRule } from "../schema/types.js";
 import { defineTag, type RegisteredTag, type TagParseResult, type TagTarget } from "./registry.js";
 
 const VALUE: readonly TagTarget[] = ["type", "field"];
@@ -116,8 +117,8 @@ export const schemaTags: RegisteredTag[] = [
   }),
   defineTag<string>({
     name: "deprecated",
-    targets: ["type", "field"],
-    summary: "Marks the field deprecated: the text is added to its description.",
+    targets: ["crd", "type", "field"],
+    summary: "On a field or type: the text is added to its description. On a CRD root: deprecates the version, the text is the warning.",
     syntax: "@deprecated [<text>]",
     parse: (text) => ok(text.trim()),
     schema: (s, v) => {
@@ -168,5 +169,99 @@ schemaTags.push(
     syntax: "@noUnionRules",
     parse: parseFlag,
     schema: (s) => void (s["x-crdgen-no-union-rules"] = true),
+  }),
+);
+
+const RULE_KEYS = ["rule", "message", "messageExpression", "reason", "fieldPath", "optionalOldSelf"];
+const REASONS = ["FieldValueInvalid", "FieldValueForbidden", "FieldValueRequired", "FieldValueDuplicate"];
+
+/** `rule="..." message="..." ...`, or a bare CEL expression as the rule. */
+function parseValidation(text: string): TagParseResult<ValidationRule> {
+  const t = text.trim();
+  if (t === "") return fail("expects a CEL rule");
+  if (!new RegExp(`^(${RULE_KEYS.join("|")})(=|\\s|$)`).test(t)) return ok({ rule: t });
+  const kv = parseKeyValues(t);
+  if (!kv.ok) return kv;
+  const unknown = [...kv.value.keys()].filter((k) => !RULE_KEYS.includes(k));
+  if (unknown.length > 0) return fail(`does not know ${unknown.join(", ")}`);
+  const str = (k: string) => (typeof kv.value.get(k) === "string" ? (kv.value.get(k) as string) : undefined);
+  const rule = str("rule");
+  if (!rule) return fail("needs rule=...", "write @validation rule=\"self.a <= self.b\" message=\"a must not exceed b\"");
+  const reason = str("reason");
+  if (reason !== undefined && !REASONS.includes(reason)) return fail(`reason must be one of ${REASONS.join(", ")}, got "${reason}"`);
+  const out: ValidationRule = { rule };
+  const message = str("message");
+  const messageExpression = str("messageExpression");
+  const fieldPath = str("fieldPath");
+  if (message !== undefined) out.message = message;
+  if (messageExpression !== undefined) out.messageExpression = messageExpression;
+  if (reason !== undefined) out.reason = reason;
+  if (fieldPath !== undefined) out.fieldPath = fieldPath;
+  if (kv.value.has("optionalOldSelf")) out.optionalOldSelf = kv.value.get("optionalOldSelf") !== "false";
+  return ok(out);
+}
+
+/** Tags for Kubernetes' schema extensions (list and map semantics, CEL rules, embedded objects). */
+schemaTags.push(
+  defineTag({
+    name: "validation",
+    targets: ["crd", "type", "field"],
+    summary: "A CEL validation rule (x-kubernetes-validations); repeatable.",
+    syntax: '@validation rule="<cel>" [message="..."] [messageExpression="..."] [reason=<r>] [fieldPath=<.p>] [optionalOldSelf]',
+    repeatable: true,
+    parse: parseValidation,
+    schema: (s, v) => void (s["x-kubernetes-validations"] = [...(s["x-kubernetes-validations"] ?? []), v]),
+  }),
+  defineTag<string>({
+    name: "listType",
+    targets: VALUE,
+    summary: "How server-side apply merges the list: atomic, set or map.",
+    syntax: "@listType atomic|set|map",
+    parse: parseChoice(["atomic", "set", "map"] as const),
+    schema: (s, v) => void (s["x-kubernetes-list-type"] = v),
+  }),
+  defineTag({
+    name: "listMapKey",
+    targets: VALUE,
+    summary: "A key field of a list-map (with @listType map); repeatable, in order.",
+    syntax: "@listMapKey <property>",
+    repeatable: true,
+    parse: parseWord,
+    schema: (s, v) => void (s["x-kubernetes-list-map-keys"] = [...(s["x-kubernetes-list-map-keys"] ?? []), v]),
+  }),
+  defineTag<string>({
+    name: "mapType",
+    targets: VALUE,
+    summary: "How server-side apply merges the map: atomic or granular.",
+    syntax: "@mapType atomic|granular",
+    parse: parseChoice(["atomic", "granular"] as const),
+    schema: (s, v) => void (s["x-kubernetes-map-type"] = v),
+  }),
+  defineTag<string>({
+    name: "structType",
+    targets: VALUE,
+    summary: "How server-side apply merges the object: atomic or granular (written as x-kubernetes-map-type).",
+    syntax: "@structType atomic|granular",
+    parse: parseChoice(["atomic", "granular"] as const),
+    schema: (s, v) => void (s["x-kubernetes-map-type"] = v),
+  }),
+  defineTag({
+    name: "embeddedResource",
+    targets: VALUE,
+    summary: "The object is a whole Kubernetes resource (apiVersion, kind, metadata are validated).",
+    syntax: "@embeddedResource",
+    parse: parseFlag,
+    schema: (s) => {
+      s["x-kubernetes-embedded-resource"] = true;
+      s.type = "object";
+    },
+  }),
+  defineTag({
+    name: "schemaless",
+    targets: VALUE,
+    summary: "Emit no schema for the field's type (other tags on it still apply).",
+    syntax: "@schemaless",
+    parse: parseFlag,
+    // The emitter starts such a field from an empty schema (see emit/schema.ts).
   }),
 );

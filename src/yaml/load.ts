@@ -45,7 +45,16 @@ export function parseYamlDocuments(text: string, file: string): YamlLoadResult {
       errors.push({ file, line: pos.line, column: pos.col, message: err.message.split("\n")[0] ?? err.message });
     }
     if (doc.errors.length > 0 || doc.contents === null) return;
-    documents.push({ file, index, value: doc.toJS({ maxAliasCount: 100 }), doc, lineCounter });
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      // Unresolvable aliases and alias bombs only surface when the document is converted.
+      const pos = lineCounter.linePos(doc.range[0]);
+      errors.push({ file, line: pos.line, column: pos.col, message: (e as Error).message.split("\n")[0] ?? String(e) });
+      return;
+    }
+    documents.push({ file, index, value, doc, lineCounter });
   });
   return { documents, errors };
 }

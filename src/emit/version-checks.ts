@@ -1,0 +1,80 @@
+/**
+ * Checks of a version's printer columns, scale paths and selectable fields against its
+ * final schema. The API server accepts any path starting with a dot, so a typo would
+ * only show up later as an empty column or a broken `kubectl scale`.
+ */
+import { codes } from "../diagnostics/codes.js";
+import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic.js";
+import type { IrRoot } from "../ir/model.js";
+import type { JSONSchemaProps } from "../schema/types.js";
+import { resolvePath, valueType } from "./json-paths.js";
+
+/** Which field types each printer column type can show. */
+const COLUMN_ACCEPTS: Record<string, (t: string | undefined, format?: string) => boolean> = {
+  integer: (t) => t === "integer" || t === "int-or-string",
+  number: (t) => t === "integer" || t === "number" || t === "int-or-string",
+  boolean: (t) => t === "boolean",
+  date: (t) => t === "string",
+  string: () => true,
+};
+
+export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const v = root.version;
+  const at = (tag: string, i = 0): SourceLocation => v.tagOrigins.get(tag)?.[i] ?? root.origin;
+  const error = (location: SourceLocation, message: string, hint?: string) =>
+    out.push({ severity: "error", code: codes.badTagValue, message, location, path: root.typeName, ...(hint ? { hint } : {}) });
+
+  /** Resolves a path; reports a missing field. Returns the field's type, or undefined when unknown/missing. */
+  const lookup = (path: string, location: SourceLocation, what: string): string | null | undefined => {
+    const r = resolvePath(schema, path);
+    if (r.kind === "missing") {
+      error(location, `${what} ${path} does not exist in ${root.typeName}'s schema (no field at ${r.at}).`);
+      return null;
+    }
+    return r.kind === "unknown" ? undefined : (valueType(r.schema) ?? undefined);
+  };
+
+  v.printerColumns.forEach((c, i) => {
+    const type = lookup(c.jsonPath, at("printColumn", i), `Printer column "${c.name}" path`);
+    if (type === null || type === undefined) return;
+    if (!COLUMN_ACCEPTS[c.type]!(type)) {
+      error(at("printColumn", i), `Printer column "${c.name}" has type ${c.type} but ${c.jsonPath} is ${type}.`);
+    }
+  });
+
+  if (v.scale) {
+    if (!v.status) {
+      error(at("subresource"), `${root.typeName} has @subresource scale but not @subresource status; Kubernetes' scale subresource reads replicas from status.`, "add @subresource status");
+    }
+    const replicaPaths: [string, string, string][] = [
+      [v.scale.specReplicasPath, ".spec.", "specReplicasPath"],
+      [v.scale.statusReplicasPath, ".status.", "statusReplicasPath"],
+    ];
+    for (const [path, prefix, name] of replicaPaths) {
+      if (!path.startsWith(prefix)) {
+        error(at("subresource"), `${name} ${path} must be a path under ${prefix.slice(0, -1)}.`);
+        continue;
+      }
+      const type = lookup(path, at("subresource"), name);
+      if (type !== null && type !== undefined && type !== "integer") {
+        error(at("subresource"), `${name} ${path} must point to an integer field, but it is ${type}.`, "type the field int32");
+      }
+    }
+    const selector = v.scale.labelSelectorPath;
+    if (selector) {
+      const type = lookup(selector, at("subresource"), "labelSelectorPath");
+      if (type !== null && type !== undefined && type !== "string") {
+        error(at("subresource"), `labelSelectorPath ${selector} must point to a string field, but it is ${type}.`);
+      }
+    }
+  }
+
+  v.selectableFields.forEach((path, i) => {
+    const type = lookup(path, at("selectableField", i), "Selectable field");
+    if (type !== null && type !== undefined && !["string", "boolean", "integer"].includes(type)) {
+      error(at("selectableField", i), `Selectable field ${path} must be a string, boolean or integer, but it is ${type}.`);
+    }
+  });
+  return out;
+}

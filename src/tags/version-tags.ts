@@ -1,0 +1,147 @@
+/**
+ * Root tags that shape one version entry of the CRD (subresources, printer columns,
+ * selectable fields, served/storage/deprecation) or the CRD's own metadata.
+ */
+import type { CustomResourceColumnDefinition, CustomResourceSubresourceScale } from "../schema/types.js";
+import { fail, ok, parseFlag, parseKeyValues } from "./parse.js";
+import { defineTag, type RegisteredTag, type TagParseResult } from "./registry.js";
+
+const CRD = ["crd"] as const;
+
+export type SubresourceTag = { kind: "status" } | ({ kind: "scale" } & CustomResourceSubresourceScale);
+
+function parseSubresource(text: string): TagParseResult<SubresourceTag> {
+  const [word, ...rest] = text.trim().split(/\s+/);
+  if (word === "status") return rest.length === 0 ? ok({ kind: "status" }) : fail("status takes no arguments");
+  if (word !== "scale") return fail(`expects status or scale, got "${word ?? ""}"`);
+  const kv = parseKeyValues(rest.join(" "));
+  if (!kv.ok) return kv;
+  const get = (k: string) => {
+    const v = kv.value.get(k);
+    return typeof v === "string" ? v : undefined;
+  };
+  const unknown = [...kv.value.keys()].filter((k) => !["specReplicasPath", "statusReplicasPath", "labelSelectorPath"].includes(k));
+  if (unknown.length > 0) return fail(`does not know ${unknown.join(", ")}`);
+  const specReplicasPath = get("specReplicasPath");
+  const statusReplicasPath = get("statusReplicasPath");
+  if (!specReplicasPath || !statusReplicasPath) {
+    return fail("scale needs specReplicasPath=... and statusReplicasPath=...", "write @subresource scale specReplicasPath=.spec.replicas statusReplicasPath=.status.replicas");
+  }
+  const labelSelectorPath = get("labelSelectorPath");
+  return ok({ kind: "scale", specReplicasPath, statusReplicasPath, ...(labelSelectorPath ? { labelSelectorPath } : {}) });
+}
+
+const COLUMN_TYPES = ["integer", "number", "string", "boolean", "date"];
+const COLUMN_FORMATS = ["int32", "int64", "float", "double", "byte", "date", "date-time", "password"];
+
+function parseColumn(text: string): TagParseResult<CustomResourceColumnDefinition> {
+  const kv = parseKeyValues(text);
+  if (!kv.ok) return kv;
+  const v = kv.value;
+  const unknown = [...v.keys()].filter((k) => !["name", "type", "jsonPath", "JSONPath", "description", "format", "priority"].includes(k));
+  if (unknown.length > 0) return fail(`does not know ${unknown.join(", ")}`);
+  const str = (k: string) => (typeof v.get(k) === "string" ? (v.get(k) as string) : undefined);
+  const name = str("name");
+  const type = str("type");
+  const jsonPath = str("jsonPath") ?? str("JSONPath");
+  if (!name || !type || !jsonPath) return fail("needs name=, type= and jsonPath=", "write @printColumn name=Age type=date jsonPath=.metadata.creationTimestamp");
+  if (!COLUMN_TYPES.includes(type)) return fail(`type must be one of ${COLUMN_TYPES.join(", ")}, got "${type}"`);
+  const format = str("format");
+  if (format !== undefined && !COLUMN_FORMATS.includes(format)) return fail(`format must be one of ${COLUMN_FORMATS.join(", ")}, got "${format}"`);
+  const priorityText = str("priority");
+  if (priorityText !== undefined && !/^\d+$/.test(priorityText)) return fail(`priority must be a non-negative integer, got "${priorityText}"`);
+  const description = str("description");
+  return ok({
+    name,
+    type,
+    jsonPath,
+    ...(description !== undefined ? { description } : {}),
+    ...(format !== undefined ? { format } : {}),
+    ...(priorityText !== undefined ? { priority: Number(priorityText) } : {}),
+  });
+}
+
+function parseServed(text: string): TagParseResult<boolean> {
+  const t = text.trim();
+  if (t === "" || t === "true") return ok(true);
+  if (t === "false") return ok(false);
+  return fail(`expects true or false, got "${t}"`);
+}
+
+function parseJsonPath(text: string): TagParseResult<string> {
+  const t = text.trim();
+  return t.startsWith(".") && !/\s/.test(t) ? ok(t) : fail(`expects a JSON path starting with ".", got "${t}"`);
+}
+
+function parsePair(text: string): TagParseResult<[string, string]> {
+  const t = text.trim();
+  const eq = t.indexOf("=");
+  if (eq <= 0) return fail(`expects key=value, got "${t}"`);
+  let value = t.slice(eq + 1).trim();
+  if (/^".*"$/.test(value) || /^'.*'$/.test(value)) value = value.slice(1, -1);
+  return ok([t.slice(0, eq).trim(), value]);
+}
+
+export const versionTags: RegisteredTag[] = [
+  defineTag({
+    name: "subresource",
+    targets: CRD,
+    summary: "Enables the status or scale subresource (scale needs specReplicasPath= and statusReplicasPath=).",
+    syntax: "@subresource status | scale specReplicasPath=.. statusReplicasPath=.. [labelSelectorPath=..]",
+    repeatable: true,
+    parse: parseSubresource,
+  }),
+  defineTag({
+    name: "printColumn",
+    targets: CRD,
+    summary: "An additional printer column for kubectl get (repeatable).",
+    syntax: '@printColumn name=<n> type=<t> jsonPath=<.path> [description="..."] [format=<f>] [priority=<n>]',
+    repeatable: true,
+    parse: parseColumn,
+  }),
+  defineTag({
+    name: "selectableField",
+    targets: CRD,
+    summary: "A field usable in field selectors (repeatable, at most 8).",
+    syntax: "@selectableField <.path>",
+    repeatable: true,
+    parse: parseJsonPath,
+  }),
+  defineTag({
+    name: "storageVersion",
+    targets: CRD,
+    summary: "This version is the one stored in etcd (exactly one per multi-version CRD).",
+    syntax: "@storageVersion",
+    parse: parseFlag,
+  }),
+  defineTag({
+    name: "served",
+    targets: CRD,
+    summary: "Whether the API server serves this version (default true).",
+    syntax: "@served true|false",
+    parse: parseServed,
+  }),
+  defineTag({
+    name: "annotation",
+    targets: CRD,
+    summary: "An annotation on the CRD object itself (repeatable).",
+    syntax: "@annotation <key>=<value>",
+    repeatable: true,
+    parse: parsePair,
+  }),
+  defineTag({
+    name: "label",
+    targets: CRD,
+    summary: "A label on the CRD object itself (repeatable).",
+    syntax: "@label <key>=<value>",
+    repeatable: true,
+    parse: parsePair,
+  }),
+];
+
+/** `@deprecated` on a root deprecates the version; its text is the deprecation warning. */
+export function deprecationOf(text: unknown): { deprecated: true; deprecationWarning?: string } {
+  const warning = typeof text === "string" ? text.replace(/^"(.*)"$/s, "$1").trim() : "";
+  return warning ? { deprecated: true, deprecationWarning: warning } : { deprecated: true };
+}
+

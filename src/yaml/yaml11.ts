@@ -1,0 +1,106 @@
+/**
+ * YAML 1.1 vs 1.2: crdgen reads YAML 1.2, but kubectl (go-yaml v2 through sigs.k8s.io/yaml)
+ * and other YAML 1.1 readers resolve some plain scalars differently: `y`/`no`/`on`/`off` are
+ * booleans, `017` is octal, `1_000` and `1:30` are numbers, and `<<` merges mappings. These
+ * helpers find such scalars, and read a stream the way kubectl does.
+ */
+import { parse, parseAllDocuments, Scalar, visit, type Document, type LineCounter } from "yaml";
+
+export interface Yaml11Difference {
+  line: number;
+  column: number;
+  /** Whether the scalar is a mapping key. */
+  isKey: boolean;
+  /** The source text of the scalar. */
+  source: string;
+  /** What YAML 1.1 makes of it. */
+  yaml11Value: boolean | number | "merge";
+  message: string;
+}
+
+const TRUE_WORDS = new Set(["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"]);
+const FALSE_WORDS = new Set(["n", "N", "no", "No", "NO", "off", "Off", "OFF"]);
+
+/** The YAML 1.1 reading of a plain scalar, when it differs from YAML 1.2's; undefined otherwise. */
+export function yaml11Reading(source: string): boolean | number | undefined {
+  if (TRUE_WORDS.has(source)) return true;
+  if (FALSE_WORDS.has(source)) return false;
+  const sign = source.startsWith("-") ? -1 : 1;
+  const body = source.replace(/^[-+]/, "");
+  if (/^0b[01_]+$/.test(body)) return sign * parseInt(body.slice(2).replace(/_/g, ""), 2);
+  if (/^0[0-7_]+$/.test(body) && /[1-7]/.test(body)) return sign * parseInt(body.replace(/_/g, ""), 8);
+  if (/^[1-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/.test(body)) {
+    return sign * body.split(":").reduce((acc, part) => acc * 60 + Number(part.replace(/_/g, "")), 0);
+  }
+  if (body.includes("_") && /^(0|[1-9][0-9_]*)$/.test(body)) return sign * Number(body.replace(/_/g, ""));
+  if (body.includes("_") && /^([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?$/.test(body) && /[0-9]/.test(body)) {
+    return sign * Number(body.replace(/_/g, ""));
+  }
+  return undefined;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "boolean") return `the boolean ${value}`;
+  if (typeof value === "number") return `the number ${value}`;
+  return `the string ${JSON.stringify(value)}`;
+}
+
+/** What YAML 1.2 (crdgen) makes of a plain scalar. */
+function yaml12Reading(source: string): unknown {
+  try {
+    return parse(source);
+  } catch {
+    return source;
+  }
+}
+
+/** Plain scalars (and `<<` keys) of `doc` that YAML 1.1 readers such as kubectl read differently. */
+export function yaml11Differences(doc: Document.Parsed, lineCounter: LineCounter): Yaml11Difference[] {
+  const found: Yaml11Difference[] = [];
+  visit(doc, {
+    Scalar(key, node) {
+      if (node.type !== Scalar.PLAIN || typeof node.source !== "string" || !node.range) return;
+      const pos = lineCounter.linePos(node.range[0]);
+      const isKey = key === "key";
+      if (isKey && node.source === "<<") {
+        found.push({
+          line: pos.line,
+          column: pos.col,
+          isKey,
+          source: node.source,
+          yaml11Value: "merge",
+          message: `YAML 1.1 parsers (kubectl) treat the key "<<" as a merge of another mapping; YAML 1.2 reads a key named "<<"`,
+        });
+        return;
+      }
+      const value = yaml11Reading(node.source);
+      if (value === undefined) return;
+      const what = isKey ? "key" : "value";
+      found.push({
+        line: pos.line,
+        column: pos.col,
+        isKey,
+        source: node.source,
+        yaml11Value: value,
+        message: `YAML 1.1 parsers (kubectl) read the ${what} ${node.source} as ${describe(value)}, YAML 1.2 as ${describe(yaml12Reading(node.source))}; quote it to be unambiguous`,
+      });
+    },
+  });
+  return found;
+}
+
+/**
+ * The documents of `text` as kubectl sends them to the API server: YAML 1.1 scalars and merge
+ * keys, but timestamps kept as strings (go-yaml v2 does so when decoding into interface{}).
+ */
+export function parseLikeKubectl(text: string): unknown[] {
+  const docs = parseAllDocuments(text, {
+    version: "1.1",
+    merge: true,
+    uniqueKeys: false,
+    customTags: (tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
+  });
+  const list = Array.isArray(docs) ? docs : [];
+  return list.filter((d) => d.errors.length === 0 && d.contents !== null).map((d) => d.toJS({ maxAliasCount: 100 }));
+}
+
