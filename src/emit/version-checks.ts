@@ -44,8 +44,9 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
   });
 
   if (v.scale) {
+    const scaleAt = v.scaleOrigin ?? at("subresource");
     if (!v.status) {
-      error(at("subresource"), `${root.typeName} has @subresource scale but not @subresource status; Kubernetes' scale subresource reads replicas from status.`, "add @subresource status");
+      error(scaleAt, `${root.typeName} has @subresource scale but not @subresource status; Kubernetes' scale subresource reads replicas from status.`, "add @subresource status");
     }
     const replicaPaths: [string, string, string][] = [
       [v.scale.specReplicasPath, ".spec.", "specReplicasPath"],
@@ -53,19 +54,19 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
     ];
     for (const [path, prefix, name] of replicaPaths) {
       if (!path.startsWith(prefix)) {
-        error(at("subresource"), `${name} ${path} must be a path under ${prefix.slice(0, -1)}.`);
+        error(scaleAt, `${name} ${path} must be a path under ${prefix.slice(0, -1)}.`);
         continue;
       }
-      const type = lookup(path, at("subresource"), name);
+      const type = lookup(path, scaleAt, name);
       if (type !== null && type !== undefined && type !== "integer") {
-        error(at("subresource"), `${name} ${path} must point to an integer field, but it is ${type}.`, "type the field int32");
+        error(scaleAt, `${name} ${path} must point to an integer field, but it is ${type}.`, "type the field int32");
       }
     }
     const selector = v.scale.labelSelectorPath;
     if (selector) {
-      const type = lookup(selector, at("subresource"), "labelSelectorPath");
+      const type = lookup(selector, scaleAt, "labelSelectorPath");
       if (type !== null && type !== undefined && type !== "string") {
-        error(at("subresource"), `labelSelectorPath ${selector} must point to a string field, but it is ${type}.`);
+        error(scaleAt, `labelSelectorPath ${selector} must point to a string field, but it is ${type}.`);
       }
     }
   }

@@ -112,6 +112,8 @@ export interface VersionSettings {
   deprecated?: { deprecationWarning?: string } | undefined;
   status: boolean;
   scale?: CustomResourceSubresourceScale | undefined;
+  /** Where `@subresource scale` was written. */
+  scaleOrigin?: SourceLocation | undefined;
   printerColumns: CustomResourceColumnDefinition[];
   selectableFields: string[];
   /** Where each version-level tag was written, for errors about its value (by tag name, in order). */

@@ -90,8 +90,10 @@ function readRoot(
 function versionSettings(tags: readonly AppliedTag[]): VersionSettings {
   const tagOrigins = new Map<string, SourceLocation[]>();
   for (const t of tags) if (t.origin) tagOrigins.set(t.name, [...(tagOrigins.get(t.name) ?? []), t.origin]);
-  const subresources = tags.filter((t) => t.name === "subresource").map((t) => t.value as SubresourceTag);
+  const subresourceTags = tags.filter((t) => t.name === "subresource");
+  const subresources = subresourceTags.map((t) => t.value as SubresourceTag);
   const scale = subresources.find((s) => s.kind === "scale");
+  const scaleOrigin = subresourceTags[subresources.findIndex((s) => s.kind === "scale")]?.origin;
   const deprecated = tags.find((t) => t.name === "deprecated");
   return {
     served: (tags.find((t) => t.name === "served")?.value as boolean | undefined) ?? true,
@@ -99,6 +101,7 @@ function versionSettings(tags: readonly AppliedTag[]): VersionSettings {
     deprecated: deprecated ? deprecationOf(deprecated.value) : undefined,
     status: subresources.some((s) => s.kind === "status"),
     scale: scale?.kind === "scale" ? { specReplicasPath: scale.specReplicasPath, statusReplicasPath: scale.statusReplicasPath, ...(scale.labelSelectorPath ? { labelSelectorPath: scale.labelSelectorPath } : {}) } : undefined,
+    scaleOrigin,
     printerColumns: tags.filter((t) => t.name === "printColumn").map((t) => t.value as CustomResourceColumnDefinition),
     selectableFields: tags.filter((t) => t.name === "selectableField").map((t) => t.value as string),
     tagOrigins,

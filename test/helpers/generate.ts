@@ -9,12 +9,21 @@ export interface Sources {
   [path: string]: string;
 }
 
-export function generateFrom(sources: string | Sources, options: { typeCheck?: boolean } = {}): GenerateResult {
+export function generateFrom(
+  sources: string | Sources,
+  options: { typeCheck?: boolean; maxDescriptionLength?: number } = {},
+): GenerateResult {
   const files = typeof sources === "string" ? { [ENTRY]: sources } : sources;
   const fileSystem = new InMemoryFileSystemHost();
   for (const [p, text] of Object.entries(files)) fileSystem.writeFileSync(p, text);
   const entry = Object.keys(files)[0]!;
-  return generate({ entries: [entry], cwd: "/project", fileSystem, typeCheck: options.typeCheck ?? true });
+  return generate({
+    entries: [entry],
+    cwd: "/project",
+    fileSystem,
+    typeCheck: options.typeCheck ?? true,
+    ...(options.maxDescriptionLength !== undefined ? { maxDescriptionLength: options.maxDescriptionLength } : {}),
+  });
 }
 
 /** A root declaration around a spec body, for tests that only care about the spec's schema. */

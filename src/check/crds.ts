@@ -1,0 +1,23 @@
+/** Validates the CRD objects of the checked files and locates each error in the YAML source. */
+import { formatFieldError } from "../validate/format.js";
+import { validateCrd } from "../validate/index.js";
+import { checkCodes } from "./codes.js";
+import type { Finding } from "./finding.js";
+import { positionIn, type CheckedObject } from "./load.js";
+import { crdPathToV1Segments } from "./positions.js";
+
+export function checkCrd(obj: CheckedObject): Finding[] {
+  return validateCrd(obj.value).map((e) => {
+    const pos = positionIn(obj, crdPathToV1Segments(e.field));
+    return {
+      file: obj.file,
+      line: pos.line,
+      column: pos.column,
+      severity: "error",
+      code: checkCodes.invalidCrd,
+      path: e.field,
+      type: e.type,
+      message: formatFieldError(e),
+    };
+  });
+}

@@ -1,0 +1,66 @@
+/** Reads checked files into YAML documents with positions; `kind: List` items count as documents. */
+import { readFile } from "node:fs/promises";
+import { parseYamlDocuments, positionOf, type SourcePosition, type YamlDocument } from "../yaml/load.js";
+import { checkCodes } from "./codes.js";
+import type { Finding } from "./finding.js";
+import type { Segment } from "./positions.js";
+
+/** One object to check: a whole document, or one item of a `kind: List` document. */
+export interface CheckedObject {
+  file: string;
+  document: YamlDocument;
+  /** Where the object sits inside its document (empty for a whole document). */
+  prefix: Segment[];
+  value: unknown;
+}
+
+export interface LoadedFile {
+  file: string;
+  text: string;
+  documents: YamlDocument[];
+  objects: CheckedObject[];
+  findings: Finding[];
+}
+
+export type LoadResult = { ok: true; loaded: LoadedFile } | { ok: false; message: string };
+
+export async function loadFile(file: string): Promise<LoadResult> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    return { ok: false, message: `cannot read ${file}: ${(e as Error).message}` };
+  }
+  const { documents, errors } = parseYamlDocuments(text, file);
+  const findings: Finding[] = errors.map((e) => ({
+    file,
+    line: e.line,
+    column: e.column,
+    severity: "error",
+    code: checkCodes.yamlSyntax,
+    path: "",
+    type: "YAMLSyntax",
+    message: `invalid YAML: ${e.message}`,
+  }));
+  const objects: CheckedObject[] = [];
+  for (const document of documents) {
+    const value = document.value as { kind?: unknown; items?: unknown } | null;
+    if (value && typeof value === "object" && value.kind === "List" && Array.isArray(value.items)) {
+      value.items.forEach((item, i) => objects.push({ file, document, prefix: ["items", i], value: item }));
+    } else {
+      objects.push({ file, document, prefix: [], value });
+    }
+  }
+  return { ok: true, loaded: { file, text, documents, objects, findings } };
+}
+
+/** Source position of `segments` inside `obj`, falling back to the nearest existing parent. */
+export function positionIn(obj: CheckedObject, segments: readonly Segment[]): SourcePosition {
+  return positionOf(obj.document, [...obj.prefix, ...segments]);
+}
+
+export function isCrdObject(value: unknown): boolean {
+  if (!value || typeof value !== "object") return false;
+  const v = value as { apiVersion?: unknown; kind?: unknown };
+  return v.kind === "CustomResourceDefinition" && typeof v.apiVersion === "string" && v.apiVersion.startsWith("apiextensions.k8s.io/");
+}

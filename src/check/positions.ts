@@ -1,0 +1,55 @@
+/**
+ * Maps a Kubernetes field path of an error back to the YAML node it came from. Paths of the
+ * internal CRD form differ from the v1 document (hoisted `spec.validation`, `JSONPath`,
+ * `webhookClientConfig`, ...), so they are translated to v1 segments first.
+ */
+
+export type Segment = string | number;
+
+/** `a.b[c][0].d` → ["a", "b", "c", 0, "d"]. Bracketed keys may contain dots. */
+export function parseFieldPath(path: string): Segment[] {
+  const out: Segment[] = [];
+  let i = 0;
+  let current = "";
+  const flush = () => {
+    if (current) out.push(current);
+    current = "";
+  };
+  while (i < path.length) {
+    const c = path[i]!;
+    if (c === ".") {
+      flush();
+      i++;
+    } else if (c === "[") {
+      flush();
+      const close = path.indexOf("]", i + 1);
+      const inner = close < 0 ? path.slice(i + 1) : path.slice(i + 1, close);
+      out.push(/^\d+$/.test(inner) ? Number(inner) : inner);
+      i = close < 0 ? path.length : close + 1;
+    } else {
+      current += c;
+      i++;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Translates segments of an internal-form CRD path to where the value sits in the v1 YAML. */
+export function crdPathToV1Segments(path: string): Segment[] {
+  const s = parseFieldPath(path);
+  const [a, b, ...rest] = s;
+  const firstVersion: Segment[] = ["spec", "versions", 0];
+  let out: Segment[] = s;
+  if (a === "spec") {
+    if (b === "validation") out = [...firstVersion, "schema", ...rest];
+    else if (b === "schema") out = [...firstVersion, "schema", ...rest];
+    else if (b === "subresources" || b === "additionalPrinterColumns" || b === "selectableFields") out = [...firstVersion, b, ...rest];
+    else if (b === "version") out = [...firstVersion, "name"];
+    else if (b === "conversion" && rest[0] === "webhookClientConfig") out = ["spec", "conversion", "webhook", "clientConfig", ...rest.slice(1)];
+    else if (b === "conversion" && rest[0] === "conversionReviewVersions") out = ["spec", "conversion", "webhook", ...rest];
+  } else if (a === "status" && b === "storedVersions") {
+    out = ["spec", "versions"];
+  }
+  return out.map((seg) => (seg === "JSONPath" ? "jsonPath" : seg));
+}

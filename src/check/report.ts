@@ -1,0 +1,63 @@
+/** Prints findings as text (with code frames), JSON, or GitHub Actions workflow commands. */
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { formatDiagnostics } from "../diagnostics/format.js";
+import type { Finding } from "./finding.js";
+
+export type ReportFormat = "human" | "json" | "github";
+export const REPORT_FORMATS: readonly ReportFormat[] = ["human", "json", "github"];
+
+function relative(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel.startsWith("..") || path.isAbsolute(rel) ? file : rel.split(path.sep).join("/");
+}
+
+/** Go dumps of whole schemas make messages unreadable in a terminal; keep their start and end. */
+export function shortenMessage(message: string, max = 400): string {
+  if (message.length <= max) return message;
+  return message.replace(/(: Invalid value: )([[{].*[\]}])(: )/s, (_, before: string, value: string, after: string) =>
+    value.length > 120 ? `${before}${value.slice(0, 100)}…${value.slice(-1)}${after}` : `${before}${value}${after}`,
+  );
+}
+
+export function formatHuman(findings: readonly Finding[], sources: ReadonlyMap<string, string>, cwd: string, fileCount: number): string {
+  const diagnostics: Diagnostic[] = findings.map((f) => ({
+    severity: f.severity,
+    code: f.code,
+    message: shortenMessage(f.message),
+    location: { file: f.file, line: f.line, column: f.column },
+  }));
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const summary = `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(fileCount, "file")}\n`;
+  return formatDiagnostics(diagnostics, { cwd, sources }) + summary;
+}
+
+export function formatJson(findings: readonly Finding[], cwd: string): string {
+  const rows = findings.map((f) => ({
+    file: relative(f.file, cwd),
+    line: f.line,
+    column: f.column,
+    severity: f.severity,
+    path: f.path,
+    type: f.type,
+    message: f.message,
+  }));
+  return JSON.stringify(rows, null, 2) + "\n";
+}
+
+/** GitHub workflow-command escaping: data escapes %, CR, LF; properties also ':' and ','. */
+function escapeData(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+export function formatGithub(findings: readonly Finding[], cwd: string): string {
+  return findings
+    .map((f) => `::${f.severity} file=${escapeProperty(relative(f.file, cwd))},line=${f.line},col=${f.column}::${escapeData(f.message)}\n`)
+    .join("");
+}

@@ -1,0 +1,93 @@
+/**
+ * `crdgen check <files or globs...>`: validates every CustomResourceDefinition in the given
+ * YAML/JSON files the way a Kubernetes 1.36 API server does on create, and custom resources
+ * (`--instances`) against those CRDs. Exit 0 when clean, 1 on errors, 2 on usage errors.
+ */
+import { parseArgs } from "node:util";
+import { checkCrd } from "../check/crds.js";
+import { expandPatterns } from "../check/files.js";
+import type { Finding } from "../check/finding.js";
+import { checkInstance } from "../check/instances.js";
+import { isCrdObject, loadFile, type CheckedObject, type LoadedFile } from "../check/load.js";
+import { formatGithub, formatHuman, formatJson, REPORT_FORMATS, type ReportFormat } from "../check/report.js";
+import { yaml11Findings } from "../check/yaml11.js";
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+
+const USAGE = `Usage: crdgen check [options] <files, directories or globs...>
+
+Validates CustomResourceDefinitions the way a Kubernetes 1.36 API server does on create
+(apiextensions.k8s.io/v1, including CEL rules), and warns where YAML 1.1 readers such as
+kubectl would read a value differently. Other documents are ignored.
+
+Options:
+      --instances <files or globs>  also validate custom resources against the checked CRDs
+                                    (repeatable); with it, non-CRD documents in the checked
+                                    files are validated as custom resources too
+      --format <fmt>                human (default), json, or github (workflow annotations)
+  -h, --help                        show this help
+`;
+
+const OPTIONS = {
+  instances: { type: "string", multiple: true },
+  format: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`crdgen check: ${message}\n\n${USAGE}`);
+  return EXIT_USAGE;
+}
+
+export async function runCheck(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    const m = /Unknown option '([^']+)'/.exec((e as Error).message);
+    return usageError(io, m ? `unknown option ${m[1]}` : (e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return EXIT_OK;
+  }
+  const format = (values.format ?? "human") as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) return usageError(io, `--format must be one of ${REPORT_FORMATS.join(", ")}, got "${values.format}"`);
+  if (positionals.length === 0) return usageError(io, "no files to check");
+
+  const crdFiles = await expandPatterns(positionals, io.cwd);
+  if (!crdFiles.ok) return usageError(io, crdFiles.message);
+  const instancePatterns = values.instances ?? [];
+  const instanceFiles = instancePatterns.length > 0 ? await expandPatterns(instancePatterns, io.cwd) : ({ ok: true, files: [] } as const);
+  if (!instanceFiles.ok) return usageError(io, instanceFiles.message);
+
+  const loaded = new Map<string, LoadedFile>();
+  for (const file of [...crdFiles.files, ...instanceFiles.files]) {
+    if (loaded.has(file)) continue;
+    const result = await loadFile(file);
+    if (!result.ok) return usageError(io, result.message);
+    loaded.set(file, result.loaded);
+  }
+
+  const findings: Finding[] = [];
+  const crds: CheckedObject[] = [];
+  const instances: CheckedObject[] = [];
+  const checkInstances = instancePatterns.length > 0;
+  const instanceFileSet = new Set(instanceFiles.files);
+  for (const file of loaded.values()) {
+    findings.push(...file.findings, ...yaml11Findings(file));
+    for (const obj of file.objects) {
+      if (isCrdObject(obj.value)) crds.push(obj);
+      else if (checkInstances && (instanceFileSet.has(obj.file) || crdFiles.files.includes(obj.file))) instances.push(obj);
+    }
+  }
+  for (const crd of crds) findings.push(...checkCrd(crd));
+  for (const instance of instances) findings.push(...checkInstance(instance, crds));
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+
+  const sources = new Map([...loaded.values()].map((f) => [f.file, f.text]));
+  if (format === "json") io.stdout.write(formatJson(findings, io.cwd));
+  else if (format === "github") io.stdout.write(formatGithub(findings, io.cwd));
+  else io.stdout.write(formatHuman(findings, sources, io.cwd, loaded.size));
+  return findings.some((f) => f.severity === "error") ? EXIT_ERRORS : EXIT_OK;
+}

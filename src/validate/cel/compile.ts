@@ -1,0 +1,209 @@
+import type { Environment } from "@marcbachmann/cel-js";
+import type { DeclType } from "./decl-type.js";
+import {
+  astChildren,
+  baseEnvironment,
+  callArgs,
+  callName,
+  type ASTNode,
+  registerNullComparison,
+  rewritePresenceTests,
+  unsupportedFeature,
+  useRe2Matches,
+  walkAst,
+} from "./engine.js";
+import { celIssue, formatEngineError } from "./error-format.js";
+import { CEL_LEXER_KEYWORDS, CEL_RESERVED_SYMBOLS } from "./escaping.js";
+import { compileRe2 } from "./re2.js";
+import { RE2_MATCHES } from "./lib/regex.js";
+import { celEquals } from "./lib/values.js";
+import { atLeast } from "./version.js";
+import type { CelVersion } from "./version.js";
+
+/**
+ * Type-checking of rules and message expressions against the schema node they sit on, as
+ * Kubernetes' `cel.Compile` does: `self` has the node's type, `oldSelf` the same type (optional
+ * when `optionalOldSelf` is set), and the result must be a bool (a string for messageExpression).
+ */
+
+export type CompileResult =
+  | { kind: "ok"; ast: ASTNode; usesOldSelf: boolean; typed: TypedEnvironment }
+  | { kind: "error"; detail: string }
+  | { kind: "wrong-type"; type: string }
+  | { kind: "unsupported"; feature: string };
+
+export interface TypedEnvironment {
+  env: Environment;
+  version: CelVersion;
+  selfType: DeclType;
+  /** Registered object type name → its DeclType, to resolve fields after checking. */
+  objectTypes: Map<string, DeclType>;
+}
+
+function registerDeclType(
+  env: Environment,
+  type: DeclType,
+  objectTypes: Map<string, DeclType>,
+  version: CelVersion,
+  names: Map<DeclType, string>,
+): string {
+  switch (type.kind) {
+    case "object": {
+      const known = names.get(type);
+      if (known) return known;
+      const name = `Object_${objectTypes.size + 1}`;
+      names.set(type, name);
+      objectTypes.set(name, type);
+      const fields: Record<string, string> = {};
+      for (const field of type.fields?.values() ?? []) {
+        const fieldType = registerDeclType(env, field.type, objectTypes, version, names);
+        fields[field.name] = fieldType;
+        // 1.31+ resolves `self.if` to the field escaped as `__if__`.
+        const keyword = /^__(\w+)__$/.exec(field.name)?.[1];
+        if (
+          keyword &&
+          atLeast(version, 1, 31) &&
+          CEL_RESERVED_SYMBOLS.has(keyword) &&
+          !CEL_LEXER_KEYWORDS.has(keyword) &&
+          !type.fields?.has(keyword)
+        ) {
+          fields[keyword] = fieldType;
+        }
+      }
+      env.registerType(name, { fields });
+      // Object values compare structurally, like any CEL message.
+      env.registerOperator(`${name} == ${name}`, (a: unknown, b: unknown) => celEquals(a, b));
+      registerNullComparison(env, name);
+      return name;
+    }
+    case "map":
+      return `map<string, ${registerDeclType(env, type.elem ?? { kind: "dyn", maxElements: 0, minSerializedSize: 1 }, objectTypes, version, names)}>`;
+    case "list":
+      return `list<${registerDeclType(env, type.elem ?? { kind: "dyn", maxElements: 0, minSerializedSize: 1 }, objectTypes, version, names)}>`;
+    case "duration":
+      return "google.protobuf.Duration";
+    case "timestamp":
+      return "google.protobuf.Timestamp";
+    default:
+      return type.kind;
+  }
+}
+
+const typedCache = new WeakMap<DeclType, Map<string, TypedEnvironment>>();
+
+/** The environment for rules on a node of `selfType` (cached per type and oldSelf flavour). */
+export function typedEnvironment(
+  version: CelVersion,
+  selfType: DeclType,
+  optionalOldSelf: boolean,
+): TypedEnvironment {
+  const key = `${version.major}.${version.minor}/${optionalOldSelf}`;
+  let byKey = typedCache.get(selfType);
+  const cached = byKey?.get(key);
+  if (cached) return cached;
+  const env = baseEnvironment(version).clone();
+  const objectTypes = new Map<string, DeclType>();
+  const typeName = registerDeclType(env, selfType, objectTypes, version, new Map());
+  env.registerVariable("self", typeName);
+  env.registerVariable("oldSelf", optionalOldSelf ? `optional<${typeName}>` : typeName);
+  const typed = { env, version, selfType, objectTypes };
+  if (!byKey) typedCache.set(selfType, (byKey = new Map()));
+  byKey.set(key, typed);
+  return typed;
+}
+
+/** True when the expression reads `oldSelf` (not shadowed by a comprehension variable). */
+export function referencesOldSelf(ast: ASTNode): boolean {
+  const visit = (node: ASTNode, bound: ReadonlySet<string>): boolean => {
+    if (node.op === "id") return node.args === "oldSelf" && !bound.has("oldSelf");
+    const name = callName(node);
+    const args = callArgs(node);
+    if (node.op === "rcall" && name && MACROS_WITH_VARIABLE.has(name) && args[0]?.op === "id") {
+      const inner = new Set(bound).add(args[0].args as string);
+      const receiver = node.args[1] as ASTNode;
+      return visit(receiver, bound) || args.slice(1).some((a) => visit(a, inner));
+    }
+    return astChildren(node).some((c) => visit(c, bound));
+  };
+  return visit(ast, new Set());
+}
+
+const MACROS_WITH_VARIABLE = new Set(["all", "exists", "exists_one", "map", "filter"]);
+
+function literalString(node: ASTNode | undefined): string | undefined {
+  return node?.op === "value" && typeof node.args === "string" ? node.args : undefined;
+}
+
+/** Kubernetes 1.29+ rejects regex, duration and timestamp literals that cannot work at runtime. */
+function literalErrors(ast: ASTNode, source: string, typed: TypedEnvironment): string | undefined {
+  if (!atLeast(typed.version, 1, 29)) return undefined;
+  let problem: string | undefined;
+  walkAst(ast, (node) => {
+    if (problem) return;
+    const name = callName(node);
+    const args = callArgs(node);
+    if (name === RE2_MATCHES || name === "find" || name === "findAll") {
+      const pattern = literalString(node.op === "call" ? args[1] : args[0]);
+      if (pattern !== undefined) {
+        const compiled = compileRe2(pattern);
+        if (compiled instanceof Error) {
+          const shown = name === RE2_MATCHES ? "matches" : name;
+          problem = celIssue(source, node.start, `invalid ${shown} argument`);
+        }
+      }
+    }
+    if ((name === "duration" || name === "timestamp") && node.op === "call") {
+      const literal = literalString(args[0]);
+      if (literal !== undefined) {
+        try {
+          typed.env.evaluate(`${name}(${JSON.stringify(literal)})`);
+        } catch {
+          problem = celIssue(source, node.start, `invalid ${name} argument`);
+        }
+      }
+    }
+  });
+  return problem;
+}
+
+/** cel-go rejects `has(x.f)` when `x` is an object type without field `f`; the engine does not. */
+function presenceTestErrors(ast: ASTNode, source: string, typed: TypedEnvironment): string | undefined {
+  let problem: string | undefined;
+  walkAst(ast, (node) => {
+    if (problem || node.op !== "call" || node.args[0] !== "has") return;
+    const target = node.args[1][0];
+    if (target?.op !== ".") return;
+    const [operand, field] = target.args;
+    const typeName = (operand as { checkedType?: { name?: string } }).checkedType?.name;
+    const decl = typeName ? typed.objectTypes.get(typeName) : undefined;
+    if (decl?.fields && !decl.fields.has(field)) {
+      const keywordAlias = atLeast(typed.version, 1, 31) && decl.fields.has(`__${field}__`);
+      if (!keywordAlias) problem = celIssue(source, operand.end, `undefined field '${field}'`);
+    }
+  });
+  return problem;
+}
+
+/** Parse and type-check one expression in a typed environment. */
+export function compileExpression(
+  typed: TypedEnvironment,
+  source: string,
+  expect: "bool" | "string",
+): CompileResult {
+  let parsed;
+  try {
+    parsed = typed.env.parse(rewritePresenceTests(source, (text) => typed.env.parse(text).ast));
+  } catch (error) {
+    return { kind: "error", detail: formatEngineError(error, source) };
+  }
+  const ast = parsed.ast;
+  const unsupported = unsupportedFeature(ast, typed.version);
+  if (unsupported) return { kind: "unsupported", feature: unsupported };
+  useRe2Matches(ast);
+  const checked = parsed.check();
+  if (!checked.valid) return { kind: "error", detail: formatEngineError(checked.error, source) };
+  const extra = presenceTestErrors(ast, source, typed) ?? literalErrors(ast, source, typed);
+  if (extra) return { kind: "error", detail: extra };
+  if (checked.type !== expect) return { kind: "wrong-type", type: checked.type ?? "" };
+  return { kind: "ok", ast, usesOldSelf: referencesOldSelf(ast), typed };
+}

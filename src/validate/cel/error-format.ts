@@ -1,0 +1,124 @@
+import { RE2_MATCHES } from "./lib/regex.js";
+
+/**
+ * Compile errors printed the way cel-go prints them in Kubernetes' messages:
+ * `ERROR: <input>:1:6: found no matching overload for '_==_' applied to '(string, bool)'`
+ * followed by the source line and a caret line. The engine's own wording is translated for the
+ * common cases (undefined field, missing overload, undeclared reference, syntax error).
+ */
+
+/** The part of the engine's error objects this module reads. */
+export interface EngineError {
+  message: string;
+  summary?: string;
+  code?: string;
+  name?: string;
+  range?: { start: number; end: number };
+  node?: { pos?: number; start?: number; end?: number; op?: string; args?: unknown };
+}
+
+export function celIssue(source: string, offset: number, message: string): string {
+  const before = source.slice(0, Math.max(0, Math.min(offset, source.length)));
+  const line = before.split("\n").length;
+  const lineStart = before.lastIndexOf("\n") + 1;
+  const column = Array.from(source.slice(lineStart, offset)).length;
+  const text = source.split("\n")[line - 1] ?? "";
+  return `ERROR: <input>:${line}:${column + 1}: ${message}\n | ${text}\n | ${".".repeat(column)}^`;
+}
+
+const OPERATOR_NAMES: Record<string, string> = {
+  "==": "_==_",
+  "!=": "_!=_",
+  "<": "_<_",
+  "<=": "_<=_",
+  ">": "_>_",
+  ">=": "_>=_",
+  "+": "_+_",
+  "-": "_-_",
+  "*": "_*_",
+  "/": "_/_",
+  "%": "_%_",
+  in: "@in",
+};
+
+/** Engine type names → cel-go's spelling (`list<int>` → `list(int)`, our object types → `object`). */
+export function celTypeName(name: string): string {
+  return name
+    .replace(/\bObject_\d+\b/g, "object")
+    .replace(/<(.*)>/, "($1)")
+    .replace(/^optional\(/, "optional_type(")
+    .replace(/google\.protobuf\.Timestamp/g, "google.protobuf.Timestamp")
+    .replace(/\bA\b|\bT\b/g, "dyn");
+}
+
+function operatorOffset(source: string, node: EngineError["node"], op: string): number | undefined {
+  const args = node?.args;
+  if (!Array.isArray(args) || args.length !== 2) return undefined;
+  const [left, right] = args as Array<{ end?: number; start?: number }>;
+  if (typeof left?.end !== "number" || typeof right?.start !== "number") return undefined;
+  const at = source.indexOf(op, left.end);
+  return at >= 0 && at < right.start ? at : undefined;
+}
+
+function translate(
+  summary: string,
+  source: string,
+  error: EngineError,
+): { message: string; offset: number | undefined } {
+  const start = error.node?.pos ?? error.node?.start ?? error.range?.start;
+  let m = /^No such key: (.*)$/.exec(summary);
+  if (m) {
+    const args = error.node?.args;
+    const operand = Array.isArray(args) ? (args[0] as { end?: number } | undefined) : undefined;
+    return { message: `undefined field '${m[1] ?? ""}'`, offset: operand?.end ?? start };
+  }
+  m = /^no such overload: (.+?) (==|!=|<=|>=|<|>|\+|-|\*|\/|%|in) (.+)$/.exec(summary);
+  if (m) {
+    const op = m[2] ?? "";
+    return {
+      message: `found no matching overload for '${OPERATOR_NAMES[op] ?? op}' applied to '(${celTypeName(m[1] ?? "")}, ${celTypeName(m[3] ?? "")})'`,
+      offset: operatorOffset(source, error.node, op) ?? start,
+    };
+  }
+  m = /^found no matching overload for '(?:(.+)\.)?(\w+)\((.*)\)'$/.exec(summary);
+  if (m) {
+    const fn = m[2] === RE2_MATCHES ? "matches" : (m[2] ?? "");
+    const args = (m[3] ?? "").split(/,\s*/).filter(Boolean).map(celTypeName).join(", ");
+    const target = m[1] ? `${celTypeName(m[1])}.` : "";
+    return {
+      message: `found no matching overload for '${fn}' applied to '${target}(${args})'`,
+      offset: start,
+    };
+  }
+  m = /^Unknown variable: (.*)$/.exec(summary);
+  if (m) return { message: `undeclared reference to '${m[1] ?? ""}' (in container '')`, offset: start };
+  if (error.name === "ParseError")
+    return { message: `Syntax error: ${syntaxMessage(summary, source, start ?? 0)}`, offset: start };
+  return { message: summary.replaceAll(RE2_MATCHES, "matches"), offset: start };
+}
+
+const TOKEN_TEXT: Record<string, string> = { BOOLEAN: "", NULL: "null", IN: "in" };
+
+/** ANTLR's wording for the parse errors Kubernetes users see most. */
+function syntaxMessage(summary: string, source: string, offset: number): string {
+  const expected = /^Expected (\w+), got (\w+)$/.exec(summary);
+  if (expected) {
+    const got = expected[2] ?? "";
+    if (got === "IN") return `no viable alternative at input '.in'`;
+    const text = TOKEN_TEXT[got] !== undefined ? (/^\w+/.exec(source.slice(offset))?.[0] ?? "") : got;
+    return `mismatched input '${text}' expecting ${expected[1] ?? ""}`;
+  }
+  if (/^Unterminated (string|bytes)/.test(summary)) {
+    return `token recognition error at: '${source.slice(offset).split("\n")[0] ?? ""}'`;
+  }
+  return summary;
+}
+
+/** One engine error as cel-go's issue text. */
+export function formatEngineError(error: unknown, source: string): string {
+  if (typeof error !== "object" || error === null) return celIssue(source, 0, String(error));
+  const e = error as EngineError;
+  const summary = (e.summary ?? e.message).split("\n")[0] ?? "";
+  const { message, offset } = translate(summary, source, e);
+  return celIssue(source, offset ?? 0, message);
+}

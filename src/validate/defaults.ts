@@ -1,0 +1,125 @@
+/**
+ * `ValidateDefaults` (reference §10 D1–D6): every `default` must validate against its node,
+ * be pruned, and carry valid metadata where it builds an embedded object. Defaults under
+ * an embedded resource's metadata/apiVersion/kind are checked inside their surrounding object.
+ */
+import type { FieldError } from "./field-error.js";
+import { child, invalid, key } from "./errors.js";
+import { formatFieldError } from "./format.js";
+import { isPlainObject, jsonClone, jsonEqual } from "./json.js";
+import { coerceMeta, validateEmbeddedMeta } from "./embedded-meta.js";
+import { prune } from "./pruning.js";
+import type { Structural } from "./structural/types.js";
+import { validateListSetsAndMaps } from "./value/list-sets.js";
+import { validateValue } from "./value/openapi.js";
+import { evaluateRules } from "./cel/evaluate.js";
+import { parseCelVersion } from "./cel/version.js";
+
+/** Rebuilds the object surrounding a default, from the nearest embedded resource down to it. */
+type Surrounding = (x: unknown) => unknown;
+
+const rootObject: Surrounding = (x) => {
+  // TypeMeta is filled in at the resource root so that only the default itself can be at fault.
+  if (isPlainObject(x)) {
+    if (!("apiVersion" in x)) x["apiVersion"] = "validation/v1";
+    if (!("kind" in x)) x["kind"] = "Validation";
+  }
+  return x;
+};
+
+export function validateDefaults(
+  path: string,
+  s: Structural,
+  isResourceRoot: boolean,
+  requirePrunedDefaults: boolean,
+  celVersion = "1.35",
+): FieldError[] {
+  const root = isResourceRoot && !s.extensions.xEmbeddedResource ? { ...s, extensions: { ...s.extensions, xEmbeddedResource: true } } : s;
+  return walk(path, root, root, rootObject, false, requirePrunedDefaults, celVersion, 0);
+}
+
+function walk(
+  path: string,
+  s: Structural,
+  rootSchema: Structural,
+  surround: Surrounding,
+  insideMeta: boolean,
+  requirePrunedDefaults: boolean,
+  celVersion: string,
+  depth: number,
+): FieldError[] {
+  if (depth > 200) return [];
+  if (s.extensions.xEmbeddedResource) {
+    insideMeta = false;
+    surround = rootObject;
+    rootSchema = s;
+  }
+  const errs: FieldError[] = [];
+  if (s.generic.default !== undefined) errs.push(...checkDefault(path, s, rootSchema, surround, insideMeta, requirePrunedDefaults, celVersion));
+  // additionalProperties is not followed: defaults are forbidden there (metadata) or never applied.
+  if (s.items) {
+    const inner: Surrounding = (x) => surround([x]);
+    errs.push(...walk(child(path, "items"), s.items, rootSchema, inner, insideMeta, requirePrunedDefaults, celVersion, depth + 1));
+  }
+  for (const [k, sub] of Object.entries(s.properties ?? {})) {
+    const subInsideMeta = insideMeta || (s.extensions.xEmbeddedResource && (k === "metadata" || k === "apiVersion" || k === "kind"));
+    const inner: Surrounding = (x) => surround({ [k]: x });
+    errs.push(...walk(key(child(path, "properties"), k), sub, rootSchema, inner, subInsideMeta, requirePrunedDefaults, celVersion, depth + 1));
+  }
+  return errs;
+}
+
+function aggregate(errs: FieldError[]): string {
+  const msgs = errs.map(formatFieldError);
+  return msgs.length === 1 ? msgs[0]! : `[${msgs.join(", ")}]`;
+}
+
+function checkDefault(
+  path: string,
+  s: Structural,
+  rootSchema: Structural,
+  surround: Surrounding,
+  insideMeta: boolean,
+  requirePrunedDefaults: boolean,
+  celVersion: string,
+): FieldError[] {
+  const dflt = s.generic.default;
+  const dPath = child(path, "default");
+  if (insideMeta) {
+    const obj = surround(jsonClone(dflt));
+    const coerceErr = coerceMeta("", obj, rootSchema, true);
+    if (coerceErr) return [invalid(dPath, dflt, `must result in valid metadata: ${formatFieldError(coerceErr)}`)];
+    const metaErrs = validateEmbeddedMeta("", obj, rootSchema, true);
+    if (metaErrs.length > 0) return [invalid(dPath, dflt, `must result in valid metadata: ${aggregate(metaErrs)}`)];
+    const valueErrs = validateValue(dPath, dflt, s);
+    return valueErrs.length > 0 ? valueErrs : celDefaultErrors(dPath, dflt, s, celVersion);
+  }
+  const errs: FieldError[] = [];
+  if (requirePrunedDefaults) {
+    const pruned = jsonClone(dflt);
+    prune(pruned, s, s.extensions.xEmbeddedResource);
+    if (!jsonEqual(pruned, dflt)) errs.push(invalid(dPath, dflt, "must not have unknown fields"));
+  }
+  // Coercion normalises metadata in place, as Kubernetes does on the stored default.
+  const value = jsonClone(dflt);
+  const coerceErr = coerceMeta(dPath, value, s, s.extensions.xEmbeddedResource);
+  if (coerceErr) return [...errs, coerceErr];
+  const metaErrs = validateEmbeddedMeta(dPath, value, s, s.extensions.xEmbeddedResource);
+  if (metaErrs.length > 0) return [...errs, ...metaErrs];
+  const valueErrs = validateValue(dPath, value, s);
+  if (valueErrs.length > 0) return [...errs, ...valueErrs];
+  const listErrs = validateListSetsAndMaps(dPath, s, value);
+  if (listErrs.length > 0) return [...errs, ...listErrs];
+  return [...errs, ...celDefaultErrors(dPath, value, s, celVersion)];
+}
+
+/** The node's CEL rules evaluated on the default (the CEL helper's evaluator). */
+function celDefaultErrors(dPath: string, value: unknown, s: Structural, celVersion: string): FieldError[] {
+  if (!s.source) return [];
+  try {
+    return evaluateRules(value, s.source, dPath, s.extensions.xEmbeddedResource, { version: parseCelVersion(celVersion) });
+  } catch {
+    // Evaluation problems surface as CEL compile errors elsewhere; a default is not blamed for them.
+    return [];
+  }
+}

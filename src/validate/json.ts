@@ -1,0 +1,43 @@
+/** Small helpers for reasoning about decoded JSON/YAML values. */
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Map);
+}
+
+export type JsonKind = "null" | "boolean" | "integer" | "number" | "string" | "array" | "object";
+
+/** The JSON type of a value; integral numbers are "integer" (JSON has no such distinction, Go's decoder does). */
+export function jsonKind(v: unknown): JsonKind {
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "boolean") return "boolean";
+  if (typeof v === "number" || typeof v === "bigint") return Number.isInteger(Number(v)) ? "integer" : "number";
+  if (typeof v === "string") return "string";
+  if (Array.isArray(v)) return "array";
+  return "object";
+}
+
+/** Deep equality of JSON values (Go's reflect.DeepEqual on decoded JSON). Depth-bounded. */
+export function jsonEqual(a: unknown, b: unknown, depth = 0): boolean {
+  if (depth > 500) return false;
+  if (a === b) return true;
+  if (typeof a === "number" && typeof b === "number") return Number.isNaN(a) && Number.isNaN(b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((v, i) => jsonEqual(v, b[i], depth + 1));
+  }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual(a[k], b[k], depth + 1));
+  }
+  return false;
+}
+
+/** A deep copy of a JSON value (depth-bounded; deeper parts are shared). */
+export function jsonClone<T>(v: T, depth = 0): T {
+  if (depth > 500 || v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map((x) => jsonClone(x, depth + 1)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = jsonClone(x, depth + 1);
+  return out as T;
+}
