@@ -1,4 +1,5 @@
 /** The one registry of every tag crdgen knows. */
+import { controllerGenTags } from "./controller-gen-tags.js";
 import { crdTags } from "./crd-tags.js";
 import { TagRegistry } from "./registry.js";
 import { schemaTags } from "./schema-tags.js";
@@ -38,4 +39,4 @@ const DOCUMENTATION_TAGS = new Set([
   "eslint",
 ]);
 
-export const tagRegistry = new TagRegistry([...crdTags, ...versionTags, ...schemaTags], DOCUMENTATION_TAGS);
+export const tagRegistry = new TagRegistry([...crdTags, ...versionTags, ...schemaTags, ...controllerGenTags], DOCUMENTATION_TAGS);
