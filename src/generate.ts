@@ -49,17 +49,29 @@ export interface GenerateResult {
 }
 
 export function generate(options: GenerateOptions): GenerateResult {
-  const cwd = options.cwd ?? process.cwd();
-  const format = options.format ?? "yaml";
   const loaded = loadProgram({
     entries: options.entries,
-    cwd,
+    cwd: options.cwd ?? process.cwd(),
     tsconfig: options.tsconfig,
     fileSystem: options.fileSystem,
   });
+  return generateFromProgram(loaded, options);
+}
+
+/**
+ * The pipeline on an already loaded program (watch mode keeps one loaded). With
+ * `typeCheckOnly`, type errors are reported for those files alone instead of all.
+ */
+export function generateFromProgram(
+  loaded: LoadedProgram,
+  options: GenerateOptions,
+  typeCheckOnly?: readonly string[],
+): GenerateResult {
+  const cwd = options.cwd ?? process.cwd();
+  const format = options.format ?? "yaml";
   const diagnostics = [...loaded.diagnostics];
   if (hasErrors(diagnostics)) return failed(diagnostics);
-  if (options.typeCheck !== false) diagnostics.push(...semanticDiagnostics(loaded));
+  if (options.typeCheck !== false) diagnostics.push(...semanticDiagnostics(loaded, typeCheckOnly));
   if (hasErrors(diagnostics)) return failed(diagnostics);
 
   const model = read(loaded, diagnostics);

@@ -5,7 +5,9 @@
 import { parseArgs } from "node:util";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
-import { generate, writeOutput } from "../generate.js";
+import path from "node:path";
+import { generate, writeOutput, type GenerateOptions } from "../generate.js";
+import { checkStale } from "../stale.js";
 import { didYouMean } from "../tags/suggest.js";
 import { tagRegistry } from "../tags/index.js";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
@@ -19,6 +21,9 @@ Generates Kubernetes CustomResourceDefinitions from TypeScript types tagged @crd
 Options:
   -o, --out-dir <dir>     where to write <group>_<plural>.yaml files (default: ./crds)
       --stdout            print all CRDs as one stream instead of writing files
+      --check             write nothing; exit 1 with a diff if the files in --out-dir are
+                          missing, stale or extra (the pull-request gate)
+      --watch             keep running and regenerate when the input files change
       --format <fmt>      yaml (default) or json
   -p, --tsconfig <path>   tsconfig.json to use (default: nearest above the first file)
       --no-type-check     do not report type errors in the input files
@@ -32,6 +37,8 @@ Options:
 const GENERATE_OPTIONS = {
   "out-dir": { type: "string", short: "o" },
   stdout: { type: "boolean" },
+  check: { type: "boolean" },
+  watch: { type: "boolean" },
   format: { type: "string" },
   tsconfig: { type: "string", short: "p" },
   "no-type-check": { type: "boolean" },
@@ -83,7 +90,10 @@ async function runGenerate(argv: string[], io: CliIo): Promise<number> {
     return usageError(io, `--max-description-length must be a non-negative integer, got "${maxText}"`);
   }
 
-  const result = generate({
+  if ([values.stdout, values.check, values.watch].filter(Boolean).length > 1) {
+    return usageError(io, "--stdout, --check and --watch cannot be combined");
+  }
+  const options: GenerateOptions = {
     entries: positionals,
     cwd: io.cwd,
     format,
@@ -91,13 +101,28 @@ async function runGenerate(argv: string[], io: CliIo): Promise<number> {
     ...(values["out-dir"] ? { outDir: values["out-dir"] } : {}),
     typeCheck: !values["no-type-check"],
     ...(maxText !== undefined ? { maxDescriptionLength: Number(maxText) } : {}),
-  });
+  };
+  if (values.watch) return (await import("./watch.js")).runWatch(options, io);
+  const result = generate(options);
   if (result.diagnostics.length > 0) io.stderr.write(formatDiagnostics(result.diagnostics, { cwd: io.cwd }));
   if (!result.ok || hasErrors(result.diagnostics)) return EXIT_ERRORS;
 
   if (values.stdout) {
     io.stdout.write(result.stream);
     return EXIT_OK;
+  }
+  if (values.check) {
+    const outDir = path.resolve(io.cwd, options.outDir ?? "crds");
+    const report = await checkStale(result, outDir, io.cwd);
+    if (report.ok) {
+      io.stdout.write(`${result.files.length} CRD file(s) in ${relativeTo(io.cwd, outDir)} are up to date\n`);
+      return EXIT_OK;
+    }
+    for (const f of report.files) io.stdout.write(`${f.status}: ${relativeTo(io.cwd, f.path)}\n`);
+    io.stdout.write("\n");
+    for (const f of report.files) io.stdout.write(f.diff);
+    io.stderr.write(`crdgen --check: ${report.files.length} file(s) out of date; run crdgen without --check to update them\n`);
+    return EXIT_ERRORS;
   }
   try {
     await writeOutput(result);

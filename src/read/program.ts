@@ -81,14 +81,43 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
   return { project, program, checker, entries: sourceEntries, diagnostics };
 }
 
-/** Type errors in the user's own files, reported like tsc does (checked only when asked). */
-export function semanticDiagnostics(loaded: LoadedProgram): Diagnostic[] {
+/** Type errors in the user's own files (or only in `only`), reported like tsc does. */
+export function semanticDiagnostics(loaded: LoadedProgram, only?: readonly string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const wanted = only ? new Set(only.map((f) => path.resolve(f))) : undefined;
   for (const sf of loaded.program.getSourceFiles()) {
     if (sf.isDeclarationFile) continue;
+    if (wanted && !wanted.has(path.resolve(sf.fileName))) continue;
     for (const d of loaded.program.getSemanticDiagnostics(sf)) out.push(fromTs(d, codes.tsSyntax));
   }
   return out;
+}
+
+/**
+ * Re-reads changed files and rebuilds the program. TypeScript reuses every unchanged
+ * source file of the old program, so this costs about one file's parse plus the checks
+ * the next run asks for.
+ */
+export function refreshProgram(loaded: LoadedProgram, changed: readonly string[]): LoadedProgram {
+  const { project } = loaded;
+  for (const file of changed) {
+    const known = project.getSourceFile(file);
+    if (known) known.refreshFromFileSystemSync();
+    // A file the program imported but ts-morph never wrapped: adding it reads it afresh.
+    else if (loaded.program.getSourceFile(file) || loaded.entries.some((e) => e.fileName === file)) {
+      project.addSourceFileAtPathIfExists(file);
+    }
+  }
+  const program = project.getProgram().compilerObject;
+  const diagnostics: Diagnostic[] = [];
+  const entries = loaded.entries
+    .map((e) => program.getSourceFile(e.fileName))
+    .filter((f): f is ts.SourceFile => f !== undefined);
+  for (const sf of program.getSourceFiles()) {
+    if (sf.isDeclarationFile && program.isSourceFileFromExternalLibrary(sf)) continue;
+    for (const d of program.getSyntacticDiagnostics(sf)) diagnostics.push(fromTs(d, codes.tsSyntax));
+  }
+  return { project, program, checker: program.getTypeChecker(), entries, diagnostics };
 }
 
 function findTsconfig(dir: string, exists: (p: string) => boolean): string | undefined {

@@ -1,5 +1,5 @@
 /** The generate command end to end on real files: outputs, exit codes, atomicity. */
-import { mkdtemp, readdir, readFile, writeFile, mkdir } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, writeFile, mkdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
@@ -111,5 +111,40 @@ describe("crdgen <file>", () => {
     expect((await runCli(["--help"], dir)).stdout).toContain("Usage: crdgen");
     const tags = (await runCli(["--help-tags"], dir)).stdout;
     for (const tag of ["@crd", "@group", "@minimum", "@default <JSON>", "@shortName"]) expect(tags).toContain(tag);
+  });
+});
+
+describe("crdgen --check (the pull-request gate)", () => {
+  test("up to date: exit 0, nothing written", async () => {
+    await runCli(["types.ts"], dir);
+    const run = await runCli(["types.ts", "--check"], dir);
+    expect(run).toMatchObject({ code: 0, stdout: "2 CRD file(s) in crds are up to date\n" });
+  });
+
+  test("missing, stale and extra files: exit 1 with their names and a unified diff; nothing written", async () => {
+    await runCli(["types.ts"], dir);
+    await writeFile(path.join(dir, "types.ts"), GOOD.replace("size: number", "size: number; color?: string"));
+    await rm(path.join(dir, "crds", "example.com_gadgets.yaml"));
+    const extra = "---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: olds.example.com\n";
+    await writeFile(path.join(dir, "crds", "example.com_olds.yaml"), extra);
+    await writeFile(path.join(dir, "crds", "kustomization.yaml"), "resources: []\n");
+    const run = await runCli(["types.ts", "--check"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      "missing: crds/example.com_gadgets.yaml\nextra: crds/example.com_olds.yaml\nstale: crds/example.com_widgets.yaml\n",
+    );
+    expect(run.stdout).toContain("--- a/crds/example.com_widgets.yaml\ton disk");
+    expect(run.stdout).toMatch(/\n\+\s+color:\n/);
+    expect(run.stderr).toContain("3 file(s) out of date");
+    expect((await readdir(path.join(dir, "crds"))).sort()).toEqual([
+      "example.com_olds.yaml",
+      "example.com_widgets.yaml",
+      "kustomization.yaml",
+    ]);
+  });
+
+  test("flags that cannot be combined", async () => {
+    const run = await runCli(["types.ts", "--check", "--stdout"], dir);
+    expect(run.code).toBe(2);
   });
 });
