@@ -10,6 +10,7 @@ import { ts } from "ts-morph";
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import type { IrType } from "../ir/model.js";
 import type { JSONSchemaProps } from "../schema/types.js";
+import { isKubernetesClientModule, kubernetesIntOrStringNames, kubernetesSchemaFor } from "./kubernetes/index.js";
 
 export type KnownType = (origin: SourceLocation) => IrType;
 
@@ -47,12 +48,19 @@ function isCrdgenModule(fileName: string): boolean {
 }
 
 export function knownTypeByName(name: string, decl: ts.Node): KnownType | undefined {
+  const file = decl.getSourceFile().fileName;
+  if (isKubernetesClientModule(file)) {
+    // @kubernetes/client-node: its IntOrString alias and its V1* model classes.
+    if (kubernetesIntOrStringNames.has(name)) return (origin) => ({ kind: "verbatim", schema: intOrString(), origin });
+    const kubernetes = kubernetesSchemaFor(name);
+    if (kubernetes) return (origin) => ({ kind: "verbatim", schema: kubernetes, origin });
+  }
   if (name in INTEGER_ALIASES && ts.isTypeAliasDeclaration(decl)) {
     const format = INTEGER_ALIASES[name];
     return (origin) => ({ kind: "primitive", type: "integer", format, origin });
   }
   const schema = CRDGEN_TYPES[name];
-  if (schema && (isCrdgenModule(decl.getSourceFile().fileName) || (ANYWHERE.has(name) && ts.isTypeAliasDeclaration(decl)))) {
+  if (schema && (isCrdgenModule(file) || (ANYWHERE.has(name) && ts.isTypeAliasDeclaration(decl)))) {
     return (origin) => ({ kind: "verbatim", schema: schema(), origin });
   }
   return undefined;

@@ -19,8 +19,8 @@ export interface StoredSchema extends Omit<JSONSchemaProps, "$ref" | "properties
 }
 
 export interface StoredDefinition {
-  /** The OpenAPI definition name, e.g. `io.k8s.api.core.v1.PodSpec`. */
-  openapi: string;
+  /** The OpenAPI definition name, e.g. `io.k8s.api.core.v1.PodSpec`, where the generator could tell. */
+  openapi?: string;
   schema: StoredSchema;
 }
 

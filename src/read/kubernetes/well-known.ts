@@ -3,7 +3,13 @@
  * writes them (its "known types"). The stored definitions refer to these by name.
  */
 import type { JSONSchemaProps } from "../../schema/types.js";
-import { QUANTITY_PATTERN } from "../known-types.js";
+
+/**
+ * controller-gen's pattern for resource.Quantity. Kept here rather than imported from
+ * `../known-types.ts`, which imports this module's package: importing back would be a cycle.
+ */
+export const QUANTITY_PATTERN =
+  "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$";
 
 const intOrString = (): JSONSchemaProps => ({
   anyOf: [{ type: "integer" }, { type: "string" }],

@@ -84,6 +84,15 @@ function maxStringEnumLength(schema: JSONSchemaProps): number {
   return max;
 }
 
+/** A declared property's schema; own keys only, so data keys like `constructor` never hit the prototype. */
+export function propertySchema(
+  schema: JSONSchemaProps | undefined,
+  name: string,
+): JSONSchemaProps | undefined {
+  const props = schema?.properties;
+  return props && Object.hasOwn(props, name) ? props[name] : undefined;
+}
+
 /** The schema of additionalProperties when it is a schema (not a boolean). */
 export function additionalPropertiesSchema(schema: JSONSchemaProps): JSONSchemaProps | undefined {
   const ap = schema.additionalProperties;

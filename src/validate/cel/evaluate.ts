@@ -4,7 +4,7 @@ import type { JSONSchemaProps, ValidationRule } from "../../schema/types.js";
 import { child, duplicate, forbidden, invalid, key as keyPath, required } from "../errors.js";
 import type { FieldError } from "../field-error.js";
 import { compileExpression, typedEnvironment } from "./compile.js";
-import { additionalPropertiesSchema, itemsSchema, schemaDeclType } from "./decl-type.js";
+import { additionalPropertiesSchema, itemsSchema, schemaDeclType, propertySchema } from "./decl-type.js";
 import { baseEnvironment, rewritePresenceTests, useRe2Matches, type ASTNode } from "./engine.js";
 import { validFieldPath } from "./field-path.js";
 import { toCelValue } from "./values.js";
@@ -250,7 +250,7 @@ export function evaluateRules(
     const record = value as Record<string, unknown>;
     const ap = additionalPropertiesSchema(schema);
     for (const [k, v] of Object.entries(record)) {
-      const prop = schema.properties?.[k];
+      const prop = propertySchema(schema, k);
       if (prop) {
         errs.push(
           ...evaluateRules(

@@ -98,7 +98,7 @@ export function validFieldPath(path: string, schema: JSONSchemaProps): FieldPath
     if (!node) return "does not refer to a valid field";
     const ap = additionalPropertiesSchema(node);
     if (node.properties !== undefined) {
-      const next: JSONSchemaProps | undefined = node.properties[name];
+      const next = Object.hasOwn(node.properties, name) ? node.properties[name] : undefined;
       if (!next) return "does not refer to a valid field";
       segments.push({ name, named: true });
       node = next;

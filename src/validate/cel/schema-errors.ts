@@ -1,3 +1,4 @@
+import { propertySchema } from "./decl-type.js";
 import type { JSONSchemaProps } from "../../schema/types.js";
 import type { ValidationOptions } from "../options.js";
 
@@ -22,7 +23,7 @@ function listMapErrors(s: JSONSchemaProps, options: ValidationOptions): boolean 
     if (keys.length === 0 || !items || items.type !== "object") return true;
     if (new Set(keys).size !== keys.length) return true;
     for (const k of keys) {
-      const prop = items.properties?.[k];
+      const prop = propertySchema(items, k);
       if (!prop || prop.type === "array" || prop.type === "object") return true;
       if (
         options.requireMapListKeysMapSetValidation &&

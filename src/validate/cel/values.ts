@@ -1,6 +1,6 @@
 import type { JSONSchemaProps } from "../../schema/types.js";
 import { baseEnvironment } from "./engine.js";
-import { additionalPropertiesSchema, itemsSchema } from "./decl-type.js";
+import { additionalPropertiesSchema, itemsSchema, propertySchema } from "./decl-type.js";
 import { escapeCelName } from "./escaping.js";
 import type { CelVersion } from "./version.js";
 
@@ -129,7 +129,7 @@ export function toCelValue(
       const out: Record<string, unknown> = {};
       const resource = isResourceRoot || schema["x-kubernetes-embedded-resource"] === true;
       for (const [k, v] of Object.entries(record)) {
-        const prop = schema.properties?.[k];
+        const prop = propertySchema(schema, k);
         const name = escapeCelName(k);
         if (name === undefined) continue;
         if (resource && k === "metadata") out[name] = resourceMetadata(v, prop, version);

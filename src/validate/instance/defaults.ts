@@ -1,5 +1,5 @@
 import type { JSONSchemaProps } from "../../schema/types.js";
-import { additionalPropertiesSchema, itemsSchema } from "../cel/decl-type.js";
+import { additionalPropertiesSchema, itemsSchema, propertySchema } from "../cel/decl-type.js";
 
 /**
  * Decode-time defaulting of a custom resource (Kubernetes' structural defaulting): first
@@ -17,7 +17,7 @@ function clone<T>(v: T): T {
 
 function fieldSchema(s: JSONSchemaProps | undefined, k: string): JSONSchemaProps | undefined {
   if (!s) return undefined;
-  return s.properties?.[k] ?? additionalPropertiesSchema(s);
+  return propertySchema(s, k) ?? additionalPropertiesSchema(s);
 }
 
 /** `PruneNonNullableNullsWithoutDefaults`. */
@@ -45,11 +45,11 @@ export function applyDefaults(x: unknown, s: JSONSchemaProps | undefined, depth 
   if (isObject(x)) {
     for (const [k, prop] of Object.entries(s.properties ?? {})) {
       if (prop.default === undefined) continue;
-      if (!(k in x) || isNonNullableNull(x[k], prop)) x[k] = clone(prop.default);
+      if (!Object.hasOwn(x, k) || isNonNullableNull(x[k], prop)) x[k] = clone(prop.default);
     }
     const ap = additionalPropertiesSchema(s);
     for (const k of Object.keys(x)) {
-      const prop = s.properties?.[k];
+      const prop = propertySchema(s, k);
       if (prop) applyDefaults(x[k], prop, depth + 1);
       else if (ap) {
         if (isNonNullableNull(x[k], ap) && ap.default !== undefined) x[k] = clone(ap.default);

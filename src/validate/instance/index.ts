@@ -29,6 +29,21 @@ function unknownFieldWarning(path: string): FieldError {
   return { type: "FieldValueForbidden", field: path, detail: `unknown field ${JSON.stringify(path)}` };
 }
 
+/** A check that throws must not take the others down; its failure is reported as an internal error. */
+function safely(label: string, check: () => FieldError[]): FieldError[] {
+  try {
+    return check();
+  } catch (error) {
+    return [
+      {
+        type: "InternalError",
+        field: "",
+        detail: `${label} failed: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ];
+  }
+}
+
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
@@ -62,23 +77,28 @@ export function validateInstance(
   const warnings = pruneUnknownFields(obj, schema).map(unknownFieldWarning);
   dropNonNullableNulls(obj, schema);
   applyDefaults(obj, schema);
-  const coerceError = coerceMeta("", obj, structural, true);
-  if (coerceError) return { errors: [coerceError], warnings };
+  const coerceErrors = safely("metadata decoding", () => {
+    const problem = coerceMeta("", obj, structural, true);
+    return problem ? [problem] : [];
+  });
+  if (coerceErrors.length > 0) return { errors: coerceErrors, warnings };
   if (version.subresources?.status !== undefined) delete obj.status;
   prepareMetadata(obj, namespaced);
 
   const errors: FieldError[] = [
-    ...objectMetaErrors(obj, namespaced),
-    ...schemaErrors(obj, structural),
-    ...validateEmbeddedMeta("", obj, structural, false),
-    ...validateListSetsAndMaps("", structural, obj),
+    ...safely("metadata validation", () => objectMetaErrors(obj, namespaced)),
+    ...safely("schema validation", () => schemaErrors(obj, structural)),
+    ...safely("embedded resource validation", () => validateEmbeddedMeta("", obj, structural, false)),
+    ...safely("list type validation", () => validateListSetsAndMaps("", structural, obj)),
   ];
   if (!JSON.stringify(schema).includes('"x-kubernetes-validations"')) return { errors, warnings };
   if (errors.some(isBlocking)) {
     errors.push({ type: "FieldValueInvalid", field: "", badValue: null, detail: BLOCKED_CEL });
   } else {
     const celVersion = parseCelVersion(options?.celEnvironmentCompatibilityVersion);
-    errors.push(...evaluateRules(obj, schema, "", true, { version: celVersion }));
+    errors.push(
+      ...safely("CEL validation", () => evaluateRules(obj, schema, "", true, { version: celVersion })),
+    );
   }
   return { errors, warnings };
 }

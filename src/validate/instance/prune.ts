@@ -1,5 +1,5 @@
 import type { JSONSchemaProps } from "../../schema/types.js";
-import { additionalPropertiesSchema, itemsSchema } from "../cel/decl-type.js";
+import { additionalPropertiesSchema, itemsSchema, propertySchema } from "../cel/decl-type.js";
 
 /**
  * Pruning of a custom resource on decode (Kubernetes' `pruning.PruneWithOptions` plus the
@@ -65,7 +65,7 @@ class Pruner {
           continue;
         }
         if ((resource || s["x-kubernetes-embedded-resource"]) && this.resourceMeta(x, k, at(k))) continue;
-        const prop = s.properties?.[k];
+        const prop = propertySchema(s, k);
         const ap = additionalPropertiesSchema(s);
         if (prop) this.prune(x[k], prop, at(k), prop["x-kubernetes-embedded-resource"] === true, depth + 1);
         else if (ap) this.prune(x[k], ap, at(k), ap["x-kubernetes-embedded-resource"] === true, depth + 1);
@@ -87,7 +87,7 @@ class Pruner {
     if (isObject(x)) {
       for (const k of Object.keys(x)) {
         if ((resource || s["x-kubernetes-embedded-resource"]) && this.resourceMeta(x, k, at(k))) continue;
-        const prop = s.properties?.[k];
+        const prop = propertySchema(s, k);
         const ap = additionalPropertiesSchema(s);
         if (prop) this.prune(x[k], prop, at(k), prop["x-kubernetes-embedded-resource"] === true, depth + 1);
         else if (ap) this.prune(x[k], ap, at(k), ap["x-kubernetes-embedded-resource"] === true, depth + 1);
