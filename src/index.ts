@@ -3,18 +3,24 @@
  * read (TypeScript -> IR), emit (IR -> draft schema + envelope), transform (draft ->
  * structural schema), validate (Kubernetes' rules), write (deterministic YAML/JSON).
  */
-export { generate, writeOutput, read, emitAndTransform } from "./generate.js";
+export { generate, generateFromProgram, writeOutput, read, emitAndTransform } from "./generate.js";
+export { checkStale } from "./stale.js";
+export type { StaleFile, StaleReport, StaleStatus } from "./stale.js";
+export { diffCrds } from "./diff/index.js";
+export type { CrdChange, ChangeKind } from "./diff/index.js";
 export type { GenerateOptions, GenerateResult } from "./generate.js";
 export { loadProgram } from "./read/program.js";
 export { readModel } from "./read/roots.js";
 export { emitDefinitions, emitRoot } from "./emit/schema.js";
 export { buildCrds } from "./emit/envelope.js";
 export { runTransforms, schemaTransforms } from "../transforms/index.js";
-export { validateCrd, formatFieldError } from "./validate/index.js";
+export { validateCrd, validateSchema, formatFieldError, V1_CREATE_OPTIONS } from "./validate/index.js";
+export type { FieldError, ValidationOptions } from "./validate/index.js";
+export { validateInstance } from "./validate/instance/index.js";
 export { renderCrd, renderStream, fileNameFor } from "./write/render.js";
 export type { OutputFormat } from "./write/render.js";
 export { formatDiagnostic, formatDiagnostics } from "./diagnostics/format.js";
 export type { Diagnostic, SourceLocation } from "./diagnostics/diagnostic.js";
 export type * from "./schema/types.js";
 export type * from "./ir/model.js";
-export type { int32, int64, integer } from "./known-types.js";
+export type * from "./known-types.js";

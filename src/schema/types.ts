@@ -133,7 +133,7 @@ export interface CustomResourceDefinitionSpec {
   preserveUnknownFields?: boolean;
 }
 
-export interface ObjectMeta {
+export interface CrdObjectMeta {
   name?: string;
   annotations?: Record<string, string>;
   labels?: Record<string, string>;
@@ -143,7 +143,7 @@ export interface ObjectMeta {
 export interface CustomResourceDefinition {
   apiVersion: "apiextensions.k8s.io/v1";
   kind: "CustomResourceDefinition";
-  metadata: ObjectMeta;
+  metadata: CrdObjectMeta;
   spec: CustomResourceDefinitionSpec;
   status?: {
     storedVersions?: string[];

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import type { CustomResourceDefinition } from "../../src/schema/types.js";
-import { ENTRY, errorsOf, generateFrom } from "../helpers/generate.js";
+import { ENTRY, errorsOf, generateFrom, type Sources } from "../helpers/generate.js";
 
 function root(tags: string, body = "spec: Spec; status?: Status", extra = ""): string {
   return `type int32 = number;
@@ -36,7 +36,7 @@ export interface Job { ${body} }
 `;
 }
 
-function crdOf(source: string): CustomResourceDefinition {
+function crdOf(source: string | Sources): CustomResourceDefinition {
   const result = generateFrom(source);
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   return result.crds[0]!;
