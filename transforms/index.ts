@@ -7,18 +7,21 @@
  *  2. optional-enum                  `T | null` -> T + nullable: true (enums also list null)
  *  3. int-or-string                  @intOrString / IntOrString -> the anyOf [integer, string] shape
  *  4. union-lowering                 object unions -> one object (+ oneOf stubs, CEL rules); others reported
- *  5. set-lists                      uniqueItems -> x-kubernetes-list-type: set
- *  6. additional-properties-cleanup  additionalProperties made legal next to properties
- *  7. nullable-int-or-string         optional int-or-string properties get nullable: true
- *  8. unsupported-keywords           forbidden keywords and unknown formats removed (warned) or reported
- *  9. truncate-descriptions          with --max-description-length, long descriptions cut at a word
- * 10. finalize                       internal annotations and empty keywords removed
+ *  5. immutable                      @immutable on an optional property -> "immutable once set" rule on its parent
+ *  6. set-lists                      uniqueItems -> x-kubernetes-list-type: set
+ *  7. additional-properties-cleanup  additionalProperties made legal next to properties
+ *  8. nullable-int-or-string         optional int-or-string properties get nullable: true (not inside
+ *                                    Kubernetes' own schemas, which are kept as Kubernetes publishes them)
+ *  9. unsupported-keywords           forbidden keywords and unknown formats removed (warned) or reported
+ * 10. truncate-descriptions          with --max-description-length, long descriptions cut at a word
+ * 11. finalize                       internal annotations and empty keywords removed
  */
 import type { DraftDocument, DraftSchema } from "../src/emit/draft.js";
 import type { JSONSchemaProps } from "../src/schema/types.js";
 import { additionalPropertiesCleanup } from "./additional-properties-cleanup.js";
 import type { Transform, TransformContext } from "./context.js";
 import { finalize } from "./finalize.js";
+import { immutable } from "./immutable.js";
 import { inlineRefs } from "./inline-refs.js";
 import { collectOrigins, type OriginIndex } from "./origins.js";
 import { intOrString } from "./int-or-string.js";
@@ -38,6 +41,7 @@ export const schemaTransforms: readonly Transform[] = [
   { name: "optional-enum", run: optionalEnum },
   { name: "int-or-string", run: intOrString },
   { name: "union-lowering", run: unionLowering },
+  { name: "immutable", run: immutable },
   { name: "set-lists", run: setLists },
   { name: "additional-properties-cleanup", run: additionalPropertiesCleanup },
   { name: "nullable-int-or-string", run: nullableIntOrString },

@@ -15,7 +15,8 @@ export const name = "nullable-int-or-string";
 
 export function nullableIntOrString(schema: DraftSchema, _ctx: TransformContext): DraftSchema {
   return mapSchema(schema, (node) => {
-    if (!node.properties) return node;
+    // Kubernetes' own schemas (e.g. PodSpec's Quantity fields) are kept as Kubernetes publishes them.
+    if (!node.properties || node["x-crdgen-verbatim"] === true) return node;
     const required = new Set(node.required ?? []);
     let changed = false;
     const properties: Record<string, DraftSchema> = {};

@@ -22,6 +22,10 @@ export interface DraftSchema extends Omit<JSONSchemaProps, Nested> {
   "x-crdgen-type"?: string;
   /** Set by @noUnionRules: union-lowering adds no per-member CEL rules here; stripped before output. */
   "x-crdgen-no-union-rules"?: boolean;
+  /** Set by @immutable: transforms/immutable.ts adds the parent's "immutable once set" rule; stripped before output. */
+  "x-crdgen-immutable"?: boolean;
+  /** On every node of a schema a known type supplied whole (Kubernetes' own): kept as published; stripped before output. */
+  "x-crdgen-verbatim"?: boolean;
 }
 
 /** A root schema plus the named types it references, keyed as in `$ref: "#/definitions/<key>"`. */
@@ -33,6 +37,7 @@ export interface DraftDocument {
 export const REF_PREFIX = "#/definitions/";
 export const ORIGIN = "x-crdgen-origin";
 export const TYPE_NAME = "x-crdgen-type";
+export const IMMUTABLE = "x-crdgen-immutable";
 
 export function refTo(name: string): string {
   return REF_PREFIX + name;

@@ -75,7 +75,7 @@ function emitBare(type: IrType): DraftSchema {
     case "ref":
       return { $ref: refTo(type.name) };
     case "verbatim":
-      return structuredClone(type.schema) as DraftSchema;
+      return markVerbatim(structuredClone(type.schema) as DraftSchema);
   }
 }
 
@@ -98,6 +98,15 @@ function emitProperty(p: IrProperty): DraftSchema {
   if (p.description) schema.description = p.description;
   applyTags(schema, p.tags);
   return withOrigin(schema, p.origin);
+}
+
+/** Marks a supplied schema so transforms that add crdgen's own conventions leave it as published. */
+function markVerbatim(schema: DraftSchema): DraftSchema {
+  schema["x-crdgen-verbatim"] = true;
+  for (const child of Object.values(schema.properties ?? {})) markVerbatim(child);
+  if (schema.items) markVerbatim(schema.items);
+  if (typeof schema.additionalProperties === "object") markVerbatim(schema.additionalProperties);
+  return schema;
 }
 
 /** @schemaless: the field's type contributes nothing; its other tags still apply. */

@@ -225,6 +225,12 @@ export class TypeReader {
       if (!element) return this.unsupported(ctx, "an array without an element type", "write T[]");
       return this.array(this.convert(element, undefined, { path: `${ctx.path}[]`, at: ctx.at }), ctx);
     }
+    // Go's []byte: JSON carries the bytes base64-encoded. Read from type.symbol because a generic
+    // lib type reached through an alias (`type Bytes = Uint8Array`) carries the alias as aliasSymbol;
+    // @types/node redeclares Uint8Array, so any declaration from TypeScript's lib counts.
+    if (type.symbol?.getName() === "Uint8Array" && type.symbol.declarations?.some(isFromLib)) {
+      return { kind: "primitive", type: "string", format: "byte", origin };
+    }
     const symbol = type.aliasSymbol ? undefined : type.symbol;
     const libName = symbol && isFromLib(symbol.declarations?.[0]) ? symbol.getName() : undefined;
     if (libName === "Date") return { kind: "primitive", type: "string", format: "date-time", origin };

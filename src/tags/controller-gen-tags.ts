@@ -1,7 +1,151 @@
 /**
- * Tags that exist for parity with controller-gen markers beyond the core set
- * (filled in by the controller-gen CronJob reproduction work).
+ * Tags for controller-gen markers that the core set does not cover: `example`, a `type`
+ * override, `externalDocs`, `k8s:immutable` and the generated one-of CEL rules.
+ *
+ * Two controller-gen names collide with standard JSDoc tags that editors and doc tools
+ * already give a meaning (`@example` holds code samples, `@type` a JSDoc type), and
+ * crdgen ignores those tags on purpose. So the schema keyword `example` is `@exampleValue`
+ * and the `type` override is `@schemaType`; the documentation tags stay documentation.
  */
-import type { RegisteredTag } from "./registry.js";
+import { IMMUTABLE, type DraftSchema } from "../emit/draft.js";
+import type { ExternalDocumentation, ValidationRule } from "../schema/types.js";
+import { celField } from "../../transforms/cel-names.js";
+import { fail, ok, parseChoice, parseFlag, parseJson, parseKeyValues } from "./parse.js";
+import { defineTag, type RegisteredTag, type TagParseResult, type TagTarget } from "./registry.js";
 
-export const controllerGenTags: RegisteredTag[] = [];
+const VALUE: readonly TagTarget[] = ["type", "field"];
+
+/** The rule @immutable puts on the field itself (controller-gen's exact wording). */
+const IMMUTABLE_RULE: ValidationRule = { rule: "self == oldSelf", message: "field is immutable" };
+
+function addRule(s: DraftSchema, rule: ValidationRule): void {
+  s["x-kubernetes-validations"] = [...(s["x-kubernetes-validations"] ?? []), rule];
+}
+
+function parseExternalDocs(text: string): TagParseResult<ExternalDocumentation> {
+  const kv = parseKeyValues(text);
+  if (!kv.ok) return kv;
+  const unknown = [...kv.value.keys()].filter((k) => k !== "url" && k !== "description");
+  if (unknown.length > 0) return fail(`does not know ${unknown.join(", ")}`);
+  const url = kv.value.get("url");
+  if (typeof url !== "string" || url === "") {
+    return fail(
+      "needs url=...",
+      'write @externalDocs url=https://example.com/docs description="More about this field"',
+    );
+  }
+  // The API server stores externalDocs.url as-is, but a URL that does not parse is a typo.
+  if (!URL.canParse(url)) return fail(`url must be an absolute URL, got "${url}"`);
+  const description = kv.value.get("description");
+  if (description === true) return fail("description needs a value");
+  return ok(description === undefined ? { url } : { url, description });
+}
+
+/** Names CEL can reach (with apiserver escaping for `-`, `.`, `/`). */
+const PROPERTY_NAME = /^[A-Za-z_][\w\-./]*$/;
+
+/** `a,b` (or controller-gen's `a;b`): the fields of one one-of group, in the order given. */
+function parseFieldList(text: string): TagParseResult<string[]> {
+  const names = text
+    .split(/[,;]/)
+    .map((n) => n.trim())
+    .filter((n) => n !== "");
+  if (names.length < 2)
+    return fail(
+      `expects two or more field names separated by commas, got "${text.trim()}"`,
+      "write e.g. @exactlyOneOf image,imageRef",
+    );
+  const bad = names.find((n) => !PROPERTY_NAME.test(n));
+  if (bad !== undefined) return fail(`expects property names, got "${bad}"`);
+  const repeated = names.find((n, i) => names.indexOf(n) !== i);
+  if (repeated !== undefined) return fail(`names ${repeated} twice`);
+  return ok(names);
+}
+
+/** 1 for each of `names` that is set, summed: `(has(self.a)?1:0)+(has(self.b)?1:0)`. */
+function countSet(names: readonly string[]): string {
+  return names.map((n) => `(has(self.${celField(n)})?1:0)`).join("+");
+}
+
+/** controller-gen prints the group as a Go slice: `[a b]`. */
+function listed(names: readonly string[]): string {
+  return `[${names.join(" ")}]`;
+}
+
+/** The CEL rule of each one-of tag, with controller-gen's exact rule and message text. */
+const oneOfRules = {
+  atMostOneOf: (names: readonly string[]): ValidationRule => ({
+    rule: `${countSet(names)} <= 1`,
+    message: `at most one of the fields in ${listed(names)} may be set`,
+  }),
+  exactlyOneOf: (names: readonly string[]): ValidationRule => ({
+    rule: `${countSet(names)} == 1`,
+    message: `exactly one of the fields in ${listed(names)} must be set`,
+  }),
+  atLeastOneOf: (names: readonly string[]): ValidationRule => ({
+    rule: names.map((n) => `has(self.${celField(n)})`).join("||"),
+    message: `at least one of the fields in ${listed(names)} must be set`,
+  }),
+};
+
+function oneOfTag(name: keyof typeof oneOfRules, summary: string): RegisteredTag {
+  return defineTag<string[]>({
+    name,
+    targets: VALUE,
+    summary,
+    syntax: `@${name} <field>,<field>[,...]`,
+    repeatable: true,
+    parse: parseFieldList,
+    schema: (s, names) => addRule(s, oneOfRules[name](names)),
+  });
+}
+
+export const controllerGenTags: RegisteredTag[] = [
+  defineTag({
+    name: "exampleValue",
+    targets: VALUE,
+    summary: "An example value, as JSON (the schema's `example`; JSDoc's @example stays documentation).",
+    syntax: "@exampleValue <JSON>",
+    parse: parseJson,
+    schema: (s, v) => void (s.example = v),
+  }),
+  defineTag<string>({
+    name: "schemaType",
+    targets: VALUE,
+    summary:
+      "Overrides the schema `type` (JSDoc's @type stays documentation); with @schemaless, the tags alone make the schema.",
+    syntax: "@schemaType string|integer|number|boolean|object|array",
+    parse: parseChoice(["string", "integer", "number", "boolean", "object", "array"] as const),
+    schema: (s, v) => void (s.type = v),
+  }),
+  defineTag({
+    name: "externalDocs",
+    targets: VALUE,
+    summary: "A link to further documentation (the schema's externalDocs); a field's wins over its type's.",
+    syntax: '@externalDocs url=<url> [description="..."]',
+    parse: parseExternalDocs,
+    schema: (s, v) => void (s.externalDocs = { ...v }),
+  }),
+  defineTag({
+    name: "immutable",
+    targets: ["field"],
+    summary:
+      "The field cannot change once set (CEL self == oldSelf); an optional field also cannot be removed once set.",
+    syntax: "@immutable",
+    parse: parseFlag,
+    schema: (s) => {
+      addRule(s, { ...IMMUTABLE_RULE });
+      // The "cannot be removed" rule belongs on the parent object, which a tag cannot reach.
+      s[IMMUTABLE] = true;
+    },
+  }),
+  oneOfTag("atMostOneOf", "At most one of the listed fields may be set (a generated CEL rule); repeatable."),
+  oneOfTag(
+    "exactlyOneOf",
+    "Exactly one of the listed fields must be set (a generated CEL rule); repeatable.",
+  ),
+  oneOfTag(
+    "atLeastOneOf",
+    "At least one of the listed fields must be set (a generated CEL rule); repeatable.",
+  ),
+];

@@ -5,6 +5,7 @@
 import type { DraftSchema } from "../emit/draft.js";
 import { fail, ok, parseChoice, parseCount, parseFlag, parseJson, parseKeyValues, parseNumber, parseText, parseWord } from "./parse.js";
 import type { ValidationRule } from "../schema/types.js";
+import { compileRe2 } from "../validate/cel/re2.js";
 import { defineTag, type RegisteredTag, type TagParseResult, type TagTarget } from "./registry.js";
 
 const VALUE: readonly TagTarget[] = ["type", "field"];
@@ -79,12 +80,12 @@ export const schemaTags: RegisteredTag[] = [
     parse: (text) => {
       const t = text.trim();
       if (t === "") return fail("expects a regular expression");
-      try {
-        new RegExp(t, "u");
-      } catch (e) {
-        return fail(`is not a valid regular expression: ${(e as Error).message}`);
-      }
-      return ok(t);
+      // Checked as the API server will read it: RE2 accepts `[[:punct:]]` and `(?i)`, which
+      // JavaScript rejects, and rejects look-arounds, which JavaScript accepts.
+      const compiled = compileRe2(t);
+      return compiled instanceof Error
+        ? fail(`is not a valid regular expression (RE2 syntax): ${compiled.message}`)
+        : ok(t);
     },
     schema: (s, v) => void (s.pattern = v),
   }),
