@@ -21,7 +21,10 @@ export interface EvidenceReport {
 
 const INT_OR_STRING_TYPES = new Set(["IntOrString", "Quantity"]);
 
-export function applyEvidence(definitions: Record<string, StoredDefinition>, evidence: CrdEvidence): EvidenceReport {
+export function applyEvidence(
+  definitions: Record<string, StoredDefinition>,
+  evidence: CrdEvidence,
+): EvidenceReport {
   const report: EvidenceReport = {
     applied: {},
     fromCorpus: [],
@@ -34,7 +37,9 @@ export function applyEvidence(definitions: Record<string, StoredDefinition>, evi
     for (const keyword of keywords) {
       const decision = evidence.decide(key, keyword);
       for (const lost of decision.conflicts) {
-        report.conflicts.push(`${key}: ${keyword} ${JSON.stringify(decision.value)} over ${JSON.stringify(lost)}`);
+        report.conflicts.push(
+          `${key}: ${keyword} ${JSON.stringify(decision.value)} over ${JSON.stringify(lost)}`,
+        );
       }
       if (decision.value === undefined) continue;
       if (!setKeyword(node, keyword, decision.value)) {
@@ -43,7 +48,9 @@ export function applyEvidence(definitions: Record<string, StoredDefinition>, evi
       }
       if (decision.basis === "corpus") {
         const sources = [...new Set(decision.sources)];
-        report.fromCorpus.push(`${key}: ${keyword} ${JSON.stringify(decision.value)} (${sources.join(", ")})`);
+        report.fromCorpus.push(
+          `${key}: ${keyword} ${JSON.stringify(decision.value)} (${sources.join(", ")})`,
+        );
       }
       const tallyKey = `${keyword} ${decision.basis}`;
       report.applied[tallyKey] = (report.applied[tallyKey] ?? 0) + 1;
@@ -57,7 +64,8 @@ export function applyEvidence(definitions: Record<string, StoredDefinition>, evi
     }
     apply(key, node, APPLIED_KEYWORDS);
     checkIntOrString(key, node);
-    if ((node.type === "array" || node.additionalProperties) && !evidence.isObserved(key)) report.unobserved.push(key);
+    if ((node.type === "array" || node.additionalProperties) && !evidence.isObserved(key))
+      report.unobserved.push(key);
     if (node.items) visitField(`${key}[]`, node.items);
     if (node.additionalProperties) visitField(`${key}{}`, node.additionalProperties);
   };
@@ -78,7 +86,8 @@ export function applyEvidence(definitions: Record<string, StoredDefinition>, evi
   for (const [name, definition] of Object.entries(definitions)) {
     if (!definition.schema.properties) continue;
     apply(name, definition.schema, ["x-kubernetes-map-type"]);
-    for (const [property, node] of Object.entries(definition.schema.properties)) visitField(`${name} ${property}`, node);
+    for (const [property, node] of Object.entries(definition.schema.properties))
+      visitField(`${name} ${property}`, node);
   }
   return report;
 }

@@ -44,7 +44,10 @@ export async function readClientNode(repoRoot: string): Promise<ClientNodePackag
   const packageDir = path.join(repoRoot, "node_modules", "@kubernetes", "client-node");
   const modelsDir = path.join(packageDir, "dist", "gen", "models");
   // The models barrel only; the package's main entry loads an HTTP stack this script does not need.
-  const barrel = (await import(pathToFileURL(path.join(modelsDir, "all.js")).href)) as Record<string, unknown>;
+  const barrel = (await import(pathToFileURL(path.join(modelsDir, "all.js")).href)) as Record<
+    string,
+    unknown
+  >;
   const models = new Map<string, ClientNodeModel>();
   let kubernetesRelease = "";
   for (const [className, value] of Object.entries(barrel)) {
@@ -69,7 +72,9 @@ export async function readClientNode(repoRoot: string): Promise<ClientNodePackag
       }),
     });
   }
-  const packageJson = JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8")) as { version: string };
+  const packageJson = JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8")) as {
+    version: string;
+  };
   return { version: packageJson.version, kubernetesRelease, models };
 }
 
@@ -97,7 +102,10 @@ function readClassDeclaration(fileName: string, className: string): ClassDeclara
   for (const member of declaration.members) {
     if (!ts.isPropertyDeclaration(member) || !ts.isStringLiteral(member.name)) continue;
     if (member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword)) continue;
-    members.set(member.name.text, { optional: member.questionToken !== undefined, doc: docCommentOf(member, text) });
+    members.set(member.name.text, {
+      optional: member.questionToken !== undefined,
+      doc: docCommentOf(member, text),
+    });
   }
   const docText = docCommentOf(declaration, text);
   return {

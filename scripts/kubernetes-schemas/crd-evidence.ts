@@ -155,7 +155,12 @@ export class CrdEvidence {
     return best.length > ANCHOR_MAX_TIES ? [] : best.sort();
   }
 
-  private observeDefinition(name: string, node: CrdNode, source: AnchoredSource, claimed: Set<CrdNode>): void {
+  private observeDefinition(
+    name: string,
+    node: CrdNode,
+    source: AnchoredSource,
+    claimed: Set<CrdNode>,
+  ): void {
     claimed.add(node);
     const definition = this.definitions[name];
     if (!definition) return;
@@ -181,19 +186,30 @@ export class CrdEvidence {
       return;
     }
     this.record(key, node, FIELD_KEYWORDS, source);
-    if (stored.items && isNode(node.items)) this.observeField(`${key}[]`, stored.items, node.items, source, claimed);
+    if (stored.items && isNode(node.items))
+      this.observeField(`${key}[]`, stored.items, node.items, source, claimed);
     if (stored.additionalProperties && isNode(node.additionalProperties)) {
       this.observeField(`${key}{}`, stored.additionalProperties, node.additionalProperties, source, claimed);
     }
   }
 
-  private record(key: EvidenceKey, node: CrdNode, keywords: readonly Keyword[], source: AnchoredSource): void {
+  private record(
+    key: EvidenceKey,
+    node: CrdNode,
+    keywords: readonly Keyword[],
+    source: AnchoredSource,
+  ): void {
     const values: Partial<Record<Keyword, JsonValue>> = {};
     for (const keyword of keywords) {
       if (node[keyword] !== undefined) values[keyword] = node[keyword] as JsonValue;
     }
     const list = this.observations.get(key) ?? [];
-    list.push({ source: source.name, authoritative: source.authoritative, anchorSize: source.anchorSize, values });
+    list.push({
+      source: source.name,
+      authoritative: source.authoritative,
+      anchorSize: source.anchorSize,
+      values,
+    });
     this.observations.set(key, list);
   }
 
@@ -202,7 +218,12 @@ export class CrdEvidence {
     const observations = this.observations.get(key) ?? [];
     const authoritative = observations.find((observation) => observation.authoritative);
     if (authoritative) {
-      return { value: authoritative.values[keyword], basis: "authoritative", sources: [authoritative.source], conflicts: [] };
+      return {
+        value: authoritative.values[keyword],
+        basis: "authoritative",
+        sources: [authoritative.source],
+        conflicts: [],
+      };
     }
     const tally = new Map<string, { value: JsonValue; sources: string[] }>();
     for (const observation of observations) {
@@ -253,6 +274,7 @@ function childNodes(node: CrdNode): CrdNode[] {
   const children: CrdNode[] = [...Object.values(node.properties ?? {})];
   if (isNode(node.items)) children.push(node.items);
   if (isNode(node.additionalProperties)) children.push(node.additionalProperties);
-  for (const junctor of [node.anyOf, node.allOf, node.oneOf]) children.push(...(junctor ?? []).filter(isNode));
+  for (const junctor of [node.anyOf, node.allOf, node.oneOf])
+    children.push(...(junctor ?? []).filter(isNode));
   return children;
 }

@@ -104,10 +104,19 @@ function definitionSchema(
   for (const property of [...model.properties].sort((a, b) => compareNames(a.jsonName, b.jsonName))) {
     const modelProperty = counterpart?.properties?.get(property.jsonName);
     const context = `${model.className}.${property.jsonName}`;
-    const propertySchema = shapeSchema(property.type, modelProperty?.type, property, context, clientNode, models);
+    const propertySchema = shapeSchema(
+      property.type,
+      modelProperty?.type,
+      property,
+      context,
+      clientNode,
+      models,
+    );
     const propertyDescription = kubernetesDescription(modelProperty?.doc ?? property.doc);
     properties[property.jsonName] =
-      propertyDescription === undefined ? propertySchema : { description: propertyDescription, ...propertySchema };
+      propertyDescription === undefined
+        ? propertySchema
+        : { description: propertyDescription, ...propertySchema };
     if (!property.optional) required.push(property.jsonName);
   }
   if (Object.keys(properties).length > 0) schema.properties = properties;
@@ -165,7 +174,11 @@ function numberSchema(format: string, context: string): StoredSchema {
  * client-node types a property `any` when the definition it refers to has no properties; a
  * struct without fields is an empty object to controller-gen.
  */
-function emptyStructSchema(referenced: string | undefined, context: string, models: ModelsPackages): StoredSchema {
+function emptyStructSchema(
+  referenced: string | undefined,
+  context: string,
+  models: ModelsPackages,
+): StoredSchema {
   const definition = referenced === undefined ? undefined : models.definitions.get(referenced);
   if (definition?.properties?.size === 0) return { type: "object" };
   throw new Error(`${context}: \`any\` refers to ${referenced ?? "nothing kubernetes-models knows"}`);

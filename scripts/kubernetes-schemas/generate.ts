@@ -13,13 +13,18 @@ const OUTPUT = "src/read/kubernetes/schemas.json";
 
 async function main(): Promise<void> {
   const repoRoot = process.cwd();
-  const packageJson = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { name?: string };
+  const packageJson = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+    name?: string;
+  };
   if (packageJson.name !== "crdgen") throw new Error("run this from the crdgen repository root");
 
   const result = await buildSchemaData(repoRoot);
   const outputFile = path.join(repoRoot, OUTPUT);
   const options = (await prettier.resolveConfig(outputFile)) ?? {};
-  writeFileSync(outputFile, await prettier.format(JSON.stringify(result.data), { ...options, filepath: outputFile }));
+  writeFileSync(
+    outputFile,
+    await prettier.format(JSON.stringify(result.data), { ...options, filepath: outputFile }),
+  );
 
   const { buildReport, evidenceReport } = result;
   const definitionCount = Object.keys(result.data.definitions).length;
@@ -30,7 +35,11 @@ async function main(): Promise<void> {
   printList("taken from the corpus", evidenceReport.fromCorpus);
   printList("int-or-string disagreements", evidenceReport.intOrStringMismatches);
   printList("corpus values outvoted", evidenceReport.conflicts);
-  printList("lists and maps no CRD showed", evidenceReport.unobserved, Number(process.env.SHOW_UNOBSERVED ?? 20));
+  printList(
+    "lists and maps no CRD showed",
+    evidenceReport.unobserved,
+    Number(process.env.SHOW_UNOBSERVED ?? 20),
+  );
 }
 
 function printList(title: string, items: string[], limit = Infinity): void {

@@ -42,7 +42,9 @@ export function readKubernetesModels(repoRoot: string): ModelsPackages {
   ];
   for (const root of roots) {
     const dir = path.join(repoRoot, "node_modules", ...root.name.split("/"));
-    versions[root.name] = (JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { version: string }).version;
+    versions[root.name] = (
+      JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { version: string }
+    ).version;
     for (const file of declarationFiles(dir)) {
       const relative = path.relative(dir, file).split(path.sep);
       const definition = readDefinition(file, root.openapiName(relative));
@@ -119,16 +121,25 @@ function readDefinition(fileName: string, openapiName: string): ModelDefinition 
 }
 
 /** A declaration refers to itself by its local name (`IJSONSchemaProps`); others use reference names. */
-function renameSelfReferences(shape: TypeShape, self: { localName: string; referenceName: string }): TypeShape {
+function renameSelfReferences(
+  shape: TypeShape,
+  self: { localName: string; referenceName: string },
+): TypeShape {
   if (shape.kind === "array") return { kind: "array", items: renameSelfReferences(shape.items, self) };
   if (shape.kind === "map") return { kind: "map", values: renameSelfReferences(shape.values, self) };
   return shape.name === self.localName ? { kind: "named", name: self.referenceName } : shape;
 }
 
 /** Each file ends with `export type { IKind as IIoK8s...Kind, Kind as IoK8s...Kind }`. */
-function exportedReferenceName(source: ts.SourceFile): { localName: string; referenceName: string } | undefined {
+function exportedReferenceName(
+  source: ts.SourceFile,
+): { localName: string; referenceName: string } | undefined {
   for (const statement of source.statements) {
-    if (!ts.isExportDeclaration(statement) || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) {
+    if (
+      !ts.isExportDeclaration(statement) ||
+      !statement.exportClause ||
+      !ts.isNamedExports(statement.exportClause)
+    ) {
       continue;
     }
     for (const element of statement.exportClause.elements) {

@@ -4,7 +4,11 @@
  * `generate.ts` writes its output; the tests rerun it to prove the committed file is current.
  */
 import path from "node:path";
-import type { KubernetesSchemaData, StoredDefinition, StoredSchema } from "../../src/read/kubernetes/data-format.js";
+import type {
+  KubernetesSchemaData,
+  StoredDefinition,
+  StoredSchema,
+} from "../../src/read/kubernetes/data-format.js";
 import { isWellKnownName } from "../../src/read/kubernetes/well-known.js";
 import { applyEvidence, type EvidenceReport } from "./apply-evidence.js";
 import { readClientNode } from "./client-node.js";
@@ -47,7 +51,13 @@ export async function buildSchemaData(repoRoot: string): Promise<GenerationResul
     },
     definitions,
   };
-  return { data, buildReport, evidenceReport, evidenceFiles: sources.length, anchoredNodes: evidence.anchoredNodes };
+  return {
+    data,
+    buildReport,
+    evidenceReport,
+    evidenceFiles: sources.length,
+    anchoredNodes: evidence.anchoredNodes,
+  };
 }
 
 function* nodesOf(schema: StoredSchema): Generator<StoredSchema> {

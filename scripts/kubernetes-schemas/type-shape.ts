@@ -5,9 +5,7 @@
 import ts from "typescript";
 
 export type TypeShape =
-  | { kind: "array"; items: TypeShape }
-  | { kind: "map"; values: TypeShape }
-  | { kind: "named"; name: string };
+  { kind: "array"; items: TypeShape } | { kind: "map"; values: TypeShape } | { kind: "named"; name: string };
 
 /** Parses `@kubernetes/client-node`'s `attributeTypeMap` type strings: `Array<X>`, `{ [key: string]: X; }`, `X`. */
 export function parseClientNodeType(text: string): TypeShape {
@@ -49,7 +47,8 @@ export function shapeOfTypeNode(node: ts.TypeNode): TypeShape {
 function literalKind(literal: ts.LiteralTypeNode["literal"]): string {
   if (ts.isStringLiteral(literal)) return "string";
   if (ts.isNumericLiteral(literal)) return "number";
-  if (literal.kind === ts.SyntaxKind.TrueKeyword || literal.kind === ts.SyntaxKind.FalseKeyword) return "boolean";
+  if (literal.kind === ts.SyntaxKind.TrueKeyword || literal.kind === ts.SyntaxKind.FalseKeyword)
+    return "boolean";
   return literal.getText();
 }
 

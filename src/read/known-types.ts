@@ -11,30 +11,21 @@ import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import type { IrType } from "../ir/model.js";
 import type { JSONSchemaProps } from "../schema/types.js";
 import { isKubernetesClientModule, kubernetesIntOrStringNames, kubernetesSchemaFor } from "./kubernetes/index.js";
+import { wellKnownSchema } from "./kubernetes/well-known.js";
 
 export type KnownType = (origin: SourceLocation) => IrType;
 
 const INTEGER_ALIASES: Record<string, string | undefined> = { int32: "int32", int64: "int64", integer: undefined };
 
-/** controller-gen's pattern for resource.Quantity. */
-export const QUANTITY_PATTERN =
-  "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$";
-
-const intOrString = (): JSONSchemaProps => ({
-  anyOf: [{ type: "integer" }, { type: "string" }],
-  "x-kubernetes-int-or-string": true,
-});
-
-/** Schemas of crdgen's exported Kubernetes types, by name. */
-const CRDGEN_TYPES: Record<string, () => JSONSchemaProps> = {
-  IntOrString: intOrString,
-  Quantity: () => ({ ...intOrString(), pattern: QUANTITY_PATTERN }),
-  Time: () => ({ type: "string", format: "date-time" }),
-  MicroTime: () => ({ type: "string", format: "date-time" }),
-  Duration: () => ({ type: "string" }),
-  ObjectMeta: () => ({ type: "object" }),
-  RawExtension: () => ({ type: "object", "x-kubernetes-preserve-unknown-fields": true }),
-};
+/**
+ * Schemas of crdgen's exported Kubernetes types, by name: Kubernetes' own fixed shapes
+ * (shared with the client-node data, see kubernetes/well-known.ts) plus two of crdgen's.
+ */
+function crdgenTypeSchema(name: string): JSONSchemaProps | undefined {
+  if (name === "Duration") return { type: "string" };
+  if (name === "ObjectMeta") return { type: "object" };
+  return ["IntOrString", "Quantity", "Time", "MicroTime", "RawExtension"].includes(name) ? wellKnownSchema(name) : undefined;
+}
 
 /** Names recognised wherever they are declared, as long as they are type aliases. */
 const ANYWHERE = new Set(["IntOrString"]);
@@ -51,7 +42,9 @@ export function knownTypeByName(name: string, decl: ts.Node): KnownType | undefi
   const file = decl.getSourceFile().fileName;
   if (isKubernetesClientModule(file)) {
     // @kubernetes/client-node: its IntOrString alias and its V1* model classes.
-    if (kubernetesIntOrStringNames.has(name)) return (origin) => ({ kind: "verbatim", schema: intOrString(), origin });
+    if (kubernetesIntOrStringNames.has(name)) {
+      return (origin) => ({ kind: "verbatim", schema: wellKnownSchema("IntOrString")!, origin });
+    }
     const kubernetes = kubernetesSchemaFor(name);
     if (kubernetes) return (origin) => ({ kind: "verbatim", schema: kubernetes, origin });
   }
@@ -59,9 +52,9 @@ export function knownTypeByName(name: string, decl: ts.Node): KnownType | undefi
     const format = INTEGER_ALIASES[name];
     return (origin) => ({ kind: "primitive", type: "integer", format, origin });
   }
-  const schema = CRDGEN_TYPES[name];
+  const schema = crdgenTypeSchema(name);
   if (schema && (isCrdgenModule(file) || (ANYWHERE.has(name) && ts.isTypeAliasDeclaration(decl)))) {
-    return (origin) => ({ kind: "verbatim", schema: schema(), origin });
+    return (origin) => ({ kind: "verbatim", schema: structuredClone(schema), origin });
   }
   return undefined;
 }

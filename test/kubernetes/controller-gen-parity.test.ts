@@ -57,16 +57,22 @@ describe("controller-gen's jobTemplate (batch JobTemplateSpec, k8s.io/api v0.36.
     const onlyTheirs = [...theirs.keys()].filter((path) => !mine.has(path));
     expect(onlyTheirs.sort()).toEqual(
       ["containers", "ephemeralContainers", "initContainers"].flatMap((list) =>
-        ["add", "drop"].map((field) => `.spec.template.spec.${list}[].securityContext.capabilities.${field}[]`),
+        ["add", "drop"].map(
+          (field) => `.spec.template.spec.${list}[].securityContext.capabilities.${field}[]`,
+        ),
       ),
     );
-    expect(new Set(onlyTheirs.map((path) => theirs.get(path)))).toEqual(new Set(["Capability represent POSIX capabilities type"]));
+    expect(new Set(onlyTheirs.map((path) => theirs.get(path)))).toEqual(
+      new Set(["Capability represent POSIX capabilities type"]),
+    );
     expect([...mine.keys()].filter((path) => !theirs.has(path))).toEqual([]);
     const words = (text: string) => text.replace(/\s+/g, " ").trim();
     const differing = [...mine].filter(([path, text]) => words(text) !== words(theirs.get(path) ?? ""));
     // The root's description is the CronJob field's doc ("Specifies the job that will be
     // created when executing a CronJob."); on its own, the type has only its type doc.
-    expect(differing).toEqual([["", "JobTemplateSpec describes the data a Job should have when created from a template"]]);
+    expect(differing).toEqual([
+      ["", "JobTemplateSpec describes the data a Job should have when created from a template"],
+    ]);
     const identical = [...mine].filter(([path, text]) => text === theirs.get(path)).length;
     expect(identical).toBeGreaterThan(400); // single-line comments; the ~780 others differ in line breaks only
   });

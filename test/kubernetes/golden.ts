@@ -19,14 +19,22 @@ export function goldenJobTemplate(): JSONSchemaProps {
 
 /** A copy without any `description`, which the anchors' README allows to differ. */
 export function withoutDescriptions(schema: JSONSchemaProps): JSONSchemaProps {
-  return JSON.parse(JSON.stringify(schema, (key, value: unknown) => (key === "description" ? undefined : value)));
+  return JSON.parse(
+    JSON.stringify(schema, (key, value: unknown) => (key === "description" ? undefined : value)),
+  );
 }
 
 /** Every `description` with its path, e.g. `.spec.template.spec.containers[]`. */
-export function descriptionsByPath(schema: JSONSchemaProps, path = "", out = new Map<string, string>()): Map<string, string> {
+export function descriptionsByPath(
+  schema: JSONSchemaProps,
+  path = "",
+  out = new Map<string, string>(),
+): Map<string, string> {
   if (schema.description !== undefined) out.set(path, schema.description);
-  for (const [key, child] of Object.entries(schema.properties ?? {})) descriptionsByPath(child, `${path}.${key}`, out);
+  for (const [key, child] of Object.entries(schema.properties ?? {}))
+    descriptionsByPath(child, `${path}.${key}`, out);
   if (schema.items && !Array.isArray(schema.items)) descriptionsByPath(schema.items, `${path}[]`, out);
-  if (typeof schema.additionalProperties === "object") descriptionsByPath(schema.additionalProperties, `${path}{}`, out);
+  if (typeof schema.additionalProperties === "object")
+    descriptionsByPath(schema.additionalProperties, `${path}{}`, out);
   return out;
 }

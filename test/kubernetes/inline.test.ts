@@ -23,7 +23,12 @@ const definitions: Record<string, StoredDefinition> = {
     },
   },
   Inner: {
-    schema: { type: "object", description: "Inner type doc", "x-kubernetes-map-type": "atomic", properties: { x: { type: "string" } } },
+    schema: {
+      type: "object",
+      description: "Inner type doc",
+      "x-kubernetes-map-type": "atomic",
+      properties: { x: { type: "string" } },
+    },
   },
   Self: { schema: { type: "object", description: "Self doc", properties: { child: { $ref: "Self" } } } },
   Ping: { schema: { type: "object", properties: { pong: { $ref: "Pong" } } } },
@@ -44,7 +49,12 @@ describe("DefinitionInliner", () => {
     expect(outer?.properties?.list).toEqual({
       type: "array",
       "x-kubernetes-list-type": "atomic",
-      items: { type: "object", description: "Inner type doc", "x-kubernetes-map-type": "atomic", properties: { x: { type: "string" } } },
+      items: {
+        type: "object",
+        description: "Inner type doc",
+        "x-kubernetes-map-type": "atomic",
+        properties: { x: { type: "string" } },
+      },
     });
     expect(outer?.properties?.name).toEqual({ type: "string", default: "" });
     expect(outer?.required).toEqual(["name"]);

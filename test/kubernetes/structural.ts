@@ -12,20 +12,25 @@ export function structuralViolations(schema: JSONSchemaProps, path = "<root>"): 
 
   if ("$ref" in schema) at("has $ref");
   if ("definitions" in schema) at("has definitions");
-  const exempt = schema["x-kubernetes-int-or-string"] === true || schema["x-kubernetes-preserve-unknown-fields"] === true;
+  const exempt =
+    schema["x-kubernetes-int-or-string"] === true || schema["x-kubernetes-preserve-unknown-fields"] === true;
   if (schema.type === undefined && !exempt) at("has no type");
   if (schema.anyOf !== undefined) {
-    if (!(schema["x-kubernetes-int-or-string"] === true && JSON.stringify(schema.anyOf) === INT_OR_STRING_BRANCHES)) {
+    if (!(
+      schema["x-kubernetes-int-or-string"] === true && JSON.stringify(schema.anyOf) === INT_OR_STRING_BRANCHES
+    )) {
       at(`anyOf other than int-or-string: ${JSON.stringify(schema.anyOf)}`);
     }
   }
   for (const junctor of ["allOf", "oneOf", "not"] as const) if (junctor in schema) at(`has ${junctor}`);
-  if (schema.properties && schema.additionalProperties !== undefined) at("has both properties and additionalProperties");
+  if (schema.properties && schema.additionalProperties !== undefined)
+    at("has both properties and additionalProperties");
   if ((schema.properties || schema.additionalProperties !== undefined) && schema.type !== "object") {
     at(`properties on type ${schema.type}`);
   }
   if (schema.items !== undefined && schema.type !== "array") at(`items on type ${schema.type}`);
-  if (schema.type === "array" && (schema.items === undefined || Array.isArray(schema.items))) at("array without one items schema");
+  if (schema.type === "array" && (schema.items === undefined || Array.isArray(schema.items)))
+    at("array without one items schema");
   for (const name of schema.required ?? []) {
     if (!schema.properties?.[name]) at(`required ${name} is not a property`);
   }
@@ -47,7 +52,8 @@ export function structuralViolations(schema: JSONSchemaProps, path = "<root>"): 
   } else if (schema["x-kubernetes-list-map-keys"] !== undefined) {
     at("list-map-keys without list-type map");
   }
-  if (listType === "set" && (item?.type === "object" || item?.type === "array")) at("list-type set over non-scalars");
+  if (listType === "set" && (item?.type === "object" || item?.type === "array"))
+    at("list-type set over non-scalars");
   const mapType = schema["x-kubernetes-map-type"];
   if (mapType !== undefined && schema.type !== "object") at("map-type on a non-object");
 

@@ -11,7 +11,10 @@ import type { JSONSchemaProps } from "../../schema/types.js";
  * `@kubernetes/client-node` class name) or a well-known type from `well-known.ts`; the node's
  * other keys (description, default, list and map types) override the referenced schema's.
  */
-export interface StoredSchema extends Omit<JSONSchemaProps, "$ref" | "properties" | "items" | "additionalProperties"> {
+export interface StoredSchema extends Omit<
+  JSONSchemaProps,
+  "$ref" | "properties" | "items" | "additionalProperties"
+> {
   $ref?: string;
   properties?: Record<string, StoredSchema>;
   items?: StoredSchema;

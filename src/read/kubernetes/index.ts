@@ -30,7 +30,9 @@ export function isKubernetesClientModule(fileName: string): boolean {
   const segments = path.normalize(fileName).split(/[\\/]/);
   return segments.some(
     (segment, index) =>
-      segment === "node_modules" && segments[index + 1] === "@kubernetes" && segments[index + 2] === "client-node",
+      segment === "node_modules" &&
+      segments[index + 1] === "@kubernetes" &&
+      segments[index + 2] === "client-node",
   );
 }
 
