@@ -28,7 +28,12 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
   const files = new Set<string>();
   for (const pattern of patterns) {
     if (isDynamicPattern(pattern)) {
-      const matched = await globFiles(pattern, cwd);
+      let matched: string[];
+      try {
+        matched = await globFiles(pattern, cwd);
+      } catch (e) {
+        return { ok: false, message: `cannot expand ${pattern}: ${(e as Error).message}` };
+      }
       if (matched.length === 0) return { ok: false, message: `no files match ${pattern}` };
       matched.forEach((f) => files.add(path.resolve(f)));
       continue;
@@ -39,7 +44,10 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
       stat = await fs.stat(full);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      return { ok: false, message: `cannot read ${pattern}: ${code === "ENOENT" ? "no such file or directory" : (e as Error).message}` };
+      return {
+        ok: false,
+        message: `cannot read ${pattern}: ${code === "ENOENT" ? "no such file or directory" : (e as Error).message}`,
+      };
     }
     if (stat.isDirectory()) {
       const matched = await globFiles(YAML_IN_DIR, full);

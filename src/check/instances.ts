@@ -18,11 +18,17 @@ interface CrdShape {
 function versionsOf(crd: CrdShape): string[] {
   const versions = crd.spec?.versions;
   if (!Array.isArray(versions)) return [];
-  return versions.map((v) => (v && typeof v === "object" ? (v as { name?: unknown }).name : undefined)).filter((n): n is string => typeof n === "string");
+  return versions
+    .map((v) => (v && typeof v === "object" ? (v as { name?: unknown }).name : undefined))
+    .filter((n): n is string => typeof n === "string");
 }
 
 /** The CRD defining `apiVersion`/`kind`, if any of `crds` does. */
-export function findCrd(crds: readonly CheckedObject[], apiVersion: string, kind: string): CheckedObject | undefined {
+export function findCrd(
+  crds: readonly CheckedObject[],
+  apiVersion: string,
+  kind: string,
+): CheckedObject | undefined {
   const slash = apiVersion.lastIndexOf("/");
   const group = slash < 0 ? "" : apiVersion.slice(0, slash);
   const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
@@ -34,7 +40,16 @@ export function findCrd(crds: readonly CheckedObject[], apiVersion: string, kind
 
 function locate(obj: CheckedObject, e: FieldError, severity: Severity, code: string): Finding {
   const pos = positionIn(obj, parseFieldPath(e.field));
-  return { file: obj.file, line: pos.line, column: pos.column, severity, code, path: e.field, type: e.type, message: formatFieldError(e) };
+  return {
+    file: obj.file,
+    line: pos.line,
+    column: pos.column,
+    severity,
+    code,
+    path: e.field,
+    type: e.type,
+    message: formatFieldError(e),
+  };
 }
 
 export function checkInstance(obj: CheckedObject, crds: readonly CheckedObject[]): Finding[] {
@@ -44,7 +59,10 @@ export function checkInstance(obj: CheckedObject, crds: readonly CheckedObject[]
   const crd = findCrd(crds, apiVersion, kind);
   if (!crd) {
     const pos = positionIn(obj, ["apiVersion"]);
-    const what = apiVersion || kind ? `${kind || "<no kind>"} in ${apiVersion || "<no apiVersion>"}` : "an object without apiVersion and kind";
+    const what =
+      apiVersion || kind
+        ? `${kind || "<no kind>"} in ${apiVersion || "<no apiVersion>"}`
+        : "an object without apiVersion and kind";
     return [
       {
         file: obj.file,
@@ -62,7 +80,12 @@ export function checkInstance(obj: CheckedObject, crds: readonly CheckedObject[]
   try {
     result = validateInstance(crd.value as CustomResourceDefinition, obj.value);
   } catch (e) {
-    result = { errors: [{ type: "InternalError", field: "", detail: `instance validation failed: ${(e as Error).message}` }], warnings: [] };
+    result = {
+      errors: [
+        { type: "InternalError", field: "", detail: `instance validation failed: ${(e as Error).message}` },
+      ],
+      warnings: [],
+    };
   }
   return [
     ...result.errors.map((e) => locate(obj, e, "error", checkCodes.invalidInstance)),

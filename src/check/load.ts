@@ -62,5 +62,9 @@ export function positionIn(obj: CheckedObject, segments: readonly Segment[]): So
 export function isCrdObject(value: unknown): boolean {
   if (!value || typeof value !== "object") return false;
   const v = value as { apiVersion?: unknown; kind?: unknown };
-  return v.kind === "CustomResourceDefinition" && typeof v.apiVersion === "string" && v.apiVersion.startsWith("apiextensions.k8s.io/");
+  return (
+    v.kind === "CustomResourceDefinition" &&
+    typeof v.apiVersion === "string" &&
+    v.apiVersion.startsWith("apiextensions.k8s.io/")
+  );
 }

@@ -44,10 +44,13 @@ export function crdPathToV1Segments(path: string): Segment[] {
   if (a === "spec") {
     if (b === "validation") out = [...firstVersion, "schema", ...rest];
     else if (b === "schema") out = [...firstVersion, "schema", ...rest];
-    else if (b === "subresources" || b === "additionalPrinterColumns" || b === "selectableFields") out = [...firstVersion, b, ...rest];
+    else if (b === "subresources" || b === "additionalPrinterColumns" || b === "selectableFields")
+      out = [...firstVersion, b, ...rest];
     else if (b === "version") out = [...firstVersion, "name"];
-    else if (b === "conversion" && rest[0] === "webhookClientConfig") out = ["spec", "conversion", "webhook", "clientConfig", ...rest.slice(1)];
-    else if (b === "conversion" && rest[0] === "conversionReviewVersions") out = ["spec", "conversion", "webhook", ...rest];
+    else if (b === "conversion" && rest[0] === "webhookClientConfig")
+      out = ["spec", "conversion", "webhook", "clientConfig", ...rest.slice(1)];
+    else if (b === "conversion" && rest[0] === "conversionReviewVersions")
+      out = ["spec", "conversion", "webhook", ...rest];
   } else if (a === "status" && b === "storedVersions") {
     out = ["spec", "versions"];
   }

@@ -15,12 +15,27 @@ function relative(file: string, cwd: string): string {
 /** Go dumps of whole schemas make messages unreadable in a terminal; keep their start and end. */
 export function shortenMessage(message: string, max = 400): string {
   if (message.length <= max) return message;
-  return message.replace(/(: Invalid value: )([[{].*[\]}])(: )/s, (_, before: string, value: string, after: string) =>
-    value.length > 120 ? `${before}${value.slice(0, 100)}…${value.slice(-1)}${after}` : `${before}${value}${after}`,
+  return message.replace(
+    /(: Invalid value: )([[{].*[\]}])(: )/s,
+    (_, before: string, value: string, after: string) =>
+      value.length > 120
+        ? `${before}${value.slice(0, 100)}…${value.slice(-1)}${after}`
+        : `${before}${value}${after}`,
   );
 }
 
-export function formatHuman(findings: readonly Finding[], sources: ReadonlyMap<string, string>, cwd: string, fileCount: number): string {
+export interface CheckedCounts {
+  files: number;
+  crds: number;
+  instances: number;
+}
+
+export function formatHuman(
+  findings: readonly Finding[],
+  sources: ReadonlyMap<string, string>,
+  cwd: string,
+  counts: CheckedCounts,
+): string {
   const diagnostics: Diagnostic[] = findings.map((f) => ({
     severity: f.severity,
     code: f.code,
@@ -30,7 +45,11 @@ export function formatHuman(findings: readonly Finding[], sources: ReadonlyMap<s
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const summary = `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${plural(fileCount, "file")}\n`;
+  const checked = [
+    plural(counts.crds, "CRD"),
+    ...(counts.instances > 0 ? [plural(counts.instances, "custom resource")] : []),
+  ].join(" and ");
+  const summary = `${plural(errors, "error")}, ${plural(warnings, "warning")} (checked ${checked} in ${plural(counts.files, "file")})\n`;
   return formatDiagnostics(diagnostics, { cwd, sources }) + summary;
 }
 
@@ -58,6 +77,9 @@ function escapeProperty(s: string): string {
 
 export function formatGithub(findings: readonly Finding[], cwd: string): string {
   return findings
-    .map((f) => `::${f.severity} file=${escapeProperty(relative(f.file, cwd))},line=${f.line},col=${f.column}::${escapeData(f.message)}\n`)
+    .map(
+      (f) =>
+        `::${f.severity} file=${escapeProperty(relative(f.file, cwd))},line=${f.line},col=${f.column}::${escapeData(f.message)}\n`,
+    )
     .join("");
 }

@@ -6,17 +6,15 @@ import type { LoadedFile } from "./load.js";
 
 export function yaml11Findings(loaded: LoadedFile): Finding[] {
   return loaded.documents.flatMap((d) =>
-    yaml11Differences(d.doc, d.lineCounter).map(
-      (diff): Finding => ({
-        file: loaded.file,
-        line: diff.line,
-        column: diff.column,
-        severity: "warning",
-        code: checkCodes.yaml11Ambiguity,
-        path: "",
-        type: "YAML11Ambiguity",
-        message: diff.message,
-      }),
-    ),
+    yaml11Differences(d.doc, d.lineCounter).map((diff): Finding => ({
+      file: loaded.file,
+      line: diff.line,
+      column: diff.column,
+      severity: "warning",
+      code: checkCodes.yaml11Ambiguity,
+      path: "",
+      type: "YAML11Ambiguity",
+      message: diff.message,
+    })),
   );
 }

@@ -39,6 +39,16 @@ function usageError(io: CliIo, message: string): number {
 }
 
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
+  try {
+    return await check(args, io);
+  } catch (e) {
+    // A bug in crdgen still gets a one-line message, not a stack trace.
+    io.stderr.write(`crdgen check: internal error: ${(e as Error).message ?? String(e)}\n`);
+    return EXIT_ERRORS;
+  }
+}
+
+async function check(args: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
@@ -52,13 +62,17 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const format = (values.format ?? "human") as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) return usageError(io, `--format must be one of ${REPORT_FORMATS.join(", ")}, got "${values.format}"`);
+  if (!REPORT_FORMATS.includes(format))
+    return usageError(io, `--format must be one of ${REPORT_FORMATS.join(", ")}, got "${values.format}"`);
   if (positionals.length === 0) return usageError(io, "no files to check");
 
   const crdFiles = await expandPatterns(positionals, io.cwd);
   if (!crdFiles.ok) return usageError(io, crdFiles.message);
   const instancePatterns = values.instances ?? [];
-  const instanceFiles = instancePatterns.length > 0 ? await expandPatterns(instancePatterns, io.cwd) : ({ ok: true, files: [] } as const);
+  const instanceFiles =
+    instancePatterns.length > 0
+      ? await expandPatterns(instancePatterns, io.cwd)
+      : ({ ok: true, files: [] } as const);
   if (!instanceFiles.ok) return usageError(io, instanceFiles.message);
 
   const loaded = new Map<string, LoadedFile>();
@@ -78,16 +92,26 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     findings.push(...file.findings, ...yaml11Findings(file));
     for (const obj of file.objects) {
       if (isCrdObject(obj.value)) crds.push(obj);
-      else if (checkInstances && (instanceFileSet.has(obj.file) || crdFiles.files.includes(obj.file))) instances.push(obj);
+      else if (checkInstances && (instanceFileSet.has(obj.file) || crdFiles.files.includes(obj.file)))
+        instances.push(obj);
     }
   }
   for (const crd of crds) findings.push(...checkCrd(crd));
   for (const instance of instances) findings.push(...checkInstance(instance, crds));
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  findings.sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
+  );
 
   const sources = new Map([...loaded.values()].map((f) => [f.file, f.text]));
   if (format === "json") io.stdout.write(formatJson(findings, io.cwd));
   else if (format === "github") io.stdout.write(formatGithub(findings, io.cwd));
-  else io.stdout.write(formatHuman(findings, sources, io.cwd, loaded.size));
+  else
+    io.stdout.write(
+      formatHuman(findings, sources, io.cwd, {
+        files: loaded.size,
+        crds: crds.length,
+        instances: instances.length,
+      }),
+    );
   return findings.some((f) => f.severity === "error") ? EXIT_ERRORS : EXIT_OK;
 }

@@ -8,12 +8,22 @@ import { validateWebhookService, validateWebhookURL } from "./webhook.js";
 
 const ACCEPTED_REVIEW_VERSIONS = ["v1", "v1beta1"];
 
-export function validateConversion(conversion: InternalConversion | undefined, preserveUnknownFields: boolean, opts: ValidationOptions): FieldError[] {
+export function validateConversion(
+  conversion: InternalConversion | undefined,
+  preserveUnknownFields: boolean,
+  opts: ValidationOptions,
+): FieldError[] {
   const path = "spec.conversion";
   if (!conversion) return [];
   const errs: FieldError[] = [];
   if (conversion.strategy !== "None" && preserveUnknownFields) {
-    errs.push(invalid(child(path, "strategy"), conversion.strategy, "must be None if spec.preserveUnknownFields is true"));
+    errs.push(
+      invalid(
+        child(path, "strategy"),
+        conversion.strategy,
+        "must be None if spec.preserveUnknownFields is true",
+      ),
+    );
   }
   if (!conversion.strategy) errs.push(required(child(path, "strategy"), ""));
   else if (conversion.strategy !== "None" && conversion.strategy !== "Webhook") {
@@ -25,20 +35,37 @@ export function validateConversion(conversion: InternalConversion | undefined, p
     const cc = conversion.webhookClientConfig;
     if (!cc) errs.push(required(ccPath, "required when strategy is set to Webhook"));
     else {
-      if ((cc.url === undefined) === (cc.service === undefined)) errs.push(required(ccPath, "exactly one of url or service is required"));
+      if ((cc.url === undefined) === (cc.service === undefined))
+        errs.push(required(ccPath, "exactly one of url or service is required"));
       else if (cc.url !== undefined) errs.push(...validateWebhookURL(child(ccPath, "url"), cc.url, true));
       else if (cc.service) {
         const svc = cc.service;
-        errs.push(...validateWebhookService(child(ccPath, "service"), svc.namespace, svc.name, svc.path, svc.port));
+        errs.push(
+          ...validateWebhookService(child(ccPath, "service"), svc.namespace, svc.name, svc.path, svc.port),
+        );
       }
       if (cc.caBundle && !opts.allowInvalidCABundle && !looksLikePem(cc.caBundle)) {
-        errs.push(invalid(child(ccPath, "caBundle"), cc.caBundle, "unable to load root certificates: unable to parse bytes as PEM block"));
+        errs.push(
+          invalid(
+            child(ccPath, "caBundle"),
+            cc.caBundle,
+            "unable to load root certificates: unable to parse bytes as PEM block",
+          ),
+        );
       }
     }
-    errs.push(...validateReviewVersions(conversion.conversionReviewVersions, opts.requireRecognizedConversionReviewVersion, reviewPath));
+    errs.push(
+      ...validateReviewVersions(
+        conversion.conversionReviewVersions,
+        opts.requireRecognizedConversionReviewVersion,
+        reviewPath,
+      ),
+    );
   } else {
-    if (conversion.webhookClientConfig) errs.push(forbidden(ccPath, "should not be set when strategy is not set to Webhook"));
-    if (conversion.conversionReviewVersions.length > 0) errs.push(forbidden(reviewPath, "should not be set when strategy is not set to Webhook"));
+    if (conversion.webhookClientConfig)
+      errs.push(forbidden(ccPath, "should not be set when strategy is not set to Webhook"));
+    if (conversion.conversionReviewVersions.length > 0)
+      errs.push(forbidden(reviewPath, "should not be set when strategy is not set to Webhook"));
   }
   return errs;
 }

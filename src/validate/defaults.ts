@@ -34,7 +34,10 @@ export function validateDefaults(
   requirePrunedDefaults: boolean,
   celVersion = "1.35",
 ): FieldError[] {
-  const root = isResourceRoot && !s.extensions.xEmbeddedResource ? { ...s, extensions: { ...s.extensions, xEmbeddedResource: true } } : s;
+  const root =
+    isResourceRoot && !s.extensions.xEmbeddedResource
+      ? { ...s, extensions: { ...s.extensions, xEmbeddedResource: true } }
+      : s;
   return walk(path, root, root, rootObject, false, requirePrunedDefaults, celVersion, 0);
 }
 
@@ -55,16 +58,41 @@ function walk(
     rootSchema = s;
   }
   const errs: FieldError[] = [];
-  if (s.generic.default !== undefined) errs.push(...checkDefault(path, s, rootSchema, surround, insideMeta, requirePrunedDefaults, celVersion));
+  if (s.generic.default !== undefined)
+    errs.push(...checkDefault(path, s, rootSchema, surround, insideMeta, requirePrunedDefaults, celVersion));
   // additionalProperties is not followed: defaults are forbidden there (metadata) or never applied.
   if (s.items) {
     const inner: Surrounding = (x) => surround([x]);
-    errs.push(...walk(child(path, "items"), s.items, rootSchema, inner, insideMeta, requirePrunedDefaults, celVersion, depth + 1));
+    errs.push(
+      ...walk(
+        child(path, "items"),
+        s.items,
+        rootSchema,
+        inner,
+        insideMeta,
+        requirePrunedDefaults,
+        celVersion,
+        depth + 1,
+      ),
+    );
   }
   for (const [k, sub] of Object.entries(s.properties ?? {})) {
-    const subInsideMeta = insideMeta || (s.extensions.xEmbeddedResource && (k === "metadata" || k === "apiVersion" || k === "kind"));
+    const subInsideMeta =
+      insideMeta ||
+      (s.extensions.xEmbeddedResource && (k === "metadata" || k === "apiVersion" || k === "kind"));
     const inner: Surrounding = (x) => surround({ [k]: x });
-    errs.push(...walk(key(child(path, "properties"), k), sub, rootSchema, inner, subInsideMeta, requirePrunedDefaults, celVersion, depth + 1));
+    errs.push(
+      ...walk(
+        key(child(path, "properties"), k),
+        sub,
+        rootSchema,
+        inner,
+        subInsideMeta,
+        requirePrunedDefaults,
+        celVersion,
+        depth + 1,
+      ),
+    );
   }
   return errs;
 }
@@ -88,9 +116,11 @@ function checkDefault(
   if (insideMeta) {
     const obj = surround(jsonClone(dflt));
     const coerceErr = coerceMeta("", obj, rootSchema, true);
-    if (coerceErr) return [invalid(dPath, dflt, `must result in valid metadata: ${formatFieldError(coerceErr)}`)];
+    if (coerceErr)
+      return [invalid(dPath, dflt, `must result in valid metadata: ${formatFieldError(coerceErr)}`)];
     const metaErrs = validateEmbeddedMeta("", obj, rootSchema, true);
-    if (metaErrs.length > 0) return [invalid(dPath, dflt, `must result in valid metadata: ${aggregate(metaErrs)}`)];
+    if (metaErrs.length > 0)
+      return [invalid(dPath, dflt, `must result in valid metadata: ${aggregate(metaErrs)}`)];
     const valueErrs = validateValue(dPath, dflt, s);
     return valueErrs.length > 0 ? valueErrs : celDefaultErrors(dPath, dflt, s, celVersion);
   }
@@ -117,7 +147,9 @@ function checkDefault(
 function celDefaultErrors(dPath: string, value: unknown, s: Structural, celVersion: string): FieldError[] {
   if (!s.source) return [];
   try {
-    return evaluateRules(value, s.source, dPath, s.extensions.xEmbeddedResource, { version: parseCelVersion(celVersion) });
+    return evaluateRules(value, s.source, dPath, s.extensions.xEmbeddedResource, {
+      version: parseCelVersion(celVersion),
+    });
   } catch {
     // Evaluation problems surface as CEL compile errors elsewhere; a default is not blamed for them.
     return [];

@@ -14,13 +14,26 @@ function asResourceRoot(s: Structural | undefined, isResourceRoot: boolean): Str
   if (!isResourceRoot) return s;
   const base: Structural = s ?? {
     generic: { type: "", title: "", description: "", nullable: false },
-    extensions: { xPreserveUnknownFields: false, xEmbeddedResource: false, xIntOrString: false, xListMapKeys: [], xValidations: [] },
+    extensions: {
+      xPreserveUnknownFields: false,
+      xEmbeddedResource: false,
+      xIntOrString: false,
+      xListMapKeys: [],
+      xValidations: [],
+    },
   };
-  return base.extensions.xEmbeddedResource ? base : { ...base, extensions: { ...base.extensions, xEmbeddedResource: true } };
+  return base.extensions.xEmbeddedResource
+    ? base
+    : { ...base, extensions: { ...base.extensions, xEmbeddedResource: true } };
 }
 
 /** `objectmeta.Coerce` (dropInvalidFields=false): the first problem, or undefined. Mutates `obj`. */
-export function coerceMeta(path: string, obj: unknown, s: Structural | undefined, isResourceRoot: boolean): FieldError | undefined {
+export function coerceMeta(
+  path: string,
+  obj: unknown,
+  s: Structural | undefined,
+  isResourceRoot: boolean,
+): FieldError | undefined {
   return coerce(path, obj, asResourceRoot(s, isResourceRoot), 0);
 }
 
@@ -30,7 +43,8 @@ function coerce(path: string, x: unknown, s: Structural | undefined, depth: numb
     for (const k of Object.keys(x)) {
       const v = x[k];
       if (s.extensions.xEmbeddedResource) {
-        if ((k === "apiVersion" || k === "kind") && typeof v !== "string") return invalid(child(path, k), v, "must be a string");
+        if ((k === "apiVersion" || k === "kind") && typeof v !== "string")
+          return invalid(child(path, k), v, "must be a string");
         if (k === "metadata") {
           const { meta, error } = unmarshalObjectMeta(v);
           if (error) return invalid(child(path, "metadata"), v, error);
@@ -55,7 +69,12 @@ function coerce(path: string, x: unknown, s: Structural | undefined, depth: numb
 }
 
 /** `objectmeta.Validate`: apiVersion/kind/metadata of every embedded resource in `obj`. */
-export function validateEmbeddedMeta(path: string, obj: unknown, s: Structural | undefined, isResourceRoot: boolean): FieldError[] {
+export function validateEmbeddedMeta(
+  path: string,
+  obj: unknown,
+  s: Structural | undefined,
+  isResourceRoot: boolean,
+): FieldError[] {
   return validate(path, obj, asResourceRoot(s, isResourceRoot), 0);
 }
 
@@ -67,7 +86,8 @@ function validate(path: string, x: unknown, s: Structural | undefined, depth: nu
     for (const [k, v] of Object.entries(x)) {
       const prop = s.properties?.[k];
       if (prop) errs.push(...validate(child(path, k), v, prop, depth + 1));
-      else if (s.generic.additionalProperties) errs.push(...validate(key(path, k), v, s.generic.additionalProperties.structural, depth + 1));
+      else if (s.generic.additionalProperties)
+        errs.push(...validate(key(path, k), v, s.generic.additionalProperties.structural, depth + 1));
     }
   } else if (Array.isArray(x)) {
     x.forEach((v, i) => errs.push(...validate(index(path, i), v, s.items, depth + 1)));
@@ -83,20 +103,35 @@ function validateEmbeddedResource(path: string, x: Record<string, unknown>): Fie
     if (k === "apiVersion") {
       if (typeof v !== "string") errs.push(invalid(child(path, k), v, "must be a string"));
       else if (!v) errs.push(required(child(path, k), ""));
-      else if ((v.match(/\//g) ?? []).length > 1) errs.push(invalid(child(path, k), v, `unexpected GroupVersion string: ${v}`));
+      else if ((v.match(/\//g) ?? []).length > 1)
+        errs.push(invalid(child(path, k), v, `unexpected GroupVersion string: ${v}`));
     } else if (k === "kind") {
       if (typeof v !== "string") errs.push(invalid(child(path, k), v, "must be a string"));
       else if (!v) errs.push(required(child(path, k), ""));
       else {
         const problems = isDNS1035Label(v.toLowerCase());
-        if (problems.length > 0) errs.push(invalid(child(path, k), v, `may have mixed case, but should otherwise match: ${problems.join(",")}`));
+        if (problems.length > 0)
+          errs.push(
+            invalid(
+              child(path, k),
+              v,
+              `may have mixed case, but should otherwise match: ${problems.join(",")}`,
+            ),
+          );
       }
     } else if (k === "metadata") {
       const { meta, error } = unmarshalObjectMeta(v);
       if (error) errs.push(invalid(child(path, "metadata"), v, error));
       else {
         if (!meta.name) meta.name = "fakename"; // Kubernetes sets one to avoid a "name required" error.
-        errs.push(...validateObjectMeta(meta, meta.namespace.length > 0, validatePathSegmentName, child(path, "metadata")));
+        errs.push(
+          ...validateObjectMeta(
+            meta,
+            meta.namespace.length > 0,
+            validatePathSegmentName,
+            child(path, "metadata"),
+          ),
+        );
       }
     }
   }

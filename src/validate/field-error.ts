@@ -6,6 +6,7 @@
 export type FieldErrorType =
   | "FieldValueRequired"
   | "FieldValueInvalid"
+  | "FieldValueTypeInvalid"
   | "FieldValueForbidden"
   | "FieldValueNotSupported"
   | "FieldValueDuplicate"

@@ -5,6 +5,8 @@ import { goValue } from "./go-print.js";
 const TYPE_TEXT: Record<FieldErrorType, string> = {
   FieldValueRequired: "Required value",
   FieldValueInvalid: "Invalid value",
+  // Kubernetes prints a type mismatch (ErrorTypeTypeInvalid) with the same words.
+  FieldValueTypeInvalid: "Invalid value",
   FieldValueForbidden: "Forbidden",
   FieldValueNotSupported: "Unsupported value",
   FieldValueDuplicate: "Duplicate value",
@@ -14,9 +16,18 @@ const TYPE_TEXT: Record<FieldErrorType, string> = {
 };
 
 /** Types whose message never shows the bad value. */
-const VALUE_HIDDEN = new Set<FieldErrorType>(["FieldValueRequired", "FieldValueForbidden", "FieldValueTooLong", "InternalError"]);
+const VALUE_HIDDEN = new Set<FieldErrorType>([
+  "FieldValueRequired",
+  "FieldValueForbidden",
+  "FieldValueTooLong",
+  "InternalError",
+]);
 
-/** `<path>: <Type>[: <value>][: <detail>]`; an empty path prints as `<nil>`, like Go's nil field.Path. */
+/**
+ * `<path>: <Type>[: <value>][: <detail>]`; an empty path prints as `<nil>`, like Go's nil field.Path.
+ * An error without a `badValue` property prints no value (Kubernetes' `field.OmitValueType`);
+ * `badValue: null` or `undefined` prints `null`.
+ */
 export function formatFieldError(e: FieldError): string {
   return `${e.field || "<nil>"}: ${formatFieldErrorBody(e)}`;
 }
@@ -24,7 +35,7 @@ export function formatFieldError(e: FieldError): string {
 /** The message without the path. */
 export function formatFieldErrorBody(e: FieldError): string {
   let s = TYPE_TEXT[e.type] ?? String(e.type);
-  const showValue = !VALUE_HIDDEN.has(e.type) && !(e.type === "FieldValueTooMany" && e.badValue === undefined);
+  const showValue = !VALUE_HIDDEN.has(e.type) && "badValue" in e;
   if (showValue) s += `: ${goValue(e.badValue)}`;
   if (e.detail) s += `: ${e.detail}`;
   return s;

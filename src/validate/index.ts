@@ -3,9 +3,9 @@
  * CustomResourceDefinition is checked against, reported as Kubernetes field errors.
  */
 import type { FieldError } from "./field-error.js";
-import { internalError, invalid } from "./errors.js";
+import { internalError, invalid, notSupported } from "./errors.js";
 import { validateAPIApproval } from "./api-approval.js";
-import { decodeCrdForCreate } from "./decode/crd.js";
+import { CRD_API_VERSION, decodeCrdForCreate } from "./decode/crd.js";
 import { Decoder } from "./decode/decoder.js";
 import { decodeSchema } from "./decode/schema.js";
 import { isPlainObject } from "./json.js";
@@ -24,7 +24,17 @@ export { validateStoredVersions } from "./stored-versions.js";
 /** Every create-time error Kubernetes 1.36 reports for `crd` (an apiextensions.k8s.io/v1 object). Never throws. */
 export function validateCrd(crd: unknown, options?: Partial<ValidationOptions>): FieldError[] {
   try {
-    if (!isPlainObject(crd)) return [invalid("", crd ?? null, "a CustomResourceDefinition must be a JSON object")];
+    if (!isPlainObject(crd))
+      return [invalid("", crd ?? null, "a CustomResourceDefinition must be a JSON object")];
+    const apiVersion = crd["apiVersion"];
+    if (
+      typeof apiVersion === "string" &&
+      apiVersion.startsWith("apiextensions.k8s.io/") &&
+      apiVersion !== CRD_API_VERSION
+    ) {
+      // Kubernetes 1.22+ serves only v1; an older CRD is rejected before any field is looked at.
+      return [notSupported("apiVersion", apiVersion, [CRD_API_VERSION])];
+    }
     const opts = resolveOptions(options);
     const { crd: internal, errors } = decodeCrdForCreate(crd);
     const errs: FieldError[] = [...errors];
@@ -67,9 +77,19 @@ export function validateSchema(
     const dec = new Decoder();
     const decoded = decodeSchema(schema, pathPrefix, dec);
     const errs = [...dec.errors];
-    if (decoded) errs.push(...validateOpenAPISchema(decoded, pathPrefix, context.statusSubresourceEnabled ?? false, resolveOptions(options)).errors);
+    if (decoded)
+      errs.push(
+        ...validateOpenAPISchema(
+          decoded,
+          pathPrefix,
+          context.statusSubresourceEnabled ?? false,
+          resolveOptions(options),
+        ).errors,
+      );
     return errs;
   } catch (e) {
-    return [internalError(pathPrefix, `crdgen validator failure: ${e instanceof Error ? e.message : String(e)}`)];
+    return [
+      internalError(pathPrefix, `crdgen validator failure: ${e instanceof Error ? e.message : String(e)}`),
+    ];
   }
 }

@@ -158,12 +158,20 @@ export function dumpVersions(versions: readonly InternalVersion[]): GoStruct[] |
         ["Storage", v.storage],
         ["Deprecated", v.deprecated],
         ["DeprecationWarning", orNull(v.deprecationWarning)],
-        ["Schema", v.schema ? new GoStruct([["OpenAPIV3Schema", dumpSchema(v.schema.openAPIV3Schema)]]) : null],
+        [
+          "Schema",
+          v.schema ? new GoStruct([["OpenAPIV3Schema", dumpSchema(v.schema.openAPIV3Schema)]]) : null,
+        ],
         ["Subresources", dumpSubresources(v.subresources)],
-        ["AdditionalPrinterColumns", v.additionalPrinterColumns.length ? v.additionalPrinterColumns.map(dumpColumn) : null],
+        [
+          "AdditionalPrinterColumns",
+          v.additionalPrinterColumns.length ? v.additionalPrinterColumns.map(dumpColumn) : null,
+        ],
         [
           "SelectableFields",
-          v.selectableFields.length ? v.selectableFields.map((f) => new GoStruct([["JSONPath", f.jsonPath]])) : null,
+          v.selectableFields.length
+            ? v.selectableFields.map((f) => new GoStruct([["JSONPath", f.jsonPath]]))
+            : null,
         ],
       ]),
   );

@@ -1,7 +1,9 @@
 /** Small helpers for reasoning about decoded JSON/YAML values. */
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Map);
+  return (
+    typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Map)
+  );
 }
 
 export type JsonKind = "null" | "boolean" | "integer" | "number" | "string" | "array" | "object";
@@ -10,7 +12,8 @@ export type JsonKind = "null" | "boolean" | "integer" | "number" | "string" | "a
 export function jsonKind(v: unknown): JsonKind {
   if (v === null || v === undefined) return "null";
   if (typeof v === "boolean") return "boolean";
-  if (typeof v === "number" || typeof v === "bigint") return Number.isInteger(Number(v)) ? "integer" : "number";
+  if (typeof v === "number" || typeof v === "bigint")
+    return Number.isInteger(Number(v)) ? "integer" : "number";
   if (typeof v === "string") return "string";
   if (Array.isArray(v)) return "array";
   return "object";

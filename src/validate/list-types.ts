@@ -33,23 +33,31 @@ export function listTypeErrors(s: JSONSchemaProps, path: string, opts: Validatio
   const items = singleItems(s);
 
   if (mapType !== undefined && type !== "object") {
-    if (!type) errs.push(required(child(path, "type"), "must be object if x-kubernetes-map-type is specified"));
-    else errs.push(invalid(child(path, "type"), type, "must be object if x-kubernetes-map-type is specified"));
+    if (!type)
+      errs.push(required(child(path, "type"), "must be object if x-kubernetes-map-type is specified"));
+    else
+      errs.push(invalid(child(path, "type"), type, "must be object if x-kubernetes-map-type is specified"));
   }
   if (mapType !== undefined && mapType !== "atomic" && mapType !== "granular") {
     errs.push(notSupported(child(path, "x-kubernetes-map-type"), mapType, ["atomic", "granular"]));
   }
 
   if (listType !== undefined && type !== "array") {
-    if (!type) errs.push(required(child(path, "type"), "must be array if x-kubernetes-list-type is specified"));
-    else errs.push(invalid(child(path, "type"), type, "must be array if x-kubernetes-list-type is specified"));
+    if (!type)
+      errs.push(required(child(path, "type"), "must be array if x-kubernetes-list-type is specified"));
+    else
+      errs.push(invalid(child(path, "type"), type, "must be array if x-kubernetes-list-type is specified"));
   } else if (opts.requireAtomicSetType && listType === "set" && items) {
     // Scalars are atomic; arrays default to atomic, objects default to granular.
     if (items.type === "array") {
       const itemListType = items["x-kubernetes-list-type"];
       if (itemListType !== undefined && itemListType !== "atomic") {
         errs.push(
-          invalid(child(path, "items", "x-kubernetes-list-type"), itemListType, "must be atomic as item of a list with x-kubernetes-list-type=set"),
+          invalid(
+            child(path, "items", "x-kubernetes-list-type"),
+            itemListType,
+            "must be atomic as item of a list with x-kubernetes-list-type=set",
+          ),
         );
       }
     } else if (items.type === "object") {
@@ -72,24 +80,52 @@ export function listTypeErrors(s: JSONSchemaProps, path: string, opts: Validatio
 
   if (mapKeys.length > 0) {
     if (listType === undefined) {
-      errs.push(required(child(path, "x-kubernetes-list-type"), "must be map if x-kubernetes-list-map-keys is non-empty"));
+      errs.push(
+        required(
+          child(path, "x-kubernetes-list-type"),
+          "must be map if x-kubernetes-list-map-keys is non-empty",
+        ),
+      );
     } else if (listType !== "map") {
-      errs.push(invalid(child(path, "x-kubernetes-list-type"), listType, "must be map if x-kubernetes-list-map-keys is non-empty"));
+      errs.push(
+        invalid(
+          child(path, "x-kubernetes-list-type"),
+          listType,
+          "must be map if x-kubernetes-list-map-keys is non-empty",
+        ),
+      );
     }
   }
 
   if (listType === "map") {
     if (mapKeys.length === 0) {
-      errs.push(required(child(path, "x-kubernetes-list-map-keys"), "must not be empty if x-kubernetes-list-type is map"));
+      errs.push(
+        required(
+          child(path, "x-kubernetes-list-map-keys"),
+          "must not be empty if x-kubernetes-list-type is map",
+        ),
+      );
     }
     if (s.items === undefined) {
       errs.push(required(child(path, "items"), "must have a schema if x-kubernetes-list-type is map"));
     }
     if (s.items !== undefined && !items) {
-      errs.push(invalid(child(path, "items"), itemsValue(s), "must only have a single schema if x-kubernetes-list-type is map"));
+      errs.push(
+        invalid(
+          child(path, "items"),
+          itemsValue(s),
+          "must only have a single schema if x-kubernetes-list-type is map",
+        ),
+      );
     }
     if (items && items.type !== "object") {
-      errs.push(invalid(child(path, "items", "type"), items.type ?? "", "must be object if parent array's x-kubernetes-list-type is map"));
+      errs.push(
+        invalid(
+          child(path, "items", "type"),
+          items.type ?? "",
+          "must be object if parent array's x-kubernetes-list-type is map",
+        ),
+      );
     }
     if (items && items.type === "object") {
       const seen = new Set<string>();
@@ -106,9 +142,18 @@ export function listTypeErrors(s: JSONSchemaProps, path: string, opts: Validatio
             );
           }
         } else {
-          errs.push(invalid(child(path, "x-kubernetes-list-map-keys"), mapKeys, "entries must all be names of item properties"));
+          errs.push(
+            invalid(
+              child(path, "x-kubernetes-list-map-keys"),
+              mapKeys,
+              "entries must all be names of item properties",
+            ),
+          );
         }
-        if (seen.has(k)) errs.push(invalid(child(path, "x-kubernetes-list-map-keys"), mapKeys, "must not contain duplicate entries"));
+        if (seen.has(k))
+          errs.push(
+            invalid(child(path, "x-kubernetes-list-map-keys"), mapKeys, "must not contain duplicate entries"),
+          );
         seen.add(k);
       }
     }
@@ -124,7 +169,13 @@ export function mapListKeysMapSet(s: JSONSchemaProps, path: string): FieldError[
   const listType = s["x-kubernetes-list-type"];
   if (!items || (listType !== "set" && listType !== "map")) return [];
   const errs: FieldError[] = [];
-  if (items.nullable) errs.push(forbidden(child(path, "items", "nullable"), `cannot be nullable when x-kubernetes-list-type is ${listType}`));
+  if (items.nullable)
+    errs.push(
+      forbidden(
+        child(path, "items", "nullable"),
+        `cannot be nullable when x-kubernetes-list-type is ${listType}`,
+      ),
+    );
   if (listType === "map") {
     const requiredKeys = new Set(items.required ?? []);
     for (const k of s["x-kubernetes-list-map-keys"] ?? []) {
@@ -140,7 +191,12 @@ export function mapListKeysMapSet(s: JSONSchemaProps, path: string): FieldError[
         );
       }
       if (prop.nullable) {
-        errs.push(forbidden(child(propPath, "nullable"), "this property is in x-kubernetes-list-map-keys, so it cannot be nullable"));
+        errs.push(
+          forbidden(
+            child(propPath, "nullable"),
+            "this property is in x-kubernetes-list-map-keys, so it cannot be nullable",
+          ),
+        );
       }
     }
   }

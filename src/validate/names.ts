@@ -25,7 +25,8 @@ export function validateGroup(group: string): FieldError[] {
 
 export function validateScope(scope: string): FieldError[] {
   if (!scope) return [required("spec.scope", "")];
-  if (scope !== "Cluster" && scope !== "Namespaced") return [notSupported("spec.scope", scope, ["Cluster", "Namespaced"])];
+  if (scope !== "Cluster" && scope !== "Namespaced")
+    return [notSupported("spec.scope", scope, ["Cluster", "Namespaced"])];
   return [];
 }
 
@@ -42,11 +43,16 @@ export function validateRequiredNames(names: InternalNames): FieldError[] {
 export function validateNames(names: InternalNames, path: string): FieldError[] {
   const errs: FieldError[] = [];
   const label = (value: string) => isDNS1035Label(value).join(",");
-  if (names.plural && label(names.plural)) errs.push(invalid(child(path, "plural"), names.plural, label(names.plural)));
-  if (names.singular && label(names.singular)) errs.push(invalid(child(path, "singular"), names.singular, label(names.singular)));
+  if (names.plural && label(names.plural))
+    errs.push(invalid(child(path, "plural"), names.plural, label(names.plural)));
+  if (names.singular && label(names.singular))
+    errs.push(invalid(child(path, "singular"), names.singular, label(names.singular)));
   for (const f of ["kind", "listKind"] as const) {
     const problems = label(names[f].toLowerCase());
-    if (names[f] && problems) errs.push(invalid(child(path, f), names[f], `may have mixed case, but should otherwise match: ${problems}`));
+    if (names[f] && problems)
+      errs.push(
+        invalid(child(path, f), names[f], `may have mixed case, but should otherwise match: ${problems}`),
+      );
   }
   names.shortNames.forEach((s, i) => {
     if (label(s)) errs.push(invalid(index(child(path, "shortNames"), i), s, label(s)));

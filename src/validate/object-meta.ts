@@ -52,7 +52,8 @@ export function emptyObjectMeta(): ObjectMetaModel {
   };
 }
 
-type GoType = "string" | "int64" | "bool" | "map[string]string" | "[]string" | "time" | "ownerReferences" | "array";
+type GoType =
+  "string" | "int64" | "bool" | "map[string]string" | "[]string" | "time" | "ownerReferences" | "array";
 
 const OBJECT_META_FIELDS: Record<string, GoType> = {
   name: "string",
@@ -101,7 +102,10 @@ export function unmarshalObjectMeta(value: unknown): { meta: ObjectMetaModel; er
   const meta = emptyObjectMeta();
   if (value === null) return { meta };
   if (!isPlainObject(value)) {
-    return { meta, error: `json: cannot unmarshal ${goJsonKind(value, "")} into Go value of type v1.ObjectMeta` };
+    return {
+      meta,
+      error: `json: cannot unmarshal ${goJsonKind(value, "")} into Go value of type v1.ObjectMeta`,
+    };
   }
   let firstError: string | undefined;
   const fail = (msg: string) => {
@@ -167,7 +171,9 @@ function decodeOwnerReference(item: unknown, fail: (msg: string) => void): Owner
   const ref: OwnerReference = { apiVersion: "", kind: "", name: "", uid: "" };
   if (item === null) return ref;
   if (!isPlainObject(item)) {
-    fail(`json: cannot unmarshal ${goJsonKind(item, "")} into Go struct field ObjectMeta.ownerReferences of type v1.OwnerReference`);
+    fail(
+      `json: cannot unmarshal ${goJsonKind(item, "")} into Go struct field ObjectMeta.ownerReferences of type v1.OwnerReference`,
+    );
     return ref;
   }
   for (const [k, v] of Object.entries(item)) {
@@ -189,7 +195,8 @@ export function objectMetaToJson(meta: ObjectMetaModel): Record<string, unknown>
   if (meta.generation) out["generation"] = meta.generation;
   if (meta.creationTimestamp) out["creationTimestamp"] = meta.creationTimestamp;
   if (meta.deletionTimestamp) out["deletionTimestamp"] = meta.deletionTimestamp;
-  if (meta.deletionGracePeriodSeconds !== undefined) out["deletionGracePeriodSeconds"] = meta.deletionGracePeriodSeconds;
+  if (meta.deletionGracePeriodSeconds !== undefined)
+    out["deletionGracePeriodSeconds"] = meta.deletionGracePeriodSeconds;
   if (Object.keys(meta.labels).length) out["labels"] = { ...meta.labels };
   if (Object.keys(meta.annotations).length) out["annotations"] = { ...meta.annotations };
   if (meta.ownerReferences.length) out["ownerReferences"] = meta.ownerReferences.map((r) => ({ ...r }));
@@ -211,17 +218,21 @@ export function validateObjectMeta(
 ): FieldError[] {
   const errs: FieldError[] = [];
   if (meta.generateName) {
-    for (const msg of nameFn(meta.generateName, true)) errs.push(invalid(child(path, "generateName"), meta.generateName, msg));
+    for (const msg of nameFn(meta.generateName, true))
+      errs.push(invalid(child(path, "generateName"), meta.generateName, msg));
   }
   if (!meta.name) errs.push(required(child(path, "name"), "name or generateName is required"));
   else for (const msg of nameFn(meta.name, false)) errs.push(invalid(child(path, "name"), meta.name, msg));
   if (requiresNamespace) {
     if (!meta.namespace) errs.push(required(child(path, "namespace"), ""));
-    else for (const msg of isDNS1123Label(meta.namespace)) errs.push(invalid(child(path, "namespace"), meta.namespace, msg));
+    else
+      for (const msg of isDNS1123Label(meta.namespace))
+        errs.push(invalid(child(path, "namespace"), meta.namespace, msg));
   } else if (meta.namespace) {
     errs.push(forbidden(child(path, "namespace"), "not allowed on this type"));
   }
-  if (meta.generation < 0) errs.push(invalid(child(path, "generation"), meta.generation, "must be greater than or equal to 0"));
+  if (meta.generation < 0)
+    errs.push(invalid(child(path, "generation"), meta.generation, "must be greater than or equal to 0"));
   errs.push(...validateLabels(meta.labels, child(path, "labels")));
   errs.push(...validateAnnotations(meta.annotations, child(path, "annotations")));
   errs.push(...validateOwnerReferences(meta.ownerReferences, child(path, "ownerReferences")));
@@ -254,7 +265,8 @@ function validateOwnerReferences(refs: OwnerReference[], path: string): FieldErr
   const controllers: string[] = [];
   refs.forEach((ref, i) => {
     const p = index(path, i);
-    if (!ref.apiVersion) errs.push(invalid(child(p, "apiVersion"), ref.apiVersion, "version must not be empty"));
+    if (!ref.apiVersion)
+      errs.push(invalid(child(p, "apiVersion"), ref.apiVersion, "version must not be empty"));
     if (!ref.kind) errs.push(invalid(child(p, "kind"), ref.kind, "kind must not be empty"));
     if (!ref.name) errs.push(invalid(child(p, "name"), ref.name, "name must not be empty"));
     if (!ref.uid) errs.push(invalid(child(p, "uid"), ref.uid, "uid must not be empty"));

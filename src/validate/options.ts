@@ -49,7 +49,8 @@ export function resolveOptions(partial: Partial<ValidationOptions> | undefined):
   if (!partial || typeof partial !== "object") return out;
   for (const key of Object.keys(V1_CREATE_OPTIONS) as (keyof ValidationOptions)[]) {
     const value: unknown = partial[key];
-    if (typeof value === typeof V1_CREATE_OPTIONS[key]) (out as unknown as Record<string, unknown>)[key] = value;
+    if (typeof value === typeof V1_CREATE_OPTIONS[key])
+      (out as unknown as Record<string, unknown>)[key] = value;
   }
   return out;
 }

@@ -10,14 +10,24 @@ const META_FIELDS = new Set(["apiVersion", "kind", "metadata"]);
 
 export function prune(obj: unknown, s: Structural | undefined, isResourceRoot: boolean): void {
   let schema = s;
-  if (isResourceRoot) schema = { ...(s ?? emptyStructural()), extensions: { ...(s ?? emptyStructural()).extensions, xEmbeddedResource: true } };
+  if (isResourceRoot)
+    schema = {
+      ...(s ?? emptyStructural()),
+      extensions: { ...(s ?? emptyStructural()).extensions, xEmbeddedResource: true },
+    };
   pruneNode(obj, schema, 0);
 }
 
 function emptyStructural(): Structural {
   return {
     generic: { type: "", title: "", description: "", nullable: false },
-    extensions: { xPreserveUnknownFields: false, xEmbeddedResource: false, xIntOrString: false, xListMapKeys: [], xValidations: [] },
+    extensions: {
+      xPreserveUnknownFields: false,
+      xEmbeddedResource: false,
+      xIntOrString: false,
+      xListMapKeys: [],
+      xValidations: [],
+    },
   };
 }
 
@@ -36,7 +46,8 @@ function pruneNode(x: unknown, s: Structural | undefined, depth: number): void {
       if (s.extensions.xEmbeddedResource && META_FIELDS.has(k)) continue;
       const prop = s.properties?.[k];
       if (prop) pruneNode(x[k], prop, depth + 1);
-      else if (s.generic.additionalProperties) pruneNode(x[k], s.generic.additionalProperties.structural, depth + 1);
+      else if (s.generic.additionalProperties)
+        pruneNode(x[k], s.generic.additionalProperties.structural, depth + 1);
       else delete x[k];
     }
   } else if (Array.isArray(x)) {
@@ -51,7 +62,8 @@ function skipPrune(x: unknown, s: Structural, depth: number): void {
       if (s.extensions.xEmbeddedResource && META_FIELDS.has(k)) continue;
       const prop = s.properties?.[k];
       if (prop) pruneNode(x[k], prop, depth + 1);
-      else if (s.generic.additionalProperties) pruneNode(x[k], s.generic.additionalProperties.structural, depth + 1);
+      else if (s.generic.additionalProperties)
+        pruneNode(x[k], s.generic.additionalProperties.structural, depth + 1);
     }
   } else if (Array.isArray(x)) {
     if (s.items) for (const v of x) skipPrune(v, s.items, depth + 1);

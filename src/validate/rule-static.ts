@@ -8,13 +8,20 @@ import { child, index, invalid, notSupported, required } from "./errors.js";
 import { newStructural } from "./structural/convert.js";
 import { validFieldPath } from "./structural/field-path.js";
 
-const SUPPORTED_REASONS = ["FieldValueDuplicate", "FieldValueForbidden", "FieldValueInvalid", "FieldValueRequired"];
+const SUPPORTED_REASONS = [
+  "FieldValueDuplicate",
+  "FieldValueForbidden",
+  "FieldValueInvalid",
+  "FieldValueRequired",
+];
 const NEWLINES = /[\n\r]+/;
 
 export function ruleStaticErrors(schema: JSONSchemaProps, path: string): FieldError[] {
   const rules = schema["x-kubernetes-validations"] ?? [];
   const errs: FieldError[] = [];
-  rules.forEach((rule, i) => errs.push(...oneRule(schema, rule, index(child(path, "x-kubernetes-validations"), i))));
+  rules.forEach((rule, i) =>
+    errs.push(...oneRule(schema, rule, index(child(path, "x-kubernetes-validations"), i))),
+  );
   return errs;
 }
 
@@ -25,8 +32,10 @@ function oneRule(schema: JSONSchemaProps, rule: ValidationRule, path: string): F
   const trimmedMsg = message.trim();
   const messageExpression = rule.messageExpression ?? "";
   if (!trimmedRule) errs.push(required(child(path, "rule"), "rule is not specified"));
-  else if (message.length > 0 && trimmedMsg.length === 0) errs.push(invalid(child(path, "message"), message, "must be non-empty if specified"));
-  else if (NEWLINES.test(trimmedMsg)) errs.push(invalid(child(path, "message"), message, "must not contain line breaks"));
+  else if (message.length > 0 && trimmedMsg.length === 0)
+    errs.push(invalid(child(path, "message"), message, "must be non-empty if specified"));
+  else if (NEWLINES.test(trimmedMsg))
+    errs.push(invalid(child(path, "message"), message, "must not contain line breaks"));
   else if (NEWLINES.test(trimmedRule) && trimmedMsg.length === 0) {
     errs.push(required(child(path, "message"), "message must be specified if rule contains line breaks"));
   }
@@ -40,7 +49,8 @@ function oneRule(schema: JSONSchemaProps, rule: ValidationRule, path: string): F
   if (fieldPath.length > 0 && fieldPath.trim().length === 0) {
     errs.push(invalid(child(path, "fieldPath"), fieldPath, "must be non-empty if specified"));
   }
-  if (NEWLINES.test(fieldPath)) errs.push(invalid(child(path, "fieldPath"), fieldPath, "must not contain line breaks"));
+  if (NEWLINES.test(fieldPath))
+    errs.push(invalid(child(path, "fieldPath"), fieldPath, "must not contain line breaks"));
   if (fieldPath.length > 0 && !fieldPathValid(schema, fieldPath)) {
     errs.push(invalid(child(path, "fieldPath"), fieldPath, "must be a valid path"));
   }

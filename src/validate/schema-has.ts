@@ -1,10 +1,15 @@
 /** `SchemaHas`: whether any node of a schema (including value validations) satisfies a predicate. */
 import type { JSONSchemaProps } from "../schema/types.js";
 
-export function schemaHas(s: JSONSchemaProps | undefined, pred: (s: JSONSchemaProps) => boolean, depth = 0): boolean {
+export function schemaHas(
+  s: JSONSchemaProps | undefined,
+  pred: (s: JSONSchemaProps) => boolean,
+  depth = 0,
+): boolean {
   if (!s || depth > 1000) return false;
   if (pred(s)) return true;
-  const next = (x: JSONSchemaProps | boolean | undefined) => typeof x === "object" && schemaHas(x, pred, depth + 1);
+  const next = (x: JSONSchemaProps | boolean | undefined) =>
+    typeof x === "object" && schemaHas(x, pred, depth + 1);
   if (Array.isArray(s.items) ? s.items.some(next) : next(s.items)) return true;
   for (const list of [s.allOf, s.anyOf, s.oneOf]) if (list?.some(next)) return true;
   if (next(s.not) || next(s.additionalProperties) || next(s.additionalItems)) return true;

@@ -31,7 +31,8 @@ export function validateOpenAPISchema(
 ): SchemaValidationResult {
   const errs: FieldError[] = [];
   if (statusEnabled) errs.push(...statusRootErrors(schema, schemaPath));
-  if (schema.nullable) errs.push(forbidden(child(schemaPath, "nullable"), "nullable cannot be true at the root"));
+  if (schema.nullable)
+    errs.push(forbidden(child(schemaPath, "nullable"), "nullable cannot be true at the root"));
 
   let structuralInitErrs: FieldError[] = [];
   let celEligible = false;
@@ -42,7 +43,13 @@ export function validateOpenAPISchema(
       const structuralErrs = validateStructural(schemaPath, ss.schema);
       if (structuralErrs.length > 0) errs.push(...structuralErrs);
       else {
-        const defaultErrs = validateDefaults(schemaPath, ss.schema, true, opts.requirePrunedDefaults, opts.celEnvironmentCompatibilityVersion);
+        const defaultErrs = validateDefaults(
+          schemaPath,
+          ss.schema,
+          true,
+          opts.requirePrunedDefaults,
+          opts.celEnvironmentCompatibilityVersion,
+        );
         if (defaultErrs.length > 0) errs.push(...defaultErrs);
         else celEligible = true;
       }
@@ -69,7 +76,13 @@ function celErrors(
     found = celErrorsForSchema(schema, schemaPath, opts);
   } catch (e) {
     // A CEL failure must not take the rest of validation down with it.
-    return [{ type: "InternalError", field: child(schemaPath, "x-kubernetes-validations"), detail: `CEL check failed: ${String(e)}` }];
+    return [
+      {
+        type: "InternalError",
+        field: child(schemaPath, "x-kubernetes-validations"),
+        detail: `CEL check failed: ${String(e)}`,
+      },
+    ];
   }
   const seen = new Set(already.map(formatFieldError));
   return found.filter((e) => {

@@ -7,7 +7,11 @@ import type { Structural } from "./structural/types.js";
 
 export const MAX_SELECTABLE_FIELDS = 8;
 
-export function validateSelectableFields(fields: InternalSelectableField[], schema: Structural | undefined, path: string): FieldError[] {
+export function validateSelectableFields(
+  fields: InternalSelectableField[],
+  schema: Structural | undefined,
+  path: string,
+): FieldError[] {
   const errs: FieldError[] = [];
   const unique = new Set<string>();
   fields.forEach((f, i) => {
@@ -16,16 +20,23 @@ export function validateSelectableFields(fields: InternalSelectableField[], sche
       errs.push(required(p, ""));
       return;
     }
-    const resolved = schema ? validFieldPath(f.jsonPath, schema, false) : ({ ok: false, error: "does not refer to a valid field" } as const);
+    const resolved = schema
+      ? validFieldPath(f.jsonPath, schema, false)
+      : ({ ok: false, error: "does not refer to a valid field" } as const);
     if (!resolved.ok) {
       errs.push(invalid(p, f.jsonPath, `is an invalid path: ${resolved.error}`));
       return;
     }
-    if (resolved.segments[0] === "metadata") errs.push(invalid(p, f.jsonPath, "must not point to fields in metadata"));
+    if (resolved.segments[0] === "metadata")
+      errs.push(invalid(p, f.jsonPath, "must not point to fields in metadata"));
     const type = resolved.schema?.generic.type;
     if (type !== "string" && type !== "boolean" && type !== "integer") {
       errs.push(
-        invalid(p, f.jsonPath, "must point to a field of type string, boolean or integer. Enum string fields and strings with formats are allowed."),
+        invalid(
+          p,
+          f.jsonPath,
+          "must point to a field of type string, boolean or integer. Enum string fields and strings with formats are allowed.",
+        ),
       );
     }
     if (unique.has(resolved.path)) errs.push(duplicate(p, f.jsonPath));

@@ -12,7 +12,12 @@ import { validateSelectableFields } from "./selectable-fields.js";
 import { newStructural } from "./structural/convert.js";
 import type { Structural } from "./structural/types.js";
 import { hasStatusEnabled, validateSubresources } from "./subresources.js";
-import { hasAnyStatusEnabled, subresourcesForVersion, validateVersion, validateVersionList } from "./versions.js";
+import {
+  hasAnyStatusEnabled,
+  subresourcesForVersion,
+  validateVersion,
+  validateVersionList,
+} from "./versions.js";
 
 function allSchemas(spec: InternalSpec) {
   return [spec.validation?.openAPIV3Schema, ...spec.versions.map((v) => v.schema?.openAPIV3Schema)];
@@ -35,7 +40,10 @@ export function validateSpec(spec: InternalSpec, options: ValidationOptions): Fi
   }
   if (opts.allowDefaults && allSchemas(spec).some(schemaHasDefaults)) {
     opts.requireStructuralSchema = true;
-    if (spec.preserveUnknownFields) errs.push(invalid("spec.preserveUnknownFields", true, "must be false in order to use defaults in the schema"));
+    if (spec.preserveUnknownFields)
+      errs.push(
+        invalid("spec.preserveUnknownFields", true, "must be false in order to use defaults in the schema"),
+      );
   }
   if (allSchemas(spec).some(schemaHasKubernetesExtensions)) opts.requireStructuralSchema = true;
 
@@ -49,10 +57,15 @@ export function validateSpec(spec: InternalSpec, options: ValidationOptions): Fi
 
   const topSchema = spec.validation?.openAPIV3Schema;
   if (topSchema) {
-    errs.push(...validateOpenAPISchema(topSchema, "spec.validation.openAPIV3Schema", hasAnyStatusEnabled(spec), opts).errors);
+    errs.push(
+      ...validateOpenAPISchema(topSchema, "spec.validation.openAPIV3Schema", hasAnyStatusEnabled(spec), opts)
+        .errors,
+    );
   }
   errs.push(...validateSubresources(spec.subresources, "spec.subresources"));
-  spec.additionalPrinterColumns.forEach((c, i) => errs.push(...validateColumn(c, index("spec.additionalPrinterColumns", i))));
+  spec.additionalPrinterColumns.forEach((c, i) =>
+    errs.push(...validateColumn(c, index("spec.additionalPrinterColumns", i))),
+  );
   if (spec.selectableFields.length > 0) {
     if (!spec.validation) {
       errs.push(invalid("spec.selectableFields", "", "may only be set when validations.schema is included"));

@@ -110,7 +110,11 @@ export function statusRootErrors(schema: JSONSchemaProps, schemaPath: string): F
     if (goName === "Type") {
       if (value !== "object") {
         return [
-          invalid(child(schemaPath, "type"), value, `only "object" is allowed as the type at the root of the schema if the status subresource is enabled`),
+          invalid(
+            child(schemaPath, "type"),
+            value,
+            `only "object" is allowed as the type at the root of the schema if the status subresource is enabled`,
+          ),
         ];
       }
       continue;

@@ -12,13 +12,15 @@ export function validateStoredVersions(
   versions: readonly StoredVersionsInput[],
   path = "status.storedVersions",
 ): FieldError[] {
-  if (!storedVersions || storedVersions.length === 0) return [invalid(path, storedVersions ?? null, "must have at least one stored version")];
+  if (!storedVersions || storedVersions.length === 0)
+    return [invalid(path, storedVersions ?? null, "must have at least one stored version")];
   const errs: FieldError[] = [];
   const remaining = new Map<string, number>();
   storedVersions.forEach((v, i) => remaining.set(v, i));
   for (const v of versions) {
     const stored = remaining.has(v.name);
-    if (v.storage && !stored) errs.push(invalid(path, storedVersions, `must have the storage version ${v.name}`));
+    if (v.storage && !stored)
+      errs.push(invalid(path, storedVersions, `must have the storage version ${v.name}`));
     if (stored) remaining.delete(v.name);
   }
   for (const [v, i] of remaining) {

@@ -13,7 +13,8 @@ export function validateSubresources(sub: InternalSubresources | undefined, path
   else {
     const e = validateSimpleJSONPath(scale.specReplicasPath, specPath);
     if (e.length > 0) errs.push(...e);
-    else if (!scale.specReplicasPath.startsWith(".spec.")) errs.push(invalid(specPath, scale.specReplicasPath, "should be a json path under .spec"));
+    else if (!scale.specReplicasPath.startsWith(".spec."))
+      errs.push(invalid(specPath, scale.specReplicasPath, "should be a json path under .spec"));
   }
   const statusPath = child(path, "scale.statusReplicasPath");
   if (!scale.statusReplicasPath) errs.push(required(statusPath, ""));

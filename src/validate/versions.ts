@@ -27,7 +27,9 @@ export function deprecationWarningProblems(deprecated: boolean, warning: string 
   let byteIndex = 0;
   for (const ch of warning) {
     if (!PRINTABLE.test(ch)) {
-      problems.push(`must only contain printable UTF-8 characters; non-printable character found at index ${byteIndex}`);
+      problems.push(
+        `must only contain printable UTF-8 characters; non-printable character found at index ${byteIndex}`,
+      );
       break;
     }
     byteIndex += Buffer.byteLength(ch);
@@ -39,7 +41,10 @@ export function deprecationWarningProblems(deprecated: boolean, warning: string 
 }
 
 /** The subresources that apply to a version: per-version ones if any version has them, else the top-level ones. */
-export function subresourcesForVersion(spec: InternalSpec, version: InternalVersion): InternalSubresources | undefined {
+export function subresourcesForVersion(
+  spec: InternalSpec,
+  version: InternalVersion,
+): InternalSubresources | undefined {
   const perVersion = spec.versions.some((v) => v.subresources !== undefined);
   return perVersion ? version.subresources : spec.subresources;
 }
@@ -56,11 +61,19 @@ export function validateVersionList(spec: InternalSpec): FieldError[] {
     if (names.has(v.name)) unique = false;
     names.add(v.name);
     const problems = isDNS1035Label(v.name);
-    if (problems.length > 0) errs.push(invalid(child(index("spec.versions", i), "name"), v.name, problems.join(",")));
+    if (problems.length > 0)
+      errs.push(invalid(child(index("spec.versions", i), "name"), v.name, problems.join(",")));
   });
-  if (!unique) errs.push(invalid("spec.versions", dumpVersions(spec.versions), "must contain unique version names"));
+  if (!unique)
+    errs.push(invalid("spec.versions", dumpVersions(spec.versions), "must contain unique version names"));
   if (spec.versions.filter((v) => v.storage).length !== 1) {
-    errs.push(invalid("spec.versions", dumpVersions(spec.versions), "must have exactly one version marked as storage version"));
+    errs.push(
+      invalid(
+        "spec.versions",
+        dumpVersions(spec.versions),
+        "must have exactly one version marked as storage version",
+      ),
+    );
   }
   if (spec.version) {
     const problems = isDNS1035Label(spec.version);
@@ -69,24 +82,42 @@ export function validateVersionList(spec: InternalSpec): FieldError[] {
   return errs;
 }
 
-export function validateVersion(version: InternalVersion, path: string, statusEnabled: boolean, opts: ValidationOptions): FieldError[] {
+export function validateVersion(
+  version: InternalVersion,
+  path: string,
+  statusEnabled: boolean,
+  opts: ValidationOptions,
+): FieldError[] {
   const errs: FieldError[] = [];
   for (const msg of deprecationWarningProblems(version.deprecated, version.deprecationWarning)) {
     errs.push(invalid(child(path, "deprecationWarning"), version.deprecationWarning ?? null, msg));
   }
   const schema = version.schema?.openAPIV3Schema;
-  if (schema) errs.push(...validateOpenAPISchema(schema, child(path, "schema", "openAPIV3Schema"), statusEnabled, opts).errors);
+  if (schema)
+    errs.push(
+      ...validateOpenAPISchema(schema, child(path, "schema", "openAPIV3Schema"), statusEnabled, opts).errors,
+    );
   errs.push(...validateSubresources(version.subresources, child(path, "subresources")));
-  version.additionalPrinterColumns.forEach((c, i) => errs.push(...validateColumn(c, index(child(path, "additionalPrinterColumns"), i))));
+  version.additionalPrinterColumns.forEach((c, i) =>
+    errs.push(...validateColumn(c, index(child(path, "additionalPrinterColumns"), i))),
+  );
   if (version.selectableFields.length > 0) {
     if (!schema) {
-      errs.push(invalid(child(path, "selectableFields"), "", "may only be set when `version.schema.openAPIV3Schema` is not included"));
+      errs.push(
+        invalid(
+          child(path, "selectableFields"),
+          "",
+          "may only be set when `version.schema.openAPIV3Schema` is not included",
+        ),
+      );
     } else {
       let structural: Structural | undefined;
       const ss = newStructural(schema);
       if (ss.ok) structural = ss.schema;
       else errs.push(invalid(child(path, "schema.openAPIV3Schema"), "", ss.error));
-      errs.push(...validateSelectableFields(version.selectableFields, structural, child(path, "selectableFields")));
+      errs.push(
+        ...validateSelectableFields(version.selectableFields, structural, child(path, "selectableFields")),
+      );
     }
   }
   return errs;

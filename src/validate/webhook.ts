@@ -62,7 +62,8 @@ export function validateWebhookURL(path: string, raw: string, forceHttps: boolea
   if ("error" in parsed) return [required(path, `url must be a valid URL: ${parsed.error}${FORM}`)];
   const u = parsed.url;
   const errs: FieldError[] = [];
-  if (forceHttps && u.scheme !== "https") errs.push(invalid(path, u.scheme, `'https' is the only allowed URL scheme${FORM}`));
+  if (forceHttps && u.scheme !== "https")
+    errs.push(invalid(path, u.scheme, `'https' is the only allowed URL scheme${FORM}`));
   if (!u.host) errs.push(invalid(path, u.host, `host must be specified${FORM}`));
   if (u.user !== undefined) errs.push(invalid(path, u.user, "user information is not permitted in the URL"));
   if (u.fragment) errs.push(invalid(path, u.fragment, "fragments are not permitted in the URL"));
@@ -70,11 +71,20 @@ export function validateWebhookURL(path: string, raw: string, forceHttps: boolea
   return errs;
 }
 
-export function validateWebhookService(path: string, namespace: string, name: string, urlPath: string | undefined, port: number): FieldError[] {
+export function validateWebhookService(
+  path: string,
+  namespace: string,
+  name: string,
+  urlPath: string | undefined,
+  port: number,
+): FieldError[] {
   const errs: FieldError[] = [];
   if (!name) errs.push(required(child(path, "name"), "service name is required"));
   if (!namespace) errs.push(required(child(path, "namespace"), "service namespace is required"));
-  if (port < 1 || port > 65535) errs.push(invalid(child(path, "port"), port, "port is not valid: must be between 1 and 65535, inclusive"));
+  if (port < 1 || port > 65535)
+    errs.push(
+      invalid(child(path, "port"), port, "port is not valid: must be between 1 and 65535, inclusive"),
+    );
   if (urlPath === undefined || urlPath === "/" || urlPath === "") return errs;
   const pathField = child(path, "path");
   if (urlPath === "//") return [...errs, invalid(pathField, urlPath, "segment[0] may not be empty")];
@@ -86,7 +96,8 @@ export function validateWebhookService(path: string, namespace: string, name: st
       errs.push(invalid(pathField, urlPath, `segment[${i}] may not be empty`));
       return;
     }
-    for (const failure of isDNS1123Subdomain(step)) errs.push(invalid(pathField, urlPath, `segment[${i}]: ${failure}`));
+    for (const failure of isDNS1123Subdomain(step))
+      errs.push(invalid(pathField, urlPath, `segment[${i}]: ${failure}`));
   });
   return errs;
 }

@@ -42,7 +42,12 @@ export function parseYamlDocuments(text: string, file: string): YamlLoadResult {
   list.forEach((doc, index) => {
     for (const err of doc.errors) {
       const pos = lineCounter.linePos(err.pos[0]);
-      errors.push({ file, line: pos.line, column: pos.col, message: err.message.split("\n")[0] ?? err.message });
+      errors.push({
+        file,
+        line: pos.line,
+        column: pos.col,
+        message: err.message.split("\n")[0] ?? err.message,
+      });
     }
     if (doc.errors.length > 0 || doc.contents === null) return;
     let value: unknown;
@@ -51,7 +56,12 @@ export function parseYamlDocuments(text: string, file: string): YamlLoadResult {
     } catch (e) {
       // Unresolvable aliases and alias bombs only surface when the document is converted.
       const pos = lineCounter.linePos(doc.range[0]);
-      errors.push({ file, line: pos.line, column: pos.col, message: (e as Error).message.split("\n")[0] ?? String(e) });
+      errors.push({
+        file,
+        line: pos.line,
+        column: pos.col,
+        message: (e as Error).message.split("\n")[0] ?? String(e),
+      });
       return;
     }
     documents.push({ file, index, value, doc, lineCounter });
@@ -68,7 +78,9 @@ export function positionOf(document: YamlDocument, path: readonly (string | numb
   let best: Node | null = node;
   for (const key of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(key));
+      const pair = node.items.find(
+        (p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(key),
+      );
       if (!pair) break;
       best = (pair.key as Node | null) ?? best;
       node = pair.value as Node | null;

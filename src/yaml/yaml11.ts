@@ -98,9 +98,11 @@ export function parseLikeKubectl(text: string): unknown[] {
     version: "1.1",
     merge: true,
     uniqueKeys: false,
-    customTags: (tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
+    customTags: (tags) =>
+      tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
   });
   const list = Array.isArray(docs) ? docs : [];
-  return list.filter((d) => d.errors.length === 0 && d.contents !== null).map((d) => d.toJS({ maxAliasCount: 100 }));
+  return list
+    .filter((d) => d.errors.length === 0 && d.contents !== null)
+    .map((d) => d.toJS({ maxAliasCount: 100 }));
 }
-

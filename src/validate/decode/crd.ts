@@ -14,6 +14,7 @@ import {
   type InternalCrd,
   type InternalNames,
   type InternalSelectableField,
+  type InternalSpec,
   type InternalSubresources,
   type InternalValidation,
   type InternalVersion,
@@ -76,7 +77,8 @@ export function decodeCrdForCreate(value: unknown): DecodedCrd {
   const dec = new Decoder();
   const root = dec.object(value, "", "v1.CustomResourceDefinition", ROOT_FIELDS) ?? {};
   const apiVersion = root["apiVersion"];
-  if (apiVersion !== CRD_API_VERSION) dec.errors.push(notSupported("apiVersion", apiVersion ?? "", [CRD_API_VERSION]));
+  if (apiVersion !== CRD_API_VERSION)
+    dec.errors.push(notSupported("apiVersion", apiVersion ?? "", [CRD_API_VERSION]));
   if (root["kind"] !== "CustomResourceDefinition") {
     dec.errors.push(notSupported("kind", root["kind"] ?? "", ["CustomResourceDefinition"]));
   }
@@ -94,21 +96,21 @@ export function decodeCrdForCreate(value: unknown): DecodedCrd {
   if (!names.singular) names.singular = names.kind.toLowerCase();
   if (!names.listKind && names.kind) names.listKind = names.kind + "List";
 
-  const versions = (dec.array(specObj, "versions", "spec", "[]v1.CustomResourceDefinitionVersion") ?? []).map((v, i) =>
-    decodeVersion(v, index("spec.versions", i), dec),
+  const versions = (dec.array(specObj, "versions", "spec", "[]v1.CustomResourceDefinitionVersion") ?? []).map(
+    (v, i) => decodeVersion(v, index("spec.versions", i), dec),
   );
   const conversion = decodeConversion(specObj["conversion"], dec);
-  const spec = {
+  const spec: InternalSpec = {
     group: dec.string(specObj, "group", "spec") ?? "",
     version: versions[0]?.name ?? "",
     names,
     scope: dec.string(specObj, "scope", "spec") ?? "",
     versions,
-    additionalPrinterColumns: [] as InternalColumn[],
-    selectableFields: [] as InternalSelectableField[],
+    additionalPrinterColumns: [],
+    selectableFields: [],
     conversion,
     preserveUnknownFields: dec.bool(specObj, "preserveUnknownFields", "spec") ?? false,
-  } as InternalCrd["spec"];
+  };
   hoistIdenticalPerVersionFields(spec);
 
   // PrepareForCreate: status is reset; storedVersions holds the (first) storage version.
@@ -191,7 +193,8 @@ function decodeSubresources(value: unknown, path: string, dec: Decoder): Interna
   const obj = dec.object(value, path, "v1.CustomResourceSubresources", SUBRESOURCES_FIELDS);
   if (!obj) return undefined;
   const out: InternalSubresources = {};
-  if (dec.object(obj["status"], child(path, "status"), "v1.CustomResourceSubresourceStatus", new Set())) out.status = {};
+  if (dec.object(obj["status"], child(path, "status"), "v1.CustomResourceSubresourceStatus", new Set()))
+    out.status = {};
   const scalePath = child(path, "scale");
   const scale = dec.object(obj["scale"], scalePath, "v1.CustomResourceSubresourceScale", SCALE_FIELDS);
   if (scale) {
@@ -221,7 +224,11 @@ function decodeColumns(obj: Record<string, unknown>, path: string, dec: Decoder)
   });
 }
 
-function decodeSelectableFields(obj: Record<string, unknown>, path: string, dec: Decoder): InternalSelectableField[] {
+function decodeSelectableFields(
+  obj: Record<string, unknown>,
+  path: string,
+  dec: Decoder,
+): InternalSelectableField[] {
   const arr = dec.array(obj, "selectableFields", path, "[]v1.SelectableField") ?? [];
   return arr.map((f, i) => {
     const p = index(child(path, "selectableFields"), i);
@@ -237,7 +244,10 @@ function decodeConversion(value: unknown, dec: Decoder): InternalConversion {
   const obj = dec.object(value, path, "v1.CustomResourceConversion", CONVERSION_FIELDS);
   // v1 defaulting: a missing conversion is strategy None.
   if (!obj) return { strategy: "None", conversionReviewVersions: [] };
-  const out: InternalConversion = { strategy: dec.string(obj, "strategy", path) ?? "", conversionReviewVersions: [] };
+  const out: InternalConversion = {
+    strategy: dec.string(obj, "strategy", path) ?? "",
+    conversionReviewVersions: [],
+  };
   const webhookPath = child(path, "webhook");
   const webhook = dec.object(obj["webhook"], webhookPath, "v1.WebhookConversion", WEBHOOK_FIELDS);
   if (!webhook) return out;
@@ -276,11 +286,12 @@ function decodeConversion(value: unknown, dec: Decoder): InternalConversion {
  * v1 → internal conversion: each per-version field that is deep-equal in every version
  * (including "absent everywhere") moves to the top level and is cleared per version.
  */
-function hoistIdenticalPerVersionFields(spec: InternalCrd["spec"]): void {
+function hoistIdenticalPerVersionFields(spec: InternalSpec): void {
   const versions = spec.versions;
   const first = versions[0];
   if (!first) return;
-  const same = (pick: (v: InternalVersion) => unknown) => versions.every((v) => jsonEqual(pick(v), pick(first)));
+  const same = (pick: (v: InternalVersion) => unknown) =>
+    versions.every((v) => jsonEqual(pick(v), pick(first)));
   const emptyToUndefined = <T>(a: T[]) => (a.length === 0 ? undefined : a);
   if (same((v) => v.schema)) {
     if (first.schema) spec.validation = first.schema;
@@ -299,4 +310,3 @@ function hoistIdenticalPerVersionFields(spec: InternalCrd["spec"]): void {
     for (const v of versions) v.selectableFields = [];
   }
 }
-

@@ -20,7 +20,9 @@ export class Decoder {
   typeError(path: string, value: unknown, goType: string): void {
     const kind = jsonKind(value);
     const jsonType = kind === "boolean" ? "bool" : kind === "integer" ? "number" : kind;
-    this.errors.push(invalid(path, value, `json: cannot unmarshal ${jsonType} into Go value of type ${goType}`));
+    this.errors.push(
+      invalid(path, value, `json: cannot unmarshal ${jsonType} into Go value of type ${goType}`),
+    );
   }
 
   tooDeep(path: string): void {
@@ -28,7 +30,12 @@ export class Decoder {
   }
 
   /** The object at `path`, reporting keys not in `known`; undefined (and maybe an error) otherwise. */
-  object(value: unknown, path: string, goType: string, known?: ReadonlySet<string>): Record<string, unknown> | undefined {
+  object(
+    value: unknown,
+    path: string,
+    goType: string,
+    known?: ReadonlySet<string>,
+  ): Record<string, unknown> | undefined {
     if (value === undefined || value === null) return undefined;
     if (!isPlainObject(value)) {
       this.typeError(path, value, goType);

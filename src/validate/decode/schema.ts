@@ -51,7 +51,14 @@ const SCHEMA_FIELDS = new Set([
   "x-kubernetes-validations",
 ]);
 
-const RULE_FIELDS = new Set(["rule", "message", "messageExpression", "reason", "fieldPath", "optionalOldSelf"]);
+const RULE_FIELDS = new Set([
+  "rule",
+  "message",
+  "messageExpression",
+  "reason",
+  "fieldPath",
+  "optionalOldSelf",
+]);
 const EXTERNAL_DOCS_FIELDS = new Set(["description", "url"]);
 
 const STRING_FIELDS = [
@@ -75,11 +82,23 @@ const BOOL_FIELDS = [
   "x-kubernetes-embedded-resource",
   "x-kubernetes-int-or-string",
 ] as const;
-const INT_FIELDS = ["maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties"] as const;
+const INT_FIELDS = [
+  "maxLength",
+  "minLength",
+  "maxItems",
+  "minItems",
+  "maxProperties",
+  "minProperties",
+] as const;
 const NUMBER_FIELDS = ["maximum", "minimum", "multipleOf"] as const;
 
 /** Decodes one schema node; returns undefined for null/absent or mistyped input. */
-export function decodeSchema(value: unknown, path: string, dec: Decoder, depth = 0): JSONSchemaProps | undefined {
+export function decodeSchema(
+  value: unknown,
+  path: string,
+  dec: Decoder,
+  depth = 0,
+): JSONSchemaProps | undefined {
   if (depth > MAX_DEPTH) {
     dec.tooDeep(path);
     return undefined;
@@ -157,7 +176,12 @@ export function decodeSchema(value: unknown, path: string, dec: Decoder, depth =
       );
     }
   }
-  const docs = dec.object(obj["externalDocs"], child(path, "externalDocs"), "v1.ExternalDocumentation", EXTERNAL_DOCS_FIELDS);
+  const docs = dec.object(
+    obj["externalDocs"],
+    child(path, "externalDocs"),
+    "v1.ExternalDocumentation",
+    EXTERNAL_DOCS_FIELDS,
+  );
   if (docs) {
     s.externalDocs = {};
     const d = dec.string(docs, "description", child(path, "externalDocs"));

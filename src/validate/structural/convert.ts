@@ -42,7 +42,8 @@ function validateUnsupportedFields(s: JSONSchemaProps): void {
 function itemsSchema(s: JSONSchemaProps): JSONSchemaProps | undefined {
   if (s.items === undefined) return undefined;
   if (Array.isArray(s.items)) {
-    if (s.items.length > 0) throw new StructuralConversionError("OpenAPIV3Schema 'items' must be a schema, but is an array");
+    if (s.items.length > 0)
+      throw new StructuralConversionError("OpenAPIV3Schema 'items' must be a schema, but is an array");
     return undefined;
   }
   return s.items;
@@ -60,7 +61,9 @@ function toStructural(s: JSONSchemaProps, depth: number): Structural {
   const items = itemsSchema(s);
   if (items) ss.items = toStructural(items, depth + 1);
   if (s.properties && Object.keys(s.properties).length > 0) {
-    ss.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, toStructural(v, depth + 1)]));
+    ss.properties = Object.fromEntries(
+      Object.entries(s.properties).map(([k, v]) => [k, toStructural(v, depth + 1)]),
+    );
   }
   return ss;
 }
@@ -83,7 +86,9 @@ function newGenerics(s: JSONSchemaProps, depth: number): Generic {
 
 function newExtensions(s: JSONSchemaProps): Extensions {
   if (s["x-kubernetes-preserve-unknown-fields"] === false) {
-    throw new StructuralConversionError("internal error: 'x-kubernetes-preserve-unknown-fields' must be true or undefined");
+    throw new StructuralConversionError(
+      "internal error: 'x-kubernetes-preserve-unknown-fields' must be true or undefined",
+    );
   }
   const x: Extensions = {
     xPreserveUnknownFields: s["x-kubernetes-preserve-unknown-fields"] === true,
@@ -110,7 +115,17 @@ function newValueValidation(s: JSONSchemaProps, depth: number): ValueValidation 
     anyOf: (s.anyOf ?? []).map((x) => newNested(x, depth + 1)),
     oneOf: (s.oneOf ?? []).map((x) => newNested(x, depth + 1)),
   };
-  const optional = ["maximum", "minimum", "maxLength", "minLength", "maxItems", "minItems", "multipleOf", "maxProperties", "minProperties"] as const;
+  const optional = [
+    "maximum",
+    "minimum",
+    "maxLength",
+    "minLength",
+    "maxItems",
+    "minItems",
+    "multipleOf",
+    "maxProperties",
+    "minProperties",
+  ] as const;
   for (const k of optional) if (s[k] !== undefined) v[k] = s[k];
   if (s.not) v.not = newNested(s.not, depth + 1);
   return v;
@@ -128,10 +143,13 @@ function newNested(s: JSONSchemaProps, depth: number): NestedValueValidation {
   const items = itemsSchema(s);
   if (items) v.items = newNested(items, depth + 1);
   if (s.properties) {
-    v.properties = Object.fromEntries(Object.entries(s.properties).map(([k, x]) => [k, newNested(x, depth + 1)]));
+    v.properties = Object.fromEntries(
+      Object.entries(s.properties).map(([k, x]) => [k, newNested(x, depth + 1)]),
+    );
   }
   const ap = s.additionalProperties;
-  if (ap !== undefined) v.additionalProperties = typeof ap === "boolean" ? emptyNested() : newNested(ap, depth + 1);
+  if (ap !== undefined)
+    v.additionalProperties = typeof ap === "boolean" ? emptyNested() : newNested(ap, depth + 1);
   return v;
 }
 

@@ -32,7 +32,17 @@ function tokenize(jsonPath: string): string[] {
   return tokens;
 }
 
-const ESCAPES: Record<string, string> = { a: "\u0007", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "'": "'", "\\": "\\" };
+const ESCAPES: Record<string, string> = {
+  a: "\u0007",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t",
+  v: "\v",
+  "'": "'",
+  "\\": "\\",
+};
 
 function unescapeSingleQuote(s: string): { ok: true; value: string } | { ok: false; error: string } {
   let bad: string | undefined;
@@ -41,11 +51,17 @@ function unescapeSingleQuote(s: string): { ok: true; value: string } | { ok: fal
     if (r === undefined) bad ??= m;
     return r ?? "";
   });
-  return bad ? { ok: false, error: `invalid string literal: invalid escape char ${bad}` } : { ok: true, value };
+  return bad
+    ? { ok: false, error: `invalid string literal: invalid escape char ${bad}` }
+    : { ok: true, value };
 }
 
 /** Kubernetes field.Path text of the resolved path (Child for properties, Key for map entries). */
-export function validFieldPath(jsonPath: string, root: Structural, allowArrayNotation = true): FieldPathResult {
+export function validFieldPath(
+  jsonPath: string,
+  root: Structural,
+  allowArrayNotation = true,
+): FieldPathResult {
   const tokens = tokenize(jsonPath);
   let schema: Structural | undefined = root;
   let path = "";

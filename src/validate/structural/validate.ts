@@ -26,21 +26,35 @@ function invariants(s: Structural, lvl: Level, path: string): FieldError[] {
   const type = s.generic.type;
   if (type === "array" && !s.items) errs.push(required(child(path, "items"), "must be specified"));
   if (s.items) errs.push(...invariants(s.items, "item", child(path, "items")));
-  for (const [k, v] of Object.entries(s.properties ?? {})) errs.push(...invariants(v, "field", key(child(path, "properties"), k)));
+  for (const [k, v] of Object.entries(s.properties ?? {}))
+    errs.push(...invariants(v, "field", key(child(path, "properties"), k)));
   const ap = s.generic.additionalProperties;
   if (ap) {
-    if (lvl === "root") errs.push(forbidden(child(path, "additionalProperties"), "must not be used at the root"));
+    if (lvl === "root")
+      errs.push(forbidden(child(path, "additionalProperties"), "must not be used at the root"));
     if (ap.structural) errs.push(...invariants(ap.structural, "field", child(path, "additionalProperties")));
   }
   errs.push(...validateExtensions(s.extensions, path));
   if (s.valueValidation) {
-    errs.push(...valueValidation(s.valueValidation, isIntOrStringAnyOf(s.valueValidation), isIntOrStringAllOf(s.valueValidation), lvl, path));
+    errs.push(
+      ...valueValidation(
+        s.valueValidation,
+        isIntOrStringAnyOf(s.valueValidation),
+        isIntOrStringAllOf(s.valueValidation),
+        lvl,
+        path,
+      ),
+    );
   }
   const x = s.extensions;
   const checkMetadata = lvl === "root" || x.xEmbeddedResource;
   if (x.xEmbeddedResource && type !== "object") {
-    if (!type) errs.push(required(child(path, "type"), "must be object if x-kubernetes-embedded-resource is true"));
-    else errs.push(invalid(child(path, "type"), type, "must be object if x-kubernetes-embedded-resource is true"));
+    if (!type)
+      errs.push(required(child(path, "type"), "must be object if x-kubernetes-embedded-resource is true"));
+    else
+      errs.push(
+        invalid(child(path, "type"), type, "must be object if x-kubernetes-embedded-resource is true"),
+      );
   } else if (!type && !x.xIntOrString && !x.xPreserveUnknownFields) {
     const detail =
       lvl === "root"
@@ -51,20 +65,31 @@ function invariants(s: Structural, lvl: Level, path: string): FieldError[] {
     errs.push(required(child(path, "type"), detail));
   }
   if (x.xEmbeddedResource && ap) {
-    errs.push(forbidden(child(path, "additionalProperties"), "must not be used if x-kubernetes-embedded-resource is set"));
+    errs.push(
+      forbidden(
+        child(path, "additionalProperties"),
+        "must not be used if x-kubernetes-embedded-resource is set",
+      ),
+    );
   }
-  if (lvl === "root" && type && type !== "object") errs.push(invalid(child(path, "type"), type, "must be object at the root"));
+  if (lvl === "root" && type && type !== "object")
+    errs.push(invalid(child(path, "type"), type, "must be object at the root"));
   const props = s.properties ?? {};
   if (checkMetadata) {
     for (const meta of ["kind", "apiVersion"]) {
       const p = props[meta];
       if (p && p.generic.type !== "string") {
-        errs.push(invalid(child(key(child(path, "properties"), meta), "type"), p.generic.type, "must be string"));
+        errs.push(
+          invalid(child(key(child(path, "properties"), meta), "type"), p.generic.type, "must be string"),
+        );
       }
     }
   }
   const metadata = props["metadata"];
-  if (metadata) errs.push(...metadataInvariants(metadata, checkMetadata, lvl, key(child(path, "properties"), "metadata")));
+  if (metadata)
+    errs.push(
+      ...metadataInvariants(metadata, checkMetadata, lvl, key(child(path, "properties"), "metadata")),
+    );
   if (x.xEmbeddedResource && !x.xPreserveUnknownFields && Object.keys(props).length === 0) {
     errs.push(
       required(
@@ -78,9 +103,15 @@ function invariants(s: Structural, lvl: Level, path: string): FieldError[] {
 
 function metadataInvariants(s: Structural, checkMetadata: boolean, lvl: Level, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  if (checkMetadata && s.generic.type !== "object") errs.push(invalid(child(path, "type"), s.generic.type, "must be object"));
+  if (checkMetadata && s.generic.type !== "object")
+    errs.push(invalid(child(path, "type"), s.generic.type, "must be object"));
   if (lvl === "root" && !isOnlyNameAndGenerateName(s)) {
-    errs.push(forbidden(path, "must not specify anything other than name and generateName, but metadata is implicitly specified"));
+    errs.push(
+      forbidden(
+        path,
+        "must not specify anything other than name and generateName, but metadata is implicitly specified",
+      ),
+    );
   }
   return errs;
 }
@@ -171,23 +202,51 @@ function isIntOrStringAllOf(v: ValueValidation): boolean {
 function validateExtensions(x: Extensions, path: string): FieldError[] {
   const errs: FieldError[] = [];
   if (x.xIntOrString && x.xPreserveUnknownFields) {
-    errs.push(invalid(child(path, "x-kubernetes-preserve-unknown-fields"), true, "must be false if x-kubernetes-int-or-string is true"));
+    errs.push(
+      invalid(
+        child(path, "x-kubernetes-preserve-unknown-fields"),
+        true,
+        "must be false if x-kubernetes-int-or-string is true",
+      ),
+    );
   }
   if (x.xIntOrString && x.xEmbeddedResource) {
-    errs.push(invalid(child(path, "x-kubernetes-embedded-resource"), true, "must be false if x-kubernetes-int-or-string is true"));
+    errs.push(
+      invalid(
+        child(path, "x-kubernetes-embedded-resource"),
+        true,
+        "must be false if x-kubernetes-int-or-string is true",
+      ),
+    );
   }
   return errs;
 }
 
-function valueValidation(v: ValueValidation, skipAnyOf: boolean, skipFirstAllOfAnyOf: boolean, lvl: Level, path: string): FieldError[] {
+function valueValidation(
+  v: ValueValidation,
+  skipAnyOf: boolean,
+  skipFirstAllOfAnyOf: boolean,
+  lvl: Level,
+  path: string,
+): FieldError[] {
   const errs: FieldError[] = [];
-  if (!skipAnyOf) v.anyOf.forEach((n, i) => errs.push(...nested(n, false, lvl, index(child(path, "anyOf"), i))));
-  v.allOf.forEach((n, i) => errs.push(...nested(n, skipFirstAllOfAnyOf && i === 0, lvl, index(child(path, "allOf"), i))));
+  if (!skipAnyOf)
+    v.anyOf.forEach((n, i) => errs.push(...nested(n, false, lvl, index(child(path, "anyOf"), i))));
+  v.allOf.forEach((n, i) =>
+    errs.push(...nested(n, skipFirstAllOfAnyOf && i === 0, lvl, index(child(path, "allOf"), i))),
+  );
   v.oneOf.forEach((n, i) => errs.push(...nested(n, false, lvl, index(child(path, "oneOf"), i))));
   if (v.not) errs.push(...nested(v.not, false, lvl, child(path, "not")));
   if (v.pattern) {
     const problem = goRegexpError(v.pattern);
-    if (problem) errs.push(invalid(child(path, "pattern"), v.pattern, `must be a valid regular expression, but isn't: ${problem}`));
+    if (problem)
+      errs.push(
+        invalid(
+          child(path, "pattern"),
+          v.pattern,
+          `must be a valid regular expression, but isn't: ${problem}`,
+        ),
+      );
   }
   return errs;
 }
@@ -208,24 +267,38 @@ function nested(v: NestedValueValidation, skipAnyOf: boolean, lvl: Level, path: 
   const errs: FieldError[] = [];
   errs.push(...valueValidation(v.valueValidation, skipAnyOf, false, lvl, path));
   if (v.items) errs.push(...nested(v.items, false, lvl, child(path, "items")));
-  for (const [k, p] of Object.entries(v.properties ?? {})) errs.push(...nested(p, false, "field", key(child(path, "properties"), k)));
+  for (const [k, p] of Object.entries(v.properties ?? {}))
+    errs.push(...nested(p, false, "field", key(child(path, "properties"), k)));
   const g = v.forbiddenGenerics;
   const x = v.forbiddenExtensions;
   if (g.type) errs.push(forbidden(child(path, "type"), "must be empty to be structural"));
-  if (v.additionalProperties) errs.push(forbidden(child(path, "additionalProperties"), "must be undefined to be structural"));
-  if (g.default !== undefined) errs.push(forbidden(child(path, "default"), "must be undefined to be structural"));
+  if (v.additionalProperties)
+    errs.push(forbidden(child(path, "additionalProperties"), "must be undefined to be structural"));
+  if (g.default !== undefined)
+    errs.push(forbidden(child(path, "default"), "must be undefined to be structural"));
   if (g.title) errs.push(forbidden(child(path, "title"), "must be empty to be structural"));
   if (g.description) errs.push(forbidden(child(path, "description"), "must be empty to be structural"));
   if (g.nullable) errs.push(forbidden(child(path, "nullable"), "must be false to be structural"));
-  if (x.xPreserveUnknownFields) errs.push(forbidden(child(path, "x-kubernetes-preserve-unknown-fields"), "must be false to be structural"));
-  if (x.xEmbeddedResource) errs.push(forbidden(child(path, "x-kubernetes-embedded-resource"), "must be false to be structural"));
-  if (x.xIntOrString) errs.push(forbidden(child(path, "x-kubernetes-int-or-string"), "must be false to be structural"));
-  if (x.xListMapKeys.length > 0) errs.push(forbidden(child(path, "x-kubernetes-list-map-keys"), "must be empty to be structural"));
-  if (x.xListType !== undefined) errs.push(forbidden(child(path, "x-kubernetes-list-type"), "must be undefined to be structural"));
-  if (x.xMapType !== undefined) errs.push(forbidden(child(path, "x-kubernetes-map-type"), "must be undefined to be structural"));
-  if (v.xValidations.length > 0) errs.push(forbidden(child(path, "x-kubernetes-validations"), "must be empty to be structural"));
+  if (x.xPreserveUnknownFields)
+    errs.push(
+      forbidden(child(path, "x-kubernetes-preserve-unknown-fields"), "must be false to be structural"),
+    );
+  if (x.xEmbeddedResource)
+    errs.push(forbidden(child(path, "x-kubernetes-embedded-resource"), "must be false to be structural"));
+  if (x.xIntOrString)
+    errs.push(forbidden(child(path, "x-kubernetes-int-or-string"), "must be false to be structural"));
+  if (x.xListMapKeys.length > 0)
+    errs.push(forbidden(child(path, "x-kubernetes-list-map-keys"), "must be empty to be structural"));
+  if (x.xListType !== undefined)
+    errs.push(forbidden(child(path, "x-kubernetes-list-type"), "must be undefined to be structural"));
+  if (x.xMapType !== undefined)
+    errs.push(forbidden(child(path, "x-kubernetes-map-type"), "must be undefined to be structural"));
+  if (v.xValidations.length > 0)
+    errs.push(forbidden(child(path, "x-kubernetes-validations"), "must be empty to be structural"));
   if (v.properties && "metadata" in v.properties) {
-    errs.push(forbidden(key(child(path, "properties"), "metadata"), "must not be specified in a nested context"));
+    errs.push(
+      forbidden(key(child(path, "properties"), "metadata"), "must not be specified in a nested context"),
+    );
   }
   return errs;
 }
@@ -235,7 +308,12 @@ function completeness(s: Structural, path: string): FieldError[] {
   return s.valueValidation ? vvCompleteness(s.valueValidation, s, path, path) : [];
 }
 
-function vvCompleteness(v: ValueValidation, s: Structural | undefined, sPath: string, vPath: string): FieldError[] {
+function vvCompleteness(
+  v: ValueValidation,
+  s: Structural | undefined,
+  sPath: string,
+  vPath: string,
+): FieldError[] {
   if (!s) return [required(sPath, `because it is defined in ${vPath}`)];
   const errs: FieldError[] = [];
   if (v.not) errs.push(...nestedCompleteness(v.not, s, sPath, child(vPath, "not")));
@@ -245,18 +323,30 @@ function vvCompleteness(v: ValueValidation, s: Structural | undefined, sPath: st
   return errs;
 }
 
-function nestedCompleteness(v: NestedValueValidation, s: Structural | undefined, sPath: string, vPath: string): FieldError[] {
+function nestedCompleteness(
+  v: NestedValueValidation,
+  s: Structural | undefined,
+  sPath: string,
+  vPath: string,
+): FieldError[] {
   if (!s) return [required(sPath, `because it is defined in ${vPath}`)];
   const errs = vvCompleteness(v.valueValidation, s, sPath, vPath);
-  if (v.items) errs.push(...nestedCompleteness(v.items, s.items, child(sPath, "items"), child(vPath, "items")));
+  if (v.items)
+    errs.push(...nestedCompleteness(v.items, s.items, child(sPath, "items"), child(vPath, "items")));
   for (const [k, p] of Object.entries(v.properties ?? {})) {
     const sp = s.properties?.[k];
     if (!sp) {
-      errs.push(required(key(child(sPath, "properties"), k), `because it is defined in ${key(child(vPath, "properties"), k)}`));
+      errs.push(
+        required(
+          key(child(sPath, "properties"), k),
+          `because it is defined in ${key(child(vPath, "properties"), k)}`,
+        ),
+      );
     } else {
-      errs.push(...nestedCompleteness(p, sp, key(child(sPath, "properties"), k), key(child(vPath, "properties"), k)));
+      errs.push(
+        ...nestedCompleteness(p, sp, key(child(sPath, "properties"), k), key(child(vPath, "properties"), k)),
+      );
     }
   }
   return errs;
 }
-

@@ -7,7 +7,12 @@ import { child, duplicate, index, invalid, key } from "../errors.js";
 import { isPlainObject, jsonEqual } from "../json.js";
 import type { Structural } from "../structural/types.js";
 
-export function validateListSetsAndMaps(path: string, s: Structural | undefined, obj: unknown, depth = 0): FieldError[] {
+export function validateListSetsAndMaps(
+  path: string,
+  s: Structural | undefined,
+  obj: unknown,
+  depth = 0,
+): FieldError[] {
   if (!s || depth > 200) return [];
   if (Array.isArray(obj)) return validateArray(path, s, obj, depth);
   if (!isPlainObject(obj)) return [];
@@ -31,7 +36,8 @@ function validateArray(path: string, s: Structural, arr: unknown[], depth: numbe
   } else if (listType === "map") {
     errs.push(...validateListMap(path, s, arr));
   }
-  if (s.items) arr.forEach((v, i) => errs.push(...validateListSetsAndMaps(index(path, i), s.items, v, depth + 1)));
+  if (s.items)
+    arr.forEach((v, i) => errs.push(...validateListSetsAndMaps(index(path, i), s.items, v, depth + 1)));
   return errs;
 }
 

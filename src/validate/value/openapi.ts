@@ -40,11 +40,17 @@ function fromStructural(s: Structural, depth = 0): Node {
   };
   if (depth > 200) return node;
   if (s.properties) {
-    node.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, fromStructural(v, depth + 1)]));
+    node.properties = Object.fromEntries(
+      Object.entries(s.properties).map(([k, v]) => [k, fromStructural(v, depth + 1)]),
+    );
   }
   if (s.items) node.items = fromStructural(s.items, depth + 1);
   const ap = s.generic.additionalProperties;
-  if (ap) node.additionalProperties = { allows: ap.bool, ...(ap.structural ? { schema: fromStructural(ap.structural, depth + 1) } : {}) };
+  if (ap)
+    node.additionalProperties = {
+      allows: ap.bool,
+      ...(ap.structural ? { schema: fromStructural(ap.structural, depth + 1) } : {}),
+    };
   if (s.valueValidation) node.vv = s.valueValidation;
   return node;
 }
@@ -57,7 +63,9 @@ function fromNested(n: NestedValueValidation, depth = 0): Node {
   };
   if (depth > 200) return node;
   if (n.properties) {
-    node.properties = Object.fromEntries(Object.entries(n.properties).map(([k, v]) => [k, fromNested(v, depth + 1)]));
+    node.properties = Object.fromEntries(
+      Object.entries(n.properties).map(([k, v]) => [k, fromNested(v, depth + 1)]),
+    );
   }
   if (n.items) node.items = fromNested(n.items, depth + 1);
   return node;
@@ -87,7 +95,12 @@ class Validator {
     if (--this.budget < 0 || depth > 200) return;
     if (value === null || value === undefined) {
       if (node.types.length > 0 && !node.types.includes("null") && !node.nullable) {
-        this.errors.push({ code: "invalidType", name, value: "null", message: msg(name, `must be of type ${node.types.join(",")}: "null"`) });
+        this.errors.push({
+          code: "invalidType",
+          name,
+          value: "null",
+          message: msg(name, `must be of type ${node.types.join(",")}: "null"`),
+        });
       }
       if (node.vv && node.vv.enum.length > 0 && !node.nullable && !node.vv.enum.some((e) => e === null)) {
         this.errors.push({ code: "enum", name, value: null, values: node.vv.enum });
@@ -98,7 +111,12 @@ class Validator {
     let typeOk = true;
     if (node.types.length > 0 && !typeMatches(node.types, actual)) {
       typeOk = false;
-      this.errors.push({ code: "invalidType", name, value: actual, message: msg(name, `must be of type ${node.types.join(",")}: "${actual}"`) });
+      this.errors.push({
+        code: "invalidType",
+        name,
+        value: actual,
+        message: msg(name, `must be of type ${node.types.join(",")}: "${actual}"`),
+      });
     }
     if (node.vv) this.composition(value, node.vv, name, depth);
     if (!typeOk) return;
@@ -130,7 +148,8 @@ class Validator {
           this.errors.push(...errs);
         }
       }
-      if (failed) this.errors.push({ code: "composite", message: `${quoted} must validate all the schemas (allOf)` });
+      if (failed)
+        this.errors.push({ code: "composite", message: `${quoted} must validate all the schemas (allOf)` });
     }
     if (vv.anyOf.length > 0 && !vv.anyOf.some((n) => passes(n).length === 0)) {
       this.errors.push({ code: "composite", message: `${quoted} must validate at least one schema (anyOf)` });
@@ -139,7 +158,10 @@ class Validator {
       const valid = vv.oneOf.filter((n) => passes(n).length === 0).length;
       if (valid !== 1) {
         const detail = valid === 0 ? "Found none valid" : `Found ${valid} valid alternatives`;
-        this.errors.push({ code: "composite", message: `${quoted} must validate one and only one schema (oneOf). ${detail}` });
+        this.errors.push({
+          code: "composite",
+          message: `${quoted} must validate one and only one schema (oneOf). ${detail}`,
+        });
       }
     }
     if (vv.not && passes(vv.not).length === 0) {
@@ -149,15 +171,26 @@ class Validator {
 
   private string(value: string, vv: ValueValidation, name: string): void {
     const length = [...value].length;
-    if (vv.maxLength !== undefined && length > vv.maxLength) this.errors.push({ code: "tooLong", name, value, max: vv.maxLength });
+    if (vv.maxLength !== undefined && length > vv.maxLength)
+      this.errors.push({ code: "tooLong", name, value, max: vv.maxLength });
     if (vv.minLength !== undefined && length < vv.minLength) {
-      this.errors.push({ code: "invalid", name, value, message: msg(name, `should be at least ${vv.minLength} chars long`) });
+      this.errors.push({
+        code: "invalid",
+        name,
+        value,
+        message: msg(name, `should be at least ${vv.minLength} chars long`),
+      });
     }
     if (vv.pattern && !patternMatches(vv.pattern, value)) {
       this.errors.push({ code: "invalid", name, value, message: msg(name, `should match '${vv.pattern}'`) });
     }
     if (vv.format && checkFormat(vv.format, value) === false) {
-      this.errors.push({ code: "invalidType", name, value, message: msg(name, `must be of type ${vv.format}: ${JSON.stringify(value)}`) });
+      this.errors.push({
+        code: "invalidType",
+        name,
+        value,
+        message: msg(name, `must be of type ${vv.format}: ${JSON.stringify(value)}`),
+      });
     }
   }
 
@@ -165,16 +198,31 @@ class Validator {
     if (vv.multipleOf !== undefined && vv.multipleOf > 0) {
       const q = value / vv.multipleOf;
       if (Math.abs(q - Math.round(q)) > 1e-9) {
-        this.errors.push({ code: "invalid", name, value, message: msg(name, `should be a multiple of ${goNumber(vv.multipleOf)}`) });
+        this.errors.push({
+          code: "invalid",
+          name,
+          value,
+          message: msg(name, `should be a multiple of ${goNumber(vv.multipleOf)}`),
+        });
       }
     }
     if (vv.maximum !== undefined && (vv.exclusiveMaximum ? value >= vv.maximum : value > vv.maximum)) {
       const text = vv.exclusiveMaximum ? "should be less than" : "should be less than or equal to";
-      this.errors.push({ code: "invalid", name, value, message: msg(name, `${text} ${goNumber(vv.maximum)}`) });
+      this.errors.push({
+        code: "invalid",
+        name,
+        value,
+        message: msg(name, `${text} ${goNumber(vv.maximum)}`),
+      });
     }
     if (vv.minimum !== undefined && (vv.exclusiveMinimum ? value <= vv.minimum : value < vv.minimum)) {
       const text = vv.exclusiveMinimum ? "should be greater than" : "should be greater than or equal to";
-      this.errors.push({ code: "invalid", name, value, message: msg(name, `${text} ${goNumber(vv.minimum)}`) });
+      this.errors.push({
+        code: "invalid",
+        name,
+        value,
+        message: msg(name, `${text} ${goNumber(vv.minimum)}`),
+      });
     }
   }
 
@@ -184,10 +232,20 @@ class Validator {
       this.errors.push({ code: "tooManyItems", name, actual: value.length, max: vv.maxItems });
     }
     if (vv?.minItems !== undefined && value.length < vv.minItems) {
-      this.errors.push({ code: "invalid", name, value: value.length, message: msg(name, `should have at least ${vv.minItems} items`) });
+      this.errors.push({
+        code: "invalid",
+        name,
+        value: value.length,
+        message: msg(name, `should have at least ${vv.minItems} items`),
+      });
     }
     if (vv?.uniqueItems && value.some((v, i) => value.findIndex((w) => jsonEqual(v, w)) !== i)) {
-      this.errors.push({ code: "invalid", name, value: "", message: msg(name, "shouldn't contain duplicates") });
+      this.errors.push({
+        code: "invalid",
+        name,
+        value: "",
+        message: msg(name, "shouldn't contain duplicates"),
+      });
     }
     if (node.items) value.forEach((v, i) => this.validate(v, node.items!, `${name}[${i}]`, depth + 1));
   }
@@ -199,19 +257,31 @@ class Validator {
       this.errors.push({ code: "tooManyProperties", name, actual: count, max: vv.maxProperties });
     }
     if (vv?.minProperties !== undefined && count < vv.minProperties) {
-      this.errors.push({ code: "invalid", name, value: count, message: msg(name, `should have at least ${vv.minProperties} properties`) });
+      this.errors.push({
+        code: "invalid",
+        name,
+        value: count,
+        message: msg(name, `should have at least ${vv.minProperties} properties`),
+      });
     }
     const childName = (k: string) => (name ? `${name}.${k}` : k);
     for (const r of vv?.required ?? []) {
-      if (!Object.prototype.hasOwnProperty.call(value, r)) this.errors.push({ code: "required", name: childName(r) });
+      if (!Object.prototype.hasOwnProperty.call(value, r))
+        this.errors.push({ code: "required", name: childName(r) });
     }
     for (const [k, v] of Object.entries(value)) {
       const prop = node.properties?.[k];
       if (prop) this.validate(v, prop, childName(k), depth + 1);
       else if (node.additionalProperties) {
-        if (node.additionalProperties.schema) this.validate(v, node.additionalProperties.schema, childName(k), depth + 1);
+        if (node.additionalProperties.schema)
+          this.validate(v, node.additionalProperties.schema, childName(k), depth + 1);
         else if (!node.additionalProperties.allows) {
-          this.errors.push({ code: "invalid", name: childName(k), value: k, message: `${childName(k)} in ${IN} is a forbidden property` });
+          this.errors.push({
+            code: "invalid",
+            name: childName(k),
+            value: k,
+            message: `${childName(k)} in ${IN} is a forbidden property`,
+          });
         }
       }
     }

@@ -1,0 +1,273 @@
+/** `crdgen check`, run in-process on temporary files. */
+import { describe, expect, it } from "vitest";
+import { check, crdYaml, tempDir } from "./harness.js";
+
+describe("crdgen check: CRD validation", () => {
+  it("accepts a valid CRD and says so", async () => {
+    const dir = tempDir({ "crd.yaml": crdYaml() });
+    const run = await check(["crd.yaml"], dir);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toBe("0 errors, 0 warnings (checked 1 CRD in 1 file)\n");
+  });
+
+  it("reports a Kubernetes error at the offending line and column, with a code frame", async () => {
+    const dir = tempDir({ "crd.yaml": crdYaml((t) => t.replace("group: example.com", "group: example")) });
+    const run = await check(["crd.yaml"], dir);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split("\n");
+    expect(lines).toContain(
+      'crd.yaml:6:10 - error CRD2001: spec.group: Invalid value: "example": should be a domain with at least one dot',
+    );
+    expect(run.stdout).toContain("6   group: example\n           ~");
+  });
+
+  it("points errors in a hoisted single-version schema at versions[0] in the file", async () => {
+    const dir = tempDir({
+      "crd.yaml": crdYaml((t) => t.replace("minimum: 1", "minimum: 1\n                  uniqueItems: true")),
+    });
+    const run = await check(["crd.yaml"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      "crd.yaml:25:32 - error CRD2001: spec.validation.openAPIV3Schema.properties[spec].properties[size].uniqueItems: Forbidden: uniqueItems cannot be set to true since the runtime complexity becomes quadratic",
+    );
+  });
+
+  it("falls back to the nearest existing parent for a missing field", async () => {
+    const dir = tempDir({ "crd.yaml": crdYaml((t) => t.replace("  scope: Namespaced\n", "")) });
+    const run = await check(["--format", "json", "crd.yaml"], dir);
+    const [finding] = JSON.parse(run.stdout) as { line: number; path: string }[];
+    expect(finding).toMatchObject({ path: "spec.scope", line: 6 });
+  });
+
+  it("maps internal paths (webhookClientConfig, JSONPath) back to the v1 fields", async () => {
+    const text = crdYaml((t) =>
+      t
+        .replace(
+          "      served: true",
+          "      additionalPrinterColumns:\n        - name: Size\n          type: integer\n          jsonPath: spec.size\n      served: true",
+        )
+        .replace(
+          "  scope: Namespaced",
+          "  scope: Namespaced\n  conversion:\n    strategy: Webhook\n    webhook:\n      conversionReviewVersions: [v1]\n      clientConfig:\n        url: http://example.com/convert",
+        ),
+    );
+    const dir = tempDir({ "crd.yaml": text });
+    const run = await check(["--format", "json", "crd.yaml"], dir);
+    const findings = JSON.parse(run.stdout) as { line: number; column: number; path: string }[];
+    const at = (p: string) => findings.find((f) => f.path === p);
+    expect(at("spec.conversion.webhookClientConfig.url")).toMatchObject({ line: 16, column: 14 });
+    expect(at("spec.additionalPrinterColumns[0].JSONPath")).toMatchObject({ line: 22, column: 21 });
+  });
+
+  it("validates every CRD of a multi-document stream and ignores other documents", async () => {
+    const other = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  on: yes\n";
+    const text = `${crdYaml()}---\n${other}---\n${crdYaml((t) => t.replace("kind: Widget", "kind: 9Widget"))}`;
+    const dir = tempDir({ "all.yaml": text });
+    const kindLine = text.split("\n").findIndex((l) => l.includes("9Widget")) + 1;
+    const run = await check(["--format", "json", "all.yaml"], dir);
+    const findings = JSON.parse(run.stdout) as {
+      severity: string;
+      path: string;
+      type: string;
+      line: number;
+    }[];
+    const errors = findings.filter((f) => f.severity === "error");
+    // The v1 defaults derive singular ("9widget") and listKind ("9WidgetList") from the bad kind.
+    expect(errors.map((f) => f.path).sort()).toEqual([
+      "spec.names.kind",
+      "spec.names.listKind",
+      "spec.names.singular",
+    ]);
+    expect(errors.find((f) => f.path === "spec.names.kind")?.line).toBe(kindLine);
+    expect(run.code).toBe(1);
+  });
+
+  it("checks every item of a kind: List document", async () => {
+    const item = crdYaml((t) => t.replace("scope: Namespaced", "scope: Global"))
+      .split("\n")
+      .map((l) => (l ? `    ${l}` : l))
+      .join("\n");
+    const dir = tempDir({ "list.yaml": `apiVersion: v1\nkind: List\nitems:\n  - ${item.trimStart()}` });
+    const run = await check(["--format", "json", "list.yaml"], dir);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({ path: "spec.scope", type: "FieldValueNotSupported", line: 13, column: 14 }),
+    ]);
+  });
+});
+
+describe("crdgen check: readable output", () => {
+  it("shortens Go struct dumps in human output but keeps them whole in JSON", async () => {
+    // Two versions with different schemas and no storage version: Kubernetes prints both whole.
+    const text = crdYaml((t) =>
+      t
+        .replace("      storage: true", "      storage: false")
+        .replace(
+          "  versions:\n",
+          "  versions:\n    - name: v2\n      served: true\n      storage: false\n      schema:\n        openAPIV3Schema:\n          type: object\n",
+        ),
+    );
+    const dir = tempDir({ "crd.yaml": text });
+    const human = await check(["crd.yaml"], dir);
+    const line = human.stdout.split("\n").find((l) => l.includes("spec.versions: Invalid value"));
+    expect(line).toMatch(
+      /^crd\.yaml:\d+:\d+ - error CRD2001: spec\.versions: Invalid value: \[\{"Name":"v2".*…\]: must have exactly one version marked as storage version$/,
+    );
+    expect(line!.length).toBeLessThan(300);
+    const json = JSON.parse((await check(["--format", "json", "crd.yaml"], dir)).stdout) as {
+      message: string;
+    }[];
+    expect(json[0]?.message).toContain('"XValidations":null}}');
+  });
+
+  it("reports an old apiextensions version without field noise", async () => {
+    const dir = tempDir({
+      "crd.yaml": crdYaml((t) => t.replace("apiextensions.k8s.io/v1", "apiextensions.k8s.io/v1beta1")),
+    });
+    const run = await check(["--format", "json", "crd.yaml"], dir);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({
+        path: "apiVersion",
+        line: 1,
+        column: 13,
+        message:
+          'apiVersion: Unsupported value: "apiextensions.k8s.io/v1beta1": supported values: "apiextensions.k8s.io/v1"',
+      }),
+    ]);
+  });
+});
+
+describe("crdgen check: output formats", () => {
+  const broken = () =>
+    tempDir({ "crd.yaml": crdYaml((t) => t.replace("scope: Namespaced", "scope: Global")) });
+
+  it("--format json prints an array of located findings", async () => {
+    const run = await check(["--format", "json", "crd.yaml"], broken());
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual([
+      {
+        file: "crd.yaml",
+        line: 10,
+        column: 10,
+        severity: "error",
+        path: "spec.scope",
+        type: "FieldValueNotSupported",
+        message: 'spec.scope: Unsupported value: "Global": supported values: "Cluster", "Namespaced"',
+      },
+    ]);
+  });
+
+  it("--format github prints workflow commands with escaped properties", async () => {
+    const run = await check(["--format", "github", "crd.yaml"], broken());
+    expect(run.stdout).toBe(
+      '::error file=crd.yaml,line=10,col=10::spec.scope: Unsupported value: "Global": supported values: "Cluster", "Namespaced"\n',
+    );
+  });
+});
+
+describe("crdgen check: files and globs", () => {
+  it("expands globs and directories", async () => {
+    const dir = tempDir({
+      "crds/a.yaml": crdYaml(),
+      "crds/nested/b.yml": crdYaml((t) => t.replace("scope: Namespaced", "scope: Global")),
+      "crds/notes.txt": "not yaml: [",
+    });
+    const byGlob = await check(["--format", "json", "crds/**/*.y*ml"], dir);
+    expect((JSON.parse(byGlob.stdout) as { file: string }[]).map((f) => f.file)).toEqual([
+      "crds/nested/b.yml",
+    ]);
+    const byDir = await check(["crds"], dir);
+    expect(byDir.stdout).toContain("(checked 2 CRDs in 2 files)");
+    expect(byDir.code).toBe(1);
+  });
+
+  it("reports YAML syntax errors as errors", async () => {
+    const dir = tempDir({ "bad.yaml": "a: [1, 2\nb: c\n" });
+    const run = await check(["--format", "json", "bad.yaml"], dir);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)[0]).toMatchObject({ severity: "error", type: "YAMLSyntax" });
+  });
+
+  it("warns where YAML 1.1 readers disagree, without failing", async () => {
+    const dir = tempDir({
+      "crd.yaml": crdYaml((t) =>
+        t.replace(
+          "color:\n                  type: string",
+          "color:\n                  type: string\n                  enum: [red, no]",
+        ),
+      ),
+    });
+    const run = await check(["crd.yaml"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'crd.yaml:27:31 - warning CRD2002: YAML 1.1 parsers (kubectl) read the value no as the boolean false, YAML 1.2 as the string "no"',
+    );
+    expect(run.stdout).toContain("0 errors, 1 warning (checked 1 CRD in 1 file)");
+  });
+});
+
+describe("crdgen check: usage errors exit 2 without a stack trace", () => {
+  const dir = tempDir({ "crd.yaml": crdYaml() });
+  it.each([
+    [["--bogus", "crd.yaml"], "unknown option --bogus"],
+    [[], "no files to check"],
+    [["missing.yaml"], "cannot read missing.yaml: no such file or directory"],
+    [["nothing/*.yaml"], "no files match nothing/*.yaml"],
+    [["--format", "xml", "crd.yaml"], '--format must be one of human, json, github, got "xml"'],
+    [["crd.yaml", "--instances", "none/*.yaml"], "no files match none/*.yaml"],
+  ])("%j", async (args, message) => {
+    const run = await check(args, dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`crdgen check: ${message}`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe("");
+  });
+
+  it("--help prints usage and exits 0", async () => {
+    const run = await check(["--help"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Usage: crdgen check");
+  });
+});
+
+describe("crdgen check --instances", () => {
+  it("reports an instance no checked CRD defines", async () => {
+    const dir = tempDir({
+      "crd.yaml": crdYaml(),
+      "cr.yaml": "apiVersion: example.com/v2\nkind: Widget\nmetadata:\n  name: w\n",
+    });
+    const run = await check(["--format", "json", "crd.yaml", "--instances", "cr.yaml"], dir);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({
+        file: "cr.yaml",
+        line: 1,
+        column: 13,
+        type: "NoMatchingCRD",
+        message: "no checked CustomResourceDefinition defines Widget in example.com/v2",
+      }),
+    ]);
+  });
+
+  it("validates an instance against its CRD and locates the error", async () => {
+    const cr =
+      "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: default\nspec:\n  size: 0\n  color: red\n";
+    const dir = tempDir({ "crd.yaml": crdYaml(), "cr.yaml": cr });
+    const run = await check(["--format", "json", "crd.yaml", "--instances", "cr.yaml"], dir);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({ file: "cr.yaml", line: 7, column: 9, path: "spec.size", severity: "error" }),
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it("treats non-CRD documents of the checked files as instances when --instances is given", async () => {
+    const cr = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 3\n";
+    const dir = tempDir({
+      "both.yaml": `${crdYaml()}---\n${cr}`,
+      "more.yaml": "apiVersion: example.com/v1\nkind: Gadget\n",
+    });
+    const run = await check(["--format", "json", "both.yaml", "--instances", "more.yaml"], dir);
+    expect((JSON.parse(run.stdout) as { file: string; type: string }[]).map((f) => [f.file, f.type])).toEqual(
+      [["more.yaml", "NoMatchingCRD"]],
+    );
+  });
+});
