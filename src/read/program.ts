@@ -4,7 +4,7 @@
  * to the cost of type-checking those files.
  */
 import path from "node:path";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { Project, ts, type FileSystemHost } from "ts-morph";
 import { codes } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -43,11 +43,24 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
   const diagnostics: Diagnostic[] = [];
   const fsHost = options.fileSystem;
   const exists = (p: string) => (fsHost ? fsHost.fileExistsSync(p) : existsSync(p));
-  const entries = options.entries.map((e) => path.resolve(options.cwd, e));
+  const isDirectory = (p: string) => (fsHost ? fsHost.directoryExistsSync(p) : isDirectoryOnDisk(p));
+  const entries = options.entries
+    .map((e) => path.resolve(options.cwd, e))
+    .flatMap((e) => (isDirectory(e) ? typeScriptFilesUnder(e, fsHost) : [e]));
 
   const missing = entries.filter((e) => !exists(e));
   for (const file of missing) {
     diagnostics.push({ severity: "error", code: codes.fileNotFound, message: `File not found: ${file}` });
+  }
+  for (const file of entries) {
+    if (missing.includes(file) || TYPESCRIPT_FILE.test(file)) continue;
+    missing.push(file);
+    diagnostics.push({
+      severity: "error",
+      code: codes.fileNotFound,
+      message: `${file} is not a TypeScript file.`,
+      hint: "give the .ts files (or folders) that declare the @crd types",
+    });
   }
 
   let tsconfig = options.tsconfig ? path.resolve(options.cwd, options.tsconfig) : undefined;
@@ -118,6 +131,36 @@ export function refreshProgram(loaded: LoadedProgram, changed: readonly string[]
     for (const d of program.getSyntacticDiagnostics(sf)) diagnostics.push(fromTs(d, codes.tsSyntax));
   }
   return { project, program, checker: program.getTypeChecker(), entries, diagnostics };
+}
+
+const TYPESCRIPT_FILE = /\.(m|c)?tsx?$/;
+
+function isDirectoryOnDisk(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A folder given as input stands for its TypeScript files (not declarations, not node_modules), sorted. */
+function typeScriptFilesUnder(dir: string, fsHost: FileSystemHost | undefined): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    const names = fsHost
+      ? fsHost.readDirSync(d).map((e) => ({ name: path.basename(e.name), dir: e.isDirectory }))
+      : readdirSync(d, { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() }));
+    for (const { name, dir: isDir } of names.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(d, name);
+      if (isDir) {
+        if (name !== "node_modules" && !name.startsWith(".")) walk(full);
+      } else if (TYPESCRIPT_FILE.test(name) && !/\.d\.(m|c)?ts$/.test(name)) {
+        out.push(full);
+      }
+    }
+  };
+  walk(dir);
+  return out;
 }
 
 function findTsconfig(dir: string, exists: (p: string) => boolean): string | undefined {

@@ -148,3 +148,21 @@ describe("crdgen --check (the pull-request gate)", () => {
     expect(run.code).toBe(2);
   });
 });
+
+describe("inputs", () => {
+  test("a folder stands for its TypeScript files", async () => {
+    await mkdir(path.join(dir, "api", "nested"), { recursive: true });
+    await writeFile(path.join(dir, "api", "nested", "widget.ts"), GOOD);
+    await writeFile(path.join(dir, "api", "types.d.ts"), "export declare const x: number;\n");
+    const run = await runCli(["api", "--stdout"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("name: widgets.example.com");
+  });
+
+  test("a file that is not TypeScript is an error naming it", async () => {
+    await writeFile(path.join(dir, "crd.yaml"), "a: 1\n");
+    const run = await runCli(["crd.yaml"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("crd.yaml is not a TypeScript file.");
+  });
+});
