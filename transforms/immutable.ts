@@ -13,7 +13,7 @@
  */
 import { IMMUTABLE, type DraftSchema } from "../src/emit/draft.js";
 import type { ValidationRule } from "../src/schema/types.js";
-import { celField } from "./cel-names.js";
+import { escapeCelName } from "../src/validate/cel/escaping.js";
 import type { TransformContext } from "./context.js";
 import { mapSchema } from "./walk.js";
 
@@ -21,7 +21,7 @@ export const name = "immutable";
 
 /** The parent-level rule for one optional immutable field (controller-gen's exact wording). */
 export function onceSetRule(property: string): ValidationRule {
-  const f = celField(property);
+  const f = (escapeCelName(property) ?? property);
   return { rule: `!has(oldSelf.${f}) || has(self.${f})`, message: `field ${property} is immutable once set` };
 }
 

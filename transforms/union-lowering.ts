@@ -24,7 +24,7 @@ import { codes } from "../src/diagnostics/codes.js";
 import { ORIGIN, TYPE_NAME, type DraftSchema } from "../src/emit/draft.js";
 import type { ValidationRule } from "../src/schema/types.js";
 import { reportAt, type TransformContext } from "./context.js";
-import { celField } from "./cel-names.js";
+import { escapeCelName } from "../src/validate/cel/escaping.js";
 import { mapSchema, type SchemaPath } from "./walk.js";
 
 export const name = "union-lowering";
@@ -120,10 +120,13 @@ function lowerObjects(
       const needed = specific[i]!;
       if (needed.length === 0) return;
       const value = m.properties![discriminator]!.enum![0]!;
+      // A name CEL cannot reach (e.g. with a space) gets no rule; the oneOf stubs still apply.
+      const [field, ...fields] = [discriminator, ...needed].map(escapeCelName);
+      if (field === undefined || fields.some((f) => f === undefined)) return;
       const literal = typeof value === "string" ? `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'` : String(value);
-      const has = needed.map((p) => `has(self.${celField(p)})`).join(" && ");
+      const has = fields.map((f) => `has(self.${f})`).join(" && ");
       rules.push({
-        rule: `self.${celField(discriminator)} != ${literal} || ${needed.length > 1 ? `(${has})` : has}`,
+        rule: `self.${field} != ${literal} || ${needed.length > 1 ? `(${has})` : has}`,
         message: `${discriminator} ${String(value)} requires ${needed.join(", ")}`,
       });
     });

@@ -14,7 +14,6 @@ import { optionalEnum } from "../../transforms/optional-enum.js";
 import { setLists } from "../../transforms/set-lists.js";
 import { unionLowering } from "../../transforms/union-lowering.js";
 import { unsupportedKeywords } from "../../transforms/unsupported-keywords.js";
-import { celField } from "../../transforms/cel-names.js";
 
 type Fn = (s: DraftSchema, ctx: ReturnType<typeof collectingContext>) => DraftSchema;
 interface Row {
@@ -266,15 +265,4 @@ describe("inline-refs", () => {
     ]);
     expect(out.properties!.a!.properties!.b!.properties!.a).toEqual({ "x-kubernetes-preserve-unknown-fields": true });
   });
-});
-
-test("celField escapes as the API server does", () => {
-  expect([celField("a"), celField("a-b"), celField("a.b"), celField("a/b"), celField("a__b"), celField("namespace")]).toEqual([
-    "a",
-    "a__dash__b",
-    "a__dot__b",
-    "a__slash__b",
-    "a__underscores__b",
-    "__namespace__",
-  ]);
 });
