@@ -4,6 +4,7 @@
  * content changed. A bad edit prints its errors and keeps watching; fixing it recovers.
  */
 import { watch, type FSWatcher } from "node:fs";
+import { ts } from "ts-morph";
 import path from "node:path";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { generateFromProgram, type GenerateOptions, type GenerateResult } from "../generate.js";
@@ -101,7 +102,9 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
       const changed = [...pending];
       pending = new Set();
       loaded = refreshProgram(loaded, changed);
-      void run(changed);
+      // Type errors a change causes show up in the changed files and in the files importing them
+      // (a deleted or renamed export breaks its importers).
+      void run([...changed, ...importersOf(loaded, changed)]);
     }, DEBOUNCE_MS);
   };
 
@@ -115,4 +118,19 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
       watchers.clear();
     },
   };
+}
+
+/** The program's own files with a relative import of one of `changed` (any extension). */
+function importersOf(loaded: LoadedProgram, changed: readonly string[]): string[] {
+  const stem = (file: string) => file.replace(/\.(d\.)?(m|c)?(t|j)sx?$/, "");
+  const targets = new Set(changed.map((f) => stem(path.resolve(f))));
+  const out: string[] = [];
+  for (const sf of loaded.program.getSourceFiles()) {
+    if (sf.isDeclarationFile || /[\\/]node_modules[\\/]/.test(sf.fileName)) continue;
+    const imports = ts.preProcessFile(sf.text, true, true).importedFiles;
+    if (imports.some((i) => i.fileName.startsWith(".") && targets.has(stem(path.resolve(path.dirname(sf.fileName), i.fileName))))) {
+      out.push(sf.fileName);
+    }
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 /** Watch mode: an edit changes the CRD; a bad edit reports and keeps watching; fixing it recovers. */
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
@@ -50,4 +50,18 @@ test("regenerates on change, survives a bad edit, recovers", async () => {
   expect(text).toContain("shape:");
   expect(text).not.toContain("color:");
   expect(out).toMatch(/regenerated in \d+ ms/);
+}, 30_000);
+
+test("deleting an imported file reports the broken import in its importer", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "crdgen-watch-"));
+  await writeFile(path.join(dir, "types.ts"), ROOT);
+  await writeFile(path.join(dir, "spec.ts"), "export interface Spec { size: number }\n");
+  let err = "";
+  const io = { cwd: dir, stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) } };
+  handle = startWatch({ entries: ["types.ts"] }, io);
+  await handle.ready;
+  const next = handle.nextRun();
+  await rm(path.join(dir, "spec.ts"));
+  expect((await next).ok).toBe(false);
+  expect(err).toMatch(/types\.ts:1:\d+ - error CRD1001: TS2307: Cannot find module '\.\/spec\.js'/);
 }, 30_000);

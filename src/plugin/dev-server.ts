@@ -1,0 +1,47 @@
+/**
+ * The vite dev server never rebuilds, so `buildStart` runs once: here its file watcher drives
+ * regeneration instead, and problems go to vite's logger (a broken type must not stop the
+ * server; the next save is picked up).
+ */
+import path from "node:path";
+import type { ViteDevServer } from "vite";
+import { reportOf } from "./report.js";
+import type { CrdSession } from "./session.js";
+
+/** How long chokidar (vite's watcher) swallows repeated change events of one file. */
+const WATCHER_THROTTLE_MS = 50;
+
+/** `fail` only picks the log level: an error is logged as one, never thrown. */
+export function regenerateOnChange(server: ViteDevServer, session: () => CrdSession, fail: boolean): void {
+  const { logger } = server.config;
+  const regenerate = async () => {
+    const s = session();
+    try {
+      const outcome = await s.run();
+      // Files the edit newly imports join the watch list; vite ignores ones it already has.
+      server.watcher.add(s.typeFiles());
+      const report = reportOf(outcome, s.cwd, fail);
+      if (report.error !== undefined) logger.error(report.error, { timestamp: true });
+      if (report.warning !== undefined) logger.warn(report.warning, { timestamp: true });
+      for (const file of outcome.written)
+        logger.info(`crdgen: wrote ${path.relative(s.cwd, file)}`, { timestamp: true });
+    } catch (e) {
+      logger.error(`crdgen: ${e instanceof Error ? e.message : String(e)}`, { timestamp: true });
+    }
+  };
+  let trailing: NodeJS.Timeout | undefined;
+  const onEvent = (file: string) => {
+    const s = session();
+    if (!s.isTypeFile(file)) return;
+    s.markChanged(file);
+    void regenerate();
+    // vite's watcher drops a file's further change events for 50 ms after one it reports, so
+    // a quick second save is never announced: look at the files once that window has passed.
+    clearTimeout(trailing);
+    trailing = setTimeout(() => s.changedSinceRead() && void regenerate(), WATCHER_THROTTLE_MS + 20);
+    trailing.unref();
+  };
+  server.watcher.on("change", onEvent);
+  server.watcher.on("add", onEvent);
+  server.watcher.on("unlink", onEvent);
+}

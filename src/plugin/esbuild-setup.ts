@@ -1,0 +1,76 @@
+/**
+ * crdgen on esbuild's own plugin API. unplugin's common hooks do not fit esbuild here: its
+ * `buildStart` cannot add watch files nor return located problems, and esbuild has no
+ * `watchChange`. So the run happens in `onStart` (whose result carries errors and warnings
+ * esbuild prints and fails on), and the type files are handed to esbuild's watcher through
+ * the entry points' resolution, the one place esbuild accepts extra `watchFiles` for a build.
+ */
+import type { OnResolveArgs, OnResolveResult, PluginBuild } from "esbuild";
+import { failsOnError, type CrdgenPluginOptions } from "./options.js";
+import { reportOf } from "./report.js";
+import type { CrdSession, RunOutcome } from "./session.js";
+
+/** Marks crdgen's own `build.resolve` call, so its onResolve does not answer itself. */
+const RESOLVING = Symbol("crdgen resolving");
+
+export function setupEsbuild(
+  build: PluginBuild,
+  options: CrdgenPluginOptions,
+  sessionFor: (root: string) => CrdSession,
+): void {
+  const session = sessionFor(build.initialOptions.absWorkingDir ?? process.cwd());
+  // esbuild cannot tell a plugin whether it is watching, and keeps watching after a failed
+  // build anyway: failing is right unless the user opted out.
+  const fail = failsOnError(options, false);
+  let current: Promise<RunOutcome> | undefined;
+
+  build.onStart(async () => {
+    current = session.run();
+    const report = reportOf(await current, session.cwd, fail);
+    return {
+      errors: report.error !== undefined ? [{ text: report.error }] : [],
+      warnings: report.warning !== undefined ? [{ text: report.warning }] : [],
+    };
+  });
+
+  const entries = entryPointsOf(build.initialOptions.entryPoints);
+  if (entries.length === 0) return;
+  build.onResolve({ filter: exactly(entries) }, async (args): Promise<OnResolveResult | undefined> => {
+    if (args.kind !== "entry-point" || args.pluginData === RESOLVING) return undefined;
+    // esbuild may resolve entries while onStart still runs; the file list comes from that run.
+    await current?.catch(() => undefined);
+    const resolved = await resolveAsEsbuildWould(build, args);
+    return resolved.path === undefined ? resolved : { ...resolved, watchFiles: session.typeFiles() };
+  });
+}
+
+async function resolveAsEsbuildWould(build: PluginBuild, args: OnResolveArgs): Promise<OnResolveResult> {
+  const r = await build.resolve(args.path, {
+    kind: args.kind,
+    resolveDir: args.resolveDir,
+    pluginData: RESOLVING,
+  });
+  if (r.errors.length > 0) return { errors: r.errors, warnings: r.warnings };
+  return {
+    path: r.path,
+    namespace: r.namespace,
+    external: r.external,
+    sideEffects: r.sideEffects,
+    suffix: r.suffix,
+    pluginData: r.pluginData,
+    warnings: r.warnings,
+  };
+}
+
+/** The entry paths as written in the options, whichever of esbuild's three shapes they use. */
+function entryPointsOf(entryPoints: PluginBuild["initialOptions"]["entryPoints"]): string[] {
+  if (!entryPoints) return [];
+  if (!Array.isArray(entryPoints)) return Object.values(entryPoints);
+  return entryPoints.map((e) => (typeof e === "string" ? e : e.in));
+}
+
+/** Matches these entry paths; esbuild hands relative entries to plugins with a `./` prefix, with or without it in the options. */
+function exactly(paths: readonly string[]): RegExp {
+  const escaped = paths.map((p) => p.replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+  return new RegExp(`^(?:\\./)?(?:${escaped.join("|")})$`);
+}

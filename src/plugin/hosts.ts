@@ -1,0 +1,68 @@
+/**
+ * How each bundler is told about crdgen's problems from `buildStart`, and whether it is
+ * watching. unplugin types `buildStart`'s `this` as the subset all bundlers share, which has
+ * no `error`/`warn`; the bundler's own context behind it does.
+ */
+import type { UnpluginBuildContext } from "unplugin";
+
+export interface BuildHost {
+  /** A watch-mode rebuild or a dev server, where a failed run should not stop the bundler. */
+  readonly watchMode: boolean;
+  /** Fails the build with this text (rollup's `this.error` throws, so nothing after it runs). */
+  error(text: string): void;
+  warn(text: string): void;
+}
+
+/** The part of rollup's (and rolldown's, hence vite's) plugin context used here. */
+interface RollupLikeContext {
+  meta: { watchMode: boolean };
+  error(message: string): never;
+  warn(message: string): void;
+}
+
+export function hostOf(context: UnpluginBuildContext): BuildHost {
+  const native = context.getNativeBuildContext?.();
+  if (native?.framework === "webpack" && native.compilation) {
+    const { compiler, compilation } = native;
+    // Pushed, not thrown: a thrown error stops webpack's watcher, a compilation error does not.
+    const problem = (text: string) => {
+      const error = new compiler.webpack.WebpackError(text);
+      error.hideStack = true;
+      return error;
+    };
+    return {
+      watchMode: compiler.watchMode,
+      error: (text) => void compilation.errors.push(problem(text)),
+      warn: (text) => void compilation.warnings.push(problem(text)),
+    };
+  }
+  if (isRollupLike(context)) {
+    return {
+      watchMode: context.meta.watchMode,
+      error: (text) => context.error(text),
+      warn: (text) => context.warn(text),
+    };
+  }
+  // A bundler unplugin adds later: failing loudly beats a silently stale CRD.
+  return {
+    watchMode: false,
+    error: (text) => {
+      throw new Error(text);
+    },
+    warn: (text) => console.warn(text),
+  };
+}
+
+function isRollupLike(context: object): context is RollupLikeContext {
+  const meta: unknown = "meta" in context ? context.meta : undefined;
+  return (
+    "error" in context &&
+    typeof context.error === "function" &&
+    "warn" in context &&
+    typeof context.warn === "function" &&
+    typeof meta === "object" &&
+    meta !== null &&
+    "watchMode" in meta &&
+    typeof meta.watchMode === "boolean"
+  );
+}

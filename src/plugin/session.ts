@@ -1,0 +1,166 @@
+/**
+ * One bundler plugin instance's generator: keeps the program loaded between builds (as
+ * `crdgen --watch` does), re-reads only the type files that changed, and writes only the CRD
+ * files whose content changed, so a rebuild that touched no type costs a few `stat` calls and
+ * unchanged CRDs keep their mtime (GitOps tools and other watchers see no spurious change).
+ */
+import { statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { generateFromProgram, type GenerateOptions, type GenerateResult } from "../generate.js";
+import { loadProgram, refreshProgram, type LoadedProgram } from "../read/program.js";
+import { writeAtomically, type OutputFile } from "../write/files.js";
+
+export interface RunOutcome {
+  result: GenerateResult;
+  /** Absolute paths of the CRD files this run wrote (those whose content changed). */
+  written: string[];
+  /** True when no type file changed since the last run, so nothing was regenerated. */
+  unchanged: boolean;
+}
+
+export type SessionOptions = Omit<GenerateOptions, "cwd" | "fileSystem"> & { cwd: string };
+
+export class CrdSession {
+  private loaded: LoadedProgram | undefined;
+  private last: RunOutcome | undefined;
+  /** What each CRD file holds on disk as far as this session knows. */
+  private readonly onDisk = new Map<string, string>();
+  /** `mtime:size` of each type file when it was last read. */
+  private stamps = new Map<string, string>();
+  private files: string[];
+  private readonly pending = new Set<string>();
+  /** Runs are chained: two builds starting at once must not write the same files together. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: SessionOptions) {
+    this.files = this.collectTypeFiles();
+  }
+
+  get cwd(): string {
+    return this.options.cwd;
+  }
+
+  /**
+   * The files the CRDs are made from: the entries and every source file of the program that
+   * is not a library's (no node_modules, no lib.d.ts). A change to any of them can change a CRD.
+   */
+  typeFiles(): string[] {
+    return this.files;
+  }
+
+  private collectTypeFiles(): string[] {
+    const files = new Set(this.options.entries.map((e) => path.resolve(this.options.cwd, e)));
+    const program = this.loaded?.program;
+    for (const sf of program?.getSourceFiles() ?? []) {
+      if (sf.isDeclarationFile && program?.isSourceFileFromExternalLibrary(sf)) continue;
+      if (/[\\/]node_modules[\\/]/.test(sf.fileName) || /^lib\..*\.d\.ts$/.test(path.basename(sf.fileName)))
+        continue;
+      files.add(path.resolve(sf.fileName));
+    }
+    return [...files];
+  }
+
+  isTypeFile(file: string): boolean {
+    return this.files.includes(path.resolve(file));
+  }
+
+  /** Records a change the bundler saw; the next `run` re-reads that file. Other files are ignored. */
+  markChanged(file: string): void {
+    if (this.isTypeFile(file)) this.pending.add(path.resolve(file));
+  }
+
+  /**
+   * Generates and writes. The first run loads the program; later runs re-read the files
+   * marked changed plus any whose mtime or size moved (bundlers such as esbuild do not say
+   * which file triggered a rebuild), and return the previous outcome when there are none.
+   */
+  run(): Promise<RunOutcome> {
+    const next = this.queue.then(() => this.runNow());
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(): Promise<RunOutcome> {
+    const { changed, seen } = this.loaded
+      ? this.changedFiles()
+      : { changed: [], seen: new Map<string, string>() };
+    this.pending.clear();
+    if (this.loaded && this.last && changed.length === 0)
+      return { ...this.last, written: [], unchanged: true };
+
+    const { cwd } = this.options;
+    const generateOptions: GenerateOptions = { ...this.options };
+    let result: GenerateResult;
+    if (!this.loaded || this.loaded.entries.length < this.options.entries.length) {
+      // First run, or an entry was missing last time: only a fresh load picks a new entry up.
+      this.loaded = loadProgram({ entries: this.options.entries, cwd, tsconfig: this.options.tsconfig });
+      result = generateFromProgram(this.loaded, generateOptions);
+    } else {
+      this.loaded = refreshProgram(this.loaded, changed);
+      // All type files are type-checked, not only the changed ones: an edit (or a deletion)
+      // breaks the files importing it, and a build must not pass on a broken import.
+      result = generateFromProgram(this.loaded, generateOptions);
+    }
+    this.files = this.collectTypeFiles();
+    // Stamps taken before the re-read are kept: a save racing the read then shows up next run.
+    const stamps = stampsOf(this.files.filter((f) => !seen.has(f)));
+    for (const f of this.files) {
+      const before = seen.get(f);
+      if (before !== undefined) stamps.set(f, before);
+    }
+    this.stamps = stamps;
+
+    const written = result.ok ? await this.writeChanged(result.files) : [];
+    this.last = { result, written, unchanged: false };
+    return this.last;
+  }
+
+  /** Whether a type file changed on disk since it was read (a change whose event was lost). */
+  changedSinceRead(): boolean {
+    if (!this.loaded) return false;
+    for (const [file, stamp] of stampsOf([...this.stamps.keys()]))
+      if (this.stamps.get(file) !== stamp) return true;
+    return false;
+  }
+
+  private changedFiles(): { changed: string[]; seen: Map<string, string> } {
+    const changed = new Set(this.pending);
+    const seen = stampsOf([...this.stamps.keys()]);
+    for (const [file, stamp] of seen) if (this.stamps.get(file) !== stamp) changed.add(file);
+    return { changed: [...changed], seen };
+  }
+
+  private async writeChanged(files: readonly OutputFile[]): Promise<string[]> {
+    const dirty: OutputFile[] = [];
+    for (const f of files) {
+      const current = this.onDisk.has(f.path) ? this.onDisk.get(f.path) : await readOptional(f.path);
+      if (current !== f.content) dirty.push(f);
+    }
+    await writeAtomically(dirty);
+    for (const f of files) this.onDisk.set(f.path, f.content);
+    return dirty.map((f) => f.path);
+  }
+}
+
+/** A file that cannot be stat'ed (deleted) gets a stamp of its own, so deleting it counts as a change. */
+function stampsOf(files: readonly string[]): Map<string, string> {
+  const stamps = new Map<string, string>();
+  for (const file of files) {
+    try {
+      const s = statSync(file);
+      stamps.set(file, `${s.mtimeMs}:${s.size}`);
+    } catch {
+      stamps.set(file, "missing");
+    }
+  }
+  return stamps;
+}
+
+async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}

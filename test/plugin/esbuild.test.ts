@@ -1,0 +1,73 @@
+/** crdgen/esbuild in real esbuild builds: the CRD is written, follows edits, a bad type fails the build, and `context.watch()` follows a type the bundle never imports. */
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { build, context, type BuildContext, type BuildOptions, type BuildResult, type Plugin } from "esbuild";
+import crdgen from "../../src/plugin/esbuild.js";
+import {
+  BAD_LOCATION,
+  BAD_TYPES,
+  CRD,
+  copyProject,
+  eventually,
+  typesWith,
+  TYPES,
+  type Project,
+} from "./project.js";
+
+let project: Project;
+let ctx: BuildContext | undefined;
+beforeEach(async () => {
+  project = await copyProject();
+});
+afterEach(async () => {
+  await ctx?.dispose();
+  ctx = undefined;
+  await project.remove();
+});
+
+function options(): BuildOptions {
+  return {
+    absWorkingDir: project.dir,
+    entryPoints: ["src/index.ts"],
+    bundle: true,
+    outdir: "dist",
+    logLevel: "silent",
+    plugins: [crdgen({ entries: [TYPES] })],
+  };
+}
+
+test("a build writes the CRD, and the next build follows a type edit", async () => {
+  await build(options());
+  expect(await project.read("dist/index.js")).toContain("Widget");
+  expect(await project.read(CRD)).toContain("size:");
+
+  await project.write(TYPES, typesWith("color?: string;"));
+  await build(options());
+  expect(await project.read(CRD)).toContain("color:");
+});
+
+test("a bad type fails the build with crdgen's located error", async () => {
+  await project.write(TYPES, BAD_TYPES);
+  await expect(build(options())).rejects.toThrow(BAD_LOCATION);
+  await expect(project.read(CRD)).rejects.toThrow(/ENOENT/);
+});
+
+test("watch mode rebuilds when a type the bundle never imports changes, and recovers from a bad edit", async () => {
+  const results: BuildResult[] = [];
+  const base = options();
+  const spy: Plugin = { name: "spy", setup: (b) => b.onEnd((r) => void results.push(r)) };
+  ctx = await context({ ...base, plugins: [...(base.plugins ?? []), spy] });
+  await ctx.watch();
+  await eventually(async () => (await project.read(CRD)).includes("size:"), "the first CRD");
+
+  await project.write(TYPES, typesWith("color?: string;"));
+  await eventually(async () => (await project.read(CRD)).includes("color:"), "the edit to reach the CRD");
+
+  // esbuild keeps watching after a failed build: the error is reported, the CRD kept.
+  await project.write(TYPES, BAD_TYPES);
+  const failed = (r: BuildResult) => r.errors.some((e) => e.text.includes(BAD_LOCATION));
+  await eventually(async () => results.some(failed), "the bad edit's error");
+  expect(await project.read(CRD)).toContain("color:");
+
+  await project.write(TYPES, typesWith("shape?: string;"));
+  await eventually(async () => (await project.read(CRD)).includes("shape:"), "the fix to reach the CRD");
+});

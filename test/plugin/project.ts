@@ -1,0 +1,67 @@
+/** A throwaway copy of examples/plugin-project for one test, and the edits the tests make to it. */
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const EXAMPLE = fileURLToPath(new URL("../../examples/plugin-project/", import.meta.url));
+
+export const TYPES = "src/api/types.ts";
+export const CRD = "crds/example.com_widgets.yaml";
+
+/** The example's spec with `extra` added to its fields, e.g. `color?: string;`. */
+export function typesWith(extra: string): string {
+  return `/**
+ * @crd
+ * @group example.com
+ * @version v1
+ */
+export interface Widget {
+  spec: WidgetSpec;
+}
+
+export interface WidgetSpec {
+  size: number;
+  ${extra}
+}
+`;
+}
+
+/** A field crdgen rejects (CRD1002), on line 12, column 3 of types.ts. */
+export const BAD_TYPES = typesWith("count: bigint;");
+export const BAD_LOCATION = `${TYPES}:12:3`;
+
+export interface Project {
+  dir: string;
+  file(relative: string): string;
+  read(relative: string): Promise<string>;
+  write(relative: string, text: string): Promise<void>;
+  remove(): Promise<void>;
+}
+
+export async function copyProject(): Promise<Project> {
+  const dir = await mkdtemp(path.join(tmpdir(), "crdgen-plugin-"));
+  await cp(EXAMPLE, dir, { recursive: true });
+  const file = (relative: string) => path.join(dir, relative);
+  return {
+    dir,
+    file,
+    read: (relative) => readFile(file(relative), "utf8"),
+    write: (relative, text) => writeFile(file(relative), text),
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Polls until `check` holds; watchers report through files, not promises. */
+export async function eventually(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

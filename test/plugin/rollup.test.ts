@@ -1,0 +1,88 @@
+/** crdgen/rollup in real rollup builds: a build writes the CRD, a type edit changes it, a bad type fails the build, and watch mode follows edits. */
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { rollup, watch, type RollupLog, type RollupWatcher } from "rollup";
+import crdgen from "../../src/plugin/rollup.js";
+import {
+  BAD_LOCATION,
+  BAD_TYPES,
+  CRD,
+  copyProject,
+  eventually,
+  typesWith,
+  TYPES,
+  type Project,
+} from "./project.js";
+
+let project: Project;
+let watcher: RollupWatcher | undefined;
+beforeEach(async () => {
+  project = await copyProject();
+});
+afterEach(async () => {
+  await watcher?.close();
+  watcher = undefined;
+  await project.remove();
+});
+
+async function build(): Promise<void> {
+  const bundle = await rollup({
+    input: project.file("src/index.ts"),
+    plugins: [crdgen({ entries: [TYPES], cwd: project.dir })],
+  });
+  try {
+    await bundle.write({ dir: project.file("dist"), format: "es" });
+  } finally {
+    await bundle.close();
+  }
+}
+
+test("a build writes the CRD, and the next build follows a type edit", async () => {
+  await build();
+  expect(await project.read("dist/index.js")).toContain("Widget");
+  const first = await project.read(CRD);
+  expect(first).toContain("kind: CustomResourceDefinition");
+  expect(first).toContain("size:");
+  expect(first).not.toContain("color:");
+
+  await project.write(TYPES, typesWith("color?: string;"));
+  await build();
+  expect(await project.read(CRD)).toContain("color:");
+});
+
+test("a bad type fails the build with crdgen's located error and writes nothing", async () => {
+  await project.write(TYPES, BAD_TYPES);
+  const failure = build();
+  await expect(failure).rejects.toThrow(BAD_LOCATION);
+  await expect(failure).rejects.toThrow("CRD1002");
+  await expect(project.read(CRD)).rejects.toThrow(/ENOENT/);
+});
+
+test("watch mode regenerates on a type edit, reports a bad edit as a warning and keeps going", async () => {
+  const warnings: string[] = [];
+  const outputs: string[] = [];
+  watcher = watch({
+    input: project.file("src/index.ts"),
+    plugins: [crdgen({ entries: [TYPES], cwd: project.dir })],
+    output: { dir: project.file("dist"), format: "es" },
+    onLog: (level: string, log: RollupLog) => void (level === "warn" && warnings.push(log.message)),
+    watch: { buildDelay: 20 },
+  });
+  watcher.on("event", (e) => {
+    if (e.code === "BUNDLE_END") void e.result.close();
+    if (e.code === "ERROR") outputs.push(e.error.message);
+  });
+  await eventually(async () => (await project.read(CRD)).includes("size:"), "the first CRD");
+
+  // types.ts is not part of the bundle: only the plugin's watch files make this rebuild happen.
+  await project.write(TYPES, typesWith("color?: string;"));
+  await eventually(async () => (await project.read(CRD)).includes("color:"), "the edit to reach the CRD");
+
+  await project.write(TYPES, BAD_TYPES);
+  await eventually(async () => warnings.some((w) => w.includes(BAD_LOCATION)), "the bad edit's warning");
+  expect(await project.read(CRD)).toContain("color:");
+  expect(warnings.join("\n")).toContain("the CRDs on disk were kept");
+
+  await project.write(TYPES, typesWith("shape?: string;"));
+  await eventually(async () => (await project.read(CRD)).includes("shape:"), "the fix to reach the CRD");
+  expect(outputs).toEqual([]);
+});

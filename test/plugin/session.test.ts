@@ -1,0 +1,77 @@
+/** The plugins' shared generator: what it re-reads between builds and what it (re)writes. */
+import { rm, stat, utimes } from "node:fs/promises";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { CrdSession } from "../../src/plugin/session.js";
+import { CRD, copyProject, typesWith, TYPES, type Project } from "./project.js";
+
+let project: Project;
+let session: CrdSession;
+beforeEach(async () => {
+  project = await copyProject();
+  session = new CrdSession({ entries: [TYPES], cwd: project.dir });
+});
+afterEach(() => project.remove());
+
+test("a run with no type change regenerates nothing; an edit is found by its mtime alone", async () => {
+  const first = await session.run();
+  expect(first.result.ok).toBe(true);
+  expect(first.written).toEqual([project.file(CRD)]);
+  expect(session.typeFiles()).toEqual([project.file(TYPES)]);
+
+  const again = await session.run();
+  expect(again).toMatchObject({ unchanged: true, written: [] });
+
+  await project.write(TYPES, typesWith("color?: string;"));
+  const edited = await session.run();
+  expect(edited.unchanged).toBe(false);
+  expect(edited.written).toEqual([project.file(CRD)]);
+  expect(await project.read(CRD)).toContain("color:");
+});
+
+test("a change the bundler reports is re-read even when mtime and size did not move", async () => {
+  // A whole second, so setting it again gives the very same mtime on any file system.
+  const when = 1_700_000_000;
+  await project.write(TYPES, typesWith("aaaa?: string;"));
+  await utimes(project.file(TYPES), when, when);
+  await session.run();
+  // Same length, same mtime: only the bundler's change event can tell.
+  await project.write(TYPES, typesWith("bbbb?: string;"));
+  await utimes(project.file(TYPES), when, when);
+  expect((await session.run()).unchanged).toBe(true);
+
+  session.markChanged(project.file("src/index.ts")); // not a type file: ignored
+  expect((await session.run()).unchanged).toBe(true);
+  session.markChanged(project.file(TYPES));
+  expect((await session.run()).unchanged).toBe(false);
+  expect(await project.read(CRD)).toContain("bbbb:");
+});
+
+test("a CRD whose content did not change is not rewritten, even on the first run", async () => {
+  await session.run();
+  const written = await stat(project.file(CRD));
+
+  // A fresh session (a new build process) finds the same content on disk and leaves it be.
+  const fresh = new CrdSession({ entries: [TYPES], cwd: project.dir });
+  expect((await fresh.run()).written).toEqual([]);
+
+  // An edit that does not change the schema (a plain comment) writes nothing either.
+  await project.write(TYPES, `// a comment\n${await project.read(TYPES)}`);
+  const outcome = await fresh.run();
+  expect(outcome.unchanged).toBe(false);
+  expect(outcome.written).toEqual([]);
+  expect((await stat(project.file(CRD))).mtimeMs).toBe(written.mtimeMs);
+});
+
+test("an imported file joins the type files; deleting it is an error that keeps the CRD", async () => {
+  await project.write("src/api/size.ts", "export type Size = number;\n");
+  await project.write(TYPES, `import type { Size } from "./size.js";\n${typesWith("other?: Size;")}`);
+  expect((await session.run()).result.ok).toBe(true);
+  expect(session.isTypeFile(project.file("src/api/size.ts"))).toBe(true);
+  expect(await project.read(CRD)).toContain("other:");
+
+  await rm(project.file("src/api/size.ts"));
+  const outcome = await session.run();
+  expect(outcome.result.ok).toBe(false);
+  expect(outcome.result.diagnostics.map((d) => d.message).join("\n")).toContain("./size.js");
+  expect(await project.read(CRD)).toContain("other:");
+});

@@ -1,0 +1,95 @@
+/**
+ * crdgen/vite in real vite builds (`build()`), in `vite build --watch` and in the dev server:
+ * each writes the CRD, follows type edits, and a bad type fails a one-off build with
+ * crdgen's located error.
+ */
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { build, createLogger, createServer, type InlineConfig, type ViteDevServer } from "vite";
+import crdgen from "../../src/plugin/vite.js";
+import {
+  BAD_LOCATION,
+  BAD_TYPES,
+  CRD,
+  copyProject,
+  eventually,
+  typesWith,
+  TYPES,
+  type Project,
+} from "./project.js";
+
+let project: Project;
+/** What vite's logger was given as warnings in the current test. */
+let warnings: string[];
+let close: (() => Promise<void>) | undefined;
+beforeEach(async () => {
+  project = await copyProject();
+  warnings = [];
+});
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+  await project.remove();
+});
+
+/** A lib build of the example with crdgen; `root` is the copy, so entries are relative to it. */
+function config(extra: InlineConfig = {}): InlineConfig {
+  const logger = createLogger("warn");
+  logger.warn = (message) => void warnings.push(message);
+  // The failing-build test expects vite's own "Build failed" line; keep it out of the test output.
+  logger.error = () => undefined;
+  return {
+    root: project.dir,
+    configFile: false,
+    logLevel: "silent",
+    customLogger: logger,
+    plugins: [crdgen({ entries: [TYPES] })],
+    build: {
+      lib: { entry: "src/index.ts", formats: ["es"], fileName: "index" },
+      outDir: "dist",
+      ...extra.build,
+    },
+    ...(extra.server ? { server: extra.server } : {}),
+  };
+}
+
+test("a build writes the CRD, and the next build follows a type edit", async () => {
+  await build(config());
+  expect(await project.read("dist/index.mjs")).toContain("Widget");
+  expect(await project.read(CRD)).toContain("size:");
+
+  await project.write(TYPES, typesWith("color?: string;"));
+  await build(config());
+  expect(await project.read(CRD)).toContain("color:");
+});
+
+test("a bad type fails the build with crdgen's located error", async () => {
+  await project.write(TYPES, BAD_TYPES);
+  await expect(build(config())).rejects.toThrow(BAD_LOCATION);
+  await expect(project.read(CRD)).rejects.toThrow(/ENOENT/);
+});
+
+test("build --watch regenerates when a type the bundle never imports changes", async () => {
+  const watcher = await build(config({ build: { watch: {} } }));
+  if (!("close" in watcher)) throw new Error("vite build with build.watch should return a watcher");
+  close = () => watcher.close();
+  await eventually(async () => (await project.read(CRD)).includes("size:"), "the first CRD");
+
+  await project.write(TYPES, typesWith("color?: string;"));
+  await eventually(async () => (await project.read(CRD)).includes("color:"), "the edit to reach the CRD");
+});
+
+test("the dev server regenerates on save and survives a bad edit", async () => {
+  const server: ViteDevServer = await createServer({
+    ...config(),
+    server: { port: 0, host: "127.0.0.1", hmr: false },
+  });
+  close = () => server.close();
+  await server.listen();
+  await eventually(async () => (await project.read(CRD)).includes("size:"), "the first CRD");
+
+  await project.write(TYPES, BAD_TYPES);
+  await eventually(async () => warnings.some((w) => w.includes(BAD_LOCATION)), "the bad edit's warning");
+  expect(await project.read(CRD)).toContain("size:");
+  await project.write(TYPES, typesWith("shape?: string;"));
+  await eventually(async () => (await project.read(CRD)).includes("shape:"), "the fix to reach the CRD");
+});
