@@ -119,4 +119,21 @@ export interface Thing_${v} { spec: { ${v}: string } }`,
     const source = `/** @crd @group a.io @version v1 @kind T */\nexport interface A { spec: { a: string } }\n/** @crd @group a.io @version v2 @kind T */\nexport interface B { spec: { a: string } }`;
     expect(errorsOf(source)[0]!.message).toBe("T.a.io has 2 versions (v2, v1) but none is tagged @storageVersion.");
   });
+
+  test("two @storageVersion roots: an error naming both", () => {
+    const source = `/** @crd @group a.io @version v1 @kind T @storageVersion */\nexport interface A { spec: { a?: string } }\n/** @crd @group a.io @version v2 @kind T @storageVersion */\nexport interface B { spec: { a?: string } }`;
+    expect(errorsOf(source)[0]!.message).toBe("T.a.io has more than one @storageVersion: B (v2) and A (v1).");
+  });
+
+  test("versions that disagree on scope or names: an error naming the mismatch", () => {
+    const source = `/** @crd @group a.io @version v1 @kind T @storageVersion */\nexport interface A { spec: { a?: string } }\n/** @crd @group a.io @version v2 @kind T @scope Cluster */\nexport interface B { spec: { a?: string } }`;
+    expect(errorsOf(source)[0]!.message).toBe("A and B declare versions of T.a.io but disagree on scope (Cluster vs Namespaced).");
+    const names = `/** @crd @group a.io @version v1 @kind T @storageVersion @plural ts */\nexport interface A { spec: { a?: string } }\n/** @crd @group a.io @version v2 @kind T @plural things */\nexport interface B { spec: { a?: string } }`;
+    expect(errorsOf(names)[0]!.message).toContain("disagree on plural (things vs ts)");
+  });
+
+  test("the same version twice: an error naming both roots", () => {
+    const source = `/** @crd @group a.io @version v1 @kind T */\nexport interface A { spec: { a?: string } }\n/** @crd @group a.io @version v1 @kind T */\nexport interface B { spec: { a?: string } }`;
+    expect(errorsOf(source).map((e) => e.message)).toContain("T.a.io version v1 is declared more than once (A, B).");
+  });
 });
