@@ -4,7 +4,8 @@
  * content changed. A bad edit prints its errors and keeps watching; fixing it recovers.
  */
 import { watch, type FSWatcher } from "node:fs";
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "../read/typescript.js";
 import path from "node:path";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { generateFromProgram, type GenerateOptions, type GenerateResult } from "../generate.js";
@@ -127,7 +128,7 @@ function importersOf(loaded: LoadedProgram, changed: readonly string[]): string[
   const out: string[] = [];
   for (const sf of loaded.program.getSourceFiles()) {
     if (sf.isDeclarationFile || /[\\/]node_modules[\\/]/.test(sf.fileName)) continue;
-    const imports = ts.preProcessFile(sf.text, true, true).importedFiles;
+    const imports = tsApi.preProcessFile(sf.text, true, true).importedFiles;
     if (imports.some((i) => i.fileName.startsWith(".") && targets.has(stem(path.resolve(path.dirname(sf.fileName), i.fileName))))) {
       out.push(sf.fileName);
     }

@@ -3,7 +3,8 @@
  * rather than taken from the JSDoc parser, which rewrites braces and `@`-containing text
  * (patterns, JSON defaults) that users write verbatim.
  */
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "./typescript.js";
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import { locationOf } from "./location.js";
 
@@ -26,7 +27,7 @@ export function readDoc(node: ts.Node): DocInfo {
   const doc = jsDocs?.[jsDocs.length - 1];
   if (!doc) return EMPTY;
   const sf = node.getSourceFile();
-  const description = cleanDescription(ts.getTextOfJSDocComment(doc.comment));
+  const description = cleanDescription(tsApi.getTextOfJSDocComment(doc.comment));
   const tags = (doc.tags ?? []).map((tag) => ({
     name: tag.tagName.text,
     text: tagText(sf.text, tag),

@@ -6,7 +6,8 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "./typescript.js";
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import type { IrType } from "../ir/model.js";
 import type { JSONSchemaProps } from "../schema/types.js";
@@ -48,12 +49,12 @@ export function knownTypeByName(name: string, decl: ts.Node): KnownType | undefi
     const kubernetes = kubernetesSchemaFor(name);
     if (kubernetes) return (origin) => ({ kind: "verbatim", schema: kubernetes, origin });
   }
-  if (name in INTEGER_ALIASES && ts.isTypeAliasDeclaration(decl)) {
+  if (name in INTEGER_ALIASES && tsApi.isTypeAliasDeclaration(decl)) {
     const format = INTEGER_ALIASES[name];
     return (origin) => ({ kind: "primitive", type: "integer", format, origin });
   }
   const schema = crdgenTypeSchema(name);
-  if (schema && (isCrdgenModule(file) || (ANYWHERE.has(name) && ts.isTypeAliasDeclaration(decl)))) {
+  if (schema && (isCrdgenModule(file) || (ANYWHERE.has(name) && tsApi.isTypeAliasDeclaration(decl)))) {
     return (origin) => ({ kind: "verbatim", schema: structuredClone(schema), origin });
   }
   return undefined;

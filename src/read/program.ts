@@ -5,7 +5,8 @@
  */
 import path from "node:path";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { Project, ts, type FileSystemHost } from "ts-morph";
+import type { FileSystemHost, Project as ProjectType, ts } from "ts-morph";
+import { Project, tsApi } from "./typescript.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { locationOf } from "./location.js";
@@ -21,7 +22,7 @@ export interface LoadOptions {
 }
 
 export interface LoadedProgram {
-  project: Project;
+  project: ProjectType;
   program: ts.Program;
   checker: ts.TypeChecker;
   entries: ts.SourceFile[];
@@ -32,9 +33,9 @@ export interface LoadedProgram {
 const FORCED: ts.CompilerOptions = { strictNullChecks: true, noEmit: true };
 
 const DEFAULTS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  target: tsApi.ScriptTarget.ES2022,
+  module: tsApi.ModuleKind.NodeNext,
+  moduleResolution: tsApi.ModuleResolutionKind.NodeNext,
   strict: true,
   skipLibCheck: true,
 };
@@ -172,7 +173,7 @@ function findTsconfig(dir: string, exists: (p: string) => boolean): string | und
 }
 
 function fromTs(d: ts.Diagnostic, code: string): Diagnostic {
-  const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+  const message = tsApi.flattenDiagnosticMessageText(d.messageText, "\n");
   const text = `TS${d.code}: ${message}`;
   if (d.file && d.start !== undefined) {
     return { severity: "error", code, message: text, location: locationOf(d.file, d.start) };

@@ -2,7 +2,8 @@
  * Finds the CRD roots (declarations tagged `@crd`) in the entry files and reads each into
  * the IR, resolving the CRD-level settings and their defaults.
  */
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "./typescript.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
@@ -28,7 +29,7 @@ export function readModel(
   const roots: IrRoot[] = [];
   for (const sf of entries) {
     for (const statement of sf.statements) {
-      if (!ts.isInterfaceDeclaration(statement) && !ts.isTypeAliasDeclaration(statement)) continue;
+      if (!tsApi.isInterfaceDeclaration(statement) && !tsApi.isTypeAliasDeclaration(statement)) continue;
       const doc = readDoc(statement);
       if (!doc.tags.some((t) => t.name === "crd")) continue;
       const root = readRoot(statement, doc, reader, checker, diagnostics);
@@ -51,8 +52,8 @@ function readRoot(
   const error = (message: string, hint?: string) =>
     diagnostics.push({ severity: "error", code: codes.rootShape, message, location: origin, path: typeName, hint });
 
-  if (!decl.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
-    error(`${typeName} is tagged @crd but not exported.`, `write \`export ${ts.isInterfaceDeclaration(decl) ? "interface" : "type"} ${typeName}\``);
+  if (!decl.modifiers?.some((m) => m.kind === tsApi.SyntaxKind.ExportKeyword)) {
+    error(`${typeName} is tagged @crd but not exported.`, `write \`export ${tsApi.isInterfaceDeclaration(decl) ? "interface" : "type"} ${typeName}\``);
     return undefined;
   }
   if (decl.typeParameters?.length) {

@@ -3,7 +3,8 @@
  * nodes are followed wherever they are faithful to the checked type, because the checker
  * forgets aliases of primitives (`type Group = string`, `int32`) and users tag those.
  */
-import { ts } from "ts-morph";
+import type { ts } from "ts-morph";
+import { tsApi } from "./typescript.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic.js";
 import type {
@@ -56,15 +57,15 @@ export class TypeReader {
       if (property) properties.push(property);
     }
     const object: IrObject = { kind: "object", properties, origin: nodeLocation(ctx.at) };
-    const stringIndex = this.checker.getIndexInfoOfType(type, ts.IndexKind.String);
+    const stringIndex = this.checker.getIndexInfoOfType(type, tsApi.IndexKind.String);
     // `Record<string, never>` is the idiom for "an empty object": no extra keys allowed.
-    if (stringIndex && !(stringIndex.type.flags & ts.TypeFlags.Never)) {
+    if (stringIndex && !(stringIndex.type.flags & tsApi.TypeFlags.Never)) {
       const node = stringIndex.declaration?.type;
       object.additionalProperties = this.convert(stringIndex.type, node, {
         path: `${ctx.path}[*]`,
         at: stringIndex.declaration ?? ctx.at,
       });
-    } else if (this.checker.getIndexInfoOfType(type, ts.IndexKind.Number)) {
+    } else if (this.checker.getIndexInfoOfType(type, tsApi.IndexKind.Number)) {
       this.unsupported(ctx, "a number index signature", "use an array, or a string index signature");
     }
     return object;
@@ -77,15 +78,15 @@ export class TypeReader {
     const at = decl ?? ctx.at;
     const path = `${ctx.path}.${name}`;
     if (decl && isPrivateOrStatic(decl)) return undefined;
-    if (decl && (ts.isMethodSignature(decl) || ts.isMethodDeclaration(decl))) {
+    if (decl && (tsApi.isMethodSignature(decl) || tsApi.isMethodDeclaration(decl))) {
       this.unsupported({ path, at }, "a method", "a CRD holds data only: remove the method or declare an interface");
       return undefined;
     }
     const type = this.checker.getTypeOfSymbol(symbol);
-    const written = decl && (ts.isPropertySignature(decl) || ts.isPropertyDeclaration(decl)) ? decl.type : undefined;
+    const written = decl && (tsApi.isPropertySignature(decl) || tsApi.isPropertyDeclaration(decl)) ? decl.type : undefined;
     const node = written && this.isFaithful(written, type) ? written : undefined;
     const doc = decl ? readDoc(decl) : { tags: [] };
-    const optional = (symbol.flags & ts.SymbolFlags.Optional) !== 0 || admitsUndefined(type);
+    const optional = (symbol.flags & tsApi.SymbolFlags.Optional) !== 0 || admitsUndefined(type);
     return {
       name,
       type: this.convert(type, node, { path, at }),
@@ -106,19 +107,19 @@ export class TypeReader {
   }
 
   private fromNode(type: ts.Type, node: ts.TypeNode, ctx: Ctx): IrType | undefined {
-    if (ts.isParenthesizedTypeNode(node)) return this.convert(type, node.type, ctx);
-    if (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.ReadonlyKeyword) {
+    if (tsApi.isParenthesizedTypeNode(node)) return this.convert(type, node.type, ctx);
+    if (tsApi.isTypeOperatorNode(node) && node.operator === tsApi.SyntaxKind.ReadonlyKeyword) {
       return this.convert(type, node.type, ctx);
     }
-    if (ts.isUnionTypeNode(node)) {
+    if (tsApi.isUnionTypeNode(node)) {
       const members = node.types.map((n) => ({ type: this.checker.getTypeFromTypeNode(n), node: n }));
       return this.union(members, ctx);
     }
-    if (ts.isArrayTypeNode(node)) {
+    if (tsApi.isArrayTypeNode(node)) {
       const element = this.checker.getTypeFromTypeNode(node.elementType);
       return this.array(this.convert(element, node.elementType, { path: `${ctx.path}[]`, at: ctx.at }), ctx);
     }
-    if (ts.isTypeReferenceNode(node)) return this.fromReference(node, ctx);
+    if (tsApi.isTypeReferenceNode(node)) return this.fromReference(node, ctx);
     return undefined;
   }
 
@@ -130,7 +131,7 @@ export class TypeReader {
     if (args.length === 0 && decl) {
       const known = knownTypeByName(symbol.getName(), decl);
       if (known) return this.named(decl as NamedDeclaration, ctx, () => known(nodeLocation(node)), false);
-      if (ts.isTypeAliasDeclaration(decl) && !decl.typeParameters) {
+      if (tsApi.isTypeAliasDeclaration(decl) && !decl.typeParameters) {
         const aliased = this.checker.getTypeFromTypeNode(decl.type);
         return this.named(decl, ctx, () => {
           this.aliasBody = decl;
@@ -156,10 +157,10 @@ export class TypeReader {
     if (name === "Record" && args.length === 2 && isFromLib(decl)) {
       const key = this.checker.getTypeFromTypeNode(args[0]!);
       const valueType = this.checker.getTypeFromTypeNode(args[1]!);
-      if (key.flags & ts.TypeFlags.String && valueType.flags & ts.TypeFlags.Never) {
+      if (key.flags & tsApi.TypeFlags.String && valueType.flags & tsApi.TypeFlags.Never) {
         return { kind: "object", properties: [], origin: nodeLocation(ctx.at) };
       }
-      if (key.flags & ts.TypeFlags.String) {
+      if (key.flags & tsApi.TypeFlags.String) {
         const value = args[1]!;
         const values = this.convert(this.checker.getTypeFromTypeNode(value), value, {
           path: `${ctx.path}[*]`,
@@ -174,44 +175,44 @@ export class TypeReader {
   private fromType(type: ts.Type, ctx: Ctx): IrType {
     const f = type.flags;
     const origin = nodeLocation(ctx.at);
-    if (f & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return { kind: "unknown", origin };
-    if (f & ts.TypeFlags.Null) return { kind: "null", origin };
-    if (f & ts.TypeFlags.EnumLike && type.symbol && isEnumDeclaration(type.symbol)) {
-      const decl = type.symbol.declarations!.find(ts.isEnumDeclaration)!;
-      if (f & ts.TypeFlags.Union || f & ts.TypeFlags.Enum || type.symbol.flags & ts.SymbolFlags.Enum) {
+    if (f & (tsApi.TypeFlags.Any | tsApi.TypeFlags.Unknown)) return { kind: "unknown", origin };
+    if (f & tsApi.TypeFlags.Null) return { kind: "null", origin };
+    if (f & tsApi.TypeFlags.EnumLike && type.symbol && isEnumDeclaration(type.symbol)) {
+      const decl = type.symbol.declarations!.find(tsApi.isEnumDeclaration)!;
+      if (f & tsApi.TypeFlags.Union || f & tsApi.TypeFlags.Enum || type.symbol.flags & tsApi.SymbolFlags.Enum) {
         return this.named(decl, ctx, () => this.enumOf(decl, ctx));
       }
     }
-    if (f & ts.TypeFlags.Boolean) return { kind: "primitive", type: "boolean", origin };
-    if (f & ts.TypeFlags.Union) {
+    if (f & tsApi.TypeFlags.Boolean) return { kind: "primitive", type: "boolean", origin };
+    if (f & tsApi.TypeFlags.Union) {
       return this.union(
         (type as ts.UnionType).types.map((t) => ({ type: t, node: undefined })),
         ctx,
       );
     }
-    if (f & ts.TypeFlags.StringLiteral) return enumOf("string", [(type as ts.StringLiteralType).value], origin);
-    if (f & ts.TypeFlags.NumberLiteral) {
+    if (f & tsApi.TypeFlags.StringLiteral) return enumOf("string", [(type as ts.StringLiteralType).value], origin);
+    if (f & tsApi.TypeFlags.NumberLiteral) {
       const v = (type as ts.NumberLiteralType).value;
       return enumOf(Number.isInteger(v) ? "integer" : "number", [v], origin);
     }
-    if (f & ts.TypeFlags.BooleanLiteral) return enumOf("boolean", [isTrue(type)], origin);
-    if (f & (ts.TypeFlags.String | ts.TypeFlags.TemplateLiteral | ts.TypeFlags.StringMapping)) {
+    if (f & tsApi.TypeFlags.BooleanLiteral) return enumOf("boolean", [isTrue(type)], origin);
+    if (f & (tsApi.TypeFlags.String | tsApi.TypeFlags.TemplateLiteral | tsApi.TypeFlags.StringMapping)) {
       return { kind: "primitive", type: "string", origin };
     }
-    if (f & ts.TypeFlags.Number) return { kind: "primitive", type: "number", origin };
-    if (f & ts.TypeFlags.BigIntLike) {
+    if (f & tsApi.TypeFlags.Number) return { kind: "primitive", type: "number", origin };
+    if (f & tsApi.TypeFlags.BigIntLike) {
       return this.unsupported(ctx, "bigint", "JSON has no bigint: use number (int64) or a string");
     }
-    if (f & ts.TypeFlags.ESSymbolLike) return this.unsupported(ctx, "a symbol", "symbols are not data: remove it");
-    if (f & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)) {
+    if (f & tsApi.TypeFlags.ESSymbolLike) return this.unsupported(ctx, "a symbol", "symbols are not data: remove it");
+    if (f & (tsApi.TypeFlags.Undefined | tsApi.TypeFlags.Void)) {
       return this.unsupported(ctx, "undefined", "make the property optional instead (`name?: T`)");
     }
-    if (f & ts.TypeFlags.Never) return this.unsupported(ctx, "never", "remove the property");
-    if (f & ts.TypeFlags.TypeParameter) {
+    if (f & tsApi.TypeFlags.Never) return this.unsupported(ctx, "never", "remove the property");
+    if (f & tsApi.TypeFlags.TypeParameter) {
       return this.unsupported(ctx, "an uninstantiated type parameter", "instantiate the generic type");
     }
-    if (f & ts.TypeFlags.Intersection) return this.intersection(type as ts.IntersectionType, ctx);
-    if (f & ts.TypeFlags.Object) return this.fromObjectType(type as ts.ObjectType, ctx);
+    if (f & tsApi.TypeFlags.Intersection) return this.intersection(type as ts.IntersectionType, ctx);
+    if (f & tsApi.TypeFlags.Object) return this.fromObjectType(type as ts.ObjectType, ctx);
     return this.unsupported(ctx, `the type ${this.checker.typeToString(type)}`, "use a JSON-compatible type");
   }
 
@@ -253,16 +254,16 @@ export class TypeReader {
     // A named, non-generic interface or class is converted once and referenced.
     const objectFlags = type.objectFlags;
     const isPlainNamed =
-      (objectFlags & ts.ObjectFlags.ClassOrInterface) !== 0 &&
+      (objectFlags & tsApi.ObjectFlags.ClassOrInterface) !== 0 &&
       !((type as ts.InterfaceType).typeParameters?.length ?? 0);
     const decl = type.symbol?.declarations?.[0];
-    if (isPlainNamed && decl && (ts.isInterfaceDeclaration(decl) || ts.isClassDeclaration(decl))) {
+    if (isPlainNamed && decl && (tsApi.isInterfaceDeclaration(decl) || tsApi.isClassDeclaration(decl))) {
       const known = knownTypeByName(type.symbol.getName(), decl);
       if (known) return this.named(decl, ctx, () => known(origin), false);
       return this.named(decl, ctx, () => this.objectOf(type, { path: ctx.path, at: decl }));
     }
     const alias = type.aliasSymbol?.declarations?.[0];
-    if (alias && ts.isTypeAliasDeclaration(alias) && !alias.typeParameters && !type.aliasTypeArguments) {
+    if (alias && tsApi.isTypeAliasDeclaration(alias) && !alias.typeParameters && !type.aliasTypeArguments) {
       // Reached while converting this alias's own body: the body, not another reference to it.
       if (this.aliasBody === alias) {
         this.aliasBody = undefined;
@@ -276,7 +277,7 @@ export class TypeReader {
   /** Object intersections merge (the checker already merged their properties); a branded primitive stays primitive. */
   private intersection(type: ts.IntersectionType, ctx: Ctx): IrType {
     const primitive = type.types.find(
-      (t) => t.flags & (ts.TypeFlags.String | ts.TypeFlags.Number | ts.TypeFlags.Boolean | ts.TypeFlags.Literal),
+      (t) => t.flags & (tsApi.TypeFlags.String | tsApi.TypeFlags.Number | tsApi.TypeFlags.Boolean | tsApi.TypeFlags.Literal),
     );
     if (primitive) return this.fromType(primitive, ctx);
     return this.objectOf(type, ctx);
@@ -284,18 +285,18 @@ export class TypeReader {
 
   private union(members: { type: ts.Type; node: ts.TypeNode | undefined }[], ctx: Ctx): IrType {
     const origin = nodeLocation(ctx.at);
-    const present = members.filter((m) => !(m.type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
+    const present = members.filter((m) => !(m.type.flags & (tsApi.TypeFlags.Undefined | tsApi.TypeFlags.Void)));
     const converted: IrType[] = [];
     let hasNull = false;
     let sawTrue = false;
     let sawFalse = false;
     for (const m of present) {
-      if (m.type.flags & ts.TypeFlags.Null) {
+      if (m.type.flags & tsApi.TypeFlags.Null) {
         hasNull = true;
         continue;
       }
       // `boolean` arrives as its two literals when read from a checked union.
-      if (m.type.flags & ts.TypeFlags.BooleanLiteral && !m.node) {
+      if (m.type.flags & tsApi.TypeFlags.BooleanLiteral && !m.node) {
         if (isTrue(m.type)) sawTrue = true;
         else sawFalse = true;
         continue;
@@ -367,7 +368,7 @@ export class TypeReader {
   }
 
   private resolve(symbol: ts.Symbol | undefined): ts.Symbol | undefined {
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) return this.checker.getAliasedSymbol(symbol);
+    if (symbol && symbol.flags & tsApi.SymbolFlags.Alias) return this.checker.getAliasedSymbol(symbol);
     return symbol;
   }
 
@@ -409,13 +410,13 @@ function sameFamily(a: PrimitiveName, b: PrimitiveName): boolean {
 }
 
 function definedMembers(type: ts.Type): ts.Type[] {
-  const members = type.flags & ts.TypeFlags.Union ? (type as ts.UnionType).types : [type];
-  return members.filter((t) => !(t.flags & ts.TypeFlags.Undefined));
+  const members = type.flags & tsApi.TypeFlags.Union ? (type as ts.UnionType).types : [type];
+  return members.filter((t) => !(t.flags & tsApi.TypeFlags.Undefined));
 }
 
 function admitsUndefined(type: ts.Type): boolean {
-  return type.flags & ts.TypeFlags.Union
-    ? (type as ts.UnionType).types.some((t) => t.flags & ts.TypeFlags.Undefined)
+  return type.flags & tsApi.TypeFlags.Union
+    ? (type as ts.UnionType).types.some((t) => t.flags & tsApi.TypeFlags.Undefined)
     : false;
 }
 
@@ -424,12 +425,12 @@ function isTrue(type: ts.Type): boolean {
 }
 
 function isEnumDeclaration(symbol: ts.Symbol): boolean {
-  return symbol.declarations?.some(ts.isEnumDeclaration) ?? false;
+  return symbol.declarations?.some(tsApi.isEnumDeclaration) ?? false;
 }
 
 function isPrivateOrStatic(decl: ts.Declaration): boolean {
-  const flags = ts.getCombinedModifierFlags(decl);
-  return (flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected | ts.ModifierFlags.Static)) !== 0;
+  const flags = tsApi.getCombinedModifierFlags(decl);
+  return (flags & (tsApi.ModifierFlags.Private | tsApi.ModifierFlags.Protected | tsApi.ModifierFlags.Static)) !== 0;
 }
 
 /** Declared in TypeScript's own lib files (so `Date` is the real Date, not a user's). */

@@ -8,9 +8,18 @@ import { Document, isScalar, parse, visit, Scalar } from "yaml";
 const YAML11 = { version: "1.1" as const, logLevel: "silent" as const };
 const YAML12 = { logLevel: "silent" as const };
 
+/**
+ * Words of letters read back as themselves (unless YAML 1.1 booleans or null): every CRD repeats
+ * `string`, `object`, `type`... Digits are left to the parsers: yaml's 1.1 reader takes `e0` for a float.
+ */
+const PLAIN_WORD = /^[A-Za-z]{2,}$/;
+const YAML11_WORDS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
+
 /** True when a plain (unquoted) scalar with this text would not read back as this string. */
 function needsQuotes(text: string): boolean {
   if (text === "" || text === "=" || text === "<<") return true;
+  // A fast path for the common case; the parsers below decide everything else.
+  if (PLAIN_WORD.test(text)) return YAML11_WORDS.test(text);
   try {
     return parse(text, YAML11) !== text || parse(text, YAML12) !== text;
   } catch {
