@@ -19,6 +19,22 @@ describe("toYaml quoting", () => {
     expect(toYaml({ a: "Namespaced", b: "v1" })).toBe("a: Namespaced\nb: v1\n");
   });
 
+  test("strings shaped like YAML 1.1 numbers, dates and words survive both readers", () => {
+    const shaped = fc.oneof(
+      fc.stringMatching(/^[-+]?[0-9_:.eExob]{0,6}$/),
+      fc.stringMatching(/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ][0-9:]{0,5})?$/),
+      fc.constantFrom("yes", "No", "ON", "~", ".inf", "-.Inf", ".NaN", "0o17", "0x1F", "1_000", "190:20:30", "e0"),
+    );
+    fc.assert(
+      fc.property(shaped, (s) => {
+        const text = toYaml({ v: s });
+        expect(parse(text)).toEqual({ v: s });
+        expect(parse(text, { version: "1.1" })).toEqual({ v: s });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test("any string survives a YAML 1.1 and a 1.2 reader", () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.boolean())), (value) => {
@@ -26,7 +42,7 @@ describe("toYaml quoting", () => {
         expect(parse(text)).toEqual(value);
         expect(parse(text, { version: "1.1" })).toEqual(value);
       }),
-      { numRuns: 300 },
+      { numRuns: 2000 },
     );
   });
 });
