@@ -1,15 +1,20 @@
 /**
- * YAML that every Kubernetes YAML reader reads the same way. The yaml library already quotes
- * what a YAML 1.2 reader would misread; kubectl (sigs.k8s.io/yaml) reads YAML 1.1, where
- * `y`, `no`, `on`, `0777`, `1:20` or `2024-01-01` are not strings, so those are quoted too.
+ * YAML that every Kubernetes YAML reader reads the same way, written directly from the JSON
+ * data a CRD is. A general YAML library builds a node tree first, which was half of a large
+ * run's time; CRDs need only block mappings and sequences of JSON scalars.
+ *
+ * A string is written plain only when both YAML 1.2 and YAML 1.1 (kubectl reads 1.1, where
+ * `y`, `no`, `on`, `0777`, `1:20` or `2024-01-01` are not strings) would read it back as the
+ * same string; multi-line strings are `|-` blocks when that keeps them exact; everything else
+ * is a double-quoted scalar (JSON string syntax is valid YAML there). The property tests
+ * parse the output back with a YAML 1.1 and a 1.2 reader.
  */
-import { Document, isScalar, visit, Scalar } from "yaml";
 
 /** YAML 1.1's booleans, nulls, merge key and value key, as plain scalars. */
 const YAML11_WORDS =
   /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL|=|<<)$/;
 /**
- * Anything shaped like a YAML 1.1 int or float: decimal with `_`, sexagesimal `1:20`, exponents.
+ * Anything shaped like a YAML int or float: decimal with `_`, sexagesimal `1:20`, exponents.
  * Deliberately loose (it also matches `.`, `+`, `e0`): a needless quote is harmless, and some
  * 1.1 readers (the yaml package's) read those as numbers.
  */
@@ -18,8 +23,8 @@ const RADIX_INT = /^[-+]?0(?:b[01_]+|x[0-9a-fA-F_]+|o?[0-7_]+)$/;
 const SPECIAL_FLOAT = /^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/;
 const TIMESTAMP = /^[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:$|[Tt \t])/;
 
-/** True when YAML 1.1 would read this plain scalar as something other than this string. */
-export function misreadByYaml11(text: string): boolean {
+/** True when YAML 1.1 or 1.2 would read this plain scalar as something other than this string. */
+export function misreadAsOtherType(text: string): boolean {
   return (
     text === "" ||
     YAML11_WORDS.test(text) ||
@@ -30,14 +35,88 @@ export function misreadByYaml11(text: string): boolean {
   );
 }
 
-export function toYaml(value: unknown): string {
-  const doc = new Document(value, { version: "1.2" });
-  visit(doc, {
-    Scalar(_key, node) {
-      if (isScalar(node) && typeof node.value === "string" && !node.value.includes("\n") && misreadByYaml11(node.value)) {
-        node.type = Scalar.QUOTE_DOUBLE;
+/**
+ * Plain scalars may not start with an indicator, contain `: ` or ` #`, end in `:`, carry
+ * leading or trailing spaces, or hold anything outside printable ASCII and common Unicode.
+ */
+const UNSAFE_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
+const UNSAFE_INSIDE = /: |:$| #|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|\s$/;
+
+function isPlainSafe(text: string): boolean {
+  return !UNSAFE_START.test(text) && !UNSAFE_INSIDE.test(text) && !misreadAsOtherType(text);
+}
+
+/**
+ * A `|-` block keeps a multi-line string exact unless a line ends in white space, the text ends
+ * in a newline, or its first non-empty line is indented (readers take that for the block's indent).
+ */
+function isBlockSafe(text: string): boolean {
+  return (
+    !text.endsWith("\n") &&
+    !/^\n*[ \t]/.test(text) &&
+    !/[ \t]\n|[ \t]$/.test(text) &&
+    !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\t\r]/.test(text)
+  );
+}
+
+function scalar(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
+  const text = String(value);
+  return isPlainSafe(text) ? text : JSON.stringify(text);
+}
+
+function isCollection(value: unknown): value is object {
+  return typeof value === "object" && value !== null;
+}
+
+function isEmpty(value: object): boolean {
+  return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+}
+
+/** The text after `key:` or `-` for a scalar, an empty collection or a block string nested at `indent`. */
+function inlineValue(value: unknown, indent: string, dashed: boolean): string {
+  if (typeof value === "string" && value.includes("\n") && isBlockSafe(value)) {
+    const inner = dashed ? indent : `${indent}  `;
+    return ` |-\n${value
+      .split("\n")
+      .map((line) => (line === "" ? "" : inner + line))
+      .join("\n")}`;
+  }
+  if (!isCollection(value)) return ` ${scalar(value)}`;
+  return Array.isArray(value) ? " []" : " {}";
+}
+
+function writeNode(value: object, indent: string, out: string[]): void {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      if (isCollection(item) && !isEmpty(item)) {
+        // The first entry of a nested mapping shares the dash's line, as kubectl writes it.
+        const lines: string[] = [];
+        writeNode(item, `${indent}  `, lines);
+        out.push(`${indent}- ${lines[0]!.slice(indent.length + 2)}`, ...lines.slice(1));
+      } else {
+        out.push(`${indent}-${inlineValue(item, `${indent}  `, true)}`);
       }
-    },
-  });
-  return doc.toString({ lineWidth: 0, indentSeq: false });
+    }
+    return;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    const head = `${indent}${scalar(key)}:`;
+    if (isCollection(child) && !isEmpty(child)) {
+      out.push(head);
+      // Sequences under a key are not indented further (kubectl's and controller-gen's style).
+      writeNode(child, Array.isArray(child) ? indent : `${indent}  `, out);
+    } else {
+      out.push(head + inlineValue(child, indent, false));
+    }
+  }
+}
+
+export function toYaml(value: unknown): string {
+  if (!isCollection(value) || isEmpty(value)) return `${inlineValue(value, "", false).slice(1)}\n`;
+  const out: string[] = [];
+  writeNode(value, "", out);
+  return `${out.join("\n")}\n`;
 }

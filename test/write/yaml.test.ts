@@ -35,6 +35,39 @@ describe("toYaml quoting", () => {
     );
   });
 
+  test("any JSON document survives a YAML 1.1 and a 1.2 reader", () => {
+    const key = fc.oneof(fc.string(), fc.constantFrom("y", "no", "- a", "a: b", "#", "1:2", "", " x", "x "));
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: "binary" }),
+      fc
+        .array(fc.constantFrom("a", " ", "\n", "\t", ":", "#", "-", "'", '"', "\\", "é", "\u2028", "0"), {
+          maxLength: 12,
+        })
+        .map((cs) => cs.join("")),
+    );
+    const json = fc.letrec<{ v: unknown }>((tie) => ({
+      v: fc.oneof(
+        { depthSize: "small" },
+        text,
+        fc.integer(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Object.is(n, -0)),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie("v"), { maxLength: 3 }),
+        fc.dictionary(key, tie("v"), { maxKeys: 3 }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(fc.dictionary(key, json, { maxKeys: 4 }), (value) => {
+        const out = toYaml(value);
+        expect(parse(out), out).toEqual(value);
+        expect(parse(out, { version: "1.1" }), out).toEqual(value);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   test("any string survives a YAML 1.1 and a 1.2 reader", () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.boolean())), (value) => {
