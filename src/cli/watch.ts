@@ -4,7 +4,6 @@
  * content changed. A bad edit prints its errors and keeps watching; fixing it recovers.
  */
 import { watch, type FSWatcher } from "node:fs";
-import type { ts } from "ts-morph";
 import { tsApi } from "../read/typescript.js";
 import path from "node:path";
 import { formatDiagnostics } from "../diagnostics/format.js";
