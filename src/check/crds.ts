@@ -1,7 +1,7 @@
 /** Validates the CRD objects of the checked files and locates each error in the YAML source. */
 import { formatFieldError } from "../validate/format.js";
 import { validateCrd } from "../validate/index.js";
-import { checkCodes } from "./codes.js";
+import { codes } from "../diagnostics/codes.js";
 import type { Finding } from "./finding.js";
 import { positionIn, type CheckedObject } from "./load.js";
 import { crdPathToV1Segments } from "./positions.js";
@@ -14,7 +14,7 @@ export function checkCrd(obj: CheckedObject): Finding[] {
       line: pos.line,
       column: pos.column,
       severity: "error",
-      code: checkCodes.invalidCrd,
+      code: codes.invalidCrd,
       path: e.field,
       type: e.type,
       message: formatFieldError(e),

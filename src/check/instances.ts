@@ -6,7 +6,7 @@ import type { CustomResourceDefinition } from "../schema/types.js";
 import type { FieldError } from "../validate/field-error.js";
 import { formatFieldError } from "../validate/format.js";
 import { validateInstance } from "../validate/instance/index.js";
-import { checkCodes } from "./codes.js";
+import { codes } from "../diagnostics/codes.js";
 import type { Finding, Severity } from "./finding.js";
 import { positionIn, type CheckedObject } from "./load.js";
 import { parseFieldPath } from "./positions.js";
@@ -69,7 +69,7 @@ export function checkInstance(obj: CheckedObject, crds: readonly CheckedObject[]
         line: pos.line,
         column: pos.column,
         severity: "error",
-        code: checkCodes.noMatchingCrd,
+        code: codes.noMatchingCrd,
         path: "",
         type: "NoMatchingCRD",
         message: `no checked CustomResourceDefinition defines ${what}`,
@@ -88,7 +88,7 @@ export function checkInstance(obj: CheckedObject, crds: readonly CheckedObject[]
     };
   }
   return [
-    ...result.errors.map((e) => locate(obj, e, "error", checkCodes.invalidInstance)),
-    ...result.warnings.map((e) => locate(obj, e, "warning", checkCodes.instanceWarning)),
+    ...result.errors.map((e) => locate(obj, e, "error", codes.invalidInstance)),
+    ...result.warnings.map((e) => locate(obj, e, "warning", codes.instanceWarning)),
   ];
 }

@@ -1,7 +1,7 @@
 /** Reads checked files into YAML documents with positions; `kind: List` items count as documents. */
 import { readFile } from "node:fs/promises";
 import { parseYamlDocuments, positionOf, type SourcePosition, type YamlDocument } from "../yaml/load.js";
-import { checkCodes } from "./codes.js";
+import { codes } from "../diagnostics/codes.js";
 import type { Finding } from "./finding.js";
 import type { Segment } from "./positions.js";
 
@@ -37,7 +37,7 @@ export async function loadFile(file: string): Promise<LoadResult> {
     line: e.line,
     column: e.column,
     severity: "error",
-    code: checkCodes.yamlSyntax,
+    code: codes.yamlSyntax,
     path: "",
     type: "YAMLSyntax",
     message: `invalid YAML: ${e.message}`,

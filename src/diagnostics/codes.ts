@@ -18,8 +18,18 @@ export const codes = {
   duplicateCrd: "CRD1011",
   versionConflict: "CRD1012",
   rootShape: "CRD1013",
-  // Kubernetes validation of the generated CRD
+  // Kubernetes validation of the generated CRD, and `crdgen check` of CRD and custom-resource files
   invalidCrd: "CRD2001",
+  /** A scalar YAML 1.1 readers (kubectl) read differently from YAML 1.2. */
+  yaml11Ambiguity: "CRD2002",
+  /** A custom resource its CRD would reject. */
+  invalidInstance: "CRD2003",
+  /** A custom resource the API server accepts with a warning. */
+  instanceWarning: "CRD2004",
+  /** A custom resource whose apiVersion/kind no checked CRD defines. */
+  noMatchingCrd: "CRD2005",
+  /** A checked file that is not valid YAML. */
+  yamlSyntax: "CRD2006",
   // Transforms
   indexSignatureWithProperties: "CRD3001",
   unsupportedKeyword: "CRD3002",

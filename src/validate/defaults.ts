@@ -21,8 +21,8 @@ type Surrounding = (x: unknown) => unknown;
 const rootObject: Surrounding = (x) => {
   // TypeMeta is filled in at the resource root so that only the default itself can be at fault.
   if (isPlainObject(x)) {
-    if (!("apiVersion" in x)) x["apiVersion"] = "validation/v1";
-    if (!("kind" in x)) x["kind"] = "Validation";
+    if (!Object.hasOwn(x, "apiVersion")) x["apiVersion"] = "validation/v1";
+    if (!Object.hasOwn(x, "kind")) x["kind"] = "Validation";
   }
   return x;
 };

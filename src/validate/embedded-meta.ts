@@ -6,7 +6,7 @@
 import type { FieldError } from "./field-error.js";
 import { child, index, invalid, key, required } from "./errors.js";
 import { isDNS1035Label, validatePathSegmentName } from "./dns.js";
-import { isPlainObject } from "./json.js";
+import { isPlainObject, own } from "./json.js";
 import { objectMetaToJson, unmarshalObjectMeta, validateObjectMeta } from "./object-meta.js";
 import type { Structural } from "./structural/types.js";
 
@@ -51,7 +51,7 @@ function coerce(path: string, x: unknown, s: Structural | undefined, depth: numb
           x["metadata"] = objectMetaToJson(meta);
         }
       }
-      const prop = s.properties?.[k];
+      const prop = own(s.properties, k);
       const err = prop
         ? coerce(child(path, k), x[k], prop, depth + 1)
         : s.generic.additionalProperties
@@ -84,7 +84,7 @@ function validate(path: string, x: unknown, s: Structural | undefined, depth: nu
   if (isPlainObject(x)) {
     if (s.extensions.xEmbeddedResource) errs.push(...validateEmbeddedResource(path, x));
     for (const [k, v] of Object.entries(x)) {
-      const prop = s.properties?.[k];
+      const prop = own(s.properties, k);
       if (prop) errs.push(...validate(child(path, k), v, prop, depth + 1));
       else if (s.generic.additionalProperties)
         errs.push(...validate(key(path, k), v, s.generic.additionalProperties.structural, depth + 1));
@@ -97,8 +97,8 @@ function validate(path: string, x: unknown, s: Structural | undefined, depth: nu
 
 function validateEmbeddedResource(path: string, x: Record<string, unknown>): FieldError[] {
   const errs: FieldError[] = [];
-  if (!("apiVersion" in x)) errs.push(required(child(path, "apiVersion"), ""));
-  if (!("kind" in x)) errs.push(required(child(path, "kind"), ""));
+  if (!Object.hasOwn(x, "apiVersion")) errs.push(required(child(path, "apiVersion"), ""));
+  if (!Object.hasOwn(x, "kind")) errs.push(required(child(path, "kind"), ""));
   for (const [k, v] of Object.entries(x)) {
     if (k === "apiVersion") {
       if (typeof v !== "string") errs.push(invalid(child(path, k), v, "must be a string"));

@@ -41,6 +41,25 @@ export function jsonClone<T>(v: T, depth = 0): T {
   if (depth > 500 || v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) return v.map((x) => jsonClone(x, depth + 1)) as T;
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = jsonClone(x, depth + 1);
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) setOwn(out, k, jsonClone(x, depth + 1));
   return out as T;
+}
+
+/**
+ * `record[key]` when `key` is the record's own property. Keys come from user data and schemas,
+ * so a plain lookup of `constructor`, `valueOf` or `__proto__` would return Object.prototype's
+ * members instead of "absent".
+ */
+export function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/**
+ * Sets `record[key]` as an own data property. A plain assignment of `__proto__` would replace
+ * the record's prototype (or be ignored) instead of storing the value.
+ */
+export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__")
+    Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+  else record[key] = value;
 }

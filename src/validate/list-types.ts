@@ -7,6 +7,7 @@ import type { FieldError } from "./field-error.js";
 import { child, forbidden, invalid, key, notSupported, required } from "./errors.js";
 import type { ValidationOptions } from "./options.js";
 import { GoStruct } from "./go-print.js";
+import { own } from "./json.js";
 import { dumpSchema } from "./internal-dump.js";
 
 /** `items` when it is a single schema (not an array of schemas). */
@@ -130,7 +131,7 @@ export function listTypeErrors(s: JSONSchemaProps, path: string, opts: Validatio
     if (items && items.type === "object") {
       const seen = new Set<string>();
       for (const k of mapKeys) {
-        const prop = items.properties?.[k];
+        const prop = own(items.properties, k);
         if (prop) {
           if (prop.type === "array" || prop.type === "object") {
             errs.push(
@@ -179,7 +180,7 @@ export function mapListKeysMapSet(s: JSONSchemaProps, path: string): FieldError[
   if (listType === "map") {
     const requiredKeys = new Set(items.required ?? []);
     for (const k of s["x-kubernetes-list-map-keys"] ?? []) {
-      const prop = items.properties?.[k];
+      const prop = own(items.properties, k);
       if (!prop) continue;
       const propPath = key(child(path, "items", "properties"), k);
       if (!requiredKeys.has(k) && prop.default === undefined) {

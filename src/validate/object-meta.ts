@@ -5,7 +5,7 @@
 import type { FieldError } from "./field-error.js";
 import { child, forbidden, index, invalid, required, tooLong } from "./errors.js";
 import { isDNS1123Label, isQualifiedName, isValidLabelValue } from "./dns.js";
-import { isPlainObject, jsonKind } from "./json.js";
+import { isPlainObject, jsonKind, own, setOwn } from "./json.js";
 
 export interface OwnerReference {
   apiVersion: string;
@@ -112,7 +112,7 @@ export function unmarshalObjectMeta(value: unknown): { meta: ObjectMetaModel; er
     firstError ??= msg;
   };
   for (const [k, v] of Object.entries(value)) {
-    const goType = OBJECT_META_FIELDS[k];
+    const goType = own(OBJECT_META_FIELDS, k);
     if (!goType || v === null) continue;
     switch (goType) {
       case "string":
@@ -131,8 +131,8 @@ export function unmarshalObjectMeta(value: unknown): { meta: ObjectMetaModel; er
         }
         const out: Record<string, string> = {};
         for (const [mk, mv] of Object.entries(v)) {
-          if (typeof mv === "string") out[mk] = mv;
-          else if (mv === null) out[mk] = "";
+          if (typeof mv === "string") setOwn(out, mk, mv);
+          else if (mv === null) setOwn(out, mk, "");
           else fail(typeError(mv, k, "string"));
         }
         (meta as unknown as Record<string, unknown>)[k] = out;
@@ -177,7 +177,7 @@ function decodeOwnerReference(item: unknown, fail: (msg: string) => void): Owner
     return ref;
   }
   for (const [k, v] of Object.entries(item)) {
-    const t = OWNER_REFERENCE_FIELDS[k];
+    const t = own(OWNER_REFERENCE_FIELDS, k);
     if (!t || v === null) continue;
     if (t === "string" && typeof v === "string") (ref as unknown as Record<string, unknown>)[k] = v;
     else if (t === "bool" && typeof v === "boolean") (ref as unknown as Record<string, unknown>)[k] = v;

@@ -3,7 +3,7 @@
  * TypeMeta/ObjectMeta fields of embedded resources (and of the root when `isResourceRoot`).
  * Works in place on a copy the caller owns.
  */
-import { isPlainObject } from "./json.js";
+import { isPlainObject, own } from "./json.js";
 import type { Structural } from "./structural/types.js";
 
 const META_FIELDS = new Set(["apiVersion", "kind", "metadata"]);
@@ -44,7 +44,7 @@ function pruneNode(x: unknown, s: Structural | undefined, depth: number): void {
         continue;
       }
       if (s.extensions.xEmbeddedResource && META_FIELDS.has(k)) continue;
-      const prop = s.properties?.[k];
+      const prop = own(s.properties, k);
       if (prop) pruneNode(x[k], prop, depth + 1);
       else if (s.generic.additionalProperties)
         pruneNode(x[k], s.generic.additionalProperties.structural, depth + 1);
@@ -60,7 +60,7 @@ function skipPrune(x: unknown, s: Structural, depth: number): void {
   if (isPlainObject(x)) {
     for (const k of Object.keys(x)) {
       if (s.extensions.xEmbeddedResource && META_FIELDS.has(k)) continue;
-      const prop = s.properties?.[k];
+      const prop = own(s.properties, k);
       if (prop) pruneNode(x[k], prop, depth + 1);
       else if (s.generic.additionalProperties)
         pruneNode(x[k], s.generic.additionalProperties.structural, depth + 1);

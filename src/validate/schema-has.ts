@@ -19,6 +19,18 @@ export function schemaHas(
   return Object.values(s.dependencies ?? {}).some((d) => !Array.isArray(d) && next(d));
 }
 
+const withRules = new WeakMap<JSONSchemaProps, boolean>();
+
+/** Whether any node has `x-kubernetes-validations` rules (cached per schema object). */
+export function schemaHasRules(s: JSONSchemaProps): boolean {
+  let result = withRules.get(s);
+  if (result === undefined) {
+    result = schemaHas(s, (x) => (x["x-kubernetes-validations"]?.length ?? 0) > 0);
+    withRules.set(s, result);
+  }
+  return result;
+}
+
 export function schemaHasDefaults(s: JSONSchemaProps | undefined): boolean {
   return schemaHas(s, (x) => x.default !== undefined);
 }

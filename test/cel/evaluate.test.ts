@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { JSONSchemaProps } from "../../src/schema/types.js";
 import { evaluateRules } from "../../src/validate/cel/evaluate.js";
+import { formatFieldError } from "../../src/validate/format.js";
 import { DEFAULT_CEL_VERSION, parseCelVersion } from "../../src/validate/cel/version.js";
 
 const opts = { version: DEFAULT_CEL_VERSION };
@@ -30,6 +31,26 @@ describe("evaluating rules on data", () => {
     expect(rules(bare, { a: 0 })[0]?.detail).toBe("failed rule: self.a > 1");
   });
 
+  it("shows a scalar's value in a failed rule, and no value for objects and lists (1.35+)", () => {
+    const text = (schema: JSONSchemaProps, value: unknown) => rules(schema, value).map(formatFieldError);
+    const str = withRule({ type: "string" }, "self != 'nope'", { message: "must not be nope" });
+    expect(text(str, "nope")).toEqual(['spec: Invalid value: "nope": must not be nope']);
+    expect(text(withRule({ type: "integer" }, "self > 1"), 0)).toEqual([
+      "spec: Invalid value: 0: failed rule: self > 1",
+    ]);
+    expect(text(withRule({ type: "boolean" }, "self"), false)).toEqual([
+      "spec: Invalid value: false: failed rule: self",
+    ]);
+    const withExpression = withRule({ type: "string" }, "self != 'nope'", {
+      messageExpression: "'got ' + self",
+    });
+    expect(text(withExpression, "nope")).toEqual(['spec: Invalid value: "nope": got nope']);
+    const list = withRule({ type: "array", items: { type: "string" } }, "size(self) == 0");
+    expect(text(list, ["a"])).toEqual(["spec: Invalid value: failed rule: size(self) == 0"]);
+    const obj = withRule({ type: "object", properties: { a: { type: "string" } } }, "!has(self.a)");
+    expect(text(obj, { a: "x" })).toEqual(["spec: Invalid value: failed rule: !has(self.a)"]);
+  });
+
   it("uses reason and fieldPath for the error", () => {
     const schema = withRule({ type: "object", properties: { a: { type: "string" } } }, "self.a != 'x'", {
       reason: "FieldValueForbidden",
@@ -56,6 +77,18 @@ describe("evaluating rules on data", () => {
       },
     );
     expect(rules(failing, { a: "bad" })[0]?.detail).toBe("static");
+  });
+
+  it("trims a messageExpression's result and falls back on an empty, multi-line or over-long one", () => {
+    const detail = (value: string, messageExpression = "self") =>
+      rules(withRule({ type: "string" }, "self == 'ok'", { message: "static", messageExpression }), value)[0]
+        ?.detail;
+    expect(detail("  padded  ")).toBe("padded");
+    expect(detail(" ")).toBe("static");
+    expect(detail("two\nlines")).toBe("static");
+    expect(detail("x".repeat(5120))).toBe("x".repeat(5120));
+    expect(detail("x".repeat(5121))).toBe("static");
+    expect(detail("é".repeat(2561))).toBe("static");
   });
 
   it("reports a missing field the way cel-go does", () => {

@@ -16,26 +16,6 @@ const ORACLE = fileURLToPath(
 );
 const CORPUS = fileURLToPath(new URL("../../../shared/corpus/", import.meta.url));
 
-/**
- * Cases where we knowingly differ from Kubernetes, with the reason. Both causes sit in the
- * kube-openapi validator shared with the CRD validator (src/validate/value/openapi.ts).
- */
-const ANYOF_BEST_FAILURE =
-  "kube-openapi also reports the errors of the anyOf branch with the most passing checks (here `type: integer`) when no branch passes; the shared validator reports only the anyOf summary";
-const KNOWN_DIFFERENCES: ReadonlyMap<string, string> = new Map([
-  ["i012-intorstring-object.yaml", ANYOF_BEST_FAILURE],
-  ["i020-intorstring-object.yaml", ANYOF_BEST_FAILURE],
-  ["i025-intorstring-object.yaml", ANYOF_BEST_FAILURE],
-  ["i126-intorstring-object.yaml", ANYOF_BEST_FAILURE],
-  ["i136-intorstring-object.yaml", ANYOF_BEST_FAILURE],
-  ["i190-intorstring-object.yaml", ANYOF_BEST_FAILURE],
-  ["i283-intorstring-object.yaml", ANYOF_BEST_FAILURE],
-  [
-    "i243-wrong-type.yaml",
-    "kube-openapi checks enum even when the type check failed (`Unsupported value: 12345`); the shared validator stops after the type error",
-  ],
-]);
-
 const TYPE_BY_TEXT: ReadonlyArray<[string, FieldErrorType]> = [
   ["Invalid value", "FieldValueInvalid"],
   ["Required value", "FieldValueRequired"],
@@ -116,23 +96,15 @@ describe("instance-oracle (Kubernetes 1.36.3)", () => {
     expect(cases.length).toBe(303);
   });
 
-  it("agrees with every verdict and error outside the known differences", () => {
+  it("agrees with every verdict and error", () => {
     const disagreements = results
-      .filter((r) => !r.agrees && !KNOWN_DIFFERENCES.has(r.c.instance))
+      .filter((r) => !r.agrees)
       .map((r) => ({
         instance: r.c.instance,
         want: r.c.errors.map((e) => e.text),
         got: r.got.map(formatFieldError),
       }));
-    const passed = results.filter((r) => r.agrees).length;
-    console.log(`instance-oracle: ${passed}/${results.length} cases agree with Kubernetes 1.36.3`);
     expect(disagreements).toEqual([]);
-  });
-
-  it("lists only cases that still differ as known differences", () => {
-    const fixed = results
-      .filter((r) => r.agrees && KNOWN_DIFFERENCES.has(r.c.instance))
-      .map((r) => r.c.instance);
-    expect(fixed).toEqual([]);
+    expect(results.filter((r) => r.agrees)).toHaveLength(303);
   });
 });

@@ -98,7 +98,7 @@ describe("k8s 1.26 oracle samples (hand-written v1 CRDs)", () => {
   const dir = `${ANCHORS_126}oracle-samples/`;
   const expected = readFileSync(`${dir}EXPECTED-oracle-output.txt`, "utf8");
   const blocks = [
-    ...expected.matchAll(/^oracle-samples\/(\S+): (VALID|INVALID)[^\n]*\n((?:  - [^\n]*\n?)*)/gm),
+    ...expected.matchAll(/^oracle-samples\/(\S+): (VALID|INVALID)[^\n]*\n((?: {2}- [^\n]*\n?)*)/gm),
   ];
   it("has samples", () => expect(blocks.length).toBeGreaterThan(0));
   for (const [, file, verdict, body] of blocks) {

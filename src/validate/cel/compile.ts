@@ -1,24 +1,18 @@
-import type { Environment } from "@marcbachmann/cel-js";
-import type { DeclType } from "./decl-type.js";
 import {
   astChildren,
-  baseEnvironment,
   callArgs,
   callName,
   type ASTNode,
-  registerNullComparison,
   rewritePresenceTests,
   unsupportedFeature,
   useRe2Matches,
   walkAst,
 } from "./engine.js";
 import { celIssue, formatEngineError } from "./error-format.js";
-import { CEL_LEXER_KEYWORDS, CEL_RESERVED_SYMBOLS } from "./escaping.js";
 import { compileRe2 } from "./re2.js";
 import { RE2_MATCHES } from "./lib/regex.js";
-import { celEquals } from "./lib/values.js";
+import type { TypedEnvironment } from "./typed-env.js";
 import { atLeast } from "./version.js";
-import type { CelVersion } from "./version.js";
 
 /**
  * Type-checking of rules and message expressions against the schema node they sit on, as
@@ -32,85 +26,7 @@ export type CompileResult =
   | { kind: "wrong-type"; type: string }
   | { kind: "unsupported"; feature: string };
 
-export interface TypedEnvironment {
-  env: Environment;
-  version: CelVersion;
-  selfType: DeclType;
-  /** Registered object type name → its DeclType, to resolve fields after checking. */
-  objectTypes: Map<string, DeclType>;
-}
-
-function registerDeclType(
-  env: Environment,
-  type: DeclType,
-  objectTypes: Map<string, DeclType>,
-  version: CelVersion,
-  names: Map<DeclType, string>,
-): string {
-  switch (type.kind) {
-    case "object": {
-      const known = names.get(type);
-      if (known) return known;
-      const name = `Object_${objectTypes.size + 1}`;
-      names.set(type, name);
-      objectTypes.set(name, type);
-      const fields: Record<string, string> = {};
-      for (const field of type.fields?.values() ?? []) {
-        const fieldType = registerDeclType(env, field.type, objectTypes, version, names);
-        fields[field.name] = fieldType;
-        // 1.31+ resolves `self.if` to the field escaped as `__if__`.
-        const keyword = /^__(\w+)__$/.exec(field.name)?.[1];
-        if (
-          keyword &&
-          atLeast(version, 1, 31) &&
-          CEL_RESERVED_SYMBOLS.has(keyword) &&
-          !CEL_LEXER_KEYWORDS.has(keyword) &&
-          !type.fields?.has(keyword)
-        ) {
-          fields[keyword] = fieldType;
-        }
-      }
-      env.registerType(name, { fields });
-      // Object values compare structurally, like any CEL message.
-      env.registerOperator(`${name} == ${name}`, (a: unknown, b: unknown) => celEquals(a, b));
-      registerNullComparison(env, name);
-      return name;
-    }
-    case "map":
-      return `map<string, ${registerDeclType(env, type.elem ?? { kind: "dyn", maxElements: 0, minSerializedSize: 1 }, objectTypes, version, names)}>`;
-    case "list":
-      return `list<${registerDeclType(env, type.elem ?? { kind: "dyn", maxElements: 0, minSerializedSize: 1 }, objectTypes, version, names)}>`;
-    case "duration":
-      return "google.protobuf.Duration";
-    case "timestamp":
-      return "google.protobuf.Timestamp";
-    default:
-      return type.kind;
-  }
-}
-
-const typedCache = new WeakMap<DeclType, Map<string, TypedEnvironment>>();
-
-/** The environment for rules on a node of `selfType` (cached per type and oldSelf flavour). */
-export function typedEnvironment(
-  version: CelVersion,
-  selfType: DeclType,
-  optionalOldSelf: boolean,
-): TypedEnvironment {
-  const key = `${version.major}.${version.minor}/${optionalOldSelf}`;
-  let byKey = typedCache.get(selfType);
-  const cached = byKey?.get(key);
-  if (cached) return cached;
-  const env = baseEnvironment(version).clone();
-  const objectTypes = new Map<string, DeclType>();
-  const typeName = registerDeclType(env, selfType, objectTypes, version, new Map());
-  env.registerVariable("self", typeName);
-  env.registerVariable("oldSelf", optionalOldSelf ? `optional<${typeName}>` : typeName);
-  const typed = { env, version, selfType, objectTypes };
-  if (!byKey) typedCache.set(selfType, (byKey = new Map()));
-  byKey.set(key, typed);
-  return typed;
-}
+export { typedEnvironment, type TypedEnvironment } from "./typed-env.js";
 
 /** True when the expression reads `oldSelf` (not shadowed by a comprehension variable). */
 export function referencesOldSelf(ast: ASTNode): boolean {

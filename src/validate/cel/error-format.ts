@@ -105,7 +105,7 @@ function syntaxMessage(summary: string, source: string, offset: number): string 
   if (expected) {
     const got = expected[2] ?? "";
     if (got === "IN") return `no viable alternative at input '.in'`;
-    const text = TOKEN_TEXT[got] !== undefined ? (/^\w+/.exec(source.slice(offset))?.[0] ?? "") : got;
+    const text = Object.hasOwn(TOKEN_TEXT, got) ? (/^\w+/.exec(source.slice(offset))?.[0] ?? "") : got;
     return `mismatched input '${text}' expecting ${expected[1] ?? ""}`;
   }
   if (/^Unterminated (string|bytes)/.test(summary)) {

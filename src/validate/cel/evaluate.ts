@@ -124,6 +124,16 @@ function ruleMessageOrDefault(rule: ValidationRule): string {
 /** `MaxEvaluatedMessageExpressionSizeBytes`. */
 const MAX_MESSAGE_EXPRESSION_BYTES = 5 * 1024;
 
+/** Values a failed rule prints (1.35+); objects and lists are left out to keep messages short. */
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+
+/**
+ * The error of a rule that evaluated to false. Since Kubernetes 1.35 an Invalid one shows the
+ * node's value when it is a scalar (`Invalid value: "nope": ...`) and no value otherwise
+ * (`Invalid value: <message>`), whether the message is static or from `messageExpression`.
+ */
 function failure(path: string, detail: string, rule: ValidationRule, value: unknown): FieldError {
   switch (rule.reason) {
     case "FieldValueForbidden":
@@ -133,7 +143,9 @@ function failure(path: string, detail: string, rule: ValidationRule, value: unkn
     case "FieldValueDuplicate":
       return duplicate(path, value);
     default:
-      return { type: "FieldValueInvalid", field: path, detail };
+      return isScalar(value)
+        ? invalid(path, value, detail)
+        : { type: "FieldValueInvalid", field: path, detail };
   }
 }
 
@@ -151,9 +163,11 @@ function messageFor(rule: ValidationRule, context: Record<string, unknown>, vers
     const p = program(version, rule.messageExpression);
     if (!(p instanceof Error)) {
       try {
+        // Kubernetes trims the result and rejects an empty, multi-line or over-long one.
         const text = p.run(context);
-        if (typeof text === "string" && text.trim() && !/[\n\r]/.test(text))
-          return text.length > 5000 ? text.slice(0, 5000) : text;
+        const trimmed = typeof text === "string" ? text.trim() : "";
+        if (trimmed && !trimmed.includes("\n") && Buffer.byteLength(trimmed) <= MAX_MESSAGE_EXPRESSION_BYTES)
+          return trimmed;
       } catch {
         // Kubernetes falls back to the static message when the expression fails.
       }

@@ -3,6 +3,7 @@ import { child, forbidden, index, internalError, invalid, key } from "../errors.
 import type { FieldError } from "../field-error.js";
 import { GoStruct } from "../go-print.js";
 import type { ValidationOptions } from "../options.js";
+import { schemaHasRules } from "../schema-has.js";
 import { compileExpression, typedEnvironment, type CompileResult } from "./compile.js";
 import { estimateCost } from "./cost.js";
 import {
@@ -278,6 +279,8 @@ export function celErrorsForSchemaAt(
   schemaPath: string,
   options: ValidationOptions,
 ): FieldError[] {
+  // Every error of this walk is about a rule; most schemas have none.
+  if (!schemaHasRules(schema)) return [];
   const walk: Walk = {
     options,
     version: parseCelVersion(options.celEnvironmentCompatibilityVersion),

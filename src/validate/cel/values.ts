@@ -1,7 +1,7 @@
 import type { JSONSchemaProps } from "../../schema/types.js";
 import { baseEnvironment } from "./engine.js";
 import { additionalPropertiesSchema, itemsSchema, propertySchema } from "./decl-type.js";
-import { escapeCelName } from "./escaping.js";
+import { CEL_RESERVED_SYMBOLS, escapeCelName } from "./escaping.js";
 import type { CelVersion } from "./version.js";
 
 /**
@@ -67,12 +67,21 @@ function toNumber(value: number, integer: boolean): unknown {
   return integer && Number.isInteger(value) ? BigInt(value) : value;
 }
 
+/**
+ * A CEL map or object value. The engine tells a value's type by its `constructor` property,
+ * which a record's own `constructor` key would shadow, so such a record becomes a Map (which
+ * the engine treats as the same map).
+ */
+function celRecord(entries: Array<[string, unknown]>): Record<string, unknown> | Map<string, unknown> {
+  return entries.some(([k]) => k === "constructor") ? new Map(entries) : Object.fromEntries(entries);
+}
+
 /** Values under schemas CEL cannot type (preserve-unknown-fields without a type). */
 function untyped(value: unknown): unknown {
   if (typeof value === "number") return Number.isInteger(value) ? BigInt(value) : value;
   if (Array.isArray(value)) return value.map(untyped);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, untyped(v)]));
+    return celRecord(Object.entries(value).map(([k, v]) => [k, untyped(v)]));
   }
   return value;
 }
@@ -83,8 +92,16 @@ const RESOURCE_META = new Set(["apiVersion", "kind"]);
 function resourceMetadata(value: unknown, schema: JSONSchemaProps | undefined, version: CelVersion): unknown {
   if (!value || typeof value !== "object" || Array.isArray(value)) return value;
   const raw = value as Record<string, unknown>;
-  const out = (schema ? toCelValue(value, schema, false, version) : {}) as Record<string, unknown>;
-  for (const f of ["name", "generateName"]) if (f in raw && !(f in out)) out[f] = raw[f];
+  const out = schema ? toCelValue(value, schema, false, version) : {};
+  if (typeof out !== "object" || out === null || Array.isArray(out)) return out;
+  for (const f of ["name", "generateName"]) {
+    if (!Object.hasOwn(raw, f)) continue;
+    if (out instanceof Map) {
+      if (!out.has(f)) out.set(f, raw[f]);
+    } else if (!Object.hasOwn(out, f)) {
+      (out as Record<string, unknown>)[f] = raw[f];
+    }
+  }
   return out;
 }
 
@@ -119,30 +136,30 @@ export function toCelValue(
       const record = value as Record<string, unknown>;
       const ap = additionalPropertiesSchema(schema);
       if (ap) {
-        return Object.fromEntries(
+        return celRecord(
           Object.entries(record).map(([k, v]) => [
             k,
             toCelValue(v, ap, ap["x-kubernetes-embedded-resource"] === true, version),
           ]),
         );
       }
-      const out: Record<string, unknown> = {};
+      const fields = new Map<string, unknown>();
       const resource = isResourceRoot || schema["x-kubernetes-embedded-resource"] === true;
       for (const [k, v] of Object.entries(record)) {
         const prop = propertySchema(schema, k);
         const name = escapeCelName(k);
         if (name === undefined) continue;
-        if (resource && k === "metadata") out[name] = resourceMetadata(v, prop, version);
+        if (resource && k === "metadata") fields.set(name, resourceMetadata(v, prop, version));
         else if (prop)
-          out[name] = toCelValue(v, prop, prop["x-kubernetes-embedded-resource"] === true, version);
-        else if (resource && RESOURCE_META.has(k)) out[name] = v;
+          fields.set(name, toCelValue(v, prop, prop["x-kubernetes-embedded-resource"] === true, version));
+        else if (resource && RESOURCE_META.has(k)) fields.set(name, v);
       }
       // 1.31+ also resolves `self.if` to the field escaped as `__if__`.
-      for (const [k, v] of Object.entries(out)) {
+      for (const [k, v] of [...fields]) {
         const keyword = /^__(\w+)__$/.exec(k)?.[1];
-        if (keyword && !(keyword in out)) out[keyword] = v;
+        if (keyword && CEL_RESERVED_SYMBOLS.has(keyword) && !fields.has(keyword)) fields.set(keyword, v);
       }
-      return out;
+      return celRecord([...fields]);
     }
     default:
       return untyped(value);

@@ -92,6 +92,27 @@ const INT_FIELDS = [
 ] as const;
 const NUMBER_FIELDS = ["maximum", "minimum", "multipleOf"] as const;
 
+/**
+ * Which groups of fields a node sets. Schemas have a hundred thousand nodes with a few fields
+ * each, so decoding looks only at the groups present instead of at every known field.
+ */
+const STRINGS = 1;
+const BOOLS = 2;
+const INTS = 4;
+const NUMBERS = 8;
+const GROUP_OF = new Map<string, number>([
+  ...STRING_FIELDS.map((f) => [f, STRINGS] as const),
+  ...BOOL_FIELDS.map((f) => [f, BOOLS] as const),
+  ...INT_FIELDS.map((f) => [f, INTS] as const),
+  ...NUMBER_FIELDS.map((f) => [f, NUMBERS] as const),
+]);
+
+function groupsOf(obj: Record<string, unknown>): number {
+  let groups = 0;
+  for (const k of Object.keys(obj)) groups |= GROUP_OF.get(k) ?? 0;
+  return groups;
+}
+
 /** Decodes one schema node; returns undefined for null/absent or mistyped input. */
 export function decodeSchema(
   value: unknown,
@@ -107,21 +128,30 @@ export function decodeSchema(
   if (!obj) return undefined;
   const s: JSONSchemaProps = {};
   const out = s as Record<string, unknown>;
-  for (const f of STRING_FIELDS) {
-    const v = dec.string(obj, f, path);
-    if (v !== undefined) out[f] = v;
+  const groups = groupsOf(obj);
+  if (groups & STRINGS) {
+    for (const f of STRING_FIELDS) {
+      const v = dec.string(obj, f, path);
+      if (v !== undefined) out[f] = v;
+    }
   }
-  for (const f of BOOL_FIELDS) {
-    const v = dec.bool(obj, f, path);
-    if (v !== undefined) out[f] = v;
+  if (groups & BOOLS) {
+    for (const f of BOOL_FIELDS) {
+      const v = dec.bool(obj, f, path);
+      if (v !== undefined) out[f] = v;
+    }
   }
-  for (const f of INT_FIELDS) {
-    const v = dec.int(obj, f, path);
-    if (v !== undefined) out[f] = v;
+  if (groups & INTS) {
+    for (const f of INT_FIELDS) {
+      const v = dec.int(obj, f, path);
+      if (v !== undefined) out[f] = v;
+    }
   }
-  for (const f of NUMBER_FIELDS) {
-    const v = dec.number(obj, f, path);
-    if (v !== undefined) out[f] = v;
+  if (groups & NUMBERS) {
+    for (const f of NUMBER_FIELDS) {
+      const v = dec.number(obj, f, path);
+      if (v !== undefined) out[f] = v;
+    }
   }
   // default/example: any JSON; a JSON null leaves the pointer nil.
   if (obj["default"] !== undefined && obj["default"] !== null) s.default = obj["default"] as JsonValue;

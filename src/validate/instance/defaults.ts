@@ -1,5 +1,6 @@
 import type { JSONSchemaProps } from "../../schema/types.js";
 import { additionalPropertiesSchema, itemsSchema, propertySchema } from "../cel/decl-type.js";
+import { setOwn } from "../json.js";
 
 /**
  * Decode-time defaulting of a custom resource (Kubernetes' structural defaulting): first
@@ -45,14 +46,14 @@ export function applyDefaults(x: unknown, s: JSONSchemaProps | undefined, depth 
   if (isObject(x)) {
     for (const [k, prop] of Object.entries(s.properties ?? {})) {
       if (prop.default === undefined) continue;
-      if (!Object.hasOwn(x, k) || isNonNullableNull(x[k], prop)) x[k] = clone(prop.default);
+      if (!Object.hasOwn(x, k) || isNonNullableNull(x[k], prop)) setOwn(x, k, clone(prop.default));
     }
     const ap = additionalPropertiesSchema(s);
     for (const k of Object.keys(x)) {
       const prop = propertySchema(s, k);
       if (prop) applyDefaults(x[k], prop, depth + 1);
       else if (ap) {
-        if (isNonNullableNull(x[k], ap) && ap.default !== undefined) x[k] = clone(ap.default);
+        if (isNonNullableNull(x[k], ap) && ap.default !== undefined) setOwn(x, k, clone(ap.default));
         applyDefaults(x[k], ap, depth + 1);
       }
     }

@@ -11,6 +11,7 @@ import { parseCelVersion } from "../cel/version.js";
 import { coerceMeta, validateEmbeddedMeta } from "../embedded-meta.js";
 import { invalid } from "../errors.js";
 import type { FieldError } from "../field-error.js";
+import { schemaHasRules } from "../schema-has.js";
 import { validateListSetsAndMaps } from "../value/list-sets.js";
 import { applyDefaults, dropNonNullableNulls } from "./defaults.js";
 import { objectMetaErrors, prepareMetadata, resolveTypeMeta } from "./metadata.js";
@@ -91,7 +92,8 @@ export function validateInstance(
     ...safely("embedded resource validation", () => validateEmbeddedMeta("", obj, structural, false)),
     ...safely("list type validation", () => validateListSetsAndMaps("", structural, obj)),
   ];
-  if (!JSON.stringify(schema).includes('"x-kubernetes-validations"')) return { errors, warnings };
+  // The API server has a CEL validator only for schemas with rules.
+  if (!schemaHasRules(schema)) return { errors, warnings };
   if (errors.some(isBlocking)) {
     errors.push({ type: "FieldValueInvalid", field: "", badValue: null, detail: BLOCKED_CEL });
   } else {

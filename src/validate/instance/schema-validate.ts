@@ -10,9 +10,20 @@ import { validateValue } from "../value/openapi.js";
  * int-or-string, anyOf/allOf/oneOf/not), shared with the CRD validator's default checks.
  */
 
+const structurals = new WeakMap<JSONSchemaProps, Structural | string>();
+
+/**
+ * The structural form of a CRD's schema, converted once per schema object however many
+ * instances are checked against it (a schema is not expected to change once in use).
+ */
 export function toStructural(schema: JSONSchemaProps): Structural | string {
-  const converted = newStructural(schema);
-  return converted.ok ? converted.schema : converted.error;
+  let result = structurals.get(schema);
+  if (result === undefined) {
+    const converted = newStructural(schema);
+    result = converted.ok ? converted.schema : converted.error;
+    structurals.set(schema, result);
+  }
+  return result;
 }
 
 export function schemaErrors(obj: unknown, structural: Structural): FieldError[] {

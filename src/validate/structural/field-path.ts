@@ -2,6 +2,7 @@
  * `cel.ValidFieldPath`: resolves a simple JSON path (`.a.b`, `.a['x.y']`) against a structural
  * schema. Used for `x-kubernetes-validations[].fieldPath` and for selectable fields.
  */
+import { own } from "../json.js";
 import type { Structural } from "./types.js";
 
 export type FieldPathResult =
@@ -69,7 +70,7 @@ export function validFieldPath(
   const step = (name: string): string | undefined => {
     if (!schema) return "does not refer to a valid field";
     if (schema.properties) {
-      const next: Structural | undefined = schema.properties[name];
+      const next: Structural | undefined = own(schema.properties, name);
       if (!next) return "does not refer to a valid field";
       path = path ? `${path}.${name}` : name;
       schema = next;

@@ -5,7 +5,8 @@
 import type { FieldError } from "../field-error.js";
 import { child, forbidden, index, invalid, key, required } from "../errors.js";
 import { formatFieldError } from "../format.js";
-import { RE2JS } from "re2js";
+import { own } from "../json.js";
+import { compileRe2 } from "../cel/re2.js";
 import type { Extensions, NestedValueValidation, Structural, ValueValidation } from "./types.js";
 
 type Level = "root" | "item" | "field";
@@ -253,14 +254,11 @@ function valueValidation(
 
 /** Go `regexp.Compile`'s error for `pattern`, or undefined if it compiles (RE2 syntax). */
 export function goRegexpError(pattern: string): string | undefined {
-  try {
-    RE2JS.compile(pattern);
-    return undefined;
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    // Go always appends the offending expression, even when it is empty.
-    return msg.includes(": `") ? msg : `${msg}: \`\``;
-  }
+  // Compiled through the shared cache: corpora repeat the same patterns many times.
+  const compiled = compileRe2(pattern);
+  if (!(compiled instanceof Error)) return undefined;
+  // Go always appends the offending expression, even when it is empty.
+  return compiled.message.includes(": `") ? compiled.message : `${compiled.message}: \`\``;
 }
 
 function nested(v: NestedValueValidation, skipAnyOf: boolean, lvl: Level, path: string): FieldError[] {
@@ -295,7 +293,7 @@ function nested(v: NestedValueValidation, skipAnyOf: boolean, lvl: Level, path: 
     errs.push(forbidden(child(path, "x-kubernetes-map-type"), "must be undefined to be structural"));
   if (v.xValidations.length > 0)
     errs.push(forbidden(child(path, "x-kubernetes-validations"), "must be empty to be structural"));
-  if (v.properties && "metadata" in v.properties) {
+  if (v.properties && Object.hasOwn(v.properties, "metadata")) {
     errs.push(
       forbidden(key(child(path, "properties"), "metadata"), "must not be specified in a nested context"),
     );
@@ -334,7 +332,7 @@ function nestedCompleteness(
   if (v.items)
     errs.push(...nestedCompleteness(v.items, s.items, child(sPath, "items"), child(vPath, "items")));
   for (const [k, p] of Object.entries(v.properties ?? {})) {
-    const sp = s.properties?.[k];
+    const sp = own(s.properties, k);
     if (!sp) {
       errs.push(
         required(

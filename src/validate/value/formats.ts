@@ -68,7 +68,6 @@ const CHECKS: Record<string, (s: string) => boolean> = {
   byte: (s) => BASE64.test(s.replace(/[\r\n]/g, "")),
   creditcard: (s) => /^\d{13,19}$/.test(s.replace(/[- ]/g, "")),
   date: (s) => DATE.test(s) && !Number.isNaN(Date.parse(s)),
-  "date-time": (s) => DATE_TIME.test(s),
   datetime: (s) => DATE_TIME.test(s),
   duration: (s) => DURATION.test(s.trim()),
   email: (s) => EMAIL.test(s),
@@ -91,8 +90,21 @@ const CHECKS: Record<string, (s: string) => boolean> = {
   uuid5: (s) => UUID5.test(s),
 };
 
+/** The check of a format; names are compared without dashes, as strfmt's registry does. */
+function checkOf(format: string): ((s: string) => boolean) | undefined {
+  const name = format.includes("-") ? format.replace(/-/g, "") : format;
+  return Object.hasOwn(CHECKS, name) ? CHECKS[name] : undefined;
+}
+
+/**
+ * Whether the API server keeps `format` in the schema it validates with: it strips the formats
+ * it does not support (`StripUnsupportedFormatsPostProcess`), so they affect no check at all.
+ */
+export function isSupportedFormat(format: string): boolean {
+  return checkOf(format) !== undefined;
+}
+
 /** undefined when the format is unknown (not checked), else whether `value` conforms. */
 export function checkFormat(format: string, value: string): boolean | undefined {
-  const check = CHECKS[format];
-  return check ? check(value) : undefined;
+  return checkOf(format)?.(value);
 }

@@ -4,7 +4,7 @@
  */
 import type { FieldError } from "../field-error.js";
 import { child, duplicate, index, invalid, key } from "../errors.js";
-import { isPlainObject, jsonEqual } from "../json.js";
+import { isPlainObject, jsonEqual, own, setOwn } from "../json.js";
 import type { Structural } from "../structural/types.js";
 
 export function validateListSetsAndMaps(
@@ -19,7 +19,7 @@ export function validateListSetsAndMaps(
   const errs: FieldError[] = [];
   const ap = s.generic.additionalProperties?.structural;
   for (const [k, v] of Object.entries(obj)) {
-    const prop = s.properties?.[k];
+    const prop = own(s.properties, k);
     if (prop) errs.push(...validateListSetsAndMaps(child(path, k), prop, v, depth + 1));
     else if (ap) errs.push(...validateListSetsAndMaps(key(path, k), ap, v, depth + 1));
   }
@@ -56,10 +56,10 @@ function validateListMap(path: string, s: Structural, arr: unknown[]): FieldErro
     }
     const keyValues: Record<string, unknown> = {};
     for (const k of keys) {
-      if (Object.prototype.hasOwnProperty.call(item, k)) keyValues[k] = item[k];
+      if (Object.hasOwn(item, k)) setOwn(keyValues, k, item[k]);
       else {
-        const dflt = s.items?.properties?.[k]?.generic.default;
-        if (dflt !== undefined) keyValues[k] = dflt;
+        const dflt = own(s.items?.properties, k)?.generic.default;
+        if (dflt !== undefined) setOwn(keyValues, k, dflt);
       }
     }
     if (seen.some((other) => jsonEqual(other, keyValues))) errs.push(duplicate(index(path, i), keyValues));

@@ -1,337 +1,350 @@
 /**
  * Validates a JSON value against a structural schema the way kube-openapi's SchemaValidator
- * does for the API server (type, enum, string/number/array/object constraints, allOf/anyOf/
- * oneOf/not), and converts the results to field errors like `kubeOpenAPIResultToFieldErrors`.
- * Used for `default` values; messages follow kube-openapi (`<name> in body ...`).
+ * does for the API server, and converts the result to field errors. Used for custom resources
+ * and for `default` values.
+ *
+ * kube-openapi runs, per node and in this order, the type, composition (anyOf/oneOf/allOf/not),
+ * string, format, number, array, enum and object validators that apply to the value's kind,
+ * and counts the checks that pass (the result's "match count"). When no anyOf or oneOf branch
+ * passes, it reports, besides the summary, the errors of the branch with the highest count (the
+ * first one on ties); that is why the counts are kept here.
  */
 import type { JsonValue } from "../../schema/types.js";
 import type { FieldError } from "../field-error.js";
-import { child, invalid, notSupported, required, tooLong, tooMany } from "../errors.js";
-import { goNumber } from "../go-print.js";
-import { isPlainObject, jsonEqual, jsonKind } from "../json.js";
-import type { NestedValueValidation, Structural, ValueValidation } from "../structural/types.js";
-import { RE2JS } from "re2js";
+import { goNumber, goQuote } from "../go-print.js";
+import { isPlainObject, jsonEqual, jsonKind, type JsonKind } from "../json.js";
+import type { Structural, ValueValidation } from "../structural/types.js";
 import { checkFormat } from "./formats.js";
+import { errorKey, inBody, toFieldError, type OpenAPIError } from "./openapi-errors.js";
+import { patternMatches } from "./patterns.js";
+import { nestedNode, structuralNode, type SchemaNode } from "./schema-node.js";
 
-/** One kube-openapi result error, before conversion to a field error. */
-type OpenAPIError =
-  | { code: "required"; name: string }
-  | { code: "enum"; name: string; value: unknown; values: unknown[] }
-  | { code: "tooLong"; name: string; value: unknown; max: number }
-  | { code: "tooManyItems" | "tooManyProperties"; name: string; actual: number; max: number }
-  | { code: "invalidType"; name: string; value: unknown; message: string }
-  | { code: "invalid"; name: string; value: unknown; message: string }
-  | { code: "composite"; message: string };
-
-/** A schema node as kube-openapi sees it: the structural part (optional) plus value validations. */
-interface Node {
-  types: string[];
-  nullable: boolean;
-  properties?: Record<string, Node>;
-  items?: Node;
-  additionalProperties?: { allows: boolean; schema?: Node };
-  vv?: ValueValidation;
+/** A kube-openapi Result: errors (unique by message) and the number of checks that passed. */
+interface Result {
+  errors: OpenAPIError[];
+  /** Keys of `errors`, made once a second error arrives (most results have none or one). */
+  keys?: Set<string>;
+  matches: number;
 }
 
-function fromStructural(s: Structural, depth = 0): Node {
-  const node: Node = {
-    types: s.extensions.xIntOrString ? ["integer", "string"] : s.generic.type ? [s.generic.type] : [],
-    nullable: s.generic.nullable,
-  };
-  if (depth > 200) return node;
-  if (s.properties) {
-    node.properties = Object.fromEntries(
-      Object.entries(s.properties).map(([k, v]) => [k, fromStructural(v, depth + 1)]),
-    );
+function emptyResult(): Result {
+  return { errors: [], matches: 0 };
+}
+
+function add(r: Result, e: OpenAPIError): void {
+  if (r.errors.length > 0) {
+    r.keys ??= new Set(r.errors.map(errorKey));
+    const k = errorKey(e);
+    if (r.keys.has(k)) return;
+    r.keys.add(k);
   }
-  if (s.items) node.items = fromStructural(s.items, depth + 1);
-  const ap = s.generic.additionalProperties;
-  if (ap)
-    node.additionalProperties = {
-      allows: ap.bool,
-      ...(ap.structural ? { schema: fromStructural(ap.structural, depth + 1) } : {}),
-    };
-  if (s.valueValidation) node.vv = s.valueValidation;
-  return node;
+  r.errors.push(e);
 }
 
-function fromNested(n: NestedValueValidation, depth = 0): Node {
-  const node: Node = {
-    types: n.forbiddenGenerics.type ? [n.forbiddenGenerics.type] : [],
-    nullable: n.forbiddenGenerics.nullable,
-    vv: n.valueValidation,
-  };
-  if (depth > 200) return node;
-  if (n.properties) {
-    node.properties = Object.fromEntries(
-      Object.entries(n.properties).map(([k, v]) => [k, fromNested(v, depth + 1)]),
-    );
-  }
-  if (n.items) node.items = fromNested(n.items, depth + 1);
-  return node;
+function merge(into: Result, from: Result): void {
+  for (const e of from.errors) add(into, e);
+  into.matches += from.matches;
 }
 
-const IN = "body";
+/** Visits of one value validation; enough for any request the API server accepts (3 MiB). */
+const MAX_VISITS = 2_000_000;
+const MAX_DEPTH = 200;
 
-function msg(name: string, text: string): string {
-  return name ? `${name} in ${IN} ${text}` : ` in ${IN} ${text}`;
+/** Go's field path of a map entry or required field: `<parent>.<key>`, even at the root. */
+function entryName(name: string, k: string): string {
+  return `${name}.${k}`;
 }
 
-/** JSON type name as kube-openapi infers it from a decoded value. */
-function schemaType(v: unknown): string {
-  const k = jsonKind(v);
-  return k === "null" ? "null" : k;
+/** Go's field path of a declared property: no leading dot at the root. */
+function propertyName(name: string, k: string): string {
+  return name ? `${name}.${k}` : k;
 }
 
-function typeMatches(types: string[], actual: string): boolean {
-  return types.includes(actual) || (actual === "integer" && types.includes("number"));
+/** The format kube-openapi infers from a decoded Go value (int64 or float64 for numbers). */
+function dataFormat(kind: JsonKind): string {
+  return kind === "integer" ? "int64" : kind === "number" ? "float64" : "";
 }
 
 class Validator {
-  readonly errors: OpenAPIError[] = [];
-  private budget = 100_000;
+  private visits = MAX_VISITS;
 
-  validate(value: unknown, node: Node, name: string, depth: number): void {
-    if (--this.budget < 0 || depth > 200) return;
+  validate(value: unknown, node: SchemaNode, name: string, depth: number): Result {
+    const r = emptyResult();
+    if (--this.visits < 0 || depth > MAX_DEPTH) return r;
     if (value === null || value === undefined) {
-      if (node.types.length > 0 && !node.types.includes("null") && !node.nullable) {
-        this.errors.push({
-          code: "invalidType",
-          name,
-          value: "null",
-          message: msg(name, `must be of type ${node.types.join(",")}: "null"`),
-        });
-      }
-      if (node.vv && node.vv.enum.length > 0 && !node.nullable && !node.vv.enum.some((e) => e === null)) {
-        this.errors.push({ code: "enum", name, value: null, values: node.vv.enum });
-      }
-      return;
+      this.nullValue(r, node, name);
+      return r;
     }
-    const actual = schemaType(value);
-    let typeOk = true;
-    if (node.types.length > 0 && !typeMatches(node.types, actual)) {
-      typeOk = false;
-      this.errors.push({
+    const kind = jsonKind(value);
+    const vv = node.vv;
+    if (node.types.length > 0 || node.format) {
+      const typeError = this.typeError(node, kind, name);
+      if (typeError) add(r, typeError);
+      else r.matches++;
+      r.matches++;
+    }
+    // The composition validator always applies; without clauses it only counts itself.
+    if (vv) merge(r, this.composition(value, vv, name, depth));
+    else r.matches++;
+    r.matches++;
+    if (typeof value === "string") {
+      if (vv) this.string(r, value, vv, name);
+      r.matches++;
+      if (node.format) {
+        if (checkFormat(node.format, value) === false)
+          add(r, {
+            code: "invalidType",
+            name,
+            value,
+            message: inBody(name, `must be of type ${node.format}: ${goQuote(value)}`),
+          });
+        r.matches++;
+      }
+    }
+    if (typeof value === "number") {
+      if (vv) this.number(r, value, vv, name);
+      r.matches += 2;
+    }
+    if (Array.isArray(value)) {
+      merge(r, this.array(value, node, name, depth));
+      r.matches++;
+    }
+    if (vv && vv.enum.length > 0 && !vv.enum.some((e) => jsonEqual(e, value)))
+      add(r, { code: "enum", name, value, values: vv.enum });
+    r.matches++;
+    if (isPlainObject(value)) {
+      merge(r, this.object(value, node, name, depth));
+      r.matches++;
+    }
+    r.matches++;
+    return r;
+  }
+
+  /** kube-openapi checks only type and enum of a null, and does not count the node itself. */
+  private nullValue(r: Result, node: SchemaNode, name: string): void {
+    if (node.types.length > 0 && !node.types.includes("null") && !node.nullable) {
+      add(r, {
+        code: "invalidType",
+        name,
+        value: "null",
+        message: inBody(name, `must be of type ${node.types.join(",")}: "null"`),
+      });
+    } else {
+      r.matches++;
+    }
+    const vv = node.vv;
+    if (vv && vv.enum.length > 0 && !node.nullable && !vv.enum.some((e) => e === null)) {
+      add(r, { code: "enum", name, value: null, values: vv.enum });
+    }
+  }
+
+  /**
+   * kube-openapi's typeValidator: with a `format`, a number or boolean must have that format
+   * or one of the types, and a string or array passes unless the types are numeric.
+   */
+  private typeError(node: SchemaNode, kind: JsonKind, name: string): OpenAPIError | undefined {
+    const types = node.types;
+    const format = node.format;
+    const intAsNumber = kind === "integer" && types.includes("number");
+    const typed = types.includes(kind) || intAsNumber;
+    const stringOrArray = kind === "string" || kind === "array";
+    if (format && !stringOrArray && !typed && dataFormat(kind) !== format) {
+      const actual = dataFormat(kind);
+      return {
         code: "invalidType",
         name,
         value: actual,
-        message: msg(name, `must be of type ${node.types.join(",")}: "${actual}"`),
-      });
+        message: inBody(name, `must be of type ${format}: ${goQuote(actual)}`),
+      };
     }
-    if (node.vv) this.composition(value, node.vv, name, depth);
-    if (!typeOk) return;
-    const vv = node.vv;
-    if (typeof value === "string" && vv) this.string(value, vv, name);
-    if (typeof value === "number" && vv) this.number(value, vv, name);
-    if (Array.isArray(value)) this.array(value, node, name, depth);
-    if (vv && vv.enum.length > 0 && !vv.enum.some((e) => jsonEqual(e, value))) {
-      this.errors.push({ code: "enum", name, value, values: vv.enum });
-    }
-    if (isPlainObject(value)) this.object(value, node, name, depth);
+    if (format && stringOrArray && !types.includes("number") && !types.includes("integer")) return undefined;
+    if (typed) return undefined;
+    return {
+      code: "invalidType",
+      name,
+      value: kind,
+      message: inBody(name, `must be of type ${types.join(",")}: ${goQuote(kind)}`),
+    };
   }
 
-  private composition(value: unknown, vv: ValueValidation, name: string, depth: number): void {
-    const quoted = JSON.stringify(name);
-    const passes = (n: NestedValueValidation) => {
-      const sub = new Validator();
-      sub.budget = Math.min(this.budget, 10_000);
-      sub.validate(value, fromNested(n), name, depth + 1);
-      this.budget -= 10_000 - Math.max(sub.budget, 0);
-      return sub.errors;
-    };
-    if (vv.allOf.length > 0) {
-      let failed = false;
-      for (const n of vv.allOf) {
-        const errs = passes(n);
-        if (errs.length > 0) {
-          failed = true;
-          this.errors.push(...errs);
+  private composition(value: unknown, vv: ValueValidation, name: string, depth: number): Result {
+    const r = emptyResult();
+    const quoted = goQuote(name);
+    const branch = (n: (typeof vv.anyOf)[number]) => this.validate(value, nestedNode(n), name, depth + 1);
+    if (vv.anyOf.length > 0) {
+      let best: Result | undefined;
+      let firstSuccess: Result | undefined;
+      for (const n of vv.anyOf) {
+        const result = branch(n);
+        if (result.errors.length === 0) {
+          best = undefined;
+          firstSuccess = result;
+          break;
         }
+        if (!best || result.matches > best.matches) best = result;
       }
-      if (failed)
-        this.errors.push({ code: "composite", message: `${quoted} must validate all the schemas (allOf)` });
-    }
-    if (vv.anyOf.length > 0 && !vv.anyOf.some((n) => passes(n).length === 0)) {
-      this.errors.push({ code: "composite", message: `${quoted} must validate at least one schema (anyOf)` });
+      if (!firstSuccess)
+        add(r, { code: "composite", message: `${quoted} must validate at least one schema (anyOf)` });
+      const kept = best ?? firstSuccess;
+      if (kept) merge(r, kept);
     }
     if (vv.oneOf.length > 0) {
-      const valid = vv.oneOf.filter((n) => passes(n).length === 0).length;
+      let best: Result | undefined;
+      let firstSuccess: Result | undefined;
+      let valid = 0;
+      for (const n of vv.oneOf) {
+        const result = branch(n);
+        if (result.errors.length === 0) {
+          valid++;
+          best = undefined;
+          firstSuccess ??= result;
+        } else if (valid === 0 && (!best || result.matches > best.matches)) {
+          best = result;
+        }
+      }
       if (valid !== 1) {
         const detail = valid === 0 ? "Found none valid" : `Found ${valid} valid alternatives`;
-        this.errors.push({
+        add(r, {
           code: "composite",
           message: `${quoted} must validate one and only one schema (oneOf). ${detail}`,
         });
+        if (best) merge(r, best);
+      } else if (firstSuccess) {
+        merge(r, firstSuccess);
       }
     }
-    if (vv.not && passes(vv.not).length === 0) {
-      this.errors.push({ code: "composite", message: `${quoted} must not validate the schema (not)` });
+    if (vv.allOf.length > 0) {
+      let valid = 0;
+      for (const n of vv.allOf) {
+        const result = branch(n);
+        if (result.errors.length === 0) valid++;
+        merge(r, result);
+      }
+      if (valid !== vv.allOf.length) {
+        const detail = valid === 0 ? ". None validated" : "";
+        add(r, { code: "composite", message: `${quoted} must validate all the schemas (allOf)${detail}` });
+      }
     }
+    if (vv.not && branch(vv.not).errors.length === 0) {
+      add(r, { code: "composite", message: `${quoted} must not validate the schema (not)` });
+    }
+    r.matches++;
+    return r;
   }
 
-  private string(value: string, vv: ValueValidation, name: string): void {
+  /** kube-openapi stops at the first failing string check. */
+  private string(r: Result, value: string, vv: ValueValidation, name: string): void {
     const length = [...value].length;
-    if (vv.maxLength !== undefined && length > vv.maxLength)
-      this.errors.push({ code: "tooLong", name, value, max: vv.maxLength });
-    if (vv.minLength !== undefined && length < vv.minLength) {
-      this.errors.push({
+    if (vv.maxLength !== undefined && length > vv.maxLength) {
+      add(r, { code: "tooLong", name, value, max: vv.maxLength });
+    } else if (vv.minLength !== undefined && length < vv.minLength) {
+      add(r, {
         code: "invalid",
         name,
         value,
-        message: msg(name, `should be at least ${vv.minLength} chars long`),
+        message: inBody(name, `should be at least ${vv.minLength} chars long`),
       });
-    }
-    if (vv.pattern && !patternMatches(vv.pattern, value)) {
-      this.errors.push({ code: "invalid", name, value, message: msg(name, `should match '${vv.pattern}'`) });
-    }
-    if (vv.format && checkFormat(vv.format, value) === false) {
-      this.errors.push({
-        code: "invalidType",
-        name,
-        value,
-        message: msg(name, `must be of type ${vv.format}: ${JSON.stringify(value)}`),
-      });
+    } else if (vv.pattern && !patternMatches(vv.pattern, value)) {
+      add(r, { code: "invalid", name, value, message: inBody(name, `should match '${vv.pattern}'`) });
     }
   }
 
-  private number(value: number, vv: ValueValidation, name: string): void {
+  /** multipleOf, then minimum, then maximum, as kube-openapi merges them. */
+  private number(r: Result, value: number, vv: ValueValidation, name: string): void {
     if (vv.multipleOf !== undefined && vv.multipleOf > 0) {
       const q = value / vv.multipleOf;
       if (Math.abs(q - Math.round(q)) > 1e-9) {
-        this.errors.push({
+        add(r, {
           code: "invalid",
           name,
           value,
-          message: msg(name, `should be a multiple of ${goNumber(vv.multipleOf)}`),
+          message: inBody(name, `should be a multiple of ${goNumber(vv.multipleOf)}`),
         });
       }
     }
-    if (vv.maximum !== undefined && (vv.exclusiveMaximum ? value >= vv.maximum : value > vv.maximum)) {
-      const text = vv.exclusiveMaximum ? "should be less than" : "should be less than or equal to";
-      this.errors.push({
-        code: "invalid",
-        name,
-        value,
-        message: msg(name, `${text} ${goNumber(vv.maximum)}`),
-      });
-    }
     if (vv.minimum !== undefined && (vv.exclusiveMinimum ? value <= vv.minimum : value < vv.minimum)) {
       const text = vv.exclusiveMinimum ? "should be greater than" : "should be greater than or equal to";
-      this.errors.push({
-        code: "invalid",
-        name,
-        value,
-        message: msg(name, `${text} ${goNumber(vv.minimum)}`),
-      });
+      add(r, { code: "invalid", name, value, message: inBody(name, `${text} ${goNumber(vv.minimum)}`) });
+    }
+    if (vv.maximum !== undefined && (vv.exclusiveMaximum ? value >= vv.maximum : value > vv.maximum)) {
+      const text = vv.exclusiveMaximum ? "should be less than" : "should be less than or equal to";
+      add(r, { code: "invalid", name, value, message: inBody(name, `${text} ${goNumber(vv.maximum)}`) });
     }
   }
 
-  private array(value: unknown[], node: Node, name: string, depth: number): void {
+  /** Items first, then minItems, maxItems and uniqueItems. */
+  private array(value: unknown[], node: SchemaNode, name: string, depth: number): Result {
+    const r = emptyResult();
+    const items = node.items;
+    if (items) value.forEach((v, i) => merge(r, this.validate(v, items, `${name}[${i}]`, depth + 1)));
     const vv = node.vv;
-    if (vv?.maxItems !== undefined && value.length > vv.maxItems) {
-      this.errors.push({ code: "tooManyItems", name, actual: value.length, max: vv.maxItems });
-    }
     if (vv?.minItems !== undefined && value.length < vv.minItems) {
-      this.errors.push({
+      add(r, {
         code: "invalid",
         name,
         value: value.length,
-        message: msg(name, `should have at least ${vv.minItems} items`),
+        message: inBody(name, `should have at least ${vv.minItems} items`),
       });
+    }
+    if (vv?.maxItems !== undefined && value.length > vv.maxItems) {
+      add(r, { code: "tooManyItems", name, actual: value.length, max: vv.maxItems });
     }
     if (vv?.uniqueItems && value.some((v, i) => value.findIndex((w) => jsonEqual(v, w)) !== i)) {
-      this.errors.push({
-        code: "invalid",
-        name,
-        value: "",
-        message: msg(name, "shouldn't contain duplicates"),
-      });
+      add(r, { code: "invalid", name, value: "", message: inBody(name, "shouldn't contain duplicates") });
     }
-    if (node.items) value.forEach((v, i) => this.validate(v, node.items!, `${name}[${i}]`, depth + 1));
+    r.matches++;
+    return r;
   }
 
-  private object(value: Record<string, unknown>, node: Node, name: string, depth: number): void {
+  /**
+   * A property-count failure ends the object's validation; otherwise additional properties,
+   * then declared properties, then required ones.
+   */
+  private object(value: Record<string, unknown>, node: SchemaNode, name: string, depth: number): Result {
+    const r = emptyResult();
     const vv = node.vv;
-    const count = Object.keys(value).length;
-    if (vv?.maxProperties !== undefined && count > vv.maxProperties) {
-      this.errors.push({ code: "tooManyProperties", name, actual: count, max: vv.maxProperties });
-    }
-    if (vv?.minProperties !== undefined && count < vv.minProperties) {
-      this.errors.push({
+    const keys = Object.keys(value);
+    if (vv?.minProperties !== undefined && keys.length < vv.minProperties) {
+      add(r, {
         code: "invalid",
         name,
-        value: count,
-        message: msg(name, `should have at least ${vv.minProperties} properties`),
+        value: keys.length,
+        message: inBody(name, `should have at least ${vv.minProperties} properties`),
       });
+      return r;
     }
-    const childName = (k: string) => (name ? `${name}.${k}` : k);
-    for (const r of vv?.required ?? []) {
-      if (!Object.prototype.hasOwnProperty.call(value, r))
-        this.errors.push({ code: "required", name: childName(r) });
+    if (vv?.maxProperties !== undefined && keys.length > vv.maxProperties) {
+      add(r, { code: "tooManyProperties", name, actual: keys.length, max: vv.maxProperties });
+      return r;
     }
-    for (const [k, v] of Object.entries(value)) {
-      const prop = node.properties?.[k];
-      if (prop) this.validate(v, prop, childName(k), depth + 1);
-      else if (node.additionalProperties) {
-        if (node.additionalProperties.schema)
-          this.validate(v, node.additionalProperties.schema, childName(k), depth + 1);
-        else if (!node.additionalProperties.allows) {
-          this.errors.push({
-            code: "invalid",
-            name: childName(k),
-            value: k,
-            message: `${childName(k)} in ${IN} is a forbidden property`,
-          });
-        }
+    const ap = node.additionalProperties;
+    const declared: Array<[string, SchemaNode]> = [];
+    for (const k of keys) {
+      const prop = node.property(k);
+      if (prop) declared.push([k, prop]);
+      else if (ap && !ap.allows) {
+        // Reported at the object itself, naming the key (kube-openapi's PropertyNotAllowed).
+        add(r, {
+          code: "invalid",
+          name,
+          value: k,
+          message: `${entryName(name, k)} in body is a forbidden property`,
+        });
+      } else if (ap?.schema) {
+        merge(r, this.validate(value[k], ap.schema, entryName(name, k), depth + 1));
       }
     }
-  }
-}
-
-const patternCache = new Map<string, RE2JS | null>();
-
-function patternMatches(pattern: string, value: string): boolean {
-  let re = patternCache.get(pattern);
-  if (re === undefined) {
-    try {
-      re = RE2JS.compile(pattern);
-    } catch {
-      re = null;
+    for (const [k, prop] of declared)
+      merge(r, this.validate(value[k], prop, propertyName(name, k), depth + 1));
+    for (const k of vv?.required ?? []) {
+      if (!Object.hasOwn(value, k)) add(r, { code: "required", name: entryName(name, k) });
     }
-    if (patternCache.size > 1000) patternCache.clear();
-    patternCache.set(pattern, re);
+    return r;
   }
-  return re === null ? true : re.matcher(value).find();
 }
 
 /** Field errors for `value` at `fldPath` against `s`. */
 export function validateValue(fldPath: string, value: JsonValue | unknown, s: Structural): FieldError[] {
-  const v = new Validator();
-  v.validate(value, fromStructural(s), "", 0);
-  return v.errors.map((e) => toFieldError(fldPath, e));
-}
-
-function toFieldError(fldPath: string, e: OpenAPIError): FieldError {
-  if (e.code === "composite") return invalid(fldPath, "", e.message);
-  const path = e.name && e.name !== "." ? child(fldPath, e.name.replace(/^\./, "")) : fldPath;
-  switch (e.code) {
-    case "required":
-      return required(path, "");
-    case "enum":
-      return notSupported(
-        path,
-        e.value,
-        e.values.map((x) => (typeof x === "string" ? x : JSON.stringify(x))),
-      );
-    case "tooLong":
-      return tooLong(path, e.value, e.max);
-    case "tooManyItems":
-    case "tooManyProperties":
-      return tooMany(path, e.actual, e.max);
-    case "invalidType":
-      // Kubernetes reports FieldValueTypeInvalid, which prints exactly like FieldValueInvalid.
-      return invalid(path, e.value, e.message);
-    case "invalid":
-      return invalid(path, e.value, e.message);
-  }
+  const result = new Validator().validate(value, structuralNode(s), "", 0);
+  return result.errors.map((e) => toFieldError(fldPath, e));
 }

@@ -53,9 +53,14 @@ function port(u: ParsedURL): string {
 }
 
 function queryMap(u: ParsedURL): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [k, v] of new URLSearchParams(u.query)) (out[k] ??= []).push(v);
-  return out;
+  // Built in a Map: query keys such as `constructor` or `__proto__` must not meet Object.prototype.
+  const byKey = new Map<string, string[]>();
+  for (const [k, v] of new URLSearchParams(u.query)) {
+    const values = byKey.get(k);
+    if (values) values.push(v);
+    else byKey.set(k, [v]);
+  }
+  return Object.fromEntries(byKey);
 }
 
 export function registerUrlLibrary(env: Environment): void {

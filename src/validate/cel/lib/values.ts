@@ -13,6 +13,15 @@ function bytesCompare(a: Uint8Array, b: Uint8Array): number {
   return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
 }
 
+function hasValueOf(x: unknown): x is { valueOf(): unknown } {
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    Object.getPrototypeOf(x) !== Object.prototype &&
+    typeof (x as { valueOf?: unknown }).valueOf === "function"
+  );
+}
+
 export function celCompare(a: unknown, b: unknown): number {
   if ((typeof a === "bigint" || typeof a === "number") && (typeof b === "bigint" || typeof b === "number")) {
     if (typeof a === "bigint" && typeof b === "bigint") return a < b ? -1 : a > b ? 1 : 0;
@@ -23,12 +32,19 @@ export function celCompare(a: unknown, b: unknown): number {
   if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === "boolean" && typeof b === "boolean") return a === b ? 0 : a ? 1 : -1;
   if (a instanceof Uint8Array && b instanceof Uint8Array) return bytesCompare(a, b);
-  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
+  // Timestamps and durations order by valueOf(); a map from data may carry its own `valueOf` key.
+  if (hasValueOf(a) && hasValueOf(b)) {
     const x = Number(a.valueOf());
     const y = Number(b.valueOf());
     if (!Number.isNaN(x) && !Number.isNaN(y)) return x < y ? -1 : x > y ? 1 : 0;
   }
   throw new Error("no such overload");
+}
+
+/** A CEL map: a Map, or a plain record (whose own keys may shadow Object.prototype's names). */
+function isMap(x: object): boolean {
+  const proto = Object.getPrototypeOf(x) as unknown;
+  return x instanceof Map || proto === Object.prototype || proto === null;
 }
 
 export function celEquals(a: unknown, b: unknown): boolean {
@@ -42,12 +58,13 @@ export function celEquals(a: unknown, b: unknown): boolean {
   }
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
-    if (a.constructor !== b.constructor) return false;
-    if (a.constructor === Object || a instanceof Map) {
-      const ea = a instanceof Map ? [...a] : Object.entries(a);
-      const bo = b instanceof Map ? Object.fromEntries(b) : (b as Record<string, unknown>);
-      return ea.length === Object.keys(bo).length && ea.every(([k, v]) => k in bo && celEquals(v, bo[k]));
+    if (isMap(a) && isMap(b)) {
+      const bm: Map<unknown, unknown> = b instanceof Map ? b : new Map(Object.entries(b));
+      const ea: Array<[unknown, unknown]> = a instanceof Map ? [...a] : Object.entries(a);
+      return ea.length === bm.size && ea.every(([k, v]) => bm.has(k) && celEquals(v, bm.get(k)));
     }
+    // Prototypes, not `.constructor`: a map from data may have its own `constructor` key.
+    if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
     return String(a) === String(b) && Number(a.valueOf()) === Number(b.valueOf());
   }
   return false;

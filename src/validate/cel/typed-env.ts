@@ -1,0 +1,139 @@
+import type { Environment } from "@marcbachmann/cel-js";
+import type { DeclType } from "./decl-type.js";
+import { baseEnvironment, registerNullComparison } from "./engine.js";
+import { CEL_LEXER_KEYWORDS, CEL_RESERVED_SYMBOLS } from "./escaping.js";
+import { celEquals } from "./lib/values.js";
+import { atLeast, versionKey, type CelVersion } from "./version.js";
+
+/**
+ * Typed environments for rules: `self` (and `oldSelf`) have the DeclType of the rule's node.
+ * The object types of a schema are registered once, in a "universe" built for the outermost
+ * node that needs them; the environment of a node below it is a clone of that universe with
+ * its own `self`. Registering each node's whole subtree again cost time that grew with the
+ * depth of nested rules.
+ */
+
+export interface TypedEnvironment {
+  env: Environment;
+  version: CelVersion;
+  selfType: DeclType;
+  /** Registered object type name → its DeclType, to resolve fields after checking. */
+  objectTypes: Map<string, DeclType>;
+}
+
+/** Object types registered in one environment, which is cloned, never changed, once built. */
+interface Universe {
+  env: Environment;
+  names: Map<DeclType, string>;
+  objectTypes: Map<string, DeclType>;
+}
+
+const DYN: DeclType = { kind: "dyn", maxElements: 0, minSerializedSize: 1 };
+
+/** Per object DeclType and CEL version: the universe it is registered in. */
+const universes = new WeakMap<DeclType, Map<string, Universe>>();
+
+function register(type: DeclType, u: Universe, version: CelVersion): string {
+  switch (type.kind) {
+    case "object": {
+      const known = u.names.get(type);
+      if (known) return known;
+      const name = `Object_${u.objectTypes.size + 1}`;
+      u.names.set(type, name);
+      u.objectTypes.set(name, type);
+      let byVersion = universes.get(type);
+      if (!byVersion) universes.set(type, (byVersion = new Map()));
+      byVersion.set(versionKey(version), u);
+      const fields: Record<string, string> = {};
+      for (const field of type.fields?.values() ?? []) {
+        const fieldType = register(field.type, u, version);
+        fields[field.name] = fieldType;
+        // 1.31+ resolves `self.if` to the field escaped as `__if__`.
+        const keyword = /^__(\w+)__$/.exec(field.name)?.[1];
+        if (
+          keyword &&
+          atLeast(version, 1, 31) &&
+          CEL_RESERVED_SYMBOLS.has(keyword) &&
+          !CEL_LEXER_KEYWORDS.has(keyword) &&
+          !type.fields?.has(keyword)
+        ) {
+          fields[keyword] = fieldType;
+        }
+      }
+      u.env.registerType(name, { fields });
+      // Object values compare structurally, like any CEL message.
+      u.env.registerOperator(`${name} == ${name}`, (a: unknown, b: unknown) => celEquals(a, b));
+      registerNullComparison(u.env, name);
+      return name;
+    }
+    case "map":
+      return `map<string, ${register(type.elem ?? DYN, u, version)}>`;
+    case "list":
+      return `list<${register(type.elem ?? DYN, u, version)}>`;
+    default:
+      return scalarName(type);
+  }
+}
+
+function scalarName(type: DeclType): string {
+  switch (type.kind) {
+    case "duration":
+      return "google.protobuf.Duration";
+    case "timestamp":
+      return "google.protobuf.Timestamp";
+    default:
+      return type.kind;
+  }
+}
+
+/** The name of `type` in `u`, or undefined when one of its object types is not registered there. */
+function nameIn(type: DeclType, u: Universe): string | undefined {
+  switch (type.kind) {
+    case "object":
+      return u.names.get(type);
+    case "map": {
+      const elem = nameIn(type.elem ?? DYN, u);
+      return elem === undefined ? undefined : `map<string, ${elem}>`;
+    }
+    case "list": {
+      const elem = nameIn(type.elem ?? DYN, u);
+      return elem === undefined ? undefined : `list<${elem}>`;
+    }
+    default:
+      return scalarName(type);
+  }
+}
+
+/** The universe holding `type`'s outermost object type, if one was built. */
+function existingUniverse(type: DeclType, version: CelVersion): Universe | undefined {
+  if (type.kind === "object") return universes.get(type)?.get(versionKey(version));
+  if (type.kind === "map" || type.kind === "list") return existingUniverse(type.elem ?? DYN, version);
+  return undefined;
+}
+
+const typedCache = new WeakMap<DeclType, Map<string, TypedEnvironment>>();
+
+/** The environment for rules on a node of `selfType` (cached per type and oldSelf flavour). */
+export function typedEnvironment(
+  version: CelVersion,
+  selfType: DeclType,
+  optionalOldSelf: boolean,
+): TypedEnvironment {
+  const key = `${versionKey(version)}/${optionalOldSelf}`;
+  let byKey = typedCache.get(selfType);
+  const cached = byKey?.get(key);
+  if (cached) return cached;
+  let universe = existingUniverse(selfType, version);
+  let typeName = universe && nameIn(selfType, universe);
+  if (!universe || typeName === undefined) {
+    universe = { env: baseEnvironment(version).clone(), names: new Map(), objectTypes: new Map() };
+    typeName = register(selfType, universe, version);
+  }
+  const env = universe.env.clone();
+  env.registerVariable("self", typeName);
+  env.registerVariable("oldSelf", optionalOldSelf ? `optional<${typeName}>` : typeName);
+  const typed = { env, version, selfType, objectTypes: universe.objectTypes };
+  if (!byKey) typedCache.set(selfType, (byKey = new Map()));
+  byKey.set(key, typed);
+  return typed;
+}
