@@ -6,8 +6,7 @@ import { parseArgs } from "node:util";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import path from "node:path";
-import { generate, writeOutput, type GenerateOptions } from "../generate.js";
-import { checkStale } from "../stale.js";
+import type { GenerateOptions } from "../generate.js";
 import { didYouMean } from "../tags/suggest.js";
 import { tagRegistry } from "../tags/index.js";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
@@ -103,6 +102,8 @@ async function runGenerate(argv: string[], io: CliIo): Promise<number> {
     ...(maxText !== undefined ? { maxDescriptionLength: Number(maxText) } : {}),
   };
   if (values.watch) return (await import("./watch.js")).runWatch(options, io);
+  // Loaded here, not at the top: `crdgen check` and `crdgen diff` never need TypeScript.
+  const { generate, writeOutput } = await import("../generate.js");
   const result = generate(options);
   if (result.diagnostics.length > 0) io.stderr.write(formatDiagnostics(result.diagnostics, { cwd: io.cwd }));
   if (!result.ok || hasErrors(result.diagnostics)) return EXIT_ERRORS;
@@ -113,6 +114,7 @@ async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   }
   if (values.check) {
     const outDir = path.resolve(io.cwd, options.outDir ?? "crds");
+    const { checkStale } = await import("../stale.js");
     const report = await checkStale(result, outDir, io.cwd);
     if (report.ok) {
       io.stdout.write(`${result.files.length} CRD file(s) in ${relativeTo(io.cwd, outDir)} are up to date\n`);
