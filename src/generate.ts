@@ -86,7 +86,9 @@ export function generateFromProgram(
   if (hasErrors(diagnostics)) return failed(diagnostics);
 
   const emitted = emitAndTransform(model, diagnostics, {
-    ...(options.maxDescriptionLength !== undefined ? { maxDescriptionLength: options.maxDescriptionLength } : {}),
+    ...(options.maxDescriptionLength !== undefined
+      ? { maxDescriptionLength: options.maxDescriptionLength }
+      : {}),
   });
   if (hasErrors(diagnostics)) return failed(diagnostics);
   for (const e of emitted) diagnostics.push(...validateGenerated(e));
@@ -94,7 +96,10 @@ export function generateFromProgram(
   const crds = emitted.map((e) => e.crd);
 
   const outDir = path.resolve(cwd, options.outDir ?? "crds");
-  const files = crds.map((crd) => ({ path: path.join(outDir, fileNameFor(crd, format)), content: renderCrd(crd, format) }));
+  const files = crds.map((crd) => ({
+    path: path.join(outDir, fileNameFor(crd, format)),
+    content: renderCrd(crd, format),
+  }));
   return { crds, files, stream: renderStream(crds, format), diagnostics, ok: true };
 }
 
@@ -108,7 +113,11 @@ export function read(loaded: LoadedProgram, diagnostics: Diagnostic[]): IrModel 
   return readModel(loaded.entries, loaded.checker, diagnostics);
 }
 
-export function emitAndTransform(model: IrModel, diagnostics: Diagnostic[], options: TransformOptions = {}): EmittedCrd[] {
+export function emitAndTransform(
+  model: IrModel,
+  diagnostics: Diagnostic[],
+  options: TransformOptions = {},
+): EmittedCrd[] {
   const definitions = emitDefinitions(model);
   const inputs: VersionInput[] = model.roots.map((root) => {
     const doc = emitRoot(root, definitions);
@@ -126,7 +135,9 @@ function validateGenerated({ crd, versions }: EmittedCrd): Diagnostic[] {
   return validateCrd(crd).map((e) => {
     const { version, schemaPath } = splitSchemaPath(e.field);
     const input = versions[version] ?? versions[0]!;
-    const location = (schemaPath !== undefined && input.origins ? originOf(input.origins, schemaPath) : undefined) ?? input.root.origin;
+    const location =
+      (schemaPath !== undefined && input.origins ? originOf(input.origins, schemaPath) : undefined) ??
+      input.root.origin;
     return {
       severity: "error" as const,
       code: codes.invalidCrd,

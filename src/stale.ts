@@ -44,7 +44,11 @@ export async function checkStale(result: GenerateResult, outDir: string, cwd: st
     const text = (await readOptional(file)) ?? "";
     if (!/kind:\s*CustomResourceDefinition|"kind":\s*"CustomResourceDefinition"/.test(text)) continue;
     const name = display(file, cwd);
-    files.push({ path: file, status: "extra", diff: createTwoFilesPatch(`a/${name}`, `b/${name}`, text, "", "on disk", "not generated") });
+    files.push({
+      path: file,
+      status: "extra",
+      diff: createTwoFilesPatch(`a/${name}`, `b/${name}`, text, "", "on disk", "not generated"),
+    });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { ok: files.length === 0, files };

@@ -45,6 +45,9 @@ export function additionalPropertiesCleanup(schema: DraftSchema, ctx: TransformC
 function acceptsAnything(schema: DraftSchema | false): boolean {
   if (schema === false) return false;
   return Object.entries(schema).every(
-    ([k, v]) => k === "description" || k.startsWith("x-crdgen-") || (k === "x-kubernetes-preserve-unknown-fields" && v === true),
+    ([k, v]) =>
+      k === "description" ||
+      k.startsWith("x-crdgen-") ||
+      (k === "x-kubernetes-preserve-unknown-fields" && v === true),
   );
 }

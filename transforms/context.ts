@@ -30,7 +30,11 @@ export function reportAt(
   d: Omit<Diagnostic, "location" | "path">,
 ): void {
   const location = node[ORIGIN];
-  ctx.report({ ...d, path: path ? `${ctx.rootName}.${path}` : ctx.rootName, ...(location ? { location } : {}) });
+  ctx.report({
+    ...d,
+    path: path ? `${ctx.rootName}.${path}` : ctx.rootName,
+    ...(location ? { location } : {}),
+  });
 }
 
 export function collectingContext(rootName = "Root"): TransformContext & { diagnostics: Diagnostic[] } {

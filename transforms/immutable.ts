@@ -21,7 +21,7 @@ export const name = "immutable";
 
 /** The parent-level rule for one optional immutable field (controller-gen's exact wording). */
 export function onceSetRule(property: string): ValidationRule {
-  const f = (escapeCelName(property) ?? property);
+  const f = escapeCelName(property) ?? property;
   return { rule: `!has(oldSelf.${f}) || has(self.${f})`, message: `field ${property} is immutable once set` };
 }
 

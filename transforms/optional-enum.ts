@@ -18,7 +18,9 @@ export const name = "optional-enum";
 
 function isNullBranch(s: DraftSchema): boolean {
   if (s.type === "null") return true;
-  return s.type === undefined && Array.isArray(s.enum) && s.enum.length > 0 && s.enum.every((v) => v === null);
+  return (
+    s.type === undefined && Array.isArray(s.enum) && s.enum.length > 0 && s.enum.every((v) => v === null)
+  );
 }
 
 export function optionalEnum(schema: DraftSchema, ctx: TransformContext): DraftSchema {

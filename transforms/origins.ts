@@ -14,7 +14,8 @@ export function collectOrigins(schema: DraftSchema): OriginIndex {
   const visit = (node: DraftSchema, path: string) => {
     const origin = node[ORIGIN];
     if (origin) index.set(path, origin);
-    for (const [name, child] of Object.entries(node.properties ?? {})) visit(child, `${path}.properties[${name}]`);
+    for (const [name, child] of Object.entries(node.properties ?? {}))
+      visit(child, `${path}.properties[${name}]`);
     if (node.items && !Array.isArray(node.items)) visit(node.items, `${path}.items`);
     if (node.additionalProperties && typeof node.additionalProperties === "object") {
       visit(node.additionalProperties, `${path}.additionalProperties`);
@@ -26,10 +27,15 @@ export function collectOrigins(schema: DraftSchema): OriginIndex {
 
 /** The location of the deepest written node on `path` (a path below openAPIV3Schema). */
 export function originOf(index: OriginIndex, path: string): SourceLocation | undefined {
-  for (let p = path; ; ) {
+  for (let p = path; ;) {
     const found = index.get(p);
     if (found) return found;
-    const cut = Math.max(p.lastIndexOf(".properties["), p.lastIndexOf(".items"), p.lastIndexOf(".additionalProperties"), p.lastIndexOf("."));
+    const cut = Math.max(
+      p.lastIndexOf(".properties["),
+      p.lastIndexOf(".items"),
+      p.lastIndexOf(".additionalProperties"),
+      p.lastIndexOf("."),
+    );
     if (cut < 0) return index.get("");
     p = p.slice(0, cut);
   }

@@ -19,7 +19,9 @@ const SCALARS = new Set(["string", "integer", "number", "boolean"]);
 /** Kubernetes sets hold non-null scalars (G20, G29). */
 function isScalar(items: DraftSchema | undefined): boolean {
   if (!items || items.nullable === true) return false;
-  return (items.type !== undefined && SCALARS.has(items.type)) || items["x-kubernetes-int-or-string"] === true;
+  return (
+    (items.type !== undefined && SCALARS.has(items.type)) || items["x-kubernetes-int-or-string"] === true
+  );
 }
 
 export function setLists(schema: DraftSchema, ctx: TransformContext): DraftSchema {

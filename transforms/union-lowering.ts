@@ -35,7 +35,8 @@ export const NO_UNION_RULES = "x-crdgen-no-union-rules";
 export function unionLowering(schema: DraftSchema, ctx: TransformContext): DraftSchema {
   return mapSchema(schema, (node, path) => {
     const branches = node.anyOf;
-    if (!branches || node["x-kubernetes-int-or-string"] === true || branches.every(isRequiredStub)) return node;
+    if (!branches || node["x-kubernetes-int-or-string"] === true || branches.every(isRequiredStub))
+      return node;
     const { anyOf: _anyOf, ...siblings } = node;
     if (siblings["x-kubernetes-preserve-unknown-fields"] === true) {
       const { type: _type, ...rest } = siblings;
@@ -123,7 +124,8 @@ function lowerObjects(
       // A name CEL cannot reach (e.g. with a space) gets no rule; the oneOf stubs still apply.
       const [field, ...fields] = [discriminator, ...needed].map(escapeCelName);
       if (field === undefined || fields.some((f) => f === undefined)) return;
-      const literal = typeof value === "string" ? `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'` : String(value);
+      const literal =
+        typeof value === "string" ? `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'` : String(value);
       const has = fields.map((f) => `has(self.${f})`).join(" && ");
       rules.push({
         rule: `self.${field} != ${literal} || ${needed.length > 1 ? `(${has})` : has}`,
@@ -132,7 +134,8 @@ function lowerObjects(
     });
   }
   const merged: DraftSchema = { ...out, ...siblings };
-  if (rules.length > 0) merged["x-kubernetes-validations"] = [...(siblings["x-kubernetes-validations"] ?? []), ...rules];
+  if (rules.length > 0)
+    merged["x-kubernetes-validations"] = [...(siblings["x-kubernetes-validations"] ?? []), ...rules];
   return merged;
 }
 
@@ -149,7 +152,12 @@ function findDiscriminator(members: DraftSchema[]): string | undefined {
     let ok = true;
     for (const m of members) {
       const p = m.properties?.[prop];
-      if (!p || !m.required?.includes(prop) || p.enum?.length !== 1 || p.type !== first.properties![prop]!.type) {
+      if (
+        !p ||
+        !m.required?.includes(prop) ||
+        p.enum?.length !== 1 ||
+        p.type !== first.properties![prop]!.type
+      ) {
         ok = false;
         break;
       }
@@ -189,9 +197,15 @@ function mergeScalars(members: DraftSchema[]): DraftSchema | undefined {
   const type = members[0]!.type;
   if (type === undefined || type === "object" || type === "array") return undefined;
   if (!members.every((m) => m.type === type)) return undefined;
-  const bare = (m: DraftSchema) => Object.keys(m).every((k) => k === "type" || k === "description" || k === ORIGIN || k === TYPE_NAME);
+  const bare = (m: DraftSchema) =>
+    Object.keys(m).every((k) => k === "type" || k === "description" || k === ORIGIN || k === TYPE_NAME);
   if (members.some(bare)) return { type };
-  if (members.every((m) => m.enum && Object.keys(m).every((k) => ["type", "enum", "description", ORIGIN, TYPE_NAME].includes(k)))) {
+  if (
+    members.every(
+      (m) =>
+        m.enum && Object.keys(m).every((k) => ["type", "enum", "description", ORIGIN, TYPE_NAME].includes(k)),
+    )
+  ) {
     return { type, enum: [...new Set(members.flatMap((m) => m.enum!))] };
   }
   return undefined;

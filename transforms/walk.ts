@@ -52,9 +52,14 @@ export function mapSchema(schema: DraftSchema, rewrite: NodeRewrite, path: Schem
 }
 
 /** Visits every node top-down without rebuilding (for checks). */
-export function visitSchema(schema: DraftSchema, visit: (node: DraftSchema, path: SchemaPath) => void, path = ""): void {
+export function visitSchema(
+  schema: DraftSchema,
+  visit: (node: DraftSchema, path: SchemaPath) => void,
+  path = "",
+): void {
   visit(schema, path);
-  for (const [name, child] of Object.entries(schema.properties ?? {})) visitSchema(child, visit, join(path, name));
+  for (const [name, child] of Object.entries(schema.properties ?? {}))
+    visitSchema(child, visit, join(path, name));
   if (schema.items && !Array.isArray(schema.items)) visitSchema(schema.items, visit, `${path}[]`);
   if (schema.additionalProperties && typeof schema.additionalProperties === "object") {
     visitSchema(schema.additionalProperties, visit, `${path}[*]`);

@@ -82,7 +82,8 @@ async function runGenerate(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const format = values.format ?? "yaml";
-  if (format !== "yaml" && format !== "json") return usageError(io, `--format must be yaml or json, got "${format}"`);
+  if (format !== "yaml" && format !== "json")
+    return usageError(io, `--format must be yaml or json, got "${format}"`);
   if (positionals.length === 0) return usageError(io, "no input files");
   const maxText = values["max-description-length"];
   if (maxText !== undefined && !/^\d+$/.test(maxText)) {
@@ -123,7 +124,9 @@ async function runGenerate(argv: string[], io: CliIo): Promise<number> {
     for (const f of report.files) io.stdout.write(`${f.status}: ${relativeTo(io.cwd, f.path)}\n`);
     io.stdout.write("\n");
     for (const f of report.files) io.stdout.write(f.diff);
-    io.stderr.write(`crdgen --check: ${report.files.length} file(s) out of date; run crdgen without --check to update them\n`);
+    io.stderr.write(
+      `crdgen --check: ${report.files.length} file(s) out of date; run crdgen without --check to update them\n`,
+    );
     return EXIT_ERRORS;
   }
   try {
@@ -153,13 +156,18 @@ function explainParseError(message: string): string {
 function helpTags(): string {
   const rows = tagRegistry
     .all()
-    .map((t) => `  ${t.syntax.padEnd(44)} ${t.summary} [${t.targets.join(", ")}]${t.repeatable ? " (repeatable)" : ""}`);
+    .map(
+      (t) =>
+        `  ${t.syntax.padEnd(44)} ${t.summary} [${t.targets.join(", ")}]${t.repeatable ? " (repeatable)" : ""}`,
+    );
   return `Tags crdgen understands (on a CRD root, a named type, or a property):\n${rows.join("\n")}\n`;
 }
 
 async function version(): Promise<string> {
   const { readFile } = await import("node:fs/promises");
-  const pkg = JSON.parse(await readFile(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(await readFile(new URL("../../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 

@@ -23,7 +23,10 @@ export interface WatchHandle {
   close(): void;
 }
 
-export async function runWatch(options: GenerateOptions, io: CliIo & { signal?: AbortSignal }): Promise<number> {
+export async function runWatch(
+  options: GenerateOptions,
+  io: CliIo & { signal?: AbortSignal },
+): Promise<number> {
   const handle = startWatch(options, io);
   await handle.ready;
   await new Promise<void>((resolve) => {
@@ -80,14 +83,18 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
     const dirs = new Set<string>();
     for (const sf of loaded.program.getSourceFiles()) {
       if (sf.isDeclarationFile && loaded.program.isSourceFileFromExternalLibrary(sf)) continue;
-      if (/[\\/]node_modules[\\/]/.test(sf.fileName) || /^\/?lib\./.test(path.basename(sf.fileName))) continue;
+      if (/[\\/]node_modules[\\/]/.test(sf.fileName) || /^\/?lib\./.test(path.basename(sf.fileName)))
+        continue;
       dirs.add(path.dirname(sf.fileName));
     }
     for (const e of options.entries) dirs.add(path.dirname(path.resolve(cwd, e)));
     for (const dir of dirs) {
       if (watchers.has(dir)) continue;
       try {
-        watchers.set(dir, watch(dir, (_event, name) => name && onChange(path.join(dir, name.toString()))));
+        watchers.set(
+          dir,
+          watch(dir, (_event, name) => name && onChange(path.join(dir, name.toString()))),
+        );
       } catch {
         // A folder that vanished is simply not watched; its files are reported as missing on the next run.
       }
@@ -128,7 +135,13 @@ function importersOf(loaded: LoadedProgram, changed: readonly string[]): string[
   for (const sf of loaded.program.getSourceFiles()) {
     if (sf.isDeclarationFile || /[\\/]node_modules[\\/]/.test(sf.fileName)) continue;
     const imports = tsApi.preProcessFile(sf.text, true, true).importedFiles;
-    if (imports.some((i) => i.fileName.startsWith(".") && targets.has(stem(path.resolve(path.dirname(sf.fileName), i.fileName))))) {
+    if (
+      imports.some(
+        (i) =>
+          i.fileName.startsWith(".") &&
+          targets.has(stem(path.resolve(path.dirname(sf.fileName), i.fileName))),
+      )
+    ) {
       out.push(sf.fileName);
     }
   }

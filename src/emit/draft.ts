@@ -6,7 +6,8 @@
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import type { JSONSchemaProps } from "../schema/types.js";
 
-type Nested = "items" | "allOf" | "oneOf" | "anyOf" | "not" | "properties" | "additionalProperties" | "definitions";
+type Nested =
+  "items" | "allOf" | "oneOf" | "anyOf" | "not" | "properties" | "additionalProperties" | "definitions";
 
 export interface DraftSchema extends Omit<JSONSchemaProps, Nested> {
   items?: DraftSchema;

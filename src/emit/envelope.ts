@@ -61,7 +61,8 @@ function buildOne(list: VersionInput[], diagnostics: Diagnostic[]): CustomResour
     });
   }
   const byVersion = new Map<string, IrRoot[]>();
-  for (const { root } of list) byVersion.set(root.settings.version, [...(byVersion.get(root.settings.version) ?? []), root]);
+  for (const { root } of list)
+    byVersion.set(root.settings.version, [...(byVersion.get(root.settings.version) ?? []), root]);
   for (const [version, roots] of byVersion) {
     if (roots.length < 2) continue;
     ok = false;
@@ -99,7 +100,10 @@ function buildOne(list: VersionInput[], diagnostics: Diagnostic[]): CustomResour
     if (problems.length > 0) ok = false;
     diagnostics.push(...problems);
   }
-  const metadata = mergeMetadata(list.map((i) => i.root), diagnostics);
+  const metadata = mergeMetadata(
+    list.map((i) => i.root),
+    diagnostics,
+  );
   if (!ok || !metadata) return undefined;
   const versions = list.map((input) => versionEntry(input, input === stored[0]));
   return {
@@ -120,19 +124,29 @@ function settingConflict(a: CrdSettings, b: CrdSettings): string | undefined {
 
 function versionEntry({ root, schema }: VersionInput, storage: boolean): CustomResourceDefinitionVersion {
   const v = root.version;
-  const entry: CustomResourceDefinitionVersion = { name: root.settings.version, served: v.served, storage, schema: { openAPIV3Schema: schema } };
+  const entry: CustomResourceDefinitionVersion = {
+    name: root.settings.version,
+    served: v.served,
+    storage,
+    schema: { openAPIV3Schema: schema },
+  };
   if (v.deprecated) {
     entry.deprecated = true;
     if (v.deprecated.deprecationWarning) entry.deprecationWarning = v.deprecated.deprecationWarning;
   }
-  if (v.status || v.scale) entry.subresources = { ...(v.status ? { status: {} } : {}), ...(v.scale ? { scale: v.scale } : {}) };
+  if (v.status || v.scale)
+    entry.subresources = { ...(v.status ? { status: {} } : {}), ...(v.scale ? { scale: v.scale } : {}) };
   if (v.printerColumns.length > 0) entry.additionalPrinterColumns = v.printerColumns;
-  if (v.selectableFields.length > 0) entry.selectableFields = v.selectableFields.map((jsonPath) => ({ jsonPath }));
+  if (v.selectableFields.length > 0)
+    entry.selectableFields = v.selectableFields.map((jsonPath) => ({ jsonPath }));
   return entry;
 }
 
 /** The CRD's own annotations and labels, from every version's root; a key given two values is an error. */
-function mergeMetadata(roots: IrRoot[], diagnostics: Diagnostic[]): { annotations?: Record<string, string>; labels?: Record<string, string> } | undefined {
+function mergeMetadata(
+  roots: IrRoot[],
+  diagnostics: Diagnostic[],
+): { annotations?: Record<string, string>; labels?: Record<string, string> } | undefined {
   let ok = true;
   const merge = (pick: (r: IrRoot) => Record<string, string>, what: string) => {
     const out: Record<string, string> = {};

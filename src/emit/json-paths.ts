@@ -53,15 +53,18 @@ export function resolvePath(root: JSONSchemaProps, path: string): Resolved {
       walked += `.${step}`;
       continue;
     }
-    if (node["x-kubernetes-preserve-unknown-fields"] === true && !node.properties?.[step]) return { kind: "unknown" };
+    if (node["x-kubernetes-preserve-unknown-fields"] === true && !node.properties?.[step])
+      return { kind: "unknown" };
     if (step === "[]") {
-      if (node.type !== "array" || !node.items || Array.isArray(node.items)) return { kind: "missing", at: `${walked}[]` };
+      if (node.type !== "array" || !node.items || Array.isArray(node.items))
+        return { kind: "missing", at: `${walked}[]` };
       node = node.items;
       walked += "[]";
       continue;
     }
     const next =
-      node.properties?.[step] ?? (typeof node.additionalProperties === "object" ? node.additionalProperties : undefined);
+      node.properties?.[step] ??
+      (typeof node.additionalProperties === "object" ? node.additionalProperties : undefined);
     walked += `.${step}`;
     if (!next) return { kind: "missing", at: walked };
     node = next;

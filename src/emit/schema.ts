@@ -36,7 +36,10 @@ export function emitRoot(root: IrRoot, definitions: Record<string, DraftSchema>)
     [ORIGIN]: root.origin,
   };
   // On a root, @deprecated deprecates the version (see the envelope), not the schema.
-  applyTags(schema, root.tags.filter((t) => t.name !== "deprecated"));
+  applyTags(
+    schema,
+    root.tags.filter((t) => t.name !== "deprecated"),
+  );
   return { schema, definitions };
 }
 

@@ -23,7 +23,14 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
   const v = root.version;
   const at = (tag: string, i = 0): SourceLocation => v.tagOrigins.get(tag)?.[i] ?? root.origin;
   const error = (location: SourceLocation, message: string, hint?: string) =>
-    out.push({ severity: "error", code: codes.badTagValue, message, location, path: root.typeName, ...(hint ? { hint } : {}) });
+    out.push({
+      severity: "error",
+      code: codes.badTagValue,
+      message,
+      location,
+      path: root.typeName,
+      ...(hint ? { hint } : {}),
+    });
 
   /** Resolves a path; reports a missing field. Returns the field's type, or undefined when unknown/missing. */
   const lookup = (path: string, location: SourceLocation, what: string): string | null | undefined => {
@@ -39,14 +46,21 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
     const type = lookup(c.jsonPath, at("printColumn", i), `Printer column "${c.name}" path`);
     if (type === null || type === undefined) return;
     if (!COLUMN_ACCEPTS[c.type]!(type)) {
-      error(at("printColumn", i), `Printer column "${c.name}" has type ${c.type} but ${c.jsonPath} is ${type}.`);
+      error(
+        at("printColumn", i),
+        `Printer column "${c.name}" has type ${c.type} but ${c.jsonPath} is ${type}.`,
+      );
     }
   });
 
   if (v.scale) {
     const scaleAt = v.scaleOrigin ?? at("subresource");
     if (!v.status) {
-      error(scaleAt, `${root.typeName} has @subresource scale but not @subresource status; Kubernetes' scale subresource reads replicas from status.`, "add @subresource status");
+      error(
+        scaleAt,
+        `${root.typeName} has @subresource scale but not @subresource status; Kubernetes' scale subresource reads replicas from status.`,
+        "add @subresource status",
+      );
     }
     const replicaPaths: [string, string, string][] = [
       [v.scale.specReplicasPath, ".spec.", "specReplicasPath"],
@@ -59,7 +73,11 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
       }
       const type = lookup(path, scaleAt, name);
       if (type !== null && type !== undefined && type !== "integer") {
-        error(scaleAt, `${name} ${path} must point to an integer field, but it is ${type}.`, "type the field int32");
+        error(
+          scaleAt,
+          `${name} ${path} must point to an integer field, but it is ${type}.`,
+          "type the field int32",
+        );
       }
     }
     const selector = v.scale.labelSelectorPath;
@@ -74,7 +92,10 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
   v.selectableFields.forEach((path, i) => {
     const type = lookup(path, at("selectableField", i), "Selectable field");
     if (type !== null && type !== undefined && !["string", "boolean", "integer"].includes(type)) {
-      error(at("selectableField", i), `Selectable field ${path} must be a string, boolean or integer, but it is ${type}.`);
+      error(
+        at("selectableField", i),
+        `Selectable field ${path} must be a string, boolean or integer, but it is ${type}.`,
+      );
     }
   });
   return out;

@@ -81,7 +81,8 @@ export interface IrVerbatim extends IrBase {
   schema: JSONSchemaProps;
 }
 
-export type IrType = IrPrimitive | IrEnum | IrArray | IrObject | IrUnion | IrNull | IrUnknown | IrRef | IrVerbatim;
+export type IrType =
+  IrPrimitive | IrEnum | IrArray | IrObject | IrUnion | IrNull | IrUnknown | IrRef | IrVerbatim;
 
 export interface IrDefinition {
   name: string;

@@ -11,12 +11,20 @@ import { tsApi } from "./typescript.js";
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import type { IrType } from "../ir/model.js";
 import type { JSONSchemaProps } from "../schema/types.js";
-import { isKubernetesClientModule, kubernetesIntOrStringNames, kubernetesSchemaFor } from "./kubernetes/index.js";
+import {
+  isKubernetesClientModule,
+  kubernetesIntOrStringNames,
+  kubernetesSchemaFor,
+} from "./kubernetes/index.js";
 import { wellKnownSchema } from "./kubernetes/well-known.js";
 
 export type KnownType = (origin: SourceLocation) => IrType;
 
-const INTEGER_ALIASES: Record<string, string | undefined> = { int32: "int32", int64: "int64", integer: undefined };
+const INTEGER_ALIASES: Record<string, string | undefined> = {
+  int32: "int32",
+  int64: "int64",
+  integer: undefined,
+};
 
 /**
  * Schemas of crdgen's exported Kubernetes types, by name: Kubernetes' own fixed shapes
@@ -25,7 +33,9 @@ const INTEGER_ALIASES: Record<string, string | undefined> = { int32: "int32", in
 function crdgenTypeSchema(name: string): JSONSchemaProps | undefined {
   if (name === "Duration") return { type: "string" };
   if (name === "ObjectMeta") return { type: "object" };
-  return ["IntOrString", "Quantity", "Time", "MicroTime", "RawExtension"].includes(name) ? wellKnownSchema(name) : undefined;
+  return ["IntOrString", "Quantity", "Time", "MicroTime", "RawExtension"].includes(name)
+    ? wellKnownSchema(name)
+    : undefined;
 }
 
 /** Names recognised wherever they are declared, as long as they are type aliases. */
@@ -36,7 +46,10 @@ const OWN_MODULE = fileURLToPath(new URL("../known-types.js", import.meta.url)).
 const OWN_MODULES = new Set([OWN_MODULE, OWN_MODULE.replace(`${path.sep}dist${path.sep}`, path.sep)]);
 
 function isCrdgenModule(fileName: string): boolean {
-  return OWN_MODULES.has(path.normalize(fileName).replace(/(\.d)?\.ts$/, "")) || /[\\/]node_modules[\\/]crdgen[\\/]/.test(fileName);
+  return (
+    OWN_MODULES.has(path.normalize(fileName).replace(/(\.d)?\.ts$/, "")) ||
+    /[\\/]node_modules[\\/]crdgen[\\/]/.test(fileName)
+  );
 }
 
 export function knownTypeByName(name: string, decl: ts.Node): KnownType | undefined {

@@ -78,7 +78,8 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
     ...(fsHost ? { fileSystem: fsHost } : {}),
   });
   project.compilerOptions.set(FORCED);
-  for (const d of project.getConfigFileParsingDiagnostics()) diagnostics.push(fromTs(d.compilerObject, codes.tsconfig));
+  for (const d of project.getConfigFileParsingDiagnostics())
+    diagnostics.push(fromTs(d.compilerObject, codes.tsconfig));
 
   for (const entry of entries) if (!missing.includes(entry)) project.addSourceFileAtPath(entry);
   const program = project.getProgram().compilerObject;

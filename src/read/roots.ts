@@ -50,25 +50,48 @@ function readRoot(
   const typeName = decl.name.text;
   const tags = collectTags(doc.tags, ["crd", "type"], diagnostics);
   const error = (message: string, hint?: string) =>
-    diagnostics.push({ severity: "error", code: codes.rootShape, message, location: origin, path: typeName, hint });
+    diagnostics.push({
+      severity: "error",
+      code: codes.rootShape,
+      message,
+      location: origin,
+      path: typeName,
+      hint,
+    });
 
   if (!decl.modifiers?.some((m) => m.kind === tsApi.SyntaxKind.ExportKeyword)) {
-    error(`${typeName} is tagged @crd but not exported.`, `write \`export ${tsApi.isInterfaceDeclaration(decl) ? "interface" : "type"} ${typeName}\``);
+    error(
+      `${typeName} is tagged @crd but not exported.`,
+      `write \`export ${tsApi.isInterfaceDeclaration(decl) ? "interface" : "type"} ${typeName}\``,
+    );
     return undefined;
   }
   if (decl.typeParameters?.length) {
-    error(`${typeName} is tagged @crd but generic.`, "declare a concrete root type, e.g. `export interface Foo extends Base<Spec> {}`");
+    error(
+      `${typeName} is tagged @crd but generic.`,
+      "declare a concrete root type, e.g. `export interface Foo extends Base<Spec> {}`",
+    );
     return undefined;
   }
   const settings = resolveSettings(typeName, tags, (message, hint) =>
-    diagnostics.push({ severity: "error", code: codes.missingCrdTag, message, location: origin, path: typeName, hint }),
+    diagnostics.push({
+      severity: "error",
+      code: codes.missingCrdTag,
+      message,
+      location: origin,
+      path: typeName,
+      hint,
+    }),
   );
 
   const type = checker.getTypeAtLocation(decl.name);
   const object: IrObject = reader.objectOf(type, { path: typeName, at: decl });
   object.properties = object.properties.filter((p) => !OBJECT_META_PROPERTIES.has(p.name));
   if (!object.properties.some((p) => p.name === "spec")) {
-    error(`${typeName} is tagged @crd but has no \`spec\` property.`, "declare `spec: MySpec` (and optionally `status?: MyStatus`)");
+    error(
+      `${typeName} is tagged @crd but has no \`spec\` property.`,
+      "declare `spec: MySpec` (and optionally `status?: MyStatus`)",
+    );
   }
   if (object.additionalProperties) {
     error(`${typeName} has an index signature; a CRD root cannot have additional properties.`);
@@ -101,9 +124,18 @@ function versionSettings(tags: readonly AppliedTag[]): VersionSettings {
     storage: tags.some((t) => t.name === "storageVersion"),
     deprecated: deprecated ? deprecationOf(deprecated.value) : undefined,
     status: subresources.some((s) => s.kind === "status"),
-    scale: scale?.kind === "scale" ? { specReplicasPath: scale.specReplicasPath, statusReplicasPath: scale.statusReplicasPath, ...(scale.labelSelectorPath ? { labelSelectorPath: scale.labelSelectorPath } : {}) } : undefined,
+    scale:
+      scale?.kind === "scale"
+        ? {
+            specReplicasPath: scale.specReplicasPath,
+            statusReplicasPath: scale.statusReplicasPath,
+            ...(scale.labelSelectorPath ? { labelSelectorPath: scale.labelSelectorPath } : {}),
+          }
+        : undefined,
     scaleOrigin,
-    printerColumns: tags.filter((t) => t.name === "printColumn").map((t) => t.value as CustomResourceColumnDefinition),
+    printerColumns: tags
+      .filter((t) => t.name === "printColumn")
+      .map((t) => t.value as CustomResourceColumnDefinition),
     selectableFields: tags.filter((t) => t.name === "selectableField").map((t) => t.value as string),
     tagOrigins,
   };
@@ -111,7 +143,8 @@ function versionSettings(tags: readonly AppliedTag[]): VersionSettings {
 
 function pairs(tags: readonly AppliedTag[], name: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const t of tags) if (t.name === name) out[(t.value as [string, string])[0]] = (t.value as [string, string])[1];
+  for (const t of tags)
+    if (t.name === name) out[(t.value as [string, string])[0]] = (t.value as [string, string])[1];
   return out;
 }
 

@@ -27,7 +27,8 @@ interface Ctx {
   at: ts.Node;
 }
 
-type NamedDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.ClassDeclaration;
+type NamedDeclaration =
+  ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.ClassDeclaration;
 
 export class TypeReader {
   readonly definitions = new Map<string, IrDefinition>();
@@ -79,11 +80,16 @@ export class TypeReader {
     const path = `${ctx.path}.${name}`;
     if (decl && isPrivateOrStatic(decl)) return undefined;
     if (decl && (tsApi.isMethodSignature(decl) || tsApi.isMethodDeclaration(decl))) {
-      this.unsupported({ path, at }, "a method", "a CRD holds data only: remove the method or declare an interface");
+      this.unsupported(
+        { path, at },
+        "a method",
+        "a CRD holds data only: remove the method or declare an interface",
+      );
       return undefined;
     }
     const type = this.checker.getTypeOfSymbol(symbol);
-    const written = decl && (tsApi.isPropertySignature(decl) || tsApi.isPropertyDeclaration(decl)) ? decl.type : undefined;
+    const written =
+      decl && (tsApi.isPropertySignature(decl) || tsApi.isPropertyDeclaration(decl)) ? decl.type : undefined;
     const node = written && this.isFaithful(written, type) ? written : undefined;
     const doc = decl ? readDoc(decl) : { tags: [] };
     const optional = (symbol.flags & tsApi.SymbolFlags.Optional) !== 0 || admitsUndefined(type);
@@ -179,7 +185,11 @@ export class TypeReader {
     if (f & tsApi.TypeFlags.Null) return { kind: "null", origin };
     if (f & tsApi.TypeFlags.EnumLike && type.symbol && isEnumDeclaration(type.symbol)) {
       const decl = type.symbol.declarations!.find(tsApi.isEnumDeclaration)!;
-      if (f & tsApi.TypeFlags.Union || f & tsApi.TypeFlags.Enum || type.symbol.flags & tsApi.SymbolFlags.Enum) {
+      if (
+        f & tsApi.TypeFlags.Union ||
+        f & tsApi.TypeFlags.Enum ||
+        type.symbol.flags & tsApi.SymbolFlags.Enum
+      ) {
         return this.named(decl, ctx, () => this.enumOf(decl, ctx));
       }
     }
@@ -190,7 +200,8 @@ export class TypeReader {
         ctx,
       );
     }
-    if (f & tsApi.TypeFlags.StringLiteral) return enumOf("string", [(type as ts.StringLiteralType).value], origin);
+    if (f & tsApi.TypeFlags.StringLiteral)
+      return enumOf("string", [(type as ts.StringLiteralType).value], origin);
     if (f & tsApi.TypeFlags.NumberLiteral) {
       const v = (type as ts.NumberLiteralType).value;
       return enumOf(Number.isInteger(v) ? "integer" : "number", [v], origin);
@@ -203,7 +214,8 @@ export class TypeReader {
     if (f & tsApi.TypeFlags.BigIntLike) {
       return this.unsupported(ctx, "bigint", "JSON has no bigint: use number (int64) or a string");
     }
-    if (f & tsApi.TypeFlags.ESSymbolLike) return this.unsupported(ctx, "a symbol", "symbols are not data: remove it");
+    if (f & tsApi.TypeFlags.ESSymbolLike)
+      return this.unsupported(ctx, "a symbol", "symbols are not data: remove it");
     if (f & (tsApi.TypeFlags.Undefined | tsApi.TypeFlags.Void)) {
       return this.unsupported(ctx, "undefined", "make the property optional instead (`name?: T`)");
     }
@@ -219,7 +231,11 @@ export class TypeReader {
   private fromObjectType(type: ts.ObjectType, ctx: Ctx): IrType {
     const origin = nodeLocation(ctx.at);
     if (this.checker.isTupleType(type)) {
-      return this.unsupported(ctx, "a tuple", "Kubernetes lists hold one item type: use T[] or an object with named fields");
+      return this.unsupported(
+        ctx,
+        "a tuple",
+        "Kubernetes lists hold one item type: use T[] or an object with named fields",
+      );
     }
     if (this.checker.isArrayType(type)) {
       const element = this.checker.getTypeArguments(type as ts.TypeReference)[0];
@@ -277,7 +293,9 @@ export class TypeReader {
   /** Object intersections merge (the checker already merged their properties); a branded primitive stays primitive. */
   private intersection(type: ts.IntersectionType, ctx: Ctx): IrType {
     const primitive = type.types.find(
-      (t) => t.flags & (tsApi.TypeFlags.String | tsApi.TypeFlags.Number | tsApi.TypeFlags.Boolean | tsApi.TypeFlags.Literal),
+      (t) =>
+        t.flags &
+        (tsApi.TypeFlags.String | tsApi.TypeFlags.Number | tsApi.TypeFlags.Boolean | tsApi.TypeFlags.Literal),
     );
     if (primitive) return this.fromType(primitive, ctx);
     return this.objectOf(type, ctx);
@@ -285,7 +303,9 @@ export class TypeReader {
 
   private union(members: { type: ts.Type; node: ts.TypeNode | undefined }[], ctx: Ctx): IrType {
     const origin = nodeLocation(ctx.at);
-    const present = members.filter((m) => !(m.type.flags & (tsApi.TypeFlags.Undefined | tsApi.TypeFlags.Void)));
+    const present = members.filter(
+      (m) => !(m.type.flags & (tsApi.TypeFlags.Undefined | tsApi.TypeFlags.Void)),
+    );
     const converted: IrType[] = [];
     let hasNull = false;
     let sawTrue = false;
@@ -308,7 +328,9 @@ export class TypeReader {
 
     const merged = mergeEnums(converted);
     if (merged.length === 0) {
-      return hasNull ? { kind: "null", origin } : this.unsupported(ctx, "an empty union", "remove the property");
+      return hasNull
+        ? { kind: "null", origin }
+        : this.unsupported(ctx, "an empty union", "remove the property");
     }
     const nonNull = merged.length === 1 ? merged[0]! : { kind: "union" as const, members: merged, origin };
     return hasNull ? { kind: "union", members: [nonNull, { kind: "null", origin }], origin } : nonNull;
@@ -323,7 +345,11 @@ export class TypeReader {
     for (const member of decl.members) {
       const v = this.checker.getConstantValue(member);
       if (v === undefined) {
-        return this.unsupported({ path: ctx.path, at: member }, "a computed enum member", "give members constant values");
+        return this.unsupported(
+          { path: ctx.path, at: member },
+          "a computed enum member",
+          "give members constant values",
+        );
       }
       values.push(v);
     }
@@ -393,7 +419,9 @@ function enumOf(type: PrimitiveName, values: Scalar[], origin: SourceLocation): 
 function mergeEnums(types: IrType[]): IrType[] {
   const out: IrType[] = [];
   for (const t of types) {
-    const previous = out.find((o): o is IrEnum => o.kind === "enum" && t.kind === "enum" && sameFamily(o.type, t.type));
+    const previous = out.find(
+      (o): o is IrEnum => o.kind === "enum" && t.kind === "enum" && sameFamily(o.type, t.type),
+    );
     if (previous && t.kind === "enum") {
       for (const v of t.values) if (!previous.values.includes(v)) previous.values.push(v);
       if (t.type === "number") previous.type = "number";
@@ -430,7 +458,9 @@ function isEnumDeclaration(symbol: ts.Symbol): boolean {
 
 function isPrivateOrStatic(decl: ts.Declaration): boolean {
   const flags = tsApi.getCombinedModifierFlags(decl);
-  return (flags & (tsApi.ModifierFlags.Private | tsApi.ModifierFlags.Protected | tsApi.ModifierFlags.Static)) !== 0;
+  return (
+    (flags & (tsApi.ModifierFlags.Private | tsApi.ModifierFlags.Protected | tsApi.ModifierFlags.Static)) !== 0
+  );
 }
 
 /** Declared in TypeScript's own lib files (so `Date` is the real Date, not a user's). */

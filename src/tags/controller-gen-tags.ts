@@ -64,7 +64,7 @@ function parseFieldList(text: string): TagParseResult<string[]> {
 
 /** 1 for each of `names` that is set, summed: `(has(self.a)?1:0)+(has(self.b)?1:0)`. */
 function countSet(names: readonly string[]): string {
-  return names.map((n) => `(has(self.${(escapeCelName(n) ?? n)})?1:0)`).join("+");
+  return names.map((n) => `(has(self.${escapeCelName(n) ?? n})?1:0)`).join("+");
 }
 
 /** controller-gen prints the group as a Go slice: `[a b]`. */
@@ -83,7 +83,7 @@ const oneOfRules = {
     message: `exactly one of the fields in ${listed(names)} must be set`,
   }),
   atLeastOneOf: (names: readonly string[]): ValidationRule => ({
-    rule: names.map((n) => `has(self.${(escapeCelName(n) ?? n)})`).join("||"),
+    rule: names.map((n) => `has(self.${escapeCelName(n) ?? n})`).join("||"),
     message: `at least one of the fields in ${listed(names)} must be set`,
   }),
 };

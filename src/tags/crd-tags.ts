@@ -37,7 +37,8 @@ export const crdTags: RegisteredTag[] = [
   defineTag({
     name: "crd",
     targets: CRD,
-    summary: "Declares a CustomResourceDefinition root (an exported interface or type alias with spec/status).",
+    summary:
+      "Declares a CustomResourceDefinition root (an exported interface or type alias with spec/status).",
     syntax: "@crd",
     parse: parseFlag,
   }),
@@ -100,4 +101,3 @@ export const crdTags: RegisteredTag[] = [
     parse: parseWord,
   }),
 ];
-

@@ -39,4 +39,7 @@ const DOCUMENTATION_TAGS = new Set([
   "eslint",
 ]);
 
-export const tagRegistry = new TagRegistry([...crdTags, ...versionTags, ...schemaTags, ...controllerGenTags], DOCUMENTATION_TAGS);
+export const tagRegistry = new TagRegistry(
+  [...crdTags, ...versionTags, ...schemaTags, ...controllerGenTags],
+  DOCUMENTATION_TAGS,
+);

@@ -60,7 +60,10 @@ export function defineTag<V>(def: TagDefinition<V>): RegisteredTag {
 export class TagRegistry {
   private readonly byName = new Map<string, RegisteredTag>();
 
-  constructor(tags: readonly RegisteredTag[], private readonly ignored: ReadonlySet<string>) {
+  constructor(
+    tags: readonly RegisteredTag[],
+    private readonly ignored: ReadonlySet<string>,
+  ) {
     for (const tag of tags) {
       if (this.byName.has(tag.name)) throw new Error(`tag @${tag.name} registered twice`);
       this.byName.set(tag.name, tag);

@@ -3,7 +3,18 @@
  * so types annotated for it keep working.
  */
 import type { DraftSchema } from "../emit/draft.js";
-import { fail, ok, parseChoice, parseCount, parseFlag, parseJson, parseKeyValues, parseNumber, parseText, parseWord } from "./parse.js";
+import {
+  fail,
+  ok,
+  parseChoice,
+  parseCount,
+  parseFlag,
+  parseJson,
+  parseKeyValues,
+  parseNumber,
+  parseText,
+  parseWord,
+} from "./parse.js";
 import type { ValidationRule } from "../schema/types.js";
 import { compileRe2 } from "../validate/cel/re2.js";
 import { defineTag, type RegisteredTag, type TagParseResult, type TagTarget } from "./registry.js";
@@ -39,7 +50,10 @@ function countTag(
  * `@exclusiveMinimum 5` is JSON Schema's number form (becomes minimum: 5 + exclusiveMinimum: true);
  * `@exclusiveMinimum` alone or `true` is OpenAPI's flag form next to @minimum.
  */
-function exclusiveTag(name: "exclusiveMinimum" | "exclusiveMaximum", bound: "minimum" | "maximum"): RegisteredTag {
+function exclusiveTag(
+  name: "exclusiveMinimum" | "exclusiveMaximum",
+  bound: "minimum" | "maximum",
+): RegisteredTag {
   return defineTag<number | true>({
     name,
     targets: VALUE,
@@ -119,7 +133,8 @@ export const schemaTags: RegisteredTag[] = [
   defineTag<string>({
     name: "deprecated",
     targets: ["crd", "type", "field"],
-    summary: "On a field or type: the text is added to its description. On a CRD root: deprecates the version, the text is the warning.",
+    summary:
+      "On a field or type: the text is added to its description. On a CRD root: deprecates the version, the text is the warning.",
     syntax: "@deprecated [<text>]",
     parse: (text) => ok(text.trim()),
     schema: (s, v) => {
@@ -187,9 +202,11 @@ function parseValidation(text: string): TagParseResult<ValidationRule> {
   if (unknown.length > 0) return fail(`does not know ${unknown.join(", ")}`);
   const str = (k: string) => (typeof kv.value.get(k) === "string" ? (kv.value.get(k) as string) : undefined);
   const rule = str("rule");
-  if (!rule) return fail("needs rule=...", "write @validation rule=\"self.a <= self.b\" message=\"a must not exceed b\"");
+  if (!rule)
+    return fail("needs rule=...", 'write @validation rule="self.a <= self.b" message="a must not exceed b"');
   const reason = str("reason");
-  if (reason !== undefined && !REASONS.includes(reason)) return fail(`reason must be one of ${REASONS.join(", ")}, got "${reason}"`);
+  if (reason !== undefined && !REASONS.includes(reason))
+    return fail(`reason must be one of ${REASONS.join(", ")}, got "${reason}"`);
   const out: ValidationRule = { rule };
   const message = str("message");
   const messageExpression = str("messageExpression");
@@ -208,7 +225,8 @@ schemaTags.push(
     name: "validation",
     targets: ["crd", "type", "field"],
     summary: "A CEL validation rule (x-kubernetes-validations); repeatable.",
-    syntax: '@validation rule="<cel>" [message="..."] [messageExpression="..."] [reason=<r>] [fieldPath=<.p>] [optionalOldSelf]',
+    syntax:
+      '@validation rule="<cel>" [message="..."] [messageExpression="..."] [reason=<r>] [fieldPath=<.p>] [optionalOldSelf]',
     repeatable: true,
     parse: parseValidation,
     schema: (s, v) => void (s["x-kubernetes-validations"] = [...(s["x-kubernetes-validations"] ?? []), v]),
@@ -228,7 +246,8 @@ schemaTags.push(
     syntax: "@listMapKey <property>",
     repeatable: true,
     parse: parseWord,
-    schema: (s, v) => void (s["x-kubernetes-list-map-keys"] = [...(s["x-kubernetes-list-map-keys"] ?? []), v]),
+    schema: (s, v) =>
+      void (s["x-kubernetes-list-map-keys"] = [...(s["x-kubernetes-list-map-keys"] ?? []), v]),
   }),
   defineTag<string>({
     name: "mapType",
@@ -241,7 +260,8 @@ schemaTags.push(
   defineTag<string>({
     name: "structType",
     targets: VALUE,
-    summary: "How server-side apply merges the object: atomic or granular (written as x-kubernetes-map-type).",
+    summary:
+      "How server-side apply merges the object: atomic or granular (written as x-kubernetes-map-type).",
     syntax: "@structType atomic|granular",
     parse: parseChoice(["atomic", "granular"] as const),
     schema: (s, v) => void (s["x-kubernetes-map-type"] = v),

@@ -12,7 +12,8 @@ export type SubresourceTag = { kind: "status" } | ({ kind: "scale" } & CustomRes
 
 function parseSubresource(text: string): TagParseResult<SubresourceTag> {
   const [word, ...rest] = text.trim().split(/\s+/);
-  if (word === "status") return rest.length === 0 ? ok({ kind: "status" }) : fail("status takes no arguments");
+  if (word === "status")
+    return rest.length === 0 ? ok({ kind: "status" }) : fail("status takes no arguments");
   if (word !== "scale") return fail(`expects status or scale, got "${word ?? ""}"`);
   const kv = parseKeyValues(rest.join(" "));
   if (!kv.ok) return kv;
@@ -20,15 +21,25 @@ function parseSubresource(text: string): TagParseResult<SubresourceTag> {
     const v = kv.value.get(k);
     return typeof v === "string" ? v : undefined;
   };
-  const unknown = [...kv.value.keys()].filter((k) => !["specReplicasPath", "statusReplicasPath", "labelSelectorPath"].includes(k));
+  const unknown = [...kv.value.keys()].filter(
+    (k) => !["specReplicasPath", "statusReplicasPath", "labelSelectorPath"].includes(k),
+  );
   if (unknown.length > 0) return fail(`does not know ${unknown.join(", ")}`);
   const specReplicasPath = get("specReplicasPath");
   const statusReplicasPath = get("statusReplicasPath");
   if (!specReplicasPath || !statusReplicasPath) {
-    return fail("scale needs specReplicasPath=... and statusReplicasPath=...", "write @subresource scale specReplicasPath=.spec.replicas statusReplicasPath=.status.replicas");
+    return fail(
+      "scale needs specReplicasPath=... and statusReplicasPath=...",
+      "write @subresource scale specReplicasPath=.spec.replicas statusReplicasPath=.status.replicas",
+    );
   }
   const labelSelectorPath = get("labelSelectorPath");
-  return ok({ kind: "scale", specReplicasPath, statusReplicasPath, ...(labelSelectorPath ? { labelSelectorPath } : {}) });
+  return ok({
+    kind: "scale",
+    specReplicasPath,
+    statusReplicasPath,
+    ...(labelSelectorPath ? { labelSelectorPath } : {}),
+  });
 }
 
 const COLUMN_TYPES = ["integer", "number", "string", "boolean", "date"];
@@ -38,18 +49,27 @@ function parseColumn(text: string): TagParseResult<CustomResourceColumnDefinitio
   const kv = parseKeyValues(text);
   if (!kv.ok) return kv;
   const v = kv.value;
-  const unknown = [...v.keys()].filter((k) => !["name", "type", "jsonPath", "JSONPath", "description", "format", "priority"].includes(k));
+  const unknown = [...v.keys()].filter(
+    (k) => !["name", "type", "jsonPath", "JSONPath", "description", "format", "priority"].includes(k),
+  );
   if (unknown.length > 0) return fail(`does not know ${unknown.join(", ")}`);
   const str = (k: string) => (typeof v.get(k) === "string" ? (v.get(k) as string) : undefined);
   const name = str("name");
   const type = str("type");
   const jsonPath = str("jsonPath") ?? str("JSONPath");
-  if (!name || !type || !jsonPath) return fail("needs name=, type= and jsonPath=", "write @printColumn name=Age type=date jsonPath=.metadata.creationTimestamp");
-  if (!COLUMN_TYPES.includes(type)) return fail(`type must be one of ${COLUMN_TYPES.join(", ")}, got "${type}"`);
+  if (!name || !type || !jsonPath)
+    return fail(
+      "needs name=, type= and jsonPath=",
+      "write @printColumn name=Age type=date jsonPath=.metadata.creationTimestamp",
+    );
+  if (!COLUMN_TYPES.includes(type))
+    return fail(`type must be one of ${COLUMN_TYPES.join(", ")}, got "${type}"`);
   const format = str("format");
-  if (format !== undefined && !COLUMN_FORMATS.includes(format)) return fail(`format must be one of ${COLUMN_FORMATS.join(", ")}, got "${format}"`);
+  if (format !== undefined && !COLUMN_FORMATS.includes(format))
+    return fail(`format must be one of ${COLUMN_FORMATS.join(", ")}, got "${format}"`);
   const priorityText = str("priority");
-  if (priorityText !== undefined && !/^\d+$/.test(priorityText)) return fail(`priority must be a non-negative integer, got "${priorityText}"`);
+  if (priorityText !== undefined && !/^\d+$/.test(priorityText))
+    return fail(`priority must be a non-negative integer, got "${priorityText}"`);
   const description = str("description");
   return ok({
     name,
@@ -70,7 +90,9 @@ function parseServed(text: string): TagParseResult<boolean> {
 
 function parseJsonPath(text: string): TagParseResult<string> {
   const t = text.trim();
-  return t.startsWith(".") && !/\s/.test(t) ? ok(t) : fail(`expects a JSON path starting with ".", got "${t}"`);
+  return t.startsWith(".") && !/\s/.test(t)
+    ? ok(t)
+    : fail(`expects a JSON path starting with ".", got "${t}"`);
 }
 
 function parsePair(text: string): TagParseResult<[string, string]> {
@@ -86,7 +108,8 @@ export const versionTags: RegisteredTag[] = [
   defineTag({
     name: "subresource",
     targets: CRD,
-    summary: "Enables the status or scale subresource (scale needs specReplicasPath= and statusReplicasPath=).",
+    summary:
+      "Enables the status or scale subresource (scale needs specReplicasPath= and statusReplicasPath=).",
     syntax: "@subresource status | scale specReplicasPath=.. statusReplicasPath=.. [labelSelectorPath=..]",
     repeatable: true,
     parse: parseSubresource,
@@ -144,4 +167,3 @@ export function deprecationOf(text: unknown): { deprecated: true; deprecationWar
   const warning = typeof text === "string" ? text.replace(/^"(.*)"$/s, "$1").trim() : "";
   return warning ? { deprecated: true, deprecationWarning: warning } : { deprecated: true };
 }
-

@@ -35,7 +35,8 @@ export function canonicalSchema(schema: JSONSchemaProps): JSONSchemaProps {
           ? canonicalSchema(value as JSONSchemaProps)
           : value;
     } else if (key === "additionalProperties") {
-      out[key] = typeof value === "object" && value !== null ? canonicalSchema(value as JSONSchemaProps) : value;
+      out[key] =
+        typeof value === "object" && value !== null ? canonicalSchema(value as JSONSchemaProps) : value;
     } else if ((SCHEMA_LISTS as readonly string[]).includes(key)) {
       out[key] = (value as JSONSchemaProps[]).map(canonicalSchema);
     } else if (key === "default" || key === "example" || key === "enum") {
@@ -49,7 +50,10 @@ export function canonicalSchema(schema: JSONSchemaProps): JSONSchemaProps {
 
 export function canonicalCrd(crd: CustomResourceDefinition): CustomResourceDefinition {
   const { spec, ...rest } = crd;
-  const sorted = sortKeys({ ...rest, spec: { ...spec, versions: [] } } as unknown as Json) as unknown as CustomResourceDefinition;
+  const sorted = sortKeys({
+    ...rest,
+    spec: { ...spec, versions: [] },
+  } as unknown as Json) as unknown as CustomResourceDefinition;
   sorted.spec.versions = spec.versions.map((v) => {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(v).sort()) {

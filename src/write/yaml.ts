@@ -62,7 +62,8 @@ function isBlockSafe(text: string): boolean {
 function scalar(value: unknown): string {
   if (value === null) return "null";
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
+  if (typeof value === "number")
+    return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
   const text = String(value);
   return isPlainSafe(text) ? text : JSON.stringify(text);
 }

@@ -42,7 +42,9 @@ describe("crdgen <file>", () => {
     const files = await readdir(path.join(dir, "crds"));
     expect(files.sort()).toEqual(["example.com_gadgets.yaml", "example.com_widgets.yaml"]);
     const text = await readFile(path.join(dir, "crds", "example.com_gadgets.yaml"), "utf8");
-    expect(text.startsWith("---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n")).toBe(true);
+    expect(
+      text.startsWith("---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"),
+    ).toBe(true);
     expect(text).toContain("scope: Cluster");
   });
 
@@ -97,7 +99,9 @@ describe("crdgen <file>", () => {
     const unknown = await runCli(["types.ts", "--out-dri", "x"], dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown option --out-dri (did you mean --out-dir?)");
-    expect((await runCli(["types.ts", "--format", "toml"], dir)).stderr).toContain("--format must be yaml or json");
+    expect((await runCli(["types.ts", "--format", "toml"], dir)).stderr).toContain(
+      "--format must be yaml or json",
+    );
   });
 
   test("a missing input file exits 1 naming it", async () => {
@@ -110,7 +114,8 @@ describe("crdgen <file>", () => {
   test("--help and --help-tags", async () => {
     expect((await runCli(["--help"], dir)).stdout).toContain("Usage: crdgen");
     const tags = (await runCli(["--help-tags"], dir)).stdout;
-    for (const tag of ["@crd", "@group", "@minimum", "@default <JSON>", "@shortName"]) expect(tags).toContain(tag);
+    for (const tag of ["@crd", "@group", "@minimum", "@default <JSON>", "@shortName"])
+      expect(tags).toContain(tag);
   });
 });
 
@@ -125,7 +130,8 @@ describe("crdgen --check (the pull-request gate)", () => {
     await runCli(["types.ts"], dir);
     await writeFile(path.join(dir, "types.ts"), GOOD.replace("size: number", "size: number; color?: string"));
     await rm(path.join(dir, "crds", "example.com_gadgets.yaml"));
-    const extra = "---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: olds.example.com\n";
+    const extra =
+      "---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: olds.example.com\n";
     await writeFile(path.join(dir, "crds", "example.com_olds.yaml"), extra);
     await writeFile(path.join(dir, "crds", "kustomization.yaml"), "resources: []\n");
     const run = await runCli(["types.ts", "--check"], dir);

@@ -23,7 +23,11 @@ test("regenerates on change, survives a bad edit, recovers", async () => {
   await writeFile(path.join(dir, "spec.ts"), "export interface Spec { size: number }\n");
   let out = "";
   let err = "";
-  const io = { cwd: dir, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } };
+  const io = {
+    cwd: dir,
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+  };
   handle = startWatch({ entries: ["types.ts"] }, io);
   await handle.ready;
   const file = path.join(dir, "crds", "example.com_widgets.yaml");

@@ -42,14 +42,24 @@ describe("envelope", () => {
       metadata: { name: "networkpolicies.net.example.com" },
       spec: {
         group: "net.example.com",
-        names: { kind: "NetworkPolicy", listKind: "NetworkPolicyList", plural: "networkpolicies", singular: "networkpolicy" },
+        names: {
+          kind: "NetworkPolicy",
+          listKind: "NetworkPolicyList",
+          plural: "networkpolicies",
+          singular: "networkpolicy",
+        },
         scope: "Namespaced",
         versions: [
           {
             name: "v1beta1",
             served: true,
             storage: true,
-            schema: { openAPIV3Schema: expect.objectContaining({ description: "Policy for things.", required: ["spec"] }) },
+            schema: {
+              openAPIV3Schema: expect.objectContaining({
+                description: "Policy for things.",
+                required: ["spec"],
+              }),
+            },
           },
         ],
       },
@@ -117,7 +127,9 @@ export interface Thing_${v} { spec: { ${v}: string } }`,
 
   test("several versions without @storageVersion is an error", () => {
     const source = `/** @crd @group a.io @version v1 @kind T */\nexport interface A { spec: { a: string } }\n/** @crd @group a.io @version v2 @kind T */\nexport interface B { spec: { a: string } }`;
-    expect(errorsOf(source)[0]!.message).toBe("T.a.io has 2 versions (v2, v1) but none is tagged @storageVersion.");
+    expect(errorsOf(source)[0]!.message).toBe(
+      "T.a.io has 2 versions (v2, v1) but none is tagged @storageVersion.",
+    );
   });
 
   test("two @storageVersion roots: an error naming both", () => {
@@ -127,13 +139,17 @@ export interface Thing_${v} { spec: { ${v}: string } }`,
 
   test("versions that disagree on scope or names: an error naming the mismatch", () => {
     const source = `/** @crd @group a.io @version v1 @kind T @storageVersion */\nexport interface A { spec: { a?: string } }\n/** @crd @group a.io @version v2 @kind T @scope Cluster */\nexport interface B { spec: { a?: string } }`;
-    expect(errorsOf(source)[0]!.message).toBe("A and B declare versions of T.a.io but disagree on scope (Cluster vs Namespaced).");
+    expect(errorsOf(source)[0]!.message).toBe(
+      "A and B declare versions of T.a.io but disagree on scope (Cluster vs Namespaced).",
+    );
     const names = `/** @crd @group a.io @version v1 @kind T @storageVersion @plural ts */\nexport interface A { spec: { a?: string } }\n/** @crd @group a.io @version v2 @kind T @plural things */\nexport interface B { spec: { a?: string } }`;
     expect(errorsOf(names)[0]!.message).toContain("disagree on plural (things vs ts)");
   });
 
   test("the same version twice: an error naming both roots", () => {
     const source = `/** @crd @group a.io @version v1 @kind T */\nexport interface A { spec: { a?: string } }\n/** @crd @group a.io @version v1 @kind T */\nexport interface B { spec: { a?: string } }`;
-    expect(errorsOf(source).map((e) => e.message)).toContain("T.a.io version v1 is declared more than once (A, B).");
+    expect(errorsOf(source).map((e) => e.message)).toContain(
+      "T.a.io version v1 is declared more than once (A, B).",
+    );
   });
 });

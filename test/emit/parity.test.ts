@@ -50,7 +50,11 @@ describe("CRD-level tags", () => {
     );
     expect(crd.spec.versions[0]!.subresources).toEqual({
       status: {},
-      scale: { specReplicasPath: ".spec.replicas", statusReplicasPath: ".status.replicas", labelSelectorPath: ".status.selector" },
+      scale: {
+        specReplicasPath: ".spec.replicas",
+        statusReplicasPath: ".status.replicas",
+        labelSelectorPath: ".status.selector",
+      },
     });
   });
 
@@ -69,7 +73,10 @@ describe("CRD-level tags", () => {
 
   test("@selectableField (repeatable)", () => {
     const crd = crdOf(root("@selectableField .spec.schedule\n@selectableField .spec.paused"));
-    expect(crd.spec.versions[0]!.selectableFields).toEqual([{ jsonPath: ".spec.schedule" }, { jsonPath: ".spec.paused" }]);
+    expect(crd.spec.versions[0]!.selectableFields).toEqual([
+      { jsonPath: ".spec.schedule" },
+      { jsonPath: ".spec.paused" },
+    ]);
   });
 
   test("@served false and @deprecated with a warning", () => {
@@ -84,7 +91,9 @@ describe("CRD-level tags", () => {
 
   test("@annotation and @label on the CRD's metadata", () => {
     const crd = crdOf(
-      root("@annotation api-approved.kubernetes.io=https://github.com/acme/api/pull/1\n@label app.kubernetes.io/part-of=acme\n@annotation note=\"two words\""),
+      root(
+        '@annotation api-approved.kubernetes.io=https://github.com/acme/api/pull/1\n@label app.kubernetes.io/part-of=acme\n@annotation note="two words"',
+      ),
     );
     expect(crd.metadata).toEqual({
       name: "jobs.example.com",
@@ -117,7 +126,9 @@ export interface Spec {
  */
 export interface Job { spec: Spec }`);
     const schema = crd.spec.versions[0]!.schema!.openAPIV3Schema!;
-    expect(schema["x-kubernetes-validations"]).toEqual([{ rule: "has(self.spec)", messageExpression: "'spec is required'" }]);
+    expect(schema["x-kubernetes-validations"]).toEqual([
+      { rule: "has(self.spec)", messageExpression: "'spec is required'" },
+    ]);
     const spec = schema.properties!.spec!;
     expect(spec.properties!.range!["x-kubernetes-validations"]).toEqual([
       { rule: "self.max <= 100", reason: "FieldValueForbidden", fieldPath: ".max" },
@@ -168,12 +179,19 @@ export interface Spec {
  */
 export interface Job { spec: Spec }`);
     const props = crd.spec.versions[0]!.schema!.openAPIV3Schema!.properties!.spec!.properties!;
-    expect(props.ports).toMatchObject({ "x-kubernetes-list-type": "map", "x-kubernetes-list-map-keys": ["name", "port"] });
+    expect(props.ports).toMatchObject({
+      "x-kubernetes-list-type": "map",
+      "x-kubernetes-list-map-keys": ["name", "port"],
+    });
     expect(props.args).toMatchObject({ "x-kubernetes-list-type": "atomic" });
     expect(props.labels).toMatchObject({ "x-kubernetes-map-type": "atomic" });
     expect(props.ref).toMatchObject({ "x-kubernetes-map-type": "atomic" });
     expect(props.template).toMatchObject({ type: "object", "x-kubernetes-embedded-resource": true });
-    expect(props.raw).toEqual({ type: "object", "x-kubernetes-embedded-resource": true, "x-kubernetes-preserve-unknown-fields": true });
+    expect(props.raw).toEqual({
+      type: "object",
+      "x-kubernetes-embedded-resource": true,
+      "x-kubernetes-preserve-unknown-fields": true,
+    });
     expect(props.anything).toEqual({ "x-kubernetes-preserve-unknown-fields": true });
   });
 
@@ -196,8 +214,12 @@ export interface Spec {
  */
 export interface Job { spec: Spec }`,
       // The published declarations of crdgen's known types, as a user's node_modules holds them.
-      "/project/known.ts": 'export type { IntOrString, Quantity, Time, MicroTime, Duration, ObjectMeta, RawExtension } from "crdgen";',
-      "/project/node_modules/crdgen/package.json": JSON.stringify({ name: "crdgen", types: "dist/src/known-types.d.ts" }),
+      "/project/known.ts":
+        'export type { IntOrString, Quantity, Time, MicroTime, Duration, ObjectMeta, RawExtension } from "crdgen";',
+      "/project/node_modules/crdgen/package.json": JSON.stringify({
+        name: "crdgen",
+        types: "dist/src/known-types.d.ts",
+      }),
       "/project/node_modules/crdgen/dist/src/known-types.d.ts": `export type IntOrString = number | string;
 export type Quantity = number | string;
 export type Time = string;
@@ -236,21 +258,59 @@ describe("--max-description-length (controller-gen's maxDescLen)", () => {
     expect(truncate("This tests that defaulted fields are stripped for v1beta1,\nbut not for v1", 50)).toBe(
       "This tests that defaulted fields are stripped for...",
     );
-    expect(truncate("Spec comments SHOULD appear in the CRD spec", 50)).toBe("Spec comments SHOULD appear in the CRD spec");
+    expect(truncate("Spec comments SHOULD appear in the CRD spec", 50)).toBe(
+      "Spec comments SHOULD appear in the CRD spec",
+    );
   });
 });
 
 describe("errors", () => {
   const cases: [string, string, RegExp][] = [
-    ["printer column path that does not exist", "@printColumn name=X type=string jsonPath=.spec.nope", /Printer column "X" path \.spec\.nope does not exist in Job's schema \(no field at \.spec\.nope\)/],
-    ["printer column of the wrong type", "@printColumn name=X type=integer jsonPath=.spec.schedule", /Printer column "X" has type integer but \.spec\.schedule is string/],
-    ["scale without status", "@subresource scale specReplicasPath=.spec.replicas statusReplicasPath=.status.replicas", /has @subresource scale but not @subresource status/],
-    ["scale replicas not an integer", "@subresource status\n@subresource scale specReplicasPath=.spec.schedule statusReplicasPath=.status.replicas", /specReplicasPath \.spec\.schedule must point to an integer field, but it is string/],
-    ["scale path outside spec", "@subresource status\n@subresource scale specReplicasPath=.status.replicas statusReplicasPath=.status.replicas", /specReplicasPath \.status\.replicas must be a path under \.spec/],
-    ["selectable field that is not scalar", "@selectableField .spec.tags", /Selectable field \.spec\.tags must be a string, boolean or integer, but it is array/],
-    ["bad printer column type", "@printColumn name=X type=float jsonPath=.spec.schedule", /type must be one of integer, number, string, boolean, date/],
-    ["printer column missing jsonPath", "@printColumn name=X type=string", /needs name=, type= and jsonPath=/],
-    ["bad validation reason", '@validation rule="true" reason=Oops', /reason must be one of FieldValueInvalid/],
+    [
+      "printer column path that does not exist",
+      "@printColumn name=X type=string jsonPath=.spec.nope",
+      /Printer column "X" path \.spec\.nope does not exist in Job's schema \(no field at \.spec\.nope\)/,
+    ],
+    [
+      "printer column of the wrong type",
+      "@printColumn name=X type=integer jsonPath=.spec.schedule",
+      /Printer column "X" has type integer but \.spec\.schedule is string/,
+    ],
+    [
+      "scale without status",
+      "@subresource scale specReplicasPath=.spec.replicas statusReplicasPath=.status.replicas",
+      /has @subresource scale but not @subresource status/,
+    ],
+    [
+      "scale replicas not an integer",
+      "@subresource status\n@subresource scale specReplicasPath=.spec.schedule statusReplicasPath=.status.replicas",
+      /specReplicasPath \.spec\.schedule must point to an integer field, but it is string/,
+    ],
+    [
+      "scale path outside spec",
+      "@subresource status\n@subresource scale specReplicasPath=.status.replicas statusReplicasPath=.status.replicas",
+      /specReplicasPath \.status\.replicas must be a path under \.spec/,
+    ],
+    [
+      "selectable field that is not scalar",
+      "@selectableField .spec.tags",
+      /Selectable field \.spec\.tags must be a string, boolean or integer, but it is array/,
+    ],
+    [
+      "bad printer column type",
+      "@printColumn name=X type=float jsonPath=.spec.schedule",
+      /type must be one of integer, number, string, boolean, date/,
+    ],
+    [
+      "printer column missing jsonPath",
+      "@printColumn name=X type=string",
+      /needs name=, type= and jsonPath=/,
+    ],
+    [
+      "bad validation reason",
+      '@validation rule="true" reason=Oops',
+      /reason must be one of FieldValueInvalid/,
+    ],
     ["bad subresource", "@subresource spin", /expects status or scale/],
   ];
   test.each(cases)("%s", (_name, tags, message) => {
@@ -258,18 +318,23 @@ describe("errors", () => {
     const errors = errorsOf(source);
     expect(errors.map((e) => e.message).join("\n")).toMatch(message);
     const tagLine = source.split("\n").findIndex((l) => l.includes(tags.split("\n").at(-1)!.trim())) + 1;
-    expect(errors.find((e) => message.test(e.message))!.location).toMatchObject({ file: ENTRY, line: tagLine });
+    expect(errors.find((e) => message.test(e.message))!.location).toMatchObject({
+      file: ENTRY,
+      line: tagLine,
+    });
   });
 
   test("a default that does not validate against its own schema is located at the field", () => {
-    const source = 'export interface Spec {\n  /** @default "three" */\n  count?: number;\n}\n/**\n * @crd\n * @group a.io\n * @version v1\n */\nexport interface Job { spec: Spec }';
+    const source =
+      'export interface Spec {\n  /** @default "three" */\n  count?: number;\n}\n/**\n * @crd\n * @group a.io\n * @version v1\n */\nexport interface Job { spec: Spec }';
     const [error] = errorsOf(source);
     expect(error).toMatchObject({ code: "CRD2001", location: { file: ENTRY, line: 3 } });
     expect(error!.message).toContain("properties[count].default");
   });
 
   test("an invalid list-map (key neither required nor defaulted) is located at the key property", () => {
-    const source = "export interface P { name?: string }\nexport interface Spec {\n  /**\n   * @listType map\n   * @listMapKey name\n   */\n  ports?: P[];\n}\n/**\n * @crd\n * @group a.io\n * @version v1\n */\nexport interface Job { spec: Spec }";
+    const source =
+      "export interface P { name?: string }\nexport interface Spec {\n  /**\n   * @listType map\n   * @listMapKey name\n   */\n  ports?: P[];\n}\n/**\n * @crd\n * @group a.io\n * @version v1\n */\nexport interface Job { spec: Spec }";
     const [error] = errorsOf(source);
     expect(error).toMatchObject({ code: "CRD2001", location: { line: 1, column: 22 } });
     expect(error!.message).toContain("must have a default or be a required property");

@@ -22,7 +22,9 @@ export function generateFrom(
     cwd: "/project",
     fileSystem,
     typeCheck: options.typeCheck ?? true,
-    ...(options.maxDescriptionLength !== undefined ? { maxDescriptionLength: options.maxDescriptionLength } : {}),
+    ...(options.maxDescriptionLength !== undefined
+      ? { maxDescriptionLength: options.maxDescriptionLength }
+      : {}),
   });
 }
 

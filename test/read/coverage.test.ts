@@ -24,23 +24,39 @@ const cases: Case[] = [
   {
     name: "string literal union -> enum",
     spec: '{ mode: "a" | "b" | "c" }',
-    expected: { type: "object", properties: { mode: { type: "string", enum: ["a", "b", "c"] } }, required: ["mode"] },
+    expected: {
+      type: "object",
+      properties: { mode: { type: "string", enum: ["a", "b", "c"] } },
+      required: ["mode"],
+    },
   },
   {
     name: "single literal -> one-value enum",
     spec: '{ kind2: "Fixed" }',
-    expected: { type: "object", properties: { kind2: { type: "string", enum: ["Fixed"] } }, required: ["kind2"] },
+    expected: {
+      type: "object",
+      properties: { kind2: { type: "string", enum: ["Fixed"] } },
+      required: ["kind2"],
+    },
   },
   {
     name: "integer literal union -> integer enum",
     spec: "{ replicas: 1 | 3 | 5 }",
-    expected: { type: "object", properties: { replicas: { type: "integer", enum: [1, 3, 5] } }, required: ["replicas"] },
+    expected: {
+      type: "object",
+      properties: { replicas: { type: "integer", enum: [1, 3, 5] } },
+      required: ["replicas"],
+    },
   },
   {
     name: "string TS enum",
     prelude: 'export enum Color { Red = "red", Green = "green" }',
     spec: "{ color: Color }",
-    expected: { type: "object", properties: { color: { type: "string", enum: ["red", "green"] } }, required: ["color"] },
+    expected: {
+      type: "object",
+      properties: { color: { type: "string", enum: ["red", "green"] } },
+      required: ["color"],
+    },
   },
   {
     name: "numeric TS enum",
@@ -124,7 +140,11 @@ export type Endpoints = Endpoint[];`,
     expected: {
       type: "object",
       properties: {
-        both: { type: "object", properties: { a: { type: "string" }, b: { type: "number" } }, required: ["a"] },
+        both: {
+          type: "object",
+          properties: { a: { type: "string" }, b: { type: "number" } },
+          required: ["a"],
+        },
       },
       required: ["both"],
     },
@@ -159,11 +179,19 @@ export type Endpoints = Endpoint[];`,
       properties: {
         p: {
           type: "object",
-          properties: { a: { type: "string", description: "doc a" }, b: { type: "number" }, c: { type: "boolean" } },
+          properties: {
+            a: { type: "string", description: "doc a" },
+            b: { type: "number" },
+            c: { type: "boolean" },
+          },
         },
         r: {
           type: "object",
-          properties: { a: { type: "string", description: "doc a" }, b: { type: "number" }, c: { type: "boolean" } },
+          properties: {
+            a: { type: "string", description: "doc a" },
+            b: { type: "number" },
+            c: { type: "boolean" },
+          },
           required: ["a", "b", "c"],
         },
         k: {
@@ -174,7 +202,11 @@ export type Endpoints = Endpoint[];`,
         o: { type: "object", properties: { b: { type: "number" }, c: { type: "boolean" } }, required: ["c"] },
         ro: {
           type: "object",
-          properties: { a: { type: "string", description: "doc a" }, b: { type: "number" }, c: { type: "boolean" } },
+          properties: {
+            a: { type: "string", description: "doc a" },
+            b: { type: "number" },
+            c: { type: "boolean" },
+          },
           required: ["a", "c"],
         },
       },
@@ -184,7 +216,11 @@ export type Endpoints = Endpoint[];`,
   {
     name: "Date -> string date-time",
     spec: "{ at: Date }",
-    expected: { type: "object", properties: { at: { type: "string", format: "date-time" } }, required: ["at"] },
+    expected: {
+      type: "object",
+      properties: { at: { type: "string", format: "date-time" } },
+      required: ["at"],
+    },
   },
   {
     name: "unknown and any -> preserve unknown fields",
@@ -273,11 +309,15 @@ describe("imports", () => {
     const schema = specSchema({
       "/project/types.ts": withRoot("{ ext: External }", 'import type { External } from "extlib";'),
       "/project/node_modules/extlib/package.json": JSON.stringify({ name: "extlib", types: "index.d.ts" }),
-      "/project/node_modules/extlib/index.d.ts": "export interface External {\n/** size */\nsize: number; tags?: string[] }",
+      "/project/node_modules/extlib/index.d.ts":
+        "export interface External {\n/** size */\nsize: number; tags?: string[] }",
     });
     expect(schema.properties!.ext).toEqual({
       type: "object",
-      properties: { size: { type: "number", description: "size" }, tags: { type: "array", items: { type: "string" } } },
+      properties: {
+        size: { type: "number", description: "size" },
+        tags: { type: "array", items: { type: "string" } },
+      },
       required: ["size"],
     });
   });

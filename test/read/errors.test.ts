@@ -140,13 +140,16 @@ describe("tags", () => {
 
   test("a CRD-level tag on a property is misplaced", () => {
     const [error] = errorsOf(withRoot("{\n  /** @group x.io */\n  name: string;\n}"));
-    expect(error).toMatchObject({ code: "CRD1005", message: "@group belongs on a CRD root (a type tagged @crd)." });
+    expect(error).toMatchObject({
+      code: "CRD1005",
+      message: "@group belongs on a CRD root (a type tagged @crd).",
+    });
   });
 
   test("bad tag values say what was expected", () => {
     const errors = errorsOf(
       withRoot(
-        '{\n  /** @minimum lots */\n  a: number;\n  /** @maxLength -1 */\n  b: string;\n  /** @default {bad */\n  c: string;\n  /** @pattern ([a-z */\n  d: string;\n}',
+        "{\n  /** @minimum lots */\n  a: number;\n  /** @maxLength -1 */\n  b: string;\n  /** @default {bad */\n  c: string;\n  /** @pattern ([a-z */\n  d: string;\n}",
       ),
     );
     expect(errors.map((e) => e.message)).toEqual([
@@ -158,7 +161,13 @@ describe("tags", () => {
   });
 
   test("documentation-only JSDoc tags are accepted", () => {
-    expect(errorsOf(withRoot("{\n  /**\n   * Name.\n   * @see https://example.com\n   * @example foo\n   */\n  name: string;\n}"))).toEqual([]);
+    expect(
+      errorsOf(
+        withRoot(
+          "{\n  /**\n   * Name.\n   * @see https://example.com\n   * @example foo\n   */\n  name: string;\n}",
+        ),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -173,7 +182,9 @@ describe("roots", () => {
   });
 
   test("a root without spec", () => {
-    const [error] = errorsOf("/** @crd @group a.io @version v1 */\nexport interface Thing { status?: { a: string } }");
+    const [error] = errorsOf(
+      "/** @crd @group a.io @version v1 */\nexport interface Thing { status?: { a: string } }",
+    );
     expect(error!.message).toBe("Thing is tagged @crd but has no `spec` property.");
   });
 
@@ -188,7 +199,9 @@ describe("roots", () => {
   });
 
   test("syntax errors are reported with their position and nothing else runs", () => {
-    const result = generateFrom("/** @crd @group a.io @version v1 */\nexport interface Thing { spec: { a: string }\n");
+    const result = generateFrom(
+      "/** @crd @group a.io @version v1 */\nexport interface Thing { spec: { a: string }\n",
+    );
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]).toMatchObject({ code: "CRD1001", location: { file: ENTRY, line: 3 } });
   });

@@ -24,7 +24,13 @@ describe("crd_complex_enum_test", () => {
   test("normal_enum: a documented unit enum -> {type: string, enum} in declaration order, type doc as description", () => {
     expect(spec("{ foo: UnitEnum }")).toEqual({
       type: "object",
-      properties: { foo: { type: "string", enum: ["A", "B", "C", "D"], description: "A very simple enum with unit variants" } },
+      properties: {
+        foo: {
+          type: "string",
+          enum: ["A", "B", "C", "D"],
+          description: "A very simple enum with unit variants",
+        },
+      },
       required: ["foo"],
     });
   });
@@ -46,23 +52,34 @@ describe("crd_complex_enum_test", () => {
   });
 
   test("complex_enum (externally tagged): one object, properties of all members, oneOf required stubs", () => {
-    const s = spec(`{
+    const s = spec(
+      `{
   /** A complex enum with tuple and struct variants */
   foo: { Normal: UnitEnum } | { Hardcore: Hardcore };
-}`, `${UNIT_ENUM}
+}`,
+      `${UNIT_ENUM}
 /** Documentation on the Hardcore variant */
-export interface Hardcore { hard: string; core: UnitEnum; without_description: "A" | "B" | "C" | "D" }`);
+export interface Hardcore { hard: string; core: UnitEnum; without_description: "A" | "B" | "C" | "D" }`,
+    );
     expect(s.properties!.foo).toEqual({
       type: "object",
       description: "A complex enum with tuple and struct variants",
       properties: {
-        Normal: { type: "string", enum: ["A", "B", "C", "D"], description: "A very simple enum with unit variants" },
+        Normal: {
+          type: "string",
+          enum: ["A", "B", "C", "D"],
+          description: "A very simple enum with unit variants",
+        },
         Hardcore: {
           type: "object",
           description: "Documentation on the Hardcore variant",
           properties: {
             hard: { type: "string" },
-            core: { type: "string", enum: ["A", "B", "C", "D"], description: "A very simple enum with unit variants" },
+            core: {
+              type: "string",
+              enum: ["A", "B", "C", "D"],
+              description: "A very simple enum with unit variants",
+            },
             without_description: { type: "string", enum: ["A", "B", "C", "D"] },
           },
           required: ["core", "hard", "without_description"],
@@ -73,7 +90,9 @@ export interface Hardcore { hard: string; core: UnitEnum; without_description: "
   });
 
   test("optional_complex_enum: the lowered object is nullable, never anyOf [T, {enum: [null]}] (kube-rs #1934)", () => {
-    const s = spec("{\n  /** Optional complex enum field */\n  foo?: { Normal: UnitEnum } | { Hardcore: { hard: string } } | null;\n}");
+    const s = spec(
+      "{\n  /** Optional complex enum field */\n  foo?: { Normal: UnitEnum } | { Hardcore: { hard: string } } | null;\n}",
+    );
     expect(s.properties!.foo).toMatchObject({
       type: "object",
       nullable: true,
@@ -93,7 +112,11 @@ export interface Hardcore { hard: string; core: UnitEnum; without_description: "
       description: "Put an untagged union here",
       properties: {
         one: { type: "string" },
-        two: { type: "string", enum: ["A", "B", "C", "D"], description: "A very simple enum with unit variants" },
+        two: {
+          type: "string",
+          enum: ["A", "B", "C", "D"],
+          description: "A very simple enum with unit variants",
+        },
         three: { type: "string" },
       },
     });
@@ -121,10 +144,13 @@ describe("crd_mixed_enum_test", () => {
   });
 
   test("valid_enum_6: shared identical field is required at the parent; no vacuous stub", () => {
-    const s = spec(`{ v: Untagged }`, `
+    const s = spec(
+      `{ v: Untagged }`,
+      `
 type int32 = number;
 /** This union is valid, as the \`inner\` fields are the same. */
-export type Untagged = { /** An additional field */ additional: string; inner: int32 } | { inner: int32 };`);
+export type Untagged = { /** An additional field */ additional: string; inner: int32 } | { inner: int32 };`,
+    );
     expect(s.properties!.v).toEqual({
       type: "object",
       description: "This union is valid, as the `inner` fields are the same.",
@@ -146,7 +172,10 @@ export type Untagged = { /** An additional field */ additional: string; inner: i
 
   test("invalid_enum_5 (kube-rs panics): a shared field with different types names both members", () => {
     const result = generateFrom(
-      withRoot("{\n  v: InnerString | InnerNumber;\n}", "export interface InnerString { inner: string }\nexport interface InnerNumber { inner: number }"),
+      withRoot(
+        "{\n  v: InnerString | InnerNumber;\n}",
+        "export interface InnerString { inner: string }\nexport interface InnerNumber { inner: number }",
+      ),
     );
     expect(result.diagnostics[0]).toMatchObject({
       code: "CRD3003",
@@ -156,7 +185,10 @@ export type Untagged = { /** An additional field */ additional: string; inner: i
   });
 
   test("invalid_enum_7 (kube-rs panics on differing docs): same type, different docs is fine", () => {
-    const s = spec("{ v: { /** doc one */ inner: number; a: string } | { /** doc two */ inner: number; b: string } }", "");
+    const s = spec(
+      "{ v: { /** doc one */ inner: number; a: string } | { /** doc two */ inner: number; b: string } }",
+      "",
+    );
     expect(s.properties!.v!.properties!.inner).toEqual({ type: "number" });
   });
 
@@ -185,19 +217,33 @@ describe("crd_schema_test assertions and rewrites", () => {
 
   test("flattening (a map of arbitrary JSON beside properties) -> preserve-unknown-fields, no additionalProperties", () => {
     const s = spec("{ foo: string; [key: string]: unknown }", "");
-    expect(s).toMatchObject({ properties: { foo: { type: "string" } }, "x-kubernetes-preserve-unknown-fields": true });
+    expect(s).toMatchObject({
+      properties: { foo: { type: "string" } },
+      "x-kubernetes-preserve-unknown-fields": true,
+    });
     expect(s.additionalProperties).toBeUndefined();
   });
 
   test("a typed index signature beside properties is a located error with a way out (kube-rs #1920)", () => {
     const result = generateFrom(withRoot("{\n  foo: string;\n  [key: string]: string;\n}"));
-    expect(result.diagnostics[0]).toMatchObject({ code: "CRD3001", hint: expect.stringContaining("nested property") });
+    expect(result.diagnostics[0]).toMatchObject({
+      code: "CRD3001",
+      hint: expect.stringContaining("nested property"),
+    });
   });
 
   test("a set of strings (HashSet<String>) -> x-kubernetes-list-type: set, never uniqueItems", () => {
     const s = spec("{\n  set: Set<string>;\n  /** @uniqueItems */\n  tags?: string[];\n}", "");
-    expect(s.properties!.set).toEqual({ type: "array", items: { type: "string" }, "x-kubernetes-list-type": "set" });
-    expect(s.properties!.tags).toEqual({ type: "array", items: { type: "string" }, "x-kubernetes-list-type": "set" });
+    expect(s.properties!.set).toEqual({
+      type: "array",
+      items: { type: "string" },
+      "x-kubernetes-list-type": "set",
+    });
+    expect(s.properties!.tags).toEqual({
+      type: "array",
+      items: { type: "string" },
+      "x-kubernetes-list-type": "set",
+    });
   });
 
   test("nullable and default combinations", () => {
@@ -215,19 +261,28 @@ describe("crd_schema_test assertions and rewrites", () => {
   test("non-Kubernetes formats (schemars' uint32) are removed with a located warning, never passed through", () => {
     const result = generateFrom(withRoot("{\n  /** @format uint32 */\n  n: number;\n}"));
     expect(result.ok).toBe(true);
-    expect(result.diagnostics[0]).toMatchObject({ severity: "warning", code: "CRD3004", path: "Widget.spec.n" });
-    expect(result.crds[0]!.spec.versions[0]!.schema!.openAPIV3Schema!.properties!.spec!.properties!.n).toEqual({ type: "number" });
+    expect(result.diagnostics[0]).toMatchObject({
+      severity: "warning",
+      code: "CRD3004",
+      path: "Widget.spec.n",
+    });
+    expect(
+      result.crds[0]!.spec.versions[0]!.schema!.openAPIV3Schema!.properties!.spec!.properties!.n,
+    ).toEqual({ type: "number" });
   });
 });
 
 describe("internally tagged enums (kube-rs #1279 panics): TypeScript discriminated unions", () => {
   test("three members, each with its own fields", () => {
-    const s = spec(`{ source: Source }`, `
+    const s = spec(
+      `{ source: Source }`,
+      `
 export interface Git { type: "git"; url: string; revision?: string }
 export interface Oci { type: "oci"; image: string; tag: string }
 export interface Inline { type: "inline"; content?: string }
 /** Where the manifests come from. */
-export type Source = Git | Oci | Inline;`);
+export type Source = Git | Oci | Inline;`,
+    );
     expect(s.properties!.source).toEqual({
       type: "object",
       description: "Where the manifests come from.",
@@ -242,13 +297,19 @@ export type Source = Git | Oci | Inline;`);
       required: ["type"],
       "x-kubernetes-validations": [
         { rule: "self.type != 'git' || has(self.url)", message: "type git requires url" },
-        { rule: "self.type != 'oci' || (has(self.image) && has(self.tag))", message: "type oci requires image, tag" },
+        {
+          rule: "self.type != 'oci' || (has(self.image) && has(self.tag))",
+          message: "type oci requires image, tag",
+        },
       ],
     });
   });
 
   test("@noUnionRules opts out of the rules", () => {
-    const s = spec(`{\n  /** @noUnionRules */\n  source: { kind: "a"; x: string } | { kind: "b"; y: string };\n}`, "");
+    const s = spec(
+      `{\n  /** @noUnionRules */\n  source: { kind: "a"; x: string } | { kind: "b"; y: string };\n}`,
+      "",
+    );
     expect(s.properties!.source!["x-kubernetes-validations"]).toBeUndefined();
     expect(s.properties!.source!.oneOf).toEqual([{ required: ["x"] }, { required: ["y"] }]);
   });

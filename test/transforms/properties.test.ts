@@ -24,13 +24,26 @@ const draft: fc.Arbitrary<DraftSchema> = fc.letrec<{ node: DraftSchema }>((tie) 
       },
       { requiredKeys: ["type"] },
     ),
-    fc.tuple(fc.constantFrom("string" as const, "integer" as const), fc.uniqueArray(fc.constantFrom("x", "y", "z", 1, 2), { minLength: 1, maxLength: 3 })).map(
-      ([type, values]): DraftSchema => ({ type, enum: values.filter((v) => (type === "string" ? typeof v === "string" : typeof v === "number")).concat(type === "string" ? ["w"] : [3]) }),
-    ),
+    fc
+      .tuple(
+        fc.constantFrom("string" as const, "integer" as const),
+        fc.uniqueArray(fc.constantFrom("x", "y", "z", 1, 2), { minLength: 1, maxLength: 3 }),
+      )
+      .map(([type, values]): DraftSchema => ({
+        type,
+        enum: values
+          .filter((v) => (type === "string" ? typeof v === "string" : typeof v === "number"))
+          .concat(type === "string" ? ["w"] : [3]),
+      })),
     fc.constant<DraftSchema>({ type: "null" }),
     fc.constant<DraftSchema>({ "x-kubernetes-preserve-unknown-fields": true }),
-    fc.constant<DraftSchema>({ "x-kubernetes-int-or-string": true, anyOf: [{ type: "string" }, { type: "number" }] }),
-    fc.record({ items: tie("node"), uniqueItems: fc.boolean() }, { requiredKeys: ["items"] }).map((a): DraftSchema => ({ type: "array", ...a })),
+    fc.constant<DraftSchema>({
+      "x-kubernetes-int-or-string": true,
+      anyOf: [{ type: "string" }, { type: "number" }],
+    }),
+    fc
+      .record({ items: tie("node"), uniqueItems: fc.boolean() }, { requiredKeys: ["items"] })
+      .map((a): DraftSchema => ({ type: "array", ...a })),
     fc
       .record(
         {
@@ -80,7 +93,10 @@ describe("the pipeline", () => {
         checked++;
         expect(validateSchema(schema, V1_CREATE_OPTIONS), JSON.stringify(spec)).toEqual([]);
         // And the pipeline is idempotent as a whole.
-        const again = runTransforms({ schema: schema as DraftSchema, definitions: {} }, collectingContext()).schema;
+        const again = runTransforms(
+          { schema: schema as DraftSchema, definitions: {} },
+          collectingContext(),
+        ).schema;
         expect(again).toEqual(schema);
       }),
       { numRuns: RUNS },

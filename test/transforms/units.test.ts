@@ -61,8 +61,17 @@ describe("optional-enum", () => {
       input: { anyOf: [{ type: "integer" }, { enum: [null] }] },
       output: { type: "integer", nullable: true },
     },
-    { name: "an enum listing null is made nullable", input: { type: "string", enum: ["x", null] }, output: { type: "string", enum: ["x", null], nullable: true } },
-    { name: "only null is an error", input: obj({ n: { type: "null" } }), output: obj({ n: { nullable: true } }), codes: ["CRD1002"] },
+    {
+      name: "an enum listing null is made nullable",
+      input: { type: "string", enum: ["x", null] },
+      output: { type: "string", enum: ["x", null], nullable: true },
+    },
+    {
+      name: "only null is an error",
+      input: obj({ n: { type: "null" } }),
+      output: obj({ n: { nullable: true } }),
+      codes: ["CRD1002"],
+    },
   ]);
 });
 
@@ -70,13 +79,31 @@ describe("int-or-string", () => {
   table(intOrString, [
     {
       name: "string | number tagged -> the integer/string anyOf, constraints kept beside it",
-      input: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "string" }, { type: "number" }], pattern: "^\\d+%?$" },
-      output: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer" }, { type: "string" }], pattern: "^\\d+%?$" },
+      input: {
+        "x-kubernetes-int-or-string": true,
+        anyOf: [{ type: "string" }, { type: "number" }],
+        pattern: "^\\d+%?$",
+      },
+      output: {
+        "x-kubernetes-int-or-string": true,
+        anyOf: [{ type: "integer" }, { type: "string" }],
+        pattern: "^\\d+%?$",
+      },
     },
     {
       name: "literal members become the enum",
-      input: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer", enum: [1, 2] }, { type: "string", enum: ["50%"] }] },
-      output: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer" }, { type: "string" }], enum: [1, 2, "50%"] },
+      input: {
+        "x-kubernetes-int-or-string": true,
+        anyOf: [
+          { type: "integer", enum: [1, 2] },
+          { type: "string", enum: ["50%"] },
+        ],
+      },
+      output: {
+        "x-kubernetes-int-or-string": true,
+        anyOf: [{ type: "integer" }, { type: "string" }],
+        enum: [1, 2, "50%"],
+      },
     },
     {
       name: "tagging a boolean union is an error",
@@ -100,7 +127,11 @@ describe("union-lowering", () => {
       },
       output: {
         type: "object",
-        properties: { kind: { type: "string", enum: ["a", "b"] }, x: { type: "string" }, y: { type: "string" } },
+        properties: {
+          kind: { type: "string", enum: ["a", "b"] },
+          x: { type: "string" },
+          y: { type: "string" },
+        },
         required: ["kind"],
         oneOf: [{ required: ["x"] }, { required: ["y"] }],
         "x-kubernetes-validations": [
@@ -113,7 +144,7 @@ describe("union-lowering", () => {
       name: "CEL names of properties are escaped",
       input: {
         anyOf: [
-          obj({ "my-kind": { type: "string", enum: ["a"] }, "in": { type: "string" } }, ["in", "my-kind"]),
+          obj({ "my-kind": { type: "string", enum: ["a"] }, in: { type: "string" } }, ["in", "my-kind"]),
           obj({ "my-kind": { type: "string", enum: ["b"] } }, ["my-kind"]),
         ],
       },
@@ -121,7 +152,9 @@ describe("union-lowering", () => {
         type: "object",
         properties: { "my-kind": { type: "string", enum: ["a", "b"] }, in: { type: "string" } },
         required: ["my-kind"],
-        "x-kubernetes-validations": [{ rule: "self.my__dash__kind != 'a' || has(self.__in__)", message: "my-kind a requires in" }],
+        "x-kubernetes-validations": [
+          { rule: "self.my__dash__kind != 'a' || has(self.__in__)", message: "my-kind a requires in" },
+        ],
       },
     },
     {
@@ -131,12 +164,20 @@ describe("union-lowering", () => {
     },
     {
       name: "string enums of one type merge",
-      input: { anyOf: [{ type: "string", enum: ["a"] }, { type: "string", enum: ["b"] }] },
+      input: {
+        anyOf: [
+          { type: "string", enum: ["a"] },
+          { type: "string", enum: ["b"] },
+        ],
+      },
       output: { type: "string", enum: ["a", "b"] },
     },
     {
       name: "@preserveUnknownFields accepts any member",
-      input: { "x-kubernetes-preserve-unknown-fields": true, anyOf: [{ type: "string" }, obj({ a: { type: "string" } })] },
+      input: {
+        "x-kubernetes-preserve-unknown-fields": true,
+        anyOf: [{ type: "string" }, obj({ a: { type: "string" } })],
+      },
       output: { "x-kubernetes-preserve-unknown-fields": true },
     },
     {
@@ -147,8 +188,17 @@ describe("union-lowering", () => {
     },
     {
       name: "a property with different schemas in two members is an error",
-      input: { anyOf: [obj({ a: { type: "string" } }, ["a"]), obj({ a: { type: "number" }, b: { type: "string" } }, ["a", "b"])] },
-      output: { type: "object", properties: { a: { type: "string" }, b: { type: "string" } }, required: ["a"] },
+      input: {
+        anyOf: [
+          obj({ a: { type: "string" } }, ["a"]),
+          obj({ a: { type: "number" }, b: { type: "string" } }, ["a", "b"]),
+        ],
+      },
+      output: {
+        type: "object",
+        properties: { a: { type: "string" }, b: { type: "string" } },
+        required: ["a"],
+      },
       codes: ["CRD3003"],
     },
   ]);
@@ -167,7 +217,11 @@ describe("set-lists", () => {
       output: { type: "array", items: obj({ a: { type: "string" } }) },
       codes: ["CRD3004"],
     },
-    { name: "uniqueItems: false is dropped", input: { type: "array", items: { type: "string" }, uniqueItems: false }, output: { type: "array", items: { type: "string" } } },
+    {
+      name: "uniqueItems: false is dropped",
+      input: { type: "array", items: { type: "string" }, uniqueItems: false },
+      output: { type: "array", items: { type: "string" } },
+    },
   ]);
 });
 
@@ -181,7 +235,11 @@ describe("additional-properties-cleanup", () => {
     {
       name: "true next to properties -> preserve unknown fields",
       input: { type: "object", properties: { a: { type: "string" } }, additionalProperties: true },
-      output: { type: "object", properties: { a: { type: "string" } }, "x-kubernetes-preserve-unknown-fields": true },
+      output: {
+        type: "object",
+        properties: { a: { type: "string" } },
+        "x-kubernetes-preserve-unknown-fields": true,
+      },
     },
     {
       name: "a map alone is kept",
@@ -190,7 +248,11 @@ describe("additional-properties-cleanup", () => {
     },
     {
       name: "a typed map next to properties is an error",
-      input: { type: "object", properties: { a: { type: "string" } }, additionalProperties: { type: "string" } },
+      input: {
+        type: "object",
+        properties: { a: { type: "string" } },
+        additionalProperties: { type: "string" },
+      },
       output: { type: "object", properties: { a: { type: "string" } } },
       codes: ["CRD3001"],
     },
@@ -198,7 +260,10 @@ describe("additional-properties-cleanup", () => {
 });
 
 describe("nullable-int-or-string", () => {
-  const ios: DraftSchema = { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer" }, { type: "string" }] };
+  const ios: DraftSchema = {
+    "x-kubernetes-int-or-string": true,
+    anyOf: [{ type: "integer" }, { type: "string" }],
+  };
   table(nullableIntOrString, [
     {
       name: "optional int-or-string becomes nullable; required stays",
@@ -210,15 +275,29 @@ describe("nullable-int-or-string", () => {
 
 describe("unsupported-keywords", () => {
   table(unsupportedKeywords, [
-    { name: "unknown format removed with a warning", input: { type: "integer", format: "uint32" }, output: { type: "integer" }, codes: ["CRD3004"] },
-    { name: "Kubernetes formats stay", input: { type: "string", format: "date-time" }, output: { type: "string", format: "date-time" } },
+    {
+      name: "unknown format removed with a warning",
+      input: { type: "integer", format: "uint32" },
+      output: { type: "integer" },
+      codes: ["CRD3004"],
+    },
+    {
+      name: "Kubernetes formats stay",
+      input: { type: "string", format: "date-time" },
+      output: { type: "string", format: "date-time" },
+    },
     {
       name: "patternProperties is an error",
       input: { type: "object", patternProperties: { "^a": { type: "string" } } },
       output: { type: "object" },
       codes: ["CRD3002"],
     },
-    { name: "a leftover $ref is removed with a warning", input: { $ref: "#/x", type: "string" }, output: { type: "string" }, codes: ["CRD3004"] },
+    {
+      name: "a leftover $ref is removed with a warning",
+      input: { $ref: "#/x", type: "string" },
+      output: { type: "string" },
+      codes: ["CRD3004"],
+    },
   ]);
 });
 
@@ -226,7 +305,13 @@ describe("finalize", () => {
   table(finalize, [
     {
       name: "internal keys and empty required/properties go",
-      input: { type: "object", required: [], properties: {}, "x-crdgen-type": "T", "x-crdgen-origin": { file: "f", line: 1, column: 1 } },
+      input: {
+        type: "object",
+        required: [],
+        properties: {},
+        "x-crdgen-type": "T",
+        "x-crdgen-origin": { file: "f", line: 1, column: 1 },
+      },
       output: { type: "object" },
     },
   ]);
@@ -237,7 +322,10 @@ describe("inline-refs", () => {
     const ctx = collectingContext("R");
     const out = inlineRefs(
       {
-        schema: obj({ a: { $ref: "#/definitions/Port", description: "the port" }, b: { $ref: "#/definitions/Port" } }),
+        schema: obj({
+          a: { $ref: "#/definitions/Port", description: "the port" },
+          b: { $ref: "#/definitions/Port" },
+        }),
         definitions: { Port: { type: "integer", format: "int32", description: "A port", minimum: 1 } },
       },
       ctx,
@@ -256,13 +344,18 @@ describe("inline-refs", () => {
     const out = inlineRefs(
       {
         schema: obj({ a: { $ref: "#/definitions/A" } }),
-        definitions: { A: obj({ b: { $ref: "#/definitions/B" } }), B: obj({ a: { $ref: "#/definitions/A" } }) },
+        definitions: {
+          A: obj({ b: { $ref: "#/definitions/B" } }),
+          B: obj({ a: { $ref: "#/definitions/A" } }),
+        },
       },
       ctx,
     );
     expect(ctx.diagnostics.map((d) => [d.code, d.message])).toEqual([
       ["CRD1008", "A is recursive (A -> B -> A); a CRD schema cannot describe recursive types."],
     ]);
-    expect(out.properties!.a!.properties!.b!.properties!.a).toEqual({ "x-kubernetes-preserve-unknown-fields": true });
+    expect(out.properties!.a!.properties!.b!.properties!.a).toEqual({
+      "x-kubernetes-preserve-unknown-fields": true,
+    });
   });
 });

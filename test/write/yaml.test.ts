@@ -5,15 +5,33 @@ import { parse } from "yaml";
 import { toYaml } from "../../src/write/yaml.js";
 
 describe("toYaml quoting", () => {
-  test.each(["y", "n", "yes", "no", "on", "off", "Y", "NO", "true", "null", "~", "=", "0777", "1:20", "1e3", "0x1f", "", "- a", "a: b", "#x"])(
-    "%j is quoted",
-    (s) => {
-      const text = toYaml({ v: s });
-      expect(text).not.toBe(`v: ${s}\n`);
-      expect(parse(text, { version: "1.1" })).toEqual({ v: s });
-      expect(parse(text)).toEqual({ v: s });
-    },
-  );
+  test.each([
+    "y",
+    "n",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "Y",
+    "NO",
+    "true",
+    "null",
+    "~",
+    "=",
+    "0777",
+    "1:20",
+    "1e3",
+    "0x1f",
+    "",
+    "- a",
+    "a: b",
+    "#x",
+  ])("%j is quoted", (s) => {
+    const text = toYaml({ v: s });
+    expect(text).not.toBe(`v: ${s}\n`);
+    expect(parse(text, { version: "1.1" })).toEqual({ v: s });
+    expect(parse(text)).toEqual({ v: s });
+  });
 
   test("plain words stay plain", () => {
     expect(toYaml({ a: "Namespaced", b: "v1" })).toBe("a: Namespaced\nb: v1\n");
@@ -23,7 +41,20 @@ describe("toYaml quoting", () => {
     const shaped = fc.oneof(
       fc.stringMatching(/^[-+]?[0-9_:.eExob]{0,6}$/),
       fc.stringMatching(/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ][0-9:]{0,5})?$/),
-      fc.constantFrom("yes", "No", "ON", "~", ".inf", "-.Inf", ".NaN", "0o17", "0x1F", "1_000", "190:20:30", "e0"),
+      fc.constantFrom(
+        "yes",
+        "No",
+        "ON",
+        "~",
+        ".inf",
+        "-.Inf",
+        ".NaN",
+        "0o17",
+        "0x1F",
+        "1_000",
+        "190:20:30",
+        "e0",
+      ),
     );
     fc.assert(
       fc.property(shaped, (s) => {
