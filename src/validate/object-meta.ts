@@ -55,7 +55,7 @@ export function emptyObjectMeta(): ObjectMetaModel {
 type GoType =
   "string" | "int64" | "bool" | "map[string]string" | "[]string" | "time" | "ownerReferences" | "array";
 
-const OBJECT_META_FIELDS: Record<string, GoType> = {
+const OBJECT_META_FIELD_TYPES: Record<string, GoType> = {
   name: "string",
   generateName: "string",
   namespace: "string",
@@ -72,6 +72,9 @@ const OBJECT_META_FIELDS: Record<string, GoType> = {
   finalizers: "[]string",
   managedFields: "array",
 };
+
+/** ObjectMeta's JSON field names: what the API server decodes; anything else under metadata is unknown. */
+export const OBJECT_META_FIELDS: ReadonlySet<string> = new Set(Object.keys(OBJECT_META_FIELD_TYPES));
 
 const OWNER_REFERENCE_FIELDS: Record<string, "string" | "bool"> = {
   apiVersion: "string",
@@ -112,7 +115,7 @@ export function unmarshalObjectMeta(value: unknown): { meta: ObjectMetaModel; er
     firstError ??= msg;
   };
   for (const [k, v] of Object.entries(value)) {
-    const goType = own(OBJECT_META_FIELDS, k);
+    const goType = own(OBJECT_META_FIELD_TYPES, k);
     if (!goType || v === null) continue;
     switch (goType) {
       case "string":

@@ -96,7 +96,9 @@ function writeNode(value: object, indent: string, out: string[]): void {
         // The first entry of a nested mapping shares the dash's line, as kubectl writes it.
         const lines: string[] = [];
         writeNode(item, `${indent}  `, lines);
-        out.push(`${indent}- ${lines[0]!.slice(indent.length + 2)}`, ...lines.slice(1));
+        out.push(`${indent}- ${lines[0]!.slice(indent.length + 2)}`);
+        // One push per line: spreading a long array into push() overflows the argument stack.
+        for (let i = 1; i < lines.length; i++) out.push(lines[i]!);
       } else {
         out.push(`${indent}-${inlineValue(item, `${indent}  `, true)}`);
       }

@@ -6,7 +6,7 @@ import type { CustomResourceDefinition, JSONSchemaProps } from "../../src/schema
 import { celErrorsForCrd, celErrorsForSchema } from "../../src/validate/cel/index.js";
 import type { FieldError } from "../../src/validate/field-error.js";
 import { formatFieldError } from "../../src/validate/format.js";
-import type { ValidationOptions } from "../../src/validate/options.js";
+import { type ValidationOptions, V1_CREATE_OPTIONS } from "../../src/validate/options.js";
 
 /**
  * Kubernetes 1.36.3's own CRD validation tests (k8s-validation-136): every error that concerns a
@@ -41,19 +41,7 @@ interface CreateCase {
   valid: boolean;
 }
 
-const V1_CREATE: ValidationOptions = {
-  allowDefaults: true,
-  disallowDefaultsReason: "",
-  requireAtomicSetType: true,
-  requireMapListKeysMapSetValidation: true,
-  requireOpenAPISchema: true,
-  requirePrunedDefaults: true,
-  requireStructuralSchema: true,
-  requireValidPropertyType: true,
-  requireRecognizedConversionReviewVersion: true,
-  allowInvalidCABundle: true,
-  celEnvironmentCompatibilityVersion: "1.35",
-};
+const V1_CREATE: ValidationOptions = V1_CREATE_OPTIONS;
 
 /** Errors our CEL checks own: per-rule errors and the schema-wide cost budget. */
 function isCelError(path: string, detail: string): boolean {

@@ -5,7 +5,7 @@ import { parseAllDocuments } from "yaml";
 import type { CustomResourceDefinition } from "../../src/schema/types.js";
 import { celErrorsForCrd } from "../../src/validate/cel/index.js";
 import { formatFieldError } from "../../src/validate/format.js";
-import type { ValidationOptions } from "../../src/validate/options.js";
+import { type ValidationOptions, V1_CREATE_OPTIONS } from "../../src/validate/options.js";
 
 /**
  * The 215 real CRDs of the corpus are accepted by Kubernetes, so none of their rules may fail to
@@ -13,19 +13,7 @@ import type { ValidationOptions } from "../../src/validate/options.js";
  */
 const CRDS = fileURLToPath(new URL("../../../shared/corpus/crds/", import.meta.url));
 
-const V1_CREATE: ValidationOptions = {
-  allowDefaults: true,
-  disallowDefaultsReason: "",
-  requireAtomicSetType: true,
-  requireMapListKeysMapSetValidation: true,
-  requireOpenAPISchema: true,
-  requirePrunedDefaults: true,
-  requireStructuralSchema: true,
-  requireValidPropertyType: true,
-  requireRecognizedConversionReviewVersion: true,
-  allowInvalidCABundle: true,
-  celEnvironmentCompatibilityVersion: "1.35",
-};
+const V1_CREATE: ValidationOptions = V1_CREATE_OPTIONS;
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir)

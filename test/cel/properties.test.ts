@@ -3,21 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { JSONSchemaProps, ValidationRule } from "../../src/schema/types.js";
 import { celErrorsForSchema } from "../../src/validate/cel/index.js";
 import type { FieldErrorType } from "../../src/validate/field-error.js";
-import type { ValidationOptions } from "../../src/validate/options.js";
+import { type ValidationOptions, V1_CREATE_OPTIONS } from "../../src/validate/options.js";
 
-const OPTIONS: ValidationOptions = {
-  allowDefaults: true,
-  disallowDefaultsReason: "",
-  requireAtomicSetType: true,
-  requireMapListKeysMapSetValidation: true,
-  requireOpenAPISchema: true,
-  requirePrunedDefaults: true,
-  requireStructuralSchema: true,
-  requireValidPropertyType: true,
-  requireRecognizedConversionReviewVersion: true,
-  allowInvalidCABundle: true,
-  celEnvironmentCompatibilityVersion: "1.35",
-};
+const OPTIONS: ValidationOptions = V1_CREATE_OPTIONS;
 
 const TYPES: ReadonlySet<FieldErrorType> = new Set([
   "FieldValueRequired",

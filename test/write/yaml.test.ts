@@ -110,3 +110,12 @@ describe("toYaml quoting", () => {
     );
   });
 });
+
+test("a list item holding hundreds of thousands of lines (no argument-stack overflow)", () => {
+  const wide = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`k${i}`, i]));
+  const lines = toYaml({ items: [wide] }).split("\n");
+  // Not parsed back: yaml's duplicate-key check is quadratic at this size.
+  expect(lines).toHaveLength(200_002);
+  expect(lines.slice(0, 3)).toEqual(["items:", "- k0: 0", "  k1: 1"]);
+  expect(lines[200_000]).toBe("  k199999: 199999");
+});

@@ -3,6 +3,7 @@
  * strict decode, v1 defaulting, v1 → internal conversion (with hoisting of identical
  * per-version fields) and the registry's PrepareForCreate (status reset).
  */
+import { OBJECT_META_FIELDS } from "../object-meta.js";
 import type { FieldError } from "../field-error.js";
 import { child, index, notSupported } from "../errors.js";
 import { jsonEqual } from "../json.js";
@@ -23,23 +24,6 @@ import { Decoder } from "./decoder.js";
 import { decodeSchema } from "./schema.js";
 
 const ROOT_FIELDS = new Set(["apiVersion", "kind", "metadata", "spec", "status"]);
-const META_FIELDS = new Set([
-  "name",
-  "generateName",
-  "namespace",
-  "selfLink",
-  "uid",
-  "resourceVersion",
-  "generation",
-  "creationTimestamp",
-  "deletionTimestamp",
-  "deletionGracePeriodSeconds",
-  "labels",
-  "annotations",
-  "ownerReferences",
-  "finalizers",
-  "managedFields",
-]);
 const SPEC_FIELDS = new Set(["group", "names", "scope", "versions", "conversion", "preserveUnknownFields"]);
 const NAMES_FIELDS = new Set(["plural", "singular", "shortNames", "kind", "listKind", "categories"]);
 const VERSION_FIELDS = new Set([
@@ -125,7 +109,7 @@ export function decodeCrdForCreate(value: unknown): DecodedCrd {
 
 function decodeMeta(value: unknown, dec: Decoder): ObjectMetaModel {
   const meta = emptyObjectMeta();
-  const obj = dec.object(value, "metadata", "v1.ObjectMeta", META_FIELDS);
+  const obj = dec.object(value, "metadata", "v1.ObjectMeta", OBJECT_META_FIELDS);
   if (!obj) return meta;
   for (const f of ["name", "generateName", "namespace", "uid", "resourceVersion", "selfLink"] as const) {
     meta[f] = dec.string(obj, f, "metadata") ?? "";

@@ -1,4 +1,5 @@
 import type { JSONSchemaProps } from "../../schema/types.js";
+import { OBJECT_META_FIELDS } from "../object-meta.js";
 import { additionalPropertiesSchema, itemsSchema, propertySchema } from "../cel/decl-type.js";
 
 /**
@@ -7,25 +8,6 @@ import { additionalPropertiesSchema, itemsSchema, propertySchema } from "../cel/
  * not specify are removed, except under `x-kubernetes-preserve-unknown-fields`. Returns the
  * removed paths; the API server reports them as warnings (`unknown field "spec.x"`).
  */
-
-/** JSON field names of ObjectMeta; anything else under metadata is dropped. */
-export const OBJECT_META_FIELDS: ReadonlySet<string> = new Set([
-  "name",
-  "generateName",
-  "namespace",
-  "selfLink",
-  "uid",
-  "resourceVersion",
-  "generation",
-  "creationTimestamp",
-  "deletionTimestamp",
-  "deletionGracePeriodSeconds",
-  "labels",
-  "annotations",
-  "ownerReferences",
-  "finalizers",
-  "managedFields",
-]);
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
