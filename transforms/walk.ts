@@ -51,30 +51,6 @@ export function mapSchema(schema: DraftSchema, rewrite: NodeRewrite, path: Schem
   return rewrite(out ?? schema, path);
 }
 
-/** Visits every node top-down without rebuilding (for checks). */
-export function visitSchema(
-  schema: DraftSchema,
-  visit: (node: DraftSchema, path: SchemaPath) => void,
-  path = "",
-): void {
-  visit(schema, path);
-  for (const [name, child] of Object.entries(schema.properties ?? {}))
-    visitSchema(child, visit, join(path, name));
-  if (schema.items && !Array.isArray(schema.items)) visitSchema(schema.items, visit, `${path}[]`);
-  if (schema.additionalProperties && typeof schema.additionalProperties === "object") {
-    visitSchema(schema.additionalProperties, visit, `${path}[*]`);
-  }
-  for (const key of BRANCHES) schema[key]?.forEach((b, i) => visitSchema(b, visit, `${path}.${key}[${i}]`));
-  if (schema.not) visitSchema(schema.not, visit, `${path}.not`);
-}
-
 function join(path: SchemaPath, name: string): SchemaPath {
   return path === "" ? name : `${path}.${name}`;
-}
-
-/** Removes keys whose value is undefined, so rewritten nodes compare and print cleanly. */
-export function compact(node: DraftSchema): DraftSchema {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) if (v !== undefined) out[k] = v;
-  return out as DraftSchema;
 }

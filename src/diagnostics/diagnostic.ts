@@ -29,10 +29,3 @@ export interface Diagnostic {
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
-
-/** Thrown only across stage boundaries inside crdgen; the API turns it back into diagnostics. */
-export class DiagnosticsError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => d.message).join("\n"));
-  }
-}
