@@ -11,7 +11,7 @@ import { setupEsbuild } from "./esbuild-setup.js";
 import { hostOf } from "./hosts.js";
 import { failsOnError, type CrdgenPluginOptions } from "./options.js";
 import { reportOf } from "./report.js";
-import { CrdSession } from "./session.js";
+import { CrdSession } from "../session.js";
 
 export type { CrdgenPluginOptions } from "./options.js";
 

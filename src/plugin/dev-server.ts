@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { ViteDevServer } from "vite";
 import { reportOf } from "./report.js";
-import type { CrdSession } from "./session.js";
+import type { CrdSession } from "../session.js";
 
 /** How long chokidar (vite's watcher) swallows repeated change events of one file. */
 const WATCHER_THROTTLE_MS = 50;

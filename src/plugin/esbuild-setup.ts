@@ -8,7 +8,7 @@
 import type { OnResolveArgs, OnResolveResult, PluginBuild } from "esbuild";
 import { failsOnError, type CrdgenPluginOptions } from "./options.js";
 import { reportOf } from "./report.js";
-import type { CrdSession, RunOutcome } from "./session.js";
+import type { CrdSession, RunOutcome } from "../session.js";
 
 /** Marks crdgen's own `build.resolve` call, so its onResolve does not answer itself. */
 const RESOLVING = Symbol("crdgen resolving");

@@ -1,6 +1,6 @@
 /** What one run tells the bundler: the diagnostics, formatted as the CLI prints them, as an error or a warning. */
 import { formatDiagnostics } from "../diagnostics/format.js";
-import type { RunOutcome } from "./session.js";
+import type { RunOutcome } from "../session.js";
 
 export interface RunReport {
   /** Text that should fail the build. */

@@ -1,7 +1,7 @@
 /** The plugins' shared generator: what it re-reads between builds and what it (re)writes. */
 import { rm, stat, utimes } from "node:fs/promises";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { CrdSession } from "../../src/plugin/session.js";
+import { CrdSession } from "../../src/session.js";
 import { CRD, copyProject, typesWith, TYPES, type Project } from "./project.js";
 
 let project: Project;

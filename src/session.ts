@@ -1,15 +1,16 @@
 /**
- * One bundler plugin instance's generator: keeps the program loaded between builds (as
- * `crdgen --watch` does), re-reads only the type files that changed, and writes only the CRD
+ * A long-lived generator, behind `crdgen --watch` and the bundler plugins: keeps the program
+ * loaded between runs, re-reads only the type files that changed, and writes only the CRD
  * files whose content changed, so a rebuild that touched no type costs a few `stat` calls and
  * unchanged CRDs keep their mtime (GitOps tools and other watchers see no spurious change).
  */
 import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { generateFromProgram, type GenerateOptions, type GenerateResult } from "../generate.js";
-import { loadProgram, refreshProgram, type LoadedProgram } from "../read/program.js";
-import { writeAtomically, type OutputFile } from "../write/files.js";
+import { generateFromProgram, type GenerateOptions, type GenerateResult } from "./generate.js";
+import { loadProgram, refreshProgram, type LoadedProgram } from "./read/program.js";
+import { tsApi } from "./read/typescript.js";
+import { writeAtomically, type OutputFile } from "./write/files.js";
 
 export interface RunOutcome {
   result: GenerateResult;
@@ -98,9 +99,12 @@ export class CrdSession {
       result = generateFromProgram(this.loaded, generateOptions);
     } else {
       this.loaded = refreshProgram(this.loaded, changed);
-      // All type files are type-checked, not only the changed ones: an edit (or a deletion)
-      // breaks the files importing it, and a build must not pass on a broken import.
-      result = generateFromProgram(this.loaded, generateOptions);
+      // Type errors a change causes show up in the changed files and in the files importing
+      // them (a deleted or renamed export breaks its importers); the rest were checked before.
+      result = generateFromProgram(this.loaded, generateOptions, [
+        ...changed,
+        ...importersOf(this.loaded, changed),
+      ]);
     }
     this.files = this.collectTypeFiles();
     // Stamps taken before the re-read are kept: a save racing the read then shows up next run.
@@ -163,4 +167,20 @@ async function readOptional(file: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The program's own files with a relative import of one of `changed` (any extension). */
+function importersOf(loaded: LoadedProgram, changed: readonly string[]): string[] {
+  const stem = (file: string) => file.replace(/\.(d\.)?(m|c)?(t|j)sx?$/, "");
+  const targets = new Set(changed.map((f) => stem(path.resolve(f))));
+  const out: string[] = [];
+  for (const sf of loaded.program.getSourceFiles()) {
+    if (sf.isDeclarationFile || /[\\/]node_modules[\\/]/.test(sf.fileName)) continue;
+    const imports = tsApi.preProcessFile(sf.text, true, true).importedFiles;
+    const dir = path.dirname(sf.fileName);
+    if (imports.some((i) => i.fileName.startsWith(".") && targets.has(stem(path.resolve(dir, i.fileName))))) {
+      out.push(sf.fileName);
+    }
+  }
+  return out;
 }
