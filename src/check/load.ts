@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { parseYamlDocuments, positionOf, type SourcePosition, type YamlDocument } from "../yaml/load.js";
 import { codes } from "../diagnostics/codes.js";
+import type { Yaml11Difference } from "../yaml/yaml11.js";
 import type { Finding } from "./finding.js";
 import type { Segment } from "./positions.js";
 
@@ -20,6 +21,7 @@ export interface LoadedFile {
   documents: YamlDocument[];
   objects: CheckedObject[];
   findings: Finding[];
+  yaml11Differences: () => Yaml11Difference[];
 }
 
 export type LoadResult = { ok: true; loaded: LoadedFile } | { ok: false; message: string };
@@ -31,7 +33,7 @@ export async function loadFile(file: string): Promise<LoadResult> {
   } catch (e) {
     return { ok: false, message: `cannot read ${file}: ${(e as Error).message}` };
   }
-  const { documents, errors } = parseYamlDocuments(text, file);
+  const { documents, errors, yaml11Differences } = parseYamlDocuments(text, file);
   const findings: Finding[] = errors.map((e) => ({
     file,
     line: e.line,
@@ -51,7 +53,7 @@ export async function loadFile(file: string): Promise<LoadResult> {
       objects.push({ file, document, prefix: [], value });
     }
   }
-  return { ok: true, loaded: { file, text, documents, objects, findings } };
+  return { ok: true, loaded: { file, text, documents, objects, findings, yaml11Differences } };
 }
 
 /** Source position of `segments` inside `obj`, falling back to the nearest existing parent. */

@@ -54,36 +54,49 @@ function yaml12Reading(source: string): unknown {
   }
 }
 
+/**
+ * How YAML 1.1 readers differ on one plain scalar (its source text, whether it is a mapping
+ * key, where it starts), or undefined when they agree with YAML 1.2.
+ */
+export function yaml11DifferenceOf(
+  source: string,
+  isKey: boolean,
+  position: () => { line: number; column: number },
+): Yaml11Difference | undefined {
+  if (isKey && source === "<<") {
+    return {
+      ...position(),
+      isKey,
+      source,
+      yaml11Value: "merge",
+      message: `YAML 1.1 parsers (kubectl) treat the key "<<" as a merge of another mapping; YAML 1.2 reads a key named "<<"`,
+    };
+  }
+  const value = yaml11Reading(source);
+  if (value === undefined) return undefined;
+  const what = isKey ? "key" : "value";
+  return {
+    ...position(),
+    isKey,
+    source,
+    yaml11Value: value,
+    message: `YAML 1.1 parsers (kubectl) read the ${what} ${source} as ${describe(value)}, YAML 1.2 as ${describe(yaml12Reading(source))}; quote it to be unambiguous`,
+  };
+}
+
 /** Plain scalars (and `<<` keys) of `doc` that YAML 1.1 readers such as kubectl read differently. */
 export function yaml11Differences(doc: Document.Parsed, lineCounter: LineCounter): Yaml11Difference[] {
   const found: Yaml11Difference[] = [];
   visit(doc, {
     Scalar(key, node) {
       if (node.type !== Scalar.PLAIN || typeof node.source !== "string" || !node.range) return;
-      const pos = lineCounter.linePos(node.range[0]);
-      const isKey = key === "key";
-      if (isKey && node.source === "<<") {
-        found.push({
-          line: pos.line,
-          column: pos.col,
-          isKey,
-          source: node.source,
-          yaml11Value: "merge",
-          message: `YAML 1.1 parsers (kubectl) treat the key "<<" as a merge of another mapping; YAML 1.2 reads a key named "<<"`,
-        });
-        return;
-      }
-      const value = yaml11Reading(node.source);
-      if (value === undefined) return;
-      const what = isKey ? "key" : "value";
-      found.push({
-        line: pos.line,
-        column: pos.col,
-        isKey,
-        source: node.source,
-        yaml11Value: value,
-        message: `YAML 1.1 parsers (kubectl) read the ${what} ${node.source} as ${describe(value)}, YAML 1.2 as ${describe(yaml12Reading(node.source))}; quote it to be unambiguous`,
-      });
+      const start = node.range[0];
+      const position = () => {
+        const pos = lineCounter.linePos(start);
+        return { line: pos.line, column: pos.col };
+      };
+      const difference = yaml11DifferenceOf(node.source, key === "key", position);
+      if (difference) found.push(difference);
     },
   });
   return found;

@@ -1,12 +1,11 @@
 /**
- * `mayHaveYaml11Differences` lets `crdgen check` skip the node walk of files without YAML 1.1
- * ambiguities; it must never skip a file in which the walk finds one.
+ * parseYamlDocuments finds YAML 1.1 ambiguities of plain streams in the js-yaml events it reads
+ * them from; it must find exactly what the yaml package's node walk finds.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mayHaveYaml11Differences } from "../../src/check/yaml11.js";
-import { parseYamlDocuments } from "../../src/yaml/load.js";
-import { yaml11Differences } from "../../src/yaml/yaml11.js";
+import { parseYamlDocuments, quickValues } from "../../src/yaml/load.js";
+import { yaml11Differences, type Yaml11Difference } from "../../src/yaml/yaml11.js";
 
 const AMBIGUOUS = ["y", "Yes", "ON", "off", "n", "NO", "017", "-017", "0b101", "1_000", "1:30", "190:20:30"];
 const PLAIN = [
@@ -79,47 +78,59 @@ function block(n: YamlNode, indent: number, prefix: string): string[] {
   return [...head, ...n.items.flatMap((v) => block(v, inner, "-"))];
 }
 
-function differences(text: string): number {
+/** What the yaml package's node walk finds (the reference), as comparable rows. */
+function walked(text: string): unknown[][] {
   const { documents } = parseYamlDocuments(text, "t.yaml");
-  return documents.flatMap((d) => yaml11Differences(d.doc, d.lineCounter)).length;
+  return documents.flatMap((d) => yaml11Differences(d.doc, d.lineCounter)).map(row);
 }
 
-describe("mayHaveYaml11Differences", () => {
-  it("is true for every document in which the node walk finds a difference", () => {
+/** What parseYamlDocuments reports: from js-yaml's events when the stream is plain. */
+function reported(text: string): unknown[][] {
+  return parseYamlDocuments(text, "t.yaml").yaml11Differences().map(row);
+}
+
+function row(d: Yaml11Difference): unknown[] {
+  return [d.line, d.column, d.isKey, d.source, d.yaml11Value, d.message];
+}
+
+describe("YAML 1.1 differences found in js-yaml's events", () => {
+  it("are exactly those the yaml package's node walk finds", () => {
+    let quick = 0;
     fc.assert(
       fc.property(node, fc.boolean(), fc.boolean(), (root, crlf, marker) => {
         const lines = root.kind === "scalar" ? [flow(root)] : block(root, 0, "");
         const text = (marker ? "--- \n" : "") + lines.join(crlf ? "\r\n" : "\n") + "\n";
-        if (differences(text) > 0) expect(mayHaveYaml11Differences(text)).toBe(true);
+        if (quickValues(text) !== undefined) quick++;
+        expect(reported(text)).toEqual(walked(text));
       }),
       { numRuns: 2000 },
     );
+    // Most generated streams must take the event path, or the property compares the walk with itself.
+    expect(quick).toBeGreaterThan(250);
   });
 
   it.each([
-    "a: yes\n",
-    "- on\n",
-    "k: !!str 017\n",
-    "k: &x off # c\n",
-    "[x, 1_000]\n",
-    '{"k":n}\n',
-    "? y\n: 1\n",
-    "k:\n  1:30\n",
-    "<<: {a: 1}\n",
-    "1_000:\n  - x\n",
-    "mode: 0644\r\n",
-  ])("notices %j", (text) => {
-    expect(differences(text)).toBeGreaterThan(0);
-    expect(mayHaveYaml11Differences(text)).toBe(true);
+    ["a: yes\n", 1],
+    ["- on\n", 1],
+    ["[x, 1:30]\n", 1],
+    ['{"k":n}\n', 1],
+    ["? y\n: 1\n", 1],
+    ["k:\n  1:30\n", 1],
+    ["description: this is on by default\n", 0],
+    ["pattern: ^[a-z0-9]([-a-z0-9_]*[a-z0-9])?$\n", 0],
+    ['k: "on"\n', 0],
+    ["k: 17\n", 0],
+  ])("%j has %i, found on the event path", (text, count) => {
+    expect(quickValues(text)).toBeDefined();
+    expect(reported(text)).toHaveLength(count);
+    expect(reported(text)).toEqual(walked(text));
   });
 
-  it.each([
-    "description: this is on by default\n",
-    "pattern: ^[a-z0-9]([-a-z0-9_]*[a-z0-9])?$\n",
-    'k: "on"\n',
-    "k: 17\n",
-  ])("lets %j through", (text) => {
-    expect(differences(text)).toBe(0);
-    expect(mayHaveYaml11Differences(text)).toBe(false);
-  });
+  it.each(["k: !!str 017\n", "k: 017 # c\r\n", "k: &x off # c\n", "<<: {a: 1}\n", "1_000:\n  - x\n"])(
+    "%j takes the full parse and still gets its warning",
+    (text) => {
+      expect(quickValues(text)).toBeUndefined();
+      expect(reported(text).length).toBeGreaterThan(0);
+    },
+  );
 });

@@ -1,0 +1,142 @@
+/**
+ * parseYamlDocuments reads plain streams with js-yaml and everything else with the `yaml`
+ * package. The quick path must give exactly the values the `yaml` package gives, and
+ * positions must still be found for documents it read.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseAllDocuments, stringify } from "yaml";
+import { parseYamlDocuments, positionOf, quickValues } from "../../src/yaml/load.js";
+
+/** What the `yaml` package alone makes of `text` (the reference). */
+function yamlValues(text: string): unknown[] {
+  const docs = parseAllDocuments(text, { uniqueKeys: true });
+  const list = Array.isArray(docs) ? docs : [];
+  return list.filter((d) => d.errors.length === 0 && d.contents !== null).map((d) => d.toJS());
+}
+
+const CORPUS = path.resolve(__dirname, "../../../shared/corpus/crds");
+
+function yamlFilesUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) return yamlFilesUnder(full);
+      return /\.ya?ml$/.test(name) ? [full] : [];
+    });
+}
+
+describe("quickValues", () => {
+  it.each([
+    ["a: 1\nb: [x, y]\nc: {d: true}\n", [{ a: 1, b: ["x", "y"], c: { d: true } }]],
+    [
+      "a: 0x1F\nb: 1e3\nc: -.5\nd: +12\ne: 12.\nf: .inf\n",
+      [{ a: 31, b: 1000, c: -0.5, d: 12, e: 12, f: Infinity }],
+    ],
+    ["a: 'it''s'\nb: |\n  x\n   y\nc: >-\n  a\n  b\n", [{ a: "it's", b: "x\n y\n", c: "a b" }]],
+    ["a: 1\n---\nb: 2\n", [{ a: 1 }, { b: 2 }]],
+    ["true: 1\n1: 2\n", [{ true: 1, 1: 2 }]],
+  ])("reads the plain stream %j", (text, expected) => {
+    expect(quickValues(text)).toEqual(expected);
+    expect(quickValues(text)).toEqual(yamlValues(text));
+  });
+
+  it.each([
+    ["an anchor and alias", "a: &x 1\nb: *x\n"],
+    ["a tag", "a: !!str 1\n"],
+    ["a merge key", "a: {b: 1}\nc:\n  <<: {b: 2}\n"],
+    ["a YAML 1.1 octal", "mode: 0644\n"],
+    ["a YAML 1.1 binary", "mask: 0b101\n"],
+    ["an underscore number", "n: 1_000\n"],
+    ["a duplicate key", "a: 1\na: 2\n"],
+    ["a syntax error", "a: [1, 2\n"],
+    ["an empty document", "---\n---\na: 1\n"],
+    ["a null document", "a: 1\n--- null\n"],
+    ["a complex key", "? [a, b]\n: 1\n"],
+  ])("leaves %s to the full parse", (_what, text) => expect(quickValues(text)).toBeUndefined());
+
+  it("gives the yaml package's values on generated streams, when it reads them", () => {
+    const scalar = fc.oneof(
+      fc.constantFrom(
+        "yes",
+        "no",
+        "on",
+        "0777",
+        "0o17",
+        "0x1F",
+        "1_000",
+        "1:30",
+        "~",
+        "null",
+        "Null",
+        "",
+        " ",
+        "#",
+        "- a",
+      ),
+      fc.constantFrom("&a", "*a", "!x", "<<", "a: b", "'", '"', "\\", "\t", "é", "line\nbreak", "trailing "),
+      fc.string(),
+      fc.integer(),
+      fc.double({ noNaN: true }),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, scalar, tie("list"), tie("map")),
+      list: fc.array(tie("node"), { maxLength: 4 }),
+      map: fc.dictionary(
+        fc.oneof(fc.string(), fc.constantFrom("on", "1", "true", "<<", "a b")),
+        tie("node"),
+        {
+          maxKeys: 4,
+        },
+      ),
+    })).node;
+    let quick = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(value.filter((v) => v !== null)), { minLength: 1, maxLength: 3 }),
+        (docs) => {
+          const text = docs.map((d) => stringify(d)).join("---\n");
+          const values = quickValues(text);
+          if (values === undefined) return;
+          quick++;
+          expect(values).toEqual(yamlValues(text));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    // The property means nothing if the quick path never ran.
+    expect(quick).toBeGreaterThan(300);
+  });
+});
+
+describe("parseYamlDocuments on the corpus", () => {
+  const files = yamlFilesUnder(CORPUS);
+  it("reads most corpus files on the quick path, each exactly as the yaml package does", () => {
+    let quick = 0;
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      const values = quickValues(text);
+      if (values === undefined) continue;
+      quick++;
+      expect(values, file).toEqual(yamlValues(text));
+    }
+    expect(files.length).toBe(215);
+    expect(quick).toBeGreaterThan(150);
+  });
+});
+
+describe("positions of quickly read documents", () => {
+  it("are found by re-reading the stream on demand", () => {
+    const text = "a: 1\n---\nkind: X\nspec:\n  items:\n    - name: first\n    - name: second\n";
+    const { documents } = parseYamlDocuments(text, "t.yaml");
+    expect(quickValues(text)).toBeDefined();
+    expect(documents.map((d) => d.index)).toEqual([0, 1]);
+    expect(positionOf(documents[1]!, ["spec", "items", 1, "name"])).toEqual({ line: 7, column: 13 });
+    expect(positionOf(documents[1]!, ["spec", "missing"])).toEqual({ line: 5, column: 3 });
+  });
+});
