@@ -1,12 +1,14 @@
 /**
- * Loads the user's program with ts-morph, honouring their tsconfig. Only the entry files
- * and what they import are loaded (not the whole `include`), which keeps cold runs close
- * to the cost of type-checking those files.
+ * Loads the user's program with the TypeScript ts-morph bundles, honouring their tsconfig.
+ * Only the entry files and what they import are loaded (not the whole `include`), which keeps
+ * cold runs close to the cost of type-checking those files.
  */
 import path from "node:path";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import type { FileSystemHost, Project as ProjectType, ts } from "ts-morph";
-import { Project, tsApi } from "./typescript.js";
+import { readdirSync, statSync } from "node:fs";
+import type { FileSystemHost, ts } from "ts-morph";
+import { createCompilerHost, diskAccess, hostAccess, type CachingCompilerHost } from "./compiler-host.js";
+import { readTsconfig } from "./tsconfig.js";
+import { tsApi } from "./typescript.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { locationOf } from "./location.js";
@@ -22,11 +24,13 @@ export interface LoadOptions {
 }
 
 export interface LoadedProgram {
-  project: ProjectType;
   program: ts.Program;
   checker: ts.TypeChecker;
   entries: ts.SourceFile[];
   diagnostics: Diagnostic[];
+  /** The host and root files the program was built from; a refresh reuses them. */
+  host: CachingCompilerHost;
+  rootNames: string[];
 }
 
 /** Options crdgen needs whatever the user's tsconfig says: null must be visible to read `T | null`. */
@@ -43,13 +47,13 @@ const DEFAULTS: ts.CompilerOptions = {
 export function loadProgram(options: LoadOptions): LoadedProgram {
   const diagnostics: Diagnostic[] = [];
   const fsHost = options.fileSystem;
-  const exists = (p: string) => (fsHost ? fsHost.fileExistsSync(p) : existsSync(p));
+  const files = fsHost ? hostAccess(fsHost) : diskAccess();
   const isDirectory = (p: string) => (fsHost ? fsHost.directoryExistsSync(p) : isDirectoryOnDisk(p));
   const entries = options.entries
     .map((e) => path.resolve(options.cwd, e))
     .flatMap((e) => (isDirectory(e) ? typeScriptFilesUnder(e, fsHost) : [e]));
 
-  const missing = entries.filter((e) => !exists(e));
+  const missing = entries.filter((e) => !files.fileExists(e));
   for (const file of missing) {
     diagnostics.push({ severity: "error", code: codes.fileNotFound, message: `File not found: ${file}` });
   }
@@ -65,35 +69,56 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
   }
 
   let tsconfig = options.tsconfig ? path.resolve(options.cwd, options.tsconfig) : undefined;
-  if (tsconfig && !exists(tsconfig)) {
+  if (tsconfig && !files.fileExists(tsconfig)) {
     diagnostics.push({ severity: "error", code: codes.tsconfig, message: `tsconfig not found: ${tsconfig}` });
     tsconfig = undefined;
   }
-  if (!options.tsconfig && entries[0]) tsconfig = findTsconfig(path.dirname(entries[0]), exists);
+  if (!options.tsconfig && entries[0]) tsconfig = findTsconfig(path.dirname(entries[0]), files.fileExists);
 
-  const project = new Project({
-    ...(tsconfig ? { tsConfigFilePath: tsconfig } : { compilerOptions: DEFAULTS }),
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-    ...(fsHost ? { fileSystem: fsHost } : {}),
+  let compilerOptions = DEFAULTS;
+  if (tsconfig) {
+    const config = readTsconfig(tsconfig, files);
+    for (const d of config.errors) diagnostics.push(fromTs(d, codes.tsconfig));
+    compilerOptions = config.options;
+  }
+  const rootNames = entries.filter((e) => !missing.includes(e));
+  const host = createCompilerHost(files, options.cwd);
+  const program = tsApi.createProgram({ rootNames, options: { ...compilerOptions, ...FORCED }, host });
+  return withChecks(program, host, rootNames, diagnostics);
+}
+
+/**
+ * Re-reads changed files and rebuilds the program. TypeScript reuses every unchanged
+ * source file of the old program, so this costs about one file's parse plus the checks
+ * the next run asks for.
+ */
+export function refreshProgram(loaded: LoadedProgram, changed: readonly string[]): LoadedProgram {
+  loaded.host.forget(changed);
+  const program = tsApi.createProgram({
+    rootNames: loaded.rootNames,
+    options: loaded.program.getCompilerOptions(),
+    host: loaded.host,
+    oldProgram: loaded.program,
   });
-  project.compilerOptions.set(FORCED);
-  for (const d of project.getConfigFileParsingDiagnostics())
-    diagnostics.push(fromTs(d.compilerObject, codes.tsconfig));
+  return withChecks(program, loaded.host, loaded.rootNames, []);
+}
 
-  for (const entry of entries) if (!missing.includes(entry)) project.addSourceFileAtPath(entry);
-  const program = project.getProgram().compilerObject;
+function withChecks(
+  program: ts.Program,
+  host: CachingCompilerHost,
+  rootNames: string[],
+  diagnostics: Diagnostic[],
+): LoadedProgram {
   const checker = program.getTypeChecker();
-  const sourceEntries = entries
+  const entries = rootNames
     .map((e) => program.getSourceFile(e))
     .filter((f): f is ts.SourceFile => f !== undefined);
-
   // Syntax errors make every later answer unreliable: report them all up front.
   for (const sf of program.getSourceFiles()) {
     if (sf.isDeclarationFile && program.isSourceFileFromExternalLibrary(sf)) continue;
     for (const d of program.getSyntacticDiagnostics(sf)) diagnostics.push(fromTs(d, codes.tsSyntax));
   }
-  return { project, program, checker, entries: sourceEntries, diagnostics };
+  return { program, checker, entries, diagnostics, host, rootNames };
 }
 
 /** Type errors in the user's own files (or only in `only`), reported like tsc does. */
@@ -106,33 +131,6 @@ export function semanticDiagnostics(loaded: LoadedProgram, only?: readonly strin
     for (const d of loaded.program.getSemanticDiagnostics(sf)) out.push(fromTs(d, codes.tsSyntax));
   }
   return out;
-}
-
-/**
- * Re-reads changed files and rebuilds the program. TypeScript reuses every unchanged
- * source file of the old program, so this costs about one file's parse plus the checks
- * the next run asks for.
- */
-export function refreshProgram(loaded: LoadedProgram, changed: readonly string[]): LoadedProgram {
-  const { project } = loaded;
-  for (const file of changed) {
-    const known = project.getSourceFile(file);
-    if (known) known.refreshFromFileSystemSync();
-    // A file the program imported but ts-morph never wrapped: adding it reads it afresh.
-    else if (loaded.program.getSourceFile(file) || loaded.entries.some((e) => e.fileName === file)) {
-      project.addSourceFileAtPathIfExists(file);
-    }
-  }
-  const program = project.getProgram().compilerObject;
-  const diagnostics: Diagnostic[] = [];
-  const entries = loaded.entries
-    .map((e) => program.getSourceFile(e.fileName))
-    .filter((f): f is ts.SourceFile => f !== undefined);
-  for (const sf of program.getSourceFiles()) {
-    if (sf.isDeclarationFile && program.isSourceFileFromExternalLibrary(sf)) continue;
-    for (const d of program.getSyntacticDiagnostics(sf)) diagnostics.push(fromTs(d, codes.tsSyntax));
-  }
-  return { project, program, checker: program.getTypeChecker(), entries, diagnostics };
 }
 
 const TYPESCRIPT_FILE = /\.(m|c)?tsx?$/;

@@ -1,0 +1,119 @@
+/**
+ * The compiler host crdgen loads programs with: files from the disk (or from an in-memory
+ * ts-morph FileSystemHost), TypeScript's lib files from ts-morph's bundle, and a cache of
+ * parsed source files that watch mode keeps between programs.
+ *
+ * Why not a ts-morph Project: a Project parses every file with full JSDoc and parent pointers
+ * through its language-service document registry, which made a cold run cost ~120 ms more than
+ * `tsc` before crdgen did any work of its own. Here lib files are parsed the way tsc parses
+ * them (JSDoc only where it can cause a type error), user files with all JSDoc (crdgen reads
+ * tags and descriptions from it), and the binder sets parent pointers as it does for tsc.
+ */
+import path from "node:path";
+import type { FileSystemHost, ts } from "ts-morph";
+import { libFiles, tsApi } from "./typescript.js";
+
+/** What loading needs of a file system. */
+export interface FileAccess {
+  readFile(file: string): string | undefined;
+  fileExists(file: string): boolean;
+  directoryExists(dir: string): boolean;
+  getDirectories(dir: string): string[];
+  realpath(file: string): string;
+  useCaseSensitiveFileNames: boolean;
+}
+
+export function diskAccess(): FileAccess {
+  const sys = tsApi.sys;
+  return {
+    readFile: (f) => sys.readFile(f),
+    fileExists: (f) => sys.fileExists(f),
+    directoryExists: (d) => sys.directoryExists(d),
+    getDirectories: (d) => sys.getDirectories(d),
+    realpath: (f) => sys.realpath?.(f) ?? f,
+    useCaseSensitiveFileNames: sys.useCaseSensitiveFileNames,
+  };
+}
+
+/** A ts-morph FileSystemHost (tests and editors pass an in-memory one) as FileAccess. */
+export function hostAccess(host: FileSystemHost): FileAccess {
+  return {
+    readFile: (f) => {
+      try {
+        return host.readFileSync(f, "utf-8");
+      } catch {
+        return undefined;
+      }
+    },
+    fileExists: (f) => host.fileExistsSync(f),
+    directoryExists: (d) => host.directoryExistsSync(d),
+    getDirectories: (d) =>
+      host
+        .readDirSync(d)
+        .filter((e) => e.isDirectory)
+        .map((e) => path.basename(e.name)),
+    realpath: (f) => host.realpathSync(f),
+    useCaseSensitiveFileNames: host.isCaseSensitive(),
+  };
+}
+
+/**
+ * Where the lib files appear to live. Nothing is on the disk there: the host answers for the
+ * folder from ts-morph's bundle, and a real file at that path would be ignored.
+ */
+export const LIB_FOLDER = path.resolve("/node_modules/typescript/lib");
+
+let libTexts: Map<string, string> | undefined;
+function libText(file: string): string | undefined {
+  libTexts ??= new Map(libFiles().map((f) => [path.join(LIB_FOLDER, f.fileName), f.text]));
+  return libTexts.get(file);
+}
+
+export interface CachingCompilerHost extends ts.CompilerHost {
+  /** Forgets parsed files, so the next program reads them again from the file system. */
+  forget(files: Iterable<string>): void;
+}
+
+export function createCompilerHost(files: FileAccess, cwd: string): CachingCompilerHost {
+  const parsed = new Map<string, ts.SourceFile>();
+  const canonical = (f: string) => (files.useCaseSensitiveFileNames ? f : f.toLowerCase());
+  const readFile = (f: string) => libText(path.resolve(f)) ?? files.readFile(f);
+  return {
+    getSourceFile(fileName, languageVersionOrOptions, onError) {
+      const key = canonical(path.resolve(fileName));
+      const known = parsed.get(key);
+      if (known) return known;
+      const text = readFile(fileName);
+      if (text === undefined) {
+        onError?.(`File not found: ${fileName}`);
+        return undefined;
+      }
+      const isLib = path.dirname(path.resolve(fileName)) === LIB_FOLDER;
+      const settings: ts.CreateSourceFileOptions =
+        typeof languageVersionOrOptions === "object"
+          ? { ...languageVersionOrOptions }
+          : { languageVersion: languageVersionOrOptions };
+      settings.jsDocParsingMode = isLib
+        ? tsApi.JSDocParsingMode.ParseForTypeErrors
+        : tsApi.JSDocParsingMode.ParseAll;
+      const sourceFile = tsApi.createSourceFile(fileName, text, settings);
+      parsed.set(key, sourceFile);
+      return sourceFile;
+    },
+    forget(changed) {
+      for (const f of changed) parsed.delete(canonical(path.resolve(f)));
+    },
+    getDefaultLibFileName: (o) => path.join(LIB_FOLDER, tsApi.getDefaultLibFileName(o)),
+    getDefaultLibLocation: () => LIB_FOLDER,
+    writeFile: () => undefined,
+    getCurrentDirectory: () => cwd,
+    getCanonicalFileName: canonical,
+    useCaseSensitiveFileNames: () => files.useCaseSensitiveFileNames,
+    getNewLine: () => "\n",
+    fileExists: (f) => libText(path.resolve(f)) !== undefined || files.fileExists(f),
+    readFile,
+    directoryExists: (d) => path.resolve(d) === LIB_FOLDER || files.directoryExists(d),
+    getDirectories: (d) => files.getDirectories(d),
+    realpath: (f) => (libText(path.resolve(f)) !== undefined ? f : files.realpath(f)),
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * Loading programs: the user's tsconfig (with `extends` and `paths`) decides how imports
+ * resolve, config errors are located, the lib files come from ts-morph's bundle, and a
+ * refresh re-reads exactly the files it is told about.
+ */
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { InMemoryFileSystemHost } from "ts-morph";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadProgram, refreshProgram, semanticDiagnostics } from "../../src/read/program.js";
+import { LIB_FOLDER } from "../../src/read/compiler-host.js";
+
+const ROOT = `import type { Common } from "@api/common";
+/** @crd @group example.com @version v1 */
+export interface Widget { spec: Common }
+`;
+
+function memory(files: Record<string, string>): InMemoryFileSystemHost {
+  const fs = new InMemoryFileSystemHost();
+  for (const [p, text] of Object.entries(files)) fs.writeFileSync(p, text);
+  return fs;
+}
+
+describe("loadProgram", () => {
+  it("resolves imports through `paths` of an extended tsconfig (in memory)", () => {
+    const fileSystem = memory({
+      "/p/tsconfig.base.json": JSON.stringify({
+        compilerOptions: { baseUrl: ".", paths: { "@api/*": ["api/*"] } },
+      }),
+      "/p/tsconfig.json": JSON.stringify({
+        extends: "./tsconfig.base.json",
+        compilerOptions: { strict: true },
+      }),
+      "/p/api/common.ts": "export interface Common { size: number }\n",
+      "/p/types.ts": ROOT,
+    });
+    const loaded = loadProgram({ entries: ["types.ts"], cwd: "/p", fileSystem });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(semanticDiagnostics(loaded)).toEqual([]);
+    expect(loaded.program.getSourceFile("/p/api/common.ts")).toBeDefined();
+  });
+
+  it("without the tsconfig the same import is a located type error", () => {
+    const fileSystem = memory({
+      "/p/api/common.ts": "export interface Common { size: number }\n",
+      "/p/types.ts": ROOT,
+    });
+    const loaded = loadProgram({ entries: ["types.ts"], cwd: "/p", fileSystem });
+    const [error] = semanticDiagnostics(loaded);
+    expect(error?.message).toMatch(/^TS2307: Cannot find module '@api\/common'/);
+    expect(error?.location).toMatchObject({ file: "/p/types.ts", line: 1, column: 29 });
+  });
+
+  it("reports a broken tsconfig with its location and code CRD4002", () => {
+    const fileSystem = memory({
+      "/p/tsconfig.json": '{ "compilerOptions": { "strict": tru } }',
+      "/p/types.ts": ROOT,
+    });
+    const loaded = loadProgram({ entries: ["types.ts"], cwd: "/p", fileSystem });
+    expect(loaded.diagnostics.length).toBeGreaterThan(0);
+    expect(loaded.diagnostics[0]).toMatchObject({
+      code: "CRD4002",
+      location: { file: "/p/tsconfig.json", line: 1 },
+    });
+  });
+
+  it("reports an unknown compiler option of the tsconfig", () => {
+    const fileSystem = memory({
+      "/p/tsconfig.json": JSON.stringify({ compilerOptions: { strictt: true } }),
+      "/p/types.ts": "export interface A { a: string }\n",
+    });
+    const loaded = loadProgram({ entries: ["types.ts"], cwd: "/p", fileSystem });
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      expect.stringContaining("TS5025: Unknown compiler option 'strictt'. Did you mean 'strict'?"),
+    ]);
+  });
+
+  it("ignores `include` (only entries and their imports are loaded), without a no-inputs error", () => {
+    const fileSystem = memory({
+      "/p/tsconfig.json": JSON.stringify({ include: ["nothing-here/**/*.ts"] }),
+      "/p/other.ts": "export const broken: number = 'x';\n",
+      "/p/types.ts": "export interface A { a: string }\n",
+    });
+    const loaded = loadProgram({ entries: ["types.ts"], cwd: "/p", fileSystem });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.program.getSourceFile("/p/other.ts")).toBeUndefined();
+  });
+
+  it("takes lib files from ts-morph's bundle, following the tsconfig's target and lib", () => {
+    const fileSystem = memory({
+      "/p/tsconfig.json": JSON.stringify({ compilerOptions: { target: "ES2015", lib: ["es2015"] } }),
+      "/p/types.ts": "export interface A { a: Partial<Record<string, number>> }\n",
+    });
+    const loaded = loadProgram({ entries: ["types.ts"], cwd: "/p", fileSystem });
+    const libs = loaded.program
+      .getSourceFiles()
+      .filter((sf) => path.dirname(sf.fileName) === LIB_FOLDER)
+      .map((sf) => path.basename(sf.fileName));
+    expect(libs).toContain("lib.es2015.d.ts");
+    expect(libs).not.toContain("lib.es2022.d.ts");
+    expect(semanticDiagnostics(loaded)).toEqual([]);
+  });
+});
+
+describe("loadProgram on the disk, and refreshProgram", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "crdgen-program-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("re-reads a changed file and reuses the others", () => {
+    mkdirSync(path.join(dir, "api"));
+    writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true } }));
+    writeFileSync(path.join(dir, "api", "common.ts"), "export interface Common { size: number }\n");
+    writeFileSync(path.join(dir, "types.ts"), ROOT.replace("@api/common", "./api/common.js"));
+    const loaded = loadProgram({ entries: ["types.ts"], cwd: dir });
+    expect([...loaded.diagnostics, ...semanticDiagnostics(loaded)]).toEqual([]);
+    const common = path.join(dir, "api", "common.ts");
+    const before = loaded.program.getSourceFile(common);
+    const entry = loaded.program.getSourceFile(path.join(dir, "types.ts"));
+
+    writeFileSync(common, "export interface Common { size: string }\n");
+    const unrefreshed = refreshProgram(loaded, []);
+    expect(unrefreshed.program.getSourceFile(common)).toBe(before);
+
+    const refreshed = refreshProgram(unrefreshed, [common]);
+    expect(refreshed.program.getSourceFile(common)?.text).toContain("size: string");
+    expect(refreshed.program.getSourceFile(path.join(dir, "types.ts"))).toBe(entry);
+  });
+});
