@@ -2,6 +2,11 @@
  * Multi-document YAML loading that keeps source positions, so every later error
  * can point at `file:line:column`. YAML 1.2 core schema, as Kubernetes' newer clients
  * read it; `yaml11.ts` warns where YAML 1.1 readers (kubectl) would disagree.
+ *
+ * Two readers give the same values: js-yaml's event parser for plain streams (most files,
+ * about three times faster), and the `yaml` package, whose syntax tree has the positions
+ * and whose messages word syntax errors. A document read the fast way builds that tree on
+ * the first position asked of it.
  */
 import { constructFromEvents, EVENT_ID, parseEvents, SCALAR_STYLE, type Event } from "js-yaml";
 import { yaml11DifferenceOf, yaml11Differences, type Yaml11Difference } from "./yaml11.js";
@@ -13,8 +18,9 @@ export interface SourcePosition {
 }
 
 /**
- * The `yaml` package's syntax tree of a whole stream, built on first use: only positions and
- * the YAML 1.1 walk need it, and building it costs about three times a plain parse.
+ * The `yaml` package's syntax tree of a whole stream, built on first use: positions need it
+ * (and the YAML 1.1 walk of streams that are not plain), and it costs about three times a
+ * plain parse.
  */
 class YamlStream {
   #parsed: { docs: Document.Parsed[]; lineCounter: LineCounter } | undefined;
@@ -127,7 +133,7 @@ function scanPlainEvents(events: readonly Event[], text: string): Yaml11Differen
       open.push({ mapping: e.type === EVENT_ID.MAPPING, nodes: 0 });
       continue;
     }
-    if (e.style !== SCALAR_STYLE.PLAIN) continue;
+    if (e.style !== SCALAR_STYLE.PLAIN || !MAY_DIFFER.has(text.charCodeAt(e.valueStart))) continue;
     const source = text.slice(e.valueStart, e.valueEnd);
     if (readsLikeYaml11(source)) return undefined;
     const start = e.valueStart;
@@ -136,6 +142,12 @@ function scanPlainEvents(events: readonly Event[], text: string): Yaml11Differen
   }
   return found;
 }
+
+/**
+ * First characters of plain scalars that YAML 1.1 may read differently or js-yaml like YAML 1.1:
+ * numbers, `y`/`n`/`on`/`off` words, and `<<`. Other scalars are not even cut out of the text.
+ */
+const MAY_DIFFER = new Set([..."0123456789+-.yYnNoO<"].map((c) => c.charCodeAt(0)));
 
 /** A plain scalar js-yaml's core schema reads as YAML 1.1 does (`0b1`, `0777`, `1_000`), or a merge key. */
 function readsLikeYaml11(source: string): boolean {

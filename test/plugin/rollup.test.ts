@@ -60,6 +60,7 @@ test("a bad type fails the build with crdgen's located error and writes nothing"
 test("watch mode regenerates on a type edit, reports a bad edit as a warning and keeps going", async () => {
   const warnings: string[] = [];
   const outputs: string[] = [];
+  let builds = 0;
   watcher = watch({
     input: project.file("src/index.ts"),
     plugins: [crdgen({ entries: [TYPES], cwd: project.dir })],
@@ -70,8 +71,11 @@ test("watch mode regenerates on a type edit, reports a bad edit as a warning and
   watcher.on("event", (e) => {
     if (e.code === "BUNDLE_END") void e.result.close();
     if (e.code === "ERROR") outputs.push(e.error.message);
+    if (e.code === "END") builds++;
   });
   await eventually(async () => (await project.read(CRD)).includes("size:"), "the first CRD");
+  // The CRD is written as the build starts; the watcher takes the type files only when it ends.
+  await eventually(async () => builds > 0, "the end of the first build");
 
   // types.ts is not part of the bundle: only the plugin's watch files make this rebuild happen.
   await project.write(TYPES, typesWith("color?: string;"));

@@ -72,7 +72,14 @@ test("build --watch regenerates when a type the bundle never imports changes", a
   const watcher = await build(config({ build: { watch: {} } }));
   if (!("close" in watcher)) throw new Error("vite build with build.watch should return a watcher");
   close = () => watcher.close();
+  let builds = 0;
+  watcher.on("event", (e) => {
+    if (e.code === "BUNDLE_END") void e.result.close();
+    if (e.code === "END") builds++;
+  });
   await eventually(async () => (await project.read(CRD)).includes("size:"), "the first CRD");
+  // The CRD is written as the build starts; the watcher takes the type files only when it ends.
+  await eventually(async () => builds > 0, "the end of the first build");
 
   await project.write(TYPES, typesWith("color?: string;"));
   await eventually(async () => (await project.read(CRD)).includes("color:"), "the edit to reach the CRD");

@@ -74,6 +74,8 @@ test("watch mode recompiles when a type the bundle never imports changes, and a 
     if (stats) results.push(stats);
   });
   await eventually(async () => (await project.read(CRD)).includes("size:"), "the first CRD");
+  // The CRD is written as the compilation starts; the watcher takes the type files only when it ends.
+  await eventually(async () => results.length > 0, "the end of the first compilation");
 
   await project.write(TYPES, typesWith("color?: string;"));
   await eventually(async () => (await project.read(CRD)).includes("color:"), "the edit to reach the CRD");
