@@ -23,7 +23,7 @@ import type { Transform, TransformContext } from "./context.js";
 import { finalize } from "./finalize.js";
 import { immutable } from "./immutable.js";
 import { inlineRefs } from "./inline-refs.js";
-import { collectOrigins, type OriginIndex } from "./origins.js";
+import type { OriginIndex } from "./origins.js";
 import { intOrString } from "./int-or-string.js";
 import { nullableIntOrString } from "./nullable-int-or-string.js";
 import { optionalEnum } from "./optional-enum.js";
@@ -58,11 +58,12 @@ export interface TransformResult {
 
 export function runTransforms(doc: DraftDocument, ctx: TransformContext): TransformResult {
   let schema: DraftSchema = inlineRefs(doc, ctx);
-  let origins: OriginIndex = new Map();
+  let annotated = schema;
   for (const t of schemaTransforms) {
-    if (t.name === "finalize") origins = collectOrigins(schema);
+    // The last schema that still carries x-crdgen-origin answers where a node was written.
+    if (t.name === "finalize") annotated = schema;
     schema = t.run(schema, ctx);
   }
   // finalize's output has no internal keys left, which is exactly JSONSchemaProps.
-  return { schema: schema as JSONSchemaProps, origins };
+  return { schema: schema as JSONSchemaProps, origins: { annotated } };
 }

@@ -1,42 +1,32 @@
 /**
- * Where each node of the final schema was written, keyed by its Kubernetes path below
- * `openAPIV3Schema` (`.properties[spec].properties[port]`), read just before finalize
- * strips the annotations. The validator reports Kubernetes paths; this turns them back
- * into `file:line:column` for the user.
+ * Where each node of the final schema was written. The validator reports Kubernetes paths
+ * below `openAPIV3Schema` (`.properties[spec].properties[port]`); `originOf` follows such a
+ * path down the schema as it was just before finalize stripped the `x-crdgen-origin`
+ * annotations, and returns the deepest annotation on the way. Nothing is indexed up front:
+ * a generated CRD almost never has an error to place.
  */
 import type { SourceLocation } from "../src/diagnostics/diagnostic.js";
 import { ORIGIN, type DraftSchema } from "../src/emit/draft.js";
 
-export type OriginIndex = Map<string, SourceLocation>;
-
-export function collectOrigins(schema: DraftSchema): OriginIndex {
-  const index: OriginIndex = new Map();
-  const visit = (node: DraftSchema, path: string) => {
-    const origin = node[ORIGIN];
-    if (origin) index.set(path, origin);
-    for (const [name, child] of Object.entries(node.properties ?? {}))
-      visit(child, `${path}.properties[${name}]`);
-    if (node.items && !Array.isArray(node.items)) visit(node.items, `${path}.items`);
-    if (node.additionalProperties && typeof node.additionalProperties === "object") {
-      visit(node.additionalProperties, `${path}.additionalProperties`);
-    }
-  };
-  visit(schema, "");
-  return index;
+/** The annotated schema (before finalize), kept to answer `originOf`. */
+export interface OriginIndex {
+  readonly annotated: DraftSchema;
 }
+
+const STEP = /^\.(?:properties\[(.*?)\](?=\.|$)|items(?=\.|$)|additionalProperties(?=\.|$))/;
 
 /** The location of the deepest written node on `path` (a path below openAPIV3Schema). */
 export function originOf(index: OriginIndex, path: string): SourceLocation | undefined {
-  for (let p = path; ;) {
-    const found = index.get(p);
-    if (found) return found;
-    const cut = Math.max(
-      p.lastIndexOf(".properties["),
-      p.lastIndexOf(".items"),
-      p.lastIndexOf(".additionalProperties"),
-      p.lastIndexOf("."),
-    );
-    if (cut < 0) return index.get("");
-    p = p.slice(0, cut);
+  let node: DraftSchema | undefined = index.annotated;
+  let found = node[ORIGIN];
+  for (let rest = path; node && rest;) {
+    const m = STEP.exec(rest);
+    if (!m) break;
+    rest = rest.slice(m[0].length);
+    if (m[1] !== undefined) node = node.properties?.[m[1]];
+    else if (m[0] === ".items") node = node.items && !Array.isArray(node.items) ? node.items : undefined;
+    else node = typeof node.additionalProperties === "object" ? node.additionalProperties : undefined;
+    found = node?.[ORIGIN] ?? found;
   }
+  return found;
 }
