@@ -27,7 +27,8 @@ export function onceSetRule(property: string): ValidationRule {
 
 export function immutable(schema: DraftSchema, _ctx: TransformContext): DraftSchema {
   return mapSchema(schema, (node) => {
-    if (!node.properties) return node;
+    if (!node.properties || !Object.values(node.properties).some((child) => child[IMMUTABLE] === true))
+      return node;
     const required = new Set(node.required ?? []);
     const existing = node["x-kubernetes-validations"] ?? [];
     const added = Object.entries(node.properties)

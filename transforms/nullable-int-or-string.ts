@@ -17,6 +17,7 @@ export function nullableIntOrString(schema: DraftSchema, _ctx: TransformContext)
   return mapSchema(schema, (node) => {
     // Kubernetes' own schemas (e.g. PodSpec's Quantity fields) are kept as Kubernetes publishes them.
     if (!node.properties || node["x-crdgen-verbatim"] === true) return node;
+    if (!Object.values(node.properties).some((p) => p["x-kubernetes-int-or-string"] === true)) return node;
     const required = new Set(node.required ?? []);
     let changed = false;
     const properties: Record<string, DraftSchema> = {};

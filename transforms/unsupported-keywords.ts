@@ -55,7 +55,8 @@ const FORBIDDEN_WARNINGS = ["$ref", "definitions", "id", "$schema"] as const;
 
 export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext): DraftSchema {
   return mapSchema(schema, (node, path) => {
-    let out: Record<string, unknown> = { ...node };
+    // Copied only when a keyword goes: an untouched node is returned as it came.
+    let out = node as Record<string, unknown>;
     const drop = (key: string) => {
       const { [key]: _removed, ...rest } = out;
       out = rest;

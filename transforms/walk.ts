@@ -15,38 +15,45 @@ const BRANCHES = ["allOf", "anyOf", "oneOf"] as const;
 
 export function mapSchema(schema: DraftSchema, rewrite: NodeRewrite, path: SchemaPath = ""): DraftSchema {
   // Structural sharing: a node is copied only when one of its children changed, so a transform
-  // that touches a few nodes allocates a few nodes, not a second copy of the whole tree.
+  // that touches a few nodes allocates a few nodes, not a second copy of the whole tree. The
+  // walk runs ten times over every node of a CRD, so it allocates nothing it does not return.
   let out: DraftSchema | undefined;
-  const set = <K extends keyof DraftSchema>(key: K, value: DraftSchema[K]) => {
-    out ??= { ...schema };
-    out[key] = value;
-  };
-  if (schema.properties) {
+  const properties = schema.properties;
+  if (properties) {
     let props: Record<string, DraftSchema> | undefined;
-    for (const [name, child] of Object.entries(schema.properties)) {
+    for (const name in properties) {
+      const child = properties[name]!;
       const next = mapSchema(child, rewrite, join(path, name));
-      if (next !== child && !props) props = { ...schema.properties };
+      if (next !== child && !props) props = { ...properties };
       if (props) props[name] = next;
     }
-    if (props) set("properties", props);
+    if (props) (out ??= { ...schema }).properties = props;
   }
-  if (schema.items && !Array.isArray(schema.items)) {
-    const next = mapSchema(schema.items, rewrite, `${path}[]`);
-    if (next !== schema.items) set("items", next);
+  const items = schema.items;
+  if (items && !Array.isArray(items)) {
+    const next = mapSchema(items, rewrite, `${path}[]`);
+    if (next !== items) (out ??= { ...schema }).items = next;
   }
-  if (schema.additionalProperties && typeof schema.additionalProperties === "object") {
-    const next = mapSchema(schema.additionalProperties, rewrite, `${path}[*]`);
-    if (next !== schema.additionalProperties) set("additionalProperties", next);
+  const additional = schema.additionalProperties;
+  if (additional && typeof additional === "object") {
+    const next = mapSchema(additional, rewrite, `${path}[*]`);
+    if (next !== additional) (out ??= { ...schema }).additionalProperties = next;
   }
   for (const key of BRANCHES) {
     const branches = schema[key];
     if (!branches) continue;
-    const next = branches.map((b, i) => mapSchema(b, rewrite, `${path}.${key}[${i}]`));
-    if (next.some((b, i) => b !== branches[i])) set(key, next);
+    let changed: DraftSchema[] | undefined;
+    for (let i = 0; i < branches.length; i++) {
+      const branch = branches[i]!;
+      const next = mapSchema(branch, rewrite, `${path}.${key}[${i}]`);
+      if (next !== branch && !changed) changed = branches.slice();
+      if (changed) changed[i] = next;
+    }
+    if (changed) (out ??= { ...schema })[key] = changed;
   }
   if (schema.not) {
     const next = mapSchema(schema.not, rewrite, `${path}.not`);
-    if (next !== schema.not) set("not", next);
+    if (next !== schema.not) (out ??= { ...schema }).not = next;
   }
   return rewrite(out ?? schema, path);
 }
