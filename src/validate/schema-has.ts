@@ -8,16 +8,35 @@ export function schemaHas(
 ): boolean {
   if (!s || depth > 1000) return false;
   if (pred(s)) return true;
-  const next = (x: JSONSchemaProps | boolean | undefined) =>
-    typeof x === "object" && schemaHas(x, pred, depth + 1);
-  if (Array.isArray(s.items) ? s.items.some(next) : next(s.items)) return true;
-  for (const list of [s.allOf, s.anyOf, s.oneOf]) if (list?.some(next)) return true;
-  if (next(s.not) || next(s.additionalProperties) || next(s.additionalItems)) return true;
-  for (const map of [s.properties, s.patternProperties, s.definitions]) {
-    if (map && Object.values(map).some(next)) return true;
+  // Plain loops: this walks every node of large schemas, several times per CRD.
+  const d = depth + 1;
+  const items = s.items;
+  if (Array.isArray(items)) {
+    for (const item of items) if (schemaHas(item, pred, d)) return true;
+  } else if (typeof items === "object" && schemaHas(items, pred, d)) return true;
+  for (const list of BRANCHES) {
+    const branches = s[list];
+    if (branches) for (const b of branches) if (schemaHas(b, pred, d)) return true;
   }
-  return Object.values(s.dependencies ?? {}).some((d) => !Array.isArray(d) && next(d));
+  if (schemaHas(s.not, pred, d)) return true;
+  if (typeof s.additionalProperties === "object" && schemaHas(s.additionalProperties, pred, d)) return true;
+  if (typeof s.additionalItems === "object" && schemaHas(s.additionalItems, pred, d)) return true;
+  for (const key of MAPS) {
+    const map = s[key];
+    if (map) for (const name in map) if (schemaHas(map[name], pred, d)) return true;
+  }
+  const dependencies = s.dependencies;
+  if (dependencies) {
+    for (const name in dependencies) {
+      const dep = dependencies[name];
+      if (!Array.isArray(dep) && schemaHas(dep, pred, d)) return true;
+    }
+  }
+  return false;
 }
+
+const BRANCHES = ["allOf", "anyOf", "oneOf"] as const;
+const MAPS = ["properties", "patternProperties", "definitions"] as const;
 
 const withRules = new WeakMap<JSONSchemaProps, boolean>();
 

@@ -65,8 +65,21 @@ function scalar(value: unknown): string {
   if (typeof value === "number")
     return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
   const text = String(value);
-  return isPlainSafe(text) ? text : JSON.stringify(text);
+  if (text.length > SHORT) return isPlainSafe(text) ? text : JSON.stringify(text);
+  // Keys and short values (`type`, `properties`, `string`...) repeat thousands of times in a
+  // CRD: each is judged once.
+  let written = shortScalars.get(text);
+  if (written === undefined) {
+    if (shortScalars.size >= MAX_REMEMBERED) shortScalars.clear();
+    written = isPlainSafe(text) ? text : JSON.stringify(text);
+    shortScalars.set(text, written);
+  }
+  return written;
 }
+
+const SHORT = 48;
+const MAX_REMEMBERED = 50_000;
+const shortScalars = new Map<string, string>();
 
 function isCollection(value: unknown): value is object {
   return typeof value === "object" && value !== null;
@@ -94,18 +107,18 @@ function writeNode(value: object, indent: string, out: string[]): void {
     for (const item of value) {
       if (isCollection(item) && !isEmpty(item)) {
         // The first entry of a nested mapping shares the dash's line, as kubectl writes it.
-        const lines: string[] = [];
-        writeNode(item, `${indent}  `, lines);
-        out.push(`${indent}- ${lines[0]!.slice(indent.length + 2)}`);
-        // One push per line: spreading a long array into push() overflows the argument stack.
-        for (let i = 1; i < lines.length; i++) out.push(lines[i]!);
+        const first = out.length;
+        writeNode(item, `${indent}  `, out);
+        out[first] = `${indent}- ${out[first]!.slice(indent.length + 2)}`;
       } else {
         out.push(`${indent}-${inlineValue(item, `${indent}  `, true)}`);
       }
     }
     return;
   }
-  for (const [key, child] of Object.entries(value)) {
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const child = record[key];
     const head = `${indent}${scalar(key)}:`;
     if (isCollection(child) && !isEmpty(child)) {
       out.push(head);

@@ -60,10 +60,19 @@ function toStructural(s: JSONSchemaProps, depth: number): Structural {
   };
   const items = itemsSchema(s);
   if (items) ss.items = toStructural(items, depth + 1);
-  if (s.properties && Object.keys(s.properties).length > 0) {
-    ss.properties = Object.fromEntries(
-      Object.entries(s.properties).map(([k, v]) => [k, toStructural(v, depth + 1)]),
-    );
+  const properties = s.properties;
+  if (properties) {
+    let converted: Record<string, Structural> | undefined;
+    for (const k in properties) {
+      // defineProperty, not `=`: a property may be named `__proto__`.
+      Object.defineProperty((converted ??= {}), k, {
+        value: toStructural(properties[k]!, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    if (converted) ss.properties = converted;
   }
   return ss;
 }
@@ -102,6 +111,18 @@ function newExtensions(s: JSONSchemaProps): Extensions {
   return x;
 }
 
+const OPTIONAL_BOUNDS = [
+  "maximum",
+  "minimum",
+  "maxLength",
+  "minLength",
+  "maxItems",
+  "minItems",
+  "multipleOf",
+  "maxProperties",
+  "minProperties",
+] as const;
+
 function newValueValidation(s: JSONSchemaProps, depth: number): ValueValidation {
   const v: ValueValidation = {
     format: s.format ?? "",
@@ -115,18 +136,7 @@ function newValueValidation(s: JSONSchemaProps, depth: number): ValueValidation 
     anyOf: (s.anyOf ?? []).map((x) => newNested(x, depth + 1)),
     oneOf: (s.oneOf ?? []).map((x) => newNested(x, depth + 1)),
   };
-  const optional = [
-    "maximum",
-    "minimum",
-    "maxLength",
-    "minLength",
-    "maxItems",
-    "minItems",
-    "multipleOf",
-    "maxProperties",
-    "minProperties",
-  ] as const;
-  for (const k of optional) if (s[k] !== undefined) v[k] = s[k];
+  for (const k of OPTIONAL_BOUNDS) if (s[k] !== undefined) v[k] = s[k];
   if (s.not) v.not = newNested(s.not, depth + 1);
   return v;
 }
