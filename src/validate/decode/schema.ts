@@ -183,6 +183,7 @@ export function decodeSchema(
     if (not) s.not = not;
   }
   for (const f of ["properties", "patternProperties", "definitions"] as const) {
+    if (obj[f] === undefined || obj[f] === null) continue;
     const map = decodeSchemaMap(obj[f], child(path, f), dec, depth);
     if (map) s[f] = map;
   }
@@ -206,12 +207,15 @@ export function decodeSchema(
       );
     }
   }
-  const docs = dec.object(
-    obj["externalDocs"],
-    child(path, "externalDocs"),
-    "v1.ExternalDocumentation",
-    EXTERNAL_DOCS_FIELDS,
-  );
+  const docs =
+    obj["externalDocs"] === undefined || obj["externalDocs"] === null
+      ? undefined
+      : dec.object(
+          obj["externalDocs"],
+          child(path, "externalDocs"),
+          "v1.ExternalDocumentation",
+          EXTERNAL_DOCS_FIELDS,
+        );
   if (docs) {
     s.externalDocs = {};
     const d = dec.string(docs, "description", child(path, "externalDocs"));
@@ -239,9 +243,17 @@ function decodeSchemaMap(
     dec.typeError(path, value, "map[string]v1.JSONSchemaProps");
     return undefined;
   }
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, decodeSchema(v, key(path, k), dec, depth + 1) ?? {}]),
-  );
+  const out: Record<string, JSONSchemaProps> = {};
+  for (const k in value) {
+    // defineProperty, not `=`: a property may be named `__proto__`.
+    Object.defineProperty(out, k, {
+      value: decodeSchema(value[k], key(path, k), dec, depth + 1) ?? {},
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
 }
 
 function decodeRule(value: unknown, path: string, dec: Decoder): ValidationRule {
