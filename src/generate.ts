@@ -12,7 +12,7 @@ import { emitDefinitions, emitRoot } from "./emit/schema.js";
 import type { IrModel } from "./ir/model.js";
 import { loadProgram, semanticDiagnostics, type LoadedProgram } from "./read/program.js";
 import { readModel } from "./read/roots.js";
-import { collectGarbageAbove } from "./runtime/collect-garbage.js";
+import { collectGarbageIfGrown, heapUsed } from "./runtime/collect-garbage.js";
 import type { CustomResourceDefinition } from "./schema/types.js";
 import { formatFieldError, validateCrd } from "./validate/index.js";
 import { fileNameFor, renderCrd, renderStream, type OutputFormat } from "./write/render.js";
@@ -50,14 +50,15 @@ export interface GenerateResult {
 }
 
 export function generate(options: GenerateOptions): GenerateResult {
+  const before = heapUsed();
   const stage = loadAndRead(options);
   // The program is out of reach from here on: give its memory back before the schemas are
-  // built (a large program is half the heap; small ones are not worth a collection).
-  collectGarbageAbove(LARGE_HEAP_BYTES);
+  // built (a large program is half the heap; a small one is not worth a collection).
+  collectGarbageIfGrown(before, LARGE_PROGRAM_BYTES);
   return stage.ok ? generateFromModel(stage.model, stage.diagnostics, options) : failed(stage.diagnostics);
 }
 
-const LARGE_HEAP_BYTES = 96 * 1024 * 1024;
+const LARGE_PROGRAM_BYTES = 64 * 1024 * 1024;
 
 function loadAndRead(options: GenerateOptions): ReadStage {
   const loaded = loadProgram({

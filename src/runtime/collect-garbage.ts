@@ -11,9 +11,17 @@ import vm from "node:vm";
 let gc: (() => void) | undefined;
 let looked = false;
 
-/** Collects garbage now when the heap holds more than `thresholdBytes`; a no-op otherwise. */
-export function collectGarbageAbove(thresholdBytes: number): void {
-  if (process.memoryUsage().heapUsed < thresholdBytes) return;
+/** The heap in use now, to compare with later. */
+export function heapUsed(): number {
+  return process.memoryUsage().heapUsed;
+}
+
+/**
+ * Collects garbage now when the heap grew by more than `thresholdBytes` since `baseline` (what
+ * the caller allocated, and has just dropped, is worth a pause); a no-op otherwise.
+ */
+export function collectGarbageIfGrown(baseline: number, thresholdBytes: number): void {
+  if (heapUsed() - baseline < thresholdBytes) return;
   if (!looked) {
     looked = true;
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collectGarbageAbove } from "../../src/runtime/collect-garbage.js";
+import { collectGarbageIfGrown } from "../../src/runtime/collect-garbage.js";
 
 /** Allocates ~30 MB that is unreachable once this returns; the heap size while it was alive. */
 function allocateGarbage(): number {
@@ -7,16 +7,16 @@ function allocateGarbage(): number {
   return process.memoryUsage().heapUsed + junk.length * 0;
 }
 
-describe("collectGarbageAbove", () => {
-  it("frees unreachable memory when the heap is above the threshold", () => {
+describe("collectGarbageIfGrown", () => {
+  it("frees unreachable memory when the heap grew by more than the threshold", () => {
     const before = allocateGarbage();
-    collectGarbageAbove(0);
+    collectGarbageIfGrown(0, 0);
     expect(process.memoryUsage().heapUsed).toBeLessThan(before - 10 * 1024 * 1024);
   });
 
-  it("does nothing below the threshold", () => {
+  it("does nothing when the heap grew less than the threshold", () => {
     const before = allocateGarbage();
-    collectGarbageAbove(Number.MAX_SAFE_INTEGER);
+    collectGarbageIfGrown(before, 1024 * 1024 * 1024);
     // Without a collection the dropped array is (almost all) still on the heap.
     expect(process.memoryUsage().heapUsed).toBeGreaterThan(before - 10 * 1024 * 1024);
   });
