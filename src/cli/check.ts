@@ -78,7 +78,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
   const loaded = new Map<string, LoadedFile>();
   for (const file of [...crdFiles.files, ...instanceFiles.files]) {
     if (loaded.has(file)) continue;
-    const result = await loadFile(file);
+    const result = loadFile(file);
     if (!result.ok) return usageError(io, result.message);
     loaded.set(file, result.loaded);
   }
