@@ -3,6 +3,7 @@
  * be pruned, and carry valid metadata where it builds an embedded object. Defaults under
  * an embedded resource's metadata/apiVersion/kind are checked inside their surrounding object.
  */
+import { asResourceRoot } from "./structural/resource-root.js";
 import type { FieldError } from "./field-error.js";
 import { child, invalid, key } from "./errors.js";
 import { formatFieldError } from "./format.js";
@@ -34,10 +35,7 @@ export function validateDefaults(
   requirePrunedDefaults: boolean,
   celVersion = "1.35",
 ): FieldError[] {
-  const root =
-    isResourceRoot && !s.extensions.xEmbeddedResource
-      ? { ...s, extensions: { ...s.extensions, xEmbeddedResource: true } }
-      : s;
+  const root = isResourceRoot ? asResourceRoot(s) : s;
   return walk(path, root, root, rootObject, false, requirePrunedDefaults, celVersion, 0);
 }
 

@@ -8,24 +8,8 @@ import { child, index, invalid, key, required } from "./errors.js";
 import { isDNS1035Label, validatePathSegmentName } from "./dns.js";
 import { isPlainObject, own } from "./json.js";
 import { objectMetaToJson, unmarshalObjectMeta, validateObjectMeta } from "./object-meta.js";
+import { asResourceRoot } from "./structural/resource-root.js";
 import type { Structural } from "./structural/types.js";
-
-function asResourceRoot(s: Structural | undefined, isResourceRoot: boolean): Structural | undefined {
-  if (!isResourceRoot) return s;
-  const base: Structural = s ?? {
-    generic: { type: "", title: "", description: "", nullable: false },
-    extensions: {
-      xPreserveUnknownFields: false,
-      xEmbeddedResource: false,
-      xIntOrString: false,
-      xListMapKeys: [],
-      xValidations: [],
-    },
-  };
-  return base.extensions.xEmbeddedResource
-    ? base
-    : { ...base, extensions: { ...base.extensions, xEmbeddedResource: true } };
-}
 
 /** `objectmeta.Coerce` (dropInvalidFields=false): the first problem, or undefined. Mutates `obj`. */
 export function coerceMeta(
@@ -34,7 +18,7 @@ export function coerceMeta(
   s: Structural | undefined,
   isResourceRoot: boolean,
 ): FieldError | undefined {
-  return coerce(path, obj, asResourceRoot(s, isResourceRoot), 0);
+  return coerce(path, obj, isResourceRoot ? asResourceRoot(s) : s, 0);
 }
 
 function coerce(path: string, x: unknown, s: Structural | undefined, depth: number): FieldError | undefined {
@@ -75,7 +59,7 @@ export function validateEmbeddedMeta(
   s: Structural | undefined,
   isResourceRoot: boolean,
 ): FieldError[] {
-  return validate(path, obj, asResourceRoot(s, isResourceRoot), 0);
+  return validate(path, obj, isResourceRoot ? asResourceRoot(s) : s, 0);
 }
 
 function validate(path: string, x: unknown, s: Structural | undefined, depth: number): FieldError[] {

@@ -4,31 +4,13 @@
  * Works in place on a copy the caller owns.
  */
 import { isPlainObject, own } from "./json.js";
+import { asResourceRoot } from "./structural/resource-root.js";
 import type { Structural } from "./structural/types.js";
 
 const META_FIELDS = new Set(["apiVersion", "kind", "metadata"]);
 
 export function prune(obj: unknown, s: Structural | undefined, isResourceRoot: boolean): void {
-  let schema = s;
-  if (isResourceRoot)
-    schema = {
-      ...(s ?? emptyStructural()),
-      extensions: { ...(s ?? emptyStructural()).extensions, xEmbeddedResource: true },
-    };
-  pruneNode(obj, schema, 0);
-}
-
-function emptyStructural(): Structural {
-  return {
-    generic: { type: "", title: "", description: "", nullable: false },
-    extensions: {
-      xPreserveUnknownFields: false,
-      xEmbeddedResource: false,
-      xIntOrString: false,
-      xListMapKeys: [],
-      xValidations: [],
-    },
-  };
+  pruneNode(obj, isResourceRoot ? asResourceRoot(s) : s, 0);
 }
 
 function pruneNode(x: unknown, s: Structural | undefined, depth: number): void {

@@ -1,6 +1,8 @@
 /**
  * The checks on `x-kubernetes-validations` entries that need no CEL compiler (reference §11
  * X1–X7): rule present, message shape, reason value, fieldPath shape and resolvability.
+ * Kubernetes counts them as schema errors of the node, so both the generic schema walk and
+ * the CEL walk (where a failing one stops the node's rules from being compiled) use them.
  */
 import type { JSONSchemaProps, ValidationRule } from "../schema/types.js";
 import type { FieldError } from "./field-error.js";
@@ -42,7 +44,7 @@ function oneRule(schema: JSONSchemaProps, rule: ValidationRule, path: string): F
   if (messageExpression.length > 0 && messageExpression.trim().length === 0) {
     errs.push(required(child(path, "messageExpression"), "messageExpression must be non-empty if specified"));
   }
-  if (rule.reason !== undefined && !SUPPORTED_REASONS.includes(rule.reason)) {
+  if (rule.reason !== undefined && rule.reason !== null && !SUPPORTED_REASONS.includes(rule.reason)) {
     errs.push(notSupported(child(path, "reason"), rule.reason, SUPPORTED_REASONS));
   }
   const fieldPath = rule.fieldPath ?? "";

@@ -14,7 +14,7 @@ import {
   type DeclType,
 } from "./decl-type.js";
 import { escapeCelName } from "./escaping.js";
-import { staticRuleErrors } from "./rule-checks.js";
+import { ruleStaticErrors } from "../rule-static.js";
 import { hasNodeSchemaErrors } from "./schema-errors.js";
 import { parseCelVersion, type CelVersion } from "./version.js";
 
@@ -255,7 +255,7 @@ function visit(s: JSONSchemaProps, state: NodeState, walk: Walk): boolean {
   }
 
   if (rules.length > 0) {
-    const staticErrors = staticRuleErrors(s, state.path);
+    const staticErrors = ruleStaticErrors(s, state.path);
     walk.errors.push(...staticErrors);
     if (staticErrors.length > 0) schemaErrors = true;
     if (!schemaErrors && state.celContext) {
