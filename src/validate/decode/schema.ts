@@ -107,6 +107,16 @@ const GROUP_OF = new Map<string, number>([
   ...NUMBER_FIELDS.map((f) => [f, NUMBERS] as const),
 ]);
 
+type ReadScalar = (dec: Decoder, obj: Record<string, unknown>, name: string, path: string) => unknown;
+
+/** Each group's fields and how one of them is decoded. */
+const SCALAR_GROUPS: ReadonlyArray<{ bit: number; fields: readonly string[]; read: ReadScalar }> = [
+  { bit: STRINGS, fields: STRING_FIELDS, read: (dec, obj, f, path) => dec.string(obj, f, path) },
+  { bit: BOOLS, fields: BOOL_FIELDS, read: (dec, obj, f, path) => dec.bool(obj, f, path) },
+  { bit: INTS, fields: INT_FIELDS, read: (dec, obj, f, path) => dec.int(obj, f, path) },
+  { bit: NUMBERS, fields: NUMBER_FIELDS, read: (dec, obj, f, path) => dec.number(obj, f, path) },
+];
+
 function groupsOf(obj: Record<string, unknown>): number {
   let groups = 0;
   for (const k of Object.keys(obj)) groups |= GROUP_OF.get(k) ?? 0;
@@ -129,27 +139,10 @@ export function decodeSchema(
   const s: JSONSchemaProps = {};
   const out = s as Record<string, unknown>;
   const groups = groupsOf(obj);
-  if (groups & STRINGS) {
-    for (const f of STRING_FIELDS) {
-      const v = dec.string(obj, f, path);
-      if (v !== undefined) out[f] = v;
-    }
-  }
-  if (groups & BOOLS) {
-    for (const f of BOOL_FIELDS) {
-      const v = dec.bool(obj, f, path);
-      if (v !== undefined) out[f] = v;
-    }
-  }
-  if (groups & INTS) {
-    for (const f of INT_FIELDS) {
-      const v = dec.int(obj, f, path);
-      if (v !== undefined) out[f] = v;
-    }
-  }
-  if (groups & NUMBERS) {
-    for (const f of NUMBER_FIELDS) {
-      const v = dec.number(obj, f, path);
+  for (const group of SCALAR_GROUPS) {
+    if (!(groups & group.bit)) continue;
+    for (const f of group.fields) {
+      const v = group.read(dec, obj, f, path);
       if (v !== undefined) out[f] = v;
     }
   }
