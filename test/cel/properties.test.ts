@@ -1,22 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { CRD_ERROR_TYPES } from "../helpers/field-error-types.js";
 import type { JSONSchemaProps, ValidationRule } from "../../src/schema/types.js";
 import { celErrorsForSchema } from "../../src/validate/cel/index.js";
-import type { FieldErrorType } from "../../src/validate/field-error.js";
 import { type ValidationOptions, V1_CREATE_OPTIONS } from "../../src/validate/options.js";
 
 const OPTIONS: ValidationOptions = V1_CREATE_OPTIONS;
-
-const TYPES: ReadonlySet<FieldErrorType> = new Set([
-  "FieldValueRequired",
-  "FieldValueInvalid",
-  "FieldValueForbidden",
-  "FieldValueNotSupported",
-  "FieldValueDuplicate",
-  "FieldValueTooMany",
-  "FieldValueTooLong",
-  "InternalError",
-]);
 
 /** Fragments that make random text look like CEL often enough to reach the checker and coster. */
 const TOKENS = [
@@ -126,7 +115,7 @@ describe("celErrorsForSchema on random rules", () => {
           OPTIONS,
         );
         for (const e of errors) {
-          expect(TYPES.has(e.type)).toBe(true);
+          expect(CRD_ERROR_TYPES.has(e.type)).toBe(true);
           expect(e.field.startsWith("spec.validation.openAPIV3Schema")).toBe(true);
           expect(typeof e.detail).toBe("string");
         }

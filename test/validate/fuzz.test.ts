@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { CRD_ERROR_TYPES } from "../helpers/field-error-types.js";
 import type { FieldError } from "../../src/validate/field-error.js";
 import { formatFieldError } from "../../src/validate/format.js";
 import { validateCrd, validateSchema, V1_CREATE_OPTIONS } from "../../src/validate/index.js";
@@ -12,21 +13,10 @@ import { jsonClone } from "../../src/validate/json.js";
 import { parseYamlDocuments } from "../../src/yaml/load.js";
 import { corpusCrds } from "./corpus.js";
 
-const TYPES = new Set([
-  "FieldValueRequired",
-  "FieldValueInvalid",
-  "FieldValueForbidden",
-  "FieldValueNotSupported",
-  "FieldValueDuplicate",
-  "FieldValueTooMany",
-  "FieldValueTooLong",
-  "InternalError",
-]);
-
 function wellFormed(errs: unknown): void {
   expect(Array.isArray(errs)).toBe(true);
   for (const e of errs as FieldError[]) {
-    expect(TYPES.has(e.type)).toBe(true);
+    expect(CRD_ERROR_TYPES.has(e.type)).toBe(true);
     expect(typeof e.field).toBe("string");
     expect(typeof e.detail).toBe("string");
     expect(typeof formatFieldError(e)).toBe("string");
