@@ -1,4 +1,5 @@
 /** Prints findings as text (with code frames), JSON, or GitHub Actions workflow commands. */
+import { workflowCommand } from "../diagnostics/workflow-command.js";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
@@ -66,20 +67,18 @@ export function formatJson(findings: readonly Finding[], cwd: string): string {
   return JSON.stringify(rows, null, 2) + "\n";
 }
 
-/** GitHub workflow-command escaping: data escapes %, CR, LF; properties also ':' and ','. */
-function escapeData(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-
-function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
 export function formatGithub(findings: readonly Finding[], cwd: string): string {
   return findings
-    .map(
-      (f) =>
-        `::${f.severity} file=${escapeProperty(relative(f.file, cwd))},line=${f.line},col=${f.column}::${escapeData(f.message)}\n`,
+    .map((f) =>
+      workflowCommand(
+        f.severity,
+        [
+          ["file", relative(f.file, cwd)],
+          ["line", f.line],
+          ["col", f.column],
+        ],
+        f.message,
+      ),
     )
     .join("");
 }

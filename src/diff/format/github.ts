@@ -4,26 +4,26 @@
  */
 import type { CrdChange } from "../types.js";
 import type { Locate } from "./source-location.js";
-
-/** Escaping rules of workflow commands: data escapes %, CR and LF; properties also `:` and `,`. */
-function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
+import { workflowCommand } from "../../diagnostics/workflow-command.js";
 
 export function formatGithub(changes: readonly CrdChange[], locate: Locate): string {
   return changes
     .map((change) => {
       const where = locate(change);
-      const properties = [
-        ...(where ? [`file=${escapeProperty(where.file)}`, `line=${where.line}`] : []),
-        `title=${escapeProperty(`${change.breaking ? "Breaking" : "API"} change: ${change.kind}`)}`,
-      ].join(",");
       const subject = [change.crd, change.version, change.path].filter((s) => s !== undefined).join(" ");
-      return `::${change.breaking ? "error" : "notice"} ${properties}::${escapeData(`${subject}: ${change.message}`)}\n`;
+      return workflowCommand(
+        change.breaking ? "error" : "notice",
+        [
+          ...(where
+            ? ([
+                ["file", where.file],
+                ["line", where.line],
+              ] as const)
+            : []),
+          ["title", `${change.breaking ? "Breaking" : "API"} change: ${change.kind}`],
+        ],
+        `${subject}: ${change.message}`,
+      );
     })
     .join("");
 }
