@@ -3,25 +3,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { stringify } from "yaml";
-import { runDiff } from "../../src/cli/diff.js";
-import type { CliIo } from "../../src/cli/io.js";
+import { runCli, type CliRun } from "../helpers/cli.js";
 
-export interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type RunResult = CliRun;
 
-export async function run(args: string[], cwd: string): Promise<RunResult> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    cwd,
-  };
-  const code = await runDiff(args, io);
-  return { code, stdout, stderr };
+/** `crdgen diff <args>`, run in-process through the CLI's own entry point. */
+export function run(args: string[], cwd: string): Promise<RunResult> {
+  return runCli(["diff", ...args], cwd);
 }
 
 export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
