@@ -123,16 +123,26 @@ function isOnlyNameAndGenerateName(s: Structural): boolean {
   const propsOk = propKeys.every((k) => k === "name" || k === "generateName");
   const g = s.generic;
   const genericOk = !g.title && !g.description && !g.nullable && g.additionalProperties === undefined;
-  const x = s.extensions;
-  const extOk =
+  return (
+    propsOk &&
+    genericOk &&
+    noExtensions(s.extensions) &&
+    !s.items &&
+    isEmptyValueValidation(s.valueValidation)
+  );
+}
+
+/** No `x-kubernetes-*` extension is set. */
+function noExtensions(x: Extensions): boolean {
+  return (
     !x.xPreserveUnknownFields &&
     !x.xEmbeddedResource &&
     !x.xIntOrString &&
     x.xListMapKeys.length === 0 &&
     x.xListType === undefined &&
     x.xMapType === undefined &&
-    x.xValidations.length === 0;
-  return propsOk && genericOk && extOk && !s.items && isEmptyValueValidation(s.valueValidation);
+    x.xValidations.length === 0
+  );
 }
 
 function isEmptyValueValidation(v: ValueValidation | undefined): boolean {
@@ -164,7 +174,6 @@ function isEmptyValueValidation(v: ValueValidation | undefined): boolean {
 /** A nested clause that is exactly `{type: t}` (the int-or-string pattern's branches). */
 function isBareType(n: NestedValueValidation, t: string): boolean {
   const g = n.forbiddenGenerics;
-  const x = n.forbiddenExtensions;
   return (
     g.type === t &&
     !g.title &&
@@ -172,13 +181,7 @@ function isBareType(n: NestedValueValidation, t: string): boolean {
     !g.nullable &&
     g.default === undefined &&
     g.additionalProperties === undefined &&
-    !x.xPreserveUnknownFields &&
-    !x.xEmbeddedResource &&
-    !x.xIntOrString &&
-    x.xListMapKeys.length === 0 &&
-    x.xListType === undefined &&
-    x.xMapType === undefined &&
-    x.xValidations.length === 0 &&
+    noExtensions(n.forbiddenExtensions) &&
     n.xValidations.length === 0 &&
     !n.items &&
     n.properties === undefined &&
