@@ -3,19 +3,12 @@
  * compilation against the schema's types, reason/fieldPath/message rules, oldSelf rules, and
  * the estimated-cost budgets per expression and per schema.
  */
-import type { CustomResourceDefinition, JSONSchemaProps } from "../../schema/types.js";
+import type { CustomResourceDefinition } from "../../schema/types.js";
 import type { FieldError } from "../field-error.js";
 import type { ValidationOptions } from "../options.js";
-import { celErrorsForSchemaAt } from "./rules-walk.js";
+import { celErrorsForSchema } from "./rules-walk.js";
 
-/** CEL errors of one schema; `pathPrefix` is the path of the `openAPIV3Schema` node itself. */
-export function celErrorsForSchema(
-  schema: JSONSchemaProps,
-  pathPrefix: string,
-  options: ValidationOptions,
-): FieldError[] {
-  return celErrorsForSchemaAt(schema, pathPrefix, options);
-}
+export { celErrorsForSchema };
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;

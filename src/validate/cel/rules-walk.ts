@@ -274,7 +274,7 @@ function visit(s: JSONSchemaProps, state: NodeState, walk: Walk): boolean {
 }
 
 /** CEL errors of one `openAPIV3Schema` whose path is `schemaPath`. */
-export function celErrorsForSchemaAt(
+export function celErrorsForSchema(
   schema: JSONSchemaProps,
   schemaPath: string,
   options: ValidationOptions,
