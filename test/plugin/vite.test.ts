@@ -3,6 +3,7 @@
  * each writes the CRD, follows type edits, and a bad type fails a one-off build with
  * crdgen's located error.
  */
+import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { build, createLogger, createServer, type InlineConfig, type ViteDevServer } from "vite";
 import crdgen from "../../src/plugin/vite.js";
@@ -93,6 +94,13 @@ test("the dev server regenerates on save and survives a bad edit", async () => {
   close = () => server.close();
   await server.listen();
   await eventually(async () => (await project.read(CRD)).includes("size:"), "the first CRD");
+  // vite's watcher scans the root while the server starts; an edit made before it watches the
+  // types' directory is never reported (to crdgen or to vite itself).
+  const typesDir = path.dirname(project.file(TYPES));
+  await eventually(
+    async () => server.watcher.getWatched()[typesDir]?.includes(path.basename(TYPES)) ?? false,
+    "vite's watcher to watch the types",
+  );
 
   await project.write(TYPES, BAD_TYPES);
   await eventually(async () => warnings.some((w) => w.includes(BAD_LOCATION)), "the bad edit's warning");
