@@ -1,6 +1,6 @@
 /**
- * parseYamlDocuments finds YAML 1.1 ambiguities of plain streams in the js-yaml events it reads
- * them from; it must find exactly what the yaml package's node walk finds.
+ * parseYamlDocuments finds YAML 1.1 ambiguities of streams in the block subset while the block
+ * reader reads them; it must find exactly what the yaml package's node walk finds.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -34,7 +34,11 @@ type YamlNode =
 const scalar: fc.Arbitrary<YamlNode> = fc.record({
   kind: fc.constant("scalar" as const),
   text: token,
-  decoration: fc.constantFrom("", "", "!!str ", "!custom "),
+  // Tags are rare so that many streams stay in the block subset.
+  decoration: fc.oneof(
+    { arbitrary: fc.constant(""), weight: 30 },
+    { arbitrary: fc.constantFrom("!!str ", "!custom "), weight: 1 },
+  ),
   comment: fc.boolean(),
 });
 
@@ -44,7 +48,10 @@ const { node } = fc.letrec<{ node: YamlNode }>((tie) => ({
     scalar,
     fc.record({
       kind: fc.constant("map" as const),
-      flow: fc.boolean(),
+      flow: fc.oneof(
+        { arbitrary: fc.constant(false), weight: 8 },
+        { arbitrary: fc.constant(true), weight: 1 },
+      ),
       entries: fc.uniqueArray(fc.tuple(key, tie("node")), {
         selector: ([k]) => k,
         minLength: 1,
@@ -53,7 +60,10 @@ const { node } = fc.letrec<{ node: YamlNode }>((tie) => ({
     }),
     fc.record({
       kind: fc.constant("seq" as const),
-      flow: fc.boolean(),
+      flow: fc.oneof(
+        { arbitrary: fc.constant(false), weight: 8 },
+        { arbitrary: fc.constant(true), weight: 1 },
+      ),
       items: fc.array(tie("node"), { minLength: 1, maxLength: 3 }),
     }),
   ),
@@ -84,7 +94,7 @@ function walked(text: string): unknown[][] {
   return documents.flatMap((d) => yaml11Differences(d.doc, d.lineCounter)).map(row);
 }
 
-/** What parseYamlDocuments reports: from js-yaml's events when the stream is plain. */
+/** What parseYamlDocuments reports: from the block reader when the stream is in its subset. */
 function reported(text: string): unknown[][] {
   return parseYamlDocuments(text, "t.yaml").yaml11Differences().map(row);
 }
@@ -93,11 +103,11 @@ function row(d: Yaml11Difference): unknown[] {
   return [d.line, d.column, d.isKey, d.source, d.yaml11Value, d.message];
 }
 
-describe("YAML 1.1 differences found in js-yaml's events", () => {
+describe("YAML 1.1 differences found by the block reader", () => {
   it("are exactly those the yaml package's node walk finds", () => {
     let quick = 0;
     fc.assert(
-      fc.property(node, fc.boolean(), fc.boolean(), (root, crlf, marker) => {
+      fc.property(node, fc.constantFrom(false, false, false, true), fc.boolean(), (root, crlf, marker) => {
         const lines = root.kind === "scalar" ? [flow(root)] : block(root, 0, "");
         const text = (marker ? "--- \n" : "") + lines.join(crlf ? "\r\n" : "\n") + "\n";
         if (quickValues(text) !== undefined) quick++;
@@ -105,32 +115,37 @@ describe("YAML 1.1 differences found in js-yaml's events", () => {
       }),
       { numRuns: 2000 },
     );
-    // Most generated streams must take the event path, or the property compares the walk with itself.
-    expect(quick).toBeGreaterThan(250);
+    // Many generated streams must take the quick path, or the property compares the walk with itself.
+    expect(quick).toBeGreaterThan(400);
   });
 
   it.each([
     ["a: yes\n", 1],
     ["- on\n", 1],
-    ["[x, 1:30]\n", 1],
-    ['{"k":n}\n', 1],
-    ["? y\n: 1\n", 1],
     ["k:\n  1:30\n", 1],
+    ["1_000:\n  - x\n", 1],
+    ["k: |\n  on\n", 0],
     ["description: this is on by default\n", 0],
     ["pattern: ^[a-z0-9]([-a-z0-9_]*[a-z0-9])?$\n", 0],
     ['k: "on"\n', 0],
     ["k: 17\n", 0],
-  ])("%j has %i, found on the event path", (text, count) => {
+  ])("%j has %i, found on the quick path", (text, count) => {
     expect(quickValues(text)).toBeDefined();
     expect(reported(text)).toHaveLength(count);
     expect(reported(text)).toEqual(walked(text));
   });
 
-  it.each(["k: !!str 017\n", "k: 017 # c\r\n", "k: &x off # c\n", "<<: {a: 1}\n", "1_000:\n  - x\n"])(
-    "%j takes the full parse and still gets its warning",
-    (text) => {
-      expect(quickValues(text)).toBeUndefined();
-      expect(reported(text).length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    "k: !!str 017\n",
+    "k: 017 # c\r\n",
+    "k: &x off # c\n",
+    "<<: {a: 1}\n",
+    "[x, 1:30]\n",
+    "k: [x, 1:30]\n",
+    '{"k":n}\n',
+    "? y\n: 1\n",
+  ])("%j takes the full parse and still gets its warning", (text) => {
+    expect(quickValues(text)).toBeUndefined();
+    expect(reported(text).length).toBeGreaterThan(0);
+  });
 });
