@@ -10,6 +10,7 @@ import path from "node:path";
 import { generateFromProgram, type GenerateOptions, type GenerateResult } from "./generate.js";
 import { loadProgram, refreshProgram, type LoadedProgram } from "./read/program.js";
 import { tsApi } from "./read/typescript.js";
+import type { ts } from "ts-morph";
 import { writeAtomically, type OutputFile } from "./write/files.js";
 
 export interface RunOutcome {
@@ -171,16 +172,31 @@ async function readOptional(file: string): Promise<string | undefined> {
 
 /** The program's own files with a relative import of one of `changed` (any extension). */
 function importersOf(loaded: LoadedProgram, changed: readonly string[]): string[] {
-  const stem = (file: string) => file.replace(/\.(d\.)?(m|c)?(t|j)sx?$/, "");
   const targets = new Set(changed.map((f) => stem(path.resolve(f))));
   const out: string[] = [];
   for (const sf of loaded.program.getSourceFiles()) {
     if (sf.isDeclarationFile || /[\\/]node_modules[\\/]/.test(sf.fileName)) continue;
-    const imports = tsApi.preProcessFile(sf.text, true, true).importedFiles;
-    const dir = path.dirname(sf.fileName);
-    if (imports.some((i) => i.fileName.startsWith(".") && targets.has(stem(path.resolve(dir, i.fileName))))) {
-      out.push(sf.fileName);
-    }
+    if (relativeImportsOf(sf).some((target) => targets.has(target))) out.push(sf.fileName);
   }
   return out;
+}
+
+const stem = (file: string) => file.replace(/\.(d\.)?(m|c)?(t|j)sx?$/, "");
+
+/**
+ * The extension-less paths a file imports relatively. Unchanged files keep their SourceFile
+ * across refreshes, so each file is scanned once, not on every rebuild.
+ */
+const relativeImports = new WeakMap<ts.SourceFile, readonly string[]>();
+function relativeImportsOf(sf: ts.SourceFile): readonly string[] {
+  let found = relativeImports.get(sf);
+  if (!found) {
+    const dir = path.dirname(sf.fileName);
+    found = tsApi
+      .preProcessFile(sf.text, true, true)
+      .importedFiles.filter((i) => i.fileName.startsWith("."))
+      .map((i) => stem(path.resolve(dir, i.fileName)));
+    relativeImports.set(sf, found);
+  }
+  return found;
 }
