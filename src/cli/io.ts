@@ -11,3 +11,19 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
+
+const CHUNK = 1 << 20;
+
+/**
+ * Writes a large text in slices of about a megabyte: one write of a whole stream (17 MB at
+ * 5,000 types) would hold a second copy of it as bytes. Slices never split a surrogate pair.
+ */
+export function writeInSlices(stream: CliIo["stdout"], text: string): void {
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(start + CHUNK, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    stream.write(text.slice(start, end));
+    start = end;
+  }
+}

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { GenerateOptions } from "../generate.js";
 import { didYouMean } from "../tags/suggest.js";
 import { tagRegistry } from "../tags/index.js";
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, writeInSlices, type CliIo } from "./io.js";
 
 const USAGE = `Usage: crdgen [options] <file.ts...>
        crdgen check [options] <files or globs...>
@@ -110,7 +110,7 @@ async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   if (!result.ok || hasErrors(result.diagnostics)) return EXIT_ERRORS;
 
   if (values.stdout) {
-    io.stdout.write(result.stream);
+    writeInSlices(io.stdout, result.stream);
     return EXIT_OK;
   }
   if (values.check) {

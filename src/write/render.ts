@@ -1,13 +1,13 @@
 /** One CRD as file content, in the format the user asked for. */
 import type { CustomResourceDefinition } from "../schema/types.js";
 import { canonicalCrd } from "./canonical.js";
-import { toYaml } from "./yaml.js";
+import { toYamlDocument } from "./yaml.js";
 
 export type OutputFormat = "yaml" | "json";
 
 export function renderCrd(crd: CustomResourceDefinition, format: OutputFormat): string {
   const canonical = canonicalCrd(crd);
-  return format === "json" ? `${JSON.stringify(canonical, null, 2)}\n` : `---\n${toYaml(canonical)}`;
+  return format === "json" ? `${JSON.stringify(canonical, null, 2)}\n` : toYamlDocument(canonical);
 }
 
 /** Several CRDs as one stream: a multi-document YAML or a JSON List. */

@@ -131,8 +131,18 @@ function writeNode(value: object, indent: string, out: string[]): void {
 }
 
 export function toYaml(value: unknown): string {
-  if (!isCollection(value) || isEmpty(value)) return `${inlineValue(value, "", false).slice(1)}\n`;
-  const out: string[] = [];
-  writeNode(value, "", out);
-  return `${out.join("\n")}\n`;
+  return render(value, []);
+}
+
+/** `value` as one document of a stream: `---` and the document. */
+export function toYamlDocument(value: unknown): string {
+  return render(value, ["---"]);
+}
+
+function render(value: unknown, out: string[]): string {
+  if (!isCollection(value) || isEmpty(value)) out.push(inlineValue(value, "", false).slice(1));
+  else writeNode(value, "", out);
+  // Joined once with its final newline: appending to a large result would copy it again.
+  out.push("");
+  return out.join("\n");
 }
