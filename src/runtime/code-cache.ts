@@ -1,0 +1,107 @@
+/**
+ * CommonJS modules compiled with a V8 code cache. TypeScript is 9 MB of JavaScript: parsing and
+ * compiling it costs every crdgen run ~100 ms, about what a 100-type program costs to check.
+ * `tsc` avoids that on Node 22+ with `module.enableCompileCache()`; Node 20 has no such switch,
+ * so crdgen keeps its own cache: a run that found none (or one V8 rejected) saves the compiled
+ * code when the process exits, so the functions the run compiled lazily are in it, and later
+ * runs start from it.
+ *
+ * The cache lives in `node_modules/.cache/crdgen` (the convention of babel, eslint and others);
+ * V8 checks each entry against the source and its own version and flags, and an entry it
+ * rejects is rewritten. Nothing here may fail a run: an unwritable cache only means no cache.
+ * `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch) turns it off.
+ */
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire, Module } from "node:module";
+import path from "node:path";
+import vm from "node:vm";
+
+/**
+ * Loads `file` as CommonJS, as `require` would, but compiled from (and into) the code cache in
+ * `cacheDir`. The module is entered in `require.cache`, so a later `require` of the same file
+ * (from ts-morph, say) gets it instead of loading a second copy.
+ */
+export function requireWithCodeCache(
+  file: string,
+  cacheDir: string | undefined,
+  /** When to save a new entry: at process exit (tests save on their own schedule). */
+  atExit: (save: () => void) => void = (save) => void process.once("exit", save),
+): unknown {
+  const requireHere = createRequire(file);
+  const cached = requireHere.cache[file];
+  if (cached) return cached.exports;
+  const module = new Module(file);
+  module.filename = file;
+  const cacheFile =
+    cacheDir !== undefined && !process.env.NODE_DISABLE_COMPILE_CACHE
+      ? path.join(cacheDir, cacheName(file))
+      : undefined;
+  const cachedData = cacheFile !== undefined ? readOptional(cacheFile) : undefined;
+  const { fn, script } = compile(file, cachedData);
+  fn(module.exports, requireHere, module, file, path.dirname(file));
+  module.loaded = true;
+  requireHere.cache[file] = module;
+  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+    atExit(() => save(script, cacheFile));
+  }
+  return module.exports;
+}
+
+type ModuleFunction = (
+  exports: unknown,
+  require: NodeJS.Require,
+  module: Module,
+  filename: string,
+  dirname: string,
+) => void;
+
+function compile(file: string, cachedData: Buffer | undefined): { fn: ModuleFunction; script: vm.Script } {
+  const source = readFileSync(file, "utf8");
+  // Node's own CommonJS wrapper, so the module sees the usual five bindings.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  return { fn: script.runInThisContext() as ModuleFunction, script };
+}
+
+/**
+ * One entry per file version, Node version and V8 flags (V8 rejects data made under others,
+ * and runs that alternate would otherwise keep overwriting each other's entry).
+ */
+function cacheName(file: string): string {
+  const stat = statSync(file);
+  const key = [file, stat.size, stat.mtimeMs, process.version, process.arch, ...process.execArgv].join("\0");
+  return `${path.basename(file, ".js")}-${fnv1a(key)}.v8cache`;
+}
+
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
+function readOptional(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the compiled code, functions compiled lazily so far included. */
+function save(script: vm.Script, cacheFile: string): void {
+  try {
+    const data = script.createCachedData();
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    // Written aside and renamed: parallel runs never read half an entry.
+    const temp = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temp, data);
+    renameSync(temp, cacheFile);
+  } catch {
+    // A read-only or full disk: run without a cache.
+  }
+}

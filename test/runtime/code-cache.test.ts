@@ -1,0 +1,166 @@
+/**
+ * requireWithCodeCache loads CommonJS as `require` does, saves V8's compiled code for the next
+ * process, starts from a saved entry V8 accepts, replaces one it rejects, and never fails a
+ * run over the cache.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { requireWithCodeCache } from "../../src/runtime/code-cache.js";
+
+interface Sample {
+  joined: string;
+  fail(): never;
+}
+
+let dir: string;
+let file: string;
+let cacheDir: string;
+/** Saves the code asked for since the last call, as the process's exit would. */
+let saves: Array<() => void>;
+const atExit = (save: () => void) => void saves.push(save);
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "crdgen-code-cache-"));
+  file = path.join(dir, "sample.js");
+  cacheDir = path.join(dir, "cache");
+  saves = [];
+  writeFileSync(
+    file,
+    `const path = require("node:path");
+     exports.joined = path.posix.join("a", "b");
+     exports.fail = function fail() { throw new Error("from the sample"); };`,
+  );
+});
+afterEach(() => {
+  forget();
+  rmSync(dir, { recursive: true, force: true });
+  delete process.env.NODE_DISABLE_COMPILE_CACHE;
+});
+
+/** Drops the module from require's cache, as a new process would start without it. */
+function forget(): void {
+  delete createRequire(file).cache[file];
+}
+
+function load(): Sample {
+  return requireWithCodeCache(file, cacheDir, atExit) as Sample;
+}
+
+function saveAll(): void {
+  for (const save of saves.splice(0)) save();
+}
+
+function entries(): string[] {
+  try {
+    return readdirSync(cacheDir);
+  } catch {
+    return [];
+  }
+}
+
+it("loads the module as require would, with its own require, once per process", () => {
+  const sample = load();
+  expect(sample.joined).toBe("a/b");
+  // A later plain require (ts-morph's, say) gets the same module, not a second copy.
+  expect(createRequire(file)(file)).toBe(sample);
+  expect(load()).toBe(sample);
+  // Stack traces still name the module's file.
+  expect(() => sample.fail()).toThrow("from the sample");
+  try {
+    sample.fail();
+  } catch (e) {
+    expect((e as Error).stack).toContain(file);
+  }
+});
+
+it("asks to save an entry when there is none", () => {
+  load();
+  expect(saves).toHaveLength(1);
+  expect(entries()).toEqual([]);
+  saveAll();
+  expect(entries()).toHaveLength(1);
+});
+
+describe("across processes", () => {
+  // V8 also caches compiled code within a process, which would answer for the saved entry:
+  // whether V8 takes or rejects an entry shows only in a new process. The module under test
+  // is bundled to plain JavaScript for those.
+  let runner: string;
+  beforeAll(async () => {
+    const { build } = await import("esbuild");
+    const out = mkdtempSync(path.join(tmpdir(), "crdgen-code-cache-runner-"));
+    await build({
+      entryPoints: [fileURLToPath(new URL("../../src/runtime/code-cache.ts", import.meta.url))],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      outfile: path.join(out, "code-cache.mjs"),
+      logLevel: "silent",
+    });
+    runner = path.join(out, "run.mjs");
+    writeFileSync(
+      runner,
+      `import { requireWithCodeCache } from "./code-cache.mjs";
+       process.stdout.write(requireWithCodeCache(process.argv[2], process.argv[3]).joined);`,
+    );
+  });
+
+  function run(): string {
+    return execFileSync(process.execPath, [runner, file, cacheDir], { encoding: "utf8" });
+  }
+
+  function entry(): { path: string; bytes: Buffer; mtimeMs: number } {
+    const names = entries();
+    expect(names).toHaveLength(1);
+    const at = path.join(cacheDir, names[0]!);
+    return { path: at, bytes: readFileSync(at), mtimeMs: statSync(at).mtimeMs };
+  }
+
+  it("saves an entry at exit, and the next process starts from it", () => {
+    expect(run()).toBe("a/b");
+    const first = entry();
+    expect(run()).toBe("a/b");
+    // Taken as it was: not written again.
+    expect(entry()).toEqual(first);
+  });
+
+  it("replaces an entry V8 rejects", () => {
+    run();
+    const { path: at } = entry();
+    writeFileSync(at, "not V8 code");
+    expect(run()).toBe("a/b");
+    const replaced = entry();
+    expect(replaced.bytes.toString("utf8")).not.toBe("not V8 code");
+    expect(run()).toBe("a/b");
+    expect(entry()).toEqual(replaced);
+  });
+});
+
+it("keeps one entry per version of the file", () => {
+  load();
+  saveAll();
+  forget();
+  writeFileSync(file, `exports.joined = "changed";`);
+  expect(load().joined).toBe("changed");
+  saveAll();
+  expect(entries()).toHaveLength(2);
+});
+
+it("is off with NODE_DISABLE_COMPILE_CACHE", () => {
+  process.env.NODE_DISABLE_COMPILE_CACHE = "1";
+  expect(load().joined).toBe("a/b");
+  expect(saves).toHaveLength(0);
+});
+
+it("runs without a cache it cannot write", () => {
+  // A file where the cache folder should be: creating the folder fails.
+  writeFileSync(cacheDir, "in the way");
+  expect(load().joined).toBe("a/b");
+  expect(saveAll).not.toThrow();
+  expect(statSync(cacheDir).isFile()).toBe(true);
+});
