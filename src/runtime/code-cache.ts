@@ -66,12 +66,13 @@ function compile(file: string, cachedData: Buffer | undefined): { fn: ModuleFunc
 }
 
 /**
- * One entry per file version, Node version and V8 flags (V8 rejects data made under others,
- * and runs that alternate would otherwise keep overwriting each other's entry).
+ * One entry per file version and Node version (V8 rejects data made by another, and two
+ * installs that alternate would keep overwriting each other's entry). Node options such as
+ * `--cpu-prof` are left out: V8 takes the same entry under them, so a profile shows a usual run.
  */
 function cacheName(file: string): string {
   const stat = statSync(file);
-  const key = [file, stat.size, stat.mtimeMs, process.version, process.arch, ...process.execArgv].join("\0");
+  const key = [file, stat.size, stat.mtimeMs, process.version, process.arch].join("\0");
   return `${path.basename(file, ".js")}-${fnv1a(key)}.v8cache`;
 }
 

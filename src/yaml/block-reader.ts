@@ -11,6 +11,34 @@
  * hold it to the `yaml` package's values on the corpus, on generated streams in every style
  * that package writes, and on random edits of both.
  */
+import {
+  TAB,
+  NL,
+  SPACE,
+  DQUOTE,
+  HASH,
+  SQUOTE,
+  PLUS,
+  COMMA,
+  DASH,
+  COLON,
+  QUESTION,
+  GT,
+  LBRACKET,
+  BACKSLASH,
+  RBRACKET,
+  LBRACE,
+  PIPE,
+  RBRACE,
+  INDICATORS,
+  FLOW_INDICATORS,
+  MAY_DIFFER,
+  ESCAPES,
+  HEX_ESCAPE_DIGITS,
+  isBlank,
+  isSeparator,
+} from "./block-chars.js";
+import { resolvePlain } from "./core-schema.js";
 import { yaml11DifferenceOf, type Yaml11Difference } from "./yaml11.js";
 
 export interface BlockRead {
@@ -41,108 +69,13 @@ function outside(): never {
   throw OUTSIDE;
 }
 
-const TAB = 9;
-const NL = 10;
-const SPACE = 32;
-const DQUOTE = 34;
-const HASH = 35;
-const SQUOTE = 39;
-const PLUS = 43;
-const COMMA = 44;
-const DASH = 45;
-const COLON = 58;
-const QUESTION = 63;
-const GT = 62;
-const LBRACKET = 91;
-const BACKSLASH = 92;
-const RBRACKET = 93;
-const LBRACE = 123;
-const PIPE = 124;
-const RBRACE = 125;
-
 /** As a parent column: no continuation line is indented enough, so the scalar must end on its line. */
-const ONE_LINE = Number.POSITIVE_INFINITY;
-
-/** Characters that cannot start a plain scalar (`-`, `?` and `:` can when a non-space follows). */
-const INDICATORS = new Set([..."-?:,[]{}#&*!|>'\"%@`"].map((c) => c.charCodeAt(0)));
-
-const FLOW_INDICATORS = new Set([..."[]{},"].map((c) => c.charCodeAt(0)));
-
-/** First characters of plain scalars that may not be strings in YAML 1.2 (null, bool, numbers). */
-const MAY_RESOLVE = new Set([..."0123456789+-.~nNtTfF"].map((c) => c.charCodeAt(0)));
-/** First characters of plain scalars YAML 1.1 may read differently (see yaml11.ts). */
-const MAY_DIFFER = new Set([..."0123456789+-.yYnNoO<"].map((c) => c.charCodeAt(0)));
-
-const ESCAPES: ReadonlyMap<number, string> = new Map(
-  Object.entries({
-    "0": "\0",
-    a: "\x07",
-    b: "\b",
-    t: "\t",
-    "\t": "\t",
-    n: "\n",
-    v: "\v",
-    f: "\f",
-    r: "\r",
-    e: "\x1b",
-    " ": " ",
-    '"': '"',
-    "/": "/",
-    "\\": "\\",
-    N: "\u0085",
-    _: "\u00a0",
-    L: "\u2028",
-    P: "\u2029",
-  }).map(([k, v]) => [k.charCodeAt(0), v]),
-);
-const HEX_ESCAPE_DIGITS: ReadonlyMap<number, number> = new Map([
-  ["x".charCodeAt(0), 2],
-  ["u".charCodeAt(0), 4],
-  ["U".charCodeAt(0), 8],
-]);
+export const ONE_LINE = Number.POSITIVE_INFINITY;
 
 const enum Chomp {
   Clip,
   Strip,
   Keep,
-}
-
-function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB;
-}
-
-/** A separator after `:` or `-`: a blank, the line's end or the text's end (NaN). */
-function isSeparator(c: number): boolean {
-  return c === SPACE || c === TAB || c === NL || Number.isNaN(c);
-}
-
-/** A plain scalar's value in the YAML 1.2 core schema, as the `yaml` package resolves it. */
-export function resolvePlain(source: string): unknown {
-  if (!MAY_RESOLVE.has(source.charCodeAt(0))) return source === "" ? null : source;
-  switch (source) {
-    case "~":
-    case "null":
-    case "Null":
-    case "NULL":
-      return null;
-    case "true":
-    case "True":
-    case "TRUE":
-      return true;
-    case "false":
-    case "False":
-    case "FALSE":
-      return false;
-  }
-  if (/^0o[0-7]+$/.test(source)) return parseInt(source.slice(2), 8);
-  if (/^[-+]?[0-9]+$/.test(source)) return parseInt(source, 10);
-  if (/^0x[0-9a-fA-F]+$/.test(source)) return parseInt(source.slice(2), 16);
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) {
-    if (source.endsWith("nan") || source.endsWith("NaN") || source.endsWith("NAN")) return NaN;
-    return source.startsWith("-") ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  }
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(source)) return parseFloat(source);
-  return source;
 }
 
 class BlockReader {

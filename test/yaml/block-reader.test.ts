@@ -9,7 +9,8 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments, stringify, type ToStringOptions } from "yaml";
-import { readBlockYaml, resolvePlain } from "../../src/yaml/block-reader.js";
+import { readBlockYaml } from "../../src/yaml/block-reader.js";
+import { resolvePlain } from "../../src/yaml/core-schema.js";
 
 const CORPUS = path.resolve(__dirname, "../../../shared/corpus/crds");
 
