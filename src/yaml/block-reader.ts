@@ -72,6 +72,9 @@ function outside(): never {
 /** As a parent column: no continuation line is indented enough, so the scalar must end on its line. */
 export const ONE_LINE = Number.POSITIVE_INFINITY;
 
+/** Far deeper than any CRD, far shallower than the call stack. */
+const MAX_DEPTH = 500;
+
 const enum Chomp {
   Clip,
   Strip,
@@ -87,6 +90,8 @@ class BlockReader {
   private passedComment = false;
   private readonly yaml11: Yaml11Difference[] = [];
   private lineStarts: number[] | undefined;
+  /** How many collections are open. */
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -215,6 +220,7 @@ class BlockReader {
   }
 
   private mapping(column: number): Record<string, unknown> {
+    this.enter();
     const map: Record<string, unknown> = {};
     for (;;) {
       const key = this.key();
@@ -225,10 +231,12 @@ class BlockReader {
       if (this.atSequenceEntry()) outside();
     }
     if (this.indent > column) outside();
+    this.depth--;
     return map;
   }
 
   private sequence(column: number): unknown[] {
+    this.enter();
     const t = this.text;
     const list: unknown[] = [];
     for (;;) {
@@ -252,7 +260,13 @@ class BlockReader {
       if (this.indent !== column || !this.atSequenceEntry()) break;
     }
     if (this.indent > column) outside();
+    this.depth--;
     return list;
+  }
+
+  /** One collection deeper; very deep nesting is left to the full parser rather than the stack. */
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) outside();
   }
 
   /** Whether the line from `pos` is `key: ...` (a compact mapping in a sequence entry). */

@@ -145,6 +145,11 @@ describe("readBlockYaml leaves to the full parser", () => {
     ["a bad escape", 'a: "\\q"\n'],
     ["a less indented line in a mapping", "a:\n    b: 1\n  c: 2\n"],
     ["an empty stream", "# nothing\n"],
+    ["deeper nesting than any CRD", "- ".repeat(5000) + "x\n"],
+    [
+      "deeply nested mappings",
+      Array.from({ length: 5000 }, (_, i) => `${" ".repeat(i)}a:\n`).join("") + "x: 1\n",
+    ],
   ])("%s", (_what, text) => expect(readBlockYaml(text)).toBeUndefined());
 });
 
