@@ -304,7 +304,7 @@ class BlockReader {
     const start = this.pos;
     const c = t.charCodeAt(start);
     if (c === DQUOTE || c === SQUOTE) {
-      const key = c === DQUOTE ? this.doubleQuoted(ONE_LINE) : this.singleQuoted(ONE_LINE);
+      const key = this.quoted(ONE_LINE);
       while (isBlank(t.charCodeAt(this.pos))) this.pos++;
       if (t.charCodeAt(this.pos) !== COLON || !isSeparator(t.charCodeAt(this.pos + 1))) outside();
       this.pos++;
@@ -367,8 +367,7 @@ class BlockReader {
     const c = t.charCodeAt(this.pos);
     let value: unknown;
     if (c === PIPE || c === GT) return this.blockScalar(parent);
-    if (c === DQUOTE) value = this.doubleQuoted(parent);
-    else if (c === SQUOTE) value = this.singleQuoted(parent);
+    if (c === DQUOTE || c === SQUOTE) value = this.quoted(parent);
     else if (c === LBRACKET || c === LBRACE) value = this.flowCollection();
     else if (this.canStartPlain(this.pos)) return this.plainScalar(parent);
     else outside();
@@ -447,11 +446,15 @@ class BlockReader {
   }
 
   /**
-   * Folds a quoted scalar's line break at `nl`: returns where the next line's text starts and
-   * what the break becomes (a space, or one newline per empty line).
+   * A quoted scalar's line break at `nl`: the text since `segment` without its trailing blanks,
+   * then the break folded (a space, or one newline per empty line), and where the next line's
+   * text starts. Continuation lines must be indented past `parent`.
    */
-  private foldBreak(nl: number, parent: number): { next: number; text: string } {
+  private foldQuotedLine(segment: number, nl: number, parent: number): { text: string; next: number } {
     const t = this.text;
+    if (parent === ONE_LINE) outside();
+    let end = nl;
+    while (end > segment && isBlank(t.charCodeAt(end - 1))) end--;
     let empties = 0;
     let p = nl + 1;
     for (;;) {
@@ -464,29 +467,34 @@ class BlockReader {
         continue;
       }
       if (Number.isNaN(c) || c === TAB || s - p <= parent) outside();
-      return { next: s, text: empties === 0 ? " " : "\n".repeat(empties) };
+      return { text: t.slice(segment, end) + (empties === 0 ? " " : "\n".repeat(empties)), next: s };
     }
   }
 
-  private singleQuoted(parent: number): string {
+  /**
+   * A single- or double-quoted scalar from its opening quote at `pos`: `''` is a quote inside
+   * single quotes, backslash escapes work inside double quotes, and line breaks fold.
+   */
+  private quoted(parent: number): string {
     const t = this.text;
+    const quote = t.charCodeAt(this.pos);
     let p = this.pos + 1;
     let segment = p;
     let out = "";
     for (;;) {
       const c = t.charCodeAt(p);
-      if (c === SQUOTE) {
+      if (c === quote) {
         out += t.slice(segment, p);
-        if (t.charCodeAt(p + 1) !== SQUOTE) break;
+        if (quote === DQUOTE || t.charCodeAt(p + 1) !== SQUOTE) break;
         out += "'";
-        p += 2;
-        segment = p;
+        p = segment = p + 2;
+      } else if (c === BACKSLASH && quote === DQUOTE) {
+        out += t.slice(segment, p);
+        const escape = this.escape(p, parent);
+        out += escape.text;
+        p = segment = escape.next;
       } else if (c === NL) {
-        if (parent === ONE_LINE) outside();
-        let end = p;
-        while (end > segment && isBlank(t.charCodeAt(end - 1))) end--;
-        out += t.slice(segment, end);
-        const fold = this.foldBreak(p, parent);
+        const fold = this.foldQuotedLine(segment, p, parent);
         out += fold.text;
         p = segment = fold.next;
       } else if (Number.isNaN(c)) {
@@ -499,59 +507,30 @@ class BlockReader {
     return out;
   }
 
-  private doubleQuoted(parent: number): string {
+  /** The double-quoted escape at `at` (a backslash): what it stands for and where text resumes. */
+  private escape(at: number, parent: number): { text: string; next: number } {
     const t = this.text;
-    let p = this.pos + 1;
-    let segment = p;
-    let out = "";
-    for (;;) {
-      const c = t.charCodeAt(p);
-      if (c === DQUOTE) {
-        out += t.slice(segment, p);
-        break;
-      }
-      if (c === BACKSLASH) {
-        out += t.slice(segment, p);
-        const e = t.charCodeAt(p + 1);
-        const simple = ESCAPES.get(e);
-        const digits = HEX_ESCAPE_DIGITS.get(e);
-        if (simple !== undefined) {
-          out += simple;
-          p += 2;
-        } else if (digits !== undefined) {
-          const hex = t.slice(p + 2, p + 2 + digits);
-          if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) outside();
-          const code = parseInt(hex, 16);
-          if (code > 0x10ffff) outside();
-          out += digits === 8 ? String.fromCodePoint(code) : String.fromCharCode(code);
-          p += 2 + digits;
-        } else if (e === NL && parent !== ONE_LINE) {
-          // An escaped line break joins the lines with nothing between them.
-          let s = p + 2;
-          while (t.charCodeAt(s) === SPACE) s++;
-          const d = t.charCodeAt(s);
-          if (d === NL || d === TAB || Number.isNaN(d) || s - (p + 2) <= parent) outside();
-          p = s;
-        } else {
-          outside();
-        }
-        segment = p;
-      } else if (c === NL) {
-        if (parent === ONE_LINE) outside();
-        let end = p;
-        while (end > segment && isBlank(t.charCodeAt(end - 1))) end--;
-        out += t.slice(segment, end);
-        const fold = this.foldBreak(p, parent);
-        out += fold.text;
-        p = segment = fold.next;
-      } else if (Number.isNaN(c)) {
-        outside();
-      } else {
-        p++;
-      }
+    const e = t.charCodeAt(at + 1);
+    const simple = ESCAPES.get(e);
+    if (simple !== undefined) return { text: simple, next: at + 2 };
+    const digits = HEX_ESCAPE_DIGITS.get(e);
+    if (digits !== undefined) {
+      const hex = t.slice(at + 2, at + 2 + digits);
+      if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) outside();
+      const code = parseInt(hex, 16);
+      if (code > 0x10ffff) outside();
+      return {
+        text: digits === 8 ? String.fromCodePoint(code) : String.fromCharCode(code),
+        next: at + 2 + digits,
+      };
     }
-    this.pos = p + 1;
-    return out;
+    if (e !== NL || parent === ONE_LINE) outside();
+    // An escaped line break joins the lines with nothing between them.
+    let s = at + 2;
+    while (t.charCodeAt(s) === SPACE) s++;
+    const d = t.charCodeAt(s);
+    if (d === NL || d === TAB || Number.isNaN(d) || s - (at + 2) <= parent) outside();
+    return { text: "", next: s };
   }
 
   /** `|` or `>` with optional chomping and indentation indicators, then the indented lines. */
@@ -666,9 +645,7 @@ class BlockReader {
     }
     for (;;) {
       const c = t.charCodeAt(this.pos);
-      if (c === DQUOTE) list.push(this.doubleQuoted(ONE_LINE));
-      else if (c === SQUOTE) list.push(this.singleQuoted(ONE_LINE));
-      else list.push(this.flowPlain());
+      list.push(c === DQUOTE || c === SQUOTE ? this.quoted(ONE_LINE) : this.flowPlain());
       this.skipSpaces();
       const d = t.charCodeAt(this.pos);
       this.pos++;

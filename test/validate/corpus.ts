@@ -11,6 +11,11 @@ export interface CorpusCrd {
   crd: Record<string, unknown>;
 }
 
+/** The YAML files under corpus/<folder>/, sorted (the 215 real CRDs are under `crds`). */
+export function corpusFiles(folder: "crds" | "nonstructural"): string[] {
+  return yamlFiles(`${CORPUS}${folder}/`);
+}
+
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir)
     .sort()

@@ -4,25 +4,13 @@
  * subset. Hand cases pin each construct; generated streams in every style the `yaml` package
  * writes, and random edits of them, hold it to the reference.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments, stringify, type ToStringOptions } from "yaml";
 import { readBlockYaml } from "../../src/yaml/block-reader.js";
 import { resolvePlain } from "../../src/yaml/core-schema.js";
-
-const CORPUS = path.resolve(__dirname, "../../../shared/corpus/crds");
-
-function yamlFilesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return yamlFilesUnder(full);
-      return /\.ya?ml$/.test(name) ? [full] : [];
-    });
-}
+import { corpusFiles } from "../validate/corpus.js";
 
 /** The `yaml` package's reading (the reference): the values, or undefined on any error. */
 function reference(text: string): unknown[] | undefined {
@@ -30,6 +18,16 @@ function reference(text: string): unknown[] | undefined {
   const list = Array.isArray(docs) ? docs : [];
   if (list.some((d) => d.errors.length > 0)) return undefined;
   return list.map((d) => d.toJS());
+}
+
+/** Each edit removes `removed` characters at `at` (wrapped to the text) and inserts `inserted`. */
+function applyEdits(text: string, edits: ReadonlyArray<readonly [number, number, string]>): string {
+  let edited = text;
+  for (const [at, removed, inserted] of edits) {
+    const i = at % (edited.length + 1);
+    edited = edited.slice(0, i) + inserted + edited.slice(i + removed);
+  }
+  return edited;
 }
 
 describe("readBlockYaml reads", () => {
@@ -251,11 +249,7 @@ describe("readBlockYaml against the yaml package", () => {
     let read = 0;
     fc.assert(
       fc.property(stream, fc.array(edit, { minLength: 1, maxLength: 3 }), (text, edits) => {
-        let edited = text;
-        for (const [at, removed, inserted] of edits) {
-          const i = at % (edited.length + 1);
-          edited = edited.slice(0, i) + inserted + edited.slice(i + removed);
-        }
+        const edited = applyEdits(text, edits);
         const values = readBlockYaml(edited)?.values;
         if (values === undefined) return;
         read++;
@@ -267,7 +261,7 @@ describe("readBlockYaml against the yaml package", () => {
   });
 
   it("gives its values, or gives up, on random edits of real CRDs", () => {
-    const texts = yamlFilesUnder(CORPUS).map((file) => readFileSync(file, "utf8"));
+    const texts = corpusFiles("crds").map((file) => readFileSync(file, "utf8"));
     const edit = fc.tuple(
       fc.nat(),
       fc.nat({ max: 2 }),
@@ -279,11 +273,7 @@ describe("readBlockYaml against the yaml package", () => {
         fc.nat({ max: texts.length - 1 }),
         fc.array(edit, { minLength: 1, maxLength: 2 }),
         (which, edits) => {
-          let edited = texts[which]!;
-          for (const [at, removed, inserted] of edits) {
-            const i = at % (edited.length + 1);
-            edited = edited.slice(0, i) + inserted + edited.slice(i + removed);
-          }
+          const edited = applyEdits(texts[which]!, edits);
           const values = readBlockYaml(edited)?.values;
           if (values === undefined) return;
           read++;
