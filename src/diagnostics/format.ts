@@ -51,5 +51,20 @@ function codeFrame(
   const src = all[line - 1];
   if (src === undefined) return undefined;
   const gutter = String(line);
-  return `${gutter} ${src}\n${" ".repeat(gutter.length)} ${" ".repeat(Math.max(0, column - 1))}~`;
+  const shown = window(src, column);
+  return `${gutter} ${shown.text}\n${" ".repeat(gutter.length)} ${" ".repeat(shown.caret)}~`;
+}
+
+/** Widest source line a frame shows whole (minified JSON, a YAML scalar thousands of characters long). */
+const FRAME_WIDTH = 120;
+
+/** The part of a long line around `column` (1-based), and where the caret goes in it. */
+function window(src: string, column: number): { text: string; caret: number } {
+  const at = Math.max(0, column - 1);
+  if (src.length <= FRAME_WIDTH) return { text: src, caret: at };
+  const start = Math.max(0, Math.min(at - FRAME_WIDTH / 2, src.length - FRAME_WIDTH));
+  const end = start + FRAME_WIDTH;
+  const before = start > 0 ? "…" : "";
+  const after = end < src.length ? "…" : "";
+  return { text: before + src.slice(start, end) + after, caret: at - start + before.length };
 }
