@@ -1,7 +1,8 @@
 /**
  * A fast reader for the block-style YAML that Kubernetes tooling writes (controller-gen,
  * kubectl, helm, the `yaml` package): block mappings and sequences, plain, quoted and block
- * scalars (folded lines included), comments, and flow sequences of scalars on one line.
+ * scalars (folded lines included), comments, flow sequences of scalars on one line, and LF or
+ * CRLF line breaks.
  *
  * It gives exactly the values the `yaml` package gives (YAML 1.2 core schema), or gives up
  * (undefined) as soon as the text leaves that subset (anchors, aliases, tags, directives,
@@ -50,10 +51,12 @@ export interface BlockRead {
 
 /** The documents of `text`, or undefined when it is not in the subset this reader handles. */
 export function readBlockYaml(text: string): BlockRead | undefined {
-  // Carriage returns, a byte-order mark, control and non-characters: left to the full parser.
-  if (OUTSIDE_CHARACTERS.test(text)) return undefined;
+  // YAML reads a CRLF line break as LF, in scalars too; lines and columns stay where they were.
+  const lines = text.includes("\r") ? text.replaceAll("\r\n", "\n") : text;
+  // Lone carriage returns, a byte-order mark, control and non-characters: left to the full parser.
+  if (OUTSIDE_CHARACTERS.test(lines)) return undefined;
   try {
-    return new BlockReader(text).stream();
+    return new BlockReader(lines).stream();
   } catch (e) {
     if (e === OUTSIDE) return undefined;
     throw e;

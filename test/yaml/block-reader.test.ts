@@ -103,6 +103,11 @@ describe("readBlockYaml reads", () => {
       [{ a: [1, "x", "y", -2, null], b: [], c: {} }],
     ],
     ["tabs as separators", "a:\t1\nb: x\t# c\n", [{ a: 1, b: "x" }]],
+    [
+      "CRLF line breaks",
+      "a: 1\r\nb: |\r\n  x\r\n  y\r\nc: 'p\r\n  q' # c\r\n",
+      [{ a: 1, b: "x\ny\n", c: "p q" }],
+    ],
     ["a prototype-looking key", "constructor: 1\ntoString: 2\n", [{ constructor: 1, toString: 2 }]],
   ])("%s", (_what, text, expected) => {
     const read = readBlockYaml(text)?.values;
@@ -128,7 +133,7 @@ describe("readBlockYaml leaves to the full parser", () => {
     ["a null sequence entry", "-\n- a\n"],
     ["an empty block scalar", "a: |\nb: 1\n"],
     ["a `__proto__` key", "__proto__: 1\n"],
-    ["carriage returns", "a: 1\r\nb: 2\r\n"],
+    ["a lone carriage return", "a: 1\rb: 2\n"],
     ["a byte-order mark", "\ufeffa: 1\n"],
     ["a tab in indentation", "a:\n\tb: 1\n"],
     ["a duplicate key", "a: 1\na: 2\n"],
@@ -211,8 +216,13 @@ describe("readBlockYaml against the yaml package", () => {
         { minLength: 1, maxLength: 3 },
       ),
       style,
+      // Some with Windows line breaks.
+      fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
     )
-    .map(([docs, options]) => docs.map((d) => stringify(d, options)).join("---\n"));
+    .map(([docs, options, crlf]) => {
+      const text = docs.map((d) => stringify(d, options)).join("---\n");
+      return crlf ? text.replaceAll("\n", "\r\n") : text;
+    });
 
   it("gives its values on generated streams in every style, and reads most of them", () => {
     let read = 0;
@@ -244,6 +254,8 @@ describe("readBlockYaml against the yaml package", () => {
         "\n...\n",
         "|2",
         "\n\n",
+        "\r",
+        "\r\n",
       ),
     );
     let read = 0;
