@@ -24,14 +24,22 @@ export function setupEsbuild(
   const fail = failsOnError(options, false);
   let current: Promise<RunOutcome> | undefined;
 
-  build.onStart(async () => {
-    current = session.run();
-    const report = reportOf(await current, session.cwd, fail);
+  const messagesOf = (outcome: RunOutcome) => {
+    const report = reportOf(outcome, session.cwd, fail);
     return {
       errors: report.error !== undefined ? [{ text: report.error }] : [],
       warnings: report.warning !== undefined ? [{ text: report.warning }] : [],
     };
+  };
+
+  build.onStart(async () => {
+    current = session.run();
+    return messagesOf(await current);
   });
+
+  // esbuild takes the state of the watched files when the build ends: a type file saved after
+  // crdgen read it but before then would never count as a change. Catch up with it here.
+  build.onEnd(async () => (session.changedSinceRead() ? messagesOf(await session.run()) : undefined));
 
   const entries = entryPointsOf(build.initialOptions.entryPoints);
   if (entries.length === 0) return;

@@ -51,6 +51,24 @@ test("a bad type fails the build with crdgen's located error", async () => {
   await expect(project.read(CRD)).rejects.toThrow(/ENOENT/);
 });
 
+test("a type saved while esbuild builds is read before the build ends", async () => {
+  // Saves a bad edit after crdgen has read the types (at the build's start) and before the
+  // build ends, where esbuild's watch mode would not see it as a change.
+  let saved = false;
+  const editor: Plugin = {
+    name: "editor",
+    setup: (b) =>
+      b.onEnd(async () => {
+        if (saved) return;
+        saved = true;
+        await project.write(TYPES, BAD_TYPES);
+      }),
+  };
+  const base = options();
+  await expect(build({ ...base, plugins: [editor, ...(base.plugins ?? [])] })).rejects.toThrow(BAD_LOCATION);
+  expect(saved).toBe(true);
+});
+
 test("watch mode rebuilds when a type the bundle never imports changes, and recovers from a bad edit", async () => {
   const results: BuildResult[] = [];
   const base = options();
@@ -62,8 +80,10 @@ test("watch mode rebuilds when a type the bundle never imports changes, and reco
   // later in it, and an edit before that point is one it never sees as a change.
   await eventually(async () => results.length > 0, "the end of the first build");
 
+  const builds = results.length;
   await project.write(TYPES, typesWith("color?: string;"));
   await eventually(async () => (await project.read(CRD)).includes("color:"), "the edit to reach the CRD");
+  await eventually(async () => results.length > builds, "the end of that build");
 
   // esbuild keeps watching after a failed build: the error is reported, the CRD kept.
   await project.write(TYPES, BAD_TYPES);
