@@ -11,6 +11,7 @@
  * rejects is rewritten. Nothing here may fail a run: an unwritable cache only means no cache.
  * `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch) turns it off.
  */
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire, Module } from "node:module";
 import path from "node:path";
@@ -73,16 +74,7 @@ function compile(file: string, cachedData: Buffer | undefined): { fn: ModuleFunc
 function cacheName(file: string): string {
   const stat = statSync(file);
   const key = [file, stat.size, stat.mtimeMs, process.version, process.arch].join("\0");
-  return `${path.basename(file, ".js")}-${fnv1a(key)}.v8cache`;
-}
-
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, "0");
+  return `${path.basename(file, ".js")}-${createHash("sha256").update(key).digest("hex").slice(0, 16)}.v8cache`;
 }
 
 function readOptional(file: string): Buffer | undefined {

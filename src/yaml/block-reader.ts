@@ -41,6 +41,7 @@ import {
 } from "./block-chars.js";
 import { resolvePlain } from "./core-schema.js";
 import { yaml11DifferenceOf, type Yaml11Difference } from "./yaml11.js";
+import { LineCounter } from "yaml";
 
 export interface BlockRead {
   /** One value per document, each a mapping or a sequence. */
@@ -92,7 +93,8 @@ class BlockReader {
   /** Whether `nextContentLine` passed a comment line on its way. */
   private passedComment = false;
   private readonly yaml11: Yaml11Difference[] = [];
-  private lineStarts: number[] | undefined;
+  /** Line starts, indexed on the first position asked for (YAML 1.1 findings need one). */
+  private lines: LineCounter | undefined;
   /** How many collections are open. */
   private depth = 0;
 
@@ -199,20 +201,14 @@ class BlockReader {
   }
 
   private position(offset: number): { line: number; column: number } {
-    const t = this.text;
-    if (!this.lineStarts) {
-      this.lineStarts = [0];
-      for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
+    if (!this.lines) {
+      const t = this.text;
+      this.lines = new LineCounter();
+      this.lines.addNewLine(0);
+      for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) this.lines.addNewLine(i + 1);
     }
-    const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
+    const { line, col } = this.lines.linePos(offset);
+    return { line, column: col };
   }
 
   // --- collections -------------------------------------------------------------------------

@@ -79,14 +79,6 @@ export function parseYamlDocuments(text: string, file: string): YamlLoadResult {
   };
 }
 
-/**
- * The documents of a stream in the block-YAML subset (see block-reader.ts), read without a
- * syntax tree; undefined when the stream is outside it, and only the `yaml` package can read it.
- */
-export function quickValues(text: string): unknown[] | undefined {
-  return readBlockYaml(text)?.values;
-}
-
 function fullParse(file: string, stream: YamlStream): YamlLoadResult {
   const { docs, lineCounter } = stream.parsed;
   const documents: YamlDocument[] = [];

@@ -4,8 +4,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseYamlDocuments, quickValues } from "../../src/yaml/load.js";
+import { parseYamlDocuments } from "../../src/yaml/load.js";
 import { yaml11Differences, type Yaml11Difference } from "../../src/yaml/yaml11.js";
+import { readBlockYaml } from "../../src/yaml/block-reader.js";
 
 const AMBIGUOUS = ["y", "Yes", "ON", "off", "n", "NO", "017", "-017", "0b101", "1_000", "1:30", "190:20:30"];
 const PLAIN = [
@@ -110,7 +111,7 @@ describe("YAML 1.1 differences found by the block reader", () => {
       fc.property(node, fc.constantFrom(false, false, false, true), fc.boolean(), (root, crlf, marker) => {
         const lines = root.kind === "scalar" ? [flow(root)] : block(root, 0, "");
         const text = (marker ? "--- \n" : "") + lines.join(crlf ? "\r\n" : "\n") + "\n";
-        if (quickValues(text) !== undefined) quick++;
+        if (readBlockYaml(text)?.values !== undefined) quick++;
         expect(reported(text)).toEqual(walked(text));
       }),
       { numRuns: 2000 },
@@ -131,7 +132,7 @@ describe("YAML 1.1 differences found by the block reader", () => {
     ['k: "on"\n', 0],
     ["k: 17\n", 0],
   ])("%j has %i, found on the quick path", (text, count) => {
-    expect(quickValues(text)).toBeDefined();
+    expect(readBlockYaml(text)?.values).toBeDefined();
     expect(reported(text)).toHaveLength(count);
     expect(reported(text)).toEqual(walked(text));
   });
@@ -145,7 +146,7 @@ describe("YAML 1.1 differences found by the block reader", () => {
     '{"k":n}\n',
     "? y\n: 1\n",
   ])("%j takes the full parse and still gets its warning", (text) => {
-    expect(quickValues(text)).toBeUndefined();
+    expect(readBlockYaml(text)?.values).toBeUndefined();
     expect(reported(text).length).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { crd, crdWithSpec, object } from "./fixtures.js";
+import { crd, crdWithSpec, object } from "../helpers/crds.js";
 import { lineOf, run, tempDir, writeYaml } from "./cli-helpers.js";
 
 let dir: string;

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { crd, crdWithSpec, object } from "./fixtures.js";
+import { crd, crdWithSpec, object } from "../helpers/crds.js";
 import { run, tempDir, writeYaml } from "./cli-helpers.js";
 
 let dir: string;

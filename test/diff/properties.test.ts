@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { diffCrds } from "../../src/diff/index.js";
 import type { CustomResourceDefinition, JSONSchemaProps } from "../../src/schema/types.js";
-import { crd, version } from "./fixtures.js";
+import { crd, version } from "../helpers/crds.js";
 
 const names = fc.constantFrom("a", "b", "c", "image", "replicas", "app.kubernetes.io/name", "x[y]");
 

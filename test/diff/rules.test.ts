@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diffCrds, type ChangeKind } from "../../src/diff/index.js";
 import type { CustomResourceDefinition, JSONSchemaProps } from "../../src/schema/types.js";
-import { crd, crdWithSpec, object, version } from "./fixtures.js";
+import { crd, crdWithSpec, object, version } from "../helpers/crds.js";
 
 interface Case {
   name: string;

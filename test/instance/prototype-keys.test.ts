@@ -6,11 +6,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { CustomResourceDefinition, JSONSchemaProps } from "../../src/schema/types.js";
+import type { JSONSchemaProps } from "../../src/schema/types.js";
 import type { FieldError } from "../../src/validate/field-error.js";
 import { formatFieldError } from "../../src/validate/format.js";
 import { validateCrd } from "../../src/validate/index.js";
 import { validateInstance } from "../../src/validate/instance/index.js";
+import { crdWithSpec } from "../helpers/crds.js";
 
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype);
 const KEYS = [...PROTOTYPE_KEYS, "plain"];
@@ -95,27 +96,6 @@ function specSchema(s: Scenario): JSONSchemaProps {
   };
 }
 
-function crdOf(spec: JSONSchemaProps): CustomResourceDefinition {
-  return {
-    apiVersion: "apiextensions.k8s.io/v1",
-    kind: "CustomResourceDefinition",
-    metadata: { name: "widgets.example.com" },
-    spec: {
-      group: "example.com",
-      scope: "Namespaced",
-      names: { plural: "widgets", singular: "widget", kind: "Widget", listKind: "WidgetList" },
-      versions: [
-        {
-          name: "v1",
-          served: true,
-          storage: true,
-          schema: { openAPIV3Schema: { type: "object", properties: { spec } } },
-        },
-      ],
-    },
-  } as CustomResourceDefinition;
-}
-
 function instanceOf(s: Scenario): Record<string, unknown> {
   return {
     apiVersion: "example.com/v1",
@@ -187,7 +167,7 @@ describe("data keys named like Object.prototype members", () => {
   it("get the verdict Kubernetes gives, as properties, map keys, list-map keys and labels", () => {
     fc.assert(
       fc.property(scenario, (s) => {
-        const crd = crdOf(specSchema(s));
+        const crd = crdWithSpec(specSchema(s));
         expect(validateCrd(structuredClone(crd)).map(formatFieldError)).toEqual([]);
         const result = validateInstance(crd, instanceOf(s));
         const want = expected(s);
@@ -210,6 +190,6 @@ describe("data keys named like Object.prototype members", () => {
       listItems: [],
       labels: [],
     };
-    expect(validateInstance(crdOf(specSchema(s)), instanceOf(s))).toEqual({ errors: [], warnings: [] });
+    expect(validateInstance(crdWithSpec(specSchema(s)), instanceOf(s))).toEqual({ errors: [], warnings: [] });
   });
 });

@@ -6,8 +6,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
-import { parseYamlDocuments, positionOf, quickValues } from "../../src/yaml/load.js";
+import { parseYamlDocuments, positionOf } from "../../src/yaml/load.js";
 import { corpusFiles } from "../validate/corpus.js";
+import { readBlockYaml } from "../../src/yaml/block-reader.js";
 
 /** What the `yaml` package alone makes of `text` (the reference). */
 function yamlValues(text: string): unknown[] {
@@ -16,7 +17,7 @@ function yamlValues(text: string): unknown[] {
   return list.filter((d) => d.errors.length === 0 && d.contents !== null).map((d) => d.toJS());
 }
 
-describe("quickValues", () => {
+describe("the quick path (block reader)", () => {
   it.each([
     ["a: 1\nb: [x, y]\nc: {}\n", [{ a: 1, b: ["x", "y"], c: {} }]],
     [
@@ -28,8 +29,8 @@ describe("quickValues", () => {
     ["true: 1\n1: 2\n", [{ true: 1, 1: 2 }]],
     ["mode: 0644\nmask: 0b101\nn: 1_000\n", [{ mode: 644, mask: "0b101", n: "1_000" }]],
   ])("reads the plain stream %j", (text, expected) => {
-    expect(quickValues(text)).toEqual(expected);
-    expect(quickValues(text)).toEqual(yamlValues(text));
+    expect(readBlockYaml(text)?.values).toEqual(expected);
+    expect(readBlockYaml(text)?.values).toEqual(yamlValues(text));
   });
 
   it.each([
@@ -42,7 +43,7 @@ describe("quickValues", () => {
     ["an empty document", "---\n---\na: 1\n"],
     ["a null document", "a: 1\n--- null\n"],
     ["a complex key", "? [a, b]\n: 1\n"],
-  ])("leaves %s to the full parse", (_what, text) => expect(quickValues(text)).toBeUndefined());
+  ])("leaves %s to the full parse", (_what, text) => expect(readBlockYaml(text)?.values).toBeUndefined());
 });
 
 describe("parseYamlDocuments on the corpus", () => {
@@ -51,7 +52,7 @@ describe("parseYamlDocuments on the corpus", () => {
     expect(files.length).toBe(215);
     for (const file of files) {
       const text = readFileSync(file, "utf8");
-      const values = quickValues(text);
+      const values = readBlockYaml(text)?.values;
       expect(values, `${file} left the quick path`).toBeDefined();
       expect(values, file).toEqual(yamlValues(text));
     }
@@ -62,7 +63,7 @@ describe("positions of quickly read documents", () => {
   it("are found by re-reading the stream on demand", () => {
     const text = "a: 1\n---\nkind: X\nspec:\n  items:\n    - name: first\n    - name: second\n";
     const { documents } = parseYamlDocuments(text, "t.yaml");
-    expect(quickValues(text)).toBeDefined();
+    expect(readBlockYaml(text)?.values).toBeDefined();
     expect(documents.map((d) => d.index)).toEqual([0, 1]);
     expect(positionOf(documents[1]!, ["spec", "items", 1, "name"])).toEqual({ line: 7, column: 13 });
     expect(positionOf(documents[1]!, ["spec", "missing"])).toEqual({ line: 5, column: 3 });

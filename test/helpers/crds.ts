@@ -1,4 +1,4 @@
-/** Small CRDs for diff tests: a `widgets.example.com` CRD whose `spec` schema tests vary. */
+/** Small CRDs for tests: a `widgets.example.com` CRD whose `spec` schema tests vary. */
 import type {
   CustomResourceDefinition,
   CustomResourceDefinitionVersion,
