@@ -5,12 +5,13 @@
  *
  * Why not a ts-morph Project: a Project parses every file with full JSDoc and parent pointers
  * through its language-service document registry, which made a cold run cost ~120 ms more than
- * `tsc` before crdgen did any work of its own. Here lib files are parsed the way tsc parses
- * them (JSDoc only where it can cause a type error), user files with all JSDoc (crdgen reads
- * tags and descriptions from it), and the binder sets parent pointers as it does for tsc.
+ * `tsc` before crdgen did any work of its own. Here every file is parsed the way tsc parses it
+ * (JSDoc only where it can cause a type error; crdgen parses the comments it reads when it reads
+ * them, see jsdoc.ts), and the binder sets parent pointers as it does for tsc.
  */
 import path from "node:path";
 import type { FileSystemHost, ts } from "ts-morph";
+import { canReadDocsLazily } from "./jsdoc.js";
 import { libFiles, tsApi } from "./typescript.js";
 
 /** What loading needs of a file system. */
@@ -93,9 +94,10 @@ export function createCompilerHost(files: FileAccess, cwd: string): CachingCompi
         typeof languageVersionOrOptions === "object"
           ? { ...languageVersionOrOptions }
           : { languageVersion: languageVersionOrOptions };
-      settings.jsDocParsingMode = isLib
-        ? tsApi.JSDocParsingMode.ParseForTypeErrors
-        : tsApi.JSDocParsingMode.ParseAll;
+      settings.jsDocParsingMode =
+        isLib || canReadDocsLazily
+          ? tsApi.JSDocParsingMode.ParseForTypeErrors
+          : tsApi.JSDocParsingMode.ParseAll;
       const sourceFile = tsApi.createSourceFile(fileName, text, settings);
       parsed.set(key, sourceFile);
       return sourceFile;

@@ -1,0 +1,123 @@
+/**
+ * Doc comments read on demand (files parsed without JSDoc, as tsc parses them) must give the
+ * same descriptions and tags as a parse with all JSDoc attached: the comments below are read
+ * both ways and compared, hand-picked ones and generated ones.
+ */
+import fc from "fast-check";
+import type { ts } from "ts-morph";
+import { describe, expect, it } from "vitest";
+import { canReadDocsLazily, readDoc, type DocInfo } from "../../src/read/jsdoc.js";
+import { tsApi } from "../../src/read/typescript.js";
+
+/** The docs of every declaration in `text` that crdgen reads docs of, in source order. */
+function docsOf(text: string, mode: ts.JSDocParsingMode): DocInfo[] {
+  const sf = tsApi.createSourceFile(
+    "/p/types.ts",
+    text,
+    { languageVersion: tsApi.ScriptTarget.ES2022, jsDocParsingMode: mode },
+    true,
+  );
+  const out: DocInfo[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      tsApi.isInterfaceDeclaration(node) ||
+      tsApi.isTypeAliasDeclaration(node) ||
+      tsApi.isEnumDeclaration(node) ||
+      tsApi.isClassDeclaration(node) ||
+      tsApi.isPropertySignature(node) ||
+      tsApi.isPropertyDeclaration(node) ||
+      tsApi.isParameter(node) ||
+      tsApi.isTypeLiteralNode(node)
+    ) {
+      out.push(readDoc(node));
+    }
+    tsApi.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+function expectSameDocs(text: string): void {
+  const eager = docsOf(text, tsApi.JSDocParsingMode.ParseAll);
+  const lazy = docsOf(text, tsApi.JSDocParsingMode.ParseForTypeErrors);
+  expect(lazy).toEqual(eager);
+}
+
+const CASES: Record<string, string> = {
+  "tags on one line with the description": `/** Name of the thing. @maxLength 63 */
+export interface A { /** How many. @minimum 0 @default 6 */ n?: number }`,
+  "several blocks: the last wins": `/** first @crd */
+/** second
+ * @group example.com
+ */
+export interface B { a: string }`,
+  "braces, @ and JSON kept verbatim": `export interface C {
+  /**
+   * A pattern. @pattern ^[a-z]+@[a-z]+\\.com$
+   * @default {"a": [1, 2], "b": {"c": "@x"}}
+   * @validation rule="self.all(x, x.startsWith('@'))" message="starts with an at sign"
+   */
+  c: string;
+}`,
+  "links and see tags (parsed by tsc too)": `/** Like {@link B} and {@linkcode A.n}. @see https://example.com */
+export interface D { /** Uses {@link D}. */ d: string }`,
+  "JSDoc's own tags": `/**
+ * @example
+ *   const x = { a: 1 };
+ * @type {string}
+ * @deprecated "use e2"
+ * @param x the x
+ */
+export type E = string;`,
+  "not JSDoc: line comments, plain blocks and /**/": `// @crd
+/* @group x */
+/**/
+export interface F { /* @minimum 1 */ f: number }`,
+  "CRLF line ends":
+    "/**\r\n * Line one.\r\n * Line two.\r\n * @maxLength 3\r\n */\r\nexport interface G { g: string }",
+  "enum, class and a parameter property": `/** Modes. @title Mode */
+export enum Mode { A = "a" }
+/** A class. */
+export class H { /** Field. */ h = 1; constructor(/** Param. @minimum 1 */ public p: number) {} }`,
+  "an empty comment and a tag without text": `/** */
+export interface I { /** @nullable */ i: string | null }`,
+};
+
+describe("readDoc on files parsed without JSDoc", () => {
+  it("is available with ts-morph's TypeScript", () => {
+    expect(canReadDocsLazily).toBe(true);
+  });
+
+  for (const [name, text] of Object.entries(CASES)) {
+    it(`reads what a full JSDoc parse gives: ${name}`, () => expectSameDocs(text));
+  }
+
+  it("reads the tag text and the position of each tag", () => {
+    const [doc] = docsOf(
+      CASES["braces, @ and JSON kept verbatim"]!,
+      tsApi.JSDocParsingMode.ParseForTypeErrors,
+    ).filter((d) => d.tags.length > 0);
+    expect(doc?.tags.map((t) => [t.name, t.text, t.origin.line, t.origin.column])).toEqual([
+      ["pattern", "^[a-z]+@[a-z]+\\.com$", 3, 17],
+      ["default", '{"a": [1, 2], "b": {"c": "@x"}}', 4, 6],
+      ["validation", `rule="self.all(x, x.startsWith('@'))" message="starts with an at sign"`, 5, 6],
+    ]);
+  });
+
+  it("reads generated comments as a full JSDoc parse does", () => {
+    const word = fc.stringMatching(/^[A-Za-z0-9_.:/"'{}[\],=<>|*-]{1,12}$/);
+    const tagName = fc.constantFrom("crd", "minimum", "default", "see", "deprecated", "link", "example", "x");
+    const piece = fc.oneof(
+      word,
+      tagName.map((t) => `@${t}`),
+      fc.constantFrom(" ", "  ", "\n * ", "\n ", "\n", "{@link A}", "@", "*", "/"),
+    );
+    const comment = fc.array(piece, { maxLength: 14 }).map((ps) => `/**${ps.join(" ")} */`);
+    fc.assert(
+      fc.property(comment, comment, (onType, onField) => {
+        expectSameDocs(`${onType}\nexport interface A {\n  ${onField}\n  a?: string;\n}\n`);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
