@@ -11,6 +11,8 @@ import { buildCrds, type EmittedCrd, type VersionInput } from "./emit/envelope.j
 import { emitDefinitions, emitRoot } from "./emit/schema.js";
 import type { IrModel } from "./ir/model.js";
 import { loadProgram, semanticDiagnostics, type LoadedProgram } from "./read/program.js";
+import type { ReadCache } from "./read/read-cache.js";
+import type { RunCaches } from "./run-caches.js";
 import { readModel } from "./read/roots.js";
 import { collectGarbageIfGrown, heapUsed } from "./runtime/collect-garbage.js";
 import type { CustomResourceDefinition } from "./schema/types.js";
@@ -72,14 +74,16 @@ function loadAndRead(options: GenerateOptions): ReadStage {
 
 /**
  * The pipeline on an already loaded program (watch mode keeps one loaded). With
- * `typeCheckOnly`, type errors are reported for those files alone instead of all.
+ * `typeCheckOnly`, type errors are reported for those files alone instead of all; with
+ * `caches` (kept by the caller between runs) unchanged work of earlier runs is reused.
  */
 export function generateFromProgram(
   loaded: LoadedProgram,
   options: GenerateOptions,
   typeCheckOnly?: readonly string[],
+  caches?: RunCaches,
 ): GenerateResult {
-  const stage = readProgram(loaded, options, typeCheckOnly);
+  const stage = readProgram(loaded, options, typeCheckOnly, caches);
   return stage.ok ? generateFromModel(stage.model, stage.diagnostics, options) : failed(stage.diagnostics);
 }
 
@@ -91,13 +95,14 @@ function readProgram(
   loaded: LoadedProgram,
   options: GenerateOptions,
   typeCheckOnly?: readonly string[],
+  caches?: RunCaches,
 ): ReadStage {
   const diagnostics = [...loaded.diagnostics];
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
   if (options.typeCheck !== false) diagnostics.push(...semanticDiagnostics(loaded, typeCheckOnly));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
 
-  const model = read(loaded, diagnostics);
+  const model = read(loaded, diagnostics, caches?.read);
   if (model.roots.length === 0 && !hasErrors(diagnostics)) {
     diagnostics.push({
       severity: "error",
@@ -143,8 +148,9 @@ export async function writeOutput(result: GenerateResult): Promise<void> {
   await writeAtomically(result.files);
 }
 
-export function read(loaded: LoadedProgram, diagnostics: Diagnostic[]): IrModel {
-  return readModel(loaded.entries, loaded.checker, diagnostics);
+export function read(loaded: LoadedProgram, diagnostics: Diagnostic[], cache?: ReadCache): IrModel {
+  cache?.begin(loaded.program);
+  return readModel(loaded.entries, loaded.checker, diagnostics, cache);
 }
 
 export function emitAndTransform(

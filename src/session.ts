@@ -9,6 +9,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { generateFromProgram, type GenerateOptions, type GenerateResult } from "./generate.js";
 import { loadProgram, refreshProgram, type LoadedProgram } from "./read/program.js";
+import { RunCaches } from "./run-caches.js";
 import { tsApi } from "./read/typescript.js";
 import type { ts } from "ts-morph";
 import { writeAtomically, type OutputFile } from "./write/files.js";
@@ -25,6 +26,8 @@ export type SessionOptions = Omit<GenerateOptions, "cwd" | "fileSystem"> & { cwd
 
 export class CrdSession {
   private loaded: LoadedProgram | undefined;
+  /** Work kept between runs; replaced whenever the program is loaded afresh. */
+  private caches = new RunCaches();
   private last: RunOutcome | undefined;
   /** What each CRD file holds on disk as far as this session knows. */
   private readonly onDisk = new Map<string, string>();
@@ -97,15 +100,18 @@ export class CrdSession {
     if (!this.loaded || this.loaded.entries.length < this.options.entries.length) {
       // First run, or an entry was missing last time: only a fresh load picks a new entry up.
       this.loaded = loadProgram({ entries: this.options.entries, cwd, tsconfig: this.options.tsconfig });
-      result = generateFromProgram(this.loaded, generateOptions);
+      this.caches = new RunCaches();
+      result = generateFromProgram(this.loaded, generateOptions, undefined, this.caches);
     } else {
       this.loaded = refreshProgram(this.loaded, changed);
       // Type errors a change causes show up in the changed files and in the files importing
       // them (a deleted or renamed export breaks its importers); the rest were checked before.
-      result = generateFromProgram(this.loaded, generateOptions, [
-        ...changed,
-        ...importersOf(this.loaded, changed),
-      ]);
+      result = generateFromProgram(
+        this.loaded,
+        generateOptions,
+        [...changed, ...importersOf(this.loaded, changed)],
+        this.caches,
+      );
     }
     this.files = this.collectTypeFiles();
     // Stamps taken before the re-read are kept: a save racing the read then shows up next run.

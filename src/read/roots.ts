@@ -15,17 +15,23 @@ import { readDoc } from "./jsdoc.js";
 import { nodeLocation } from "./location.js";
 import { pluralize } from "./names.js";
 import { collectTags } from "./tags.js";
+import type { ReadCache } from "./read-cache.js";
 import { TypeReader } from "./types.js";
 
 /** Properties every Kubernetes object has; the emitter writes them in their standard form. */
 const OBJECT_META_PROPERTIES = new Set(["apiVersion", "kind", "metadata"]);
 
+/**
+ * The IR of every `@crd` root in `entries`. With a `cache` (one per long-lived session, begun on
+ * the program being read), named types an edit cannot have changed are not read again.
+ */
 export function readModel(
   entries: readonly ts.SourceFile[],
   checker: ts.TypeChecker,
   diagnostics: Diagnostic[],
+  cache?: ReadCache,
 ): IrModel {
-  const reader = new TypeReader(checker, diagnostics);
+  const reader = new TypeReader(checker, diagnostics, cache);
   const roots: IrRoot[] = [];
   for (const sf of entries) {
     for (const statement of sf.statements) {

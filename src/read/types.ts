@@ -16,10 +16,30 @@ import type {
   PrimitiveName,
   Scalar,
 } from "../ir/model.js";
-import { readDoc } from "./jsdoc.js";
+import { readDoc, type DocInfo } from "./jsdoc.js";
 import { knownTypeByName } from "./known-types.js";
 import { nodeLocation } from "./location.js";
+import type { ReadCache, ReadRecord, RecordedRef, Route } from "./read-cache.js";
 import { collectTags } from "./tags.js";
+
+// The compiler's namespace object exposes every member through a getter: read the hot ones once.
+const { TypeFlags, SymbolFlags, ObjectFlags, IndexKind, SyntaxKind, ModifierFlags } = tsApi;
+const {
+  isArrayTypeNode,
+  isClassDeclaration,
+  isEnumDeclaration: isEnumDeclarationNode,
+  isInterfaceDeclaration,
+  isMethodDeclaration,
+  isMethodSignature,
+  isParenthesizedTypeNode,
+  isPropertyDeclaration,
+  isPropertySignature,
+  isTypeAliasDeclaration,
+  isTypeLiteralNode,
+  isTypeOperatorNode,
+  isTypeReferenceNode,
+  isUnionTypeNode,
+} = tsApi;
 
 /** Where a conversion happens: the property path for messages and a node to point at. */
 interface Ctx {
@@ -30,15 +50,56 @@ interface Ctx {
 type NamedDeclaration =
   ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.ClassDeclaration;
 
+/**
+ * What reading one named declaration depends on, collected while it is read (only in a session
+ * with a ReadCache): see read-cache.ts for when a record may be reused.
+ */
+interface Frame {
+  /** The property path the declaration was reached at (its references' paths extend it). */
+  readonly path: string;
+  readonly files: Set<ts.SourceFile>;
+  /** Something was read that the files above do not determine: the result is not recorded. */
+  opaque: boolean;
+  /** How many diagnostics there were when the frame opened, and how many nested frames reported. */
+  readonly diagnosticsBefore: number;
+  nestedDiagnostics: number;
+  /** Diagnostics reported while this frame was the innermost one (set when it closes). */
+  diagnostics: number;
+  /** The named types the declaration refers to, in the order it reached them. */
+  readonly refs: RecordedRef[];
+}
+
+/** Written type nodes whose checked type the reader can tie to files (see `convert`). */
+const TRACEABLE_NODES = new Set<ts.SyntaxKind>([
+  SyntaxKind.TypeReference,
+  SyntaxKind.TypeLiteral,
+  SyntaxKind.LiteralType,
+  SyntaxKind.StringKeyword,
+  SyntaxKind.NumberKeyword,
+  SyntaxKind.BooleanKeyword,
+  SyntaxKind.AnyKeyword,
+  SyntaxKind.UnknownKeyword,
+  SyntaxKind.NullKeyword,
+  SyntaxKind.UndefinedKeyword,
+  SyntaxKind.NeverKeyword,
+  SyntaxKind.ObjectKeyword,
+  SyntaxKind.BigIntKeyword,
+  SyntaxKind.SymbolKeyword,
+  SyntaxKind.VoidKeyword,
+]);
+
 export class TypeReader {
   readonly definitions = new Map<string, IrDefinition>();
   private readonly nameOfDeclaration = new Map<ts.Node, string>();
   /** The alias whose body is being converted right now (see fromObjectType). */
   private aliasBody: ts.Node | undefined;
+  /** The named declaration being read, when a cache records what it depends on. */
+  private frame: Frame | undefined;
 
   constructor(
     private readonly checker: ts.TypeChecker,
     private readonly diagnostics: Diagnostic[],
+    private readonly cache?: ReadCache,
   ) {}
 
   /** Converts a type, following its written node when that node is faithful. */
@@ -46,8 +107,16 @@ export class TypeReader {
     if (node) {
       const viaNode = this.fromNode(type, node, ctx);
       if (viaNode) return viaNode;
+      // What the checker made of a written `T["k"]`, `typeof x`, `Pick<T, K>`... depends on
+      // declarations the reader never sees.
+      if (this.frame && !this.isTraceable(node)) this.frame.opaque = true;
     }
     return this.fromType(type, ctx);
+  }
+
+  private isTraceable(node: ts.TypeNode): boolean {
+    if (!TRACEABLE_NODES.has(node.kind)) return false;
+    return !isTypeReferenceNode(node) || !node.typeArguments;
   }
 
   /** The properties of an object type, in declaration order. */
@@ -58,18 +127,26 @@ export class TypeReader {
       if (property) properties.push(property);
     }
     const object: IrObject = { kind: "object", properties, origin: nodeLocation(ctx.at) };
-    const stringIndex = this.checker.getIndexInfoOfType(type, tsApi.IndexKind.String);
-    // `Record<string, never>` is the idiom for "an empty object": no extra keys allowed.
-    if (stringIndex && !(stringIndex.type.flags & tsApi.TypeFlags.Never)) {
+    const additional = this.indexSignature(type, ctx);
+    if (additional) object.additionalProperties = additional;
+    return object;
+  }
+
+  /** A string index signature's values (`Record<string, never>`, "an empty object", has none). */
+  private indexSignature(type: ts.Type, ctx: Ctx): IrType | undefined {
+    const stringIndex = this.checker.getIndexInfoOfType(type, IndexKind.String);
+    if (stringIndex && !(stringIndex.type.flags & TypeFlags.Never)) {
       const node = stringIndex.declaration?.type;
-      object.additionalProperties = this.convert(stringIndex.type, node, {
+      if (stringIndex.declaration) this.dependOn(stringIndex.declaration);
+      return this.convert(stringIndex.type, node, {
         path: `${ctx.path}[*]`,
         at: stringIndex.declaration ?? ctx.at,
       });
-    } else if (this.checker.getIndexInfoOfType(type, tsApi.IndexKind.Number)) {
+    }
+    if (this.checker.getIndexInfoOfType(type, IndexKind.Number)) {
       this.unsupported(ctx, "a number index signature", "use an array, or a string index signature");
     }
-    return object;
+    return undefined;
   }
 
   private property(symbol: ts.Symbol, ctx: Ctx): IrProperty | undefined {
@@ -78,8 +155,9 @@ export class TypeReader {
     const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
     const at = decl ?? ctx.at;
     const path = `${ctx.path}.${name}`;
-    if (decl && isPrivateOrStatic(decl)) return undefined;
-    if (decl && (tsApi.isMethodSignature(decl) || tsApi.isMethodDeclaration(decl))) {
+    const signature = decl !== undefined && isPropertySignature(decl);
+    if (decl && !signature && isPrivateOrStatic(decl)) return undefined;
+    if (decl && (isMethodSignature(decl) || isMethodDeclaration(decl))) {
       this.unsupported(
         { path, at },
         "a method",
@@ -87,18 +165,25 @@ export class TypeReader {
       );
       return undefined;
     }
+    const frame = this.frame;
+    if (frame) {
+      for (const d of symbol.declarations ?? []) this.dependOn(d);
+      if (!decl || (decl as ts.NamedDeclaration).name?.kind === SyntaxKind.ComputedPropertyName)
+        frame.opaque = true;
+    }
     const type = this.checker.getTypeOfSymbol(symbol);
-    const written =
-      decl && (tsApi.isPropertySignature(decl) || tsApi.isPropertyDeclaration(decl)) ? decl.type : undefined;
+    const written = decl && (signature || isPropertyDeclaration(decl)) ? decl.type : undefined;
     const node = written && this.isFaithful(written, type) ? written : undefined;
-    const doc = decl ? readDoc(decl) : { tags: [] };
-    const optional = (symbol.flags & tsApi.SymbolFlags.Optional) !== 0 || admitsUndefined(type);
+    // An inferred or instantiated property type comes from declarations the reader never sees.
+    if (frame && !node) frame.opaque = true;
+    const doc = decl ? readDoc(decl) : NO_DOC;
+    const optional = (symbol.flags & SymbolFlags.Optional) !== 0 || admitsUndefined(type);
     return {
       name,
       type: this.convert(type, node, { path, at }),
       optional,
       description: doc.description,
-      tags: collectTags(doc.tags, ["field"], this.diagnostics),
+      tags: doc.tags.length > 0 ? collectTags(doc.tags, ["field"], this.diagnostics) : [],
       origin: nodeLocation(at),
     };
   }
@@ -113,40 +198,33 @@ export class TypeReader {
   }
 
   private fromNode(type: ts.Type, node: ts.TypeNode, ctx: Ctx): IrType | undefined {
-    if (tsApi.isParenthesizedTypeNode(node)) return this.convert(type, node.type, ctx);
-    if (tsApi.isTypeOperatorNode(node) && node.operator === tsApi.SyntaxKind.ReadonlyKeyword) {
+    if (isParenthesizedTypeNode(node)) return this.convert(type, node.type, ctx);
+    if (isTypeOperatorNode(node) && node.operator === SyntaxKind.ReadonlyKeyword) {
       return this.convert(type, node.type, ctx);
     }
-    if (tsApi.isUnionTypeNode(node)) {
+    if (isUnionTypeNode(node)) {
       const members = node.types.map((n) => ({ type: this.checker.getTypeFromTypeNode(n), node: n }));
       return this.union(members, ctx);
     }
-    if (tsApi.isArrayTypeNode(node)) {
+    if (isArrayTypeNode(node)) {
       const element = this.checker.getTypeFromTypeNode(node.elementType);
       return this.array(this.convert(element, node.elementType, { path: `${ctx.path}[]`, at: ctx.at }), ctx);
     }
-    if (tsApi.isTypeReferenceNode(node)) return this.fromReference(node, ctx);
+    if (isTypeReferenceNode(node)) return this.fromReference(node, ctx);
     return undefined;
   }
 
   private fromReference(node: ts.TypeReferenceNode, ctx: Ctx): IrType | undefined {
     const symbol = this.resolve(this.checker.getSymbolAtLocation(node.typeName));
     if (!symbol) return undefined;
+    if (this.frame) this.dependOnSymbol(symbol);
     const args = node.typeArguments ?? [];
     const decl = symbol.declarations?.[0];
     if (args.length === 0 && decl) {
       const known = knownTypeByName(symbol.getName(), decl);
-      if (known) return this.named(decl as NamedDeclaration, ctx, () => known(nodeLocation(node)), false);
-      if (tsApi.isTypeAliasDeclaration(decl) && !decl.typeParameters) {
-        const aliased = this.checker.getTypeFromTypeNode(decl.type);
-        return this.named(decl, ctx, () => {
-          this.aliasBody = decl;
-          try {
-            return this.convert(aliased, decl.type, { path: ctx.path, at: decl });
-          } finally {
-            this.aliasBody = undefined;
-          }
-        });
+      if (known) return this.named(decl as NamedDeclaration, ctx, { kind: "known", known, at: node });
+      if (isTypeAliasDeclaration(decl) && !decl.typeParameters) {
+        return this.named(decl, ctx, { kind: "alias" });
       }
     }
     const name = symbol.getName();
@@ -163,10 +241,10 @@ export class TypeReader {
     if (name === "Record" && args.length === 2 && isFromLib(decl)) {
       const key = this.checker.getTypeFromTypeNode(args[0]!);
       const valueType = this.checker.getTypeFromTypeNode(args[1]!);
-      if (key.flags & tsApi.TypeFlags.String && valueType.flags & tsApi.TypeFlags.Never) {
+      if (key.flags & TypeFlags.String && valueType.flags & TypeFlags.Never) {
         return { kind: "object", properties: [], origin: nodeLocation(ctx.at) };
       }
-      if (key.flags & tsApi.TypeFlags.String) {
+      if (key.flags & TypeFlags.String) {
         const value = args[1]!;
         const values = this.convert(this.checker.getTypeFromTypeNode(value), value, {
           path: `${ctx.path}[*]`,
@@ -181,50 +259,46 @@ export class TypeReader {
   private fromType(type: ts.Type, ctx: Ctx): IrType {
     const f = type.flags;
     const origin = nodeLocation(ctx.at);
-    if (f & (tsApi.TypeFlags.Any | tsApi.TypeFlags.Unknown)) return { kind: "unknown", origin };
-    if (f & tsApi.TypeFlags.Null) return { kind: "null", origin };
-    if (f & tsApi.TypeFlags.EnumLike && type.symbol && isEnumDeclaration(type.symbol)) {
-      const decl = type.symbol.declarations!.find(tsApi.isEnumDeclaration)!;
-      if (
-        f & tsApi.TypeFlags.Union ||
-        f & tsApi.TypeFlags.Enum ||
-        type.symbol.flags & tsApi.SymbolFlags.Enum
-      ) {
-        return this.named(decl, ctx, () => this.enumOf(decl, ctx));
+    if (f & (TypeFlags.Any | TypeFlags.Unknown)) return { kind: "unknown", origin };
+    if (f & TypeFlags.Null) return { kind: "null", origin };
+    if (f & TypeFlags.EnumLike && type.symbol && isEnumDeclaration(type.symbol)) {
+      const decl = type.symbol.declarations!.find(isEnumDeclarationNode)!;
+      if (f & TypeFlags.Union || f & TypeFlags.Enum || type.symbol.flags & SymbolFlags.Enum) {
+        if (this.frame) this.dependOnSymbol(type.symbol);
+        return this.named(decl, ctx, { kind: "enum" });
       }
     }
-    if (f & tsApi.TypeFlags.Boolean) return { kind: "primitive", type: "boolean", origin };
-    if (f & tsApi.TypeFlags.Union) {
+    if (f & TypeFlags.Boolean) return { kind: "primitive", type: "boolean", origin };
+    if (f & TypeFlags.Union) {
       return this.union(
         (type as ts.UnionType).types.map((t) => ({ type: t, node: undefined })),
         ctx,
       );
     }
-    if (f & tsApi.TypeFlags.StringLiteral)
-      return enumOf("string", [(type as ts.StringLiteralType).value], origin);
-    if (f & tsApi.TypeFlags.NumberLiteral) {
+    if (f & TypeFlags.StringLiteral) return enumOf("string", [(type as ts.StringLiteralType).value], origin);
+    if (f & TypeFlags.NumberLiteral) {
       const v = (type as ts.NumberLiteralType).value;
       return enumOf(Number.isInteger(v) ? "integer" : "number", [v], origin);
     }
-    if (f & tsApi.TypeFlags.BooleanLiteral) return enumOf("boolean", [isTrue(type)], origin);
-    if (f & (tsApi.TypeFlags.String | tsApi.TypeFlags.TemplateLiteral | tsApi.TypeFlags.StringMapping)) {
+    if (f & TypeFlags.BooleanLiteral) return enumOf("boolean", [isTrue(type)], origin);
+    if (f & (TypeFlags.String | TypeFlags.TemplateLiteral | TypeFlags.StringMapping)) {
       return { kind: "primitive", type: "string", origin };
     }
-    if (f & tsApi.TypeFlags.Number) return { kind: "primitive", type: "number", origin };
-    if (f & tsApi.TypeFlags.BigIntLike) {
+    if (f & TypeFlags.Number) return { kind: "primitive", type: "number", origin };
+    if (f & TypeFlags.BigIntLike) {
       return this.unsupported(ctx, "bigint", "JSON has no bigint: use number (int64) or a string");
     }
-    if (f & tsApi.TypeFlags.ESSymbolLike)
+    if (f & TypeFlags.ESSymbolLike)
       return this.unsupported(ctx, "a symbol", "symbols are not data: remove it");
-    if (f & (tsApi.TypeFlags.Undefined | tsApi.TypeFlags.Void)) {
+    if (f & (TypeFlags.Undefined | TypeFlags.Void)) {
       return this.unsupported(ctx, "undefined", "make the property optional instead (`name?: T`)");
     }
-    if (f & tsApi.TypeFlags.Never) return this.unsupported(ctx, "never", "remove the property");
-    if (f & tsApi.TypeFlags.TypeParameter) {
+    if (f & TypeFlags.Never) return this.unsupported(ctx, "never", "remove the property");
+    if (f & TypeFlags.TypeParameter) {
       return this.unsupported(ctx, "an uninstantiated type parameter", "instantiate the generic type");
     }
-    if (f & tsApi.TypeFlags.Intersection) return this.intersection(type as ts.IntersectionType, ctx);
-    if (f & tsApi.TypeFlags.Object) return this.fromObjectType(type as ts.ObjectType, ctx);
+    if (f & TypeFlags.Intersection) return this.intersection(type as ts.IntersectionType, ctx);
+    if (f & TypeFlags.Object) return this.fromObjectType(type as ts.ObjectType, ctx);
     return this.unsupported(ctx, `the type ${this.checker.typeToString(type)}`, "use a JSON-compatible type");
   }
 
@@ -270,32 +344,45 @@ export class TypeReader {
     // A named, non-generic interface or class is converted once and referenced.
     const objectFlags = type.objectFlags;
     const isPlainNamed =
-      (objectFlags & tsApi.ObjectFlags.ClassOrInterface) !== 0 &&
+      (objectFlags & ObjectFlags.ClassOrInterface) !== 0 &&
       !((type as ts.InterfaceType).typeParameters?.length ?? 0);
     const decl = type.symbol?.declarations?.[0];
-    if (isPlainNamed && decl && (tsApi.isInterfaceDeclaration(decl) || tsApi.isClassDeclaration(decl))) {
+    if (isPlainNamed && decl && (isInterfaceDeclaration(decl) || isClassDeclaration(decl))) {
+      if (this.frame) this.dependOnSymbol(type.symbol);
       const known = knownTypeByName(type.symbol.getName(), decl);
-      if (known) return this.named(decl, ctx, () => known(origin), false);
-      return this.named(decl, ctx, () => this.objectOf(type, { path: ctx.path, at: decl }));
+      if (known) return this.named(decl, ctx, { kind: "known", known, at: ctx.at });
+      return this.named(decl, ctx, { kind: "interface" });
     }
     const alias = type.aliasSymbol?.declarations?.[0];
-    if (alias && tsApi.isTypeAliasDeclaration(alias) && !alias.typeParameters && !type.aliasTypeArguments) {
+    if (alias && isTypeAliasDeclaration(alias) && !alias.typeParameters && !type.aliasTypeArguments) {
+      if (this.frame) this.dependOnSymbol(type.aliasSymbol!);
       // Reached while converting this alias's own body: the body, not another reference to it.
       if (this.aliasBody === alias) {
         this.aliasBody = undefined;
+        if (this.frame && !this.isTypeLiteral(type)) this.frame.opaque = true;
         return this.objectOf(type, { path: ctx.path, at: alias });
       }
-      return this.named(alias, ctx, () => this.objectOf(type, { path: ctx.path, at: alias }));
+      return this.named(alias, ctx, { kind: "aliasObject" });
     }
+    // An object literal type's properties are recorded as they are read; anything else here
+    // (mapped, instantiated generic, class expression...) is computed by the checker.
+    if (this.frame && !this.isTypeLiteral(type)) this.frame.opaque = true;
     return this.objectOf(type, ctx);
+  }
+
+  /** An object literal type (`{ a: string }`) as written, not one the checker computed. */
+  private isTypeLiteral(type: ts.ObjectType): boolean {
+    if (!(type.objectFlags & ObjectFlags.Anonymous) || type.objectFlags & ObjectFlags.Instantiated)
+      return false;
+    const declarations = type.symbol?.declarations;
+    return declarations !== undefined && declarations.length > 0 && declarations.every(isTypeLiteralNode);
   }
 
   /** Object intersections merge (the checker already merged their properties); a branded primitive stays primitive. */
   private intersection(type: ts.IntersectionType, ctx: Ctx): IrType {
+    if (this.frame) this.frame.opaque = true;
     const primitive = type.types.find(
-      (t) =>
-        t.flags &
-        (tsApi.TypeFlags.String | tsApi.TypeFlags.Number | tsApi.TypeFlags.Boolean | tsApi.TypeFlags.Literal),
+      (t) => t.flags & (TypeFlags.String | TypeFlags.Number | TypeFlags.Boolean | TypeFlags.Literal),
     );
     if (primitive) return this.fromType(primitive, ctx);
     return this.objectOf(type, ctx);
@@ -303,20 +390,18 @@ export class TypeReader {
 
   private union(members: { type: ts.Type; node: ts.TypeNode | undefined }[], ctx: Ctx): IrType {
     const origin = nodeLocation(ctx.at);
-    const present = members.filter(
-      (m) => !(m.type.flags & (tsApi.TypeFlags.Undefined | tsApi.TypeFlags.Void)),
-    );
+    const present = members.filter((m) => !(m.type.flags & (TypeFlags.Undefined | TypeFlags.Void)));
     const converted: IrType[] = [];
     let hasNull = false;
     let sawTrue = false;
     let sawFalse = false;
     for (const m of present) {
-      if (m.type.flags & tsApi.TypeFlags.Null) {
+      if (m.type.flags & TypeFlags.Null) {
         hasNull = true;
         continue;
       }
       // `boolean` arrives as its two literals when read from a checked union.
-      if (m.type.flags & tsApi.TypeFlags.BooleanLiteral && !m.node) {
+      if (m.type.flags & TypeFlags.BooleanLiteral && !m.node) {
         if (isTrue(m.type)) sawTrue = true;
         else sawFalse = true;
         continue;
@@ -370,21 +455,167 @@ export class TypeReader {
    * its doc and tags apply at every use. Recursion simply produces a ref to itself here;
    * the inline-refs transform reports the cycle with its path.
    */
-  private named(decl: NamedDeclaration, ctx: Ctx, build: () => IrType, readDocs = true): IrType {
-    const origin = nodeLocation(decl);
-    const use = nodeLocation(ctx.at);
+  private named(decl: NamedDeclaration, ctx: Ctx, route: Route): IrType {
+    const name = this.nameAndRead(decl, ctx, route);
+    return { kind: "ref", name, origin: nodeLocation(ctx.at) };
+  }
+
+  /**
+   * Names `decl` and reads it, the first time it is reached. In a session with a ReadCache, an
+   * interface whose last reading is still valid is not read again (see read-cache.ts), and the
+   * reading of one that is read is recorded with what it depended on.
+   */
+  private nameAndRead(decl: NamedDeclaration, ctx: Ctx, route: Route): string {
+    const { path } = ctx;
+    const parent = this.frame;
+    if (parent) this.dependOn(decl);
     const existing = this.nameOfDeclaration.get(decl);
-    if (existing) return { kind: "ref", name: existing, origin: use };
+    if (existing) {
+      parent?.refs.push({ decl, route, at: ctx.at, suffix: path.slice(parent.path.length), name: existing });
+      return existing;
+    }
     const name = this.uniqueName(decl.name?.text ?? "Anonymous");
     this.nameOfDeclaration.set(decl, name);
-    const placeholder: IrDefinition = { name, type: { kind: "unknown" }, tags: [], origin };
+    parent?.refs.push({ decl, route, at: ctx.at, suffix: path.slice(parent.path.length), name });
+    const cache = this.cache;
+    const recordable = route.kind === "interface" && cache !== undefined && this.aliasBody === undefined;
+    if (recordable) {
+      const record = cache.get(decl);
+      if (record && record.definition.name === name) {
+        this.definitions.set(name, record.definition);
+        if (this.replay(record, path)) {
+          cache.reused++;
+          return name;
+        }
+      }
+    }
+    const placeholder: IrDefinition = {
+      name,
+      type: { kind: "unknown" },
+      tags: [],
+      origin: nodeLocation(decl),
+    };
     this.definitions.set(name, placeholder);
-    // Known types (int32, IntOrString...) are documented for crdgen's users, not for their CRDs.
-    const doc = readDocs ? readDoc(decl) : { tags: [] };
-    placeholder.type = build();
-    placeholder.description = doc.description;
-    placeholder.tags = collectTags(doc.tags, ["type"], this.diagnostics);
-    return { kind: "ref", name, origin: use };
+    const frame = cache ? this.openFrame(path) : undefined;
+    try {
+      // Known types (int32, IntOrString...) are documented for crdgen's users, not for their CRDs.
+      const doc = route.kind === "known" ? NO_DOC : readDoc(decl);
+      placeholder.type = this.build(decl, ctx, route);
+      placeholder.description = doc.description;
+      placeholder.tags = doc.tags.length > 0 ? collectTags(doc.tags, ["type"], this.diagnostics) : [];
+    } finally {
+      if (frame) this.closeFrame(frame, parent);
+    }
+    if (recordable && frame && !frame.opaque && frame.diagnostics === 0) {
+      cache.set(decl, { definition: placeholder, refs: frame.refs, files: [...frame.files] });
+    }
+    return name;
+  }
+
+  /** The type of a named declaration, read the way `route` reached it (`ctx`: where it was used). */
+  private build(decl: NamedDeclaration, ctx: Ctx, route: Route): IrType {
+    const own: Ctx = { path: ctx.path, at: decl };
+    switch (route.kind) {
+      case "known":
+        return route.known(nodeLocation(route.at));
+      case "enum":
+        return this.enumOf(decl as ts.EnumDeclaration, ctx);
+      case "alias": {
+        const alias = decl as ts.TypeAliasDeclaration;
+        this.aliasBody = alias;
+        try {
+          return this.convert(this.checker.getTypeFromTypeNode(alias.type), alias.type, own);
+        } finally {
+          this.aliasBody = undefined;
+        }
+      }
+      case "aliasObject":
+      case "interface": {
+        // A non-generic interface's or class's declared type, or an alias's: the type that was reached.
+        const type = this.checker.getTypeAtLocation(decl);
+        if (this.frame) {
+          if (route.kind === "interface") this.dependOnBases(type);
+          else if (!this.isTypeLiteral(type as ts.ObjectType)) this.frame.opaque = true;
+        }
+        return this.objectOf(type, own);
+      }
+    }
+  }
+
+  /**
+   * Reuses a recorded reading: the definition is kept, and the types it names are reached
+   * again, in order, as a full read would reach them (each read again only if it changed).
+   * False when they no longer get the names the definition refers to them by (an edit elsewhere
+   * took a name first): then the declaration is read in full.
+   */
+  private replay(record: ReadRecord, path: string): boolean {
+    const parent = this.frame;
+    const frame = this.openFrame(path);
+    try {
+      for (const ref of record.refs) {
+        const ctx = { path: path + ref.suffix, at: ref.at };
+        if (this.nameAndRead(ref.decl, ctx, ref.route) !== ref.name) return false;
+      }
+      return true;
+    } finally {
+      this.closeFrame(frame, parent);
+    }
+  }
+
+  private openFrame(path: string): Frame {
+    const frame: Frame = {
+      path,
+      files: new Set(),
+      opaque: false,
+      diagnosticsBefore: this.diagnostics.length,
+      nestedDiagnostics: 0,
+      diagnostics: 0,
+      refs: [],
+    };
+    this.frame = frame;
+    return frame;
+  }
+
+  /** Ends `frame`: its count becomes its own diagnostics, and they are not the parent's. */
+  private closeFrame(frame: Frame, parent: Frame | undefined): void {
+    const reported = this.diagnostics.length - frame.diagnosticsBefore;
+    frame.diagnostics = reported - frame.nestedDiagnostics;
+    if (parent) parent.nestedDiagnostics += reported;
+    this.frame = parent;
+  }
+
+  /** The current declaration depends on the file `node` is in. */
+  private dependOn(node: ts.Node): void {
+    this.frame?.files.add(node.getSourceFile());
+  }
+
+  private dependOnSymbol(symbol: ts.Symbol): void {
+    for (const d of symbol.declarations ?? []) this.dependOn(d);
+  }
+
+  /**
+   * An interface's inherited properties also depend on its bases, and on the imports that
+   * name them (an empty base that gains a property changes the interface).
+   */
+  private dependOnBases(type: ts.Type, seen = new Set<ts.Type>()): void {
+    const frame = this.frame;
+    if (!frame || seen.has(type)) return;
+    seen.add(type);
+    this.dependOnSymbol(type.symbol);
+    for (const d of type.symbol.declarations ?? []) {
+      for (const clause of (d as ts.InterfaceDeclaration).heritageClauses ?? []) {
+        for (const t of clause.types) this.resolve(this.checker.getSymbolAtLocation(t.expression));
+      }
+    }
+    if (!((type as ts.ObjectType).objectFlags & ObjectFlags.ClassOrInterface)) return;
+    for (const base of this.checker.getBaseTypes(type as ts.InterfaceType)) {
+      const plain =
+        base.symbol !== undefined &&
+        ((base as ts.ObjectType).objectFlags & ObjectFlags.ClassOrInterface) !== 0 &&
+        !((base as ts.InterfaceType).typeParameters?.length ?? 0);
+      if (plain) this.dependOnBases(base, seen);
+      else frame.opaque = true;
+    }
   }
 
   private uniqueName(base: string): string {
@@ -393,9 +624,17 @@ export class TypeReader {
     return name;
   }
 
+  /** The symbol an import or export alias stands for; the files along the way are dependencies. */
   private resolve(symbol: ts.Symbol | undefined): ts.Symbol | undefined {
-    if (symbol && symbol.flags & tsApi.SymbolFlags.Alias) return this.checker.getAliasedSymbol(symbol);
-    return symbol;
+    if (!symbol || !(symbol.flags & SymbolFlags.Alias)) return symbol;
+    if (this.frame) {
+      for (let s: ts.Symbol | undefined = symbol; s && s.flags & SymbolFlags.Alias;) {
+        this.dependOnSymbol(s);
+        const next = this.checker.getImmediateAliasedSymbol(s);
+        s = next === s ? undefined : next;
+      }
+    }
+    return this.checker.getAliasedSymbol(symbol);
   }
 
   private unsupported(ctx: Ctx, what: string, hint: string): IrType {
@@ -410,6 +649,8 @@ export class TypeReader {
     return { kind: "unknown" };
   }
 }
+
+const NO_DOC: DocInfo = { tags: [] };
 
 function enumOf(type: PrimitiveName, values: Scalar[], origin: SourceLocation): IrEnum {
   return { kind: "enum", type, values, origin };
@@ -438,13 +679,13 @@ function sameFamily(a: PrimitiveName, b: PrimitiveName): boolean {
 }
 
 function definedMembers(type: ts.Type): ts.Type[] {
-  const members = type.flags & tsApi.TypeFlags.Union ? (type as ts.UnionType).types : [type];
-  return members.filter((t) => !(t.flags & tsApi.TypeFlags.Undefined));
+  const members = type.flags & TypeFlags.Union ? (type as ts.UnionType).types : [type];
+  return members.filter((t) => !(t.flags & TypeFlags.Undefined));
 }
 
 function admitsUndefined(type: ts.Type): boolean {
-  return type.flags & tsApi.TypeFlags.Union
-    ? (type as ts.UnionType).types.some((t) => t.flags & tsApi.TypeFlags.Undefined)
+  return type.flags & TypeFlags.Union
+    ? (type as ts.UnionType).types.some((t) => t.flags & TypeFlags.Undefined)
     : false;
 }
 
@@ -453,14 +694,12 @@ function isTrue(type: ts.Type): boolean {
 }
 
 function isEnumDeclaration(symbol: ts.Symbol): boolean {
-  return symbol.declarations?.some(tsApi.isEnumDeclaration) ?? false;
+  return symbol.declarations?.some(isEnumDeclarationNode) ?? false;
 }
 
 function isPrivateOrStatic(decl: ts.Declaration): boolean {
   const flags = tsApi.getCombinedModifierFlags(decl);
-  return (
-    (flags & (tsApi.ModifierFlags.Private | tsApi.ModifierFlags.Protected | tsApi.ModifierFlags.Static)) !== 0
-  );
+  return (flags & (ModifierFlags.Private | ModifierFlags.Protected | ModifierFlags.Static)) !== 0;
 }
 
 /** Declared in TypeScript's own lib files (so `Date` is the real Date, not a user's). */

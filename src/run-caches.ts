@@ -1,0 +1,11 @@
+/**
+ * What a long-lived session (watch mode, the build plugins) keeps from one run to the next, so
+ * that a rebuild after an edit redoes only the work the edit can have changed. Each stage's cache
+ * knows what its results depend on; a fresh instance makes a run exactly a cold run.
+ */
+import { ReadCache } from "./read/read-cache.js";
+
+export class RunCaches {
+  /** The IR of named interfaces, by declaration (read/read-cache.ts). */
+  readonly read = new ReadCache();
+}
