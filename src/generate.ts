@@ -84,7 +84,9 @@ export function generateFromProgram(
   caches?: RunCaches,
 ): GenerateResult {
   const stage = readProgram(loaded, options, typeCheckOnly, caches);
-  return stage.ok ? generateFromModel(stage.model, stage.diagnostics, options) : failed(stage.diagnostics);
+  return stage.ok
+    ? generateFromModel(stage.model, stage.diagnostics, options, caches)
+    : failed(stage.diagnostics);
 }
 
 type ReadStage =
@@ -119,14 +121,13 @@ function generateFromModel(
   model: IrModel,
   diagnostics: Diagnostic[],
   options: GenerateOptions,
+  caches?: RunCaches,
 ): GenerateResult {
   const cwd = options.cwd ?? process.cwd();
   const format = options.format ?? "yaml";
-  const emitted = emitAndTransform(model, diagnostics, {
-    ...(options.maxDescriptionLength !== undefined
-      ? { maxDescriptionLength: options.maxDescriptionLength }
-      : {}),
-  });
+  const transformOptions =
+    options.maxDescriptionLength !== undefined ? { maxDescriptionLength: options.maxDescriptionLength } : {};
+  const emitted = emitAndTransform(model, diagnostics, transformOptions, caches);
   if (hasErrors(diagnostics)) return failed(diagnostics);
   for (const e of emitted) diagnostics.push(...validateGenerated(e));
   if (hasErrors(diagnostics)) return failed(diagnostics);
@@ -157,12 +158,13 @@ export function emitAndTransform(
   model: IrModel,
   diagnostics: Diagnostic[],
   options: TransformOptions = {},
+  caches?: RunCaches,
 ): EmittedCrd[] {
-  const definitions = emitDefinitions(model);
+  const definitions = emitDefinitions(model, caches?.drafts);
   const inputs: VersionInput[] = model.roots.map((root) => {
     const doc = emitRoot(root, definitions);
     const ctx = { rootName: root.typeName, report: (d: Diagnostic) => void diagnostics.push(d), options };
-    return { root, ...runTransforms(doc, ctx) };
+    return { root, ...runTransforms(doc, ctx, caches?.transforms) };
   });
   return buildCrds(inputs, diagnostics);
 }

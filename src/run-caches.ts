@@ -3,9 +3,15 @@
  * that a rebuild after an edit redoes only the work the edit can have changed. Each stage's cache
  * knows what its results depend on; a fresh instance makes a run exactly a cold run.
  */
+import type { DraftCache } from "./emit/schema.js";
 import { ReadCache } from "./read/read-cache.js";
+import { TransformMemo } from "../transforms/memo.js";
 
 export class RunCaches {
   /** The IR of named interfaces, by declaration (read/read-cache.ts). */
   readonly read = new ReadCache();
+  /** Drafts of definitions, by name (emit/schema.ts). */
+  readonly drafts: DraftCache = new Map();
+  /** Inlined named types and transform results on unchanged subtrees (transforms/memo.ts). */
+  readonly transforms = new TransformMemo();
 }

@@ -14,31 +14,35 @@
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
-import { reportAt, type TransformContext } from "./context.js";
+import { memoOf, reportAt, type TransformContext } from "./context.js";
 import { mapSchema } from "./walk.js";
 
 export const name = "additional-properties-cleanup";
 
 export function additionalPropertiesCleanup(schema: DraftSchema, ctx: TransformContext): DraftSchema {
-  return mapSchema(schema, (node, path) => {
-    const extra = node.additionalProperties;
-    if (extra === undefined) return node;
-    const hasProperties = node.properties !== undefined && Object.keys(node.properties).length > 0;
-    const { additionalProperties: _drop, ...rest } = node;
-    if (extra === true || (hasProperties && acceptsAnything(extra))) {
-      return { ...rest, "x-kubernetes-preserve-unknown-fields": true };
-    }
-    if (!hasProperties) return node;
-    if (extra === false) return rest;
-    reportAt(ctx, node, path, {
-      severity: "error",
-      code: codes.indexSignatureWithProperties,
-      message:
-        "An index signature (or Record) next to named properties cannot be expressed: Kubernetes allows either properties or additionalProperties on one object.",
-      hint: "move the named properties or the map into a nested property, or tag the property @preserveUnknownFields",
-    });
-    return rest;
-  });
+  return mapSchema(
+    schema,
+    (node, path) => {
+      const extra = node.additionalProperties;
+      if (extra === undefined) return node;
+      const hasProperties = node.properties !== undefined && Object.keys(node.properties).length > 0;
+      const { additionalProperties: _drop, ...rest } = node;
+      if (extra === true || (hasProperties && acceptsAnything(extra))) {
+        return { ...rest, "x-kubernetes-preserve-unknown-fields": true };
+      }
+      if (!hasProperties) return node;
+      if (extra === false) return rest;
+      reportAt(ctx, node, path, {
+        severity: "error",
+        code: codes.indexSignatureWithProperties,
+        message:
+          "An index signature (or Record) next to named properties cannot be expressed: Kubernetes allows either properties or additionalProperties on one object.",
+        hint: "move the named properties or the map into a nested property, or tag the property @preserveUnknownFields",
+      });
+      return rest;
+    },
+    memoOf(ctx, name),
+  );
 }
 
 /** `{}` or `{x-kubernetes-preserve-unknown-fields: true}` (plus documentation): any value at all. */

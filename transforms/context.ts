@@ -1,7 +1,8 @@
 /** What a transform may do besides returning a schema: report located diagnostics. */
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { ORIGIN, type DraftSchema } from "../src/emit/draft.js";
-import type { SchemaPath } from "./walk.js";
+import type { TransformMemo } from "./memo.js";
+import type { SchemaPath, WalkMemo } from "./walk.js";
 
 export interface TransformContext {
   /** The CRD's root type name, to prefix paths in messages (`CronJob.spec.schedule`). */
@@ -9,6 +10,8 @@ export interface TransformContext {
   report(diagnostic: Diagnostic): void;
   /** User options that change output (CLI flags). */
   options?: TransformOptions;
+  /** Results of earlier runs of the same session (watch mode), reused where still valid. */
+  memo?: TransformMemo;
 }
 
 export interface TransformOptions {
@@ -40,4 +43,9 @@ export function reportAt(
 export function collectingContext(rootName = "Root"): TransformContext & { diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   return { rootName, diagnostics, report: (d) => void diagnostics.push(d) };
+}
+
+/** The memo of transform `name` in this context's session, if it keeps one. */
+export function memoOf(ctx: TransformContext, name: string): WalkMemo | undefined {
+  return ctx.memo?.walk(name);
 }

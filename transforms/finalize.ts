@@ -7,20 +7,24 @@
  *   out: {type: object}
  */
 import type { DraftSchema } from "../src/emit/draft.js";
-import type { TransformContext } from "./context.js";
+import { memoOf, type TransformContext } from "./context.js";
 import { mapSchema } from "./walk.js";
 
 export const name = "finalize";
 
-export function finalize(schema: DraftSchema, _ctx: TransformContext): DraftSchema {
-  return mapSchema(schema, (node) => {
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) {
-      if (key.startsWith("x-crdgen-") || value === undefined) continue;
-      if (key === "required" && Array.isArray(value) && value.length === 0) continue;
-      if (key === "properties" && Object.keys(value as object).length === 0) continue;
-      out[key] = value;
-    }
-    return out as DraftSchema;
-  });
+export function finalize(schema: DraftSchema, ctx: TransformContext): DraftSchema {
+  return mapSchema(
+    schema,
+    (node) => {
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(node)) {
+        if (key.startsWith("x-crdgen-") || value === undefined) continue;
+        if (key === "required" && Array.isArray(value) && value.length === 0) continue;
+        if (key === "properties" && Object.keys(value as object).length === 0) continue;
+        out[key] = value;
+      }
+      return out as DraftSchema;
+    },
+    memoOf(ctx, name),
+  );
 }

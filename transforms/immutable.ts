@@ -14,7 +14,7 @@
 import { IMMUTABLE, type DraftSchema } from "../src/emit/draft.js";
 import type { ValidationRule } from "../src/schema/types.js";
 import { escapeCelName } from "../src/validate/cel/escaping.js";
-import type { TransformContext } from "./context.js";
+import { memoOf, type TransformContext } from "./context.js";
 import { mapSchema } from "./walk.js";
 
 export const name = "immutable";
@@ -25,16 +25,20 @@ export function onceSetRule(property: string): ValidationRule {
   return { rule: `!has(oldSelf.${f}) || has(self.${f})`, message: `field ${property} is immutable once set` };
 }
 
-export function immutable(schema: DraftSchema, _ctx: TransformContext): DraftSchema {
-  return mapSchema(schema, (node) => {
-    if (!node.properties || !Object.values(node.properties).some((child) => child[IMMUTABLE] === true))
-      return node;
-    const required = new Set(node.required ?? []);
-    const existing = node["x-kubernetes-validations"] ?? [];
-    const added = Object.entries(node.properties)
-      .filter(([property, child]) => child[IMMUTABLE] === true && !required.has(property))
-      .map(([property]) => onceSetRule(property))
-      .filter((rule) => !existing.some((r) => r.rule === rule.rule));
-    return added.length === 0 ? node : { ...node, "x-kubernetes-validations": [...existing, ...added] };
-  });
+export function immutable(schema: DraftSchema, ctx: TransformContext): DraftSchema {
+  return mapSchema(
+    schema,
+    (node) => {
+      if (!node.properties || !Object.values(node.properties).some((child) => child[IMMUTABLE] === true))
+        return node;
+      const required = new Set(node.required ?? []);
+      const existing = node["x-kubernetes-validations"] ?? [];
+      const added = Object.entries(node.properties)
+        .filter(([property, child]) => child[IMMUTABLE] === true && !required.has(property))
+        .map(([property]) => onceSetRule(property))
+        .filter((rule) => !existing.some((r) => r.rule === rule.rule));
+      return added.length === 0 ? node : { ...node, "x-kubernetes-validations": [...existing, ...added] };
+    },
+    memoOf(ctx, name),
+  );
 }

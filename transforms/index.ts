@@ -23,6 +23,7 @@ import type { Transform, TransformContext } from "./context.js";
 import { finalize } from "./finalize.js";
 import { immutable } from "./immutable.js";
 import { inlineRefs } from "./inline-refs.js";
+import type { TransformMemo } from "./memo.js";
 import type { OriginIndex } from "./origins.js";
 import { intOrString } from "./int-or-string.js";
 import { nullableIntOrString } from "./nullable-int-or-string.js";
@@ -34,6 +35,7 @@ import { unsupportedKeywords } from "./unsupported-keywords.js";
 
 export type { Transform, TransformContext, TransformOptions } from "./context.js";
 export { collectingContext } from "./context.js";
+export { TransformMemo } from "./memo.js";
 export { originOf, type OriginIndex } from "./origins.js";
 
 /** The schema-to-schema steps, in the order they run after inlining (finalize last). */
@@ -56,8 +58,20 @@ export interface TransformResult {
   origins: OriginIndex;
 }
 
-export function runTransforms(doc: DraftDocument, ctx: TransformContext): TransformResult {
-  let schema: DraftSchema = inlineRefs(doc, ctx);
+/**
+ * Runs every step on one CRD version's draft. With a memo (a watch session's), steps reuse
+ * their results on subtrees of earlier runs that are still the same objects (see memo.ts).
+ */
+export function runTransforms(
+  doc: DraftDocument,
+  ctx: TransformContext,
+  memo?: TransformMemo,
+): TransformResult {
+  if (memo) {
+    const report = ctx.report;
+    ctx = { ...ctx, memo, report: (d) => (memo.reports++, report(d)) };
+  }
+  let schema: DraftSchema = inlineRefs(doc, ctx, memo?.inline);
   let annotated = schema;
   for (const t of schemaTransforms) {
     // The last schema that still carries x-crdgen-origin answers where a node was written.

@@ -11,6 +11,10 @@
  *
  * A recursive type cannot be inlined: it is a located error naming the cycle, suggesting
  * `@preserveUnknownFields` at the point of recursion.
+ *
+ * With an InlineMemo (kept by a watch session), a named type whose definition and whose
+ * referenced types' inlined bodies are the very objects of the last run keeps its inlined body
+ * from then, so an edit re-inlines only the types on the way from the edited one to the root.
  */
 import { codes } from "../src/diagnostics/codes.js";
 import { REF_PREFIX, type DraftDocument, type DraftSchema } from "../src/emit/draft.js";
@@ -18,9 +22,67 @@ import { reportAt, type TransformContext } from "./context.js";
 
 export const name = "inline-refs";
 
-export function inlineRefs(doc: DraftDocument, ctx: TransformContext): DraftSchema {
+const BRANCHES = ["allOf", "anyOf", "oneOf"] as const;
+
+interface InlinedRef {
+  readonly name: string;
+  readonly suffix: string;
+  readonly body: DraftSchema;
+}
+
+/** Inlined bodies of named types from earlier runs, by name (see the module comment). */
+export type InlineMemo = Map<string, InlinedBody>;
+
+interface InlinedBody {
+  readonly definition: DraftSchema;
+  /** The named types its definition refers to, where (after its own path), and the bodies they had. */
+  readonly refs: readonly InlinedRef[];
+  readonly body: DraftSchema;
+}
+
+export function inlineRefs(doc: DraftDocument, ctx: TransformContext, memo?: InlineMemo): DraftSchema {
   const resolved = new Map<string, DraftSchema>();
   const reported = new Set<string>();
+  let reports = 0;
+  const report: TransformContext = { ...ctx, report: (d) => (reports++, ctx.report(d)) };
+  /** The references met while inlining the definition being inlined now (for the memo). */
+  let current: { path: string; refs: InlinedRef[] } | undefined;
+
+  /** The inlined body of named type `target`, inlined once per run (or taken from the memo). */
+  const bodyOf = (target: string, definition: DraftSchema, path: string, stack: string[]): DraftSchema => {
+    let body = resolved.get(target);
+    if (body) return body;
+    const remembered = memo?.get(target);
+    if (remembered && remembered.definition === definition) {
+      // Still current if every type it names still inlines to the same body (each reached with
+      // the path and stack it has when inlined in place, so problems are reported alike).
+      const outer = current;
+      current = undefined;
+      const inner = [...stack, target];
+      const same = remembered.refs.every((r) => {
+        const definitionOfRef = doc.definitions[r.name];
+        return (
+          definitionOfRef !== undefined && bodyOf(r.name, definitionOfRef, path + r.suffix, inner) === r.body
+        );
+      });
+      current = outer;
+      if (same) body = remembered.body;
+    }
+    if (!body) {
+      const outer = current;
+      const refs: InlinedRef[] = [];
+      current = { path, refs };
+      const before = reports;
+      body = resolveNode(definition, path, [...stack, target]);
+      current = outer;
+      // A body whose inlining reported a problem is inlined again next time, reporting it again.
+      // (Named types are reached below the root, so paths of their references extend theirs.)
+      if (memo && reports === before && path !== "") memo.set(target, { definition, refs, body });
+      else memo?.delete(target);
+    }
+    resolved.set(target, body);
+    return body;
+  };
 
   const resolveNode = (node: DraftSchema, path: string, stack: string[]): DraftSchema => {
     const ref = node.$ref;
@@ -29,7 +91,7 @@ export function inlineRefs(doc: DraftDocument, ctx: TransformContext): DraftSche
       const target = ref.startsWith(REF_PREFIX) ? ref.slice(REF_PREFIX.length) : undefined;
       const definition = target !== undefined ? doc.definitions[target] : undefined;
       if (target === undefined || definition === undefined) {
-        reportAt(ctx, node, path, {
+        reportAt(report, node, path, {
           severity: "error",
           code: codes.unsupportedKeyword,
           message: `Unresolvable reference ${ref}.`,
@@ -40,7 +102,7 @@ export function inlineRefs(doc: DraftDocument, ctx: TransformContext): DraftSche
         const cycle = [...stack.slice(stack.indexOf(target)), target].join(" -> ");
         if (!reported.has(cycle)) {
           reported.add(cycle);
-          reportAt(ctx, node, path, {
+          reportAt(report, node, path, {
             severity: "error",
             code: codes.recursiveType,
             message: `${target} is recursive (${cycle}); a CRD schema cannot describe recursive types.`,
@@ -49,11 +111,8 @@ export function inlineRefs(doc: DraftDocument, ctx: TransformContext): DraftSche
         }
         return { ...siblings, "x-kubernetes-preserve-unknown-fields": true };
       }
-      let body = resolved.get(target);
-      if (!body) {
-        body = resolveNode(definition, path, [...stack, target]);
-        resolved.set(target, body);
-      }
+      const body = bodyOf(target, definition, path, stack);
+      current?.refs.push({ name: target, suffix: path.slice(current.path.length), body });
       const own = resolveChildren(siblings, path, stack);
       const merged: DraftSchema = { ...body, ...own };
       // Rules add up: the field's own first, then its type's (controller-gen's order).
@@ -64,24 +123,41 @@ export function inlineRefs(doc: DraftDocument, ctx: TransformContext): DraftSche
     return resolveChildren(node, path, stack);
   };
 
+  /** `node` with its children inlined; the node itself when none of them held a reference. */
   const resolveChildren = (node: DraftSchema, path: string, stack: string[]): DraftSchema => {
-    const out: DraftSchema = { ...node };
-    if (node.properties) {
-      out.properties = {};
-      for (const [k, v] of Object.entries(node.properties)) {
-        out.properties[k] = resolveNode(v, path ? `${path}.${k}` : k, stack);
+    let out: DraftSchema | undefined;
+    const properties = node.properties;
+    if (properties) {
+      let props: Record<string, DraftSchema> | undefined;
+      for (const k in properties) {
+        const child = properties[k]!;
+        const next = resolveNode(child, path ? `${path}.${k}` : k, stack);
+        if (next !== child && !props) props = { ...properties };
+        if (props) props[k] = next;
       }
+      if (props) (out ??= { ...node }).properties = props;
     }
-    if (node.items && !Array.isArray(node.items)) out.items = resolveNode(node.items, `${path}[]`, stack);
-    if (node.additionalProperties && typeof node.additionalProperties === "object") {
-      out.additionalProperties = resolveNode(node.additionalProperties, `${path}[*]`, stack);
+    const items = node.items;
+    if (items && !Array.isArray(items)) {
+      const next = resolveNode(items, `${path}[]`, stack);
+      if (next !== items) (out ??= { ...node }).items = next;
     }
-    for (const key of ["allOf", "anyOf", "oneOf"] as const) {
+    const additional = node.additionalProperties;
+    if (additional && typeof additional === "object") {
+      const next = resolveNode(additional, `${path}[*]`, stack);
+      if (next !== additional) (out ??= { ...node }).additionalProperties = next;
+    }
+    for (const key of BRANCHES) {
       const branches = node[key];
-      if (branches) out[key] = branches.map((b, i) => resolveNode(b, `${path}.${key}[${i}]`, stack));
+      if (!branches) continue;
+      const next = branches.map((b, i) => resolveNode(b, `${path}.${key}[${i}]`, stack));
+      if (next.some((b, i) => b !== branches[i])) (out ??= { ...node })[key] = next;
     }
-    if (node.not) out.not = resolveNode(node.not, `${path}.not`, stack);
-    return out;
+    if (node.not) {
+      const next = resolveNode(node.not, `${path}.not`, stack);
+      if (next !== node.not) (out ??= { ...node }).not = next;
+    }
+    return out ?? node;
   };
 
   return resolveNode(doc.schema, "", []);

@@ -10,7 +10,7 @@
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
-import { reportAt, type TransformContext } from "./context.js";
+import { memoOf, reportAt, type TransformContext } from "./context.js";
 import { mapSchema } from "./walk.js";
 
 export const name = "int-or-string";
@@ -19,23 +19,27 @@ const INT_OR_STRING_BRANCHES: DraftSchema[] = [{ type: "integer" }, { type: "str
 const ACCEPTED = new Set(["integer", "number", "string"]);
 
 export function intOrString(schema: DraftSchema, ctx: TransformContext): DraftSchema {
-  return mapSchema(schema, (node, path) => {
-    if (node["x-kubernetes-int-or-string"] !== true) return node;
-    const { type, format: _format, anyOf, ...rest } = node;
-    const branchTypes = anyOf?.map((b) => b.type) ?? (type ? [type] : []);
-    const unexpected = branchTypes.filter((t) => t === undefined || !ACCEPTED.has(t));
-    if (unexpected.length > 0) {
-      reportAt(ctx, node, path, {
-        severity: "error",
-        code: codes.mixedUnion,
-        message: `@intOrString applies to \`string | number\`, not to ${branchTypes.map((t) => t ?? "unknown").join(" | ")}.`,
-        hint: "type the property `string | number` or IntOrString",
-      });
-    }
-    // Enums of the members (e.g. 1 | "50%") move up beside the anyOf, where Kubernetes checks them.
-    const values = anyOf?.flatMap((b) => b.enum ?? []) ?? [];
-    const out: DraftSchema = { ...rest, anyOf: INT_OR_STRING_BRANCHES.map((b) => ({ ...b })) };
-    if (values.length > 0 && out.enum === undefined) out.enum = values;
-    return out;
-  });
+  return mapSchema(
+    schema,
+    (node, path) => {
+      if (node["x-kubernetes-int-or-string"] !== true) return node;
+      const { type, format: _format, anyOf, ...rest } = node;
+      const branchTypes = anyOf?.map((b) => b.type) ?? (type ? [type] : []);
+      const unexpected = branchTypes.filter((t) => t === undefined || !ACCEPTED.has(t));
+      if (unexpected.length > 0) {
+        reportAt(ctx, node, path, {
+          severity: "error",
+          code: codes.mixedUnion,
+          message: `@intOrString applies to \`string | number\`, not to ${branchTypes.map((t) => t ?? "unknown").join(" | ")}.`,
+          hint: "type the property `string | number` or IntOrString",
+        });
+      }
+      // Enums of the members (e.g. 1 | "50%") move up beside the anyOf, where Kubernetes checks them.
+      const values = anyOf?.flatMap((b) => b.enum ?? []) ?? [];
+      const out: DraftSchema = { ...rest, anyOf: INT_OR_STRING_BRANCHES.map((b) => ({ ...b })) };
+      if (values.length > 0 && out.enum === undefined) out.enum = values;
+      return out;
+    },
+    memoOf(ctx, name),
+  );
 }

@@ -8,27 +8,31 @@
  *   out: {properties: {port: {x-kubernetes-int-or-string: true, anyOf: [...], nullable: true}}}
  */
 import type { DraftSchema } from "../src/emit/draft.js";
-import type { TransformContext } from "./context.js";
+import { memoOf, type TransformContext } from "./context.js";
 import { mapSchema } from "./walk.js";
 
 export const name = "nullable-int-or-string";
 
-export function nullableIntOrString(schema: DraftSchema, _ctx: TransformContext): DraftSchema {
-  return mapSchema(schema, (node) => {
-    // Kubernetes' own schemas (e.g. PodSpec's Quantity fields) are kept as Kubernetes publishes them.
-    if (!node.properties || node["x-crdgen-verbatim"] === true) return node;
-    if (!Object.values(node.properties).some((p) => p["x-kubernetes-int-or-string"] === true)) return node;
-    const required = new Set(node.required ?? []);
-    let changed = false;
-    const properties: Record<string, DraftSchema> = {};
-    for (const [name, prop] of Object.entries(node.properties)) {
-      if (prop["x-kubernetes-int-or-string"] === true && !required.has(name) && prop.nullable !== true) {
-        properties[name] = { ...prop, nullable: true };
-        changed = true;
-      } else {
-        properties[name] = prop;
+export function nullableIntOrString(schema: DraftSchema, ctx: TransformContext): DraftSchema {
+  return mapSchema(
+    schema,
+    (node) => {
+      // Kubernetes' own schemas (e.g. PodSpec's Quantity fields) are kept as Kubernetes publishes them.
+      if (!node.properties || node["x-crdgen-verbatim"] === true) return node;
+      if (!Object.values(node.properties).some((p) => p["x-kubernetes-int-or-string"] === true)) return node;
+      const required = new Set(node.required ?? []);
+      let changed = false;
+      const properties: Record<string, DraftSchema> = {};
+      for (const [name, prop] of Object.entries(node.properties)) {
+        if (prop["x-kubernetes-int-or-string"] === true && !required.has(name) && prop.nullable !== true) {
+          properties[name] = { ...prop, nullable: true };
+          changed = true;
+        } else {
+          properties[name] = prop;
+        }
       }
-    }
-    return changed ? { ...node, properties } : node;
-  });
+      return changed ? { ...node, properties } : node;
+    },
+    memoOf(ctx, name),
+  );
 }

@@ -11,7 +11,7 @@
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
-import { reportAt, type TransformContext } from "./context.js";
+import { memoOf, reportAt, type TransformContext } from "./context.js";
 import { mapSchema } from "./walk.js";
 
 export const name = "optional-enum";
@@ -24,38 +24,42 @@ function isNullBranch(s: DraftSchema): boolean {
 }
 
 export function optionalEnum(schema: DraftSchema, ctx: TransformContext): DraftSchema {
-  return mapSchema(schema, (node, path) => {
-    let out = node;
-    if (out.anyOf?.some(isNullBranch)) {
-      const rest = out.anyOf.filter((b) => !isNullBranch(b));
-      const { anyOf: _drop, ...siblings } = out;
-      if (rest.length === 0) {
+  return mapSchema(
+    schema,
+    (node, path) => {
+      let out = node;
+      if (out.anyOf?.some(isNullBranch)) {
+        const rest = out.anyOf.filter((b) => !isNullBranch(b));
+        const { anyOf: _drop, ...siblings } = out;
+        if (rest.length === 0) {
+          reportAt(ctx, node, path, {
+            severity: "error",
+            code: codes.unsupportedType,
+            message: "A property whose only value is null cannot be expressed in a CRD schema.",
+            hint: "give it a type, e.g. `string | null`",
+          });
+          out = { ...siblings, nullable: true };
+        } else if (rest.length === 1) {
+          out = { ...rest[0], ...siblings, nullable: true };
+          if (out.enum && !out.enum.includes(null)) out.enum = [...out.enum, null];
+        } else {
+          out = { ...siblings, anyOf: rest, nullable: true };
+        }
+      }
+      if (out.enum?.includes(null) && out.nullable !== true) out = { ...out, nullable: true };
+      // A null branch is its parent anyOf's business (handled above, one level up).
+      if (out.type === "null" && !/\.anyOf\[\d+\]$/.test(path)) {
         reportAt(ctx, node, path, {
           severity: "error",
           code: codes.unsupportedType,
           message: "A property whose only value is null cannot be expressed in a CRD schema.",
           hint: "give it a type, e.g. `string | null`",
         });
-        out = { ...siblings, nullable: true };
-      } else if (rest.length === 1) {
-        out = { ...rest[0], ...siblings, nullable: true };
-        if (out.enum && !out.enum.includes(null)) out.enum = [...out.enum, null];
-      } else {
-        out = { ...siblings, anyOf: rest, nullable: true };
+        const { type: _t, ...rest } = out;
+        out = { ...rest, nullable: true };
       }
-    }
-    if (out.enum?.includes(null) && out.nullable !== true) out = { ...out, nullable: true };
-    // A null branch is its parent anyOf's business (handled above, one level up).
-    if (out.type === "null" && !/\.anyOf\[\d+\]$/.test(path)) {
-      reportAt(ctx, node, path, {
-        severity: "error",
-        code: codes.unsupportedType,
-        message: "A property whose only value is null cannot be expressed in a CRD schema.",
-        hint: "give it a type, e.g. `string | null`",
-      });
-      const { type: _t, ...rest } = out;
-      out = { ...rest, nullable: true };
-    }
-    return out;
-  });
+      return out;
+    },
+    memoOf(ctx, name),
+  );
 }

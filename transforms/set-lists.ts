@@ -9,7 +9,7 @@
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
-import { reportAt, type TransformContext } from "./context.js";
+import { memoOf, reportAt, type TransformContext } from "./context.js";
 import { mapSchema } from "./walk.js";
 
 export const name = "set-lists";
@@ -25,21 +25,25 @@ function isScalar(items: DraftSchema | undefined): boolean {
 }
 
 export function setLists(schema: DraftSchema, ctx: TransformContext): DraftSchema {
-  return mapSchema(schema, (node, path) => {
-    if (node.uniqueItems === undefined) return node;
-    const { uniqueItems, ...rest } = node;
-    if (uniqueItems !== true) return rest;
-    if (isScalar(node.items)) {
-      const listType = rest["x-kubernetes-list-type"];
-      if (listType === undefined || listType === "set") return { ...rest, "x-kubernetes-list-type": "set" };
-    }
-    reportAt(ctx, node, path, {
-      severity: "warning",
-      code: codes.removedKeyword,
-      message:
-        "uniqueItems is not allowed in a CRD and only lists of scalars can be sets: the uniqueness constraint is dropped.",
-      hint: "use a list of scalars, or a list-map with @listType map and @listMapKey",
-    });
-    return rest;
-  });
+  return mapSchema(
+    schema,
+    (node, path) => {
+      if (node.uniqueItems === undefined) return node;
+      const { uniqueItems, ...rest } = node;
+      if (uniqueItems !== true) return rest;
+      if (isScalar(node.items)) {
+        const listType = rest["x-kubernetes-list-type"];
+        if (listType === undefined || listType === "set") return { ...rest, "x-kubernetes-list-type": "set" };
+      }
+      reportAt(ctx, node, path, {
+        severity: "warning",
+        code: codes.removedKeyword,
+        message:
+          "uniqueItems is not allowed in a CRD and only lists of scalars can be sets: the uniqueness constraint is dropped.",
+        hint: "use a list of scalars, or a list-map with @listType map and @listMapKey",
+      });
+      return rest;
+    },
+    memoOf(ctx, name),
+  );
 }

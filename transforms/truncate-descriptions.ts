@@ -9,7 +9,7 @@
  *   out: {description: "APIVersion defines the versioned schema of this..."}
  */
 import type { DraftSchema } from "../src/emit/draft.js";
-import type { TransformContext } from "./context.js";
+import { memoOf, type TransformContext } from "./context.js";
 import { mapSchema } from "./walk.js";
 
 export const name = "truncate-descriptions";
@@ -25,9 +25,12 @@ export function truncate(description: string, max: number): string {
 export function truncateDescriptions(schema: DraftSchema, ctx: TransformContext): DraftSchema {
   const max = ctx.options?.maxDescriptionLength;
   if (max === undefined) return schema;
-  return mapSchema(schema, (node) =>
-    typeof node.description === "string" && node.description.length > max
-      ? { ...node, description: truncate(node.description, max) }
-      : node,
+  return mapSchema(
+    schema,
+    (node) =>
+      typeof node.description === "string" && node.description.length > max
+        ? { ...node, description: truncate(node.description, max) }
+        : node,
+    memoOf(ctx, name),
   );
 }

@@ -23,7 +23,7 @@
 import { codes } from "../src/diagnostics/codes.js";
 import { ORIGIN, TYPE_NAME, type DraftSchema } from "../src/emit/draft.js";
 import type { ValidationRule } from "../src/schema/types.js";
-import { reportAt, type TransformContext } from "./context.js";
+import { memoOf, reportAt, type TransformContext } from "./context.js";
 import { escapeCelName } from "../src/validate/cel/escaping.js";
 import { mapSchema, type SchemaPath } from "./walk.js";
 
@@ -33,33 +33,37 @@ export const name = "union-lowering";
 export const NO_UNION_RULES = "x-crdgen-no-union-rules";
 
 export function unionLowering(schema: DraftSchema, ctx: TransformContext): DraftSchema {
-  return mapSchema(schema, (node, path) => {
-    const branches = node.anyOf;
-    if (!branches || node["x-kubernetes-int-or-string"] === true || branches.every(isRequiredStub))
-      return node;
-    const { anyOf: _anyOf, ...siblings } = node;
-    if (siblings["x-kubernetes-preserve-unknown-fields"] === true) {
-      const { type: _type, ...rest } = siblings;
-      return rest;
-    }
-    const members = dedupe(branches);
-    if (members.length === 1) return { ...members[0], ...siblings };
-    if (members.every((m) => m.type === "object")) return lowerObjects(members, siblings, node, path, ctx);
-    const scalar = mergeScalars(members);
-    if (scalar) return { ...scalar, ...siblings };
+  return mapSchema(
+    schema,
+    (node, path) => {
+      const branches = node.anyOf;
+      if (!branches || node["x-kubernetes-int-or-string"] === true || branches.every(isRequiredStub))
+        return node;
+      const { anyOf: _anyOf, ...siblings } = node;
+      if (siblings["x-kubernetes-preserve-unknown-fields"] === true) {
+        const { type: _type, ...rest } = siblings;
+        return rest;
+      }
+      const members = dedupe(branches);
+      if (members.length === 1) return { ...members[0], ...siblings };
+      if (members.every((m) => m.type === "object")) return lowerObjects(members, siblings, node, path, ctx);
+      const scalar = mergeScalars(members);
+      if (scalar) return { ...scalar, ...siblings };
 
-    const types = [...new Set(members.map(describeType))].join(" | ");
-    const hasObject = members.some((m) => m.type === "object");
-    reportAt(ctx, node, path, {
-      severity: "error",
-      code: codes.mixedUnion,
-      message: `A union of ${types} cannot be expressed: a Kubernetes field has one type.`,
-      hint: hasObject
-        ? "tag the property @preserveUnknownFields to accept any value, or make every member an object"
-        : "use one type, tag `string | number` with @intOrString, or tag the property @preserveUnknownFields",
-    });
-    return node;
-  });
+      const types = [...new Set(members.map(describeType))].join(" | ");
+      const hasObject = members.some((m) => m.type === "object");
+      reportAt(ctx, node, path, {
+        severity: "error",
+        code: codes.mixedUnion,
+        message: `A union of ${types} cannot be expressed: a Kubernetes field has one type.`,
+        hint: hasObject
+          ? "tag the property @preserveUnknownFields to accept any value, or make every member an object"
+          : "use one type, tag `string | number` with @intOrString, or tag the property @preserveUnknownFields",
+      });
+      return node;
+    },
+    memoOf(ctx, name),
+  );
 }
 
 function lowerObjects(

@@ -10,7 +10,7 @@
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
-import { reportAt, type TransformContext } from "./context.js";
+import { memoOf, reportAt, type TransformContext } from "./context.js";
 import { mapSchema } from "./walk.js";
 
 export const name = "unsupported-keywords";
@@ -54,50 +54,54 @@ const FORBIDDEN_ERRORS = ["patternProperties", "dependencies", "additionalItems"
 const FORBIDDEN_WARNINGS = ["$ref", "definitions", "id", "$schema"] as const;
 
 export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext): DraftSchema {
-  return mapSchema(schema, (node, path) => {
-    // Copied only when a keyword goes: an untouched node is returned as it came.
-    let out = node as Record<string, unknown>;
-    const drop = (key: string) => {
-      const { [key]: _removed, ...rest } = out;
-      out = rest;
-    };
-    for (const key of FORBIDDEN_ERRORS) {
-      if ((node as Record<string, unknown>)[key] === undefined) continue;
-      reportAt(ctx, node, path, {
-        severity: "error",
-        code: codes.unsupportedKeyword,
-        message: `\`${key}\` is not allowed in a CRD schema (Kubernetes rejects it).`,
-        hint: "describe the field with properties, items or additionalProperties instead",
-      });
-      drop(key);
-    }
-    for (const key of FORBIDDEN_WARNINGS) {
-      if ((node as Record<string, unknown>)[key] === undefined) continue;
-      reportAt(ctx, node, path, {
-        severity: "warning",
-        code: codes.removedKeyword,
-        message: `\`${key}\` is not allowed in a CRD schema and was removed.`,
-      });
-      drop(key);
-    }
-    if (Array.isArray(node.items)) {
-      reportAt(ctx, node, path, {
-        severity: "error",
-        code: codes.unsupportedKeyword,
-        message: "Tuple `items` (an array of schemas) is not allowed in a CRD schema.",
-        hint: "use one item schema",
-      });
-      drop("items");
-    }
-    if (typeof node.format === "string" && !KUBERNETES_FORMATS.has(node.format)) {
-      reportAt(ctx, node, path, {
-        severity: "warning",
-        code: codes.removedKeyword,
-        message: `format "${node.format}" is not a Kubernetes format and was removed.`,
-        hint: `Kubernetes formats: ${[...KUBERNETES_FORMATS].join(", ")}`,
-      });
-      drop("format");
-    }
-    return out as DraftSchema;
-  });
+  return mapSchema(
+    schema,
+    (node, path) => {
+      // Copied only when a keyword goes: an untouched node is returned as it came.
+      let out = node as Record<string, unknown>;
+      const drop = (key: string) => {
+        const { [key]: _removed, ...rest } = out;
+        out = rest;
+      };
+      for (const key of FORBIDDEN_ERRORS) {
+        if ((node as Record<string, unknown>)[key] === undefined) continue;
+        reportAt(ctx, node, path, {
+          severity: "error",
+          code: codes.unsupportedKeyword,
+          message: `\`${key}\` is not allowed in a CRD schema (Kubernetes rejects it).`,
+          hint: "describe the field with properties, items or additionalProperties instead",
+        });
+        drop(key);
+      }
+      for (const key of FORBIDDEN_WARNINGS) {
+        if ((node as Record<string, unknown>)[key] === undefined) continue;
+        reportAt(ctx, node, path, {
+          severity: "warning",
+          code: codes.removedKeyword,
+          message: `\`${key}\` is not allowed in a CRD schema and was removed.`,
+        });
+        drop(key);
+      }
+      if (Array.isArray(node.items)) {
+        reportAt(ctx, node, path, {
+          severity: "error",
+          code: codes.unsupportedKeyword,
+          message: "Tuple `items` (an array of schemas) is not allowed in a CRD schema.",
+          hint: "use one item schema",
+        });
+        drop("items");
+      }
+      if (typeof node.format === "string" && !KUBERNETES_FORMATS.has(node.format)) {
+        reportAt(ctx, node, path, {
+          severity: "warning",
+          code: codes.removedKeyword,
+          message: `format "${node.format}" is not a Kubernetes format and was removed.`,
+          hint: `Kubernetes formats: ${[...KUBERNETES_FORMATS].join(", ")}`,
+        });
+        drop("format");
+      }
+      return out as DraftSchema;
+    },
+    memoOf(ctx, name),
+  );
 }

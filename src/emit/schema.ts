@@ -3,6 +3,7 @@
  * `$ref`; the inline-refs transform flattens them. Field docs and tags are written beside
  * the reference so they win over the named type's own when inlined.
  */
+import { isDeepStrictEqual } from "node:util";
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import type { IrDefinition, IrModel, IrObject, IrProperty, IrRoot, IrType } from "../ir/model.js";
 import { tagRegistry } from "../tags/index.js";
@@ -15,9 +16,27 @@ const API_VERSION_DESCRIPTION =
 const KIND_DESCRIPTION =
   "Kind is a string value representing the REST resource this object represents.\nServers may infer this from the endpoint the client submits requests to.\nCannot be updated.\nIn CamelCase.\nMore info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds";
 
-export function emitDefinitions(model: IrModel): Record<string, DraftSchema> {
+/** Drafts of a watch session's last run, by definition name (see emitDefinitions). */
+export type DraftCache = Map<string, { readonly definition: IrDefinition; readonly draft: DraftSchema }>;
+
+/**
+ * Each named type's draft. With `cache` (a watch session's), a definition equal to last run's
+ * (the very object, when the reader reused it; or read again to the same data, as aliases and
+ * known types are) keeps its draft from then, so later stages see unchanged types unchanged.
+ * Drafts are never mutated after emit.
+ */
+export function emitDefinitions(model: IrModel, cache?: DraftCache): Record<string, DraftSchema> {
   const out: Record<string, DraftSchema> = {};
-  for (const [name, def] of model.definitions) out[name] = emitDefinition(def);
+  for (const [name, definition] of model.definitions) {
+    const last = cache?.get(name);
+    if (last && (last.definition === definition || isDeepStrictEqual(last.definition, definition))) {
+      out[name] = last.draft;
+      continue;
+    }
+    const draft = emitDefinition(definition);
+    cache?.set(name, { definition, draft });
+    out[name] = draft;
+  }
   return out;
 }
 

@@ -1,0 +1,157 @@
+/**
+ * A small multi-file API that uses every kind of type reference crdgen reads (imports,
+ * re-exports, inheritance, aliases, enums, known types, computed types), with edits that
+ * change it in the ways that matter to watch mode's caches. Tests apply random sequences of
+ * edits and compare what a session computes with what a fresh run computes.
+ */
+import { InMemoryFileSystemHost } from "ts-morph";
+import { expect } from "vitest";
+import { loadProgram, type LoadedProgram } from "../../src/read/program.js";
+
+export const FILES: Record<string, string> = {
+  "/p/tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, skipLibCheck: true, types: [] } }),
+  "/p/scalars.ts": "/** A 32-bit integer. */\nexport type int32 = number;\n",
+  "/p/root.ts": `import type { A } from "./a";
+import type { Holder } from "./index";
+/** @crd @group example.com @version v1 */
+export interface Root { spec: A; status?: Holder }
+`,
+  "/p/a.ts": `import type { B } from "./b";
+import type { C } from "./index";
+import { E, type Mode } from "./d";
+/** The A. */
+export interface A {
+  /** X. @maxLength 10 */
+  x: string;
+  b: B;
+  bs?: B[];
+  m: Record<string, C>;
+  e?: E;
+  mode: Mode;
+  local?: Local;
+}
+export interface Local { l: boolean }
+`,
+  "/p/base.ts": "export interface Base {}\n",
+  "/p/b.ts": `import type { C } from "./c";
+import type { Base } from "./base";
+export interface B extends Base {
+  y?: number;
+  c: C;
+}
+`,
+  "/p/c.ts": `import type { int32 } from "./scalars";
+/** A C. */
+export interface C {
+  w: string[];
+  n?: int32;
+}
+`,
+  "/p/d.ts": `import type { C } from "./c";
+export enum E { A = "a", B = "b" }
+export type Mode = "x" | "y";
+export type Obj = { k: string };
+export interface Holder {
+  o: Obj;
+  list?: Array<C>;
+  indexed: Indexed;
+  picked: Picked;
+}
+export interface Indexed { i?: C["n"] }
+export interface Picked { p: Pick<C, "w"> }
+`,
+  "/p/index.ts": `export type { C } from "./c";
+export type { Holder } from "./d";
+`,
+};
+
+/** One edit: a file and how its text changes (the same edit twice is allowed: it toggles or stacks). */
+export interface Edit {
+  file: string;
+  apply(text: string): string;
+  label: string;
+}
+
+export const EDITS: Edit[] = [
+  ...["A", "B", "C", "Local", "Holder"].map((name) => ({
+    file: fileOf(name),
+    label: `add a field to ${name}`,
+    apply: (t: string) =>
+      t.replace(new RegExp(`(interface ${name}\\b[^{]*\\{)`), `$1\n  added${name}?: string;`),
+  })),
+  {
+    file: "/p/c.ts",
+    label: "toggle C.n between int32 and string",
+    apply: (t) =>
+      t.includes("n?: int32") ? t.replace("n?: int32", "n?: string") : t.replace("n?: string", "n?: int32"),
+  },
+  {
+    file: "/p/base.ts",
+    label: "give the empty base (in a file of its own) a field",
+    apply: (t) => t.replace("export interface Base {}", "export interface Base { fromBase?: string }"),
+  },
+  {
+    file: "/p/a.ts",
+    label: "declare a second C, which takes the name first",
+    apply: (t) =>
+      (t.includes("interface C ") ? t : `${t}export interface C { shadow: string }\n`).replace(
+        "local?: Local;",
+        "local?: Local;\n  first?: C;",
+      ),
+  },
+  {
+    file: "/p/d.ts",
+    label: "change the enum and the literal union",
+    apply: (t) => t.replace('B = "b"', 'B = "bb"').replace('"x" | "y"', '"x" | "z"'),
+  },
+  {
+    file: "/p/d.ts",
+    label: "turn Obj into a string alias",
+    apply: (t) => t.replace("export type Obj = { k: string };", "export type Obj = string;"),
+  },
+  {
+    file: "/p/index.ts",
+    label: "re-export another C",
+    apply: (t) =>
+      t.includes("./c2")
+        ? t
+        : t.replace('export type { C } from "./c";', 'export type { C2 as C } from "./c2";'),
+  },
+  {
+    file: "/p/c.ts",
+    label: "document a field of C with a tag",
+    apply: (t) => t.replace("  w: string[];", "  /** Words. @maxItems 3 */\n  w: string[];"),
+  },
+  {
+    file: "/p/b.ts",
+    label: "make B an alias of an object literal",
+    apply: (t) => t.replace(/export interface B extends Base \{([^}]*)\}/, "export type B = {$1};"),
+  },
+  {
+    file: "/p/c.ts",
+    label: "give C a format Kubernetes does not know (a warning, every run)",
+    apply: (t) =>
+      t.includes("@format uint32") ? t : t.replace("  n?: int32;", "  /** @format uint32 */\n  n?: int32;"),
+  },
+  {
+    file: "/p/a.ts",
+    label: "make Local recursive (an error), or undo it",
+    apply: (t) =>
+      t.includes("again?: Local")
+        ? t.replace("  again?: Local;\n", "")
+        : t.replace("{ l: boolean }", "{ l: boolean;\n  again?: Local;\n}"),
+  },
+];
+
+function fileOf(name: string): string {
+  return { A: "/p/a.ts", Local: "/p/a.ts", B: "/p/b.ts", C: "/p/c.ts", Holder: "/p/d.ts" }[name]!;
+}
+
+export function project(): { fs: InMemoryFileSystemHost; loaded: LoadedProgram } {
+  const fs = new InMemoryFileSystemHost();
+  for (const [p, text] of Object.entries(FILES)) fs.writeFileSync(p, text);
+  fs.writeFileSync("/p/c2.ts", "export interface C2 { other: number }\n");
+  const loaded = loadProgram({ entries: ["root.ts"], cwd: "/p", fileSystem: fs });
+  expect(loaded.diagnostics).toEqual([]);
+  return { fs, loaded };
+}

@@ -1,0 +1,61 @@
+/**
+ * A watch session keeps work between runs (RunCaches: read records, drafts, inlined types and
+ * transform results). After any sequence of edits its output — CRDs, stream and diagnostics —
+ * must be exactly that of a run without caches on the same program.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { generateFromProgram, type GenerateOptions } from "../../src/generate.js";
+import { refreshProgram } from "../../src/read/program.js";
+import { RunCaches } from "../../src/run-caches.js";
+import { EDITS, project } from "../helpers/edited-project.js";
+
+const OPTIONS: GenerateOptions = { entries: ["root.ts"], cwd: "/p", typeCheck: false };
+
+describe("a session's run with caches", () => {
+  it("gives what a run without caches gives, after any sequence of edits", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: EDITS.length - 1 }), { minLength: 1, maxLength: 6 }),
+        (picks) => {
+          const { fs, loaded: first } = project();
+          const caches = new RunCaches();
+          let loaded = first;
+          expect(generateFromProgram(loaded, OPTIONS, undefined, caches)).toEqual(
+            generateFromProgram(loaded, OPTIONS),
+          );
+          for (const pick of picks) {
+            const edit = EDITS[pick]!;
+            fs.writeFileSync(edit.file, edit.apply(fs.readFileSync(edit.file)));
+            loaded = refreshProgram(loaded, [edit.file]);
+            const cached = generateFromProgram(loaded, OPTIONS, undefined, caches);
+            const fresh = generateFromProgram(loaded, OPTIONS);
+            expect(cached.diagnostics).toEqual(fresh.diagnostics);
+            expect(cached.stream).toBe(fresh.stream);
+            expect(cached.crds).toEqual(fresh.crds);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it("keeps unchanged subtrees as the same objects from run to run", () => {
+    const { fs, loaded } = project();
+    const caches = new RunCaches();
+    const before = generateFromProgram(loaded, OPTIONS, undefined, caches);
+    fs.writeFileSync(
+      "/p/c.ts",
+      fs.readFileSync("/p/c.ts").replace("w: string[];", "w: string[];\n  v?: boolean;"),
+    );
+    const after = generateFromProgram(refreshProgram(loaded, ["/p/c.ts"]), OPTIONS, undefined, caches);
+    const spec = (r: typeof before) =>
+      r.crds[0]!.spec.versions[0]!.schema!.openAPIV3Schema!.properties!.spec!;
+    // Inside A.local (Local names nothing that changed) the nodes are the very nodes of the last
+    // run (A.local itself is A's field, and A changed); inside A.b (B names C) they are not.
+    expect(spec(after).properties!.local!.properties!.l).toBe(spec(before).properties!.local!.properties!.l);
+    expect(spec(after).properties!.b!.properties!.c).not.toBe(spec(before).properties!.b!.properties!.c);
+    expect(spec(after).properties!.b!.properties!.y).toBe(spec(before).properties!.b!.properties!.y);
+    expect(spec(after).properties!.b!.properties!.c!.properties!.v).toEqual({ type: "boolean" });
+  });
+});
