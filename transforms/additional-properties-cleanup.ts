@@ -14,8 +14,8 @@
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
-import { memoOf, reportAt, type TransformContext } from "./context.js";
-import { mapSchema } from "./walk.js";
+import { walkOptions, reportAt, type TransformContext } from "./context.js";
+import { Feature, mapSchema } from "./walk.js";
 
 export const name = "additional-properties-cleanup";
 
@@ -41,7 +41,7 @@ export function additionalPropertiesCleanup(schema: DraftSchema, ctx: TransformC
       });
       return rest;
     },
-    memoOf(ctx, name),
+    walkOptions(ctx, name, Feature.additionalProperties),
   );
 }
 

@@ -2,7 +2,7 @@
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { ORIGIN, type DraftSchema } from "../src/emit/draft.js";
 import type { TransformMemo } from "./memo.js";
-import type { SchemaPath, WalkMemo } from "./walk.js";
+import type { FeatureCache, SchemaPath, WalkOptions } from "./walk.js";
 
 export interface TransformContext {
   /** The CRD's root type name, to prefix paths in messages (`CronJob.spec.schedule`). */
@@ -12,6 +12,8 @@ export interface TransformContext {
   options?: TransformOptions;
   /** Results of earlier runs of the same session (watch mode), reused where still valid. */
   memo?: TransformMemo;
+  /** Features of subtrees, shared by the steps of one run (see walk.ts). */
+  features?: FeatureCache;
 }
 
 export interface TransformOptions {
@@ -45,7 +47,7 @@ export function collectingContext(rootName = "Root"): TransformContext & { diagn
   return { rootName, diagnostics, report: (d) => void diagnostics.push(d) };
 }
 
-/** The memo of transform `name` in this context's session, if it keeps one. */
-export function memoOf(ctx: TransformContext, name: string): WalkMemo | undefined {
-  return ctx.memo?.walk(name);
+/** How transform `name`, acting on nodes with `acts` features, walks in this context. */
+export function walkOptions(ctx: TransformContext, name: string, acts?: number): WalkOptions {
+  return { memo: ctx.memo?.walk(name), acts, features: ctx.features };
 }

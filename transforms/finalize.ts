@@ -1,13 +1,14 @@
 /**
  * finalize: the last transform. Removes crdgen's internal annotations (`x-crdgen-*`)
  * and empty `required`/`properties`, which otherwise cause endless GitOps drift
- * (the API server drops them, so the stored object never matches the file).
+ * (the API server drops them, so the stored object never matches the file). Keys come out
+ * sorted, the order the output is written in.
  *
  *   in:  {type: object, required: [], properties: {}, x-crdgen-origin: {...}}
  *   out: {type: object}
  */
 import type { DraftSchema } from "../src/emit/draft.js";
-import { memoOf, type TransformContext } from "./context.js";
+import { walkOptions, type TransformContext } from "./context.js";
 import { mapSchema } from "./walk.js";
 
 export const name = "finalize";
@@ -17,7 +18,9 @@ export function finalize(schema: DraftSchema, ctx: TransformContext): DraftSchem
     schema,
     (node) => {
       const out: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(node)) {
+      // Keys in the order the YAML writer prints them (sorted), so rendering copies nothing.
+      for (const key of Object.keys(node).sort()) {
+        const value = (node as Record<string, unknown>)[key];
         if (key.startsWith("x-crdgen-") || value === undefined) continue;
         if (key === "required" && Array.isArray(value) && value.length === 0) continue;
         if (key === "properties" && Object.keys(value as object).length === 0) continue;
@@ -25,6 +28,6 @@ export function finalize(schema: DraftSchema, ctx: TransformContext): DraftSchem
       }
       return out as DraftSchema;
     },
-    memoOf(ctx, name),
+    walkOptions(ctx, name),
   );
 }

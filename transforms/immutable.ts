@@ -14,8 +14,8 @@
 import { IMMUTABLE, type DraftSchema } from "../src/emit/draft.js";
 import type { ValidationRule } from "../src/schema/types.js";
 import { escapeCelName } from "../src/validate/cel/escaping.js";
-import { memoOf, type TransformContext } from "./context.js";
-import { mapSchema } from "./walk.js";
+import { walkOptions, type TransformContext } from "./context.js";
+import { Feature, mapSchema } from "./walk.js";
 
 export const name = "immutable";
 
@@ -39,6 +39,6 @@ export function immutable(schema: DraftSchema, ctx: TransformContext): DraftSche
         .filter((rule) => !existing.some((r) => r.rule === rule.rule));
       return added.length === 0 ? node : { ...node, "x-kubernetes-validations": [...existing, ...added] };
     },
-    memoOf(ctx, name),
+    walkOptions(ctx, name, Feature.immutable),
   );
 }

@@ -10,8 +10,8 @@
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
-import { memoOf, reportAt, type TransformContext } from "./context.js";
-import { mapSchema } from "./walk.js";
+import { walkOptions, reportAt, type TransformContext } from "./context.js";
+import { Feature, mapSchema } from "./walk.js";
 
 export const name = "int-or-string";
 
@@ -40,6 +40,6 @@ export function intOrString(schema: DraftSchema, ctx: TransformContext): DraftSc
       if (values.length > 0 && out.enum === undefined) out.enum = values;
       return out;
     },
-    memoOf(ctx, name),
+    walkOptions(ctx, name, Feature.intOrString),
   );
 }

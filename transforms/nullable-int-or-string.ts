@@ -8,8 +8,8 @@
  *   out: {properties: {port: {x-kubernetes-int-or-string: true, anyOf: [...], nullable: true}}}
  */
 import type { DraftSchema } from "../src/emit/draft.js";
-import { memoOf, type TransformContext } from "./context.js";
-import { mapSchema } from "./walk.js";
+import { walkOptions, type TransformContext } from "./context.js";
+import { Feature, mapSchema } from "./walk.js";
 
 export const name = "nullable-int-or-string";
 
@@ -33,6 +33,6 @@ export function nullableIntOrString(schema: DraftSchema, ctx: TransformContext):
       }
       return changed ? { ...node, properties } : node;
     },
-    memoOf(ctx, name),
+    walkOptions(ctx, name, Feature.intOrString),
   );
 }

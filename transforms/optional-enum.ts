@@ -11,8 +11,8 @@
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
-import { memoOf, reportAt, type TransformContext } from "./context.js";
-import { mapSchema } from "./walk.js";
+import { walkOptions, reportAt, type TransformContext } from "./context.js";
+import { Feature, mapSchema } from "./walk.js";
 
 export const name = "optional-enum";
 
@@ -60,6 +60,6 @@ export function optionalEnum(schema: DraftSchema, ctx: TransformContext): DraftS
       }
       return out;
     },
-    memoOf(ctx, name),
+    walkOptions(ctx, name, Feature.anyOf | Feature.nullEnum | Feature.nullType),
   );
 }

@@ -9,8 +9,8 @@
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
-import { memoOf, reportAt, type TransformContext } from "./context.js";
-import { mapSchema } from "./walk.js";
+import { walkOptions, reportAt, type TransformContext } from "./context.js";
+import { Feature, mapSchema } from "./walk.js";
 
 export const name = "set-lists";
 
@@ -44,6 +44,6 @@ export function setLists(schema: DraftSchema, ctx: TransformContext): DraftSchem
       });
       return rest;
     },
-    memoOf(ctx, name),
+    walkOptions(ctx, name, Feature.uniqueItems),
   );
 }

@@ -9,8 +9,8 @@
  *   out: {description: "APIVersion defines the versioned schema of this..."}
  */
 import type { DraftSchema } from "../src/emit/draft.js";
-import { memoOf, type TransformContext } from "./context.js";
-import { mapSchema } from "./walk.js";
+import { walkOptions, type TransformContext } from "./context.js";
+import { Feature, mapSchema } from "./walk.js";
 
 export const name = "truncate-descriptions";
 
@@ -31,6 +31,6 @@ export function truncateDescriptions(schema: DraftSchema, ctx: TransformContext)
       typeof node.description === "string" && node.description.length > max
         ? { ...node, description: truncate(node.description, max) }
         : node,
-    memoOf(ctx, name),
+    walkOptions(ctx, name, Feature.description),
   );
 }

@@ -23,9 +23,9 @@
 import { codes } from "../src/diagnostics/codes.js";
 import { ORIGIN, TYPE_NAME, type DraftSchema } from "../src/emit/draft.js";
 import type { ValidationRule } from "../src/schema/types.js";
-import { memoOf, reportAt, type TransformContext } from "./context.js";
+import { walkOptions, reportAt, type TransformContext } from "./context.js";
 import { escapeCelName } from "../src/validate/cel/escaping.js";
-import { mapSchema, type SchemaPath } from "./walk.js";
+import { Feature, mapSchema, type SchemaPath } from "./walk.js";
 
 export const name = "union-lowering";
 
@@ -62,7 +62,7 @@ export function unionLowering(schema: DraftSchema, ctx: TransformContext): Draft
       });
       return node;
     },
-    memoOf(ctx, name),
+    walkOptions(ctx, name, Feature.anyOf),
   );
 }
 

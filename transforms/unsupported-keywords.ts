@@ -10,8 +10,8 @@
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
-import { memoOf, reportAt, type TransformContext } from "./context.js";
-import { mapSchema } from "./walk.js";
+import { walkOptions, reportAt, type TransformContext } from "./context.js";
+import { Feature, mapSchema } from "./walk.js";
 
 export const name = "unsupported-keywords";
 
@@ -102,6 +102,6 @@ export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext):
       }
       return out as DraftSchema;
     },
-    memoOf(ctx, name),
+    walkOptions(ctx, name, Feature.forbidden | Feature.format),
   );
 }

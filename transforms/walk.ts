@@ -26,6 +26,87 @@ export interface WalkMemo {
 
 const BRANCHES = ["allOf", "anyOf", "oneOf"] as const;
 
+/**
+ * What a node can give a rewrite to act on. A rewrite that says which of these it acts on is
+ * never handed a subtree that has none of them (it would return every node of it unchanged),
+ * so the ten steps walk only the parts of a large schema that concern them.
+ */
+export const Feature = {
+  anyOf: 1,
+  /** `enum` listing null. */
+  nullEnum: 2,
+  /** `type: "null"`. */
+  nullType: 4,
+  intOrString: 8,
+  immutable: 16,
+  uniqueItems: 32,
+  additionalProperties: 64,
+  /** Keywords structural schemas forbid (see unsupported-keywords), or tuple `items`. */
+  forbidden: 128,
+  format: 256,
+  description: 512,
+} as const;
+
+/** Features of subtrees already looked at, by node (one map per pipeline run, see runTransforms). */
+export type FeatureCache = Map<DraftSchema, number>;
+
+let skipping = true;
+
+/** Runs `fn` with every subtree walked: for tests that check skipping never changes a result. */
+export function withoutSkipping<T>(fn: () => T): T {
+  skipping = false;
+  try {
+    return fn();
+  } finally {
+    skipping = true;
+  }
+}
+
+function ownFeatures(node: DraftSchema): number {
+  let f = 0;
+  if (node.anyOf !== undefined) f |= Feature.anyOf;
+  if (node.enum !== undefined && node.enum.includes(null)) f |= Feature.nullEnum;
+  if (node.type === "null") f |= Feature.nullType;
+  if (node["x-kubernetes-int-or-string"] === true) f |= Feature.intOrString;
+  if (node["x-crdgen-immutable"] === true) f |= Feature.immutable;
+  if (node.uniqueItems !== undefined) f |= Feature.uniqueItems;
+  if (node.additionalProperties !== undefined) f |= Feature.additionalProperties;
+  if (
+    node.patternProperties !== undefined ||
+    node.dependencies !== undefined ||
+    node.additionalItems !== undefined ||
+    node.$ref !== undefined ||
+    (node as Record<string, unknown>)["definitions"] !== undefined ||
+    node.id !== undefined ||
+    node.$schema !== undefined ||
+    Array.isArray(node.items)
+  )
+    f |= Feature.forbidden;
+  if (typeof node.format === "string") f |= Feature.format;
+  if (typeof node.description === "string") f |= Feature.description;
+  return f;
+}
+
+/** The features of a node and everything below it (computed once per node object). */
+export function featuresOf(node: DraftSchema, cache: FeatureCache): number {
+  let f = cache.get(node);
+  if (f !== undefined) return f;
+  f = ownFeatures(node);
+  const properties = node.properties;
+  if (properties) for (const name in properties) f |= featuresOf(properties[name]!, cache);
+  const items = node.items;
+  if (items && !Array.isArray(items)) f |= featuresOf(items, cache);
+  const additional = node.additionalProperties;
+  if (additional && typeof additional === "object") f |= featuresOf(additional, cache);
+  for (const key of BRANCHES) {
+    const branches = node[key];
+    if (branches) for (const b of branches) f |= featuresOf(b, cache);
+  }
+  if (node.not) f |= featuresOf(node.not, cache);
+  cache.set(node, f);
+  return f;
+}
+
 export type MemoEntry =
   { readonly path: SchemaPath; readonly out: DraftSchema } | Map<SchemaPath, DraftSchema>;
 
@@ -49,33 +130,44 @@ function remember(memo: WalkMemo, node: DraftSchema, path: SchemaPath, out: Draf
   else memo.results.set(node, { path, out });
 }
 
-export function mapSchema(schema: DraftSchema, rewrite: NodeRewrite, memo?: WalkMemo): DraftSchema {
-  return mapNode(schema, rewrite, "", memo);
+export interface WalkOptions {
+  /** Results of earlier runs to reuse (watch mode). */
+  memo?: WalkMemo | undefined;
+  /** The Feature bits the rewrite acts on: subtrees with none of them are returned as they are. */
+  acts?: number | undefined;
+  /** Features of subtrees, shared by the steps of one run (a fresh one otherwise). */
+  features?: FeatureCache | undefined;
 }
 
-function mapNode(
-  schema: DraftSchema,
-  rewrite: NodeRewrite,
-  path: SchemaPath,
-  memo: WalkMemo | undefined,
-): DraftSchema {
+/** `schema` rewritten bottom-up by `rewrite` (see WalkOptions for what may be skipped or reused). */
+export function mapSchema(schema: DraftSchema, rewrite: NodeRewrite, options: WalkOptions = {}): DraftSchema {
+  const { memo, acts } = options;
+  const features = acts !== undefined && skipping ? (options.features ?? new Map()) : undefined;
+  return mapNode(schema, { rewrite, memo, acts: acts ?? 0, features }, "");
+}
+
+interface Walk {
+  readonly rewrite: NodeRewrite;
+  readonly memo: WalkMemo | undefined;
+  readonly acts: number;
+  readonly features: FeatureCache | undefined;
+}
+
+function mapNode(schema: DraftSchema, w: Walk, path: SchemaPath): DraftSchema {
+  if (w.features && (featuresOf(schema, w.features) & w.acts) === 0) return schema;
+  const memo = w.memo;
   if (memo) {
     const known = remembered(memo.results.get(schema), path);
     if (known) return known;
     const before = memo.reported();
-    const out = walk(schema, rewrite, path, memo);
+    const out = walk(schema, w, path);
     if (memo.reported() === before) remember(memo, schema, path, out);
     return out;
   }
-  return walk(schema, rewrite, path, undefined);
+  return walk(schema, w, path);
 }
 
-function walk(
-  schema: DraftSchema,
-  rewrite: NodeRewrite,
-  path: SchemaPath,
-  memo: WalkMemo | undefined,
-): DraftSchema {
+function walk(schema: DraftSchema, w: Walk, path: SchemaPath): DraftSchema {
   // Structural sharing: a node is copied only when one of its children changed, so a transform
   // that touches a few nodes allocates a few nodes, not a second copy of the whole tree. The
   // walk runs ten times over every node of a CRD, so it allocates nothing it does not return.
@@ -85,7 +177,7 @@ function walk(
     let props: Record<string, DraftSchema> | undefined;
     for (const name in properties) {
       const child = properties[name]!;
-      const next = mapNode(child, rewrite, join(path, name), memo);
+      const next = mapNode(child, w, join(path, name));
       if (next !== child && !props) props = { ...properties };
       if (props) props[name] = next;
     }
@@ -93,12 +185,12 @@ function walk(
   }
   const items = schema.items;
   if (items && !Array.isArray(items)) {
-    const next = mapNode(items, rewrite, `${path}[]`, memo);
+    const next = mapNode(items, w, `${path}[]`);
     if (next !== items) (out ??= { ...schema }).items = next;
   }
   const additional = schema.additionalProperties;
   if (additional && typeof additional === "object") {
-    const next = mapNode(additional, rewrite, `${path}[*]`, memo);
+    const next = mapNode(additional, w, `${path}[*]`);
     if (next !== additional) (out ??= { ...schema }).additionalProperties = next;
   }
   for (const key of BRANCHES) {
@@ -107,17 +199,17 @@ function walk(
     let changed: DraftSchema[] | undefined;
     for (let i = 0; i < branches.length; i++) {
       const branch = branches[i]!;
-      const next = mapNode(branch, rewrite, `${path}.${key}[${i}]`, memo);
+      const next = mapNode(branch, w, `${path}.${key}[${i}]`);
       if (next !== branch && !changed) changed = branches.slice();
       if (changed) changed[i] = next;
     }
     if (changed) (out ??= { ...schema })[key] = changed;
   }
   if (schema.not) {
-    const next = mapNode(schema.not, rewrite, `${path}.not`, memo);
+    const next = mapNode(schema.not, w, `${path}.not`);
     if (next !== schema.not) (out ??= { ...schema }).not = next;
   }
-  return rewrite(out ?? schema, path);
+  return w.rewrite(out ?? schema, path);
 }
 
 function join(path: SchemaPath, name: string): SchemaPath {

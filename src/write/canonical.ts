@@ -7,45 +7,101 @@ import type { CustomResourceDefinition, JSONSchemaProps } from "../schema/types.
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
+/**
+ * Values are returned as they are when already in canonical form (keys sorted, nothing
+ * undefined): a generated schema mostly is (finalize sorts keys), so rendering copies nothing.
+ */
 function sortKeys(value: Json): Json {
-  if (Array.isArray(value)) return value.map(sortKeys);
+  if (Array.isArray(value)) {
+    let out: Json[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const next = sortKeys(value[i]!);
+      if (next !== value[i] && !out) out = value.slice(0, i);
+      out?.push(next);
+    }
+    return out ?? value;
+  }
   if (value === null || typeof value !== "object") return value;
+  const keys = Object.keys(value);
+  let same = isSorted(keys);
   const out: { [k: string]: Json } = {};
-  for (const k of Object.keys(value).sort()) out[k] = sortKeys(value[k]!);
-  return out;
+  for (const k of keys.sort()) {
+    const v = value[k];
+    if (v === undefined) {
+      same = false;
+      continue;
+    }
+    const next = sortKeys(v);
+    if (next !== v) same = false;
+    out[k] = next;
+  }
+  return same ? value : out;
 }
 
-const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf"] as const;
+function isSorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
+}
+
+const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf"]);
+const SCHEMA_MAPS = new Set(["properties", "patternProperties", "definitions"]);
+const SCHEMA_VALUES = new Set(["items", "not", "additionalItems", "additionalProperties"]);
+/** User data: kept as written. */
+const DATA = new Set(["default", "example", "enum"]);
 
 export function canonicalSchema(schema: JSONSchemaProps): JSONSchemaProps {
+  const keys = Object.keys(schema);
+  let same = isSorted(keys);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(schema).sort()) {
+  for (const key of keys.sort()) {
     const value = (schema as Record<string, unknown>)[key];
-    if (value === undefined) continue;
-    if (key === "properties" || key === "patternProperties" || key === "definitions") {
-      const props: Record<string, JSONSchemaProps> = {};
-      for (const [name, child] of Object.entries(value as Record<string, JSONSchemaProps>)) {
-        props[name] = canonicalSchema(child);
-      }
-      out[key] = props;
-    } else if (key === "items" || key === "not" || key === "additionalItems") {
-      out[key] = Array.isArray(value)
-        ? value.map((v: JSONSchemaProps) => canonicalSchema(v))
-        : typeof value === "object" && value !== null
-          ? canonicalSchema(value as JSONSchemaProps)
-          : value;
-    } else if (key === "additionalProperties") {
-      out[key] =
-        typeof value === "object" && value !== null ? canonicalSchema(value as JSONSchemaProps) : value;
-    } else if ((SCHEMA_LISTS as readonly string[]).includes(key)) {
-      out[key] = (value as JSONSchemaProps[]).map(canonicalSchema);
-    } else if (key === "default" || key === "example" || key === "enum") {
-      out[key] = value; // user data: keep as written
-    } else {
-      out[key] = sortKeys(value as Json);
+    if (value === undefined) {
+      same = false;
+      continue;
     }
+    const next = canonicalValue(key, value);
+    if (next !== value) same = false;
+    out[key] = next;
   }
-  return out as JSONSchemaProps;
+  return same ? schema : (out as JSONSchemaProps);
+}
+
+function canonicalValue(key: string, value: unknown): unknown {
+  if (DATA.has(key)) return value;
+  if (SCHEMA_MAPS.has(key)) {
+    // Declaration order, the order users wrote their fields in.
+    const map = value as Record<string, JSONSchemaProps>;
+    let out: Record<string, JSONSchemaProps> | undefined;
+    for (const name in map) {
+      const child = map[name]!;
+      const next = canonicalSchema(child);
+      if (next !== child && !out) {
+        out = {};
+        for (const before in map) {
+          if (before === name) break;
+          out[before] = map[before]!;
+        }
+      }
+      if (out) out[name] = next;
+    }
+    return out ?? map;
+  }
+  if (SCHEMA_VALUES.has(key)) {
+    if (Array.isArray(value)) return sameItems(value as JSONSchemaProps[], canonicalSchema);
+    return typeof value === "object" && value !== null ? canonicalSchema(value as JSONSchemaProps) : value;
+  }
+  if (SCHEMA_LISTS.has(key)) return sameItems(value as JSONSchemaProps[], canonicalSchema);
+  return sortKeys(value as Json);
+}
+
+function sameItems<T>(items: T[], f: (item: T) => T): T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const next = f(items[i]!);
+    if (next !== items[i] && !out) out = items.slice(0, i);
+    out?.push(next);
+  }
+  return out ?? items;
 }
 
 export function canonicalCrd(crd: CustomResourceDefinition): CustomResourceDefinition {

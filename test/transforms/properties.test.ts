@@ -9,6 +9,7 @@ import type { DraftSchema } from "../../src/emit/draft.js";
 import { validateSchema, V1_CREATE_OPTIONS } from "../../src/validate/index.js";
 import { collectingContext } from "../../transforms/context.js";
 import { runTransforms, schemaTransforms } from "../../transforms/index.js";
+import { withoutSkipping } from "../../transforms/walk.js";
 
 const name = fc.constantFrom("a", "b", "c", "kind", "my-field");
 const scalarType = fc.constantFrom("string", "integer", "number", "boolean");
@@ -36,6 +37,8 @@ const draft: fc.Arbitrary<DraftSchema> = fc.letrec<{ node: DraftSchema }>((tie) 
           .concat(type === "string" ? ["w"] : [3]),
       })),
     fc.constant<DraftSchema>({ type: "null" }),
+    fc.constant<DraftSchema>({ type: "string", "x-crdgen-immutable": true }),
+    fc.constant<DraftSchema>({ type: "object", "x-kubernetes-preserve-unknown-fields": true, id: "legacy" }),
     fc.constant<DraftSchema>({ "x-kubernetes-preserve-unknown-fields": true }),
     fc.constant<DraftSchema>({
       "x-kubernetes-int-or-string": true,
@@ -65,6 +68,20 @@ const RUNS = 300;
 
 describe("each transform", () => {
   for (const t of schemaTransforms) {
+    test(`${t.name} gives the same when it walks every subtree (skipping by features changes nothing)`, () => {
+      const options = { maxDescriptionLength: 5 };
+      fc.assert(
+        fc.property(draft, (schema) => {
+          const skipped = { ...collectingContext(), options };
+          const walked = { ...collectingContext(), options };
+          const out = t.run(schema, skipped);
+          expect(withoutSkipping(() => t.run(schema, walked))).toEqual(out);
+          expect(walked.diagnostics).toEqual(skipped.diagnostics);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+
     test(`${t.name} is idempotent and pure`, () => {
       fc.assert(
         fc.property(draft, (schema) => {
