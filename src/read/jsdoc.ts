@@ -27,19 +27,8 @@ export interface DocInfo {
 
 const EMPTY: DocInfo = { tags: [] };
 
-const read = new WeakMap<ts.Node, DocInfo>();
-
 /** The JSDoc block written closest to `node` (TypeScript attaches all blocks; the last one wins). */
 export function readDoc(node: ts.Node): DocInfo {
-  let doc = read.get(node);
-  if (!doc) {
-    doc = readUncached(node);
-    read.set(node, doc);
-  }
-  return doc;
-}
-
-function readUncached(node: ts.Node): DocInfo {
   const sf = node.getSourceFile();
   const jsDoc = lastJsDoc(node, sf);
   if (!jsDoc) return EMPTY;
@@ -50,6 +39,23 @@ function readUncached(node: ts.Node): DocInfo {
     origin: locationOf(sf, tag.getStart(sf)),
   }));
   return { description, tags };
+}
+
+/**
+ * Whether the doc comment `readDoc` would read contains `text` at all: a cheap test before
+ * parsing, for scans over every declaration of a file.
+ */
+export function docMentions(node: ts.Node, text: string): boolean {
+  const attached = (node as { jsDoc?: ts.JSDoc[] }).jsDoc;
+  const sf = node.getSourceFile();
+  if (attached) {
+    const last = attached[attached.length - 1]!;
+    return sf.text.slice(last.pos, last.end).includes(text);
+  }
+  if (!lazy || !lazy.canHaveJSDoc(node)) return false;
+  const ranges = lazy.getJSDocCommentRanges(node, sf.text);
+  const last = ranges?.[ranges.length - 1];
+  return last !== undefined && sf.text.slice(last.pos, last.end).includes(text);
 }
 
 /**

@@ -11,7 +11,7 @@ import type { CrdSettings, IrModel, IrObject, IrRoot, VersionSettings } from "..
 import type { CustomResourceColumnDefinition } from "../schema/types.js";
 import { deprecationOf, type SubresourceTag } from "../tags/version-tags.js";
 import type { AppliedTag } from "../tags/registry.js";
-import { readDoc } from "./jsdoc.js";
+import { docMentions, readDoc } from "./jsdoc.js";
 import { nodeLocation } from "./location.js";
 import { pluralize } from "./names.js";
 import { collectTags } from "./tags.js";
@@ -36,6 +36,7 @@ export function readModel(
   for (const sf of entries) {
     for (const statement of sf.statements) {
       if (!tsApi.isInterfaceDeclaration(statement) && !tsApi.isTypeAliasDeclaration(statement)) continue;
+      if (!docMentions(statement, "@crd")) continue;
       const doc = readDoc(statement);
       if (!doc.tags.some((t) => t.name === "crd")) continue;
       const root = readRoot(statement, doc, reader, checker, diagnostics);
