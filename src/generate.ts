@@ -136,7 +136,7 @@ function generateFromModel(
   const outDir = path.resolve(cwd, options.outDir ?? "crds");
   const files = crds.map((crd) => ({
     path: path.join(outDir, fileNameFor(crd, format)),
-    content: renderCrd(crd, format),
+    content: renderCrd(crd, format, caches?.render),
   }));
   // A YAML stream is the files' documents one after another: render each CRD once.
   const stream = format === "yaml" ? files.map((f) => f.content).join("") : renderStream(crds, format);

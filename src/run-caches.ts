@@ -5,6 +5,7 @@
  */
 import type { DraftCache } from "./emit/schema.js";
 import { ReadCache } from "./read/read-cache.js";
+import { newRenderCache, type RenderCache } from "./write/render.js";
 import { TransformMemo } from "../transforms/memo.js";
 
 export class RunCaches {
@@ -14,4 +15,6 @@ export class RunCaches {
   readonly drafts: DraftCache = new Map();
   /** Inlined named types and transform results on unchanged subtrees (transforms/memo.ts). */
   readonly transforms = new TransformMemo();
+  /** Canonical nodes and YAML lines of unchanged schema parts (write/render.ts). */
+  readonly render: RenderCache = newRenderCache();
 }

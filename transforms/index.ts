@@ -67,7 +67,7 @@ export function runTransforms(
   ctx: TransformContext,
   memo?: TransformMemo,
 ): TransformResult {
-  ctx = { ...ctx, features: new Map() };
+  ctx = { ...ctx, features: memo?.features ?? new Map() };
   if (memo) {
     const report = ctx.report;
     ctx = { ...ctx, memo, report: (d) => (memo.reports++, report(d)) };

@@ -9,6 +9,8 @@ import type { MemoEntry, WalkMemo } from "./walk.js";
 
 export class TransformMemo {
   readonly inline: InlineMemo = new Map();
+  /** Subtree features of nodes (see walk.ts), kept with the nodes they describe. */
+  readonly features = new WeakMap<DraftSchema, number>();
   private readonly walks = new Map<string, WalkMemo>();
   /** Diagnostics reported through contexts carrying this memo (see runTransforms). */
   reports = 0;

@@ -47,8 +47,11 @@ export const Feature = {
   description: 512,
 } as const;
 
-/** Features of subtrees already looked at, by node (one map per pipeline run, see runTransforms). */
-export type FeatureCache = Map<DraftSchema, number>;
+/** Features of subtrees already looked at, by node (per run, or kept by a watch session). */
+export interface FeatureCache {
+  get(node: DraftSchema): number | undefined;
+  set(node: DraftSchema, features: number): unknown;
+}
 
 let skipping = true;
 
@@ -154,11 +157,11 @@ interface Walk {
 }
 
 function mapNode(schema: DraftSchema, w: Walk, path: SchemaPath): DraftSchema {
-  if (w.features && (featuresOf(schema, w.features) & w.acts) === 0) return schema;
   const memo = w.memo;
+  const known = memo && remembered(memo.results.get(schema), path);
+  if (known) return known;
+  if (w.features && (featuresOf(schema, w.features) & w.acts) === 0) return schema;
   if (memo) {
-    const known = remembered(memo.results.get(schema), path);
-    if (known) return known;
     const before = memo.reported();
     const out = walk(schema, w, path);
     if (memo.reported() === before) remember(memo, schema, path, out);

@@ -49,7 +49,12 @@ const SCHEMA_VALUES = new Set(["items", "not", "additionalItems", "additionalPro
 /** User data: kept as written. */
 const DATA = new Set(["default", "example", "enum"]);
 
-export function canonicalSchema(schema: JSONSchemaProps): JSONSchemaProps {
+/**
+ * `schema` in canonical form. `known`: nodes found canonical before (a watch session's); they
+ * are not looked at again, and nodes found canonical now are added.
+ */
+export function canonicalSchema(schema: JSONSchemaProps, known?: WeakSet<JSONSchemaProps>): JSONSchemaProps {
+  if (known?.has(schema)) return schema;
   const keys = Object.keys(schema);
   let same = isSorted(keys);
   const out: Record<string, unknown> = {};
@@ -59,14 +64,16 @@ export function canonicalSchema(schema: JSONSchemaProps): JSONSchemaProps {
       same = false;
       continue;
     }
-    const next = canonicalValue(key, value);
+    const next = canonicalValue(key, value, known);
     if (next !== value) same = false;
     out[key] = next;
   }
-  return same ? schema : (out as JSONSchemaProps);
+  if (!same) return out as JSONSchemaProps;
+  known?.add(schema);
+  return schema;
 }
 
-function canonicalValue(key: string, value: unknown): unknown {
+function canonicalValue(key: string, value: unknown, known: WeakSet<JSONSchemaProps> | undefined): unknown {
   if (DATA.has(key)) return value;
   if (SCHEMA_MAPS.has(key)) {
     // Declaration order, the order users wrote their fields in.
@@ -74,7 +81,7 @@ function canonicalValue(key: string, value: unknown): unknown {
     let out: Record<string, JSONSchemaProps> | undefined;
     for (const name in map) {
       const child = map[name]!;
-      const next = canonicalSchema(child);
+      const next = canonicalSchema(child, known);
       if (next !== child && !out) {
         out = {};
         for (const before in map) {
@@ -87,10 +94,12 @@ function canonicalValue(key: string, value: unknown): unknown {
     return out ?? map;
   }
   if (SCHEMA_VALUES.has(key)) {
-    if (Array.isArray(value)) return sameItems(value as JSONSchemaProps[], canonicalSchema);
-    return typeof value === "object" && value !== null ? canonicalSchema(value as JSONSchemaProps) : value;
+    if (Array.isArray(value)) return sameItems(value as JSONSchemaProps[], (v) => canonicalSchema(v, known));
+    return typeof value === "object" && value !== null
+      ? canonicalSchema(value as JSONSchemaProps, known)
+      : value;
   }
-  if (SCHEMA_LISTS.has(key)) return sameItems(value as JSONSchemaProps[], canonicalSchema);
+  if (SCHEMA_LISTS.has(key)) return sameItems(value as JSONSchemaProps[], (v) => canonicalSchema(v, known));
   return sortKeys(value as Json);
 }
 
@@ -104,7 +113,10 @@ function sameItems<T>(items: T[], f: (item: T) => T): T[] {
   return out ?? items;
 }
 
-export function canonicalCrd(crd: CustomResourceDefinition): CustomResourceDefinition {
+export function canonicalCrd(
+  crd: CustomResourceDefinition,
+  known?: WeakSet<JSONSchemaProps>,
+): CustomResourceDefinition {
   const { spec, ...rest } = crd;
   const sorted = sortKeys({
     ...rest,
@@ -117,7 +129,7 @@ export function canonicalCrd(crd: CustomResourceDefinition): CustomResourceDefin
       if (value === undefined) continue;
       out[key] =
         key === "schema" && v.schema?.openAPIV3Schema
-          ? { openAPIV3Schema: canonicalSchema(v.schema.openAPIV3Schema) }
+          ? { openAPIV3Schema: canonicalSchema(v.schema.openAPIV3Schema, known) }
           : sortKeys(value as Json);
     }
     return out as unknown as typeof v;

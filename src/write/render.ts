@@ -1,19 +1,32 @@
 /** One CRD as file content, in the format the user asked for. */
-import type { CustomResourceDefinition } from "../schema/types.js";
+import type { CustomResourceDefinition, JSONSchemaProps } from "../schema/types.js";
 import { canonicalCrd } from "./canonical.js";
-import { toYamlDocument } from "./yaml.js";
+import { toYamlDocument, type RenderMemo } from "./yaml.js";
 
 export type OutputFormat = "yaml" | "json";
 
-export function renderCrd(crd: CustomResourceDefinition, format: OutputFormat): string {
-  const canonical = canonicalCrd(crd);
-  return format === "json" ? `${JSON.stringify(canonical, null, 2)}\n` : toYamlDocument(canonical);
+/** What a watch session keeps between renderings: nodes known canonical, YAML blocks by node. */
+export interface RenderCache {
+  readonly canonical: WeakSet<JSONSchemaProps>;
+  readonly blocks: RenderMemo;
+}
+
+export function newRenderCache(): RenderCache {
+  return { canonical: new WeakSet(), blocks: new WeakMap() };
+}
+
+/** With `cache` (a watch session's), unchanged parts of the schema are not looked at or written again. */
+export function renderCrd(crd: CustomResourceDefinition, format: OutputFormat, cache?: RenderCache): string {
+  const canonical = canonicalCrd(crd, cache?.canonical);
+  return format === "json"
+    ? `${JSON.stringify(canonical, null, 2)}\n`
+    : toYamlDocument(canonical, cache?.blocks);
 }
 
 /** Several CRDs as one stream: a multi-document YAML or a JSON List. */
 export function renderStream(crds: readonly CustomResourceDefinition[], format: OutputFormat): string {
   if (format === "json") {
-    return `${JSON.stringify({ apiVersion: "v1", kind: "List", items: crds.map(canonicalCrd) }, null, 2)}\n`;
+    return `${JSON.stringify({ apiVersion: "v1", kind: "List", items: crds.map((crd) => canonicalCrd(crd)) }, null, 2)}\n`;
   }
   return crds.map((c) => renderCrd(c, "yaml")).join("");
 }

@@ -86,7 +86,9 @@ function isCollection(value: unknown): value is object {
 }
 
 function isEmpty(value: object): boolean {
-  return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (Array.isArray(value)) return value.length === 0;
+  for (const _ in value) return false;
+  return true;
 }
 
 /** The text after `key:` or `-` for a scalar, an empty collection or a block string nested at `indent`. */
@@ -102,13 +104,34 @@ function inlineValue(value: unknown, indent: string, dashed: boolean): string {
   return Array.isArray(value) ? " []" : " {}";
 }
 
-function writeNode(value: object, indent: string, out: string[]): void {
+/**
+ * Lines of blocks written in earlier runs (watch mode), by value object and indentation. An
+ * unchanged part of a schema is the same object from one run to the next (transforms and
+ * canonical form keep unchanged subtrees), so its lines are the same. Only blocks of up to
+ * MEMO_LINES lines are kept: each line is then held by a few blocks at most.
+ */
+export type RenderMemo = WeakMap<object, { readonly indent: string; readonly lines: readonly string[] }>;
+const MEMO_LINES = 512;
+
+function writeNode(value: object, indent: string, out: string[], memo: RenderMemo | undefined): void {
+  if (!memo) return writeBlock(value, indent, out, undefined);
+  const known = memo.get(value);
+  if (known && known.indent === indent) {
+    for (const line of known.lines) out.push(line);
+    return;
+  }
+  const start = out.length;
+  writeBlock(value, indent, out, memo);
+  if (out.length - start <= MEMO_LINES) memo.set(value, { indent, lines: out.slice(start) });
+}
+
+function writeBlock(value: object, indent: string, out: string[], memo: RenderMemo | undefined): void {
   if (Array.isArray(value)) {
     for (const item of value) {
       if (isCollection(item) && !isEmpty(item)) {
         // The first entry of a nested mapping shares the dash's line, as kubectl writes it.
         const first = out.length;
-        writeNode(item, `${indent}  `, out);
+        writeNode(item, `${indent}  `, out, memo);
         out[first] = `${indent}- ${out[first]!.slice(indent.length + 2)}`;
       } else {
         out.push(`${indent}-${inlineValue(item, `${indent}  `, true)}`);
@@ -123,7 +146,7 @@ function writeNode(value: object, indent: string, out: string[]): void {
     if (isCollection(child) && !isEmpty(child)) {
       out.push(head);
       // Sequences under a key are not indented further (kubectl's and controller-gen's style).
-      writeNode(child, Array.isArray(child) ? indent : `${indent}  `, out);
+      writeNode(child, Array.isArray(child) ? indent : `${indent}  `, out, memo);
     } else {
       out.push(head + inlineValue(child, indent, false));
     }
@@ -131,17 +154,17 @@ function writeNode(value: object, indent: string, out: string[]): void {
 }
 
 export function toYaml(value: unknown): string {
-  return render(value, []);
+  return render(value, [], undefined);
 }
 
-/** `value` as one document of a stream: `---` and the document. */
-export function toYamlDocument(value: unknown): string {
-  return render(value, ["---"]);
+/** `value` as one document of a stream: `---` and the document (reusing `memo`'s blocks). */
+export function toYamlDocument(value: unknown, memo?: RenderMemo): string {
+  return render(value, ["---"], memo);
 }
 
-function render(value: unknown, out: string[]): string {
+function render(value: unknown, out: string[], memo: RenderMemo | undefined): string {
   if (!isCollection(value) || isEmpty(value)) out.push(inlineValue(value, "", false).slice(1));
-  else writeNode(value, "", out);
+  else writeNode(value, "", out, memo);
   // Joined once with its final newline: appending to a large result would copy it again.
   out.push("");
   return out.join("\n");
