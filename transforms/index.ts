@@ -15,6 +15,10 @@
  *  9. unsupported-keywords           forbidden keywords and unknown formats removed (warned) or reported
  * 10. truncate-descriptions          with --max-description-length, long descriptions cut at a word
  * 11. finalize                       internal annotations and empty keywords removed
+ *
+ * Steps 2-10 share one walk (walk.ts) that hands each step only subtrees holding a keyword it
+ * acts on (their features are computed once per run), and, in a watch session, reuses each
+ * step's results on subtrees that are the same objects as in the last run (memo.ts).
  */
 import type { DraftDocument, DraftSchema } from "../src/emit/draft.js";
 import type { JSONSchemaProps } from "../src/schema/types.js";
