@@ -2,6 +2,7 @@
  * The `crdgen` command: a thin shell over the programmatic API. Subcommands `check` and
  * `diff` live in their own modules; everything else is a generation run.
  */
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
@@ -164,7 +165,6 @@ function helpTags(): string {
 }
 
 async function version(): Promise<string> {
-  const { readFile } = await import("node:fs/promises");
   const pkg = JSON.parse(await readFile(new URL("../../../package.json", import.meta.url), "utf8")) as {
     version: string;
   };

@@ -10,7 +10,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import type * as TsMorph from "ts-morph";
-import { requireWithCodeCache } from "../runtime/code-cache.js";
+import { cacheDirNear, requireWithCodeCache } from "../runtime/code-cache.js";
 
 interface TsMorphCommon {
   ts: typeof TsMorph.ts;
@@ -22,7 +22,7 @@ const requireFromTsMorph = createRequire(tsMorphMain);
 const commonMain = requireFromTsMorph.resolve("@ts-morph/common");
 // TypeScript first, through the code cache; @ts-morph/common then finds it already loaded.
 // (@ts-morph/common itself is mostly lib files as strings: caching it gains no time.)
-requireWithCodeCache(path.join(path.dirname(commonMain), "typescript.js"), codeCacheDir(tsMorphMain));
+requireWithCodeCache(path.join(path.dirname(commonMain), "typescript.js"), cacheDirNear(tsMorphMain));
 const common = requireFromTsMorph(commonMain) as TsMorphCommon;
 
 /** TypeScript's compiler API (values: enums, type guards, helpers). */
@@ -30,10 +30,3 @@ export const tsApi: typeof TsMorph.ts = common.ts;
 
 /** TypeScript's `lib.*.d.ts` files, which ts-morph ships as strings rather than files. */
 export const libFiles = (): ReadonlyArray<{ fileName: string; text: string }> => common.getLibFiles();
-
-/** `node_modules/.cache/crdgen` of the node_modules folder ts-morph was installed in. */
-function codeCacheDir(installed: string): string | undefined {
-  const marker = `${path.sep}node_modules${path.sep}`;
-  const at = installed.lastIndexOf(marker);
-  return at < 0 ? undefined : path.join(installed.slice(0, at + marker.length), ".cache", "crdgen");
-}

@@ -98,3 +98,13 @@ function save(script: vm.Script, cacheFile: string): void {
     // A read-only or full disk: run without a cache.
   }
 }
+
+/**
+ * `node_modules/.cache/crdgen` of the node_modules folder `installed` (a file of a package)
+ * lives in; undefined when it is not inside one.
+ */
+export function cacheDirNear(installed: string): string | undefined {
+  const marker = `${path.sep}node_modules${path.sep}`;
+  const at = installed.lastIndexOf(marker);
+  return at < 0 ? undefined : path.join(installed.slice(0, at + marker.length), ".cache", "crdgen");
+}
