@@ -1,7 +1,7 @@
 /** Strict decoding of a v1 `JSONSchemaProps` value (see decoder.ts for the rules). */
 import type { JSONSchemaProps, JsonValue, ValidationRule } from "../../schema/types.js";
 import { child, index, key } from "../errors.js";
-import { isPlainObject } from "../json.js";
+import { isPlainObject, setOwn } from "../json.js";
 import { Decoder, MAX_DEPTH } from "./decoder.js";
 
 const SCHEMA_FIELDS = new Set([
@@ -238,13 +238,8 @@ function decodeSchemaMap(
   }
   const out: Record<string, JSONSchemaProps> = {};
   for (const k in value) {
-    // defineProperty, not `=`: a property may be named `__proto__`.
-    Object.defineProperty(out, k, {
-      value: decodeSchema(value[k], key(path, k), dec, depth + 1) ?? {},
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    // setOwn, not `=`: a property may be named `__proto__`.
+    setOwn(out, k, decodeSchema(value[k], key(path, k), dec, depth + 1) ?? {});
   }
   return out;
 }

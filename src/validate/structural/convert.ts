@@ -3,6 +3,7 @@
  * constructs a structural schema cannot hold; `externalDocs` and `example` are dropped.
  */
 import type { JSONSchemaProps } from "../../schema/types.js";
+import { setOwn } from "../json.js";
 import type { Extensions, Generic, NestedValueValidation, Structural, ValueValidation } from "./types.js";
 
 export class StructuralConversionError extends Error {}
@@ -64,13 +65,8 @@ function toStructural(s: JSONSchemaProps, depth: number): Structural {
   if (properties) {
     let converted: Record<string, Structural> | undefined;
     for (const k in properties) {
-      // defineProperty, not `=`: a property may be named `__proto__`.
-      Object.defineProperty((converted ??= {}), k, {
-        value: toStructural(properties[k]!, depth + 1),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      // setOwn, not `=`: a property may be named `__proto__`.
+      setOwn((converted ??= {}), k, toStructural(properties[k]!, depth + 1));
     }
     if (converted) ss.properties = converted;
   }
