@@ -1,6 +1,11 @@
 /**
  * `NewStructural`: JSONSchemaProps → Structural. Fails (with Kubernetes' message) on the
  * constructs a structural schema cannot hold; `externalDocs` and `example` are dropped.
+ *
+ * Schemas have up to a hundred thousand nodes and most set no value validation and no
+ * extension, so those nodes share one frozen empty ValueValidation and Extensions (and absent
+ * lists share one frozen empty array) instead of each holding copies: the structural types
+ * are read-only, so nothing can change a shared value.
  */
 import type { JSONSchemaProps } from "../../schema/types.js";
 import { setOwn } from "../json.js";
@@ -21,7 +26,11 @@ export function newStructural(s: JSONSchemaProps): NewStructuralResult {
   }
 }
 
+/** A structural value while it is being built. */
+type Building<T> = { -readonly [K in keyof T]: T[K] };
+
 const MAX_DEPTH = 1000;
+const NONE: readonly never[] = Object.freeze([]);
 
 function checkDepth(depth: number): void {
   if (depth > MAX_DEPTH) throw new StructuralConversionError("OpenAPIV3Schema is nested too deeply");
@@ -53,7 +62,7 @@ function itemsSchema(s: JSONSchemaProps): JSONSchemaProps | undefined {
 function toStructural(s: JSONSchemaProps, depth: number): Structural {
   checkDepth(depth);
   validateUnsupportedFields(s);
-  const ss: Structural = {
+  const ss: Building<Structural> = {
     valueValidation: newValueValidation(s, depth),
     generic: newGenerics(s, depth),
     extensions: newExtensions(s),
@@ -64,17 +73,15 @@ function toStructural(s: JSONSchemaProps, depth: number): Structural {
   const properties = s.properties;
   if (properties) {
     let converted: Record<string, Structural> | undefined;
-    for (const k in properties) {
-      // setOwn, not `=`: a property may be named `__proto__`.
-      setOwn((converted ??= {}), k, toStructural(properties[k]!, depth + 1));
-    }
+    // setOwn, not `=`: a property may be named `__proto__`.
+    for (const k in properties) setOwn((converted ??= {}), k, toStructural(properties[k]!, depth + 1));
     if (converted) ss.properties = converted;
   }
   return ss;
 }
 
 function newGenerics(s: JSONSchemaProps, depth: number): Generic {
-  const g: Generic = {
+  const g: Building<Generic> = {
     type: s.type ?? "",
     title: s.title ?? "",
     description: s.description ?? "",
@@ -89,21 +96,46 @@ function newGenerics(s: JSONSchemaProps, depth: number): Generic {
   return g;
 }
 
+const NO_EXTENSIONS: Extensions = Object.freeze({
+  xPreserveUnknownFields: false,
+  xEmbeddedResource: false,
+  xIntOrString: false,
+  xListMapKeys: NONE,
+  xValidations: NONE,
+});
+
 function newExtensions(s: JSONSchemaProps): Extensions {
-  if (s["x-kubernetes-preserve-unknown-fields"] === false) {
+  const preserveUnknownFields = s["x-kubernetes-preserve-unknown-fields"];
+  if (preserveUnknownFields === false) {
     throw new StructuralConversionError(
       "internal error: 'x-kubernetes-preserve-unknown-fields' must be true or undefined",
     );
   }
-  const x: Extensions = {
-    xPreserveUnknownFields: s["x-kubernetes-preserve-unknown-fields"] === true,
-    xEmbeddedResource: s["x-kubernetes-embedded-resource"] ?? false,
-    xIntOrString: s["x-kubernetes-int-or-string"] ?? false,
-    xListMapKeys: s["x-kubernetes-list-map-keys"] ?? [],
-    xValidations: s["x-kubernetes-validations"] ?? [],
+  const embeddedResource = s["x-kubernetes-embedded-resource"];
+  const intOrString = s["x-kubernetes-int-or-string"];
+  const listMapKeys = s["x-kubernetes-list-map-keys"];
+  const validations = s["x-kubernetes-validations"];
+  const listType = s["x-kubernetes-list-type"];
+  const mapType = s["x-kubernetes-map-type"];
+  if (
+    preserveUnknownFields === undefined &&
+    embeddedResource === undefined &&
+    intOrString === undefined &&
+    listMapKeys === undefined &&
+    validations === undefined &&
+    listType === undefined &&
+    mapType === undefined
+  )
+    return NO_EXTENSIONS;
+  const x: Building<Extensions> = {
+    xPreserveUnknownFields: preserveUnknownFields === true,
+    xEmbeddedResource: embeddedResource ?? false,
+    xIntOrString: intOrString ?? false,
+    xListMapKeys: listMapKeys ?? NONE,
+    xValidations: validations ?? NONE,
   };
-  if (s["x-kubernetes-list-type"] !== undefined) x.xListType = s["x-kubernetes-list-type"];
-  if (s["x-kubernetes-map-type"] !== undefined) x.xMapType = s["x-kubernetes-map-type"];
+  if (listType !== undefined) x.xListType = listType;
+  if (mapType !== undefined) x.xMapType = mapType;
   return x;
 }
 
@@ -119,30 +151,72 @@ const OPTIONAL_BOUNDS = [
   "minProperties",
 ] as const;
 
+/** The keywords a ValueValidation is made of. */
+const VALUE_VALIDATION_KEYWORDS = [
+  "format",
+  "exclusiveMaximum",
+  "exclusiveMinimum",
+  "pattern",
+  "uniqueItems",
+  "enum",
+  "required",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  ...OPTIONAL_BOUNDS,
+] as const;
+
+const NO_VALUE_VALIDATION: ValueValidation = Object.freeze({
+  format: "",
+  exclusiveMaximum: false,
+  exclusiveMinimum: false,
+  pattern: "",
+  uniqueItems: false,
+  enum: NONE,
+  required: NONE,
+  allOf: NONE,
+  anyOf: NONE,
+  oneOf: NONE,
+});
+
 function newValueValidation(s: JSONSchemaProps, depth: number): ValueValidation {
-  const v: ValueValidation = {
+  if (!setsAny(s, VALUE_VALIDATION_KEYWORDS)) return NO_VALUE_VALIDATION;
+  const v: Building<ValueValidation> = {
     format: s.format ?? "",
     exclusiveMaximum: s.exclusiveMaximum ?? false,
     exclusiveMinimum: s.exclusiveMinimum ?? false,
     pattern: s.pattern ?? "",
     uniqueItems: s.uniqueItems ?? false,
-    enum: s.enum ?? [],
-    required: s.required ?? [],
-    allOf: (s.allOf ?? []).map((x) => newNested(x, depth + 1)),
-    anyOf: (s.anyOf ?? []).map((x) => newNested(x, depth + 1)),
-    oneOf: (s.oneOf ?? []).map((x) => newNested(x, depth + 1)),
+    enum: s.enum ?? NONE,
+    required: s.required ?? NONE,
+    allOf: newNestedList(s.allOf, depth),
+    anyOf: newNestedList(s.anyOf, depth),
+    oneOf: newNestedList(s.oneOf, depth),
   };
   for (const k of OPTIONAL_BOUNDS) if (s[k] !== undefined) v[k] = s[k];
   if (s.not) v.not = newNested(s.not, depth + 1);
   return v;
 }
 
+function setsAny(s: JSONSchemaProps, keywords: ReadonlyArray<keyof JSONSchemaProps>): boolean {
+  for (const k of keywords) if (s[k] !== undefined) return true;
+  return false;
+}
+
+function newNestedList(
+  list: readonly JSONSchemaProps[] | undefined,
+  depth: number,
+): readonly NestedValueValidation[] {
+  return list ? list.map((x) => newNested(x, depth + 1)) : NONE;
+}
+
 function newNested(s: JSONSchemaProps, depth: number): NestedValueValidation {
   checkDepth(depth);
   validateUnsupportedFields(s);
-  const v: NestedValueValidation = {
+  const v: Building<NestedValueValidation> = {
     valueValidation: newValueValidation(s, depth),
-    xValidations: s["x-kubernetes-validations"] ?? [],
+    xValidations: s["x-kubernetes-validations"] ?? NONE,
     forbiddenGenerics: newGenerics(s, depth),
     forbiddenExtensions: newExtensions(s),
   };
@@ -155,15 +229,14 @@ function newNested(s: JSONSchemaProps, depth: number): NestedValueValidation {
   }
   const ap = s.additionalProperties;
   if (ap !== undefined)
-    v.additionalProperties = typeof ap === "boolean" ? emptyNested() : newNested(ap, depth + 1);
+    v.additionalProperties = typeof ap === "boolean" ? EMPTY_NESTED : newNested(ap, depth + 1);
   return v;
 }
 
-function emptyNested(): NestedValueValidation {
-  return {
-    valueValidation: newValueValidation({}, 0),
-    xValidations: [],
-    forbiddenGenerics: newGenerics({}, 0),
-    forbiddenExtensions: newExtensions({}),
-  };
-}
+/** What a boolean additionalProperties in a value-validation clause converts to. */
+const EMPTY_NESTED: NestedValueValidation = Object.freeze({
+  valueValidation: NO_VALUE_VALIDATION,
+  xValidations: NONE,
+  forbiddenGenerics: Object.freeze({ type: "", title: "", description: "", nullable: false }),
+  forbiddenExtensions: NO_EXTENSIONS,
+});

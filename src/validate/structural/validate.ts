@@ -190,7 +190,7 @@ function isBareType(n: NestedValueValidation, t: string): boolean {
   );
 }
 
-function isIntOrStringPair(anyOf: NestedValueValidation[]): boolean {
+function isIntOrStringPair(anyOf: readonly NestedValueValidation[]): boolean {
   return anyOf.length === 2 && isBareType(anyOf[0]!, "integer") && isBareType(anyOf[1]!, "string");
 }
 
