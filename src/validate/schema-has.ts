@@ -38,31 +38,81 @@ export function schemaHas(
 const BRANCHES = ["allOf", "anyOf", "oneOf"] as const;
 const MAPS = ["properties", "patternProperties", "definitions"] as const;
 
+function hasDefault(x: JSONSchemaProps): boolean {
+  return x.default !== undefined;
+}
+
+function hasKubernetesExtension(x: JSONSchemaProps): boolean {
+  return (
+    x["x-kubernetes-embedded-resource"] === true ||
+    x["x-kubernetes-preserve-unknown-fields"] !== undefined ||
+    x["x-kubernetes-int-or-string"] === true ||
+    (x["x-kubernetes-list-map-keys"]?.length ?? 0) > 0 ||
+    x["x-kubernetes-list-type"] !== undefined ||
+    hasRules(x)
+  );
+}
+
+function hasRules(x: JSONSchemaProps): boolean {
+  return (x["x-kubernetes-validations"]?.length ?? 0) > 0;
+}
+
+const DEFAULTS = 1;
+const EXTENSIONS = 2;
+const RULES = 4;
+
+/** The fields `nodeFeatures` reads: a node without any of them has none. */
+export const FEATURE_FIELDS: readonly string[] = [
+  "default",
+  "x-kubernetes-embedded-resource",
+  "x-kubernetes-preserve-unknown-fields",
+  "x-kubernetes-int-or-string",
+  "x-kubernetes-list-map-keys",
+  "x-kubernetes-list-type",
+  "x-kubernetes-validations",
+];
+
+/** What one node has, as bits for noteSchemaFeatures. */
+export function nodeFeatures(x: JSONSchemaProps): number {
+  return (
+    (hasDefault(x) ? DEFAULTS : 0) | (hasKubernetesExtension(x) ? EXTENSIONS : 0) | (hasRules(x) ? RULES : 0)
+  );
+}
+
+/**
+ * What the nodes of each decoded schema have, noted by the decoder (which visits every node
+ * anyway), so that the questions below need no walk of their own. Decoded schemas are never
+ * changed afterwards.
+ */
+const decodedFeatures = new WeakMap<JSONSchemaProps, number>();
+
+/** Notes `features`, the nodeFeatures of all nodes of the freshly decoded `schema`. */
+export function noteSchemaFeatures(schema: JSONSchemaProps, features: number): void {
+  decodedFeatures.set(schema, features);
+}
+
+/** Whether the decoder noted `feature` for `s`; undefined for a schema it did not make. */
+function noted(s: JSONSchemaProps, feature: number): boolean | undefined {
+  const features = decodedFeatures.get(s);
+  return features === undefined ? undefined : (features & feature) !== 0;
+}
+
 const withRules = new WeakMap<JSONSchemaProps, boolean>();
 
 /** Whether any node has `x-kubernetes-validations` rules (cached per schema object). */
 export function schemaHasRules(s: JSONSchemaProps): boolean {
-  let result = withRules.get(s);
+  let result = noted(s, RULES) ?? withRules.get(s);
   if (result === undefined) {
-    result = schemaHas(s, (x) => (x["x-kubernetes-validations"]?.length ?? 0) > 0);
+    result = schemaHas(s, hasRules);
     withRules.set(s, result);
   }
   return result;
 }
 
 export function schemaHasDefaults(s: JSONSchemaProps | undefined): boolean {
-  return schemaHas(s, (x) => x.default !== undefined);
+  return s !== undefined && (noted(s, DEFAULTS) ?? schemaHas(s, hasDefault));
 }
 
 export function schemaHasKubernetesExtensions(s: JSONSchemaProps | undefined): boolean {
-  return schemaHas(
-    s,
-    (x) =>
-      x["x-kubernetes-embedded-resource"] === true ||
-      x["x-kubernetes-preserve-unknown-fields"] !== undefined ||
-      x["x-kubernetes-int-or-string"] === true ||
-      (x["x-kubernetes-list-map-keys"]?.length ?? 0) > 0 ||
-      x["x-kubernetes-list-type"] !== undefined ||
-      (x["x-kubernetes-validations"]?.length ?? 0) > 0,
-  );
+  return s !== undefined && (noted(s, EXTENSIONS) ?? schemaHas(s, hasKubernetesExtension));
 }

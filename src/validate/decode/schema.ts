@@ -2,6 +2,7 @@
 import type { JSONSchemaProps, JsonValue, ValidationRule } from "../../schema/types.js";
 import { isPlainObject, setOwn } from "../json.js";
 import { PathStack } from "../path-stack.js";
+import { FEATURE_FIELDS, nodeFeatures, noteSchemaFeatures } from "../schema-has.js";
 import { Decoder, MAX_DEPTH, type At } from "./decoder.js";
 
 const RULE_FIELDS = new Set([
@@ -21,6 +22,8 @@ interface Run {
   readonly path: PathStack;
   /** Whether plain objects inherit a field (see decodeSchema). */
   readonly plainInherits: boolean;
+  /** What the nodes decoded so far have (schema-has.ts). */
+  features: number;
 }
 
 /** One node being decoded: the input object, the output node and how deep it is. */
@@ -282,15 +285,22 @@ function lookedUpGroups(ownKeyGroups: number): number {
   for (const kind of SCALAR_KINDS) if (ownKeyGroups & kind) groups |= kind;
   return groups;
 }
+/** The groups of the fields that nodeFeatures looks at. */
+const FEATURE_GROUPS = FEATURE_FIELDS.reduce((bits, f) => bits | GROUP_BIT.get(f)!, 0);
 
 const FIELD_NAMES = [...GROUP_BIT.keys()];
 
-/** Decodes one schema; returns undefined for null/absent or mistyped input. */
+/**
+ * Decodes one schema; returns undefined for null/absent or mistyped input. What its nodes have
+ * (defaults, extensions, rules) is noted for schema-has.ts on the way.
+ */
 export function decodeSchema(value: unknown, path: string, dec: Decoder): JSONSchemaProps | undefined {
   // Plain objects inherit a field only from a changed Object.prototype.
   const plainInherits = FIELD_NAMES.some((f) => f in Object.prototype);
-  const run: Run = { dec, path: new PathStack(path), plainInherits };
-  return decodeNode(value, run, 0);
+  const run: Run = { dec, path: new PathStack(path), plainInherits, features: 0 };
+  const schema = decodeNode(value, run, 0);
+  if (schema) noteSchemaFeatures(schema, run.features);
+  return schema;
 }
 
 function decodeNode(value: unknown, run: Run, depth: number): JSONSchemaProps | undefined {
@@ -311,10 +321,13 @@ function decodeNode(value: unknown, run: Run, depth: number): JSONSchemaProps | 
   if (!fieldsAreOwnKeys(obj, keys.length, run.plainInherits)) groups = lookedUpGroups(groups);
   const out: Record<string, unknown> = {};
   const node: Node = { run, obj, out, depth };
+  const present = groups;
   for (let i = 0; groups !== 0; i++, groups >>>= 1) {
     if (groups & 1) GROUPS[i]!.decode(node, GROUPS[i]!.fields);
   }
-  return out as JSONSchemaProps;
+  const schema = out as JSONSchemaProps;
+  if (present & FEATURE_GROUPS) run.features |= nodeFeatures(schema);
+  return schema;
 }
 
 function decodeRule(value: unknown, path: At, dec: Decoder): ValidationRule {
