@@ -69,12 +69,12 @@ const anyJson: FieldsDecoder = ({ obj, out }, fields) => {
 };
 const enumValues: FieldsDecoder = ({ run: { dec, path }, obj, out }) => {
   const en = dec.array(obj, "enum", path, "[]v1.JSON");
-  if (en) out["enum"] = en.map((e) => (e === undefined ? null : e)) as JsonValue[];
+  if (en) out["enum"] = kept(en, en.map((e) => (e === undefined ? null : e)) as JsonValue[]);
 };
 const stringList: FieldsDecoder = ({ run: { dec, path }, obj, out }, fields) => {
   const f = fields[0]!;
   const list = dec.stringArray(obj, f, path);
-  if (list) out[f] = list;
+  if (list) out[f] = kept(obj[f] as unknown[], list);
 };
 const items: FieldsDecoder = (node) => {
   const { run, obj, out, depth } = node;
@@ -83,12 +83,13 @@ const items: FieldsDecoder = (node) => {
   if (v === undefined || v === null) return;
   path.child("items");
   if (Array.isArray(v)) {
-    out["items"] = v.map((x, i) => {
+    const decoded = v.map((x, i) => {
       path.index(i);
-      const decoded = decodeNode(x, run, depth + 1) ?? {};
+      const item = decodeNode(x, run, depth + 1) ?? {};
       path.pop();
-      return decoded;
+      return item;
     });
+    out["items"] = kept(v, decoded);
   } else if (isPlainObject(v)) {
     out["items"] = decodeNode(v, run, depth + 1) ?? {};
   } else {
@@ -102,12 +103,13 @@ const schemaList: FieldsDecoder = ({ run, obj, out, depth }, fields) => {
   const arr = dec.array(obj, f, path, "[]v1.JSONSchemaProps");
   if (!arr) return;
   path.child(f);
-  out[f] = arr.map((x, i) => {
+  const decoded = arr.map((x, i) => {
     path.index(i);
-    const decoded = decodeNode(x, run, depth + 1) ?? {};
+    const item = decodeNode(x, run, depth + 1) ?? {};
     path.pop();
-    return decoded;
+    return item;
   });
+  out[f] = kept(arr, decoded);
   path.pop();
 };
 const not: FieldsDecoder = ({ run, obj, out, depth }) => {
@@ -128,13 +130,18 @@ const schemaMap: FieldsDecoder = ({ run, obj, out, depth }, fields) => {
   if (!isPlainObject(v)) dec.typeError(path, v, "map[string]v1.JSONSchemaProps");
   else {
     const map: Record<string, unknown> = {};
+    let count = 0;
+    let same = true;
     for (const k in v) {
       path.key(k);
       // setOwn, not `=`: a property may be named `__proto__`.
-      setOwn(map, k, decodeNode(v[k], run, depth + 1) ?? {});
+      const decoded = decodeNode(v[k], run, depth + 1) ?? {};
+      setOwn(map, k, decoded);
       path.pop();
+      count++;
+      if (decoded !== v[k] || !Object.hasOwn(v, k)) same = false;
     }
-    out[f] = map;
+    out[f] = same && isPlainJson(v, count, false) ? v : map;
   }
   path.pop();
 };
@@ -265,13 +272,37 @@ const SCALAR_KINDS = [strings, bools, ints, numbers].map(groupsDecodedBy);
 const NON_SCALAR_GROUPS = SCALAR_KINDS.reduce((rest, kind) => rest & ~kind, ALL_GROUPS);
 
 /**
- * Whether every field `obj` has is one of its own enumerable keys, as in any parsed JSON or
- * YAML: a clean prototype and no non-enumerable own properties.
+ * Whether `obj` is an object as parsed JSON or YAML makes them: a plain object whose own
+ * enumerable keys are all it has (no non-enumerable own properties, nothing inherited from a
+ * changed Object.prototype, see decodeSchema).
  */
-function fieldsAreOwnKeys(obj: object, keyCount: number, plainInherits: boolean): boolean {
-  const proto: unknown = Object.getPrototypeOf(obj);
-  if (proto === null ? false : proto !== Object.prototype || plainInherits) return false;
-  return Object.getOwnPropertyNames(obj).length === keyCount;
+function isPlainJson(obj: object, keyCount: number, plainInherits: boolean): boolean {
+  return (
+    Object.getPrototypeOf(obj) === Object.prototype &&
+    !plainInherits &&
+    Object.getOwnPropertyNames(obj).length === keyCount
+  );
+}
+
+/**
+ * Whether decoding left the node as it was: every key of `obj` was decoded to the very same
+ * value (nested nodes, lists and maps included, see \`kept\`). Most nodes of a valid schema
+ * are, and then the node itself is the decoded one: a copy would cost time and memory, and
+ * nothing changes a decoded schema.
+ */
+function unchanged(obj: Record<string, unknown>, out: Record<string, unknown>, keys: string[]): boolean {
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined || out[k] !== v) return false;
+  }
+  return true;
+}
+
+/** `input` if `decoded`, its element-by-element decoding, has the very same elements; else `decoded`. */
+function kept<T>(input: readonly unknown[], decoded: T[]): T[] {
+  if (Object.getPrototypeOf(input) !== Array.prototype || input.length !== decoded.length) return decoded;
+  for (let i = 0; i < input.length; i++) if (input[i] !== decoded[i]) return decoded;
+  return input as T[];
 }
 
 /**
@@ -318,14 +349,16 @@ function decodeNode(value: unknown, run: Run, depth: number): JSONSchemaProps | 
     if (bit === undefined) dec.unknownField(path, k);
     else groups |= bit;
   }
-  if (!fieldsAreOwnKeys(obj, keys.length, run.plainInherits)) groups = lookedUpGroups(groups);
+  const plain = isPlainJson(obj, keys.length, run.plainInherits);
+  if (!plain) groups = lookedUpGroups(groups);
   const out: Record<string, unknown> = {};
   const node: Node = { run, obj, out, depth };
   const present = groups;
   for (let i = 0; groups !== 0; i++, groups >>>= 1) {
     if (groups & 1) GROUPS[i]!.decode(node, GROUPS[i]!.fields);
   }
-  const schema = out as JSONSchemaProps;
+  // The root is always a new node: it is what schema-has.ts notes features of.
+  const schema = (depth > 0 && plain && unchanged(obj, out, keys) ? obj : out) as JSONSchemaProps;
   if (present & FEATURE_GROUPS) run.features |= nodeFeatures(schema);
   return schema;
 }
