@@ -262,6 +262,9 @@ const GROUP_BIT = new Map<string, number>(
   GROUPS.flatMap((g, i) => g.fields.map((f) => [f, 1 << i] as const)),
 );
 const ALL_GROUPS = (1 << GROUPS.length) - 1;
+const FIELD_NAMES = [...GROUP_BIT.keys()];
+/** The groups of the fields that nodeFeatures looks at. */
+const FEATURE_GROUPS = FEATURE_FIELDS.reduce((bits, f) => bits | GROUP_BIT.get(f)!, 0);
 
 function groupsDecodedBy(decode: FieldsDecoder): number {
   return GROUPS.reduce((bits, g, i) => (g.decode === decode ? bits | (1 << i) : bits), 0);
@@ -286,7 +289,7 @@ function isPlainJson(obj: object, keyCount: number, plainInherits: boolean): boo
 
 /**
  * Whether decoding left the node as it was: every key of `obj` was decoded to the very same
- * value (nested nodes, lists and maps included, see \`kept\`). Most nodes of a valid schema
+ * value (nested nodes, lists and maps included, see `kept`). Most nodes of a valid schema
  * are, and then the node itself is the decoded one: a copy would cost time and memory, and
  * nothing changes a decoded schema.
  */
@@ -316,10 +319,6 @@ function lookedUpGroups(ownKeyGroups: number): number {
   for (const kind of SCALAR_KINDS) if (ownKeyGroups & kind) groups |= kind;
   return groups;
 }
-/** The groups of the fields that nodeFeatures looks at. */
-const FEATURE_GROUPS = FEATURE_FIELDS.reduce((bits, f) => bits | GROUP_BIT.get(f)!, 0);
-
-const FIELD_NAMES = [...GROUP_BIT.keys()];
 
 /**
  * Decodes one schema; returns undefined for null/absent or mistyped input. What its nodes have
