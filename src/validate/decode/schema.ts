@@ -293,8 +293,9 @@ function isPlainJson(obj: object, keyCount: number, plainInherits: boolean): boo
  * are, and then the node itself is the decoded one: a copy would cost time and memory, and
  * nothing changes a decoded schema.
  */
-function unchanged(obj: Record<string, unknown>, out: Record<string, unknown>, keys: string[]): boolean {
-  for (const k of keys) {
+function unchanged(obj: Record<string, unknown>, out: Record<string, unknown>): boolean {
+  // Only called for plain JSON objects, whose keys are all own and enumerable.
+  for (const k in obj) {
     const v = obj[k];
     if (v === undefined || out[k] !== v) return false;
   }
@@ -341,14 +342,17 @@ function decodeNode(value: unknown, run: Run, depth: number): JSONSchemaProps | 
   }
   const obj = dec.object(value, path, "v1.JSONSchemaProps");
   if (!obj) return undefined;
-  const keys = Object.keys(obj);
   let groups = 0;
-  for (const k of keys) {
+  let keyCount = 0;
+  // The own enumerable keys, in Object.keys order, without making an array of them.
+  for (const k in obj) {
+    if (!Object.hasOwn(obj, k)) continue;
+    keyCount++;
     const bit = GROUP_BIT.get(k);
     if (bit === undefined) dec.unknownField(path, k);
     else groups |= bit;
   }
-  const plain = isPlainJson(obj, keys.length, run.plainInherits);
+  const plain = isPlainJson(obj, keyCount, run.plainInherits);
   if (!plain) groups = lookedUpGroups(groups);
   const out: Record<string, unknown> = {};
   const node: Node = { run, obj, out, depth };
@@ -357,7 +361,7 @@ function decodeNode(value: unknown, run: Run, depth: number): JSONSchemaProps | 
     if (groups & 1) GROUPS[i]!.decode(node, GROUPS[i]!.fields);
   }
   // The root is always a new node: it is what schema-has.ts notes features of.
-  const schema = (depth > 0 && plain && unchanged(obj, out, keys) ? obj : out) as JSONSchemaProps;
+  const schema = (depth > 0 && plain && unchanged(obj, out) ? obj : out) as JSONSchemaProps;
   if (present & FEATURE_GROUPS) run.features |= nodeFeatures(schema);
   return schema;
 }
