@@ -13,7 +13,6 @@ import { ruleStaticErrors } from "./rule-static.js";
 
 export const OPENAPI_V3_TYPES = ["array", "boolean", "integer", "number", "object", "string"];
 const META_FIELDS = new Set(["metadata", "kind", "apiVersion"]);
-const BRANCHES = ["allOf", "oneOf", "anyOf"] as const;
 
 interface WalkState {
   allowDefaults: boolean;
@@ -103,16 +102,15 @@ class Walker {
     this.entries(s.patternProperties, "patternProperties", state);
     if (typeof s.additionalItems === "object") this.childNode(s.additionalItems, "additionalItems", state);
     if (s.not) this.childNode(s.not, "not", state);
-    for (const f of BRANCHES) {
-      const branches = s[f];
-      if (branches) for (let i = 0; i < branches.length; i++) this.element(branches[i], f, i, state);
-    }
+    // Named lookups, not a loop over the three names: a keyed lookup costs more on every node.
+    this.elements(s.allOf, "allOf", state);
+    this.elements(s.oneOf, "oneOf", state);
+    this.elements(s.anyOf, "anyOf", state);
     this.entries(s.definitions, "definitions", state);
     const items = s.items;
     if (items !== undefined) {
-      if (Array.isArray(items)) {
-        for (let i = 0; i < items.length; i++) this.element(items[i], "items", i, state);
-      } else this.childNode(items, "items", state);
+      if (Array.isArray(items)) this.elements(items, "items", state);
+      else this.childNode(items, "items", state);
     }
     const dependencies = s.dependencies;
     if (dependencies) {
@@ -146,6 +144,10 @@ class Walker {
     this.path.index(i);
     this.walk(sub, state, false);
     this.path.pop(2);
+  }
+
+  private elements(list: JSONSchemaProps[] | undefined, field: string, state: WalkState): void {
+    if (list) for (let i = 0; i < list.length; i++) this.element(list[i], field, i, state);
   }
 
   /** `<path>.<field>[<name>]`, e.g. properties[spec]. */
