@@ -57,25 +57,75 @@ function hasRules(x: JSONSchemaProps): boolean {
   return (x["x-kubernetes-validations"]?.length ?? 0) > 0;
 }
 
+/** Whether a node sets a keyword a structural schema cannot have (or has only one of) at all. */
+function hasUnsupportedKeyword(x: JSONSchemaProps): boolean {
+  return (
+    x.id !== undefined ||
+    x.$schema !== undefined ||
+    x.$ref !== undefined ||
+    x.patternProperties !== undefined ||
+    x.dependencies !== undefined ||
+    x.additionalItems !== undefined ||
+    x.definitions !== undefined
+  );
+}
+
+function hasComposition(x: JSONSchemaProps): boolean {
+  return x.allOf !== undefined || x.oneOf !== undefined || x.anyOf !== undefined || x.not !== undefined;
+}
+
+/** Whether a node sets any `x-kubernetes-*` field, whatever its value. */
+function setsExtensionField(x: JSONSchemaProps): boolean {
+  return (
+    x["x-kubernetes-preserve-unknown-fields"] !== undefined ||
+    x["x-kubernetes-embedded-resource"] !== undefined ||
+    x["x-kubernetes-int-or-string"] !== undefined ||
+    x["x-kubernetes-list-map-keys"] !== undefined ||
+    x["x-kubernetes-list-type"] !== undefined ||
+    x["x-kubernetes-map-type"] !== undefined ||
+    x["x-kubernetes-validations"] !== undefined
+  );
+}
+
 const DEFAULTS = 1;
 const EXTENSIONS = 2;
 const RULES = 4;
+const UNSUPPORTED_KEYWORDS = 8;
+const COMPOSITION = 16;
+const EXTENSION_FIELDS = 32;
 
 /** The fields `nodeFeatures` reads: a node without any of them has none. */
 export const FEATURE_FIELDS: readonly string[] = [
   "default",
-  "x-kubernetes-embedded-resource",
+  "id",
+  "$schema",
+  "$ref",
+  "patternProperties",
+  "dependencies",
+  "additionalItems",
+  "definitions",
+  "allOf",
+  "oneOf",
+  "anyOf",
+  "not",
   "x-kubernetes-preserve-unknown-fields",
+  "x-kubernetes-embedded-resource",
   "x-kubernetes-int-or-string",
   "x-kubernetes-list-map-keys",
   "x-kubernetes-list-type",
+  "x-kubernetes-map-type",
   "x-kubernetes-validations",
 ];
 
 /** What one node has, as bits for noteSchemaFeatures. */
 export function nodeFeatures(x: JSONSchemaProps): number {
   return (
-    (hasDefault(x) ? DEFAULTS : 0) | (hasKubernetesExtension(x) ? EXTENSIONS : 0) | (hasRules(x) ? RULES : 0)
+    (hasDefault(x) ? DEFAULTS : 0) |
+    (hasKubernetesExtension(x) ? EXTENSIONS : 0) |
+    (hasRules(x) ? RULES : 0) |
+    (hasUnsupportedKeyword(x) ? UNSUPPORTED_KEYWORDS : 0) |
+    (hasComposition(x) ? COMPOSITION : 0) |
+    (setsExtensionField(x) ? EXTENSION_FIELDS : 0)
   );
 }
 
@@ -115,4 +165,35 @@ export function schemaHasDefaults(s: JSONSchemaProps | undefined): boolean {
 
 export function schemaHasKubernetesExtensions(s: JSONSchemaProps | undefined): boolean {
   return s !== undefined && (noted(s, EXTENSIONS) ?? schemaHas(s, hasKubernetesExtension));
+}
+
+/**
+ * Which rarely used kinds of keyword some node of a schema may set. The walks over every node
+ * skip their checks of a kind no node sets; for a schema the decoder did not note, every kind
+ * may be set.
+ */
+export interface RareKeywords {
+  /** id, $schema, $ref, patternProperties, dependencies, additionalItems, definitions. */
+  readonly unsupported: boolean;
+  /** allOf, oneOf, anyOf, not. */
+  readonly composition: boolean;
+  /** Any `x-kubernetes-*` field. */
+  readonly extensions: boolean;
+}
+
+/** Every kind may be set: nothing is skipped. */
+export const ANY_RARE_KEYWORDS: RareKeywords = Object.freeze({
+  unsupported: true,
+  composition: true,
+  extensions: true,
+});
+
+export function rareKeywords(s: JSONSchemaProps): RareKeywords {
+  const features = decodedFeatures.get(s);
+  if (features === undefined) return ANY_RARE_KEYWORDS;
+  return {
+    unsupported: (features & UNSUPPORTED_KEYWORDS) !== 0,
+    composition: (features & COMPOSITION) !== 0,
+    extensions: (features & EXTENSION_FIELDS) !== 0,
+  };
 }

@@ -10,6 +10,7 @@ import { hasListTypeKeywords, listTypeErrors } from "./list-types.js";
 import type { ValidationOptions } from "./options.js";
 import { PathStack } from "./path-stack.js";
 import { ruleStaticErrors } from "./rule-static.js";
+import { rareKeywords, type RareKeywords } from "./schema-has.js";
 
 export const OPENAPI_V3_TYPES = ["array", "boolean", "integer", "number", "object", "string"];
 const META_FIELDS = new Set(["metadata", "kind", "apiVersion"]);
@@ -27,7 +28,7 @@ export interface WalkResult {
 }
 
 export function walkSchema(schema: JSONSchemaProps, path: string, opts: ValidationOptions): WalkResult {
-  const walker = new Walker(path, opts);
+  const walker = new Walker(path, opts, rareKeywords(schema));
   walker.walk(schema, walker.rootState, true);
   return { errors: walker.errors, nodesWithErrors: walker.nodesWithErrors };
 }
@@ -42,6 +43,8 @@ class Walker {
   constructor(
     rootPath: string,
     private readonly opts: ValidationOptions,
+    /** Kinds of keyword no node sets are not looked for. */
+    private readonly rare: RareKeywords,
   ) {
     this.path = new PathStack(rootPath);
     this.rootState = {
@@ -99,33 +102,40 @@ class Walker {
         this.entry(properties[name], "properties", name, sub);
       }
     }
-    this.entries(s.patternProperties, "patternProperties", state);
-    if (typeof s.additionalItems === "object") this.childNode(s.additionalItems, "additionalItems", state);
-    if (s.not) this.childNode(s.not, "not", state);
-    // Named lookups, not a loop over the three names: a keyed lookup costs more on every node.
-    this.elements(s.allOf, "allOf", state);
-    this.elements(s.oneOf, "oneOf", state);
-    this.elements(s.anyOf, "anyOf", state);
-    this.entries(s.definitions, "definitions", state);
+    const { unsupported, composition, extensions } = this.rare;
+    if (unsupported) {
+      this.entries(s.patternProperties, "patternProperties", state);
+      if (typeof s.additionalItems === "object") this.childNode(s.additionalItems, "additionalItems", state);
+    }
+    if (composition) {
+      if (s.not) this.childNode(s.not, "not", state);
+      // Named lookups, not a loop over the three names: a keyed lookup costs more on every node.
+      this.elements(s.allOf, "allOf", state);
+      this.elements(s.oneOf, "oneOf", state);
+      this.elements(s.anyOf, "anyOf", state);
+    }
+    if (unsupported) this.entries(s.definitions, "definitions", state);
     const items = s.items;
     if (items !== undefined) {
       if (Array.isArray(items)) this.elements(items, "items", state);
       else this.childNode(items, "items", state);
     }
-    const dependencies = s.dependencies;
+    const dependencies = unsupported ? s.dependencies : undefined;
     if (dependencies) {
       for (const name of Object.keys(dependencies)) {
         const dep = dependencies[name];
         if (!Array.isArray(dep)) this.entry(dep, "dependencies", name, state);
       }
     }
-    if (s["x-kubernetes-preserve-unknown-fields"] === false) {
-      errs.push(
-        invalid(path.childText("x-kubernetes-preserve-unknown-fields"), false, "must be true or undefined"),
-      );
+    if (extensions) {
+      if (s["x-kubernetes-preserve-unknown-fields"] === false) {
+        errs.push(
+          invalid(path.childText("x-kubernetes-preserve-unknown-fields"), false, "must be true or undefined"),
+        );
+      }
+      if (hasListTypeKeywords(s)) errs.push(...listTypeErrors(s, path.text(), this.opts));
+      if ((s["x-kubernetes-validations"]?.length ?? 0) > 0) errs.push(...ruleStaticErrors(s, path.text()));
     }
-    if (hasListTypeKeywords(s)) errs.push(...listTypeErrors(s, path.text(), this.opts));
-    if ((s["x-kubernetes-validations"]?.length ?? 0) > 0) errs.push(...ruleStaticErrors(s, path.text()));
     if (errs.length > before) this.nodesWithErrors.add(path.text());
   }
 
@@ -177,18 +187,20 @@ class Walker {
         : "must not be set";
       errs.push(forbidden(path.childText("default"), detail));
     }
-    if (s.id) errs.push(forbidden(path.childText("id"), "id is not supported"));
-    if (s.additionalItems !== undefined)
-      errs.push(forbidden(path.childText("additionalItems"), "additionalItems is not supported"));
-    if (hasOwnKeys(s.patternProperties)) {
-      errs.push(forbidden(path.childText("patternProperties"), "patternProperties is not supported"));
+    if (this.rare.unsupported) {
+      if (s.id) errs.push(forbidden(path.childText("id"), "id is not supported"));
+      if (s.additionalItems !== undefined)
+        errs.push(forbidden(path.childText("additionalItems"), "additionalItems is not supported"));
+      if (hasOwnKeys(s.patternProperties)) {
+        errs.push(forbidden(path.childText("patternProperties"), "patternProperties is not supported"));
+      }
+      if (hasOwnKeys(s.definitions)) {
+        errs.push(forbidden(path.childText("definitions"), "definitions is not supported"));
+      }
+      if (s.dependencies !== undefined)
+        errs.push(forbidden(path.childText("dependencies"), "dependencies is not supported"));
+      if (s.$ref !== undefined) errs.push(forbidden(path.childText("$ref"), "$ref is not supported"));
     }
-    if (hasOwnKeys(s.definitions)) {
-      errs.push(forbidden(path.childText("definitions"), "definitions is not supported"));
-    }
-    if (s.dependencies !== undefined)
-      errs.push(forbidden(path.childText("dependencies"), "dependencies is not supported"));
-    if (s.$ref !== undefined) errs.push(forbidden(path.childText("$ref"), "$ref is not supported"));
     if (type === "null")
       errs.push(
         forbidden(path.childText("type"), "type cannot be set to null, use nullable as an alternative"),

@@ -9,6 +9,7 @@
  */
 import type { JSONSchemaProps } from "../../schema/types.js";
 import { setOwn } from "../json.js";
+import { ANY_RARE_KEYWORDS, rareKeywords, type RareKeywords } from "../schema-has.js";
 import type { Extensions, Generic, NestedValueValidation, Structural, ValueValidation } from "./types.js";
 
 export class StructuralConversionError extends Error {}
@@ -18,7 +19,7 @@ export type NewStructuralResult = { ok: true; schema: Structural } | { ok: false
 /** Converts `s`; never throws. */
 export function newStructural(s: JSONSchemaProps): NewStructuralResult {
   try {
-    return { ok: true, schema: toStructural(s, 0) };
+    return { ok: true, schema: toStructural(s, 0, rareKeywords(s)) };
   } catch (e) {
     if (e instanceof StructuralConversionError) return { ok: false, error: e.message };
     if (e instanceof RangeError) return { ok: false, error: "OpenAPIV3Schema is nested too deeply" };
@@ -59,28 +60,31 @@ function itemsSchema(s: JSONSchemaProps): JSONSchemaProps | undefined {
   return s.items;
 }
 
-function toStructural(s: JSONSchemaProps, depth: number): Structural {
+/** `rare`: the kinds of keyword some node of the schema may set; the others are not looked for. */
+function toStructural(s: JSONSchemaProps, depth: number, rare: RareKeywords): Structural {
   checkDepth(depth);
-  validateUnsupportedFields(s);
+  if (rare.unsupported) validateUnsupportedFields(s);
   const ss: Building<Structural> = {
     valueValidation: newValueValidation(s, depth),
-    generic: newGenerics(s, depth),
-    extensions: newExtensions(s),
+    generic: newGenerics(s, depth, rare),
+    extensions: rare.extensions ? newExtensions(s) : NO_EXTENSIONS,
     source: s,
   };
   const items = itemsSchema(s);
-  if (items) ss.items = toStructural(items, depth + 1);
+  if (items) ss.items = toStructural(items, depth + 1, rare);
   const properties = s.properties;
   if (properties) {
     let converted: Record<string, Structural> | undefined;
-    // setOwn, not `=`: a property may be named `__proto__`.
-    for (const k in properties) setOwn((converted ??= {}), k, toStructural(properties[k]!, depth + 1));
+    for (const k in properties) {
+      // setOwn, not `=`: a property may be named `__proto__`.
+      setOwn((converted ??= {}), k, toStructural(properties[k]!, depth + 1, rare));
+    }
     if (converted) ss.properties = converted;
   }
   return ss;
 }
 
-function newGenerics(s: JSONSchemaProps, depth: number): Generic {
+function newGenerics(s: JSONSchemaProps, depth: number, rare: RareKeywords): Generic {
   const g: Building<Generic> = {
     type: s.type ?? "",
     title: s.title ?? "",
@@ -91,7 +95,7 @@ function newGenerics(s: JSONSchemaProps, depth: number): Generic {
   const ap = s.additionalProperties;
   if (ap !== undefined) {
     g.additionalProperties =
-      typeof ap === "boolean" ? { bool: ap } : { bool: true, structural: toStructural(ap, depth + 1) };
+      typeof ap === "boolean" ? { bool: ap } : { bool: true, structural: toStructural(ap, depth + 1, rare) };
   }
   return g;
 }
@@ -223,7 +227,7 @@ function newNested(s: JSONSchemaProps, depth: number): NestedValueValidation {
   const v: Building<NestedValueValidation> = {
     valueValidation: newValueValidation(s, depth),
     xValidations: s["x-kubernetes-validations"] ?? NONE,
-    forbiddenGenerics: newGenerics(s, depth),
+    forbiddenGenerics: newGenerics(s, depth, ANY_RARE_KEYWORDS),
     forbiddenExtensions: newExtensions(s),
   };
   const items = itemsSchema(s);
