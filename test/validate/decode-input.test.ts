@@ -139,4 +139,26 @@ describe("objects that are not plain JSON", () => {
       `${V}.properties[a].description: Invalid value: 5: json: cannot unmarshal number into Go value of type string`,
     );
   });
+
+  it("checks a keyword that a changed Object.prototype lends every node everywhere", () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto["x-kubernetes-map-type"] = "bogus";
+    let found: string[];
+    try {
+      found = messages(crd({ type: "object", properties: { a: { type: "string" } } }));
+    } finally {
+      delete proto["x-kubernetes-map-type"];
+    }
+    // A map's inherited enumerable key is one of its entries, too.
+    const bogusValue = `Unsupported value: "bogus": supported values: "atomic", "granular"`;
+    expect(found).toEqual([
+      `${V}.properties[x-kubernetes-map-type]: Invalid value: "bogus": json: cannot unmarshal string into Go value of type v1.JSONSchemaProps`,
+      `${S}.properties[x-kubernetes-map-type].type: Required value: must not be empty for specified object fields`,
+      `${S}.properties[a].type: Invalid value: "string": must be object if x-kubernetes-map-type is specified`,
+      `${S}.properties[a].x-kubernetes-map-type: ${bogusValue}`,
+      `${S}.properties[x-kubernetes-map-type].type: Required value: must be object if x-kubernetes-map-type is specified`,
+      `${S}.properties[x-kubernetes-map-type].x-kubernetes-map-type: ${bogusValue}`,
+      `${S}.x-kubernetes-map-type: ${bogusValue}`,
+    ]);
+  });
 });
