@@ -1,4 +1,8 @@
-/** `SchemaHas`: whether any node of a schema (including value validations) satisfies a predicate. */
+/**
+ * `SchemaHas`: whether any node of a schema (including value validations) satisfies a
+ * predicate; for the questions asked of every CRD, and for which rarely used kinds of keyword
+ * a schema sets at all, the answers the decoder noted while decoding the schema.
+ */
 import type { JSONSchemaProps } from "../schema/types.js";
 
 export function schemaHas(
@@ -57,7 +61,7 @@ function hasRules(x: JSONSchemaProps): boolean {
   return (x["x-kubernetes-validations"]?.length ?? 0) > 0;
 }
 
-/** Whether a node sets a keyword a structural schema cannot have (or has only one of) at all. */
+/** Whether a node sets a keyword CRD schemas do not support (walks and NewStructural report them). */
 function hasUnsupportedKeyword(x: JSONSchemaProps): boolean {
   return (
     x.id !== undefined ||
