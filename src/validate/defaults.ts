@@ -5,7 +5,8 @@
  */
 import { asResourceRoot } from "./structural/resource-root.js";
 import type { FieldError } from "./field-error.js";
-import { child, invalid, key } from "./errors.js";
+import { child, invalid } from "./errors.js";
+import { PathStack } from "./path-stack.js";
 import { formatFieldError } from "./format.js";
 import { isPlainObject, jsonClone, jsonEqual } from "./json.js";
 import { coerceMeta, validateEmbeddedMeta } from "./embedded-meta.js";
@@ -36,63 +37,86 @@ export function validateDefaults(
   celVersion = "1.35",
 ): FieldError[] {
   const root = isResourceRoot ? asResourceRoot(s) : s;
-  return walk(path, root, root, rootObject, false, requirePrunedDefaults, celVersion, 0);
+  const walk = new DefaultsWalk(path, requirePrunedDefaults, celVersion);
+  walk.visit(root, root, 0, false, 0);
+  return walk.errors;
 }
 
-function walk(
-  path: string,
-  s: Structural,
-  rootSchema: Structural,
-  surround: Surrounding,
-  insideMeta: boolean,
-  requirePrunedDefaults: boolean,
-  celVersion: string,
-  depth: number,
-): FieldError[] {
-  if (depth > 200) return [];
-  if (s.extensions.xEmbeddedResource) {
-    insideMeta = false;
-    surround = rootObject;
-    rootSchema = s;
+/**
+ * The walk to every `default`. It visits every node of the structural schema, so the path and
+ * the object surrounding a default are only built where there is a default.
+ */
+class DefaultsWalk {
+  readonly errors: FieldError[] = [];
+  private readonly path: PathStack;
+  /** From the root down to the node: null for array items, else the property name. */
+  private readonly steps: Array<string | null> = [];
+
+  constructor(
+    rootPath: string,
+    private readonly requirePrunedDefaults: boolean,
+    private readonly celVersion: string,
+  ) {
+    this.path = new PathStack(rootPath);
   }
-  const errs: FieldError[] = [];
-  if (s.generic.default !== undefined)
-    errs.push(...checkDefault(path, s, rootSchema, surround, insideMeta, requirePrunedDefaults, celVersion));
-  // additionalProperties is not followed: defaults are forbidden there (metadata) or never applied.
-  if (s.items) {
-    const inner: Surrounding = (x) => surround([x]);
-    errs.push(
-      ...walk(
-        child(path, "items"),
-        s.items,
-        rootSchema,
-        inner,
-        insideMeta,
-        requirePrunedDefaults,
-        celVersion,
-        depth + 1,
-      ),
-    );
+
+  /** `rootStep`: the first step inside the nearest embedded resource (or the root). */
+  visit(s: Structural, rootSchema: Structural, rootStep: number, insideMeta: boolean, depth: number): void {
+    if (depth > 200) return;
+    if (s.extensions.xEmbeddedResource) {
+      insideMeta = false;
+      rootStep = this.steps.length;
+      rootSchema = s;
+    }
+    if (s.generic.default !== undefined) {
+      const surround = this.surrounding(rootStep);
+      this.errors.push(
+        ...checkDefault(
+          this.path.text(),
+          s,
+          rootSchema,
+          surround,
+          insideMeta,
+          this.requirePrunedDefaults,
+          this.celVersion,
+        ),
+      );
+    }
+    // additionalProperties is not followed: defaults are forbidden there (metadata) or never applied.
+    if (s.items) {
+      this.path.child("items");
+      this.steps.push(null);
+      this.visit(s.items, rootSchema, rootStep, insideMeta, depth + 1);
+      this.steps.pop();
+      this.path.pop();
+    }
+    const properties = s.properties;
+    if (properties) {
+      for (const k of Object.keys(properties)) {
+        const subInsideMeta =
+          insideMeta ||
+          (s.extensions.xEmbeddedResource && (k === "metadata" || k === "apiVersion" || k === "kind"));
+        this.path.child("properties");
+        this.path.key(k);
+        this.steps.push(k);
+        this.visit(properties[k]!, rootSchema, rootStep, subInsideMeta, depth + 1);
+        this.steps.pop();
+        this.path.pop(2);
+      }
+    }
   }
-  for (const [k, sub] of Object.entries(s.properties ?? {})) {
-    const subInsideMeta =
-      insideMeta ||
-      (s.extensions.xEmbeddedResource && (k === "metadata" || k === "apiVersion" || k === "kind"));
-    const inner: Surrounding = (x) => surround({ [k]: x });
-    errs.push(
-      ...walk(
-        key(child(path, "properties"), k),
-        sub,
-        rootSchema,
-        inner,
-        subInsideMeta,
-        requirePrunedDefaults,
-        celVersion,
-        depth + 1,
-      ),
-    );
+
+  /** Rebuilds the object around the current node from the steps since `rootStep`. */
+  private surrounding(rootStep: number): Surrounding {
+    const steps = this.steps.slice(rootStep);
+    return (x) => {
+      for (let i = steps.length - 1; i >= 0; i--) {
+        const k = steps[i]!;
+        x = k === null ? [x] : { [k]: x };
+      }
+      return rootObject(x);
+    };
   }
-  return errs;
 }
 
 function aggregate(errs: FieldError[]): string {

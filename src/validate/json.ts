@@ -24,16 +24,32 @@ export function jsonEqual(a: unknown, b: unknown, depth = 0): boolean {
   if (depth > 500) return false;
   if (a === b) return true;
   if (typeof a === "number" && typeof b === "number") return Number.isNaN(a) && Number.isNaN(b);
+  // Plain loops: this compares whole schemas (identical versions are hoisted).
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((v, i) => jsonEqual(v, b[i], depth + 1));
+    for (let i = 0; i < a.length; i++) {
+      // A hole in `a` is skipped, as `every` does.
+      if (i in a && !jsonEqual(a[i], b[i], depth + 1)) return false;
+    }
+    return true;
   }
   if (isPlainObject(a) && isPlainObject(b)) {
-    const ka = Object.keys(a);
-    if (ka.length !== Object.keys(b).length) return false;
-    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && jsonEqual(a[k], b[k], depth + 1));
+    // Own enumerable keys (Object.keys), counted and walked without making arrays of them.
+    let count = 0;
+    for (const k in a) {
+      if (!Object.hasOwn(a, k)) continue;
+      count++;
+      if (!Object.hasOwn(b, k) || !jsonEqual(a[k], b[k], depth + 1)) return false;
+    }
+    return count === ownKeyCount(b);
   }
   return false;
+}
+
+function ownKeyCount(o: object): number {
+  let count = 0;
+  for (const k in o) if (Object.hasOwn(o, k)) count++;
+  return count;
 }
 
 /** A deep copy of a JSON value (depth-bounded; deeper parts are shared). */

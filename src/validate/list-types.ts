@@ -203,3 +203,12 @@ export function mapListKeysMapSet(s: JSONSchemaProps, path: string): FieldError[
   }
   return errs;
 }
+
+/** Whether `listTypeErrors` can report anything for `s`: only these keywords start its rules. */
+export function hasListTypeKeywords(s: JSONSchemaProps): boolean {
+  return (
+    s["x-kubernetes-map-type"] !== undefined ||
+    s["x-kubernetes-list-type"] !== undefined ||
+    (s["x-kubernetes-list-map-keys"]?.length ?? 0) > 0
+  );
+}

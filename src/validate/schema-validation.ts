@@ -13,13 +13,15 @@ import { validateDefaults } from "./defaults.js";
 import type { ValidationOptions } from "./options.js";
 import { walkSchema } from "./schema-walk.js";
 import { statusRootErrors } from "./status-root.js";
-import { newStructural } from "./structural/convert.js";
+import { newStructural, type NewStructuralResult } from "./structural/convert.js";
 import { validateStructural } from "./structural/validate.js";
 
 export interface SchemaValidationResult {
   errors: FieldError[];
   /** Whether Kubernetes would go on to compile CEL rules (structural, defaults valid). */
   celEligible: boolean;
+  /** The schema's NewStructural result, when it was needed (callers reuse it). */
+  structural?: NewStructuralResult;
 }
 
 /** `schemaPath` is the path of `openAPIV3Schema` itself. */
@@ -36,8 +38,9 @@ export function validateOpenAPISchema(
 
   let structuralInitErrs: FieldError[] = [];
   let celEligible = false;
+  let structural: NewStructuralResult | undefined;
   if (opts.requireStructuralSchema) {
-    const ss = newStructural(schema);
+    const ss = (structural = newStructural(schema));
     if (!ss.ok) structuralInitErrs = [invalid(schemaPath, "", ss.error)];
     else {
       const structuralErrs = validateStructural(schemaPath, ss.schema);
@@ -60,7 +63,7 @@ export function validateOpenAPISchema(
   errs.push(...walk.errors);
   if (celEligible) errs.push(...celErrors(schema, schemaPath, opts, walk.nodesWithErrors, errs));
   if (errs.length === 0) errs.push(...structuralInitErrs);
-  return { errors: errs, celEligible };
+  return { errors: errs, celEligible, structural };
 }
 
 /** CEL errors for this schema, minus those at nodes Kubernetes would not compile, minus duplicates. */

@@ -9,7 +9,7 @@ import type { ValidationOptions } from "./options.js";
 import { schemaHasDefaults, schemaHasKubernetesExtensions } from "./schema-has.js";
 import { validateOpenAPISchema } from "./schema-validation.js";
 import { validateSelectableFields } from "./selectable-fields.js";
-import { newStructural } from "./structural/convert.js";
+import { newStructural, type NewStructuralResult } from "./structural/convert.js";
 import type { Structural } from "./structural/types.js";
 import { hasStatusEnabled, validateSubresources } from "./subresources.js";
 import {
@@ -56,11 +56,16 @@ export function validateSpec(spec: InternalSpec, options: ValidationOptions): Fi
   errs.push(...validateNames(spec.names, "spec.names"));
 
   const topSchema = spec.validation?.openAPIV3Schema;
+  let topStructural: NewStructuralResult | undefined;
   if (topSchema) {
-    errs.push(
-      ...validateOpenAPISchema(topSchema, "spec.validation.openAPIV3Schema", hasAnyStatusEnabled(spec), opts)
-        .errors,
+    const result = validateOpenAPISchema(
+      topSchema,
+      "spec.validation.openAPIV3Schema",
+      hasAnyStatusEnabled(spec),
+      opts,
     );
+    errs.push(...result.errors);
+    topStructural = result.structural;
   }
   errs.push(...validateSubresources(spec.subresources, "spec.subresources"));
   spec.additionalPrinterColumns.forEach((c, i) =>
@@ -72,7 +77,7 @@ export function validateSpec(spec: InternalSpec, options: ValidationOptions): Fi
     } else {
       let structural: Structural | undefined;
       if (topSchema) {
-        const ss = newStructural(topSchema);
+        const ss = topStructural ?? newStructural(topSchema);
         if (ss.ok) structural = ss.schema;
         else errs.push(invalid("spec.schema.openAPIV3Schema", "", ss.error));
       }

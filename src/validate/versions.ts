@@ -11,7 +11,7 @@ import type { InternalSpec, InternalSubresources, InternalVersion } from "./mode
 import type { ValidationOptions } from "./options.js";
 import { validateOpenAPISchema } from "./schema-validation.js";
 import { validateSelectableFields } from "./selectable-fields.js";
-import { newStructural } from "./structural/convert.js";
+import { newStructural, type NewStructuralResult } from "./structural/convert.js";
 import type { Structural } from "./structural/types.js";
 import { hasStatusEnabled, validateSubresources } from "./subresources.js";
 
@@ -93,10 +93,17 @@ export function validateVersion(
     errs.push(invalid(child(path, "deprecationWarning"), version.deprecationWarning ?? null, msg));
   }
   const schema = version.schema?.openAPIV3Schema;
-  if (schema)
-    errs.push(
-      ...validateOpenAPISchema(schema, child(path, "schema", "openAPIV3Schema"), statusEnabled, opts).errors,
+  let converted: NewStructuralResult | undefined;
+  if (schema) {
+    const result = validateOpenAPISchema(
+      schema,
+      child(path, "schema", "openAPIV3Schema"),
+      statusEnabled,
+      opts,
     );
+    errs.push(...result.errors);
+    converted = result.structural;
+  }
   errs.push(...validateSubresources(version.subresources, child(path, "subresources")));
   version.additionalPrinterColumns.forEach((c, i) =>
     errs.push(...validateColumn(c, index(child(path, "additionalPrinterColumns"), i))),
@@ -112,7 +119,7 @@ export function validateVersion(
       );
     } else {
       let structural: Structural | undefined;
-      const ss = newStructural(schema);
+      const ss = converted ?? newStructural(schema);
       if (ss.ok) structural = ss.schema;
       else errs.push(invalid(child(path, "schema.openAPIV3Schema"), "", ss.error));
       errs.push(

@@ -33,6 +33,7 @@ export const PER_SCHEMA_COST_LIMIT = 100_000_000;
 const COST_HINT =
   "(try simplifying the rule, or adding maxItems, maxProperties, and maxLength where arrays, maps, and strings are declared)";
 const META_FIELDS = new Set(["metadata", "kind", "apiVersion"]);
+const BRANCHES = ["allOf", "oneOf", "anyOf"] as const;
 
 /** Kubernetes' `getCostErrorMessage`. */
 export function costErrorMessage(costName: string, cost: number, limit: number): string {
@@ -65,6 +66,8 @@ interface Walk {
   version: CelVersion;
   total: TotalCost;
   errors: FieldError[];
+  /** The nodes with rules at or below them (see `nodesLeadingToRules`). */
+  leadsToRules: ReadonlySet<JSONSchemaProps>;
 }
 
 interface NodeState {
@@ -202,7 +205,49 @@ function compileRules(s: JSONSchemaProps, state: NodeState, walk: Walk, declType
   });
 }
 
+function hasRules(s: JSONSchemaProps): boolean {
+  return (s["x-kubernetes-validations"]?.length ?? 0) > 0;
+}
+
+/**
+ * The nodes that have rules or a descendant with rules, along the children `visit` goes to.
+ * Outside the scope of any rule, a subtree without rules reports nothing and whether it has
+ * schema errors matters to no rule, so `visit` skips it: most nodes of a large schema.
+ */
+function nodesLeadingToRules(schema: JSONSchemaProps): Set<JSONSchemaProps> {
+  const found = new Set<JSONSchemaProps>();
+  markLeadingToRules(schema, found);
+  return found;
+}
+
+function markLeadingToRules(s: JSONSchemaProps | undefined, found: Set<JSONSchemaProps>): boolean {
+  // Not a node (only in input that was not decoded): visited, so that it fails as it always did.
+  if (s === undefined || s === null) return true;
+  let leads = hasRules(s);
+  const ap = additionalPropertiesSchema(s);
+  if (ap && markLeadingToRules(ap, found)) leads = true;
+  const properties = s.properties;
+  if (properties) {
+    for (const name of Object.keys(properties))
+      if (markLeadingToRules(properties[name]!, found)) leads = true;
+  }
+  if (s.not && markLeadingToRules(s.not, found)) leads = true;
+  for (const f of BRANCHES) {
+    const list = s[f];
+    if (list) for (const sub of list) if (markLeadingToRules(sub, found)) leads = true;
+  }
+  const items = itemsSchema(s);
+  if (items && markLeadingToRules(items, found)) leads = true;
+  if (leads) found.add(s);
+  return leads;
+}
+
 /** Returns whether the subtree had schema errors (which stop compilation above it). */
+/** Whether `visit` can skip the child `sub` of a node in `state` (see `nodesLeadingToRules`). */
+function skips(state: NodeState, sub: JSONSchemaProps, walk: Walk): boolean {
+  return !state.inRuleScope && !walk.leadsToRules.has(sub);
+}
+
 function visit(s: JSONSchemaProps, state: NodeState, walk: Walk): boolean {
   let schemaErrors = hasNodeSchemaErrors(s, state, walk.options);
   const rules = s["x-kubernetes-validations"] ?? [];
@@ -211,13 +256,14 @@ function visit(s: JSONSchemaProps, state: NodeState, walk: Walk): boolean {
   }
 
   const ap = additionalPropertiesSchema(s);
-  if (ap) {
+  if (ap && !skips(state, ap, walk)) {
     const next = childState(state, s, ap, child(state.path, "additionalProperties"));
     if (state.insideResourceMeta) next.allowDefaults = false;
     if (state.declType?.kind === "map") next.declType = state.declType.elem;
     if (visit(ap, next, walk)) schemaErrors = true;
   }
   for (const [name, prop] of Object.entries(s.properties ?? {})) {
+    if (skips(state, prop, walk)) continue;
     const next = childState(state, s, prop, key(child(state.path, "properties"), name));
     const mapType = s["x-kubernetes-map-type"];
     if (
@@ -232,12 +278,14 @@ function visit(s: JSONSchemaProps, state: NodeState, walk: Walk): boolean {
       next.insideResourceMeta = true;
       if (state.isRoot) next.allowDefaults = false;
     }
-    const escaped = escapeCelName(name);
-    if (state.declType?.kind === "object" && escaped !== undefined)
-      next.declType = state.declType.fields?.get(escaped)?.type;
+    if (state.declType?.kind === "object") {
+      const escaped = escapeCelName(name);
+      if (escaped !== undefined) next.declType = state.declType.fields?.get(escaped)?.type;
+    }
     if (visit(prop, next, walk)) schemaErrors = true;
   }
   const nested = (sub: JSONSchemaProps, path: string): void => {
+    if (skips(state, sub, walk)) return;
     if (visit(sub, { ...childState(state, s, sub, path), celContext: false, declType: undefined }, walk))
       schemaErrors = true;
   };
@@ -246,7 +294,7 @@ function visit(s: JSONSchemaProps, state: NodeState, walk: Walk): boolean {
   (s.oneOf ?? []).forEach((sub, i) => nested(sub, index(child(state.path, "oneOf"), i)));
   (s.anyOf ?? []).forEach((sub, i) => nested(sub, index(child(state.path, "anyOf"), i)));
   const items = itemsSchema(s);
-  if (items) {
+  if (items && !skips(state, items, walk)) {
     const next = childState(state, s, items, child(state.path, "items"));
     if (s["x-kubernetes-list-type"] !== "map" && next.uncorrelatable === undefined)
       next.uncorrelatable = state.path;
@@ -286,6 +334,7 @@ export function celErrorsForSchema(
     version: parseCelVersion(options.celEnvironmentCompatibilityVersion),
     total: new TotalCost(),
     errors: [],
+    leadsToRules: nodesLeadingToRules(schema),
   };
   visit(
     schema,

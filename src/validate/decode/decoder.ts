@@ -6,6 +6,17 @@
 import type { FieldError } from "../field-error.js";
 import { child, forbidden, invalid } from "../errors.js";
 import { isPlainObject, jsonKind } from "../json.js";
+import type { PathStack } from "../path-stack.js";
+
+/**
+ * Where a value is: its path, or the PathStack of a walk, which is only spelled out when an
+ * error is reported there.
+ */
+export type At = string | PathStack;
+
+function pathOf(at: At): string {
+  return typeof at === "string" ? at : at.text();
+}
 
 /** Deeper nesting than this is reported instead of recursed into, so hostile input cannot overflow the stack. */
 export const MAX_DEPTH = 256;
@@ -13,26 +24,26 @@ export const MAX_DEPTH = 256;
 export class Decoder {
   readonly errors: FieldError[] = [];
 
-  unknownField(path: string, name: string): void {
-    this.errors.push(forbidden(child(path, name), `strict decoding error: unknown field "${name}"`));
+  unknownField(path: At, name: string): void {
+    this.errors.push(forbidden(child(pathOf(path), name), `strict decoding error: unknown field "${name}"`));
   }
 
-  typeError(path: string, value: unknown, goType: string): void {
+  typeError(path: At, value: unknown, goType: string): void {
     const kind = jsonKind(value);
     const jsonType = kind === "boolean" ? "bool" : kind === "integer" ? "number" : kind;
     this.errors.push(
-      invalid(path, value, `json: cannot unmarshal ${jsonType} into Go value of type ${goType}`),
+      invalid(pathOf(path), value, `json: cannot unmarshal ${jsonType} into Go value of type ${goType}`),
     );
   }
 
-  tooDeep(path: string): void {
-    this.errors.push(forbidden(path, `nesting deeper than ${MAX_DEPTH} levels is not supported`));
+  tooDeep(path: At): void {
+    this.errors.push(forbidden(pathOf(path), `nesting deeper than ${MAX_DEPTH} levels is not supported`));
   }
 
   /** The object at `path`, reporting keys not in `known`; undefined (and maybe an error) otherwise. */
   object(
     value: unknown,
-    path: string,
+    path: At,
     goType: string,
     known?: ReadonlySet<string>,
   ): Record<string, unknown> | undefined {
@@ -45,70 +56,70 @@ export class Decoder {
     return value;
   }
 
-  string(obj: Record<string, unknown>, name: string, path: string): string | undefined {
+  string(obj: Record<string, unknown>, name: string, path: At): string | undefined {
     const v = obj[name];
     if (v === undefined || v === null) return undefined;
     if (typeof v === "string") return v;
-    this.typeError(child(path, name), v, "string");
+    this.typeError(child(pathOf(path), name), v, "string");
     return undefined;
   }
 
-  bool(obj: Record<string, unknown>, name: string, path: string): boolean | undefined {
+  bool(obj: Record<string, unknown>, name: string, path: At): boolean | undefined {
     const v = obj[name];
     if (v === undefined || v === null) return undefined;
     if (typeof v === "boolean") return v;
-    this.typeError(child(path, name), v, "bool");
+    this.typeError(child(pathOf(path), name), v, "bool");
     return undefined;
   }
 
   /** A Go integer field; floats and out-of-range numbers are rejected like encoding/json does. */
-  int(obj: Record<string, unknown>, name: string, path: string, bits: 32 | 64 = 64): number | undefined {
+  int(obj: Record<string, unknown>, name: string, path: At, bits: 32 | 64 = 64): number | undefined {
     const v = obj[name];
     if (v === undefined || v === null) return undefined;
     const limit = bits === 32 ? 2 ** 31 : 2 ** 63;
     if (typeof v === "number" && Number.isInteger(v) && v >= -limit && v < limit) return v;
-    this.typeError(child(path, name), v, bits === 32 ? "int32" : "int64");
+    this.typeError(child(pathOf(path), name), v, bits === 32 ? "int32" : "int64");
     return undefined;
   }
 
-  number(obj: Record<string, unknown>, name: string, path: string): number | undefined {
+  number(obj: Record<string, unknown>, name: string, path: At): number | undefined {
     const v = obj[name];
     if (v === undefined || v === null) return undefined;
     if (typeof v === "number" && Number.isFinite(v)) return v;
-    this.typeError(child(path, name), v, "float64");
+    this.typeError(child(pathOf(path), name), v, "float64");
     return undefined;
   }
 
-  array(obj: Record<string, unknown>, name: string, path: string, goType: string): unknown[] | undefined {
+  array(obj: Record<string, unknown>, name: string, path: At, goType: string): unknown[] | undefined {
     const v = obj[name];
     if (v === undefined || v === null) return undefined;
     if (Array.isArray(v)) return v;
-    this.typeError(child(path, name), v, goType);
+    this.typeError(child(pathOf(path), name), v, goType);
     return undefined;
   }
 
-  stringArray(obj: Record<string, unknown>, name: string, path: string): string[] | undefined {
+  stringArray(obj: Record<string, unknown>, name: string, path: At): string[] | undefined {
     const arr = this.array(obj, name, path, "[]string");
     if (!arr) return undefined;
     return arr.map((item, i) => {
       if (typeof item === "string") return item;
-      if (item !== null) this.typeError(`${child(path, name)}[${i}]`, item, "string");
+      if (item !== null) this.typeError(`${child(pathOf(path), name)}[${i}]`, item, "string");
       return "";
     });
   }
 
   /** `map[string]string`. */
-  stringMap(obj: Record<string, unknown>, name: string, path: string): Record<string, string> | undefined {
+  stringMap(obj: Record<string, unknown>, name: string, path: At): Record<string, string> | undefined {
     const v = obj[name];
     if (v === undefined || v === null) return undefined;
     if (!isPlainObject(v)) {
-      this.typeError(child(path, name), v, "map[string]string");
+      this.typeError(child(pathOf(path), name), v, "map[string]string");
       return undefined;
     }
     return Object.fromEntries(
       Object.entries(v).map(([k, item]) => {
         if (typeof item === "string") return [k, item];
-        if (item !== null) this.typeError(`${child(path, name)}[${k}]`, item, "string");
+        if (item !== null) this.typeError(`${child(pathOf(path), name)}[${k}]`, item, "string");
         return [k, ""];
       }),
     );

@@ -1,8 +1,15 @@
 /**
  * `NewStructural`: JSONSchemaProps → Structural. Fails (with Kubernetes' message) on the
  * constructs a structural schema cannot hold; `externalDocs` and `example` are dropped.
+ *
+ * Schemas have up to a hundred thousand nodes and most set no value validation and no
+ * extension, so those nodes share one frozen empty ValueValidation and Extensions (and absent
+ * lists share one frozen empty array) instead of each holding copies: the structural types
+ * are read-only, so nothing can change a shared value.
  */
 import type { JSONSchemaProps } from "../../schema/types.js";
+import { setOwn } from "../json.js";
+import { ANY_RARE_KEYWORDS, rareKeywords, type RareKeywords } from "../schema-has.js";
 import type { Extensions, Generic, NestedValueValidation, Structural, ValueValidation } from "./types.js";
 
 export class StructuralConversionError extends Error {}
@@ -12,7 +19,7 @@ export type NewStructuralResult = { ok: true; schema: Structural } | { ok: false
 /** Converts `s`; never throws. */
 export function newStructural(s: JSONSchemaProps): NewStructuralResult {
   try {
-    return { ok: true, schema: toStructural(s, 0) };
+    return { ok: true, schema: toStructural(s, 0, rareKeywords(s)) };
   } catch (e) {
     if (e instanceof StructuralConversionError) return { ok: false, error: e.message };
     if (e instanceof RangeError) return { ok: false, error: "OpenAPIV3Schema is nested too deeply" };
@@ -20,7 +27,11 @@ export function newStructural(s: JSONSchemaProps): NewStructuralResult {
   }
 }
 
+/** A structural value while it is being built. */
+type Building<T> = { -readonly [K in keyof T]: T[K] };
+
 const MAX_DEPTH = 1000;
+const NONE: readonly never[] = Object.freeze([]);
 
 function checkDepth(depth: number): void {
   if (depth > MAX_DEPTH) throw new StructuralConversionError("OpenAPIV3Schema is nested too deeply");
@@ -49,36 +60,32 @@ function itemsSchema(s: JSONSchemaProps): JSONSchemaProps | undefined {
   return s.items;
 }
 
-function toStructural(s: JSONSchemaProps, depth: number): Structural {
+/** `rare`: the kinds of keyword some node of the schema may set; the others are not looked for. */
+function toStructural(s: JSONSchemaProps, depth: number, rare: RareKeywords): Structural {
   checkDepth(depth);
-  validateUnsupportedFields(s);
-  const ss: Structural = {
+  if (rare.unsupported) validateUnsupportedFields(s);
+  const ss: Building<Structural> = {
     valueValidation: newValueValidation(s, depth),
-    generic: newGenerics(s, depth),
-    extensions: newExtensions(s),
+    generic: newGenerics(s, depth, rare),
+    extensions: rare.extensions ? newExtensions(s) : NO_EXTENSIONS,
     source: s,
   };
   const items = itemsSchema(s);
-  if (items) ss.items = toStructural(items, depth + 1);
+  if (items) ss.items = toStructural(items, depth + 1, rare);
   const properties = s.properties;
   if (properties) {
     let converted: Record<string, Structural> | undefined;
     for (const k in properties) {
-      // defineProperty, not `=`: a property may be named `__proto__`.
-      Object.defineProperty((converted ??= {}), k, {
-        value: toStructural(properties[k]!, depth + 1),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      // setOwn, not `=`: a property may be named `__proto__`.
+      setOwn((converted ??= {}), k, toStructural(properties[k]!, depth + 1, rare));
     }
     if (converted) ss.properties = converted;
   }
   return ss;
 }
 
-function newGenerics(s: JSONSchemaProps, depth: number): Generic {
-  const g: Generic = {
+function newGenerics(s: JSONSchemaProps, depth: number, rare: RareKeywords): Generic {
+  const g: Building<Generic> = {
     type: s.type ?? "",
     title: s.title ?? "",
     description: s.description ?? "",
@@ -88,26 +95,51 @@ function newGenerics(s: JSONSchemaProps, depth: number): Generic {
   const ap = s.additionalProperties;
   if (ap !== undefined) {
     g.additionalProperties =
-      typeof ap === "boolean" ? { bool: ap } : { bool: true, structural: toStructural(ap, depth + 1) };
+      typeof ap === "boolean" ? { bool: ap } : { bool: true, structural: toStructural(ap, depth + 1, rare) };
   }
   return g;
 }
 
+const NO_EXTENSIONS: Extensions = Object.freeze({
+  xPreserveUnknownFields: false,
+  xEmbeddedResource: false,
+  xIntOrString: false,
+  xListMapKeys: NONE,
+  xValidations: NONE,
+});
+
 function newExtensions(s: JSONSchemaProps): Extensions {
-  if (s["x-kubernetes-preserve-unknown-fields"] === false) {
+  const preserveUnknownFields = s["x-kubernetes-preserve-unknown-fields"];
+  if (preserveUnknownFields === false) {
     throw new StructuralConversionError(
       "internal error: 'x-kubernetes-preserve-unknown-fields' must be true or undefined",
     );
   }
-  const x: Extensions = {
-    xPreserveUnknownFields: s["x-kubernetes-preserve-unknown-fields"] === true,
-    xEmbeddedResource: s["x-kubernetes-embedded-resource"] ?? false,
-    xIntOrString: s["x-kubernetes-int-or-string"] ?? false,
-    xListMapKeys: s["x-kubernetes-list-map-keys"] ?? [],
-    xValidations: s["x-kubernetes-validations"] ?? [],
+  const embeddedResource = s["x-kubernetes-embedded-resource"];
+  const intOrString = s["x-kubernetes-int-or-string"];
+  const listMapKeys = s["x-kubernetes-list-map-keys"];
+  const validations = s["x-kubernetes-validations"];
+  const listType = s["x-kubernetes-list-type"];
+  const mapType = s["x-kubernetes-map-type"];
+  if (
+    preserveUnknownFields === undefined &&
+    embeddedResource === undefined &&
+    intOrString === undefined &&
+    listMapKeys === undefined &&
+    validations === undefined &&
+    listType === undefined &&
+    mapType === undefined
+  )
+    return NO_EXTENSIONS;
+  const x: Building<Extensions> = {
+    xPreserveUnknownFields: preserveUnknownFields === true,
+    xEmbeddedResource: embeddedResource ?? false,
+    xIntOrString: intOrString ?? false,
+    xListMapKeys: listMapKeys ?? NONE,
+    xValidations: validations ?? NONE,
   };
-  if (s["x-kubernetes-list-type"] !== undefined) x.xListType = s["x-kubernetes-list-type"];
-  if (s["x-kubernetes-map-type"] !== undefined) x.xMapType = s["x-kubernetes-map-type"];
+  if (listType !== undefined) x.xListType = listType;
+  if (mapType !== undefined) x.xMapType = mapType;
   return x;
 }
 
@@ -123,31 +155,79 @@ const OPTIONAL_BOUNDS = [
   "minProperties",
 ] as const;
 
+const NO_VALUE_VALIDATION: ValueValidation = Object.freeze({
+  format: "",
+  exclusiveMaximum: false,
+  exclusiveMinimum: false,
+  pattern: "",
+  uniqueItems: false,
+  enum: NONE,
+  required: NONE,
+  allOf: NONE,
+  anyOf: NONE,
+  oneOf: NONE,
+});
+
 function newValueValidation(s: JSONSchemaProps, depth: number): ValueValidation {
-  const v: ValueValidation = {
+  if (!hasValueValidation(s)) return NO_VALUE_VALIDATION;
+  const v: Building<ValueValidation> = {
     format: s.format ?? "",
     exclusiveMaximum: s.exclusiveMaximum ?? false,
     exclusiveMinimum: s.exclusiveMinimum ?? false,
     pattern: s.pattern ?? "",
     uniqueItems: s.uniqueItems ?? false,
-    enum: s.enum ?? [],
-    required: s.required ?? [],
-    allOf: (s.allOf ?? []).map((x) => newNested(x, depth + 1)),
-    anyOf: (s.anyOf ?? []).map((x) => newNested(x, depth + 1)),
-    oneOf: (s.oneOf ?? []).map((x) => newNested(x, depth + 1)),
+    enum: s.enum ?? NONE,
+    required: s.required ?? NONE,
+    allOf: newNestedList(s.allOf, depth),
+    anyOf: newNestedList(s.anyOf, depth),
+    oneOf: newNestedList(s.oneOf, depth),
   };
   for (const k of OPTIONAL_BOUNDS) if (s[k] !== undefined) v[k] = s[k];
   if (s.not) v.not = newNested(s.not, depth + 1);
   return v;
 }
 
+/** Whether `s` sets any keyword a ValueValidation is made of. */
+function hasValueValidation(s: JSONSchemaProps): boolean {
+  // Spelled out: a named lookup is much faster than a loop's keyed one on schemas of many shapes.
+  return (
+    s.format !== undefined ||
+    s.exclusiveMaximum !== undefined ||
+    s.exclusiveMinimum !== undefined ||
+    s.pattern !== undefined ||
+    s.uniqueItems !== undefined ||
+    s.enum !== undefined ||
+    s.required !== undefined ||
+    s.allOf !== undefined ||
+    s.anyOf !== undefined ||
+    s.oneOf !== undefined ||
+    s.not !== undefined ||
+    s.maximum !== undefined ||
+    s.minimum !== undefined ||
+    s.maxLength !== undefined ||
+    s.minLength !== undefined ||
+    s.maxItems !== undefined ||
+    s.minItems !== undefined ||
+    s.multipleOf !== undefined ||
+    s.maxProperties !== undefined ||
+    s.minProperties !== undefined
+  );
+}
+
+function newNestedList(
+  list: readonly JSONSchemaProps[] | undefined,
+  depth: number,
+): readonly NestedValueValidation[] {
+  return list ? list.map((x) => newNested(x, depth + 1)) : NONE;
+}
+
 function newNested(s: JSONSchemaProps, depth: number): NestedValueValidation {
   checkDepth(depth);
   validateUnsupportedFields(s);
-  const v: NestedValueValidation = {
+  const v: Building<NestedValueValidation> = {
     valueValidation: newValueValidation(s, depth),
-    xValidations: s["x-kubernetes-validations"] ?? [],
-    forbiddenGenerics: newGenerics(s, depth),
+    xValidations: s["x-kubernetes-validations"] ?? NONE,
+    forbiddenGenerics: newGenerics(s, depth, ANY_RARE_KEYWORDS),
     forbiddenExtensions: newExtensions(s),
   };
   const items = itemsSchema(s);
@@ -159,15 +239,14 @@ function newNested(s: JSONSchemaProps, depth: number): NestedValueValidation {
   }
   const ap = s.additionalProperties;
   if (ap !== undefined)
-    v.additionalProperties = typeof ap === "boolean" ? emptyNested() : newNested(ap, depth + 1);
+    v.additionalProperties = typeof ap === "boolean" ? EMPTY_NESTED : newNested(ap, depth + 1);
   return v;
 }
 
-function emptyNested(): NestedValueValidation {
-  return {
-    valueValidation: newValueValidation({}, 0),
-    xValidations: [],
-    forbiddenGenerics: newGenerics({}, 0),
-    forbiddenExtensions: newExtensions({}),
-  };
-}
+/** What a boolean additionalProperties in a value-validation clause converts to. */
+const EMPTY_NESTED: NestedValueValidation = Object.freeze({
+  valueValidation: NO_VALUE_VALIDATION,
+  xValidations: NONE,
+  forbiddenGenerics: Object.freeze({ type: "", title: "", description: "", nullable: false }),
+  forbiddenExtensions: NO_EXTENSIONS,
+});

@@ -6,72 +6,72 @@
 import type { JSONSchemaProps, JsonValue, ValidationRule } from "../../schema/types.js";
 
 export interface Generic {
-  type: string;
-  title: string;
-  description: string;
-  nullable: boolean;
+  readonly type: string;
+  readonly title: string;
+  readonly description: string;
+  readonly nullable: boolean;
   /** undefined: no default. */
-  default?: JsonValue;
-  additionalProperties?: StructuralOrBool;
+  readonly default?: JsonValue;
+  readonly additionalProperties?: StructuralOrBool;
 }
 
 export interface StructuralOrBool {
-  structural?: Structural;
-  bool: boolean;
+  readonly structural?: Structural;
+  readonly bool: boolean;
 }
 
 export interface Extensions {
-  xPreserveUnknownFields: boolean;
-  xEmbeddedResource: boolean;
-  xIntOrString: boolean;
-  xListMapKeys: string[];
-  xListType?: string;
-  xMapType?: string;
-  xValidations: ValidationRule[];
+  readonly xPreserveUnknownFields: boolean;
+  readonly xEmbeddedResource: boolean;
+  readonly xIntOrString: boolean;
+  readonly xListMapKeys: readonly string[];
+  readonly xListType?: string;
+  readonly xMapType?: string;
+  readonly xValidations: readonly ValidationRule[];
 }
 
 export interface ValueValidation {
-  format: string;
-  maximum?: number;
-  exclusiveMaximum: boolean;
-  minimum?: number;
-  exclusiveMinimum: boolean;
-  maxLength?: number;
-  minLength?: number;
-  pattern: string;
-  maxItems?: number;
-  minItems?: number;
-  uniqueItems: boolean;
-  multipleOf?: number;
-  enum: JsonValue[];
-  maxProperties?: number;
-  minProperties?: number;
-  required: string[];
-  allOf: NestedValueValidation[];
-  oneOf: NestedValueValidation[];
-  anyOf: NestedValueValidation[];
-  not?: NestedValueValidation;
+  readonly format: string;
+  readonly maximum?: number;
+  readonly exclusiveMaximum: boolean;
+  readonly minimum?: number;
+  readonly exclusiveMinimum: boolean;
+  readonly maxLength?: number;
+  readonly minLength?: number;
+  readonly pattern: string;
+  readonly maxItems?: number;
+  readonly minItems?: number;
+  readonly uniqueItems: boolean;
+  readonly multipleOf?: number;
+  readonly enum: readonly JsonValue[];
+  readonly maxProperties?: number;
+  readonly minProperties?: number;
+  readonly required: readonly string[];
+  readonly allOf: readonly NestedValueValidation[];
+  readonly oneOf: readonly NestedValueValidation[];
+  readonly anyOf: readonly NestedValueValidation[];
+  readonly not?: NestedValueValidation;
 }
 
 /** A value-validation clause: may constrain values, but everything "structural" in it must stay empty. */
 export interface NestedValueValidation {
-  valueValidation: ValueValidation;
-  xValidations: ValidationRule[];
-  items?: NestedValueValidation;
-  properties?: Record<string, NestedValueValidation>;
+  readonly valueValidation: ValueValidation;
+  readonly xValidations: readonly ValidationRule[];
+  readonly items?: NestedValueValidation;
+  readonly properties?: Record<string, NestedValueValidation>;
   /** Set when the clause specifies additionalProperties at all (a schema or a boolean). */
-  additionalProperties?: NestedValueValidation;
-  forbiddenGenerics: Generic;
-  forbiddenExtensions: Extensions;
+  readonly additionalProperties?: NestedValueValidation;
+  readonly forbiddenGenerics: Generic;
+  readonly forbiddenExtensions: Extensions;
 }
 
 export interface Structural {
-  items?: Structural;
+  readonly items?: Structural;
   /** undefined when the schema has no (or empty) properties. */
-  properties?: Record<string, Structural>;
-  generic: Generic;
-  extensions: Extensions;
-  valueValidation?: ValueValidation;
+  readonly properties?: Record<string, Structural>;
+  readonly generic: Generic;
+  readonly extensions: Extensions;
+  readonly valueValidation?: ValueValidation;
   /** The JSONSchemaProps node this was converted from (CEL works on those). */
-  source?: JSONSchemaProps;
+  readonly source?: JSONSchemaProps;
 }

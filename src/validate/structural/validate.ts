@@ -4,6 +4,7 @@
  */
 import type { FieldError } from "../field-error.js";
 import { child, forbidden, index, invalid, key, required } from "../errors.js";
+import { PathStack } from "../path-stack.js";
 import { formatFieldError } from "../format.js";
 import { own } from "../json.js";
 import { compileRe2 } from "../cel/re2.js";
@@ -12,7 +13,9 @@ import type { Extensions, NestedValueValidation, Structural, ValueValidation } f
 type Level = "root" | "item" | "field";
 
 export function validateStructural(path: string, s: Structural): FieldError[] {
-  const errs = [...invariants(s, "root", path), ...completeness(s, path)];
+  const errs: FieldError[] = [];
+  new Invariants(path, errs).check(s, "root");
+  errs.push(...completeness(s, path));
   return sortByMessage(errs);
 }
 
@@ -22,99 +25,246 @@ export function sortByMessage(errs: FieldError[]): FieldError[] {
   return keyed.map(([, e]) => e);
 }
 
-function invariants(s: Structural, lvl: Level, path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  const type = s.generic.type;
-  if (type === "array" && !s.items) errs.push(required(child(path, "items"), "must be specified"));
-  if (s.items) errs.push(...invariants(s.items, "item", child(path, "items")));
-  for (const [k, v] of Object.entries(s.properties ?? {}))
-    errs.push(...invariants(v, "field", key(child(path, "properties"), k)));
-  const ap = s.generic.additionalProperties;
-  if (ap) {
-    if (lvl === "root")
-      errs.push(forbidden(child(path, "additionalProperties"), "must not be used at the root"));
-    if (ap.structural) errs.push(...invariants(ap.structural, "field", child(path, "additionalProperties")));
+const METADATA_TYPE_FIELDS = ["kind", "apiVersion"] as const;
+
+/**
+ * The invariants of every node, in one walk: errors go to one list in visiting order, and
+ * paths are only spelled out for errors.
+ */
+class Invariants {
+  private readonly path: PathStack;
+
+  constructor(
+    rootPath: string,
+    private readonly errs: FieldError[],
+  ) {
+    this.path = new PathStack(rootPath);
   }
-  errs.push(...validateExtensions(s.extensions, path));
-  if (s.valueValidation) {
-    errs.push(
-      ...valueValidation(
-        s.valueValidation,
-        isIntOrStringAnyOf(s.valueValidation),
-        isIntOrStringAllOf(s.valueValidation),
-        lvl,
-        path,
-      ),
-    );
-  }
-  const x = s.extensions;
-  const checkMetadata = lvl === "root" || x.xEmbeddedResource;
-  if (x.xEmbeddedResource && type !== "object") {
-    if (!type)
-      errs.push(required(child(path, "type"), "must be object if x-kubernetes-embedded-resource is true"));
-    else
-      errs.push(
-        invalid(child(path, "type"), type, "must be object if x-kubernetes-embedded-resource is true"),
-      );
-  } else if (!type && !x.xIntOrString && !x.xPreserveUnknownFields) {
-    const detail =
-      lvl === "root"
-        ? "must not be empty at the root"
-        : lvl === "item"
-          ? "must not be empty for specified array items"
-          : "must not be empty for specified object fields";
-    errs.push(required(child(path, "type"), detail));
-  }
-  if (x.xEmbeddedResource && ap) {
-    errs.push(
-      forbidden(
-        child(path, "additionalProperties"),
-        "must not be used if x-kubernetes-embedded-resource is set",
-      ),
-    );
-  }
-  if (lvl === "root" && type && type !== "object")
-    errs.push(invalid(child(path, "type"), type, "must be object at the root"));
-  const props = s.properties ?? {};
-  if (checkMetadata) {
-    for (const meta of ["kind", "apiVersion"]) {
-      const p = props[meta];
-      if (p && p.generic.type !== "string") {
-        errs.push(
-          invalid(child(key(child(path, "properties"), meta), "type"), p.generic.type, "must be string"),
-        );
+
+  check(s: Structural, lvl: Level): void {
+    const errs = this.errs;
+    const path = this.path;
+    const type = s.generic.type;
+    if (type === "array" && !s.items) errs.push(required(path.childText("items"), "must be specified"));
+    if (s.items) {
+      path.child("items");
+      this.check(s.items, "item");
+      path.pop();
+    }
+    const properties = s.properties;
+    if (properties) {
+      for (const k of Object.keys(properties)) {
+        path.child("properties");
+        path.key(k);
+        this.check(properties[k]!, "field");
+        path.pop(2);
       }
     }
+    const ap = s.generic.additionalProperties;
+    if (ap) {
+      if (lvl === "root")
+        errs.push(forbidden(path.childText("additionalProperties"), "must not be used at the root"));
+      if (ap.structural) {
+        path.child("additionalProperties");
+        this.check(ap.structural, "field");
+        path.pop();
+      }
+    }
+    const x = s.extensions;
+    this.extensions(x);
+    const vv = s.valueValidation;
+    if (vv) this.valueValidation(vv, isIntOrStringAnyOf(vv), isIntOrStringAllOf(vv), lvl);
+    const checkMetadata = lvl === "root" || x.xEmbeddedResource;
+    if (x.xEmbeddedResource && type !== "object") {
+      if (!type)
+        errs.push(
+          required(path.childText("type"), "must be object if x-kubernetes-embedded-resource is true"),
+        );
+      else
+        errs.push(
+          invalid(path.childText("type"), type, "must be object if x-kubernetes-embedded-resource is true"),
+        );
+    } else if (!type && !x.xIntOrString && !x.xPreserveUnknownFields) {
+      const detail =
+        lvl === "root"
+          ? "must not be empty at the root"
+          : lvl === "item"
+            ? "must not be empty for specified array items"
+            : "must not be empty for specified object fields";
+      errs.push(required(path.childText("type"), detail));
+    }
+    if (x.xEmbeddedResource && ap) {
+      errs.push(
+        forbidden(
+          path.childText("additionalProperties"),
+          "must not be used if x-kubernetes-embedded-resource is set",
+        ),
+      );
+    }
+    if (lvl === "root" && type && type !== "object")
+      errs.push(invalid(path.childText("type"), type, "must be object at the root"));
+    if (checkMetadata) {
+      for (const meta of METADATA_TYPE_FIELDS) {
+        const p = properties?.[meta];
+        if (p && p.generic.type !== "string") {
+          errs.push(
+            invalid(child(key(path.childText("properties"), meta), "type"), p.generic.type, "must be string"),
+          );
+        }
+      }
+    }
+    const metadata = properties?.["metadata"];
+    if (metadata) this.metadata(metadata, checkMetadata, lvl);
+    if (x.xEmbeddedResource && !x.xPreserveUnknownFields && !hasOwnKeys(properties)) {
+      errs.push(
+        required(
+          path.childText("properties"),
+          "must not be empty if x-kubernetes-embedded-resource is true without x-kubernetes-preserve-unknown-fields",
+        ),
+      );
+    }
   }
-  const metadata = props["metadata"];
-  if (metadata)
-    errs.push(
-      ...metadataInvariants(metadata, checkMetadata, lvl, key(child(path, "properties"), "metadata")),
-    );
-  if (x.xEmbeddedResource && !x.xPreserveUnknownFields && Object.keys(props).length === 0) {
-    errs.push(
-      required(
-        child(path, "properties"),
-        "must not be empty if x-kubernetes-embedded-resource is true without x-kubernetes-preserve-unknown-fields",
-      ),
-    );
+
+  private metadata(s: Structural, checkMetadata: boolean, lvl: Level): void {
+    const wrongType = checkMetadata && s.generic.type !== "object";
+    const notOnlyNames = lvl === "root" && !isOnlyNameAndGenerateName(s);
+    if (!wrongType && !notOnlyNames) return;
+    const path = key(this.path.childText("properties"), "metadata");
+    if (wrongType) this.errs.push(invalid(child(path, "type"), s.generic.type, "must be object"));
+    if (notOnlyNames) {
+      this.errs.push(
+        forbidden(
+          path,
+          "must not specify anything other than name and generateName, but metadata is implicitly specified",
+        ),
+      );
+    }
   }
-  return errs;
+
+  private extensions(x: Extensions): void {
+    if (!x.xIntOrString) return;
+    if (x.xPreserveUnknownFields) {
+      this.errs.push(
+        invalid(
+          this.path.childText("x-kubernetes-preserve-unknown-fields"),
+          true,
+          "must be false if x-kubernetes-int-or-string is true",
+        ),
+      );
+    }
+    if (x.xEmbeddedResource) {
+      this.errs.push(
+        invalid(
+          this.path.childText("x-kubernetes-embedded-resource"),
+          true,
+          "must be false if x-kubernetes-int-or-string is true",
+        ),
+      );
+    }
+  }
+
+  private valueValidation(
+    v: ValueValidation,
+    skipAnyOf: boolean,
+    skipFirstAllOfAnyOf: boolean,
+    lvl: Level,
+  ): void {
+    if (!skipAnyOf) this.nestedList(v.anyOf, "anyOf", -1, lvl);
+    this.nestedList(v.allOf, "allOf", skipFirstAllOfAnyOf ? 0 : -1, lvl);
+    this.nestedList(v.oneOf, "oneOf", -1, lvl);
+    if (v.not) {
+      this.path.child("not");
+      this.nested(v.not, false, lvl);
+      this.path.pop();
+    }
+    if (v.pattern) {
+      const problem = goRegexpError(v.pattern);
+      if (problem)
+        this.errs.push(
+          invalid(
+            this.path.childText("pattern"),
+            v.pattern,
+            `must be a valid regular expression, but isn't: ${problem}`,
+          ),
+        );
+    }
+  }
+
+  /** The clauses of `field`; the one at `skipAnyOfAt` is checked without its anyOf. */
+  private nestedList(
+    list: readonly NestedValueValidation[],
+    field: string,
+    skipAnyOfAt: number,
+    lvl: Level,
+  ): void {
+    if (list.length === 0) return;
+    // forEach, as before: holes in a clause list are skipped.
+    list.forEach((n, i) => {
+      this.path.child(field);
+      this.path.index(i);
+      this.nested(n, i === skipAnyOfAt, lvl);
+      this.path.pop(2);
+    });
+  }
+
+  private nested(v: NestedValueValidation, skipAnyOf: boolean, lvl: Level): void {
+    const errs = this.errs;
+    const path = this.path;
+    this.valueValidation(v.valueValidation, skipAnyOf, false, lvl);
+    if (v.items) {
+      path.child("items");
+      this.nested(v.items, false, lvl);
+      path.pop();
+    }
+    const properties = v.properties;
+    if (properties) {
+      for (const k of Object.keys(properties)) {
+        path.child("properties");
+        path.key(k);
+        this.nested(properties[k]!, false, "field");
+        path.pop(2);
+      }
+    }
+    const g = v.forbiddenGenerics;
+    const x = v.forbiddenExtensions;
+    if (g.type) errs.push(forbidden(path.childText("type"), "must be empty to be structural"));
+    if (v.additionalProperties)
+      errs.push(forbidden(path.childText("additionalProperties"), "must be undefined to be structural"));
+    if (g.default !== undefined)
+      errs.push(forbidden(path.childText("default"), "must be undefined to be structural"));
+    if (g.title) errs.push(forbidden(path.childText("title"), "must be empty to be structural"));
+    if (g.description) errs.push(forbidden(path.childText("description"), "must be empty to be structural"));
+    if (g.nullable) errs.push(forbidden(path.childText("nullable"), "must be false to be structural"));
+    if (x.xPreserveUnknownFields)
+      errs.push(
+        forbidden(path.childText("x-kubernetes-preserve-unknown-fields"), "must be false to be structural"),
+      );
+    if (x.xEmbeddedResource)
+      errs.push(
+        forbidden(path.childText("x-kubernetes-embedded-resource"), "must be false to be structural"),
+      );
+    if (x.xIntOrString)
+      errs.push(forbidden(path.childText("x-kubernetes-int-or-string"), "must be false to be structural"));
+    if (x.xListMapKeys.length > 0)
+      errs.push(forbidden(path.childText("x-kubernetes-list-map-keys"), "must be empty to be structural"));
+    if (x.xListType !== undefined)
+      errs.push(forbidden(path.childText("x-kubernetes-list-type"), "must be undefined to be structural"));
+    if (x.xMapType !== undefined)
+      errs.push(forbidden(path.childText("x-kubernetes-map-type"), "must be undefined to be structural"));
+    if (v.xValidations.length > 0)
+      errs.push(forbidden(path.childText("x-kubernetes-validations"), "must be empty to be structural"));
+    if (properties && Object.hasOwn(properties, "metadata")) {
+      errs.push(
+        forbidden(key(path.childText("properties"), "metadata"), "must not be specified in a nested context"),
+      );
+    }
+  }
 }
 
-function metadataInvariants(s: Structural, checkMetadata: boolean, lvl: Level, path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  if (checkMetadata && s.generic.type !== "object")
-    errs.push(invalid(child(path, "type"), s.generic.type, "must be object"));
-  if (lvl === "root" && !isOnlyNameAndGenerateName(s)) {
-    errs.push(
-      forbidden(
-        path,
-        "must not specify anything other than name and generateName, but metadata is implicitly specified",
-      ),
-    );
-  }
-  return errs;
+/** `Object.keys(map).length > 0`, without making the array. */
+function hasOwnKeys(map: object | undefined): boolean {
+  if (map) for (const k in map) if (Object.hasOwn(map, k)) return true;
+  return false;
 }
 
 /** Root metadata may only have a type and properties `name`/`generateName` (defaults are rejected elsewhere). */
@@ -190,7 +340,7 @@ function isBareType(n: NestedValueValidation, t: string): boolean {
   );
 }
 
-function isIntOrStringPair(anyOf: NestedValueValidation[]): boolean {
+function isIntOrStringPair(anyOf: readonly NestedValueValidation[]): boolean {
   return anyOf.length === 2 && isBareType(anyOf[0]!, "integer") && isBareType(anyOf[1]!, "string");
 }
 
@@ -203,58 +353,6 @@ function isIntOrStringAllOf(v: ValueValidation): boolean {
   return first !== undefined && isIntOrStringPair(first.valueValidation.anyOf);
 }
 
-function validateExtensions(x: Extensions, path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  if (x.xIntOrString && x.xPreserveUnknownFields) {
-    errs.push(
-      invalid(
-        child(path, "x-kubernetes-preserve-unknown-fields"),
-        true,
-        "must be false if x-kubernetes-int-or-string is true",
-      ),
-    );
-  }
-  if (x.xIntOrString && x.xEmbeddedResource) {
-    errs.push(
-      invalid(
-        child(path, "x-kubernetes-embedded-resource"),
-        true,
-        "must be false if x-kubernetes-int-or-string is true",
-      ),
-    );
-  }
-  return errs;
-}
-
-function valueValidation(
-  v: ValueValidation,
-  skipAnyOf: boolean,
-  skipFirstAllOfAnyOf: boolean,
-  lvl: Level,
-  path: string,
-): FieldError[] {
-  const errs: FieldError[] = [];
-  if (!skipAnyOf)
-    v.anyOf.forEach((n, i) => errs.push(...nested(n, false, lvl, index(child(path, "anyOf"), i))));
-  v.allOf.forEach((n, i) =>
-    errs.push(...nested(n, skipFirstAllOfAnyOf && i === 0, lvl, index(child(path, "allOf"), i))),
-  );
-  v.oneOf.forEach((n, i) => errs.push(...nested(n, false, lvl, index(child(path, "oneOf"), i))));
-  if (v.not) errs.push(...nested(v.not, false, lvl, child(path, "not")));
-  if (v.pattern) {
-    const problem = goRegexpError(v.pattern);
-    if (problem)
-      errs.push(
-        invalid(
-          child(path, "pattern"),
-          v.pattern,
-          `must be a valid regular expression, but isn't: ${problem}`,
-        ),
-      );
-  }
-  return errs;
-}
-
 /** Go `regexp.Compile`'s error for `pattern`, or undefined if it compiles (RE2 syntax). */
 export function goRegexpError(pattern: string): string | undefined {
   // Compiled through the shared cache: corpora repeat the same patterns many times.
@@ -262,46 +360,6 @@ export function goRegexpError(pattern: string): string | undefined {
   if (!(compiled instanceof Error)) return undefined;
   // Go always appends the offending expression, even when it is empty.
   return compiled.message.includes(": `") ? compiled.message : `${compiled.message}: \`\``;
-}
-
-function nested(v: NestedValueValidation, skipAnyOf: boolean, lvl: Level, path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  errs.push(...valueValidation(v.valueValidation, skipAnyOf, false, lvl, path));
-  if (v.items) errs.push(...nested(v.items, false, lvl, child(path, "items")));
-  for (const [k, p] of Object.entries(v.properties ?? {}))
-    errs.push(...nested(p, false, "field", key(child(path, "properties"), k)));
-  const g = v.forbiddenGenerics;
-  const x = v.forbiddenExtensions;
-  if (g.type) errs.push(forbidden(child(path, "type"), "must be empty to be structural"));
-  if (v.additionalProperties)
-    errs.push(forbidden(child(path, "additionalProperties"), "must be undefined to be structural"));
-  if (g.default !== undefined)
-    errs.push(forbidden(child(path, "default"), "must be undefined to be structural"));
-  if (g.title) errs.push(forbidden(child(path, "title"), "must be empty to be structural"));
-  if (g.description) errs.push(forbidden(child(path, "description"), "must be empty to be structural"));
-  if (g.nullable) errs.push(forbidden(child(path, "nullable"), "must be false to be structural"));
-  if (x.xPreserveUnknownFields)
-    errs.push(
-      forbidden(child(path, "x-kubernetes-preserve-unknown-fields"), "must be false to be structural"),
-    );
-  if (x.xEmbeddedResource)
-    errs.push(forbidden(child(path, "x-kubernetes-embedded-resource"), "must be false to be structural"));
-  if (x.xIntOrString)
-    errs.push(forbidden(child(path, "x-kubernetes-int-or-string"), "must be false to be structural"));
-  if (x.xListMapKeys.length > 0)
-    errs.push(forbidden(child(path, "x-kubernetes-list-map-keys"), "must be empty to be structural"));
-  if (x.xListType !== undefined)
-    errs.push(forbidden(child(path, "x-kubernetes-list-type"), "must be undefined to be structural"));
-  if (x.xMapType !== undefined)
-    errs.push(forbidden(child(path, "x-kubernetes-map-type"), "must be undefined to be structural"));
-  if (v.xValidations.length > 0)
-    errs.push(forbidden(child(path, "x-kubernetes-validations"), "must be empty to be structural"));
-  if (v.properties && Object.hasOwn(v.properties, "metadata")) {
-    errs.push(
-      forbidden(key(child(path, "properties"), "metadata"), "must not be specified in a nested context"),
-    );
-  }
-  return errs;
 }
 
 /** Every property/items named in the root's value validations must exist in the structural part. */
