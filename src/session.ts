@@ -127,6 +127,30 @@ export class CrdSession {
     return this.last;
   }
 
+  /**
+   * Runs a rebuild on the unchanged program and throws its result away, so that the code a
+   * rebuild runs has been compiled and the first rebuild's garbage made before the first edit
+   * arrives: the first rebuilds after start are otherwise about twice as slow as later ones.
+   * Queued like a run (an edit saved meanwhile waits for it); nothing after a failed run.
+   */
+  warmUp(): Promise<void> {
+    const next = this.queue.then(() => {
+      if (!this.loaded || !this.last?.result.ok || this.pending.size > 0) return;
+      const file = this.files[this.files.length - 1];
+      if (!file) return;
+      const refreshed = refreshProgram(this.loaded, [file]);
+      generateFromProgram(
+        refreshed,
+        { ...this.options },
+        [file, ...importersOf(refreshed, [file])],
+        this.caches,
+      );
+      this.loaded = refreshed;
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
   /** Whether a type file changed on disk since it was read (a change whose event was lost). */
   changedSinceRead(): boolean {
     if (!this.loaded) return false;

@@ -3,7 +3,6 @@
  * `$ref`; the inline-refs transform flattens them. Field docs and tags are written beside
  * the reference so they win over the named type's own when inlined.
  */
-import { isDeepStrictEqual } from "node:util";
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import type { IrDefinition, IrModel, IrObject, IrProperty, IrRoot, IrType } from "../ir/model.js";
 import { tagRegistry } from "../tags/index.js";
@@ -15,6 +14,37 @@ const API_VERSION_DESCRIPTION =
   "APIVersion defines the versioned schema of this representation of an object.\nServers should convert recognized schemas to the latest internal value, and\nmay reject unrecognized values.\nMore info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources";
 const KIND_DESCRIPTION =
   "Kind is a string value representing the REST resource this object represents.\nServers may infer this from the endpoint the client submits requests to.\nCannot be updated.\nIn CamelCase.\nMore info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds";
+
+/**
+ * Deep equality of IR data (plain objects, arrays and scalars, as the reader builds them): the
+ * same keys with equal values. A key holding `undefined` counts as set; anything that is not
+ * plain data (a Map, a class instance) counts as different, which only costs a re-emit.
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (!isPlain(a) || !isPlain(b)) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (!(k in y) || !sameData(x[k], y[k])) return false;
+    keys++;
+  }
+  for (const _ in y) keys--;
+  return keys === 0;
+}
+
+function isPlain(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === Array.prototype || proto === null;
+}
 
 /** Drafts of a watch session's last run, by definition name (see emitDefinitions). */
 export type DraftCache = Map<string, { readonly definition: IrDefinition; readonly draft: DraftSchema }>;
@@ -29,7 +59,7 @@ export function emitDefinitions(model: IrModel, cache?: DraftCache): Record<stri
   const out: Record<string, DraftSchema> = {};
   for (const [name, definition] of model.definitions) {
     const last = cache?.get(name);
-    if (last && (last.definition === definition || isDeepStrictEqual(last.definition, definition))) {
+    if (last && (last.definition === definition || sameData(last.definition, definition))) {
       out[name] = last.draft;
       continue;
     }

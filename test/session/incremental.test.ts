@@ -4,11 +4,15 @@
  * must be exactly that of a run without caches on the same program.
  */
 import fc from "fast-check";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateFromProgram, type GenerateOptions } from "../../src/generate.js";
+import { generate, generateFromProgram, type GenerateOptions } from "../../src/generate.js";
+import { CrdSession } from "../../src/session.js";
 import { refreshProgram } from "../../src/read/program.js";
 import { RunCaches } from "../../src/run-caches.js";
-import { EDITS, project } from "../helpers/edited-project.js";
+import { EDITS, FILES, project } from "../helpers/edited-project.js";
 
 const OPTIONS: GenerateOptions = { entries: ["root.ts"], cwd: "/p", typeCheck: false };
 
@@ -57,5 +61,30 @@ describe("a session's run with caches", () => {
     expect(spec(after).properties!.b!.properties!.c).not.toBe(spec(before).properties!.b!.properties!.c);
     expect(spec(after).properties!.b!.properties!.y).toBe(spec(before).properties!.b!.properties!.y);
     expect(spec(after).properties!.b!.properties!.c!.properties!.v).toEqual({ type: "boolean" });
+  });
+});
+
+describe("CrdSession.warmUp", () => {
+  it("runs a rebuild without writing, and the next edit's output is a fresh run's", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "crdgen-warm-"));
+    for (const [file, text] of Object.entries(FILES))
+      await writeFile(path.join(dir, path.basename(file)), text);
+    await writeFile(path.join(dir, "c2.ts"), "export interface C2 { other: number }\n");
+    const session = new CrdSession({ entries: ["root.ts"], cwd: dir, outDir: "crds" });
+    const first = await session.run();
+    expect(first.result.ok).toBe(true);
+    const [crd] = first.written;
+    const before = await stat(crd!);
+    await session.warmUp();
+    expect((await stat(crd!)).mtimeMs).toBe(before.mtimeMs);
+    await writeFile(
+      path.join(dir, "c.ts"),
+      FILES["/p/c.ts"]!.replace("w: string[];", "w: string[];\n  v?: boolean;"),
+    );
+    const after = await session.run();
+    const fresh = generate({ entries: ["root.ts"], cwd: dir, outDir: "crds" });
+    expect(after.result.stream).toBe(fresh.stream);
+    expect(await readFile(crd!, "utf8")).toBe(fresh.stream);
+    await rm(dir, { recursive: true, force: true });
   });
 });
