@@ -99,6 +99,11 @@ export const canReadDocsLazily: boolean = lazy !== undefined;
 
 function tagText(source: string, tag: ts.JSDocTag): string {
   const raw = source.slice(tag.tagName.end, tag.end);
+  // Most tags are one line (`@maxLength 63`, or the comment's last line ending in `*/`).
+  if (!raw.includes("\n")) {
+    const text = raw.trim();
+    return text.endsWith("*/") ? text.slice(0, -2).trim() : text;
+  }
   return raw
     .split(/\r?\n/)
     .map((line, i) => (i === 0 ? line : line.replace(/^\s*\*(?!\/)\s?/, "")))

@@ -9,6 +9,14 @@ export function locationOf(sf: ts.SourceFile, pos: number): SourceLocation {
 
 /** Location of a node's first token (skipping its JSDoc and trivia). */
 export function nodeLocation(node: ts.Node): SourceLocation {
+  // The reader asks for the same node several times in a row (a property, then its type).
+  if (node === lastNode) return lastLocation!;
   const sf = node.getSourceFile();
-  return locationOf(sf, node.getStart(sf, false));
+  const location = locationOf(sf, node.getStart(sf, false));
+  lastNode = node;
+  lastLocation = location;
+  return location;
 }
+
+let lastNode: ts.Node | undefined;
+let lastLocation: SourceLocation | undefined;

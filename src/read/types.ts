@@ -192,6 +192,18 @@ export class TypeReader {
   private isFaithful(node: ts.TypeNode, type: ts.Type): boolean {
     const written = this.checker.getTypeFromTypeNode(node);
     if (written === type) return true;
+    // The usual case: an optional property's `T | undefined` for a written T.
+    if (type.flags & TypeFlags.Union && !(written.flags & TypeFlags.Union)) {
+      const members = (type as ts.UnionType).types;
+      if (members.length === 2) {
+        const [x, y] = members as [ts.Type, ts.Type];
+        if (
+          (x === written && y.flags & TypeFlags.Undefined) ||
+          (y === written && x.flags & TypeFlags.Undefined)
+        )
+          return !(written.flags & TypeFlags.Undefined);
+      }
+    }
     const a = definedMembers(written);
     const b = definedMembers(type);
     return a.length === b.length && a.every((t) => b.includes(t));

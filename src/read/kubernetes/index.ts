@@ -41,6 +41,18 @@ export function kubernetesSchemaFor(className: string): JSONSchemaProps | undefi
 
 /** Whether `fileName` belongs to the `@kubernetes/client-node` package. */
 export function isKubernetesClientModule(fileName: string): boolean {
+  let answer = clientModules.get(fileName);
+  if (answer === undefined) {
+    answer = inClientNode(fileName);
+    clientModules.set(fileName, answer);
+  }
+  return answer;
+}
+
+/** Answers by file name: the reader asks once per type reference. */
+const clientModules = new Map<string, boolean>();
+
+function inClientNode(fileName: string): boolean {
   const segments = path.normalize(fileName).split(/[\\/]/);
   return segments.some(
     (segment, index) =>
