@@ -12,7 +12,7 @@
  * `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch) turns it off.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire, Module } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
@@ -73,8 +73,20 @@ function compile(file: string, cachedData: Buffer | undefined): { fn: ModuleFunc
  */
 function cacheName(file: string): string {
   const stat = statSync(file);
-  const key = [file, stat.size, stat.mtimeMs, process.version, process.arch].join("\0");
-  return `${path.basename(file, ".js")}-${createHash("sha256").update(key).digest("hex").slice(0, 16)}.v8cache`;
+  return `${cachePrefix(file)}${hash(`${stat.size}\0${stat.mtimeMs}`)}.v8cache`;
+}
+
+/**
+ * Entries of one file (by path) for one Node version start alike, so a new entry replaces the
+ * ones made for the file's earlier versions, and two installs or Node versions in turn keep theirs.
+ */
+function cachePrefix(file: string): string {
+  const owner = [file, process.version, process.arch].join("\0");
+  return `${path.basename(file).replace(/\.c?js$/, "")}-${hash(owner).slice(0, 8)}-`;
+}
+
+function hash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
 function readOptional(file: string): Buffer | undefined {
@@ -82,6 +94,21 @@ function readOptional(file: string): Buffer | undefined {
     return readFileSync(file);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Entries made for earlier versions of the same file (each rebuild of crdgen's bundle, each
+ * TypeScript update, each Node version) would otherwise pile up in the cache folder.
+ */
+function removeOlderEntries(cacheFile: string): void {
+  const dir = path.dirname(cacheFile);
+  const name = path.basename(cacheFile);
+  const prefix = name.slice(0, name.length - "0123456789abcdef.v8cache".length);
+  for (const other of readdirSync(dir)) {
+    if (other !== name && other.startsWith(prefix) && other.endsWith(".v8cache")) {
+      rmSync(path.join(dir, other), { force: true });
+    }
   }
 }
 
@@ -94,6 +121,7 @@ function save(script: vm.Script, cacheFile: string): void {
     const temp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temp, data);
     renameSync(temp, cacheFile);
+    removeOlderEntries(cacheFile);
   } catch {
     // A read-only or full disk: run without a cache.
   }

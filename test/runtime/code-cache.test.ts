@@ -141,14 +141,25 @@ describe("across processes", () => {
   });
 });
 
-it("keeps one entry per version of the file", () => {
+it("replaces the entry of an earlier version of the file, and keeps other files' entries", () => {
+  const other = path.join(dir, "other.js");
+  writeFileSync(other, `exports.joined = "other";`);
+  requireWithCodeCache(other, cacheDir, atExit);
   load();
   saveAll();
+  const [first, second] = entries().sort();
+  expect(second).toBeDefined();
   forget();
   writeFileSync(file, `exports.joined = "changed";`);
   expect(load().joined).toBe("changed");
   saveAll();
-  expect(entries()).toHaveLength(2);
+  const now = entries();
+  expect(now).toHaveLength(2);
+  expect(now.filter((e) => e.startsWith("other-"))).toEqual([first!.startsWith("other-") ? first : second]);
+  expect(now.filter((e) => e.startsWith("sample-"))).not.toEqual(
+    [first, second].filter((e) => e!.startsWith("sample-")),
+  );
+  delete createRequire(other).cache[other];
 });
 
 it("is off with NODE_DISABLE_COMPILE_CACHE", () => {
