@@ -30,16 +30,56 @@ const EMPTY: DocInfo = { tags: [] };
 /** The JSDoc block written closest to `node` (TypeScript attaches all blocks; the last one wins). */
 export function readDoc(node: ts.Node): DocInfo {
   const sf = node.getSourceFile();
-  const jsDoc = lastJsDoc(node, sf);
-  if (!jsDoc) return EMPTY;
+  const attached = (node as { jsDoc?: ts.JSDoc[] }).jsDoc;
+  if (attached) return docOf(attached[attached.length - 1]!, sf, sf.text);
+  const range = lastDocRange(node, sf);
+  if (!range) return EMPTY;
+  // Most doc comments are one line of plain text (`/** The schedule. *\/`): the description is
+  // that text, trimmed, exactly as TypeScript's parser makes it; no need to run the parser.
+  const content = sf.text.slice(range.pos + 3, range.end - 2);
+  if (PLAIN_LINE.test(content)) {
+    const description = content.trim();
+    return description ? { description, tags: [] } : EMPTY;
+  }
+  const parsed = parseComment(sf.text, range);
+  if (!parsed) return EMPTY;
+  // As the parser does: the comment's parent is its declaration, so `{@link}` names reach the file.
+  (parsed.jsDoc as { parent: ts.Node }).parent = node;
+  return docOf(parsed.jsDoc, sf, parsed.text);
+}
+
+/**
+ * TypeScript's JSDoc parser (5.9 and 6.0) never returns on a comment whose last word ends in a
+ * dash right before `*\/` (`/** a-*\/`, `/** @x cut-*\/`): that comment is parsed with a space
+ * before its end, which changes no description or tag text (both are trimmed).
+ */
+function parseComment(text: string, range: ts.TextRange): { jsDoc: ts.JSDoc; text: string } | undefined {
+  const length = range.end - range.pos;
+  if (text.charCodeAt(range.end - 3) !== DASH) {
+    const parsed = lazy!.parseIsolatedJSDocComment(text, range.pos, length);
+    return parsed && { jsDoc: parsed.jsDoc, text };
+  }
+  // The file up to the comment, then the comment with the space: positions stay the file's.
+  const spaced = `${text.slice(0, range.end - 2)} */`;
+  const parsed = lazy!.parseIsolatedJSDocComment(spaced, range.pos, length + 1);
+  return parsed && { jsDoc: parsed.jsDoc, text: spaced };
+}
+
+const DASH = 0x2d;
+
+/** `text`: the source the comment was parsed from (positions before its end are the file's). */
+function docOf(jsDoc: ts.JSDoc, sf: ts.SourceFile, text: string): DocInfo {
   const description = cleanDescription(tsApi.getTextOfJSDocComment(jsDoc.comment));
   const tags = (jsDoc.tags ?? []).map((tag) => ({
     name: tag.tagName.text,
-    text: tagText(sf.text, tag),
+    text: tagText(text, tag),
     origin: locationOf(sf, tag.getStart(sf)),
   }));
   return { description, tags };
 }
+
+/** Printable ASCII without the characters that start tags (`@`), inline tags (`{`) or code spans. */
+const PLAIN_LINE = /^[\x20-\x3f\x41-\x5f\x61-\x7a\x7c\x7e]*$/;
 
 /**
  * Whether the doc comment `readDoc` would read contains `text` at all: a cheap test before
@@ -48,32 +88,18 @@ export function readDoc(node: ts.Node): DocInfo {
 export function docMentions(node: ts.Node, text: string): boolean {
   const attached = (node as { jsDoc?: ts.JSDoc[] }).jsDoc;
   const sf = node.getSourceFile();
-  if (attached) {
-    const last = attached[attached.length - 1]!;
-    return sf.text.slice(last.pos, last.end).includes(text);
-  }
-  if (!lazy || !lazy.canHaveJSDoc(node)) return false;
-  const ranges = lazy.getJSDocCommentRanges(node, sf.text);
-  const last = ranges?.[ranges.length - 1];
-  return last !== undefined && sf.text.slice(last.pos, last.end).includes(text);
+  const range = attached ? attached[attached.length - 1] : lastDocRange(node, sf);
+  return range !== undefined && sf.text.slice(range.pos, range.end).includes(text);
 }
 
 /**
- * The parsed JSDoc closest to `node`, for the nodes the parser gives JSDoc to. A file parsed with
- * all JSDoc already has it; otherwise the comment is parsed now, as the parser would have.
+ * Where the JSDoc comment closest to `node` is, for the nodes the parser gives JSDoc to (in a
+ * file parsed without JSDoc).
  */
-function lastJsDoc(node: ts.Node, sf: ts.SourceFile): ts.JSDoc | undefined {
-  const attached = (node as { jsDoc?: ts.JSDoc[] }).jsDoc;
-  if (attached) return attached[attached.length - 1];
+function lastDocRange(node: ts.Node, sf: ts.SourceFile): ts.TextRange | undefined {
   if (!lazy || !lazy.canHaveJSDoc(node)) return undefined;
   const ranges = lazy.getJSDocCommentRanges(node, sf.text);
-  const last = ranges?.[ranges.length - 1];
-  if (!last) return undefined;
-  const parsed = lazy.parseIsolatedJSDocComment(sf.text, last.pos, last.end - last.pos);
-  if (!parsed) return undefined;
-  // As the parser does: the comment's parent is its declaration, so `{@link}` names reach the file.
-  (parsed.jsDoc as { parent: ts.Node }).parent = node;
-  return parsed.jsDoc;
+  return ranges?.[ranges.length - 1];
 }
 
 /** TypeScript functions the compiler exports but does not declare (stable since TypeScript 3). */

@@ -3,6 +3,8 @@
  * same descriptions and tags as a parse with all JSDoc attached: the comments below are read
  * both ways and compared, hand-picked ones and generated ones.
  */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import type { ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
@@ -92,6 +94,33 @@ describe("readDoc on files parsed without JSDoc", () => {
     it(`reads what a full JSDoc parse gives: ${name}`, () => expectSameDocs(text));
   }
 
+  it("reads comments TypeScript's JSDoc parser never returns on (a word ending in `-*/`)", () => {
+    // TypeScript 5.9 and 6.0 loop forever on `/** a-*/` when they parse its JSDoc (tsc parses
+    // without it). A separate process, so that a regression fails this test instead of hanging.
+    const script = `
+      import { tsApi } from "./dist/src/read/typescript.js";
+      import { readDoc } from "./dist/src/read/jsdoc.js";
+      const docs = ["/** a-*/", "/** é-*/", "/** @minimum 1 a-*/", "/**\\n * @x\\n * cut-*/"].map((c) => {
+        const sf = tsApi.createSourceFile("/p/t.ts", c + "\\nexport interface A { a: string }\\n",
+          { languageVersion: tsApi.ScriptTarget.ES2022, jsDocParsingMode: tsApi.JSDocParsingMode.ParseForTypeErrors }, true);
+        const doc = readDoc(sf.statements[0]);
+        return [doc.description, doc.tags.map((t) => [t.name, t.text])];
+      });
+      process.stdout.write(JSON.stringify(docs));`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(run.signal).toBeNull();
+    expect(JSON.parse(run.stdout)).toEqual([
+      ["a-", []],
+      ["é-", []],
+      [null, [["minimum", "1 a-"]]],
+      [null, [["x", "cut-"]]],
+    ]);
+  });
+
   it("reads the tag text and the position of each tag", () => {
     const [doc] = docsOf(
       CASES["braces, @ and JSON kept verbatim"]!,
@@ -102,6 +131,21 @@ describe("readDoc on files parsed without JSDoc", () => {
       ["default", '{"a": [1, 2], "b": {"c": "@x"}}', 4, 6],
       ["validation", `rule="self.all(x, x.startsWith('@'))" message="starts with an at sign"`, 5, 6],
     ]);
+  });
+
+  it("reads one-line comments of any printable text as a full JSDoc parse does", () => {
+    const printable = fc.string({
+      unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+      maxLength: 30,
+    });
+    fc.assert(
+      fc.property(printable, printable, (onType, onField) => {
+        // A word ending in a dash right before `*/` hangs TypeScript's own full parse (see below).
+        fc.pre(![onType, onField].some((c) => c.includes("*/") || c.endsWith("-")));
+        expectSameDocs(`/**${onType}*/\nexport interface A {\n  /**${onField}*/ a?: string;\n}\n`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("reads generated comments as a full JSDoc parse does", () => {
