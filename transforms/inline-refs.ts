@@ -19,10 +19,9 @@
 import { codes } from "../src/diagnostics/codes.js";
 import { REF_PREFIX, type DraftDocument, type DraftSchema } from "../src/emit/draft.js";
 import { reportAt, type TransformContext } from "./context.js";
+import { mapChildren } from "./walk.js";
 
 export const name = "inline-refs";
-
-const BRANCHES = ["allOf", "anyOf", "oneOf"] as const;
 
 interface InlinedRef {
   readonly name: string;
@@ -124,41 +123,8 @@ export function inlineRefs(doc: DraftDocument, ctx: TransformContext, memo?: Inl
   };
 
   /** `node` with its children inlined; the node itself when none of them held a reference. */
-  const resolveChildren = (node: DraftSchema, path: string, stack: string[]): DraftSchema => {
-    let out: DraftSchema | undefined;
-    const properties = node.properties;
-    if (properties) {
-      let props: Record<string, DraftSchema> | undefined;
-      for (const k in properties) {
-        const child = properties[k]!;
-        const next = resolveNode(child, path ? `${path}.${k}` : k, stack);
-        if (next !== child && !props) props = { ...properties };
-        if (props) props[k] = next;
-      }
-      if (props) (out ??= { ...node }).properties = props;
-    }
-    const items = node.items;
-    if (items && !Array.isArray(items)) {
-      const next = resolveNode(items, `${path}[]`, stack);
-      if (next !== items) (out ??= { ...node }).items = next;
-    }
-    const additional = node.additionalProperties;
-    if (additional && typeof additional === "object") {
-      const next = resolveNode(additional, `${path}[*]`, stack);
-      if (next !== additional) (out ??= { ...node }).additionalProperties = next;
-    }
-    for (const key of BRANCHES) {
-      const branches = node[key];
-      if (!branches) continue;
-      const next = branches.map((b, i) => resolveNode(b, `${path}.${key}[${i}]`, stack));
-      if (next.some((b, i) => b !== branches[i])) (out ??= { ...node })[key] = next;
-    }
-    if (node.not) {
-      const next = resolveNode(node.not, `${path}.not`, stack);
-      if (next !== node.not) (out ??= { ...node }).not = next;
-    }
-    return out ?? node;
-  };
+  const resolveChildren = (node: DraftSchema, path: string, stack: string[]): DraftSchema =>
+    mapChildren(node, path, resolveNode, stack);
 
   return resolveNode(doc.schema, "", []);
 }

@@ -146,7 +146,7 @@ export interface WalkOptions {
 export function mapSchema(schema: DraftSchema, rewrite: NodeRewrite, options: WalkOptions = {}): DraftSchema {
   const { memo, acts } = options;
   const features = acts !== undefined && skipping ? (options.features ?? new Map()) : undefined;
-  return mapNode(schema, { rewrite, memo, acts: acts ?? 0, features }, "");
+  return mapNode(schema, "", { rewrite, memo, acts: acts ?? 0, features });
 }
 
 interface Walk {
@@ -156,7 +156,7 @@ interface Walk {
   readonly features: FeatureCache | undefined;
 }
 
-function mapNode(schema: DraftSchema, w: Walk, path: SchemaPath): DraftSchema {
+function mapNode(schema: DraftSchema, path: SchemaPath, w: Walk): DraftSchema {
   const memo = w.memo;
   const known = memo && remembered(memo.results.get(schema), path);
   if (known) return known;
@@ -171,48 +171,60 @@ function mapNode(schema: DraftSchema, w: Walk, path: SchemaPath): DraftSchema {
 }
 
 function walk(schema: DraftSchema, w: Walk, path: SchemaPath): DraftSchema {
-  // Structural sharing: a node is copied only when one of its children changed, so a transform
-  // that touches a few nodes allocates a few nodes, not a second copy of the whole tree. The
-  // walk runs ten times over every node of a CRD, so it allocates nothing it does not return.
+  return w.rewrite(mapChildren(schema, path, mapNode, w), path);
+}
+
+/**
+ * `node` with each child schema (properties, items, additionalProperties, allOf/anyOf/oneOf
+ * branches, not) replaced by `f(child, childPath, context)`; the node itself when no child
+ * changed. Structural sharing: a node is copied only when one of its children changed, so a
+ * rewrite that touches a few nodes allocates a few nodes, not a second copy of the whole tree.
+ */
+export function mapChildren<C>(
+  node: DraftSchema,
+  path: SchemaPath,
+  f: (child: DraftSchema, path: SchemaPath, context: C) => DraftSchema,
+  context: C,
+): DraftSchema {
   let out: DraftSchema | undefined;
-  const properties = schema.properties;
+  const properties = node.properties;
   if (properties) {
     let props: Record<string, DraftSchema> | undefined;
     for (const name in properties) {
       const child = properties[name]!;
-      const next = mapNode(child, w, join(path, name));
+      const next = f(child, join(path, name), context);
       if (next !== child && !props) props = { ...properties };
       if (props) props[name] = next;
     }
-    if (props) (out ??= { ...schema }).properties = props;
+    if (props) (out ??= { ...node }).properties = props;
   }
-  const items = schema.items;
+  const items = node.items;
   if (items && !Array.isArray(items)) {
-    const next = mapNode(items, w, `${path}[]`);
-    if (next !== items) (out ??= { ...schema }).items = next;
+    const next = f(items, `${path}[]`, context);
+    if (next !== items) (out ??= { ...node }).items = next;
   }
-  const additional = schema.additionalProperties;
+  const additional = node.additionalProperties;
   if (additional && typeof additional === "object") {
-    const next = mapNode(additional, w, `${path}[*]`);
-    if (next !== additional) (out ??= { ...schema }).additionalProperties = next;
+    const next = f(additional, `${path}[*]`, context);
+    if (next !== additional) (out ??= { ...node }).additionalProperties = next;
   }
   for (const key of BRANCHES) {
-    const branches = schema[key];
+    const branches = node[key];
     if (!branches) continue;
     let changed: DraftSchema[] | undefined;
     for (let i = 0; i < branches.length; i++) {
       const branch = branches[i]!;
-      const next = mapNode(branch, w, `${path}.${key}[${i}]`);
+      const next = f(branch, `${path}.${key}[${i}]`, context);
       if (next !== branch && !changed) changed = branches.slice();
       if (changed) changed[i] = next;
     }
-    if (changed) (out ??= { ...schema })[key] = changed;
+    if (changed) (out ??= { ...node })[key] = changed;
   }
-  if (schema.not) {
-    const next = mapNode(schema.not, w, `${path}.not`);
-    if (next !== schema.not) (out ??= { ...schema }).not = next;
+  if (node.not) {
+    const next = f(node.not, `${path}.not`, context);
+    if (next !== node.not) (out ??= { ...node }).not = next;
   }
-  return w.rewrite(out ?? schema, path);
+  return out ?? node;
 }
 
 function join(path: SchemaPath, name: string): SchemaPath {

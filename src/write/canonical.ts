@@ -12,15 +12,7 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
  * undefined): a generated schema mostly is (finalize sorts keys), so rendering copies nothing.
  */
 function sortKeys(value: Json): Json {
-  if (Array.isArray(value)) {
-    let out: Json[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const next = sortKeys(value[i]!);
-      if (next !== value[i] && !out) out = value.slice(0, i);
-      out?.push(next);
-    }
-    return out ?? value;
-  }
+  if (Array.isArray(value)) return sameItems(value, sortKeys);
   if (value === null || typeof value !== "object") return value;
   const keys = Object.keys(value);
   let same = isSorted(keys);
