@@ -10,6 +10,9 @@ import path from "node:path";
 import { generateFromProgram, type GenerateOptions, type GenerateResult } from "./generate.js";
 import { loadProgram, refreshProgram, type LoadedProgram } from "./read/program.js";
 import { RunCaches } from "./run-caches.js";
+import { importersToCheck } from "./read/importer-impact.js";
+import { codes } from "./diagnostics/codes.js";
+import { hasErrors } from "./diagnostics/diagnostic.js";
 import { tsApi } from "./read/typescript.js";
 import type { ts } from "ts-morph";
 import { writeAtomically, type OutputFile } from "./write/files.js";
@@ -28,6 +31,8 @@ export class CrdSession {
   private loaded: LoadedProgram | undefined;
   /** Work kept between runs; replaced whenever the program is loaded afresh. */
   private caches = new RunCaches();
+  /** Source files whose last type check found no errors in them. */
+  private readonly clean = new WeakSet<ts.SourceFile>();
   private last: RunOutcome | undefined;
   /** What each CRD file holds on disk as far as this session knows. */
   private readonly onDisk = new Map<string, string>();
@@ -97,22 +102,30 @@ export class CrdSession {
     const { cwd } = this.options;
     const generateOptions: GenerateOptions = { ...this.options };
     let result: GenerateResult;
+    /** The files type-checked this run (all of them on a fresh load). */
+    let checked: readonly string[] | undefined;
     if (!this.loaded || this.loaded.entries.length < this.options.entries.length) {
       // First run, or an entry was missing last time: only a fresh load picks a new entry up.
       this.loaded = loadProgram({ entries: this.options.entries, cwd, tsconfig: this.options.tsconfig });
       this.caches = new RunCaches();
       result = generateFromProgram(this.loaded, generateOptions, undefined, this.caches);
     } else {
+      const before = this.loaded;
       this.loaded = refreshProgram(this.loaded, changed);
       // Type errors a change causes show up in the changed files and in the files importing
       // them (a deleted or renamed export breaks its importers); the rest were checked before.
-      result = generateFromProgram(
-        this.loaded,
-        generateOptions,
-        [...changed, ...importersOf(this.loaded, changed)],
-        this.caches,
+      // An importer an edit cannot break is not checked again (read/importer-impact.ts).
+      const importers = importersToCheck(
+        before.program,
+        this.loaded.program,
+        changed,
+        importersOf(this.loaded, changed),
+        (sf) => this.clean.has(sf),
       );
+      checked = [...changed, ...importers];
+      result = generateFromProgram(this.loaded, generateOptions, checked, this.caches);
     }
+    this.noteChecked(result, checked);
     this.files = this.collectTypeFiles();
     // Stamps taken before the re-read are kept: a save racing the read then shows up next run.
     const stamps = stampsOf(this.files.filter((f) => !seen.has(f)));
@@ -149,6 +162,28 @@ export class CrdSession {
     });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * Records which of the files just type-checked had no errors: an importer that had none can
+   * be left unchecked after an edit that cannot break it. Nothing is recorded when the check did
+   * not run (type checking off, or syntax errors stopped the run before it).
+   */
+  private noteChecked(result: GenerateResult, checked: readonly string[] | undefined): void {
+    const loaded = this.loaded;
+    if (!loaded || this.options.typeCheck === false || hasErrors(loaded.diagnostics)) return;
+    const withErrors = new Set<string>();
+    for (const d of result.diagnostics) {
+      if (d.code === codes.tsSyntax && d.location) withErrors.add(path.resolve(d.location.file));
+    }
+    const files = checked
+      ? checked.map((f) => loaded.program.getSourceFile(f))
+      : loaded.program.getSourceFiles().filter((sf) => !sf.isDeclarationFile);
+    for (const sf of files) {
+      if (!sf) continue;
+      if (withErrors.has(path.resolve(sf.fileName))) this.clean.delete(sf);
+      else this.clean.add(sf);
+    }
   }
 
   /** Whether a type file changed on disk since it was read (a change whose event was lost). */

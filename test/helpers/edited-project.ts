@@ -129,6 +129,14 @@ export const EDITS: Edit[] = [
   },
   {
     file: "/p/c.ts",
+    label: "rename C (every importer breaks), or undo it",
+    apply: (t) =>
+      t.includes("interface Cx ")
+        ? t.replace("interface Cx ", "interface C ")
+        : t.replace("interface C ", "interface Cx "),
+  },
+  {
+    file: "/p/c.ts",
     label: "give C a format Kubernetes does not know (a warning, every run)",
     apply: (t) =>
       t.includes("@format uint32") ? t : t.replace("  n?: int32;", "  /** @format uint32 */\n  n?: int32;"),
