@@ -47,5 +47,6 @@ await build({
   external: ["ts-morph", "@ts-morph/common"],
   plugins: [moduleUrls],
   logLevel: "warning",
-  legalComments: "none",
+  // Third-party license notices stay in the file (at its end).
+  legalComments: "eof",
 });
