@@ -8,7 +8,8 @@
  * next): the interface's own declarations, its base interfaces, the declarations of its
  * properties, the files along every import that names another type, and those types'
  * declarations. Conversions the reader cannot tie to files (computed types such as `Pick<T>`,
- * `T["k"]`, `typeof x`, generics, intersections) are not recorded at all, and a change to a file
+ * `T["k"]`, `typeof x`, generics, intersections) and readings that met a name resolving to nothing
+ * (whichever file comes to declare it would change them) are not recorded at all, and a change to a file
  * that declares globals (a script, `declare global`, `declare module`) drops every record.
  */
 import type { ts } from "ts-morph";

@@ -271,7 +271,11 @@ export class TypeReader {
   private fromType(type: ts.Type, ctx: Ctx): IrType {
     const f = type.flags;
     const origin = nodeLocation(ctx.at);
-    if (f & (TypeFlags.Any | TypeFlags.Unknown)) return { kind: "unknown", origin };
+    if (f & (TypeFlags.Any | TypeFlags.Unknown)) {
+      // The checker's error type: a name it could not resolve, which a later edit elsewhere can fix.
+      if (this.frame && isErrorType(type)) this.frame.opaque = true;
+      return { kind: "unknown", origin };
+    }
     if (f & TypeFlags.Null) return { kind: "null", origin };
     if (f & TypeFlags.EnumLike && type.symbol && isEnumDeclaration(type.symbol)) {
       const decl = type.symbol.declarations!.find(isEnumDeclarationNode)!;
@@ -639,14 +643,17 @@ export class TypeReader {
   /** The symbol an import or export alias stands for; the files along the way are dependencies. */
   private resolve(symbol: ts.Symbol | undefined): ts.Symbol | undefined {
     if (!symbol || !(symbol.flags & SymbolFlags.Alias)) return symbol;
+    const target = this.checker.getAliasedSymbol(symbol);
     if (this.frame) {
       for (let s: ts.Symbol | undefined = symbol; s && s.flags & SymbolFlags.Alias;) {
         this.dependOnSymbol(s);
         const next = this.checker.getImmediateAliasedSymbol(s);
         s = next === s ? undefined : next;
       }
+      // An import that names nothing (yet) depends on whichever file comes to declare it.
+      if (!target.declarations?.length) this.frame.opaque = true;
     }
-    return this.checker.getAliasedSymbol(symbol);
+    return target;
   }
 
   private unsupported(ctx: Ctx, what: string, hint: string): IrType {
@@ -699,6 +706,12 @@ function admitsUndefined(type: ts.Type): boolean {
   return type.flags & TypeFlags.Union
     ? (type as ts.UnionType).types.some((t) => t.flags & TypeFlags.Undefined)
     : false;
+}
+
+/** TypeScript's error types (`any` standing for a name it could not resolve), by intrinsic name. */
+function isErrorType(type: ts.Type): boolean {
+  const name = (type as { intrinsicName?: string }).intrinsicName;
+  return name === "error" || name === "unresolved";
 }
 
 function isTrue(type: ts.Type): boolean {

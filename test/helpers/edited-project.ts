@@ -149,6 +149,14 @@ export const EDITS: Edit[] = [
         ? t.replace("  again?: Local;\n", "")
         : t.replace("{ l: boolean }", "{ l: boolean;\n  again?: Local;\n}"),
   },
+  {
+    file: "/p/base.ts",
+    label: "rename the base interface (B's heritage breaks), or undo it",
+    apply: (t) =>
+      t.includes("interface Basex ")
+        ? t.replace("interface Basex ", "interface Base ")
+        : t.replace("interface Base ", "interface Basex "),
+  },
 ];
 
 function fileOf(name: string): string {
