@@ -148,6 +148,28 @@ describe("readDoc on files parsed without JSDoc", () => {
     );
   });
 
+  it("reads one-line comments with tags as a full JSDoc parse does", () => {
+    // Shaped like most real tagged comments (`/** Name. @maxLength 63 */`), with the near misses
+    // a reader of simple tags must leave to the parser: `a@b`, `@a.b`, `@a-b`, `@1`, `@`, `*`.
+    const word = fc.stringMatching(/^[\x21-\x7e]{1,8}$/);
+    const tag = fc
+      .constantFrom("maxLength", "minimum", "crd", "x", "A9", "a-b", "a.b", "a_b", "1", "", "see", "default")
+      .map((t) => `@${t}`);
+    const space = fc.constantFrom(" ", "  ", "");
+    const line = fc
+      .array(fc.tuple(space, fc.oneof(word, word, tag)), { maxLength: 10 })
+      .map((parts) => parts.map(([s, p]) => s + p).join(""));
+    fc.assert(
+      fc.property(line, space, line, (onType, end, onField) => {
+        fc.pre(![onType, onField].some((c) => c.includes("*/") || c.endsWith("-")));
+        expectSameDocs(
+          `/**${onType}${end}*/\nexport interface A {\n  /**${onField}${end}*/ a?: string;\n}\n`,
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("reads generated comments as a full JSDoc parse does", () => {
     const word = fc.stringMatching(/^[A-Za-z0-9_.:/"'{}[\],=<>|*-]{1,12}$/);
     const tagName = fc.constantFrom("crd", "minimum", "default", "see", "deprecated", "link", "example", "x");
