@@ -8,6 +8,7 @@
  *   out: {type: object}
  */
 import type { DraftSchema } from "../src/emit/draft.js";
+import { sortedKeys } from "../src/schema/sorted-keys.js";
 import { walkOptions, type TransformContext } from "./context.js";
 import { mapSchema } from "./walk.js";
 
@@ -19,7 +20,7 @@ export function finalize(schema: DraftSchema, ctx: TransformContext): DraftSchem
     (node) => {
       const out: Record<string, unknown> = {};
       // Keys in the order the YAML writer prints them (sorted), so rendering copies nothing.
-      for (const key of Object.keys(node).sort()) {
+      for (const key of sortedKeys(node)) {
         const value = (node as Record<string, unknown>)[key];
         if (key.startsWith("x-crdgen-") || value === undefined) continue;
         if (key === "required" && Array.isArray(value) && value.length === 0) continue;

@@ -3,6 +3,7 @@
  * (as controller-gen does), except schema `properties`, which keep declaration order —
  * the order users wrote their fields is the order they want to read them.
  */
+import { sortedKeys } from "../schema/sorted-keys.js";
 import type { CustomResourceDefinition, JSONSchemaProps } from "../schema/types.js";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -14,20 +15,38 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 function sortKeys(value: Json): Json {
   if (Array.isArray(value)) return sameItems(value, sortKeys);
   if (value === null || typeof value !== "object") return value;
-  const keys = Object.keys(value);
-  let same = isSorted(keys);
-  const out: { [k: string]: Json } = {};
-  for (const k of keys.sort()) {
-    const v = value[k];
-    if (v === undefined) {
-      same = false;
-      continue;
+  return canonicalObject(value, (_, v) => sortKeys(v as Json)) as Json;
+}
+
+/**
+ * `object` with its keys sorted, undefined values dropped and each value mapped by `f`; the
+ * object itself when that changes nothing, and then nothing is allocated.
+ */
+function canonicalObject<T extends object>(object: T, f: (key: string, value: unknown) => unknown): T {
+  const values = object as Record<string, unknown>;
+  const keys = Object.keys(object);
+  if (!isSorted(keys)) {
+    const out: Record<string, unknown> = {};
+    for (const key of sortedKeys(object)) {
+      const value = values[key];
+      if (value !== undefined) out[key] = f(key, value);
     }
-    const next = sortKeys(v);
-    if (next !== v) same = false;
-    out[k] = next;
+    return out as T;
   }
-  return same ? value : out;
+  // Keys in order: copy only from the first value that changes (or is undefined) on.
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const value = values[key];
+    const next = value === undefined ? undefined : f(key, value);
+    if (!out) {
+      if (next === value && value !== undefined) continue;
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = values[keys[j]!];
+    }
+    if (next !== undefined) out[key] = next;
+  }
+  return (out ?? object) as T;
 }
 
 function isSorted(keys: readonly string[]): boolean {
@@ -47,22 +66,9 @@ const DATA = new Set(["default", "example", "enum"]);
  */
 export function canonicalSchema(schema: JSONSchemaProps, known?: WeakSet<JSONSchemaProps>): JSONSchemaProps {
   if (known?.has(schema)) return schema;
-  const keys = Object.keys(schema);
-  let same = isSorted(keys);
-  const out: Record<string, unknown> = {};
-  for (const key of keys.sort()) {
-    const value = (schema as Record<string, unknown>)[key];
-    if (value === undefined) {
-      same = false;
-      continue;
-    }
-    const next = canonicalValue(key, value, known);
-    if (next !== value) same = false;
-    out[key] = next;
-  }
-  if (!same) return out as JSONSchemaProps;
-  known?.add(schema);
-  return schema;
+  const out = canonicalObject(schema, (key, value) => canonicalValue(key, value, known));
+  if (out === schema) known?.add(schema);
+  return out;
 }
 
 function canonicalValue(key: string, value: unknown, known: WeakSet<JSONSchemaProps> | undefined): unknown {
@@ -116,7 +122,7 @@ export function canonicalCrd(
   } as unknown as Json) as unknown as CustomResourceDefinition;
   sorted.spec.versions = spec.versions.map((v) => {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(v).sort()) {
+    for (const key of sortedKeys(v)) {
       const value = (v as unknown as Record<string, unknown>)[key];
       if (value === undefined) continue;
       out[key] =
