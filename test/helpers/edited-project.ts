@@ -127,37 +127,31 @@ export const EDITS: Edit[] = [
     label: "make B an alias of an object literal",
     apply: (t) => t.replace(/export interface B extends Base \{([^}]*)\}/, "export type B = {$1};"),
   },
-  {
-    file: "/p/c.ts",
-    label: "rename C (every importer breaks), or undo it",
-    apply: (t) =>
-      t.includes("interface Cx ")
-        ? t.replace("interface Cx ", "interface C ")
-        : t.replace("interface C ", "interface Cx "),
-  },
+  toggle("/p/c.ts", "rename C (every importer breaks), or undo it", "interface C ", "interface Cx "),
   {
     file: "/p/c.ts",
     label: "give C a format Kubernetes does not know (a warning, every run)",
     apply: (t) =>
       t.includes("@format uint32") ? t : t.replace("  n?: int32;", "  /** @format uint32 */\n  n?: int32;"),
   },
-  {
-    file: "/p/a.ts",
-    label: "make Local recursive (an error), or undo it",
-    apply: (t) =>
-      t.includes("again?: Local")
-        ? t.replace("  again?: Local;\n", "")
-        : t.replace("{ l: boolean }", "{ l: boolean;\n  again?: Local;\n}"),
-  },
-  {
-    file: "/p/base.ts",
-    label: "rename the base interface (B's heritage breaks), or undo it",
-    apply: (t) =>
-      t.includes("interface Basex ")
-        ? t.replace("interface Basex ", "interface Base ")
-        : t.replace("interface Base ", "interface Basex "),
-  },
+  toggle(
+    "/p/a.ts",
+    "make Local recursive (an error), or undo it",
+    "{ l: boolean }",
+    "{ l: boolean;\n  again?: Local;\n}",
+  ),
+  toggle(
+    "/p/base.ts",
+    "rename the base interface (B's heritage breaks), or undo it",
+    "interface Base ",
+    "interface Basex ",
+  ),
 ];
+
+/** An edit that writes `to` in place of `from`, or, applied again, undoes that. */
+function toggle(file: string, label: string, from: string, to: string): Edit {
+  return { file, label, apply: (t) => (t.includes(to) ? t.replace(to, from) : t.replace(from, to)) };
+}
 
 function fileOf(name: string): string {
   return { A: "/p/a.ts", Local: "/p/a.ts", B: "/p/b.ts", C: "/p/c.ts", Holder: "/p/d.ts" }[name]!;
