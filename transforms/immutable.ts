@@ -10,12 +10,20 @@
  *         x-kubernetes-validations: [{rule: "!has(oldSelf.b) || has(self.b)", message: "field b is immutable once set"}]}
  *
  * The marker itself is left for finalize to strip, so running this twice adds nothing twice.
+ *
+ * Rules that use oldSelf are only allowed where Kubernetes can pair a value with its old one:
+ * not inside a list's items unless the list is a list-map (items paired by key). An immutable
+ * field there is an error at the field, rather than the API server's rejection of the CRD.
+ *
+ *   in:  {type: array, items: {type: object, properties: {a: {x-crdgen-immutable: true, ...}}}}
+ *   out: (the same, plus the once-set rule on the items) and an error at `[].a`
  */
 import { IMMUTABLE, type DraftSchema } from "../src/emit/draft.js";
 import type { ValidationRule } from "../src/schema/types.js";
 import { escapeCelName } from "../src/validate/cel/escaping.js";
-import { walkOptions, type TransformContext } from "./context.js";
-import { Feature, mapSchema } from "./walk.js";
+import { codes } from "../src/diagnostics/codes.js";
+import { reportAt, walkOptions, type TransformContext } from "./context.js";
+import { Feature, mapChildren, mapSchema, type SchemaPath } from "./walk.js";
 
 export const name = "immutable";
 
@@ -28,7 +36,8 @@ export function onceSetRule(property: string): ValidationRule {
 export function immutable(schema: DraftSchema, ctx: TransformContext): DraftSchema {
   return mapSchema(
     schema,
-    (node) => {
+    (node, path) => {
+      if (isUnpairedList(node)) reportUnpaired(node, path, ctx);
       if (!node.properties || !Object.values(node.properties).some((child) => child[IMMUTABLE] === true))
         return node;
       const required = new Set(node.required ?? []);
@@ -41,4 +50,30 @@ export function immutable(schema: DraftSchema, ctx: TransformContext): DraftSche
     },
     walkOptions(ctx, name, Feature.immutable),
   );
+}
+
+/** A list whose items Kubernetes cannot pair with the old list's: any list but a list-map. */
+function isUnpairedList(node: DraftSchema): boolean {
+  return node.items !== undefined && !Array.isArray(node.items) && node["x-kubernetes-list-type"] !== "map";
+}
+
+/**
+ * Reports each immutable field below the list `node`'s items, except below a nested list of the
+ * same kind (that list reports its own).
+ */
+function reportUnpaired(node: DraftSchema, path: SchemaPath, ctx: TransformContext): void {
+  const visit = (child: DraftSchema, childPath: SchemaPath): DraftSchema => {
+    if (child[IMMUTABLE] === true) {
+      reportAt(ctx, child, childPath, {
+        severity: "error",
+        code: codes.immutableInList,
+        message:
+          "@immutable cannot be enforced inside a list whose items Kubernetes cannot pair with the old list's: a rule on oldSelf is only allowed there in a list-map.",
+        hint: "make the list a list-map (@listType map with @listMapKey), or remove @immutable",
+      });
+    }
+    if (!isUnpairedList(child)) mapChildren(child, childPath, visit, undefined);
+    return child;
+  };
+  mapChildren({ items: node.items }, path, visit, undefined);
 }

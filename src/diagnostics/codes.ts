@@ -35,6 +35,8 @@ export const codes = {
   unsupportedKeyword: "CRD3002",
   unionPropertyConflict: "CRD3003",
   removedKeyword: "CRD3004",
+  /** @immutable where Kubernetes cannot compare with the old object (inside a list that is not a list-map). */
+  immutableInList: "CRD3005",
   // Usage and files
   fileNotFound: "CRD4001",
   tsconfig: "CRD4002",

@@ -130,7 +130,7 @@ export const controllerGenTags: RegisteredTag[] = [
     name: "immutable",
     targets: ["field"],
     summary:
-      "The field cannot change once set (CEL self == oldSelf); an optional field also cannot be removed once set.",
+      "The field cannot change once set (CEL self == oldSelf); an optional field also cannot be removed once set. Inside a list, only in a list-map's items.",
     syntax: "@immutable",
     parse: parseFlag,
     schema: (s) => {

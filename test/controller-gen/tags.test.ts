@@ -261,6 +261,34 @@ describe("@immutable", () => {
     expect(input["x-kubernetes-validations"]).toEqual([{ rule: "true" }]);
   });
 
+  test("inside a list that is not a list-map is an error at the field: Kubernetes cannot pair its items with the old ones", () => {
+    const prelude = `export interface Item {
+  name: string;
+  /** @immutable */
+  size?: number;
+}
+export interface Row { cells: Item[] }`;
+    const at = (d: { code: string; path?: string; location?: { line: number } }) => [
+      d.code,
+      d.path,
+      d.location?.line,
+    ];
+    expect(errorsOf(withRoot("{ items: Item[] }", prelude)).map(at)).toEqual([
+      ["CRD3005", "Widget.spec.items[].size", 4],
+    ]);
+    // A set or a list of lists is no better; each field is reported once, by its innermost list.
+    expect(errorsOf(withRoot("{\n  /** @listType set */\n  grid?: Item[][];\n}", prelude)).map(at)).toEqual([
+      ["CRD3005", "Widget.spec.grid[][].size", 4],
+    ]);
+    expect(errorsOf(withRoot("{ rows: Row[] }", prelude)).map(at)).toEqual([
+      ["CRD3005", "Widget.spec.rows[].cells[].size", 4],
+    ]);
+    // A list-map pairs items by key: allowed, and the CRD passes Kubernetes' checks.
+    const listMap = "{\n  /** @listType map @listMapKey name */\n  items: Item[];\n}";
+    expect(errorsOf(withRoot(listMap, prelude))).toEqual([]);
+    expect(errorsOf(withRoot("{ byName: Record<string, Item> }", prelude))).toEqual([]);
+  });
+
   test("transforms/index.ts runs transforms/immutable.ts after union-lowering", () => {
     const names = schemaTransforms.map((t) => t.name);
     expect(
