@@ -181,6 +181,9 @@ describe("readDoc on files parsed without JSDoc", () => {
     const comment = fc.array(piece, { maxLength: 14 }).map((ps) => `/**${ps.join(" ")} */`);
     fc.assert(
       fc.property(comment, comment, (onType, onField) => {
+        // A word with `-*/` in it ends the comment with a dash: TypeScript's own full parse, the
+        // reference here, may then never return (see above); it hung a whole test run once.
+        fc.pre(![onType, onField].some((c) => c.includes("-*/")));
         expectSameDocs(`${onType}\nexport interface A {\n  ${onField}\n  a?: string;\n}\n`);
       }),
       { numRuns: 400 },
