@@ -12,6 +12,7 @@
 import path from "node:path";
 import type { FileSystemHost, ts } from "ts-morph";
 import { canReadDocsLazily } from "./jsdoc.js";
+import { hangingDocCommentDashes, withoutHangingDashes } from "./parser-hang.js";
 import { libFiles, tsApi } from "./typescript.js";
 
 /** What loading needs of a file system. */
@@ -73,10 +74,13 @@ function libText(file: string): string | undefined {
 export interface CachingCompilerHost extends ts.CompilerHost {
   /** Forgets parsed files, so the next program reads them again from the file system. */
   forget(files: Iterable<string>): void;
+  /** Where `file` has doc comments TypeScript's parser never returns on (see parser-hang.ts). */
+  hangingComments(file: ts.SourceFile): readonly number[];
 }
 
 export function createCompilerHost(files: FileAccess, cwd: string): CachingCompilerHost {
   const parsed = new Map<string, ts.SourceFile>();
+  const hanging = new WeakMap<ts.SourceFile, number[]>();
   const canonical = (f: string) => (files.useCaseSensitiveFileNames ? f : f.toLowerCase());
   const readFile = (f: string) => libText(path.resolve(f)) ?? files.readFile(f);
   return {
@@ -98,13 +102,20 @@ export function createCompilerHost(files: FileAccess, cwd: string): CachingCompi
         isLib || canReadDocsLazily
           ? tsApi.JSDocParsingMode.ParseForTypeErrors
           : tsApi.JSDocParsingMode.ParseAll;
-      const sourceFile = tsApi.createSourceFile(fileName, text, settings);
+      const dashes = isLib ? [] : hangingDocCommentDashes(text);
+      const sourceFile = tsApi.createSourceFile(
+        fileName,
+        dashes.length > 0 ? withoutHangingDashes(text, dashes) : text,
+        settings,
+      );
+      if (dashes.length > 0) hanging.set(sourceFile, dashes);
       parsed.set(key, sourceFile);
       return sourceFile;
     },
     forget(changed) {
       for (const f of changed) parsed.delete(canonical(path.resolve(f)));
     },
+    hangingComments: (sourceFile) => hanging.get(sourceFile) ?? [],
     getDefaultLibFileName: (o) => path.join(LIB_FOLDER, tsApi.getDefaultLibFileName(o)),
     getDefaultLibLocation: () => LIB_FOLDER,
     writeFile: () => undefined,

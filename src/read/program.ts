@@ -117,6 +117,16 @@ function withChecks(
   for (const sf of program.getSourceFiles()) {
     if (sf.isDeclarationFile && program.isSourceFileFromExternalLibrary(sf)) continue;
     for (const d of program.getSyntacticDiagnostics(sf)) diagnostics.push(fromTs(d, codes.tsSyntax));
+    for (const dash of host.hangingComments(sf)) {
+      diagnostics.push({
+        severity: "error",
+        code: codes.tsSyntax,
+        message:
+          "This doc comment ends in a dash right before */ and mentions @see or @link: TypeScript's parser never returns on it (tsc --noEmit hangs too).",
+        location: locationOf(sf, dash),
+        hint: "put a space between the dash and */",
+      });
+    }
   }
   return { program, checker, entries, diagnostics, host, rootNames };
 }
