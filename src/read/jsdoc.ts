@@ -115,6 +115,25 @@ function simpleTags(content: string, sf: ts.SourceFile, start: number): DocInfo 
 }
 
 /**
+ * A doc comment with tags written after the token before `node`, on its line (`{ /** @maxItems 3 *\/ a`):
+ * TypeScript attaches such a comment to nothing, so its tags would be ignored without a word.
+ * Its position, or undefined.
+ */
+export function strandedDocComment(node: ts.Node): number | undefined {
+  const text = node.getSourceFile().text;
+  for (const range of tsApi.getTrailingCommentRanges(text, node.pos) ?? []) {
+    const comment = text.slice(range.pos, range.end);
+    if (
+      comment.startsWith("/**") &&
+      !comment.startsWith("/**/") &&
+      /(?:^|[\s*])@[A-Za-z]/.test(comment.slice(3))
+    )
+      return range.pos;
+  }
+  return undefined;
+}
+
+/**
  * Whether the doc comment `readDoc` would read contains `text` at all: a cheap test before
  * parsing, for scans over every declaration of a file.
  */

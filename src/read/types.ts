@@ -16,9 +16,9 @@ import type {
   PrimitiveName,
   Scalar,
 } from "../ir/model.js";
-import { readDoc, type DocInfo } from "./jsdoc.js";
+import { readDoc, strandedDocComment, type DocInfo } from "./jsdoc.js";
 import { knownTypeByName } from "./known-types.js";
-import { nodeLocation } from "./location.js";
+import { locationOf, nodeLocation } from "./location.js";
 import type { ReadCache, ReadRecord, RecordedRef, Route } from "./read-cache.js";
 import { collectTags } from "./tags.js";
 
@@ -177,6 +177,7 @@ export class TypeReader {
     // An inferred or instantiated property type comes from declarations the reader never sees.
     if (frame && !node) frame.opaque = true;
     const doc = decl ? readDoc(decl) : NO_DOC;
+    if (decl && doc.tags.length === 0 && doc.description === undefined) this.noteStrandedDoc(decl, path);
     const optional = (symbol.flags & SymbolFlags.Optional) !== 0 || admitsUndefined(type);
     return {
       name,
@@ -186,6 +187,21 @@ export class TypeReader {
       tags: doc.tags.length > 0 ? collectTags(doc.tags, ["field"], this.diagnostics) : [],
       origin: nodeLocation(at),
     };
+  }
+
+  /** Warns of a tagged doc comment beside `decl` that TypeScript gives to no declaration. */
+  private noteStrandedDoc(decl: ts.Declaration, path: string): void {
+    const at = strandedDocComment(decl);
+    if (at === undefined) return;
+    this.diagnostics.push({
+      severity: "warning",
+      code: codes.strandedDocComment,
+      message:
+        "This doc comment follows the token before the property on the same line, so TypeScript attaches it to no declaration: its tags are ignored.",
+      location: locationOf(decl.getSourceFile(), at),
+      path,
+      hint: "put the comment on a line of its own above the property",
+    });
   }
 
   /** A written node can stand for a checked type when both mean the same (ignoring `undefined`). */

@@ -10,6 +10,7 @@ import type { ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { canReadDocsLazily, readDoc, type DocInfo } from "../../src/read/jsdoc.js";
 import { tsApi } from "../../src/read/typescript.js";
+import { generateFrom, withRoot } from "../helpers/generate.js";
 
 /** The docs of every declaration in `text` that crdgen reads docs of, in source order. */
 function docsOf(text: string, mode: ts.JSDocParsingMode): DocInfo[] {
@@ -188,5 +189,34 @@ describe("readDoc on files parsed without JSDoc", () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe("a tagged doc comment TypeScript attaches to nothing", () => {
+  /** The warnings of a spec written as `body`. */
+  const warnings = (body: string) =>
+    generateFrom(withRoot(body)).diagnostics.map((d) => [
+      d.severity,
+      d.code,
+      d.path,
+      d.location?.line,
+      d.location?.column,
+    ]);
+
+  it("is a warning at the comment when it follows the token before a property on its line", () => {
+    expect(warnings("{ /** @maxItems 3 */ a: string[] }")).toEqual([
+      ["warning", "CRD1014", "Widget.spec.a", 8, 25],
+    ]);
+    expect(warnings("{\n  b: string; /** @minimum 1 */ c: number;\n}")).toEqual([
+      ["warning", "CRD1014", "Widget.spec.c", 9, 14],
+    ]);
+  });
+
+  it("is no warning when the comment has no tags, is not a doc comment, or is on a line of its own", () => {
+    expect(warnings("{ /** Just words. */ a: string[] }")).toEqual([]);
+    expect(warnings("{ /* @maxItems 3 */ a: string[] }")).toEqual([]);
+    expect(warnings("{ // @maxItems 3\n  a: string[];\n}")).toEqual([]);
+    expect(warnings("{\n  /** @maxItems 3 */ a: string[];\n}")).toEqual([]);
+    expect(warnings("{ a: string; b: number } // @x")).toEqual([]);
   });
 });
