@@ -37,30 +37,19 @@ interface Node {
 /** Decodes some fields of a node. */
 type FieldsDecoder = (node: Node, fields: readonly string[]) => void;
 
-const strings: FieldsDecoder = ({ run: { dec, path }, obj, out }, fields) => {
-  for (const f of fields) {
-    const v = dec.string(obj, f, path);
-    if (v !== undefined) out[f] = v;
-  }
-};
-const bools: FieldsDecoder = ({ run: { dec, path }, obj, out }, fields) => {
-  for (const f of fields) {
-    const v = dec.bool(obj, f, path);
-    if (v !== undefined) out[f] = v;
-  }
-};
-const ints: FieldsDecoder = ({ run: { dec, path }, obj, out }, fields) => {
-  for (const f of fields) {
-    const v = dec.int(obj, f, path);
-    if (v !== undefined) out[f] = v;
-  }
-};
-const numbers: FieldsDecoder = ({ run: { dec, path }, obj, out }, fields) => {
-  for (const f of fields) {
-    const v = dec.number(obj, f, path);
-    if (v !== undefined) out[f] = v;
-  }
-};
+/** Decodes fields holding one kind of scalar, with the decoder's reader for that kind. */
+function scalars(kind: "string" | "bool" | "int" | "number"): FieldsDecoder {
+  return ({ run: { dec, path }, obj, out }, fields) => {
+    for (const f of fields) {
+      const v = dec[kind](obj, f, path);
+      if (v !== undefined) out[f] = v;
+    }
+  };
+}
+const strings = scalars("string");
+const bools = scalars("bool");
+const ints = scalars("int");
+const numbers = scalars("number");
 /** default/example: any JSON; a JSON null leaves the pointer nil. */
 const anyJson: FieldsDecoder = ({ obj, out }, fields) => {
   const f = fields[0]!;
