@@ -73,17 +73,16 @@ function loadAndRead(options: GenerateOptions): ReadStage {
 }
 
 /**
- * The pipeline on an already loaded program (watch mode keeps one loaded). With
- * `typeCheckOnly`, type errors are reported for those files alone instead of all; with
- * `caches` (kept by the caller between runs) unchanged work of earlier runs is reused.
+ * The pipeline on an already loaded program (watch mode keeps one loaded). With `caches` (kept
+ * by the caller between runs) unchanged work of earlier runs is reused, type checking included;
+ * the result is the same as without.
  */
 export function generateFromProgram(
   loaded: LoadedProgram,
   options: GenerateOptions,
-  typeCheckOnly?: readonly string[],
   caches?: RunCaches,
 ): GenerateResult {
-  const stage = readProgram(loaded, options, typeCheckOnly, caches);
+  const stage = readProgram(loaded, options, caches);
   return stage.ok
     ? generateFromModel(stage.model, stage.diagnostics, options, caches)
     : failed(stage.diagnostics);
@@ -93,15 +92,11 @@ type ReadStage =
   { ok: true; model: IrModel; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Syntax and type errors, then the IR of the `@crd` roots. */
-function readProgram(
-  loaded: LoadedProgram,
-  options: GenerateOptions,
-  typeCheckOnly?: readonly string[],
-  caches?: RunCaches,
-): ReadStage {
+function readProgram(loaded: LoadedProgram, options: GenerateOptions, caches?: RunCaches): ReadStage {
   const diagnostics = [...loaded.diagnostics];
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
-  if (options.typeCheck !== false) diagnostics.push(...semanticDiagnostics(loaded, typeCheckOnly));
+  if (options.typeCheck !== false)
+    diagnostics.push(...(caches ? caches.typeCheck.diagnostics(loaded) : semanticDiagnostics(loaded)));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
 
   const model = read(loaded, diagnostics, caches?.read);

@@ -4,11 +4,14 @@
  * knows what its results depend on; a fresh instance makes a run exactly a cold run.
  */
 import type { DraftCache } from "./emit/schema.js";
+import { IncrementalCheck } from "./read/incremental-check.js";
 import { ReadCache } from "./read/read-cache.js";
 import { newRenderCache, type RenderCache } from "./write/render.js";
 import { TransformMemo } from "../transforms/memo.js";
 
 export class RunCaches {
+  /** Each file's type errors, checked again only where an edit can have changed them. */
+  readonly typeCheck = new IncrementalCheck();
   /** The IR of named interfaces, by declaration (read/read-cache.ts). */
   readonly read = new ReadCache();
   /** Drafts of definitions, by name (emit/schema.ts). */

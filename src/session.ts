@@ -10,11 +10,6 @@ import path from "node:path";
 import { generateFromProgram, type GenerateOptions, type GenerateResult } from "./generate.js";
 import { loadProgram, refreshProgram, type LoadedProgram } from "./read/program.js";
 import { RunCaches } from "./run-caches.js";
-import { importersToCheck } from "./read/importer-impact.js";
-import { codes } from "./diagnostics/codes.js";
-import { hasErrors } from "./diagnostics/diagnostic.js";
-import { tsApi } from "./read/typescript.js";
-import type { ts } from "ts-morph";
 import { writeAtomically, type OutputFile } from "./write/files.js";
 
 export interface RunOutcome {
@@ -31,8 +26,6 @@ export class CrdSession {
   private loaded: LoadedProgram | undefined;
   /** Work kept between runs; replaced whenever the program is loaded afresh. */
   private caches = new RunCaches();
-  /** Source files whose last type check found no errors in them. */
-  private readonly clean = new WeakSet<ts.SourceFile>();
   private last: RunOutcome | undefined;
   /** What each CRD file holds on disk as far as this session knows. */
   private readonly onDisk = new Map<string, string>();
@@ -101,31 +94,16 @@ export class CrdSession {
 
     const { cwd } = this.options;
     const generateOptions: GenerateOptions = { ...this.options };
-    let result: GenerateResult;
-    /** The files type-checked this run (all of them on a fresh load). */
-    let checked: readonly string[] | undefined;
     if (!this.loaded || this.loaded.entries.length < this.options.entries.length) {
       // First run, or an entry was missing last time: only a fresh load picks a new entry up.
       this.loaded = loadProgram({ entries: this.options.entries, cwd, tsconfig: this.options.tsconfig });
       this.caches = new RunCaches();
-      result = generateFromProgram(this.loaded, generateOptions, undefined, this.caches);
     } else {
-      const before = this.loaded;
       this.loaded = refreshProgram(this.loaded, changed);
-      // Type errors a change causes show up in the changed files and in the files importing
-      // them (a deleted or renamed export breaks its importers); the rest were checked before.
-      // An importer an edit cannot break is not checked again (read/importer-impact.ts).
-      const importers = importersToCheck(
-        before.program,
-        this.loaded.program,
-        changed,
-        importersOf(this.loaded, changed),
-        (sf) => this.clean.has(sf),
-      );
-      checked = [...changed, ...importers];
-      result = generateFromProgram(this.loaded, generateOptions, checked, this.caches);
     }
-    this.noteChecked(result, checked);
+    // The caches type-check again only the files an edit can have given type errors
+    // (read/incremental-check.ts) and report the others' errors from their last check.
+    const result = generateFromProgram(this.loaded, generateOptions, this.caches);
     this.files = this.collectTypeFiles();
     // Stamps taken before the re-read are kept: a save racing the read then shows up next run.
     const stamps = stampsOf(this.files.filter((f) => !seen.has(f)));
@@ -152,38 +130,11 @@ export class CrdSession {
       const file = this.files[this.files.length - 1];
       if (!file) return;
       const refreshed = refreshProgram(this.loaded, [file]);
-      generateFromProgram(
-        refreshed,
-        { ...this.options },
-        [file, ...importersOf(refreshed, [file])],
-        this.caches,
-      );
+      generateFromProgram(refreshed, { ...this.options }, this.caches);
       this.loaded = refreshed;
     });
     this.queue = next.catch(() => undefined);
     return next;
-  }
-
-  /**
-   * Records which of the files just type-checked had no errors: an importer that had none can
-   * be left unchecked after an edit that cannot break it. Nothing is recorded when the check did
-   * not run (type checking off, or syntax errors stopped the run before it).
-   */
-  private noteChecked(result: GenerateResult, checked: readonly string[] | undefined): void {
-    const loaded = this.loaded;
-    if (!loaded || this.options.typeCheck === false || hasErrors(loaded.diagnostics)) return;
-    const withErrors = new Set<string>();
-    for (const d of result.diagnostics) {
-      if (d.code === codes.tsSyntax && d.location) withErrors.add(path.resolve(d.location.file));
-    }
-    const files = checked
-      ? checked.map((f) => loaded.program.getSourceFile(f))
-      : loaded.program.getSourceFiles().filter((sf) => !sf.isDeclarationFile);
-    for (const sf of files) {
-      if (!sf) continue;
-      if (withErrors.has(path.resolve(sf.fileName))) this.clean.delete(sf);
-      else this.clean.add(sf);
-    }
   }
 
   /** Whether a type file changed on disk since it was read (a change whose event was lost). */
@@ -233,35 +184,4 @@ async function readOptional(file: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** The program's own files with a relative import of one of `changed` (any extension). */
-function importersOf(loaded: LoadedProgram, changed: readonly string[]): string[] {
-  const targets = new Set(changed.map((f) => stem(path.resolve(f))));
-  const out: string[] = [];
-  for (const sf of loaded.program.getSourceFiles()) {
-    if (sf.isDeclarationFile || /[\\/]node_modules[\\/]/.test(sf.fileName)) continue;
-    if (relativeImportsOf(sf).some((target) => targets.has(target))) out.push(sf.fileName);
-  }
-  return out;
-}
-
-const stem = (file: string) => file.replace(/\.(d\.)?(m|c)?(t|j)sx?$/, "");
-
-/**
- * The extension-less paths a file imports relatively. Unchanged files keep their SourceFile
- * across refreshes, so each file is scanned once, not on every rebuild.
- */
-const relativeImports = new WeakMap<ts.SourceFile, readonly string[]>();
-function relativeImportsOf(sf: ts.SourceFile): readonly string[] {
-  let found = relativeImports.get(sf);
-  if (!found) {
-    const dir = path.dirname(sf.fileName);
-    found = tsApi
-      .preProcessFile(sf.text, true, true)
-      .importedFiles.filter((i) => i.fileName.startsWith("."))
-      .map((i) => stem(path.resolve(dir, i.fileName)));
-    relativeImports.set(sf, found);
-  }
-  return found;
 }

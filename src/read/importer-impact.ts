@@ -1,6 +1,6 @@
 /**
  * Which importers of edited modules an edit can give new type errors. Watch mode type-checks the
- * edited files and the files importing them. An importer written only of plain declarations
+ * edited files and the files importing them, directly or not (incremental-check.ts). An importer written only of plain declarations
  * (interfaces without `extends`, aliases and enums whose types are names, literals, unions,
  * arrays, object literals and Array/Set/Record of those) never compares an imported type's
  * members with anything: an edit that keeps the edited module's exports (their names, kinds and
@@ -14,18 +14,18 @@ const { SyntaxKind } = tsApi;
 
 /**
  * The importers (of `importers`) that must be checked again after `changed` files went from
- * their SourceFile in `before` to the one in `after`; `clean`: whether a file had no errors
+ * their SourceFile `before` to the one in `after`; `clean`: whether a file had no errors
  * when it was last checked.
  */
 export function importersToCheck(
-  before: ts.Program,
+  before: (file: string) => ts.SourceFile | undefined,
   after: ts.Program,
   changed: readonly string[],
   importers: readonly string[],
   clean: (file: ts.SourceFile) => boolean,
 ): string[] {
   const surfacesKept = changed.every((file) => {
-    const old = before.getSourceFile(file);
+    const old = before(file);
     const now = after.getSourceFile(file);
     const a = old && exportSurface(old);
     const b = now && exportSurface(now);

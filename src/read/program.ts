@@ -138,9 +138,14 @@ export function semanticDiagnostics(loaded: LoadedProgram, only?: readonly strin
   for (const sf of loaded.program.getSourceFiles()) {
     if (sf.isDeclarationFile) continue;
     if (wanted && !wanted.has(path.resolve(sf.fileName))) continue;
-    for (const d of loaded.program.getSemanticDiagnostics(sf)) out.push(fromTs(d, codes.tsSyntax));
+    out.push(...checkFile(loaded, sf));
   }
   return out;
+}
+
+/** Type errors in one file. */
+export function checkFile(loaded: LoadedProgram, sf: ts.SourceFile): Diagnostic[] {
+  return loaded.program.getSemanticDiagnostics(sf).map((d) => fromTs(d, codes.tsSyntax));
 }
 
 const TYPESCRIPT_FILE = /\.(m|c)?tsx?$/;

@@ -1,6 +1,7 @@
 /**
  * A small multi-file API that uses every kind of type reference crdgen reads (imports,
- * re-exports, inheritance, aliases, enums, known types, computed types), with edits that
+ * re-exports, inheritance, aliases, enums, known types, computed types) and a value whose type
+ * comes from other files through a chain of imports, with edits that
  * change it in the ways that matter to watch mode's caches. Tests apply random sequences of
  * edits and compare what a session computes with what a fresh run computes.
  */
@@ -13,6 +14,7 @@ export const FILES: Record<string, string> = {
   "/p/scalars.ts": "/** A 32-bit integer. */\nexport type int32 = number;\n",
   "/p/root.ts": `import type { A } from "./a";
 import type { Holder } from "./index";
+import "./sample";
 /** @crd @group example.com @version v1 */
 export interface Root { spec: A; status?: Holder }
 `,
@@ -62,6 +64,10 @@ export interface Picked { p: Pick<C, "w"> }
 `,
   "/p/index.ts": `export type { C } from "./c";
 export type { Holder } from "./d";
+`,
+  // A value whose type reaches c.ts through index.ts and d.ts: an edit of C can break it.
+  "/p/sample.ts": `import type { Holder } from "./index";
+export const indexed: Holder["indexed"] = { i: 1 };
 `,
 };
 
@@ -145,6 +151,12 @@ export const EDITS: Edit[] = [
     "rename the base interface (B's heritage breaks), or undo it",
     "interface Base ",
     "interface Basex ",
+  ),
+  toggle(
+    "/p/sample.ts",
+    "give the sample a value of the wrong type (a type error in that file alone), or undo it",
+    "{ i: 1 }",
+    '{ i: "one" }',
   ),
 ];
 

@@ -81,8 +81,12 @@ describe("importersToCheck", () => {
             const before = loaded;
             loaded = refreshProgram(loaded, [edit.file]);
             const others = userFiles(loaded).filter((f) => f !== edit.file);
-            const checked = importersToCheck(before.program, loaded.program, [edit.file], others, (sf) =>
-              clean.has(sf),
+            const checked = importersToCheck(
+              (f) => before.program.getSourceFile(f),
+              loaded.program,
+              [edit.file],
+              others,
+              (sf) => clean.has(sf),
             );
             const skipped = others.filter((f) => !checked.includes(f));
             if (skipped.includes("/p/f.ts")) skippedSome = true;

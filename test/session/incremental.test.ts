@@ -25,14 +25,12 @@ describe("a session's run with caches", () => {
           const { fs, loaded: first } = project();
           const caches = new RunCaches();
           let loaded = first;
-          expect(generateFromProgram(loaded, OPTIONS, undefined, caches)).toEqual(
-            generateFromProgram(loaded, OPTIONS),
-          );
+          expect(generateFromProgram(loaded, OPTIONS, caches)).toEqual(generateFromProgram(loaded, OPTIONS));
           for (const pick of picks) {
             const edit = EDITS[pick]!;
             fs.writeFileSync(edit.file, edit.apply(fs.readFileSync(edit.file)));
             loaded = refreshProgram(loaded, [edit.file]);
-            const cached = generateFromProgram(loaded, OPTIONS, undefined, caches);
+            const cached = generateFromProgram(loaded, OPTIONS, caches);
             const fresh = generateFromProgram(loaded, OPTIONS);
             expect(cached.diagnostics).toEqual(fresh.diagnostics);
             expect(cached.stream).toBe(fresh.stream);
@@ -44,7 +42,32 @@ describe("a session's run with caches", () => {
     );
   });
 
-  // Found by the property above in CI: while C was renamed, B's reading named nothing in c.ts,
+  it("reports the type errors a full check reports, after any sequence of edits", () => {
+    const checked = { ...OPTIONS, typeCheck: true };
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: EDITS.length - 1 }), { minLength: 1, maxLength: 6 }),
+        (picks) => {
+          const { fs, loaded: first } = project();
+          const caches = new RunCaches();
+          let loaded = first;
+          generateFromProgram(loaded, checked, caches);
+          for (const pick of picks) {
+            const edit = EDITS[pick]!;
+            fs.writeFileSync(edit.file, edit.apply(fs.readFileSync(edit.file)));
+            loaded = refreshProgram(loaded, [edit.file]);
+            const cached = generateFromProgram(loaded, checked, caches);
+            const fresh = generateFromProgram(loaded, checked);
+            expect(cached.diagnostics, edit.label).toEqual(fresh.diagnostics);
+            expect(cached.stream).toBe(fresh.stream);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  // Found in CI by the first property above: while C was renamed, B's reading named nothing in c.ts,
   // so its record did not depend on c.ts and outlived the undo.
   it.each([
     ["rename C (every importer breaks), or undo it", "add a field to A"],
@@ -53,12 +76,12 @@ describe("a session's run with caches", () => {
     const { fs, loaded: first } = project();
     const caches = new RunCaches();
     let loaded = first;
-    generateFromProgram(loaded, OPTIONS, undefined, caches);
+    generateFromProgram(loaded, OPTIONS, caches);
     for (const label of [toggle, toggle, then]) {
       const edit = EDITS.find((e) => e.label === label)!;
       fs.writeFileSync(edit.file, edit.apply(fs.readFileSync(edit.file)));
       loaded = refreshProgram(loaded, [edit.file]);
-      expect(generateFromProgram(loaded, OPTIONS, undefined, caches).stream).toBe(
+      expect(generateFromProgram(loaded, OPTIONS, caches).stream).toBe(
         generateFromProgram(loaded, OPTIONS).stream,
       );
     }
@@ -67,12 +90,12 @@ describe("a session's run with caches", () => {
   it("keeps unchanged subtrees as the same objects from run to run", () => {
     const { fs, loaded } = project();
     const caches = new RunCaches();
-    const before = generateFromProgram(loaded, OPTIONS, undefined, caches);
+    const before = generateFromProgram(loaded, OPTIONS, caches);
     fs.writeFileSync(
       "/p/c.ts",
       fs.readFileSync("/p/c.ts").replace("w: string[];", "w: string[];\n  v?: boolean;"),
     );
-    const after = generateFromProgram(refreshProgram(loaded, ["/p/c.ts"]), OPTIONS, undefined, caches);
+    const after = generateFromProgram(refreshProgram(loaded, ["/p/c.ts"]), OPTIONS, caches);
     const spec = (r: typeof before) =>
       r.crds[0]!.spec.versions[0]!.schema!.openAPIV3Schema!.properties!.spec!;
     // Inside A.local (Local names nothing that changed) the nodes are the very nodes of the last
