@@ -45,8 +45,9 @@ export class CrdSession {
   }
 
   /**
-   * The files the CRDs are made from: the entries and every source file of the program that
-   * is not a library's (no node_modules, no lib.d.ts). A change to any of them can change a CRD.
+   * The files the CRDs are made from: the entries, every source file of the program that is not
+   * a library's (no node_modules, no lib.d.ts) and the tsconfig with the files it extends. A
+   * change to any of them can change a CRD.
    */
   typeFiles(): string[] {
     return this.files;
@@ -61,6 +62,7 @@ export class CrdSession {
         continue;
       files.add(path.resolve(sf.fileName));
     }
+    for (const config of this.loaded?.configFiles ?? []) files.add(config);
     return [...files];
   }
 
@@ -94,8 +96,13 @@ export class CrdSession {
 
     const { cwd } = this.options;
     const generateOptions: GenerateOptions = { ...this.options };
-    if (!this.loaded || this.loaded.entries.length < this.options.entries.length) {
-      // First run, or an entry was missing last time: only a fresh load picks a new entry up.
+    if (
+      !this.loaded ||
+      this.loaded.entries.length < this.options.entries.length ||
+      changed.some((f) => this.loaded?.configFiles.includes(f))
+    ) {
+      // First run, an entry was missing last time (only a fresh load picks a new entry up), or
+      // the compiler options changed (they can change every file's types: nothing is kept).
       this.loaded = loadProgram({ entries: this.options.entries, cwd, tsconfig: this.options.tsconfig });
       this.caches = new RunCaches();
     } else {

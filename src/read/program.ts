@@ -31,6 +31,8 @@ export interface LoadedProgram {
   /** The host and root files the program was built from; a refresh reuses them. */
   host: CachingCompilerHost;
   rootNames: string[];
+  /** The tsconfig and the files it extends (absolute); a change to one needs a fresh load. */
+  configFiles: readonly string[];
 }
 
 /** Options crdgen needs whatever the user's tsconfig says: null must be visible to read `T | null`. */
@@ -76,15 +78,17 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
   if (!options.tsconfig && entries[0]) tsconfig = findTsconfig(path.dirname(entries[0]), files.fileExists);
 
   let compilerOptions = DEFAULTS;
+  let configFiles: readonly string[] = [];
   if (tsconfig) {
     const config = readTsconfig(tsconfig, files);
     for (const d of config.errors) diagnostics.push(fromTs(d, codes.tsconfig));
     compilerOptions = config.options;
+    configFiles = config.files;
   }
   const rootNames = entries.filter((e) => !missing.includes(e));
   const host = createCompilerHost(files, options.cwd);
   const program = tsApi.createProgram({ rootNames, options: { ...compilerOptions, ...FORCED }, host });
-  return withChecks(program, host, rootNames, diagnostics);
+  return withChecks(program, host, rootNames, configFiles, diagnostics);
 }
 
 /**
@@ -100,13 +104,14 @@ export function refreshProgram(loaded: LoadedProgram, changed: readonly string[]
     host: loaded.host,
     oldProgram: loaded.program,
   });
-  return withChecks(program, loaded.host, loaded.rootNames, []);
+  return withChecks(program, loaded.host, loaded.rootNames, loaded.configFiles, []);
 }
 
 function withChecks(
   program: ts.Program,
   host: CachingCompilerHost,
   rootNames: string[],
+  configFiles: readonly string[],
   diagnostics: Diagnostic[],
 ): LoadedProgram {
   const checker = program.getTypeChecker();
@@ -128,7 +133,7 @@ function withChecks(
       });
     }
   }
-  return { program, checker, entries, diagnostics, host, rootNames };
+  return { program, checker, entries, diagnostics, host, rootNames, configFiles };
 }
 
 /** Type errors in the user's own files (or only in `only`), reported like tsc does. */

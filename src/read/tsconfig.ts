@@ -10,13 +10,14 @@ const NO_INPUTS = 18003;
 export interface TsconfigResult {
   options: ts.CompilerOptions;
   errors: ts.Diagnostic[];
+  /** The tsconfig and the files it extends, absolute: a change to any of them changes the options. */
+  files: string[];
 }
 
 export function readTsconfig(file: string, files: FileAccess): TsconfigResult {
-  const read = tsApi.readConfigFile(file, (f) => files.readFile(f));
-  if (read.error) return { options: {}, errors: [read.error] };
-  const parsed = tsApi.parseJsonConfigFileContent(
-    read.config,
+  const source = tsApi.readJsonConfigFile(file, (f) => files.readFile(f));
+  const parsed = tsApi.parseJsonSourceFileConfigFileContent(
+    source,
     {
       useCaseSensitiveFileNames: files.useCaseSensitiveFileNames,
       // `include` is not expanded: only the entries and what they import are loaded.
@@ -28,5 +29,9 @@ export function readTsconfig(file: string, files: FileAccess): TsconfigResult {
     undefined,
     file,
   );
-  return { options: parsed.options, errors: parsed.errors.filter((e) => e.code !== NO_INPUTS) };
+  return {
+    options: parsed.options,
+    errors: parsed.errors.filter((e) => e.code !== NO_INPUTS),
+    files: [file, ...(source.extendedSourceFiles ?? [])].map((f) => path.resolve(f)),
+  };
 }

@@ -16,7 +16,7 @@ test("a run with no type change regenerates nothing; an edit is found by its mti
   const first = await session.run();
   expect(first.result.ok).toBe(true);
   expect(first.written).toEqual([project.file(CRD)]);
-  expect(session.typeFiles()).toEqual([project.file(TYPES)]);
+  expect(session.typeFiles()).toEqual([project.file(TYPES), project.file("tsconfig.json")]);
 
   const again = await session.run();
   expect(again).toMatchObject({ unchanged: true, written: [] });
@@ -74,4 +74,37 @@ test("an imported file joins the type files; deleting it is an error that keeps 
   expect(outcome.result.ok).toBe(false);
   expect(outcome.result.diagnostics.map((d) => d.message).join("\n")).toContain("./size.js");
   expect(await project.read(CRD)).toContain("other:");
+});
+
+test("an edit of the tsconfig, or of a tsconfig it extends, loads the program again with the new options", async () => {
+  const base = JSON.parse(await project.read("tsconfig.json")) as {
+    compilerOptions: Record<string, unknown>;
+  };
+  const withStrict = (strict: boolean) =>
+    JSON.stringify({ compilerOptions: { ...base.compilerOptions, strict } }, null, 2);
+  await project.write("tsconfig.base.json", withStrict(true));
+  await project.write("tsconfig.json", JSON.stringify({ extends: "./tsconfig.base.json", include: ["src"] }));
+  // An implicit `any`: an error under `strict` only.
+  await project.write(TYPES, `${typesWith("")}export function echo(x) {\n  return x;\n}\n`);
+
+  const strict = await session.run();
+  expect(strict.result.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("TS7006")]);
+  expect(session.typeFiles()).toEqual([
+    project.file(TYPES),
+    project.file("tsconfig.json"),
+    project.file("tsconfig.base.json"),
+  ]);
+
+  await project.write("tsconfig.base.json", withStrict(false));
+  const relaxed = await session.run();
+  expect(relaxed.unchanged).toBe(false);
+  expect(relaxed.result.ok).toBe(true);
+
+  await project.write(
+    "tsconfig.json",
+    JSON.stringify({ compilerOptions: { strict: true }, extends: "./tsconfig.base.json" }),
+  );
+  expect((await session.run()).result.diagnostics.map((d) => d.message)).toEqual([
+    expect.stringContaining("TS7006"),
+  ]);
 });
