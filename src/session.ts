@@ -8,8 +8,15 @@ import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { generateFromProgram, type GenerateOptions, type GenerateResult } from "./generate.js";
-import { loadProgram, refreshProgram, type LoadedProgram } from "./read/program.js";
+import {
+  entryFiles,
+  isInputUnderFolder,
+  loadProgram,
+  refreshProgram,
+  type LoadedProgram,
+} from "./read/program.js";
 import { RunCaches } from "./run-caches.js";
+import { missingImportCandidates } from "./read/importers.js";
 import { writeAtomically, type OutputFile } from "./write/files.js";
 
 export interface RunOutcome {
@@ -32,11 +39,14 @@ export class CrdSession {
   /** `mtime:size` of each type file when it was last read. */
   private stamps = new Map<string, string>();
   private files: string[];
+  /** The entry files (folder entries expanded) as of the last run. */
+  private entries: string[];
   private readonly pending = new Set<string>();
   /** Runs are chained: two builds starting at once must not write the same files together. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: SessionOptions) {
+    this.entries = entryFiles(options.entries, options.cwd);
     this.files = this.collectTypeFiles();
   }
 
@@ -46,15 +56,21 @@ export class CrdSession {
 
   /**
    * The files the CRDs are made from: the entries, every source file of the program that is not
-   * a library's (no node_modules, no lib.d.ts) and the tsconfig with the files it extends. A
-   * change to any of them can change a CRD.
+   * a library's (no node_modules, no lib.d.ts), the tsconfig with the files it extends, and the
+   * files that would satisfy an import that finds no file yet. A change to any of them (creating
+   * one included) can change a CRD.
    */
   typeFiles(): string[] {
     return this.files;
   }
 
+  /** Folders given as entries, absolute: a TypeScript file created anywhere under one is a new entry. */
+  entryFolders(): string[] {
+    return this.options.entries.map((e) => path.resolve(this.options.cwd, e)).filter(isFolder);
+  }
+
   private collectTypeFiles(): string[] {
-    const files = new Set(this.options.entries.map((e) => path.resolve(this.options.cwd, e)));
+    const files = new Set(this.entries);
     const program = this.loaded?.program;
     for (const sf of program?.getSourceFiles() ?? []) {
       if (sf.isDeclarationFile && program?.isSourceFileFromExternalLibrary(sf)) continue;
@@ -63,11 +79,17 @@ export class CrdSession {
       files.add(path.resolve(sf.fileName));
     }
     for (const config of this.loaded?.configFiles ?? []) files.add(config);
+    // An import of a file that does not exist yet: creating the file must trigger a run.
+    if (program) for (const candidate of missingImportCandidates(program)) files.add(candidate);
     return [...files];
   }
 
   isTypeFile(file: string): boolean {
-    return this.files.includes(path.resolve(file));
+    const resolved = path.resolve(file);
+    return (
+      this.files.includes(resolved) ||
+      this.entryFolders().some((folder) => isInputUnderFolder(resolved, folder))
+    );
   }
 
   /** Records a change the bundler saw; the next `run` re-reads that file. Other files are ignored. */
@@ -91,17 +113,23 @@ export class CrdSession {
       ? this.changedFiles()
       : { changed: [], seen: new Map<string, string>() };
     this.pending.clear();
-    if (this.loaded && this.last && changed.length === 0)
+    // Folder entries stand for the files under them now: a file created or deleted there changes the entries.
+    const entries = entryFiles(this.options.entries, this.options.cwd);
+    const entriesChanged = entries.join("\n") !== this.entries.join("\n");
+    if (this.loaded && this.last && changed.length === 0 && !entriesChanged)
       return { ...this.last, written: [], unchanged: true };
+    this.entries = entries;
 
     const { cwd } = this.options;
     const generateOptions: GenerateOptions = { ...this.options };
     if (
       !this.loaded ||
-      this.loaded.entries.length < this.options.entries.length ||
+      this.loaded.entries.length < entries.length ||
+      entriesChanged ||
       changed.some((f) => this.loaded?.configFiles.includes(f))
     ) {
-      // First run, an entry was missing last time (only a fresh load picks a new entry up), or
+      // First run, an entry was missing last time or the entries changed (only a fresh load
+      // picks a new entry up), or
       // the compiler options changed (they can change every file's types: nothing is kept).
       this.loaded = loadProgram({ entries: this.options.entries, cwd, tsconfig: this.options.tsconfig });
       this.caches = new RunCaches();
@@ -168,6 +196,14 @@ export class CrdSession {
     await writeAtomically(dirty);
     for (const f of files) this.onDisk.set(f.path, f.content);
     return dirty.map((f) => f.path);
+  }
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }
 

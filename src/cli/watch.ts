@@ -67,14 +67,21 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
     for (const w of current) w(result);
   };
 
-  /** Watches every folder holding one of the session's type files (new imports widen the set). */
+  /**
+   * Watches every folder holding one of the session's type files (new imports widen the set),
+   * and folders given as entries with all their subfolders (a file created there is a new entry).
+   */
   const watchDirectories = () => {
-    for (const dir of new Set(session.typeFiles().map((f) => path.dirname(f)))) {
+    const folders = session.entryFolders();
+    const dirs = new Set([...session.typeFiles().map((f) => path.dirname(f)), ...folders]);
+    for (const dir of dirs) {
       if (watchers.has(dir)) continue;
       try {
         watchers.set(
           dir,
-          watch(dir, (_event, name) => name && onChange(path.join(dir, name.toString()))),
+          watch(dir, { recursive: folders.includes(dir) }, (_event, name) => {
+            if (name) onChange(path.join(dir, name.toString()));
+          }),
         );
       } catch {
         // A folder that vanished is simply not watched; its files are reported as missing on the next run.
@@ -83,8 +90,12 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
   };
 
   const onChange = (file: string) => {
-    if (!session.isTypeFile(file)) return;
-    session.markChanged(file);
+    if (session.isTypeFile(file)) session.markChanged(file);
+    else if (!watchers.has(file) && session.typeFiles().some((f) => path.dirname(f) === file)) {
+      // A folder an import is waiting for appeared (`./api` -> api/index.ts): watch it. Files
+      // written in it before its watcher started are found by the run (by their stamps).
+      watchDirectories();
+    } else return;
     clearTimeout(timer);
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
   };

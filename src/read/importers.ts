@@ -42,7 +42,8 @@ function reverseImports(program: ts.Program, host: ts.ModuleResolutionHost): Map
   for (const sf of program.getSourceFiles()) {
     if (isLibrary(program, sf)) continue;
     const { relative, bare } = importsOf(sf);
-    const targets = new Set(relative);
+    // `./x` can be x.ts or x/index.ts: both count (checking one file too many is harmless).
+    const targets = new Set(relative.flatMap((s) => [s, path.join(s, "index")]));
     // Bare specifiers reach the user's own files through `paths` or `baseUrl`; libraries are left out.
     for (const specifier of bare) {
       const resolved = tsApi.resolveModuleName(
@@ -72,7 +73,7 @@ function isLibrary(program: ts.Program, sf: ts.SourceFile): boolean {
 }
 
 interface Imports {
-  /** Relative imports, resolved against the file's folder, without extension (and as folders). */
+  /** Relative imports, resolved against the file's folder, without extension. */
   relative: readonly string[];
   bare: readonly string[];
 }
@@ -87,17 +88,36 @@ function importsOf(sf: ts.SourceFile): Imports {
     const info = tsApi.preProcessFile(sf.text, true, true);
     const names = [...info.importedFiles, ...info.referencedFiles].map((i) => i.fileName);
     found = {
-      // `./x` can be x.ts or x/index.ts: both count (checking one file too many is harmless).
-      relative: names
-        .filter(isRelative)
-        .map((n) => stem(path.resolve(dir, n)))
-        .flatMap((s) => [s, path.join(s, "index")]),
+      relative: names.filter(isRelative).map((n) => stem(path.resolve(dir, n))),
       bare: names.filter((n) => !isRelative(n)),
     };
     scanned.set(sf, found);
   }
   return found;
 }
+
+/**
+ * The files that would satisfy relative imports of the program's own files that resolve to no
+ * file now (`./later.js` -> later.ts, later.d.ts, later/index.ts, ...): creating one of them
+ * changes the program, so watch mode looks out for them.
+ */
+export function missingImportCandidates(program: ts.Program): string[] {
+  const present = new Set<string>();
+  const own = program.getSourceFiles().filter((sf) => !isLibrary(program, sf));
+  for (const sf of program.getSourceFiles()) present.add(stem(sf.fileName));
+  const candidates = new Set<string>();
+  for (const sf of own) {
+    for (const target of importsOf(sf).relative) {
+      if (present.has(target) || present.has(path.join(target, "index"))) continue;
+      for (const ext of FILE_EXTENSIONS) candidates.add(target + ext);
+      for (const ext of INDEX_EXTENSIONS) candidates.add(path.join(target, "index") + ext);
+    }
+  }
+  return [...candidates].sort();
+}
+
+const FILE_EXTENSIONS = [".ts", ".tsx", ".d.ts", ".mts", ".d.mts", ".cts", ".d.cts"];
+const INDEX_EXTENSIONS = [".ts", ".tsx", ".d.ts"];
 
 const isRelative = (specifier: string) => specifier.startsWith(".");
 

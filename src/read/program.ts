@@ -50,10 +50,7 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
   const diagnostics: Diagnostic[] = [];
   const fsHost = options.fileSystem;
   const files = fsHost ? hostAccess(fsHost) : diskAccess();
-  const isDirectory = (p: string) => (fsHost ? fsHost.directoryExistsSync(p) : isDirectoryOnDisk(p));
-  const entries = options.entries
-    .map((e) => path.resolve(options.cwd, e))
-    .flatMap((e) => (isDirectory(e) ? typeScriptFilesUnder(e, fsHost) : [e]));
+  const entries = entryFiles(options.entries, options.cwd, fsHost);
 
   const missing = entries.filter((e) => !files.fileExists(e));
   for (const file of missing) {
@@ -98,10 +95,13 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
  */
 export function refreshProgram(loaded: LoadedProgram, changed: readonly string[]): LoadedProgram {
   loaded.host.forget(changed);
+  // TypeScript keeps an unchanged file's module resolutions, failed ones too: when a file
+  // appears, every import is resolved again, so that one naming it finds it.
+  const appeared = changed.some((f) => !loaded.program.getSourceFile(f));
   const program = tsApi.createProgram({
     rootNames: loaded.rootNames,
     options: loaded.program.getCompilerOptions(),
-    host: loaded.host,
+    host: appeared ? { ...loaded.host, hasInvalidatedResolutions: () => true } : loaded.host,
     oldProgram: loaded.program,
   });
   return withChecks(program, loaded.host, loaded.rootNames, loaded.configFiles, []);
@@ -154,6 +154,7 @@ export function checkFile(loaded: LoadedProgram, sf: ts.SourceFile): Diagnostic[
 }
 
 const TYPESCRIPT_FILE = /\.(m|c)?tsx?$/;
+const DECLARATION_FILE = /\.d\.(m|c)?ts$/;
 
 function isDirectoryOnDisk(p: string): boolean {
   try {
@@ -161,6 +162,30 @@ function isDirectoryOnDisk(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The files the entries stand for, absolute: a file for itself (whether it exists or not), a
+ * folder for the TypeScript files under it.
+ */
+export function entryFiles(entries: readonly string[], cwd: string, fsHost?: FileSystemHost): string[] {
+  const isDirectory = (p: string) => (fsHost ? fsHost.directoryExistsSync(p) : isDirectoryOnDisk(p));
+  return entries
+    .map((e) => path.resolve(cwd, e))
+    .flatMap((e) => (isDirectory(e) ? typeScriptFilesUnder(e, fsHost) : [e]));
+}
+
+/** Whether a file under a folder given as input is one of its inputs (see typeScriptFilesUnder). */
+export function isInputUnderFolder(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return false;
+  const parts = relative.split(path.sep);
+  const name = parts.pop()!;
+  return (
+    parts.every((d) => d !== "node_modules" && !d.startsWith(".")) &&
+    TYPESCRIPT_FILE.test(name) &&
+    !DECLARATION_FILE.test(name)
+  );
 }
 
 /** A folder given as input stands for its TypeScript files (not declarations, not node_modules), sorted. */
@@ -174,7 +199,7 @@ function typeScriptFilesUnder(dir: string, fsHost: FileSystemHost | undefined): 
       const full = path.join(d, name);
       if (isDir) {
         if (name !== "node_modules" && !name.startsWith(".")) walk(full);
-      } else if (TYPESCRIPT_FILE.test(name) && !/\.d\.(m|c)?ts$/.test(name)) {
+      } else if (TYPESCRIPT_FILE.test(name) && !DECLARATION_FILE.test(name)) {
         out.push(full);
       }
     }

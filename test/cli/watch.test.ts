@@ -1,5 +1,5 @@
 /** Watch mode: an edit changes the CRD; a bad edit reports and keeps watching; fixing it recovers. */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
@@ -68,4 +68,61 @@ test("deleting an imported file reports the broken import in its importer", asyn
   await rm(path.join(dir, "spec.ts"));
   expect((await next).ok).toBe(false);
   expect(err).toMatch(/types\.ts:1:\d+ - error CRD1001: TS2307: Cannot find module '\.\/spec\.js'/);
+}, 30_000);
+
+test("a file an import waits for is picked up when it is created, a deleted file when it comes back", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "crdgen-watch-"));
+  await writeFile(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { module: "preserve", moduleResolution: "bundler", strict: true } }),
+  );
+  await writeFile(path.join(dir, "types.ts"), ROOT.replace("./spec.js", "./spec"));
+  const io = { cwd: dir, stdout: { write: () => true }, stderr: { write: () => true } };
+  handle = startWatch({ entries: ["types.ts"] }, io);
+  await handle.ready;
+  const file = path.join(dir, "crds", "example.com_widgets.yaml");
+
+  // `./spec` as a folder with an index: the folder appears first, then its file.
+  let next = handle.nextRun();
+  await mkdir(path.join(dir, "spec"));
+  await writeFile(path.join(dir, "spec", "index.ts"), "export interface Spec { fromIndex: number }\n");
+  let result = await next;
+  // The folder's own event may run before its file is written: wait for the run that reads it.
+  while (!result.ok) result = await handle.nextRun();
+  expect(await readFile(file, "utf8")).toContain("fromIndex:");
+
+  next = handle.nextRun();
+  await rm(path.join(dir, "spec"), { recursive: true });
+  expect((await next).ok).toBe(false);
+  next = handle.nextRun();
+  await writeFile(path.join(dir, "spec.ts"), "export interface Spec { fromFile: number }\n");
+  expect((await next).ok).toBe(true);
+  expect(await readFile(file, "utf8")).toContain("fromFile:");
+}, 30_000);
+
+test("with a folder as entry, a file created in it or in a new subfolder is a new entry", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "crdgen-watch-"));
+  const crd = (kind: string) =>
+    `/** @crd @group example.com @version v1 */\nexport interface ${kind} { spec: { size?: number } }\n`;
+  await mkdir(path.join(dir, "api"));
+  await writeFile(path.join(dir, "api", "widget.ts"), crd("Widget"));
+  const io = { cwd: dir, stdout: { write: () => true }, stderr: { write: () => true } };
+  handle = startWatch({ entries: ["api"] }, io);
+  await handle.ready;
+  const written = (plural: string) => readFile(path.join(dir, "crds", `example.com_${plural}.yaml`), "utf8");
+  expect(await written("widgets")).toContain("kind: Widget");
+
+  let next = handle.nextRun();
+  await writeFile(path.join(dir, "api", "gadget.ts"), crd("Gadget"));
+  expect((await next).crds.map((c) => c.spec.names.kind)).toEqual(["Gadget", "Widget"]);
+  expect(await written("gadgets")).toContain("kind: Gadget");
+
+  next = handle.nextRun();
+  await mkdir(path.join(dir, "api", "more"));
+  await writeFile(path.join(dir, "api", "more", "gizmo.ts"), crd("Gizmo"));
+  let result = await next;
+  // The folder's own event may run before its file is written: wait for the run that reads it.
+  while (result.crds.length < 3) result = await handle.nextRun();
+  expect(result.crds.map((c) => c.spec.names.kind)).toEqual(["Gadget", "Gizmo", "Widget"]);
+  expect(await written("gizmos")).toContain("kind: Gizmo");
 }, 30_000);

@@ -1,5 +1,5 @@
 /** The plugins' shared generator: what it re-reads between builds and what it (re)writes. */
-import { rm, stat, utimes } from "node:fs/promises";
+import { mkdir, rm, stat, utimes } from "node:fs/promises";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { CrdSession } from "../../src/session.js";
 import { CRD, copyProject, typesWith, TYPES, type Project } from "./project.js";
@@ -74,6 +74,36 @@ test("an imported file joins the type files; deleting it is an error that keeps 
   expect(outcome.result.ok).toBe(false);
   expect(outcome.result.diagnostics.map((d) => d.message).join("\n")).toContain("./size.js");
   expect(await project.read(CRD)).toContain("other:");
+
+  // Creating it again is a change too, found with no event (by the files the import would take).
+  await project.write("src/api/size.ts", "export type Size = string;\n");
+  const back = await session.run();
+  expect(back.unchanged).toBe(false);
+  expect(back.result.diagnostics).toEqual([]);
+  expect(await project.read(CRD)).toMatch(/other:\n\s+type: string/);
+});
+
+test("a file an import names is picked up when it is created, in its own folder or as a folder's index", async () => {
+  await project.write(TYPES, `import type { Later } from "./later.js";\n${typesWith("later?: Later;")}`);
+  expect((await session.run()).result.ok).toBe(false);
+  await project.write("src/api/later.ts", "export type Later = boolean;\n");
+  const created = await session.run();
+  expect(created.result.diagnostics).toEqual([]);
+  expect(await project.read(CRD)).toMatch(/later:\n\s+type: boolean/);
+
+  const bundler = { module: "preserve", moduleResolution: "bundler" };
+  const config = JSON.parse(await project.read("tsconfig.json")) as { compilerOptions: object };
+  await project.write(
+    "tsconfig.json",
+    JSON.stringify({ ...config, compilerOptions: { ...config.compilerOptions, ...bundler } }),
+  );
+  await project.write(TYPES, `import type { Deep } from "./deep";\n${typesWith("deep?: Deep;")}`);
+  expect((await session.run()).result.ok).toBe(false);
+  await mkdir(project.file("src/api/deep"));
+  await project.write("src/api/deep/index.ts", "export type Deep = number;\n");
+  const indexed = await session.run();
+  expect(indexed.result.diagnostics).toEqual([]);
+  expect(await project.read(CRD)).toMatch(/deep:\n\s+type: number/);
 });
 
 test("an edit of the tsconfig, or of a tsconfig it extends, loads the program again with the new options", async () => {
@@ -107,4 +137,23 @@ test("an edit of the tsconfig, or of a tsconfig it extends, loads the program ag
   expect((await session.run()).result.diagnostics.map((d) => d.message)).toEqual([
     expect.stringContaining("TS7006"),
   ]);
+});
+
+test("with a folder as entry, a file created under it is found with no event, and deleting it is a change", async () => {
+  const folder = new CrdSession({ entries: ["src/api"], cwd: project.dir });
+  expect((await folder.run()).result.crds.map((c) => c.spec.names.kind)).toEqual(["Widget"]);
+  const gadget =
+    "/** @crd @group example.com @version v1 */\nexport interface Gadget { spec: { on?: boolean } }\n";
+  await mkdir(project.file("src/api/more"));
+  await project.write("src/api/more/gadget.ts", gadget);
+  expect(folder.isTypeFile(project.file("src/api/more/gadget.ts"))).toBe(true);
+  expect(folder.isTypeFile(project.file("src/api/more/gadget.d.ts"))).toBe(false);
+  const added = await folder.run();
+  expect(added.unchanged).toBe(false);
+  expect(added.result.crds.map((c) => c.spec.names.kind)).toEqual(["Gadget", "Widget"]);
+
+  await rm(project.file("src/api/more"), { recursive: true });
+  const removed = await folder.run();
+  expect(removed.unchanged).toBe(false);
+  expect(removed.result.crds.map((c) => c.spec.names.kind)).toEqual(["Widget"]);
 });
