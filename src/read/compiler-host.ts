@@ -13,7 +13,8 @@ import path from "node:path";
 import type { FileSystemHost, ts } from "ts-morph";
 import { canReadDocsLazily } from "./jsdoc.js";
 import { hangingDocCommentDashes, withoutHangingDashes } from "./parser-hang.js";
-import { libFiles, tsApi } from "./typescript.js";
+import { libFiles } from "./lib-files.js";
+import { tsApi } from "./typescript.js";
 
 /** What loading needs of a file system. */
 export interface FileAccess {
@@ -65,10 +66,8 @@ export function hostAccess(host: FileSystemHost): FileAccess {
  */
 export const LIB_FOLDER = path.resolve("/node_modules/typescript/lib");
 
-let libTexts: Map<string, string> | undefined;
 function libText(file: string): string | undefined {
-  libTexts ??= new Map(libFiles().map((f) => [path.join(LIB_FOLDER, f.fileName), f.text]));
-  return libTexts.get(file);
+  return path.dirname(file) === LIB_FOLDER ? libFiles().text(path.basename(file)) : undefined;
 }
 
 export interface CachingCompilerHost extends ts.CompilerHost {
