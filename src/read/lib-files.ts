@@ -6,8 +6,9 @@
  * for. As with the code cache, nothing here may fail a run: without a usable cache folder the
  * strings are taken from `@ts-morph/common` every time.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { makeDirs } from "../runtime/make-dirs.js";
 import { cacheFolder, loadTsMorphCommon, tsApi } from "./typescript.js";
 
 export interface LibFiles {
@@ -75,7 +76,7 @@ function readFolder(folder: string): LibFiles | undefined {
 function writeFolder(folder: string, files: ReadonlyArray<{ fileName: string; text: string }>): void {
   const temp = `${folder}.${process.pid}.tmp`;
   try {
-    mkdirSync(temp, { recursive: true });
+    makeDirs(temp);
     for (const f of files) writeFileSync(path.join(temp, f.fileName), f.text);
     writeFileSync(path.join(temp, INDEX), JSON.stringify(files.map((f) => f.fileName)));
     renameSync(temp, folder);

@@ -12,10 +12,11 @@
  * `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch) turns it off.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire, Module } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
+import { makeDirs } from "./make-dirs.js";
 
 /**
  * Loads `file` as CommonJS, as `require` would, but compiled from (and into) the code cache in
@@ -116,7 +117,7 @@ function removeOlderEntries(cacheFile: string): void {
 function save(script: vm.Script, cacheFile: string): void {
   try {
     const data = script.createCachedData();
-    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    makeDirs(path.dirname(cacheFile));
     // Written aside and renamed: parallel runs never read half an entry.
     const temp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temp, data);

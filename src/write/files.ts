@@ -3,8 +3,9 @@
  * and is renamed into place only after every file was written, so a failure never leaves a
  * half-written CRD that a GitOps tool might apply.
  */
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { makeDirs } from "../runtime/make-dirs.js";
 
 export interface OutputFile {
   path: string;
@@ -15,7 +16,7 @@ export async function writeAtomically(files: readonly OutputFile[]): Promise<voi
   const temps: { temp: string; target: string }[] = [];
   try {
     for (const f of files) {
-      await mkdir(path.dirname(f.path), { recursive: true });
+      makeDirs(path.dirname(f.path));
       const temp = `${f.path}.crdgen-${process.pid}-${temps.length}.tmp`;
       temps.push({ temp, target: f.path });
       await writeFile(temp, f.content, "utf8");

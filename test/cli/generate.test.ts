@@ -1,4 +1,5 @@
 /** The generate command end to end on real files: outputs, exit codes, atomicity. */
+import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, writeFile, mkdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -109,6 +110,19 @@ describe("crdgen <file>", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("File not found:");
     expect(run.stderr).toContain("nope.ts");
+  });
+
+  test("an --out-dir that cannot be made exits 1 naming it, and writes nothing", async () => {
+    await writeFile(path.join(dir, "taken"), "");
+    const run = await runCli(["types.ts", "--out-dir", "taken/crds"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/error CRD4003: could not write output: ENOTDIR: .*taken/);
+    // Under /proc Node's own recursive mkdir never returns (Linux only has one).
+    if (existsSync("/proc/self")) {
+      const proc = await runCli(["types.ts", "--out-dir", "/proc/crdgen-nope/crds"], dir);
+      expect(proc.code).toBe(1);
+      expect(proc.stderr).toContain("could not write output: ENOENT");
+    }
   });
 
   test("--help and --help-tags", async () => {
