@@ -25,7 +25,8 @@ Options:
                           missing, stale or extra (the pull-request gate)
       --watch             keep running and regenerate when the input files change
       --format <fmt>      yaml (default) or json
-  -p, --tsconfig <path>   tsconfig.json to use (default: nearest above the first file)
+  -p, --tsconfig <path>   tsconfig.json to use, or a folder holding one
+                          (default: nearest above the first file)
       --no-type-check     do not report type errors in the input files
       --max-description-length <n>
                           cut longer descriptions at a word boundary (as controller-gen)

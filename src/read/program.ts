@@ -68,6 +68,9 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
   }
 
   let tsconfig = options.tsconfig ? path.resolve(options.cwd, options.tsconfig) : undefined;
+  // As with `tsc -p`, a folder stands for the tsconfig.json in it.
+  if (tsconfig && (fsHost ? fsHost.directoryExistsSync(tsconfig) : isDirectoryOnDisk(tsconfig)))
+    tsconfig = path.join(tsconfig, "tsconfig.json");
   if (tsconfig && !files.fileExists(tsconfig)) {
     diagnostics.push({ severity: "error", code: codes.tsconfig, message: `tsconfig not found: ${tsconfig}` });
     tsconfig = undefined;

@@ -65,6 +65,19 @@ describe("loadProgram", () => {
     });
   });
 
+  it("takes a folder as tsconfig to mean the tsconfig.json in it, as tsc -p does", () => {
+    const fileSystem = memory({
+      "/p/config/tsconfig.json": JSON.stringify({ compilerOptions: { strict: false } }),
+      "/p/types.ts": "export function echo(x) {\n  return x;\n}\n",
+    });
+    const loaded = loadProgram({ entries: ["types.ts"], cwd: "/p", fileSystem, tsconfig: "config" });
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.configFiles).toEqual(["/p/config/tsconfig.json"]);
+    expect(semanticDiagnostics(loaded)).toEqual([]);
+    const missing = loadProgram({ entries: ["types.ts"], cwd: "/p", fileSystem, tsconfig: "." });
+    expect(missing.diagnostics.map((d) => d.message)).toEqual(["tsconfig not found: /p/tsconfig.json"]);
+  });
+
   it("reports an unknown compiler option of the tsconfig", () => {
     const fileSystem = memory({
       "/p/tsconfig.json": JSON.stringify({ compilerOptions: { strictt: true } }),
