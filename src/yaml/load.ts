@@ -10,7 +10,16 @@
  */
 import { readBlockYaml } from "./block-reader.js";
 import { yaml11Differences, type Yaml11Difference } from "./yaml11.js";
-import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, type Document, type Node } from "yaml";
+import {
+  LineCounter,
+  parseAllDocuments,
+  isMap,
+  isSeq,
+  isScalar,
+  visit,
+  type Document,
+  type Node,
+} from "yaml";
 
 export interface SourcePosition {
   line: number;
@@ -99,7 +108,7 @@ function fullParse(file: string, stream: YamlStream): YamlLoadResult {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
       // Unresolvable aliases and alias bombs only surface when the document is converted.
-      const pos = lineCounter.linePos(doc.range[0]);
+      const pos = lineCounter.linePos(aliasAtFault(doc) ?? doc.range[0]);
       errors.push({
         file,
         line: pos.line,
@@ -115,6 +124,24 @@ function fullParse(file: string, stream: YamlStream): YamlLoadResult {
     errors,
     yaml11Differences: () => documents.flatMap((d) => yaml11Differences(d.doc, d.lineCounter)),
   };
+}
+
+/** Where the first alias that names no anchor is, else the first alias (an alias bomb's first use). */
+function aliasAtFault(doc: Document.Parsed): number | undefined {
+  let first: number | undefined;
+  let unresolved: number | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      const at = alias.range?.[0];
+      first ??= at;
+      if (alias.resolve(doc) === undefined) {
+        unresolved = at;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return unresolved ?? first;
 }
 
 function parseWithPositions(text: string): { docs: Document.Parsed[]; lineCounter: LineCounter } {

@@ -69,3 +69,22 @@ describe("positions of quickly read documents", () => {
     expect(positionOf(documents[1]!, ["spec", "missing"])).toEqual({ line: 5, column: 3 });
   });
 });
+
+describe("alias errors", () => {
+  it("point at the alias that names no anchor, or at the first alias of a document with too many", () => {
+    const unresolved = parseYamlDocuments("a: &x {b: 1}\nc: *x\nd: *nope\n", "t.yaml");
+    expect(unresolved.documents).toEqual([]);
+    expect(unresolved.errors).toEqual([
+      expect.objectContaining({ line: 3, column: 4, message: expect.stringContaining("Unresolved alias") }),
+    ]);
+    const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (const [from, to] of [
+      ["a", "b"],
+      ["b", "c"],
+      ["c", "d"],
+    ])
+      lines.push(`${to}: &${to} [${Array(10).fill(`*${from}`).join(", ")}]`);
+    const bomb = parseYamlDocuments(`---\n${lines.join("\n")}\n`, "t.yaml");
+    expect(bomb.errors).toEqual([expect.objectContaining({ line: 3, column: 8 })]);
+  });
+});
