@@ -32,8 +32,9 @@ const EMPTY: DocInfo = { tags: [] };
 /** The JSDoc block written closest to `node` (TypeScript attaches all blocks; the last one wins). */
 export function readDoc(node: ts.Node): DocInfo {
   const sf = node.getSourceFile();
-  const attached = (node as { jsDoc?: ts.JSDoc[] }).jsDoc;
-  if (attached) return docOf(attached[attached.length - 1]!, sf, sf.text);
+  // Some declarations (accessors) carry an empty list.
+  const attached = (node as { jsDoc?: ts.JSDoc[] }).jsDoc?.at(-1);
+  if (attached) return docOf(attached, sf, sf.text);
   const range = lastDocRange(node, sf);
   if (!range) return EMPTY;
   // Most doc comments are one line of plain text (`/** The schedule. *\/`): the description is

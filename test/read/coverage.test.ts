@@ -13,6 +13,16 @@ interface Case {
 
 const cases: Case[] = [
   {
+    // A getter in a type is a property to TypeScript; its doc comment is read like a property's.
+    name: "accessors in a type literal are properties",
+    spec: "{\n  /** The a. @maxLength 3 */\n  get a(): string;\n  set a(v: string);\n  set b(v: number);\n}",
+    expected: {
+      type: "object",
+      properties: { a: { type: "string", description: "The a.", maxLength: 3 }, b: { type: "number" } },
+      required: ["a", "b"],
+    },
+  },
+  {
     name: "string, number, boolean; required sorted, optional omitted",
     spec: "{ zeta: string; alpha: number; flag?: boolean }",
     expected: {
