@@ -20,6 +20,8 @@ export const codes = {
   rootShape: "CRD1013",
   /** A tagged doc comment TypeScript attaches to nothing (written on the line of the token before). */
   strandedDocComment: "CRD1014",
+  /** A map whose keys follow a pattern (`[key: \`x-${string}\`]: T`) a schema cannot enforce. */
+  unenforcedKeyPattern: "CRD1015",
   // Kubernetes validation of the generated CRD, and `crdgen check` of CRD and custom-resource files
   invalidCrd: "CRD2001",
   /** A scalar YAML 1.1 readers (kubectl) read differently from YAML 1.2. */

@@ -146,7 +146,37 @@ export class TypeReader {
     if (this.checker.getIndexInfoOfType(type, IndexKind.Number)) {
       this.unsupported(ctx, "a number index signature", "use an array, or a string index signature");
     }
-    return undefined;
+    return this.patternIndexSignature(type, ctx);
+  }
+
+  /**
+   * `[key: \`x-${string}\`]: T`: a map whose keys follow a pattern. A structural schema cannot
+   * constrain map keys, so it becomes a map of T (leaving it out would make the API server drop
+   * every such key) with a warning that the pattern is not enforced. Symbol keys are not JSON and
+   * are left out, as symbol-keyed properties are.
+   */
+  private patternIndexSignature(type: ts.Type, ctx: Ctx): IrType | undefined {
+    const patterned = this.checker
+      .getIndexInfosOfType(type)
+      .filter((info) => info.keyType.flags & (TypeFlags.TemplateLiteral | TypeFlags.StringMapping));
+    const [first] = patterned;
+    if (!first || first.type.flags & TypeFlags.Never) return undefined;
+    if (patterned.some((info) => info.type !== first.type)) {
+      this.unsupported(ctx, "a map whose key patterns have different value types", "use one index signature");
+      return undefined;
+    }
+    const at = first.declaration ?? ctx.at;
+    for (const info of patterned) if (info.declaration) this.dependOn(info.declaration);
+    const keys = patterned.map((info) => this.checker.typeToString(info.keyType)).join(" | ");
+    this.diagnostics.push({
+      severity: "warning",
+      code: codes.unenforcedKeyPattern,
+      message: `The keys of ${ctx.path} must match ${keys}, which a CRD schema cannot enforce: the API server accepts any key.`,
+      location: nodeLocation(at),
+      path: ctx.path,
+      hint: `use Record<string, T>, or check the keys with @validation (a CEL rule such as ${keyRuleExample(first.keyType)})`,
+    });
+    return this.convert(first.type, first.declaration?.type, { path: `${ctx.path}[*]`, at });
   }
 
   private property(symbol: ts.Symbol, ctx: Ctx): IrProperty | undefined {
@@ -686,6 +716,14 @@ export class TypeReader {
 }
 
 const NO_DOC: DocInfo = { tags: [] };
+
+/** A CEL rule checking map keys against a template literal's leading text, for a hint. */
+function keyRuleExample(keyType: ts.Type): string {
+  const prefix =
+    keyType.flags & TypeFlags.TemplateLiteral ? (keyType as ts.TemplateLiteralType).texts[0] : "";
+  const start = prefix && /^[\w./-]+$/.test(prefix) ? prefix : "x-";
+  return `self.all(k, k.startsWith('${start}'))`;
+}
 
 function enumOf(type: PrimitiveName, values: Scalar[], origin: SourceLocation): IrEnum {
   return { kind: "enum", type, values, origin };

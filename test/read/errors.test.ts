@@ -211,3 +211,29 @@ describe("roots", () => {
     expect(result.diagnostics[0]!.message).toMatch(/TS2304: Cannot find name 'Missing'/);
   });
 });
+
+describe("maps whose keys follow a pattern", () => {
+  test("become maps of their values, with a located warning that the pattern is not enforced", () => {
+    const source = withRoot(
+      "{\n  ext?: { [k: `x-${string}`]: string };\n  up?: { [k: Uppercase<string>]: number };\n}",
+    );
+    const result = generateFrom(source);
+    expect(result.ok).toBe(true);
+    const spec = result.crds[0]!.spec.versions[0]!.schema!.openAPIV3Schema!.properties!.spec!;
+    expect(spec.properties!.ext).toEqual({ type: "object", additionalProperties: { type: "string" } });
+    expect(spec.properties!.up).toEqual({ type: "object", additionalProperties: { type: "number" } });
+    expect(result.diagnostics.map((d) => [d.severity, d.code, d.path, d.location?.line])).toEqual([
+      ["warning", "CRD1015", "Widget.spec.ext", lineOf(source, "ext?:")],
+      ["warning", "CRD1015", "Widget.spec.up", lineOf(source, "up?:")],
+    ]);
+    expect(result.diagnostics[0]!.message).toContain("must match `x-${string}`");
+    expect(result.diagnostics[0]!.hint).toContain("self.all(k, k.startsWith('x-'))");
+  });
+
+  test("a string index signature beside them wins, and different value types are an error", () => {
+    const both = withRoot("{\n  m: { [k: string]: string; [k: `x-${string}`]: string };\n}");
+    expect(generateFrom(both).diagnostics).toEqual([]);
+    const mixed = withRoot("{\n  m: { [k: `a-${string}`]: string; [k: `b-${string}`]: number };\n}");
+    expect(errorsOf(mixed).map((d) => [d.code, d.path])).toEqual([["CRD1002", "Widget.spec.m"]]);
+  });
+});
