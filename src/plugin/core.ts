@@ -51,6 +51,8 @@ export const crdgen: UnpluginInstance<CrdgenPluginOptions, false> = createUnplug
       const outcome = await s.run();
       // Re-added on every build: rollup and webpack keep only the files the latest build named.
       for (const file of s.typeFiles()) this.addWatchFile(file);
+      // A file created under a folder entry is a new entry.
+      for (const folder of s.entryFolders()) host.watchFolder(folder);
       const report = reportOf(outcome, s.cwd, failsOnError(options, host.watchMode || devServer));
       if (report.warning !== undefined) host.warn(report.warning);
       if (report.error !== undefined) host.error(report.error);

@@ -48,7 +48,9 @@ export function setupEsbuild(
     // esbuild may resolve entries while onStart still runs; the file list comes from that run.
     await current?.catch(() => undefined);
     const resolved = await resolveAsEsbuildWould(build, args);
-    return resolved.path === undefined ? resolved : { ...resolved, watchFiles: session.typeFiles() };
+    if (resolved.path === undefined) return resolved;
+    // A file created under a folder entry is a new entry: folder listings are watched too.
+    return { ...resolved, watchFiles: session.typeFiles(), watchDirs: session.entryFolderTree() };
   });
 }
 

@@ -11,6 +11,8 @@ export interface BuildHost {
   /** Fails the build with this text (rollup's `this.error` throws, so nothing after it runs). */
   error(text: string): void;
   warn(text: string): void;
+  /** Rebuilds when a file is created anywhere under `dir`. */
+  watchFolder(dir: string): void;
 }
 
 /** The part of rollup's (and rolldown's, hence vite's) plugin context used here. */
@@ -34,6 +36,8 @@ export function hostOf(context: UnpluginBuildContext): BuildHost {
       watchMode: compiler.watchMode,
       error: (text) => void compilation.errors.push(problem(text)),
       warn: (text) => void compilation.warnings.push(problem(text)),
+      // A file dependency that is a folder sees no file created in it; a context dependency does.
+      watchFolder: (dir) => void compilation.contextDependencies.add(dir),
     };
   }
   if (isRollupLike(context)) {
@@ -41,6 +45,8 @@ export function hostOf(context: UnpluginBuildContext): BuildHost {
       watchMode: context.meta.watchMode,
       error: (text) => context.error(text),
       warn: (text) => context.warn(text),
+      // rollup's watcher (chokidar) looks into a watched folder.
+      watchFolder: (dir) => context.addWatchFile(dir),
     };
   }
   // A bundler unplugin adds later: failing loudly beats a silently stale CRD.
@@ -50,6 +56,7 @@ export function hostOf(context: UnpluginBuildContext): BuildHost {
       throw new Error(text);
     },
     warn: (text) => console.warn(text),
+    watchFolder: (dir) => context.addWatchFile(dir),
   };
 }
 

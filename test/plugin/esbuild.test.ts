@@ -94,3 +94,23 @@ test("watch mode rebuilds when a type the bundle never imports changes, and reco
   await project.write(TYPES, typesWith("shape?: string;"));
   await eventually(async () => (await project.read(CRD)).includes("shape:"), "the fix to reach the CRD");
 });
+
+test("watch mode with a folder as entry rebuilds when a file is created in it", async () => {
+  const results: BuildResult[] = [];
+  const base = { ...options(), plugins: [crdgen({ entries: ["src/api"] })] };
+  const spy: Plugin = { name: "spy", setup: (b) => b.onEnd((r) => void results.push(r)) };
+  ctx = await context({ ...base, plugins: [...base.plugins, spy] });
+  await ctx.watch();
+  await eventually(async () => results.length > 0, "the end of the first build");
+  expect(await project.read(CRD)).toContain("size:");
+
+  await project.write(
+    "src/api/gadget.ts",
+    "/** @crd @group example.com @version v1 */\nexport interface Gadget { spec: { on?: boolean } }\n",
+  );
+  await eventually(
+    async () =>
+      (await project.read("crds/example.com_gadgets.yaml").catch(() => "")).includes("kind: Gadget"),
+    "the new file's CRD",
+  );
+});

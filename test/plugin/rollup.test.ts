@@ -90,3 +90,29 @@ test("watch mode regenerates on a type edit, reports a bad edit as a warning and
   await eventually(async () => (await project.read(CRD)).includes("shape:"), "the fix to reach the CRD");
   expect(outputs).toEqual([]);
 });
+
+test("watch mode with a folder as entry rebuilds when a file is created in it", async () => {
+  let builds = 0;
+  watcher = watch({
+    input: project.file("src/index.ts"),
+    plugins: [crdgen({ entries: ["src/api"], cwd: project.dir })],
+    output: { dir: project.file("dist"), format: "es" },
+    watch: { buildDelay: 20 },
+  });
+  watcher.on("event", (e) => {
+    if (e.code === "BUNDLE_END") void e.result.close();
+    if (e.code === "END") builds++;
+  });
+  await eventually(async () => builds > 0, "the end of the first build");
+  expect(await project.read(CRD)).toContain("size:");
+
+  await project.write(
+    "src/api/gadget.ts",
+    "/** @crd @group example.com @version v1 */\nexport interface Gadget { spec: { on?: boolean } }\n",
+  );
+  await eventually(
+    async () =>
+      (await project.read("crds/example.com_gadgets.yaml").catch(() => "")).includes("kind: Gadget"),
+    "the new file's CRD",
+  );
+});

@@ -86,3 +86,21 @@ test("watch mode recompiles when a type the bundle never imports changes, and a 
   expect(results.some((s) => s.hasErrors())).toBe(false);
   expect(await project.read(CRD)).toContain("color:");
 });
+
+test("watch mode with a folder as entry recompiles when a file is created in it", async () => {
+  let compilations = 0;
+  const folderConfig = { ...config(), plugins: [crdgen({ entries: ["src/api"] })] };
+  watching = webpack(folderConfig).watch({ aggregateTimeout: 20 }, () => void compilations++);
+  await eventually(async () => compilations > 0, "the first compilation");
+  expect(await project.read(CRD)).toContain("size:");
+
+  await project.write(
+    "src/api/gadget.ts",
+    "/** @crd @group example.com @version v1 */\nexport interface Gadget { spec: { on?: boolean } }\n",
+  );
+  await eventually(
+    async () =>
+      (await project.read("crds/example.com_gadgets.yaml").catch(() => "")).includes("kind: Gadget"),
+    "the new file's CRD",
+  );
+});
