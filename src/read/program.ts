@@ -139,14 +139,11 @@ function withChecks(
   return { program, checker, entries, diagnostics, host, rootNames, configFiles };
 }
 
-/** Type errors in the user's own files (or only in `only`), reported like tsc does. */
-export function semanticDiagnostics(loaded: LoadedProgram, only?: readonly string[]): Diagnostic[] {
+/** Type errors in the user's own files, reported like tsc does. */
+export function semanticDiagnostics(loaded: LoadedProgram): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const wanted = only ? new Set(only.map((f) => path.resolve(f))) : undefined;
   for (const sf of loaded.program.getSourceFiles()) {
-    if (sf.isDeclarationFile) continue;
-    if (wanted && !wanted.has(path.resolve(sf.fileName))) continue;
-    out.push(...checkFile(loaded, sf));
+    if (!sf.isDeclarationFile) out.push(...checkFile(loaded, sf));
   }
   return out;
 }

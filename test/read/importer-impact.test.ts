@@ -8,7 +8,12 @@ import fc from "fast-check";
 import type { ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { exportSurface, importersToCheck } from "../../src/read/importer-impact.js";
-import { refreshProgram, semanticDiagnostics, type LoadedProgram } from "../../src/read/program.js";
+import {
+  checkFile,
+  refreshProgram,
+  semanticDiagnostics,
+  type LoadedProgram,
+} from "../../src/read/program.js";
 import { tsApi } from "../../src/read/typescript.js";
 import { EDITS, project } from "../helpers/edited-project.js";
 
@@ -38,10 +43,9 @@ describe("exportSurface", () => {
 
 /** A session's bookkeeping: files whose last check found nothing. */
 function cleanFiles(loaded: LoadedProgram, clean: WeakSet<ts.SourceFile>, files: readonly string[]): void {
-  const withErrors = new Set(semanticDiagnostics(loaded, files).map((d) => d.location?.file));
   for (const file of files) {
     const sf = loaded.program.getSourceFile(file)!;
-    if (withErrors.has(sf.fileName)) clean.delete(sf);
+    if (checkFile(loaded, sf).length > 0) clean.delete(sf);
     else clean.add(sf);
   }
 }
