@@ -108,3 +108,29 @@ test("the dev server regenerates on save and survives a bad edit", async () => {
   await project.write(TYPES, typesWith("shape?: string;"));
   await eventually(async () => (await project.read(CRD)).includes("shape:"), "the fix to reach the CRD");
 });
+
+test("the dev server with a folder as entry regenerates when a file is created in it", async () => {
+  const server: ViteDevServer = await createServer({
+    ...config(),
+    plugins: [crdgen({ entries: ["src/api"] })],
+    server: { port: 0, host: "127.0.0.1", hmr: false },
+  });
+  close = () => server.close();
+  await server.listen();
+  await eventually(async () => (await project.read(CRD)).includes("size:"), "the first CRD");
+  const typesDir = path.dirname(project.file(TYPES));
+  await eventually(
+    async () => server.watcher.getWatched()[typesDir]?.includes(path.basename(TYPES)) ?? false,
+    "vite's watcher to watch the types",
+  );
+
+  await project.write(
+    "src/api/gadget.ts",
+    "/** @crd @group example.com @version v1 */\nexport interface Gadget { spec: { on?: boolean } }\n",
+  );
+  await eventually(
+    async () =>
+      (await project.read("crds/example.com_gadgets.yaml").catch(() => "")).includes("kind: Gadget"),
+    "the new file's CRD",
+  );
+});
