@@ -14,7 +14,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { importersToCheck } from "./importer-impact.js";
 import { transitiveImporters } from "./importers.js";
 import { checkFile, type LoadedProgram } from "./program.js";
-import { tsApi } from "./typescript.js";
+import { declaresGlobals } from "./globals.js";
 
 export class IncrementalCheck {
   private readonly found = new WeakMap<ts.SourceFile, readonly Diagnostic[]>();
@@ -49,12 +49,12 @@ export class IncrementalCheck {
     for (const sf of program.getSourceFiles()) {
       const old = before.get(sf.fileName);
       if (old === sf) continue;
-      if (canDeclareGlobals(sf) || (old && canDeclareGlobals(old))) return undefined;
+      if (declaresGlobals(sf) || (old && declaresGlobals(old))) return undefined;
       changed.push(sf.fileName);
     }
     for (const [name, old] of before) {
       if (program.getSourceFile(name)) continue;
-      if (canDeclareGlobals(old)) return undefined;
+      if (declaresGlobals(old)) return undefined;
       changed.push(name);
     }
     const importers = importersToCheck(
@@ -66,14 +66,4 @@ export class IncrementalCheck {
     );
     return new Set([...changed, ...importers]);
   }
-}
-
-/** Whether a file can put declarations in the global scope, where any file can use them. */
-function canDeclareGlobals(sf: ts.SourceFile): boolean {
-  if (!tsApi.isExternalModule(sf)) return true;
-  return sf.statements.some(
-    (s) =>
-      tsApi.isModuleDeclaration(s) &&
-      (tsApi.isStringLiteral(s.name) || (s.flags & tsApi.NodeFlags.GlobalAugmentation) !== 0),
-  );
 }

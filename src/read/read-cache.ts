@@ -15,7 +15,7 @@
 import type { ts } from "ts-morph";
 import type { IrDefinition } from "../ir/model.js";
 import type { KnownType } from "./known-types.js";
-import { tsApi } from "./typescript.js";
+import { declaresGlobals } from "./globals.js";
 
 /** How the reader reached a named declaration, which decides how it is read. */
 export type Route =
@@ -84,22 +84,7 @@ export class ReadCache {
   }
 }
 
-/**
- * Files whose declarations can change what a name means anywhere: scripts (their top-level
- * declarations are global, TypeScript's lib files among them) and modules that augment the
- * global scope or other modules.
- */
+/** The program's files that declare globals (see globals.ts). */
 function globalDeclarationFiles(program: ts.Program): Set<ts.SourceFile> {
-  const out = new Set<ts.SourceFile>();
-  for (const sf of program.getSourceFiles()) {
-    if (!tsApi.isExternalModule(sf) || sf.statements.some(isAugmentation)) out.add(sf);
-  }
-  return out;
-}
-
-function isAugmentation(statement: ts.Statement): boolean {
-  return (
-    tsApi.isModuleDeclaration(statement) &&
-    ((statement.flags & tsApi.NodeFlags.GlobalAugmentation) !== 0 || tsApi.isStringLiteral(statement.name))
-  );
+  return new Set(program.getSourceFiles().filter(declaresGlobals));
 }
