@@ -7,6 +7,7 @@ import {
   BAD_TYPES,
   CRD,
   copyProject,
+  createdEntryIsPickedUp,
   eventually,
   typesWith,
   TYPES,
@@ -104,13 +105,5 @@ test("watch mode with a folder as entry rebuilds when a file is created in it", 
   await eventually(async () => results.length > 0, "the end of the first build");
   expect(await project.read(CRD)).toContain("size:");
 
-  await project.write(
-    "src/api/gadget.ts",
-    "/** @crd @group example.com @version v1 */\nexport interface Gadget { spec: { on?: boolean } }\n",
-  );
-  await eventually(
-    async () =>
-      (await project.read("crds/example.com_gadgets.yaml").catch(() => "")).includes("kind: Gadget"),
-    "the new file's CRD",
-  );
+  await createdEntryIsPickedUp(project);
 });

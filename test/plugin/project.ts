@@ -65,3 +65,15 @@ export async function eventually(
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** Creates a type file with a second CRD under src/api/ and waits for that CRD to be written. */
+export async function createdEntryIsPickedUp(project: Project): Promise<void> {
+  await project.write(
+    "src/api/gadget.ts",
+    "/** @crd @group example.com @version v1 */\nexport interface Gadget { spec: { on?: boolean } }\n",
+  );
+  await eventually(
+    async () => (await project.read("crds/example.com_gadgets.yaml")).includes("kind: Gadget"),
+    "the new file's CRD",
+  );
+}

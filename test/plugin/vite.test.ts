@@ -12,6 +12,7 @@ import {
   BAD_TYPES,
   CRD,
   copyProject,
+  createdEntryIsPickedUp,
   eventually,
   typesWith,
   TYPES,
@@ -86,22 +87,29 @@ test("build --watch regenerates when a type the bundle never imports changes", a
   await eventually(async () => (await project.read(CRD)).includes("color:"), "the edit to reach the CRD");
 });
 
-test("the dev server regenerates on save and survives a bad edit", async () => {
+/**
+ * A dev server on the copy, once it wrote the first CRD and its watcher watches the types: vite's
+ * watcher scans the root while the server starts, and an edit made before it watches the types'
+ * directory is never reported (to crdgen or to vite itself).
+ */
+async function startDevServer(entries: string[]): Promise<void> {
   const server: ViteDevServer = await createServer({
     ...config(),
+    plugins: [crdgen({ entries })],
     server: { port: 0, host: "127.0.0.1", hmr: false },
   });
   close = () => server.close();
   await server.listen();
   await eventually(async () => (await project.read(CRD)).includes("size:"), "the first CRD");
-  // vite's watcher scans the root while the server starts; an edit made before it watches the
-  // types' directory is never reported (to crdgen or to vite itself).
   const typesDir = path.dirname(project.file(TYPES));
   await eventually(
     async () => server.watcher.getWatched()[typesDir]?.includes(path.basename(TYPES)) ?? false,
     "vite's watcher to watch the types",
   );
+}
 
+test("the dev server regenerates on save and survives a bad edit", async () => {
+  await startDevServer([TYPES]);
   await project.write(TYPES, BAD_TYPES);
   await eventually(async () => warnings.some((w) => w.includes(BAD_LOCATION)), "the bad edit's warning");
   expect(await project.read(CRD)).toContain("size:");
@@ -110,27 +118,6 @@ test("the dev server regenerates on save and survives a bad edit", async () => {
 });
 
 test("the dev server with a folder as entry regenerates when a file is created in it", async () => {
-  const server: ViteDevServer = await createServer({
-    ...config(),
-    plugins: [crdgen({ entries: ["src/api"] })],
-    server: { port: 0, host: "127.0.0.1", hmr: false },
-  });
-  close = () => server.close();
-  await server.listen();
-  await eventually(async () => (await project.read(CRD)).includes("size:"), "the first CRD");
-  const typesDir = path.dirname(project.file(TYPES));
-  await eventually(
-    async () => server.watcher.getWatched()[typesDir]?.includes(path.basename(TYPES)) ?? false,
-    "vite's watcher to watch the types",
-  );
-
-  await project.write(
-    "src/api/gadget.ts",
-    "/** @crd @group example.com @version v1 */\nexport interface Gadget { spec: { on?: boolean } }\n",
-  );
-  await eventually(
-    async () =>
-      (await project.read("crds/example.com_gadgets.yaml").catch(() => "")).includes("kind: Gadget"),
-    "the new file's CRD",
-  );
+  await startDevServer(["src/api"]);
+  await createdEntryIsPickedUp(project);
 });
