@@ -127,7 +127,7 @@ export class CrdSession {
       ? this.changedFiles()
       : { changed: [], seen: new Map<string, string>() };
     this.pending.clear();
-    // Folder entries stand for the files under them now: a file created or deleted there changes the entries.
+    // A folder entry stands for the files under it now: creating or deleting one changes the entries.
     const entries = entryFiles(this.options.entries, this.options.cwd);
     const entriesChanged = entries.join("\n") !== this.entries.join("\n");
     if (this.loaded && this.last && changed.length === 0 && !entriesChanged)
@@ -142,9 +142,8 @@ export class CrdSession {
       entriesChanged ||
       changed.some((f) => this.loaded?.configFiles.includes(f))
     ) {
-      // First run, an entry was missing last time or the entries changed (only a fresh load
-      // picks a new entry up), or
-      // the compiler options changed (they can change every file's types: nothing is kept).
+      // First run; an entry was missing last time, or the entries changed (only a fresh load
+      // picks a new entry up); or the compiler options changed (they can change every type).
       this.loaded = loadProgram({ entries: this.options.entries, cwd, tsconfig: this.options.tsconfig });
       this.caches = new RunCaches();
     } else {
