@@ -65,48 +65,81 @@ export function withoutSkipping<T>(fn: () => T): T {
   }
 }
 
-function ownFeatures(node: DraftSchema): number {
-  let f = 0;
-  if (node.anyOf !== undefined) f |= Feature.anyOf;
-  if (node.enum !== undefined && node.enum.includes(null)) f |= Feature.nullEnum;
-  if (node.type === "null") f |= Feature.nullType;
-  if (node["x-kubernetes-int-or-string"] === true) f |= Feature.intOrString;
-  if (node["x-crdgen-immutable"] === true) f |= Feature.immutable;
-  if (node.uniqueItems !== undefined) f |= Feature.uniqueItems;
-  if (node.additionalProperties !== undefined) f |= Feature.additionalProperties;
-  if (
-    node.patternProperties !== undefined ||
-    node.dependencies !== undefined ||
-    node.additionalItems !== undefined ||
-    node.$ref !== undefined ||
-    (node as Record<string, unknown>)["definitions"] !== undefined ||
-    node.id !== undefined ||
-    node.$schema !== undefined ||
-    Array.isArray(node.items)
-  )
-    f |= Feature.forbidden;
-  if (typeof node.format === "string") f |= Feature.format;
-  if (typeof node.description === "string") f |= Feature.description;
-  return f;
-}
-
-/** The features of a node and everything below it (computed once per node object). */
+/**
+ * The features of a node and everything below it (computed once per node object). One pass over
+ * the node's own keys: nodes come in many shapes, so reading a fixed list of keywords from each
+ * costs a slow property lookup per keyword, and most of them are absent.
+ */
 export function featuresOf(node: DraftSchema, cache: FeatureCache): number {
   let f = cache.get(node);
   if (f !== undefined) return f;
-  f = ownFeatures(node);
-  const properties = node.properties;
-  if (properties) for (const name in properties) f |= featuresOf(properties[name]!, cache);
-  const items = node.items;
-  if (items && !Array.isArray(items)) f |= featuresOf(items, cache);
-  const additional = node.additionalProperties;
-  if (additional && typeof additional === "object") f |= featuresOf(additional, cache);
-  for (const key of BRANCHES) {
-    const branches = node[key];
-    if (branches) for (const b of branches) f |= featuresOf(b, cache);
+  f = 0;
+  const n = node as Record<string, unknown>;
+  for (const key in n) {
+    const value = n[key];
+    if (value === undefined) continue;
+    switch (key) {
+      case "properties":
+        if (value)
+          for (const name in value) f |= featuresOf((value as Record<string, DraftSchema>)[name]!, cache);
+        break;
+      case "items":
+        if (Array.isArray(value)) f |= Feature.forbidden;
+        else if (value) f |= featuresOf(value as DraftSchema, cache);
+        break;
+      case "additionalProperties":
+        f |= Feature.additionalProperties;
+        if (value && typeof value === "object") f |= featuresOf(value as DraftSchema, cache);
+        break;
+      case "anyOf":
+        f |= Feature.anyOf | branchFeatures(value as DraftSchema[], cache);
+        break;
+      case "allOf":
+      case "oneOf":
+        f |= branchFeatures(value as DraftSchema[], cache);
+        break;
+      case "not":
+        if (value) f |= featuresOf(value as DraftSchema, cache);
+        break;
+      case "enum":
+        if ((value as unknown[]).includes(null)) f |= Feature.nullEnum;
+        break;
+      case "type":
+        if (value === "null") f |= Feature.nullType;
+        break;
+      case "x-kubernetes-int-or-string":
+        if (value === true) f |= Feature.intOrString;
+        break;
+      case "x-crdgen-immutable":
+        if (value === true) f |= Feature.immutable;
+        break;
+      case "uniqueItems":
+        f |= Feature.uniqueItems;
+        break;
+      case "patternProperties":
+      case "dependencies":
+      case "additionalItems":
+      case "$ref":
+      case "definitions":
+      case "id":
+      case "$schema":
+        f |= Feature.forbidden;
+        break;
+      case "format":
+        if (typeof value === "string") f |= Feature.format;
+        break;
+      case "description":
+        if (typeof value === "string") f |= Feature.description;
+        break;
+    }
   }
-  if (node.not) f |= featuresOf(node.not, cache);
   cache.set(node, f);
+  return f;
+}
+
+function branchFeatures(branches: readonly DraftSchema[] | null, cache: FeatureCache): number {
+  let f = 0;
+  if (branches) for (const b of branches) f |= featuresOf(b, cache);
   return f;
 }
 

@@ -1,0 +1,55 @@
+/**
+ * featuresOf: what a subtree holds that a transform may act on. A missing bit would make a step
+ * skip a subtree it must rewrite, so each keyword is checked at the root and under every kind of
+ * child (the properties test checks the same thing end to end on generated schemas).
+ */
+import { describe, expect, it } from "vitest";
+import type { DraftSchema } from "../../src/emit/draft.js";
+import { Feature, featuresOf } from "../../transforms/walk.js";
+
+const KEYWORDS: [string, DraftSchema, number][] = [
+  ["anyOf", { anyOf: [{ type: "string" }] }, Feature.anyOf],
+  ["an enum listing null", { type: "string", enum: ["a", null] }, Feature.nullEnum],
+  ["type null", { type: "null" } as DraftSchema, Feature.nullType],
+  ["int-or-string", { "x-kubernetes-int-or-string": true }, Feature.intOrString],
+  ["immutable", { type: "string", "x-crdgen-immutable": true } as DraftSchema, Feature.immutable],
+  ["uniqueItems", { type: "array", uniqueItems: true, items: { type: "string" } }, Feature.uniqueItems],
+  ["additionalProperties", { type: "object", additionalProperties: false }, Feature.additionalProperties],
+  ["tuple items", { type: "array", items: [{ type: "string" }] } as DraftSchema, Feature.forbidden],
+  ["$ref", { $ref: "#/definitions/X" } as DraftSchema, Feature.forbidden],
+  ["patternProperties", { patternProperties: {} } as DraftSchema, Feature.forbidden],
+  ["definitions", { definitions: {} } as DraftSchema, Feature.forbidden],
+  ["format", { type: "string", format: "date-time" }, Feature.format],
+  ["description", { type: "string", description: "d" }, Feature.description],
+];
+
+const PLACES: [string, (child: DraftSchema) => DraftSchema][] = [
+  ["the root", (c) => c],
+  ["a property", (c) => ({ type: "object", properties: { a: { type: "string" }, b: c } })],
+  ["items", (c) => ({ type: "array", items: c })],
+  ["additionalProperties", (c) => ({ type: "object", additionalProperties: c })],
+  ["allOf", (c) => ({ allOf: [{}, c] })],
+  ["oneOf", (c) => ({ oneOf: [c] })],
+  ["not", (c) => ({ not: c })],
+];
+
+/** Bits the wrapper itself brings (an object map's additionalProperties). */
+const wrapperBits = (place: string) => (place === "additionalProperties" ? Feature.additionalProperties : 0);
+
+describe("featuresOf", () => {
+  for (const [place, wrap] of PLACES) {
+    it.each(KEYWORDS)(`finds %s under ${place}`, (_what, node, bit) => {
+      expect(featuresOf(wrap(node), new Map())).toBe(bit | wrapperBits(place));
+    });
+  }
+
+  it("finds nothing in a plain tree, and keeps what it computed for each node", () => {
+    const leaf: DraftSchema = { type: "string", enum: ["a"], maxLength: 3 };
+    const tree: DraftSchema = { type: "object", properties: { a: leaf }, required: ["a"] };
+    const cache = new Map<DraftSchema, number>();
+    expect(featuresOf(tree, cache)).toBe(0);
+    expect(cache.get(leaf)).toBe(0);
+    cache.set(leaf, Feature.format);
+    expect(featuresOf({ type: "array", items: leaf }, cache)).toBe(Feature.format);
+  });
+});
