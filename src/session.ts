@@ -10,6 +10,7 @@ import path from "node:path";
 import { generateFromProgram, type GenerateOptions, type GenerateResult } from "./generate.js";
 import {
   entryFiles,
+  isDirectory,
   isInputUnderFolder,
   loadProgram,
   refreshProgram,
@@ -66,7 +67,7 @@ export class CrdSession {
 
   /** Folders given as entries, absolute: a TypeScript file created anywhere under one is a new entry. */
   entryFolders(): string[] {
-    return this.options.entries.map((e) => path.resolve(this.options.cwd, e)).filter(isFolder);
+    return this.options.entries.map((e) => path.resolve(this.options.cwd, e)).filter((e) => isDirectory(e));
   }
 
   /**
@@ -209,14 +210,6 @@ export class CrdSession {
     await writeAtomically(dirty);
     for (const f of files) this.onDisk.set(f.path, f.content);
     return dirty.map((f) => f.path);
-  }
-}
-
-function isFolder(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
   }
 }
 

@@ -69,8 +69,7 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
 
   let tsconfig = options.tsconfig ? path.resolve(options.cwd, options.tsconfig) : undefined;
   // As with `tsc -p`, a folder stands for the tsconfig.json in it.
-  if (tsconfig && (fsHost ? fsHost.directoryExistsSync(tsconfig) : isDirectoryOnDisk(tsconfig)))
-    tsconfig = path.join(tsconfig, "tsconfig.json");
+  if (tsconfig && isDirectory(tsconfig, fsHost)) tsconfig = path.join(tsconfig, "tsconfig.json");
   if (tsconfig && !files.fileExists(tsconfig)) {
     diagnostics.push({ severity: "error", code: codes.tsconfig, message: `tsconfig not found: ${tsconfig}` });
     tsconfig = undefined;
@@ -156,7 +155,9 @@ export function checkFile(loaded: LoadedProgram, sf: ts.SourceFile): Diagnostic[
 const TYPESCRIPT_FILE = /\.(m|c)?tsx?$/;
 const DECLARATION_FILE = /\.d\.(m|c)?ts$/;
 
-function isDirectoryOnDisk(p: string): boolean {
+/** Whether `p` is a folder, on the disk or in `fsHost`. */
+export function isDirectory(p: string, fsHost?: FileSystemHost): boolean {
+  if (fsHost) return fsHost.directoryExistsSync(p);
   try {
     return statSync(p).isDirectory();
   } catch {
@@ -169,10 +170,9 @@ function isDirectoryOnDisk(p: string): boolean {
  * folder for the TypeScript files under it.
  */
 export function entryFiles(entries: readonly string[], cwd: string, fsHost?: FileSystemHost): string[] {
-  const isDirectory = (p: string) => (fsHost ? fsHost.directoryExistsSync(p) : isDirectoryOnDisk(p));
   return entries
     .map((e) => path.resolve(cwd, e))
-    .flatMap((e) => (isDirectory(e) ? typeScriptFilesUnder(e, fsHost) : [e]));
+    .flatMap((e) => (isDirectory(e, fsHost) ? typeScriptFilesUnder(e, fsHost) : [e]));
 }
 
 /** Whether a file under a folder given as input is one of its inputs (see typeScriptFilesUnder). */

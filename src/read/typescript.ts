@@ -32,7 +32,7 @@ export const cacheFolder = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : 
  */
 export const tsApi = requireWithCodeCache(
   path.join(path.dirname(commonMain), "typescript.js"),
-  cacheDirNear(tsMorphMain),
+  cacheFolder,
 ) as typeof TsMorph.ts;
 
 /** The rest of `@ts-morph/common`, loaded only when needed (it finds TypeScript already loaded). */
