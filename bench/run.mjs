@@ -101,7 +101,11 @@ const check = values["no-check"]
   ? []
   : await benchCheck({ crdgenBin, shared: values.shared, runs, rss, cwd: repo, log });
 const watch = values["no-watch"]
-  ? /** @type {const} */ ({ available: false, reason: "watch mode: not measured (--no-watch)" })
+  ? /** @type {const} */ ({
+      available: false,
+      reason: "watch mode: not measured (--no-watch)",
+      skipped: true,
+    })
   : await benchWatch({ crdgenBin, work, runs, cwd: repo, log });
 if (!watch.available) log(watch.reason);
 

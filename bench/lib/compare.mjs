@@ -15,7 +15,16 @@ import { summarize } from "./stats.mjs";
 /** @typedef {import("./measure.mjs").RssMethod} RssMethod */
 /** @typedef {import("./stats.mjs").Summary} Summary */
 
-/** @typedef {{ walls: number[], rss: number[], cpu: number[], failure: string | null }} Slot */
+/**
+ * One timed run of a tool.
+ * @typedef {object} Sample
+ * @property {number} round          which round it ran in (1..runs), to pair it with other tools' runs
+ * @property {number} wall           milliseconds
+ * @property {number | null} rss     KiB
+ * @property {number | null} cpu     milliseconds of user + system CPU time
+ */
+
+/** @typedef {{ samples: Sample[], failure: string | null }} Slot */
 
 /**
  * @typedef {object} ToolResult
@@ -23,6 +32,7 @@ import { summarize } from "./stats.mjs";
  * @property {Summary | null} wall     milliseconds
  * @property {Summary | null} rss      KiB
  * @property {Summary | null} cpu      milliseconds of user + system CPU time
+ * @property {Sample[]} samples        the timed runs the summaries are made from
  * @property {string | null} failure  why the tool has no numbers
  */
 
@@ -34,7 +44,7 @@ import { summarize } from "./stats.mjs";
  */
 export async function compareTools(c, tools, options) {
   /** @type {Map<string, Slot>} */
-  const acc = new Map(tools.map((t) => [t.id, { walls: [], rss: [], cpu: [], failure: null }]));
+  const acc = new Map(tools.map((t) => [t.id, { samples: [], failure: null }]));
   for (let round = 0; round <= options.runs; round++) {
     const parts = [];
     for (const tool of tools) {
@@ -49,22 +59,28 @@ export async function compareTools(c, tools, options) {
       }
       parts.push(`${tool.id} ${Math.round(m.wallMs)}ms`);
       if (round === 0) continue;
-      slot.walls.push(m.wallMs);
-      if (m.peakRssKiB !== null) slot.rss.push(m.peakRssKiB);
-      if (m.cpuMs !== null) slot.cpu.push(m.cpuMs);
+      slot.samples.push({ round, wall: m.wallMs, rss: m.peakRssKiB, cpu: m.cpuMs });
     }
     options.log(`  ${c.id} ${round === 0 ? "warm-up" : `run ${round}/${options.runs}`}: ${parts.join(", ")}`);
   }
   return tools.map((tool) => {
     const slot = /** @type {Slot} */ (acc.get(tool.id));
-    return {
-      tool,
-      wall: summarize(slot.walls),
-      rss: summarize(slot.rss),
-      cpu: summarize(slot.cpu),
-      failure: slot.failure,
-    };
+    return { tool, ...summarizeSamples(slot.samples), samples: slot.samples, failure: slot.failure };
   });
+}
+
+/**
+ * @param {Sample[]} samples
+ * @returns {{ wall: Summary | null, rss: Summary | null, cpu: Summary | null }}
+ */
+export function summarizeSamples(samples) {
+  const known = (/** @type {(number | null)[]} */ values) =>
+    values.filter(/** @returns {v is number} */ (v) => v !== null);
+  return {
+    wall: summarize(samples.map((s) => s.wall)),
+    rss: summarize(known(samples.map((s) => s.rss))),
+    cpu: summarize(known(samples.map((s) => s.cpu))),
+  };
 }
 
 /** @param {string} text */

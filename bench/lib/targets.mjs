@@ -4,6 +4,7 @@
  * measure what the target needs (e.g. `--sizes` left out 5,000); a target whose feature does not
  * exist or failed is a MISS.
  */
+import { summarize } from "./stats.mjs";
 
 /** @typedef {import("./compare.mjs").ToolResult} ToolResult */
 /** @typedef {import("./check-bench.mjs").CheckResult} CheckResult */
@@ -45,15 +46,28 @@ export function judge(r) {
 }
 
 /**
+ * How many times `b`'s figure `a`'s is: the median over rounds of a's run divided by b's run in
+ * the same round. Each round runs every tool once, back to back, so the two runs of a pair met
+ * the same load from the rest of the machine; a ratio of the two medians would compare runs made
+ * minutes apart, and drift in the machine's speed would move it.
  * @param {ToolResult[]} results
  * @param {string} a
  * @param {string} b
  * @param {"wall" | "rss" | "cpu"} metric
+ * @returns {number | null}  null without a round in which both have the figure
  */
 export function ratioOf(results, a, b, metric) {
-  const x = results.find((t) => t.tool.id === a)?.[metric]?.median;
-  const y = results.find((t) => t.tool.id === b)?.[metric]?.median;
-  return x === undefined || y === undefined || y === 0 ? null : x / y;
+  const x = results.find((t) => t.tool.id === a);
+  const y = results.find((t) => t.tool.id === b);
+  if (!x || !y) return null;
+  const theirs = new Map(y.samples.map((s) => [s.round, s[metric]]));
+  const ratios = [];
+  for (const s of x.samples) {
+    const mine = s[metric];
+    const other = theirs.get(s.round);
+    if (mine !== null && other !== null && other !== undefined && other > 0) ratios.push(mine / other);
+  }
+  return summarize(ratios)?.median ?? null;
 }
 
 /**
@@ -114,7 +128,7 @@ function linearity(synthetic) {
  */
 function watch(w) {
   const target = `watch rebuild < ${WATCH_LIMIT_MS} ms at 1,000 types`;
-  if (!w.available) return { status: "MISS", target, detail: w.reason };
+  if (!w.available) return { status: w.skipped ? "SKIP" : "MISS", target, detail: w.reason };
   if (!w.rebuild) return { status: "MISS", target, detail: w.failure ?? "no numbers" };
   const ms = w.rebuild.median;
   return { status: ms < WATCH_LIMIT_MS ? "PASS" : "MISS", target, detail: `median ${Math.round(ms)} ms` };

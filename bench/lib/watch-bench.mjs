@@ -17,8 +17,9 @@ import { writeSynthetic } from "./synth.mjs";
 /** @typedef {import("./stats.mjs").Summary} Summary */
 
 /**
- * @typedef {{ available: false, reason: string }
+ * @typedef {{ available: false, reason: string, skipped?: boolean }
  *   | { available: true, size: number, rebuild: Summary | null, failure: string | null }} WatchResult
+ * `skipped`: not measured because the run was asked not to (`--no-watch`), not because it can't be.
  */
 
 export const WATCH_SIZE = 1000;

@@ -4,21 +4,28 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CheckResult } from "../../bench/lib/check-bench.mjs";
-import type { ToolResult } from "../../bench/lib/compare.mjs";
+import { summarizeSamples, type Sample, type ToolResult } from "../../bench/lib/compare.mjs";
 import { summarize } from "../../bench/lib/stats.mjs";
 import { judge, ratioOf, type SizedResults, type Verdict } from "../../bench/lib/targets.mjs";
 import type { WatchResult } from "../../bench/lib/watch-bench.mjs";
 
-/** A tool's result whose every run took `wall` ms and `rss` KiB. */
-function tool(id: string, wall: number, rss = 100_000): ToolResult {
-  const one = (v: number) => summarize([v]);
+/** A tool's result from its runs in rounds 1, 2, ...: each `wall` ms, using `rss` KiB. */
+function runs(id: string, walls: readonly (number | null)[], rss = 100_000): ToolResult {
+  const samples: Sample[] = [];
+  walls.forEach((wall, i) => {
+    if (wall !== null) samples.push({ round: i + 1, wall, rss, cpu: wall });
+  });
   return {
     tool: { id, label: id, version: "1", command: () => ({ command: id, args: [] }) },
-    wall: one(wall),
-    rss: one(rss),
-    cpu: one(wall),
+    ...summarizeSamples(samples),
+    samples,
     failure: null,
   };
+}
+
+/** A tool's result of one run. */
+function tool(id: string, wall: number, rss = 100_000): ToolResult {
+  return runs(id, [wall], rss);
 }
 
 /** crdgen against the peers at one size: times in ms, memory in KiB. */
@@ -146,7 +153,7 @@ describe("judge", () => {
     expect(rss(131).status).toBe("MISS");
   });
 
-  it("misses watch when it is slow, unavailable or failed; it never skips it", () => {
+  it("misses watch when it is slow, unavailable or failed, and skips it only when the run was told to", () => {
     const watch = (w: WatchResult) => verdict(WATCH, GOOD, CHECK_OK, w);
     expect(watch({ ...WATCH_OK, rebuild: summarize([149]) }).status).toBe("PASS");
     expect(watch({ ...WATCH_OK, rebuild: summarize([150]) }).status).toBe("MISS");
@@ -172,9 +179,27 @@ describe("judge", () => {
 });
 
 describe("ratioOf", () => {
-  it("divides medians, and has no ratio without both tools or against zero", () => {
+  it("is the median of the ratios of runs in the same round, not the ratio of the medians", () => {
+    // The machine slowed down in round 2 and sped up in round 3; each pair ran under one load.
+    const results = [runs("crdgen", [1000, 1500, 2000]), runs("tsc6", [900, 1200, 1900])];
+    // Pairs: 1000/900 = 1.11, 1500/1200 = 1.25, 2000/1900 = 1.05.
+    expect(ratioOf(results, "crdgen", "tsc6", "wall")).toBeCloseTo(1000 / 900, 12);
+    expect(ratioOf(results, "tsc6", "crdgen", "wall")).toBeCloseTo(900 / 1000, 12);
+    // The medians alone would say 1500 / 1200 = 1.25.
+  });
+
+  it("pairs only the rounds in which both tools ran", () => {
+    const results = [runs("crdgen", [1300, null, 2600]), runs("tsc6", [1000, 500, 2000])];
+    expect(ratioOf(results, "crdgen", "tsc6", "wall")).toBeCloseTo(1.3, 12);
+    expect(
+      ratioOf([runs("crdgen", [1000, null]), runs("tsc6", [null, 1000])], "crdgen", "tsc6", "wall"),
+    ).toBeNull();
+  });
+
+  it("has no ratio without both tools or against zero", () => {
     const results = [tool("crdgen", 1500), tool("tsc6", 1000), tool("zero", 0)];
     expect(ratioOf(results, "crdgen", "tsc6", "wall")).toBe(1.5);
+    expect(ratioOf(results, "crdgen", "tsc6", "rss")).toBe(1);
     expect(ratioOf(results, "crdgen", "tsjsg", "wall")).toBeNull();
     expect(ratioOf(results, "crdgen", "zero", "wall")).toBeNull();
   });
