@@ -1,11 +1,11 @@
 /**
  * Which importers of edited modules an edit can give new type errors. Watch mode type-checks the
- * edited files and the files importing them, directly or not (incremental-check.ts). An importer written only of plain declarations
- * (interfaces without `extends`, aliases and enums whose types are names, literals, unions,
- * arrays, object literals and Array/Set/Record of those) never compares an imported type's
- * members with anything: an edit that keeps the edited module's exports (their names, kinds and
- * type parameters) cannot break it, so if it had no errors when last checked it need not be
- * checked again. Anything else is checked.
+ * edited files and the files importing them, directly or not (incremental-check.ts). An importer
+ * written only of plain declarations (interfaces without `extends`, aliases and enums whose types
+ * are names, literals, unions, arrays, object literals and Array/Set/Record of those) never
+ * compares an imported type's members with anything: an edit that keeps the edited module's
+ * exports (their names, kinds and type parameters) cannot break it, so if it had no errors when
+ * last checked it need not be checked again. Anything else is checked.
  */
 import type { ts } from "ts-morph";
 import { tsApi } from "./typescript.js";
