@@ -16,6 +16,7 @@ import type { RunCaches } from "./run-caches.js";
 import { readModel } from "./read/roots.js";
 import { collectGarbageIfGrown, heapUsed } from "./runtime/collect-garbage.js";
 import type { CustomResourceDefinition } from "./schema/types.js";
+import { clientSideApplyProblem } from "./validate/client-side-apply.js";
 import { formatFieldError, validateCrd } from "./validate/index.js";
 import { fileNameFor, renderCrd, renderStream, type OutputFormat } from "./write/render.js";
 import { writeAtomically, type OutputFile } from "./write/files.js";
@@ -126,6 +127,7 @@ function generateFromModel(
   if (hasErrors(diagnostics)) return failed(diagnostics);
   for (const e of emitted) diagnostics.push(...validateGenerated(e));
   if (hasErrors(diagnostics)) return failed(diagnostics);
+  for (const e of emitted) diagnostics.push(...installWarnings(e));
   const crds = emitted.map((e) => e.crd);
 
   const outDir = path.resolve(cwd, options.outDir ?? "crds");
@@ -183,6 +185,23 @@ function validateGenerated({ crd, versions }: EmittedCrd): Diagnostic[] {
       path: input.root.typeName,
     };
   });
+}
+
+/** What Kubernetes accepts but a usual way of installing it does not: a CRD too large for `kubectl apply`. */
+function installWarnings({ crd, versions }: EmittedCrd): Diagnostic[] {
+  const problem = clientSideApplyProblem(crd as unknown as Record<string, unknown>);
+  if (problem === undefined) return [];
+  const root = versions[0]!.root;
+  return [
+    {
+      severity: "warning",
+      code: codes.tooLargeForClientSideApply,
+      message: `The generated CRD ${crd.metadata.name ?? ""} is ${problem}`,
+      location: root.origin,
+      path: root.typeName,
+      hint: "descriptions are often most of a large CRD: --max-description-length shortens them",
+    },
+  ];
 }
 
 /** `spec.versions[1].schema.openAPIV3Schema.properties[a]` -> version 1, `.properties[a]` (single-version CRDs report `spec.validation...`). */

@@ -1,12 +1,18 @@
 /** Validates the CRD objects of the checked files and locates each error in the YAML source. */
 import { formatFieldError } from "../validate/format.js";
+import { clientSideApplyProblem } from "../validate/client-side-apply.js";
 import { validateCrd } from "../validate/index.js";
+import { isPlainObject } from "../validate/json.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Finding } from "./finding.js";
 import { positionIn, type CheckedObject } from "./load.js";
 import { crdPathToV1Segments } from "./positions.js";
 
 export function checkCrd(obj: CheckedObject): Finding[] {
+  return [...validationErrors(obj), ...installWarnings(obj)];
+}
+
+function validationErrors(obj: CheckedObject): Finding[] {
   return validateCrd(obj.value).map((e) => {
     const pos = positionIn(obj, crdPathToV1Segments(e.field));
     return {
@@ -20,4 +26,24 @@ export function checkCrd(obj: CheckedObject): Finding[] {
       message: formatFieldError(e),
     };
   });
+}
+
+/** A CRD Kubernetes accepts but client-side `kubectl apply` cannot install (see client-side-apply.ts). */
+function installWarnings(obj: CheckedObject): Finding[] {
+  const problem = isPlainObject(obj.value) ? clientSideApplyProblem(obj.value) : undefined;
+  if (problem === undefined) return [];
+  // The object's start: no need for the YAML syntax tree, which costs more than the check itself.
+  const pos = obj.prefix.length === 0 ? obj.document.start() : positionIn(obj, []);
+  return [
+    {
+      file: obj.file,
+      line: pos.line,
+      column: pos.column,
+      severity: "warning",
+      code: codes.tooLargeForClientSideApply,
+      path: "metadata.annotations",
+      type: "FieldValueTooLong",
+      message: `This CustomResourceDefinition is ${problem}`,
+    },
+  ];
 }

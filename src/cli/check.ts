@@ -16,8 +16,9 @@ import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
 const USAGE = `Usage: crdgen check [options] <files, directories or globs...>
 
 Validates CustomResourceDefinitions the way a Kubernetes 1.36 API server does on create
-(apiextensions.k8s.io/v1, including CEL rules), and warns where YAML 1.1 readers such as
-kubectl would read a value differently. Other documents are ignored.
+(apiextensions.k8s.io/v1, including CEL rules). Warns where YAML 1.1 readers such as kubectl
+would read a value differently, and about CRDs too large for client-side kubectl apply.
+Other documents are ignored.
 
 Options:
       --instances <files or globs>  also validate custom resources against the checked CRDs

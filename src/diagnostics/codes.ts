@@ -34,6 +34,8 @@ export const codes = {
   noMatchingCrd: "CRD2005",
   /** A checked file that is not valid YAML. */
   yamlSyntax: "CRD2006",
+  /** A CRD too large for client-side `kubectl apply` (its last-applied-configuration annotation). */
+  tooLargeForClientSideApply: "CRD2007",
   // Transforms
   indexSignatureWithProperties: "CRD3001",
   unsupportedKeyword: "CRD3002",

@@ -210,7 +210,8 @@ export function objectMetaToJson(meta: ObjectMetaModel): Record<string, unknown>
 
 export type NameValidator = (name: string, prefix: boolean) => string[];
 
-const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+/** apimachinery's TotalAnnotationSizeLimitB: all keys and values of an object's annotations together. */
+export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 
 /** apimachinery `ValidateObjectMeta` (creation-time checks only). */
 export function validateObjectMeta(

@@ -48,6 +48,8 @@ export interface BlockRead {
   values: unknown[];
   /** Plain scalars that YAML 1.1 readers (kubectl) read differently, found on the way. */
   yaml11: Yaml11Difference[];
+  /** Where the value of document `index` starts (its first key or item). */
+  startOf(index: number): { line: number; column: number };
 }
 
 /** The documents of `text`, or undefined when it is not in the subset this reader handles. */
@@ -102,6 +104,7 @@ class BlockReader {
 
   stream(): BlockRead {
     const values: unknown[] = [];
+    const starts: number[] = [];
     // A `---` was read and its document has had no content yet.
     let open = false;
     this.nextContentLine();
@@ -115,12 +118,13 @@ class BlockReader {
         continue;
       }
       // Directives, document ends, and scalars as documents are left to the full parser.
+      starts.push(this.pos);
       values.push(this.collection(this.indent));
       open = false;
       if (this.indent >= 0 && !this.atMarker("---")) outside();
     }
     if (open || values.length === 0) outside();
-    return { values, yaml11: this.yaml11 };
+    return { values, yaml11: this.yaml11, startOf: (index) => this.position(starts[index] ?? 0) };
   }
 
   // --- lines -------------------------------------------------------------------------------

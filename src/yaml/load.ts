@@ -49,7 +49,14 @@ export class YamlDocument {
     readonly index: number,
     readonly value: unknown,
     private readonly stream: YamlStream,
+    /** Where the value starts, when known without the syntax tree (the block reader's documents). */
+    private readonly knownStart?: () => SourcePosition,
   ) {}
+
+  /** Where the document's value starts (its first key or item). */
+  start(): SourcePosition {
+    return this.knownStart?.() ?? positionOf(this, []);
+  }
 
   get doc(): Document.Parsed {
     const doc = this.stream.parsed.docs[this.index];
@@ -82,7 +89,7 @@ export function parseYamlDocuments(text: string, file: string): YamlLoadResult {
   const quick = readBlockYaml(text);
   if (!quick) return fullParse(file, stream);
   return {
-    documents: quick.values.map((v, i) => new YamlDocument(file, i, v, stream)),
+    documents: quick.values.map((v, i) => new YamlDocument(file, i, v, stream, () => quick.startOf(i))),
     errors: [],
     yaml11Differences: () => quick.yaml11,
   };

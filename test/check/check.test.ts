@@ -95,6 +95,58 @@ describe("crdgen check: CRD validation", () => {
   });
 });
 
+describe("crdgen check: CRDs too large for client-side kubectl apply", () => {
+  /** A valid CRD whose `color` field has a description of `n` characters. */
+  const described = (n: number) =>
+    crdYaml((t) =>
+      t.replace(
+        "                  type: string",
+        `                  type: string\n                  description: ${"d".repeat(n)}`,
+      ),
+    );
+
+  it("warns at the CRD's first line, even in a multi-document stream, and still exits 0", async () => {
+    const text = `${crdYaml()}---\n# the large one\n${described(270_000)}`;
+    const dir = tempDir({ "all.yaml": text });
+    const run = await check(["--format", "json", "all.yaml"], dir);
+    expect(run.code).toBe(0);
+    const startLine = crdYaml().split("\n").length + 2;
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        path: "metadata.annotations",
+        type: "FieldValueTooLong",
+        line: startLine,
+        column: 1,
+        message: expect.stringContaining("`kubectl apply --server-side`") as unknown,
+      }),
+    ]);
+    expect(text.split("\n")[startLine - 1]).toBe("apiVersion: apiextensions.k8s.io/v1");
+    const human = await check(["all.yaml"], dir);
+    expect(human.stdout).toContain(
+      `all.yaml:${startLine}:1 - warning CRD2007: This CustomResourceDefinition is too large`,
+    );
+  });
+
+  it("says nothing about a CRD that fits", async () => {
+    const dir = tempDir({ "crd.yaml": described(200_000) });
+    const run = await check(["crd.yaml"], dir);
+    expect(run.stdout).toBe("0 errors, 0 warnings (checked 1 CRD in 1 file)\n");
+  });
+
+  it("locates the warning on an item of a kind: List document", async () => {
+    const item = described(270_000)
+      .split("\n")
+      .map((l) => (l ? `    ${l}` : l))
+      .join("\n");
+    const dir = tempDir({ "list.yaml": `apiVersion: v1\nkind: List\nitems:\n  - ${item.trimStart()}` });
+    const run = await check(["--format", "json", "list.yaml"], dir);
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({ path: "metadata.annotations", severity: "warning", line: 4, column: 5 }),
+    ]);
+  });
+});
+
 describe("crdgen check: readable output", () => {
   it("shortens Go struct dumps in human output but keeps them whole in JSON", async () => {
     // Two versions with different schemas and no storage version: Kubernetes prints both whole.

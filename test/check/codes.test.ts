@@ -14,6 +14,7 @@ describe("diagnostic codes of crdgen check", () => {
       instanceWarning: "CRD2004",
       noMatchingCrd: "CRD2005",
       yamlSyntax: "CRD2006",
+      tooLargeForClientSideApply: "CRD2007",
       fileNotFound: "CRD4001",
     });
   });

@@ -125,6 +125,24 @@ describe("crdgen <file>", () => {
     }
   });
 
+  test("a CRD too large for client-side kubectl apply is written, with a warning at its root", async () => {
+    const words = "Long text about the field. ".repeat(10_000); // 270,000 characters
+    await writeFile(
+      path.join(dir, "big.ts"),
+      `/** @crd @group example.com @version v1 */\nexport interface Big {\n  spec: {\n    /** ${words} */\n    note?: string;\n  };\n}\n`,
+    );
+    const run = await runCli(["big.ts"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("wrote crds/example.com_bigs.yaml\n");
+    expect(run.stderr).toContain(
+      "big.ts:2:18 - warning CRD2007: The generated CRD bigs.example.com is too large for client-side `kubectl apply`",
+    );
+    expect(run.stderr).toContain("--max-description-length");
+
+    const shortened = await runCli(["big.ts", "--max-description-length", "200"], dir);
+    expect(shortened).toMatchObject({ code: 0, stderr: "" });
+  });
+
   test("--help and --help-tags", async () => {
     expect((await runCli(["--help"], dir)).stdout).toContain("Usage: crdgen");
     const tags = (await runCli(["--help-tags"], dir)).stdout;

@@ -11,7 +11,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
+import { codes } from "../../src/diagnostics/codes.js";
 import { generate, type GenerateResult } from "../../src/generate.js";
+import { clientSideApplyProblem } from "../../src/validate/client-side-apply.js";
 import {
   canonical,
   diffLeaves,
@@ -113,8 +115,12 @@ describe("controller-gen's CronJob test types", () => {
     if (actual !== undefined) actualJobTemplate = takeJobTemplate(actual);
   });
 
-  test("generate one CRD, without diagnostics", () => {
-    expect(result.diagnostics).toEqual([]);
+  test("generate one CRD, with only the warning controller-gen's CRD earns too: too large for client-side apply", () => {
+    expect(result.diagnostics.map((d) => [d.severity, d.code])).toEqual([
+      ["warning", codes.tooLargeForClientSideApply],
+    ]);
+    const golden = parse(readFileSync(EXPECTED_FILE, "utf8")) as Record<string, unknown>;
+    expect(clientSideApplyProblem(golden)).toBeDefined();
     expect(result.files.map((f) => path.basename(f.path))).toEqual(["testdata.kubebuilder.io_cronjobs.yaml"]);
   });
 

@@ -1,0 +1,102 @@
+/**
+ * The size in bytes of a JSON value as Go's `encoding/json` writes it (compact, HTML-safe): what
+ * kubectl writes into an object's last-applied-configuration annotation. Counted, not built.
+ */
+
+/**
+ * Bytes of `value` encoded by Go's `json.Marshal`: compact; `<`, `>`, `&`, U+2028 and U+2029
+ * escaped (`\u003c`, `\u2028`...) as well as quotes, backslashes and control characters; other
+ * text as UTF-8. Counting stops soon after the total passes
+ * `stopAbove` (the result is then above it, but not the full size), so asking whether a huge
+ * value fits under a limit costs about the limit, not the value.
+ */
+export function goJsonSize(value: unknown, stopAbove = Infinity): number {
+  const counter: Counter = { size: 0, stopAbove };
+  count(value, counter);
+  return counter.size;
+}
+
+interface Counter {
+  size: number;
+  readonly stopAbove: number;
+}
+
+function count(value: unknown, c: Counter): void {
+  switch (typeof value) {
+    case "string":
+      c.size += goStringSize(value);
+      return;
+    case "number":
+      // Go's float formatting switches to exponents at the same magnitudes as JavaScript's.
+      c.size += String(value).length;
+      return;
+    case "boolean":
+      c.size += value ? 4 : 5;
+      return;
+    case "object":
+      if (value === null) c.size += 4;
+      else if (Array.isArray(value)) countArray(value, c);
+      else countObject(value as Record<string, unknown>, c);
+      return;
+    default:
+      // undefined (and anything else JSON cannot hold) encodes as null inside an array.
+      c.size += 4;
+  }
+}
+
+function countArray(items: readonly unknown[], c: Counter): void {
+  c.size += items.length > 0 ? items.length + 1 : 2; // brackets and commas
+  for (let i = 0; i < items.length && c.size <= c.stopAbove; i++) count(items[i], c);
+}
+
+function countObject(object: Record<string, unknown>, c: Counter): void {
+  // Object.keys and an indexed loop: about twice as fast as for-in on decoded YAML.
+  const keys = Object.keys(object);
+  let members = 0;
+  for (let i = 0; i < keys.length && c.size <= c.stopAbove; i++) {
+    const key = keys[i]!;
+    const item = object[key];
+    if (item === undefined) continue; // as JSON.stringify: an absent member
+    members++;
+    c.size += keySize(key) + 1; // "key":
+    count(item, c);
+  }
+  c.size += members > 0 ? members + 1 : 2; // braces and commas
+}
+
+/** Keys are short and nearly always plain printable ASCII: a test is cheaper than measuring. */
+const PLAIN_KEY = /^[\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\x5b\x5d-\x7e]*$/;
+
+function keySize(key: string): number {
+  return PLAIN_KEY.test(key) ? key.length + 2 : goStringSize(key);
+}
+
+/** Characters that take more bytes than they have UTF-8 bytes: escapes. */
+const ESCAPED = /[\u0000-\u001f"\\<>&\u2028\u2029]/;
+
+/**
+ * Bytes of a JSON string literal, quotes included: the UTF-8 bytes (a lone surrogate reaches Go as
+ * U+FFFD, three bytes, as Node writes it), plus what escapes add.
+ */
+export function goStringSize(s: string): number {
+  const size = Buffer.byteLength(s) + 2;
+  return ESCAPED.test(s) ? size + escapeBytes(s) : size;
+}
+
+/** What escaping adds to the UTF-8 length. */
+function escapeBytes(s: string): number {
+  let extra = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch < 0x20) extra += SHORT_ESCAPES.has(ch) ? 1 : 5;
+    else if (ch === 0x22 || ch === 0x5c)
+      extra += 1; // \" and \\
+    else if (ch === 0x3c || ch === 0x3e || ch === 0x26)
+      extra += 5; // \u003c \u003e \u0026
+    else if (ch === 0x2028 || ch === 0x2029) extra += 3; // \u2028 for three bytes of UTF-8
+  }
+  return extra;
+}
+
+/** \b \t \n \f \r: Go (1.22+) writes these as two characters, other control characters as \u00XX. */
+const SHORT_ESCAPES = new Set([0x08, 0x09, 0x0a, 0x0c, 0x0d]);
