@@ -11,6 +11,7 @@
  * rejects is rewritten. Nothing here may fail a run: an unwritable cache only means no cache.
  * `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch) turns it off.
  */
+import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire, Module } from "node:module";
@@ -58,13 +59,22 @@ type ModuleFunction = (
 ) => void;
 
 function compile(file: string, cachedData: Buffer | undefined): { fn: ModuleFunction; script: vm.Script } {
-  const source = readFileSync(file, "utf8");
+  const source = readSource(file);
   // Node's own CommonJS wrapper, so the module sees the usual five bindings.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
   return { fn: script.runInThisContext() as ModuleFunction, script };
+}
+
+/**
+ * A file's text. TypeScript's 9 MB are pure ASCII: read as Latin-1, the bytes are copied into a
+ * one-byte string instead of decoded as UTF-8 (~10 ms less per run); other files are decoded.
+ */
+function readSource(file: string): string {
+  const bytes = readFileSync(file);
+  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
 }
 
 /**

@@ -78,6 +78,14 @@ it("loads the module as require would, with its own require, once per process", 
   }
 });
 
+it("reads text beyond ASCII as UTF-8 (an ASCII file is read byte for byte)", () => {
+  writeFileSync(file, 'exports.joined = "naïve ✓ 😀";');
+  expect(load().joined).toBe("naïve ✓ 😀");
+  forget();
+  writeFileSync(file, 'exports.joined = "plain \\u00e9";');
+  expect(load().joined).toBe("plain é");
+});
+
 it("asks to save an entry when there is none", () => {
   load();
   expect(saves).toHaveLength(1);
