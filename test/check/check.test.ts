@@ -2,6 +2,15 @@
 import { describe, expect, it } from "vitest";
 import { check, crdYaml, tempDir } from "./harness.js";
 
+/** A `kind: List` document holding one object (given as a YAML document) as its only item. */
+function listOf(document: string): string {
+  const item = document
+    .split("\n")
+    .map((l) => (l ? `    ${l}` : l))
+    .join("\n");
+  return `apiVersion: v1\nkind: List\nitems:\n  - ${item.trimStart()}`;
+}
+
 describe("crdgen check: CRD validation", () => {
   it("accepts a valid CRD and says so", async () => {
     const dir = tempDir({ "crd.yaml": crdYaml() });
@@ -83,11 +92,9 @@ describe("crdgen check: CRD validation", () => {
   });
 
   it("checks every item of a kind: List document", async () => {
-    const item = crdYaml((t) => t.replace("scope: Namespaced", "scope: Global"))
-      .split("\n")
-      .map((l) => (l ? `    ${l}` : l))
-      .join("\n");
-    const dir = tempDir({ "list.yaml": `apiVersion: v1\nkind: List\nitems:\n  - ${item.trimStart()}` });
+    const dir = tempDir({
+      "list.yaml": listOf(crdYaml((t) => t.replace("scope: Namespaced", "scope: Global"))),
+    });
     const run = await check(["--format", "json", "list.yaml"], dir);
     expect(JSON.parse(run.stdout)).toEqual([
       expect.objectContaining({ path: "spec.scope", type: "FieldValueNotSupported", line: 13, column: 14 }),
@@ -135,11 +142,7 @@ describe("crdgen check: CRDs too large for client-side kubectl apply", () => {
   });
 
   it("locates the warning on an item of a kind: List document", async () => {
-    const item = described(270_000)
-      .split("\n")
-      .map((l) => (l ? `    ${l}` : l))
-      .join("\n");
-    const dir = tempDir({ "list.yaml": `apiVersion: v1\nkind: List\nitems:\n  - ${item.trimStart()}` });
+    const dir = tempDir({ "list.yaml": listOf(described(270_000)) });
     const run = await check(["--format", "json", "list.yaml"], dir);
     expect(JSON.parse(run.stdout)).toEqual([
       expect.objectContaining({ path: "metadata.annotations", severity: "warning", line: 4, column: 5 }),
