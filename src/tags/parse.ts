@@ -49,13 +49,38 @@ export function parseJson(text: string): TagParseResult<JsonValue> {
   const t = text.trim();
   if (t === "") return fail("expects a JSON value");
   try {
-    return ok(JSON.parse(t) as JsonValue);
+    const value = JSON.parse(t) as JsonValue;
+    const inexact = inexactInteger(t);
+    return inexact === undefined
+      ? ok(value)
+      : fail(
+          `has the integer ${inexact}, which no JavaScript number holds exactly: it would be written as ${Number(inexact)}`,
+          "use an integer within 2^53 (9007199254740991), or a string",
+        );
   } catch {
     // Bare words are a common shorthand for strings (`@default Always`).
     if (/^[A-Za-z_][\w.-]*$/.test(t) && !["true", "false", "null"].includes(t)) return ok(t);
     return fail(`expects a JSON value, got ${t}`, `quote strings: @default "value"`);
   }
 }
+
+/**
+ * The first integer literal of a JSON text that JSON.parse would change (some beyond 2^53), as
+ * written. Numbers with a fraction or an exponent are floats, which users expect to round.
+ */
+function inexactInteger(json: string): string | undefined {
+  for (const m of json.matchAll(JSON_TOKEN)) {
+    const integer = m[1];
+    if (integer === undefined || integer.length <= 15) continue; // below 10^15: always exact
+    const n = Number(integer);
+    // Rounded, and printed with other digits (2^60, or 10^21 printed as 1e+21, only look inexact).
+    if (!Number.isFinite(n) || (String(n) !== integer && BigInt(n) !== BigInt(integer))) return integer;
+  }
+  return undefined;
+}
+
+/** Strings (skipped whole, so digits inside them are not numbers) or numbers, capturing plain integers. */
+const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|(-?\d+)(?![.\deE])|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 
 /**
  * `key=value key2="quoted value" flag` (flags without `=` map to `true`),

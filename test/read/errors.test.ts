@@ -160,6 +160,35 @@ describe("tags", () => {
     ]);
   });
 
+  test("a JSON integer JavaScript would round is refused, not rounded silently", () => {
+    const errors = errorsOf(
+      withRoot(
+        '{\n  /** @default 9007199254740993 */\n  a?: number;\n  /** @default {"ids": [1, -12345678901234567890], "s": "99999999999999999999"} */\n  b?: { ids: number[]; s: string };\n}',
+      ),
+    );
+    expect(errors.map((e) => [e.code, e.message, e.hint])).toEqual([
+      [
+        "CRD1004",
+        "@default has the integer 9007199254740993, which no JavaScript number holds exactly: it would be written as 9007199254740992.",
+        "use an integer within 2^53 (9007199254740991), or a string",
+      ],
+      [
+        "CRD1004",
+        "@default has the integer -12345678901234567890, which no JavaScript number holds exactly: it would be written as -12345678901234567000.",
+        "use an integer within 2^53 (9007199254740991), or a string",
+      ],
+    ]);
+    // Integers a number holds exactly (2^60 too), floats (which round as floats do) and digits
+    // in strings are fine.
+    expect(
+      errorsOf(
+        withRoot(
+          '{\n  /** @default 9007199254740991 */\n  a?: number;\n  /** @default [-9007199254740991, 1152921504606846976, 1.5e300, 12345678901234567890.5] */\n  b?: number[];\n  /** @default "12345678901234567890" */\n  c?: string;\n}',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   test("documentation-only JSDoc tags are accepted", () => {
     expect(
       errorsOf(

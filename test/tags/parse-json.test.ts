@@ -1,0 +1,50 @@
+/**
+ * parseJson (@default, @exampleValue) refuses an integer that JSON.parse would change, rather
+ * than write another number than the one the user wrote.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseJson } from "../../src/tags/parse.js";
+
+const MAX_EXACT = 2n ** 53n - 1n;
+
+describe("parseJson and integers beyond 2^53", () => {
+  it("accepts every number as JavaScript writes it", () =>
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        (d) => parseJson(JSON.stringify(d)).ok,
+      ),
+    ));
+
+  it("accepts every integer within 2^53, alone or inside a value", () =>
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -MAX_EXACT, max: MAX_EXACT }),
+        (b) => parseJson(`{"a": [${b}], "b": "${b}"}`).ok,
+      ),
+    ));
+
+  it("refuses an odd integer beyond 2^53 (no number holds one), wherever it is", () =>
+    fc.assert(
+      fc.property(fc.bigInt({ min: MAX_EXACT + 1n, max: 2n ** 70n }), fc.boolean(), (b, negative) => {
+        const odd = (b | 1n) * (negative ? -1n : 1n);
+        const result = parseJson(`{"a": [1, ${odd}]}`);
+        return !result.ok && result.message.includes(`the integer ${odd},`);
+      }),
+    ));
+
+  it("ignores digits inside strings, and floats", () => {
+    expect(parseJson('"9007199254740993"')).toEqual({ ok: true, value: "9007199254740993" });
+    expect(parseJson('{"k\\"9007199254740993": 1.5e300}').ok).toBe(true);
+    expect(parseJson("9007199254740993.5").ok).toBe(true);
+  });
+
+  it("refuses an integer too large for any number", () => {
+    const result = parseJson(`1${"0".repeat(400)}`);
+    expect(result).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("written as Infinity") as unknown,
+    });
+  });
+});
