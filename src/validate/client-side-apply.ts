@@ -53,11 +53,6 @@ function asKubectlRecordsIt(object: Record<string, unknown>): {
       Buffer.byteLength(key) + Buffer.byteLength(typeof value === "string" ? value : "");
   }
   if (!(LAST_APPLIED_ANNOTATION in annotations)) return { applied: object, otherAnnotationBytes };
-  // kubectl drops an annotations map left empty.
-  const { annotations: _dropped, ...rest } = metadata;
-  const applied = {
-    ...object,
-    metadata: Object.keys(others).length ? { ...rest, annotations: others } : rest,
-  };
+  const applied = { ...object, metadata: { ...metadata, annotations: others } };
   return { applied, otherAnnotationBytes };
 }

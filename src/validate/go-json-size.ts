@@ -6,9 +6,9 @@
 /**
  * Bytes of `value` encoded by Go's `json.Marshal`: compact; `<`, `>`, `&`, U+2028 and U+2029
  * escaped (`\u003c`, `\u2028`...) as well as quotes, backslashes and control characters; other
- * text as UTF-8. Counting stops soon after the total passes
- * `stopAbove` (the result is then above it, but not the full size), so asking whether a huge
- * value fits under a limit costs about the limit, not the value.
+ * text as UTF-8. Counting stops soon after the total passes `stopAbove` (the result is then above
+ * it, but not the full size), so asking whether a huge value fits under a limit costs about the
+ * limit, not the value.
  */
 export function goJsonSize(value: unknown, stopAbove = Infinity): number {
   const counter: Counter = { size: 0, stopAbove };
@@ -88,12 +88,11 @@ function escapeBytes(s: string): number {
   let extra = 0;
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
+    // \n or \u0001; \" and \\; \u003c \u003e \u0026; \u2028 for three bytes of UTF-8.
     if (ch < 0x20) extra += SHORT_ESCAPES.has(ch) ? 1 : 5;
-    else if (ch === 0x22 || ch === 0x5c)
-      extra += 1; // \" and \\
-    else if (ch === 0x3c || ch === 0x3e || ch === 0x26)
-      extra += 5; // \u003c \u003e \u0026
-    else if (ch === 0x2028 || ch === 0x2029) extra += 3; // \u2028 for three bytes of UTF-8
+    else if (ch === 0x22 || ch === 0x5c) extra += 1;
+    else if (ch === 0x3c || ch === 0x3e || ch === 0x26) extra += 5;
+    else if (ch === 0x2028 || ch === 0x2029) extra += 3;
   }
   return extra;
 }
