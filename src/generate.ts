@@ -189,7 +189,7 @@ function validateGenerated({ crd, versions }: EmittedCrd): Diagnostic[] {
 
 /** What Kubernetes accepts but a usual way of installing it does not: a CRD too large for `kubectl apply`. */
 function installWarnings({ crd, versions }: EmittedCrd): Diagnostic[] {
-  const problem = clientSideApplyProblem(crd as unknown as Record<string, unknown>);
+  const problem = clientSideApplyProblem(crd);
   if (problem === undefined) return [];
   const root = versions[0]!.root;
   return [

@@ -2,7 +2,6 @@
 import { formatFieldError } from "../validate/format.js";
 import { clientSideApplyProblem } from "../validate/client-side-apply.js";
 import { validateCrd } from "../validate/index.js";
-import { isPlainObject } from "../validate/json.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Finding } from "./finding.js";
 import { positionIn, type CheckedObject } from "./load.js";
@@ -30,7 +29,7 @@ function validationErrors(obj: CheckedObject): Finding[] {
 
 /** A CRD Kubernetes accepts but client-side `kubectl apply` cannot install (see client-side-apply.ts). */
 function installWarnings(obj: CheckedObject): Finding[] {
-  const problem = isPlainObject(obj.value) ? clientSideApplyProblem(obj.value) : undefined;
+  const problem = clientSideApplyProblem(obj.value);
   if (problem === undefined) return [];
   // The object's start: no need for the YAML syntax tree, which costs more than the check itself.
   const pos = obj.prefix.length === 0 ? obj.document.start() : positionIn(obj, []);

@@ -17,10 +17,11 @@ export const LAST_APPLIED_ANNOTATION = "kubectl.kubernetes.io/last-applied-confi
 
 /**
  * Why client-side `kubectl apply` of `object` would fail, to follow "is" in a sentence about it
- * ("CRD x is too large for..."), or undefined when it fits. Costs about 256 KiB of counting at
- * most, however large the object.
+ * ("CRD x is too large for..."), or undefined when it fits (or is no object). Costs about 256 KiB
+ * of counting at most, however large the object.
  */
-export function clientSideApplyProblem(object: Record<string, unknown>): string | undefined {
+export function clientSideApplyProblem(object: unknown): string | undefined {
+  if (!isPlainObject(object)) return undefined;
   const { applied, otherAnnotationBytes } = asKubectlRecordsIt(object);
   // What is left for the JSON once the other annotations, the key and the newline are counted.
   const room = TOTAL_ANNOTATION_SIZE_LIMIT - otherAnnotationBytes - LAST_APPLIED_ANNOTATION.length - 1;
