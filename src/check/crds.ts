@@ -31,8 +31,7 @@ function validationErrors(obj: CheckedObject): Finding[] {
 function installWarnings(obj: CheckedObject): Finding[] {
   const problem = clientSideApplyProblem(obj.value);
   if (problem === undefined) return [];
-  // The object's start: no need for the YAML syntax tree, which costs more than the check itself.
-  const pos = obj.prefix.length === 0 ? obj.document.start() : positionIn(obj, []);
+  const pos = positionIn(obj, []);
   return [
     {
       file: obj.file,

@@ -55,7 +55,7 @@ export class YamlDocument {
 
   /** Where the document's value starts (its first key or item). */
   start(): SourcePosition {
-    return this.knownStart?.() ?? positionOf(this, []);
+    return this.knownStart?.() ?? positionInTree(this, []);
   }
 
   get doc(): Document.Parsed {
@@ -163,6 +163,11 @@ function parseWithPositions(text: string): { docs: Document.Parsed[]; lineCounte
  * falling back to the deepest existing ancestor so a missing field points at its parent.
  */
 export function positionOf(document: YamlDocument, path: readonly (string | number)[]): SourcePosition {
+  // The document itself: the block reader knows where it starts, without the syntax tree.
+  return path.length === 0 ? document.start() : positionInTree(document, path);
+}
+
+function positionInTree(document: YamlDocument, path: readonly (string | number)[]): SourcePosition {
   let node: Node | null = document.doc.contents as Node | null;
   let best: Node | null = node;
   for (const key of path) {

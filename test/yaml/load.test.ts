@@ -68,6 +68,21 @@ describe("positions of quickly read documents", () => {
     expect(positionOf(documents[1]!, ["spec", "items", 1, "name"])).toEqual({ line: 7, column: 13 });
     expect(positionOf(documents[1]!, ["spec", "missing"])).toEqual({ line: 5, column: 3 });
   });
+
+  it("start where the yaml package's tree starts them, without building the tree", () => {
+    const text = "# head\na: 1\n---\n\n  # indented comment\n- x\n--- # marker comment\r\nkind: X\r\n";
+    expect(readBlockYaml(text)?.values).toHaveLength(3);
+    const { documents } = parseYamlDocuments(text, "t.yaml");
+    const starts = documents.map((d) => positionOf(d, []));
+    expect(starts).toEqual([
+      { line: 2, column: 1 },
+      { line: 6, column: 1 },
+      { line: 8, column: 1 },
+    ]);
+    // The same places by the tree (built now, after the starts were taken).
+    const fromTree = documents.map((d) => d.lineCounter.linePos(d.doc.contents!.range![0]));
+    expect(fromTree.map((p) => ({ line: p.line, column: p.col }))).toEqual(starts);
+  });
 });
 
 describe("alias errors", () => {
