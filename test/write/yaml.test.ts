@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { parse } from "yaml";
-import { toYaml } from "../../src/write/yaml.js";
+import { toYaml, toYamlDocument, type RenderMemo } from "../../src/write/yaml.js";
 
 describe("toYaml quoting", () => {
   test.each([
@@ -118,4 +118,21 @@ test("a list item holding hundreds of thousands of lines (no argument-stack over
   expect(lines).toHaveLength(200_002);
   expect(lines.slice(0, 3)).toEqual(["items:", "- k0: 0", "  k1: 1"]);
   expect(lines[200_000]).toBe("  k199999: 199999");
+});
+
+test("blocks remembered by a watch session are pasted back exactly, list dashes and non-ASCII text included", () => {
+  const leaf = { description: "Größe — ünïcode", enum: ["a", "b"], type: "string" };
+  const item = { properties: { size: leaf }, type: "object" };
+  const doc = { list: [item, item, "x"], nested: { deeper: { other: leaf } }, text: "line one\nline two" };
+  const memo: RenderMemo = new WeakMap();
+  const plain = toYamlDocument(doc);
+  expect(toYamlDocument(doc, memo)).toBe(plain);
+  // The second run pastes the blocks the first one wrote (the same objects at the same indentation).
+  expect(toYamlDocument(doc, memo)).toBe(plain);
+  expect(memo.get(item)?.indent).toBe(2);
+  expect(parse(plain)).toEqual(doc);
+  expect(plain).toContain("- properties:\n    size:\n");
+  // A block met at another indentation is written afresh, not pasted at the wrong depth.
+  const moved = { again: item };
+  expect(toYamlDocument(moved, memo)).toBe(toYamlDocument(moved));
 });
