@@ -18,6 +18,7 @@ import type {
 } from "../ir/model.js";
 import { readDoc, strandedDocComment, type DocInfo } from "./jsdoc.js";
 import { knownTypeByName } from "./known-types.js";
+import { inexactIntegerLiteral } from "./number-literals.js";
 import { locationOf, nodeLocation } from "./location.js";
 import type { ReadCache, ReadRecord, RecordedRef, Route } from "./read-cache.js";
 import { collectTags } from "./tags.js";
@@ -29,6 +30,7 @@ const {
   isClassDeclaration,
   isEnumDeclaration: isEnumDeclarationNode,
   isInterfaceDeclaration,
+  isLiteralTypeNode,
   isMethodDeclaration,
   isMethodSignature,
   isParenthesizedTypeNode,
@@ -269,6 +271,14 @@ export class TypeReader {
       return this.array(this.convert(element, node.elementType, { path: `${ctx.path}[]`, at: ctx.at }), ctx);
     }
     if (isTypeReferenceNode(node)) return this.fromReference(node, ctx);
+    if (isLiteralTypeNode(node) && node.literal.kind !== SyntaxKind.StringLiteral) {
+      const literal = this.checker.getTypeFromTypeNode(node);
+      if (literal.flags & TypeFlags.NumberLiteral) {
+        const value = (literal as ts.NumberLiteralType).value;
+        const written = inexactIntegerLiteral(node.literal, value);
+        if (written !== undefined) return this.inexactNumber({ path: ctx.path, at: node }, written, value);
+      }
+    }
     return undefined;
   }
 
@@ -498,6 +508,9 @@ export class TypeReader {
           "give members constant values",
         );
       }
+      const written =
+        typeof v === "number" && member.initializer && inexactIntegerLiteral(member.initializer, v);
+      if (written) return this.inexactNumber({ path: ctx.path, at: member }, written, v as number);
       values.push(v);
     }
     const kinds = new Set(values.map((v) => typeof v));
@@ -700,6 +713,18 @@ export class TypeReader {
       if (!target.declarations?.length) this.frame.opaque = true;
     }
     return target;
+  }
+
+  private inexactNumber(ctx: Ctx, written: string, value: number): IrType {
+    this.diagnostics.push({
+      severity: "error",
+      code: codes.unsupportedType,
+      message: `${ctx.path} has the integer ${written}, which no JavaScript number holds exactly: it would be written as ${value}.`,
+      location: nodeLocation(ctx.at),
+      path: ctx.path,
+      hint: "use an integer within 2^53 (9007199254740991), or a string literal",
+    });
+    return { kind: "unknown" };
   }
 
   private unsupported(ctx: Ctx, what: string, hint: string): IrType {

@@ -17,7 +17,9 @@ export function parseFlag(text: string): TagParseResult<true> {
 export function parseNumber(text: string): TagParseResult<number> {
   const t = text.trim();
   const n = Number(t);
-  return t !== "" && Number.isFinite(n) ? ok(n) : fail(`expects a number, got "${t}"`);
+  if (t === "" || !Number.isFinite(n)) return fail(`expects a number, got "${t}"`);
+  const inexact = inexactInteger(t);
+  return inexact === undefined ? ok(n) : inexactFailure(inexact, "");
 }
 
 export function parseCount(text: string): TagParseResult<number> {
@@ -51,17 +53,20 @@ export function parseJson(text: string): TagParseResult<JsonValue> {
   try {
     const value = JSON.parse(t) as JsonValue;
     const inexact = inexactInteger(t);
-    return inexact === undefined
-      ? ok(value)
-      : fail(
-          `has the integer ${inexact}, which no JavaScript number holds exactly: it would be written as ${Number(inexact)}`,
-          "use an integer within 2^53 (9007199254740991), or a string",
-        );
+    return inexact === undefined ? ok(value) : inexactFailure(inexact, ", or a string");
   } catch {
     // Bare words are a common shorthand for strings (`@default Always`).
     if (/^[A-Za-z_][\w.-]*$/.test(t) && !["true", "false", "null"].includes(t)) return ok(t);
     return fail(`expects a JSON value, got ${t}`, `quote strings: @default "value"`);
   }
+}
+
+/** `orElse`: what else the tag takes (a JSON value may be a string). */
+function inexactFailure<V>(integer: string, orElse: string): TagParseResult<V> {
+  return fail(
+    `has the integer ${integer}, which no JavaScript number holds exactly: it would be written as ${Number(integer)}`,
+    `use an integer within 2^53 (9007199254740991)${orElse}`,
+  );
 }
 
 /**

@@ -189,11 +189,76 @@ describe("tags", () => {
     ).toEqual([]);
   });
 
+  test("a number tag with an integer JavaScript would round is refused", () => {
+    const errors = errorsOf(
+      withRoot(
+        "{\n  /** @maximum 9007199254740993 */\n  a: number;\n  /** @minimum -1e30 */\n  b: number;\n}",
+      ),
+    );
+    expect(errors.map((e) => [e.code, e.message, e.hint])).toEqual([
+      [
+        "CRD1004",
+        "@maximum has the integer 9007199254740993, which no JavaScript number holds exactly: it would be written as 9007199254740992.",
+        "use an integer within 2^53 (9007199254740991)",
+      ],
+    ]);
+  });
+
   test("documentation-only JSDoc tags are accepted", () => {
     expect(
       errorsOf(
         withRoot(
           "{\n  /**\n   * Name.\n   * @see https://example.com\n   * @example foo\n   */\n  name: string;\n}",
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("numbers TypeScript reads as other numbers", () => {
+  test("an integer literal type beyond 2^53 is a located error, not rounded silently", () => {
+    const source = withRoot(
+      "{\n  big: 9007199254740993;\n  choice?: 1 | -9_007_199_254_740_995 | 0x20000000000001;\n}",
+    );
+    const errors = errorsOf(source);
+    expect(errors.map((e) => [e.code, e.message, e.path])).toEqual([
+      [
+        "CRD1002",
+        "Widget.spec.big has the integer 9007199254740993, which no JavaScript number holds exactly: it would be written as 9007199254740992.",
+        "Widget.spec.big",
+      ],
+      [
+        "CRD1002",
+        "Widget.spec.choice has the integer -9_007_199_254_740_995, which no JavaScript number holds exactly: it would be written as -9007199254740996.",
+        "Widget.spec.choice",
+      ],
+      [
+        "CRD1002",
+        "Widget.spec.choice has the integer 0x20000000000001, which no JavaScript number holds exactly: it would be written as 9007199254740992.",
+        "Widget.spec.choice",
+      ],
+    ]);
+    expect(errors[0]!.location).toMatchObject({ line: lineOf(source, "9007199254740993") });
+    expect(errors[0]!.hint).toBe("use an integer within 2^53 (9007199254740991), or a string literal");
+  });
+
+  test("an enum member beyond 2^53 is refused at the member", () => {
+    const source = withRoot(
+      "{\n  size: Size;\n}",
+      "export enum Size {\n  Small = 1,\n  Huge = 12345678901234567891,\n}\n",
+    );
+    const errors = errorsOf(source);
+    expect(errors.map((e) => e.message)).toEqual([
+      "Widget.spec.size has the integer 12345678901234567891, which no JavaScript number holds exactly: it would be written as 12345678901234567000.",
+    ]);
+    expect(errors[0]!.location).toMatchObject({ line: lineOf(source, "Huge") });
+  });
+
+  test("integers a number holds (2^60 too), floats and safe integers are fine", () => {
+    expect(
+      errorsOf(
+        withRoot(
+          "{\n  a: 9007199254740991 | -9007199254740991;\n  b?: 1152921504606846976;\n  c: 1.5e300 | 12345678901234567890.5;\n  d: 0x1F;\n}",
         ),
       ),
     ).toEqual([]);

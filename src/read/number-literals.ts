@@ -1,0 +1,34 @@
+/**
+ * Integer literals TypeScript reads as another number. A numeric literal type or enum value is
+ * a JavaScript number, so `9007199254740993` (beyond 2^53, where doubles skip odd integers) is
+ * read as 9007199254740992, and a CRD would say 9007199254740992 without a word. Literals with a
+ * fraction or an exponent are floats, which users expect to round, as in tags (tags/parse.ts).
+ */
+import type { ts } from "ts-morph";
+import { tsApi } from "./typescript.js";
+
+const { SyntaxKind } = tsApi;
+
+/**
+ * The integer `node` spells (a numeric literal, or one with a sign), as written, when TypeScript's
+ * `value` for it is another number; undefined when `value` is that integer or `node` is anything
+ * else (an expression, a float, a legacy octal literal, which tsc reports itself).
+ */
+export function inexactIntegerLiteral(node: ts.Node, value: number): string | undefined {
+  // A safe integer is exact: an integer literal beyond 2^53 never reads as one.
+  if (Number.isSafeInteger(value)) return undefined;
+  let sign = "";
+  let literal = node;
+  if (tsApi.isPrefixUnaryExpression(node)) {
+    if (node.operator === SyntaxKind.MinusToken) sign = "-";
+    else if (node.operator !== SyntaxKind.PlusToken) return undefined;
+    literal = node.operand;
+  }
+  if (!tsApi.isNumericLiteral(literal)) return undefined;
+  // The node's own text is already TypeScript's number printed back: read what was written.
+  const written = literal.getText().replace(/_/g, "");
+  const radix = /^0[xXoObB]/.test(written);
+  if (!radix && (/[.eE]/.test(written) || /^0\d/.test(written))) return undefined;
+  const exact = BigInt(sign + (radix ? BigInt(written).toString() : written));
+  return Number.isFinite(value) && BigInt(value) === exact ? undefined : sign + literal.getText();
+}
