@@ -147,7 +147,10 @@ class Writer {
     this.pos += written;
   }
 
-  /** Bytes written since `start`, copied (the buffer is reused and may move). */
+  /**
+   * Bytes written since `start`, copied: the buffer moves as it grows, and a list item's first
+   * line gets its dash after the item is written.
+   */
   copy(start: number): Buffer {
     return Buffer.from(this.buf.subarray(start, this.pos));
   }
