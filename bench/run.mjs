@@ -17,7 +17,7 @@ import { environment, loadAverage } from "./lib/environment.mjs";
 import { formatMarkdown } from "./lib/format.mjs";
 import { detectRssMethod } from "./lib/measure.mjs";
 import { renderReport } from "./lib/report.mjs";
-import { judge } from "./lib/targets.mjs";
+import { judge, profileSize } from "./lib/targets.mjs";
 import { profileCrdgen, profileWatch } from "./lib/profile.mjs";
 import { loadTools } from "./lib/tools.mjs";
 import { benchWatch } from "./lib/watch-bench.mjs";
@@ -32,7 +32,8 @@ const HELP = `Usage: npm run bench -- [options]
   --no-examples     skip the repo's examples/
   --no-check        skip crdgen check
   --no-watch        skip watch mode
-  --profile         always take CPU profiles (generation and watch at 1,000 types, check)
+  --profile         always take CPU profiles (generation at the largest size a target missed
+                    at, else 1,000 types; watch at 1,000 types; check)
                     (by default only of what misses a target)
   --no-profile      never take one
 `;
@@ -113,17 +114,22 @@ const verdicts = judge({ synthetic, check, watch });
 const profiles = [];
 const missed = (/** @type {string} */ area) => verdicts.some((v) => v.status === "MISS" && v.area === area);
 const wantProfile = (/** @type {string} */ area) => !values["no-profile"] && (values.profile || missed(area));
-if (wantProfile("generation")) {
-  log("  profiling crdgen at 1,000 types");
-  const c = syntheticCase(work, 1000);
+// At the largest size that missed: what a profile at a smaller one shows may not be what costs there.
+const generationProfileSize = profileSize(
+  verdicts,
+  synthetic.map((s) => s.size),
+);
+if (wantProfile("generation") && generationProfileSize !== undefined) {
+  const c = syntheticCase(work, generationProfileSize);
+  log(`  profiling crdgen at ${c.label}`);
   const markdown = profileCrdgen({
     crdgenBin,
     args: [...c.entries, "--stdout"],
-    dir: path.join(work, "profile", "generate-1000"),
+    dir: path.join(work, "profile", `generate-${generationProfileSize}`),
     cwd: repo,
-    what: "crdgen <1,000 types> --stdout",
+    what: `crdgen <${c.label}> --stdout`,
   });
-  profiles.push({ title: "crdgen at 1,000 types", markdown });
+  profiles.push({ title: `crdgen at ${c.label}`, markdown });
 }
 if (watch.available && wantProfile("watch")) {
   log("  profiling watch-mode rebuilds at 1,000 types");

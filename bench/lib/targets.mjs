@@ -10,7 +10,8 @@ import { summarize } from "./stats.mjs";
 /** @typedef {import("./check-bench.mjs").CheckResult} CheckResult */
 /** @typedef {import("./watch-bench.mjs").WatchResult} WatchResult */
 /**
- * @typedef {{ status: "PASS" | "MISS" | "SKIP", target: string, detail: string, area: Area }} Verdict
+ * @typedef {{ status: "PASS" | "MISS" | "SKIP", target: string, detail: string, area: Area, missedSizes?: number[] }} Verdict
+ *   missedSizes: for a per-size target, the synthetic sizes it missed at
  * @typedef {"generation" | "watch" | "check"} Area  which run a CPU profile would need to explain a MISS
  */
 /** @typedef {{ size: number, results: ToolResult[] }} SizedResults */
@@ -79,18 +80,32 @@ export function ratioOf(results, a, b, metric) {
 function perSize(synthetic, target, test) {
   if (synthetic.length === 0) return { status: "SKIP", target, detail: "no synthetic sizes were run" };
   const parts = [];
-  let ok = true;
+  /** @type {number[]} */
+  const missedSizes = [];
   for (const s of synthetic) {
     const t = test(s.results);
-    if (!t) {
-      ok = false;
-      parts.push(`${s.size}: no numbers`);
-    } else {
-      ok &&= t.ok;
-      parts.push(`${s.size}: ${t.text}`);
-    }
+    if (!t || !t.ok) missedSizes.push(s.size);
+    parts.push(`${s.size}: ${t ? t.text : "no numbers"}`);
   }
-  return { status: ok ? "PASS" : "MISS", target, detail: parts.join(", ") };
+  const detail = parts.join(", ");
+  return missedSizes.length === 0
+    ? { status: "PASS", target, detail }
+    : { status: "MISS", target, detail, missedSizes };
+}
+
+/**
+ * The synthetic size to profile crdgen at, to explain missed generation targets: the largest size
+ * a per-size target missed at, else (a profile asked for, or a missed target that is not per size)
+ * 1,000 types when the run had it, else its largest size; undefined without sizes.
+ * @param {Verdict[]} verdicts
+ * @param {number[]} sizes  the synthetic sizes this run measured
+ * @returns {number | undefined}
+ */
+export function profileSize(verdicts, sizes) {
+  const missed = verdicts.flatMap((v) => (v.status === "MISS" ? (v.missedSizes ?? []) : []));
+  if (missed.length > 0) return Math.max(...missed);
+  if (sizes.includes(1000)) return 1000;
+  return sizes.length > 0 ? Math.max(...sizes) : undefined;
 }
 
 /**

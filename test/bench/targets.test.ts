@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { CheckResult } from "../../bench/lib/check-bench.mjs";
 import { summarizeSamples, type Sample, type ToolResult } from "../../bench/lib/compare.mjs";
 import { summarize } from "../../bench/lib/stats.mjs";
-import { judge, ratioOf, type SizedResults, type Verdict } from "../../bench/lib/targets.mjs";
+import { judge, profileSize, ratioOf, type SizedResults, type Verdict } from "../../bench/lib/targets.mjs";
 import type { WatchResult } from "../../bench/lib/watch-bench.mjs";
 
 /** A tool's result from its runs in rounds 1, 2, ...: each `wall` ms, using `rss` KiB. */
@@ -175,6 +175,31 @@ describe("judge", () => {
       status: "MISS",
       detail: "not measured: corpus not found",
     });
+  });
+});
+
+describe("profileSize", () => {
+  it("names the sizes a per-size target missed at, and profiles the largest of all targets' misses", () => {
+    const sizes = [
+      size(10, { crdgen: 100, tsc6: 100, tsjsg: 500 }),
+      size(1000, { crdgen: 1400, tsc6: 1000, tsjsg: 5000 }),
+      size(5000, { crdgen: 2000, tsc6: 1000, tsjsg: 1500 }),
+    ];
+    const verdicts = judge({ synthetic: sizes, check: CHECK_OK, watch: WATCH_OK });
+    expect(verdicts[COLD]).toMatchObject({ status: "MISS", missedSizes: [1000, 5000] });
+    expect(verdicts[TSJSG]).toMatchObject({ status: "MISS", missedSizes: [5000] });
+    expect(verdicts[MEMORY]).toMatchObject({ status: "PASS" });
+    expect(verdicts[MEMORY]).not.toHaveProperty("missedSizes");
+    expect(profileSize(verdicts, [10, 1000, 5000])).toBe(5000);
+    const onlySmall = judge({ synthetic: [sizes[0]!, sizes[1]!], check: CHECK_OK, watch: WATCH_OK });
+    expect(profileSize(onlySmall, [10, 1000])).toBe(1000);
+  });
+
+  it("profiles 1,000 types without a per-size miss, or the largest size a run without 1,000 had", () => {
+    const good = judge({ synthetic: GOOD, check: CHECK_OK, watch: WATCH_OK });
+    expect(profileSize(good, [1000, 5000])).toBe(1000);
+    expect(profileSize(good, [10, 100])).toBe(100);
+    expect(profileSize(good, [])).toBeUndefined();
   });
 });
 
