@@ -1,10 +1,10 @@
 /**
- * Integer literals TypeScript reads as another number. A numeric literal type or enum value is
- * a JavaScript number, so `9007199254740993` (beyond 2^53, where doubles skip odd integers) is
- * read as 9007199254740992, and a CRD would say 9007199254740992 without a word. Literals with a
- * fraction or an exponent are floats, which users expect to round, as in tags (tags/parse.ts).
+ * Integer literals TypeScript reads as another number (see schema/inexact-integers.ts): a numeric
+ * literal type or enum value is a JavaScript number. Literals with a fraction or an exponent are
+ * floats, which users expect to round, as in tags (tags/parse.ts).
  */
 import type { ts } from "ts-morph";
+import { isInexact } from "../schema/inexact-integers.js";
 import { tsApi } from "./typescript.js";
 
 const { SyntaxKind } = tsApi;
@@ -29,6 +29,6 @@ export function inexactIntegerLiteral(node: ts.Node, value: number): string | un
   const written = literal.getText().replace(/_/g, "");
   const radix = /^0[xXoObB]/.test(written);
   if (!radix && (/[.eE]/.test(written) || /^0\d/.test(written))) return undefined;
-  const exact = BigInt(sign + (radix ? BigInt(written).toString() : written));
-  return Number.isFinite(value) && BigInt(value) === exact ? undefined : sign + literal.getText();
+  const integer = BigInt(sign + (radix ? BigInt(written).toString() : written));
+  return isInexact(integer, value) ? sign + literal.getText() : undefined;
 }

@@ -19,6 +19,7 @@ import type {
 import { readDoc, strandedDocComment, type DocInfo } from "./jsdoc.js";
 import { knownTypeByName } from "./known-types.js";
 import { inexactIntegerLiteral } from "./number-literals.js";
+import { EXACT_INTEGER_HINT, inexactIntegerText } from "../schema/inexact-integers.js";
 import { locationOf, nodeLocation } from "./location.js";
 import type { ReadCache, ReadRecord, RecordedRef, Route } from "./read-cache.js";
 import { collectTags } from "./tags.js";
@@ -508,9 +509,10 @@ export class TypeReader {
           "give members constant values",
         );
       }
-      const written =
-        typeof v === "number" && member.initializer && inexactIntegerLiteral(member.initializer, v);
-      if (written) return this.inexactNumber({ path: ctx.path, at: member }, written, v as number);
+      if (typeof v === "number" && member.initializer) {
+        const written = inexactIntegerLiteral(member.initializer, v);
+        if (written !== undefined) return this.inexactNumber({ path: ctx.path, at: member }, written, v);
+      }
       values.push(v);
     }
     const kinds = new Set(values.map((v) => typeof v));
@@ -719,10 +721,10 @@ export class TypeReader {
     this.diagnostics.push({
       severity: "error",
       code: codes.unsupportedType,
-      message: `${ctx.path} has the integer ${written}, which no JavaScript number holds exactly: it would be written as ${value}.`,
+      message: `${ctx.path} ${inexactIntegerText(written, value)}.`,
       location: nodeLocation(ctx.at),
       path: ctx.path,
-      hint: "use an integer within 2^53 (9007199254740991), or a string literal",
+      hint: `${EXACT_INTEGER_HINT}, or a string literal`,
     });
     return { kind: "unknown" };
   }

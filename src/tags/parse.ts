@@ -1,4 +1,5 @@
 /** Argument parsers shared by tag definitions. Each returns a value or a message saying what was expected. */
+import { EXACT_INTEGER_HINT, inexactIntegerText, isInexact } from "../schema/inexact-integers.js";
 import type { JsonValue } from "../schema/types.js";
 import type { TagParseResult } from "./registry.js";
 
@@ -63,10 +64,7 @@ export function parseJson(text: string): TagParseResult<JsonValue> {
 
 /** `orElse`: what else the tag takes (a JSON value may be a string). */
 function inexactFailure<V>(integer: string, orElse: string): TagParseResult<V> {
-  return fail(
-    `has the integer ${integer}, which no JavaScript number holds exactly: it would be written as ${Number(integer)}`,
-    `use an integer within 2^53 (9007199254740991)${orElse}`,
-  );
+  return fail(inexactIntegerText(integer, Number(integer)), `${EXACT_INTEGER_HINT}${orElse}`);
 }
 
 /**
@@ -77,9 +75,8 @@ function inexactInteger(json: string): string | undefined {
   for (const m of json.matchAll(JSON_TOKEN)) {
     const integer = m[1];
     if (integer === undefined || integer.length <= 15) continue; // below 10^15: always exact
-    const n = Number(integer);
-    // Rounded, and printed with other digits (2^60, or 10^21 printed as 1e+21, only look inexact).
-    if (!Number.isFinite(n) || (String(n) !== integer && BigInt(n) !== BigInt(integer))) return integer;
+    // Compared as integers: 2^60, or 10^21 printed as 1e+21, only look inexact.
+    if (isInexact(BigInt(integer), Number(integer))) return integer;
   }
   return undefined;
 }
