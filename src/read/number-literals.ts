@@ -1,5 +1,5 @@
 /**
- * Integer literals TypeScript reads as another number (see schema/inexact-integers.ts): a numeric
+ * Integer literals the CRD would not say as written (see schema/inexact-integers.ts): a numeric
  * literal type or enum value is a JavaScript number. Literals with a fraction or an exponent are
  * floats, which users expect to round, as in tags (tags/parse.ts).
  */
@@ -11,7 +11,7 @@ const { SyntaxKind } = tsApi;
 
 /**
  * The integer `node` spells (a numeric literal, or one with a sign), as written, when TypeScript's
- * `value` for it is another number; undefined when `value` is that integer or `node` is anything
+ * `value` for it prints as another integer; undefined when it prints as that integer or `node` is anything
  * else (an expression, a float, a legacy octal literal, which tsc reports itself).
  */
 export function inexactIntegerLiteral(node: ts.Node, value: number): string | undefined {

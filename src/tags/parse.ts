@@ -68,14 +68,14 @@ function inexactFailure<V>(integer: string, orElse: string): TagParseResult<V> {
 }
 
 /**
- * The first integer literal of a JSON text that JSON.parse would change (some beyond 2^53), as
+ * The first integer literal of a JSON text the CRD would print otherwise (some beyond 2^53), as
  * written. Numbers with a fraction or an exponent are floats, which users expect to round.
  */
 function inexactInteger(json: string): string | undefined {
   for (const m of json.matchAll(JSON_TOKEN)) {
     const integer = m[1];
     if (integer === undefined || integer.length <= 15) continue; // below 10^15: always exact
-    // Compared as integers: 2^60, or 10^21 printed as 1e+21, only look inexact.
+    // 10^21, printed as 1e+21, is still exact.
     if (isInexact(BigInt(integer), Number(integer))) return integer;
   }
   return undefined;

@@ -169,24 +169,32 @@ describe("tags", () => {
     expect(errors.map((e) => [e.code, e.message, e.hint])).toEqual([
       [
         "CRD1004",
-        "@default has the integer 9007199254740993, which no JavaScript number holds exactly: it would be written as 9007199254740992.",
+        "@default has the integer 9007199254740993, which a JavaScript number does not keep: it would be written as 9007199254740992.",
         "use an integer within 2^53 (9007199254740991), or a string",
       ],
       [
         "CRD1004",
-        "@default has the integer -12345678901234567890, which no JavaScript number holds exactly: it would be written as -12345678901234567000.",
+        "@default has the integer -12345678901234567890, which a JavaScript number does not keep: it would be written as -12345678901234567000.",
         "use an integer within 2^53 (9007199254740991), or a string",
       ],
     ]);
-    // Integers a number holds exactly (2^60 too), floats (which round as floats do) and digits
-    // in strings are fine.
+    // Integers written as JavaScript writes them back (2^60 as 1152921504606847000), floats (which
+    // round as floats do) and digits in strings are fine.
     expect(
       errorsOf(
         withRoot(
-          '{\n  /** @default 9007199254740991 */\n  a?: number;\n  /** @default [-9007199254740991, 1152921504606846976, 1.5e300, 12345678901234567890.5] */\n  b?: number[];\n  /** @default "12345678901234567890" */\n  c?: string;\n}',
+          '{\n  /** @default 9007199254740991 */\n  a?: number;\n  /** @default [-9007199254740991, 1152921504606847000, -42125405551894330, 1.5e300, 12345678901234567890.5] */\n  b?: number[];\n  /** @default "12345678901234567890" */\n  c?: string;\n}',
         ),
       ),
     ).toEqual([]);
+  });
+
+  test("an integer a double holds exactly is still refused when the CRD would print other digits", () => {
+    // 2^60 is a double, but JavaScript prints it with the shortest digits that read back as it.
+    const errors = errorsOf(withRoot("{\n  /** @default 1152921504606846976 */\n  a?: number;\n}"));
+    expect(errors.map((e) => e.message)).toEqual([
+      "@default has the integer 1152921504606846976, which a JavaScript number does not keep: it would be written as 1152921504606847000.",
+    ]);
   });
 
   test("a number tag with an integer JavaScript would round is refused", () => {
@@ -198,7 +206,7 @@ describe("tags", () => {
     expect(errors.map((e) => [e.code, e.message, e.hint])).toEqual([
       [
         "CRD1004",
-        "@maximum has the integer 9007199254740993, which no JavaScript number holds exactly: it would be written as 9007199254740992.",
+        "@maximum has the integer 9007199254740993, which a JavaScript number does not keep: it would be written as 9007199254740992.",
         "use an integer within 2^53 (9007199254740991)",
       ],
     ]);
@@ -224,17 +232,17 @@ describe("numbers TypeScript reads as other numbers", () => {
     expect(errors.map((e) => [e.code, e.message, e.path])).toEqual([
       [
         "CRD1002",
-        "Widget.spec.big has the integer 9007199254740993, which no JavaScript number holds exactly: it would be written as 9007199254740992.",
+        "Widget.spec.big has the integer 9007199254740993, which a JavaScript number does not keep: it would be written as 9007199254740992.",
         "Widget.spec.big",
       ],
       [
         "CRD1002",
-        "Widget.spec.choice has the integer -9_007_199_254_740_995, which no JavaScript number holds exactly: it would be written as -9007199254740996.",
+        "Widget.spec.choice has the integer -9_007_199_254_740_995, which a JavaScript number does not keep: it would be written as -9007199254740996.",
         "Widget.spec.choice",
       ],
       [
         "CRD1002",
-        "Widget.spec.choice has the integer 0x20000000000001, which no JavaScript number holds exactly: it would be written as 9007199254740992.",
+        "Widget.spec.choice has the integer 0x20000000000001, which a JavaScript number does not keep: it would be written as 9007199254740992.",
         "Widget.spec.choice",
       ],
     ]);
@@ -249,19 +257,25 @@ describe("numbers TypeScript reads as other numbers", () => {
     );
     const errors = errorsOf(source);
     expect(errors.map((e) => e.message)).toEqual([
-      "Widget.spec.size has the integer 12345678901234567891, which no JavaScript number holds exactly: it would be written as 12345678901234567000.",
+      "Widget.spec.size has the integer 12345678901234567891, which a JavaScript number does not keep: it would be written as 12345678901234567000.",
     ]);
     expect(errors[0]!.location).toMatchObject({ line: lineOf(source, "Huge") });
   });
 
-  test("integers a number holds (2^60 too), floats and safe integers are fine", () => {
+  test("integers written as JavaScript writes them back, floats and safe integers are fine", () => {
     expect(
       errorsOf(
         withRoot(
-          "{\n  a: 9007199254740991 | -9007199254740991;\n  b?: 1152921504606846976;\n  c: 1.5e300 | 12345678901234567890.5;\n  d: 0x1F;\n}",
+          "{\n  a: 9007199254740991 | -9007199254740991;\n  b?: 1152921504606847000 | -42125405551894330;\n  c: 1.5e300 | 12345678901234567890.5;\n  d: 0x1F;\n}",
         ),
       ),
     ).toEqual([]);
+  });
+
+  test("2^60 in hex is refused: the CRD would print 1152921504606847000", () => {
+    expect(errorsOf(withRoot("{\n  a: 0x1000000000000000;\n}")).map((e) => e.message)).toEqual([
+      "Widget.spec.a has the integer 0x1000000000000000, which a JavaScript number does not keep: it would be written as 1152921504606847000.",
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-/** Integer literals beyond 2^53 that TypeScript reads as another number are found, whatever their spelling. */
+/** Integer literals beyond 2^53 that the CRD would print as another integer are found, whatever their spelling. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ts } from "ts-morph";
@@ -18,7 +18,7 @@ function literalOf(text: string): { node: ts.Node; value: number } {
 const integers = fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n });
 
 describe("inexactIntegerLiteral", () => {
-  it("names exactly the integers no double holds, in decimal, hex, octal and binary", () =>
+  it("names exactly the integers the CRD would print with other digits, in decimal, hex, octal and binary", () =>
     fc.assert(
       fc.property(integers, fc.constantFrom(10, 16, 8, 2), (n, radix) => {
         const prefix = { 10: "", 16: "0x", 8: "0o", 2: "0b" }[radix]!;
@@ -27,8 +27,19 @@ describe("inexactIntegerLiteral", () => {
         if (n < 0n && radix !== 10) return;
         const text = (n < 0n ? "-" : "") + magnitude;
         const { node, value } = literalOf(text);
-        const exact = BigInt(value) === n;
+        // The CRD says the number as JavaScript prints it; toLocaleString spells those digits out.
+        const exact = value.toLocaleString("en-US", { useGrouping: false }) === n.toString();
         expect(inexactIntegerLiteral(node, value)).toBe(exact ? undefined : text);
+      }),
+      { numRuns: 3000 },
+    ));
+
+  it("accepts every integer as JavaScript prints it, however far beyond 2^53", () =>
+    fc.assert(
+      fc.property(fc.double({ min: -1e21, max: 1e21, noNaN: true }), (d) => {
+        const text = Math.trunc(d).toLocaleString("en-US", { useGrouping: false });
+        const { node, value } = literalOf(text);
+        expect(inexactIntegerLiteral(node, value)).toBeUndefined();
       }),
       { numRuns: 3000 },
     ));
