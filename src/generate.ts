@@ -17,6 +17,7 @@ import { readModel } from "./read/roots.js";
 import { collectGarbageIfGrown, heapUsed } from "./runtime/collect-garbage.js";
 import type { CustomResourceDefinition } from "./schema/types.js";
 import { clientSideApplyProblem } from "./validate/client-side-apply.js";
+import { requestSize, storageSizeProblem } from "./validate/request-size.js";
 import { formatFieldError, validateCrd } from "./validate/index.js";
 import { fileNameFor, renderCrd, renderStream, type OutputFormat } from "./write/render.js";
 import { writeAtomically, type OutputFile } from "./write/files.js";
@@ -187,20 +188,27 @@ function validateGenerated({ crd, versions }: EmittedCrd): Diagnostic[] {
   });
 }
 
-/** What Kubernetes accepts but a usual way of installing it does not: a CRD too large for `kubectl apply`. */
+/**
+ * What Kubernetes' rules accept but installing it would not: a CRD too large for the API server
+ * or etcd to store, or for client-side `kubectl apply`.
+ */
 function installWarnings({ crd, versions }: EmittedCrd): Diagnostic[] {
-  const problem = clientSideApplyProblem(crd);
-  if (problem === undefined) return [];
+  const size = requestSize(crd);
+  const storage = storageSizeProblem(size);
+  // Past 3 MiB no way of installing works, so advice on the way of installing would mislead.
+  const clientSideApply = storage?.refused ? undefined : clientSideApplyProblem(crd, size);
   const root = versions[0]!.root;
+  const warning = (code: string, problem: string): Diagnostic => ({
+    severity: "warning",
+    code,
+    message: `The generated CRD ${crd.metadata.name ?? ""} is ${problem}`,
+    location: root.origin,
+    path: root.typeName,
+    hint: "descriptions are often most of a large CRD: --max-description-length shortens them",
+  });
   return [
-    {
-      severity: "warning",
-      code: codes.tooLargeForClientSideApply,
-      message: `The generated CRD ${crd.metadata.name ?? ""} is ${problem}`,
-      location: root.origin,
-      path: root.typeName,
-      hint: "descriptions are often most of a large CRD: --max-description-length shortens them",
-    },
+    ...(storage ? [warning(codes.tooLargeToStore, storage.message)] : []),
+    ...(clientSideApply ? [warning(codes.tooLargeForClientSideApply, clientSideApply)] : []),
   ];
 }
 

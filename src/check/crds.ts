@@ -1,6 +1,7 @@
 /** Validates the CRD objects of the checked files and locates each error in the YAML source. */
 import { formatFieldError } from "../validate/format.js";
 import { clientSideApplyProblem } from "../validate/client-side-apply.js";
+import { requestSize, storageSizeProblem } from "../validate/request-size.js";
 import { validateCrd } from "../validate/index.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Finding } from "./finding.js";
@@ -27,21 +28,37 @@ function validationErrors(obj: CheckedObject): Finding[] {
   });
 }
 
-/** A CRD Kubernetes accepts but client-side `kubectl apply` cannot install (see client-side-apply.ts). */
+/**
+ * A CRD Kubernetes' rules accept but that is too large to install: for the API server or etcd to
+ * store (see request-size.ts), or for client-side `kubectl apply` (see client-side-apply.ts).
+ */
 function installWarnings(obj: CheckedObject): Finding[] {
-  const problem = clientSideApplyProblem(obj.value);
-  if (problem === undefined) return [];
+  const size = requestSize(obj.value);
+  const storage = storageSizeProblem(size);
+  // Past 3 MiB no way of installing works, so advice on the way of installing would mislead.
+  const clientSideApply = storage?.refused ? undefined : clientSideApplyProblem(obj.value, size);
   const pos = positionIn(obj, []);
+  const warning = (code: string, path: string, type: string, problem: string): Finding => ({
+    file: obj.file,
+    line: pos.line,
+    column: pos.column,
+    severity: "warning",
+    code,
+    path,
+    type,
+    message: `This CustomResourceDefinition is ${problem}`,
+  });
   return [
-    {
-      file: obj.file,
-      line: pos.line,
-      column: pos.column,
-      severity: "warning",
-      code: codes.tooLargeForClientSideApply,
-      path: "metadata.annotations",
-      type: "FieldValueTooLong",
-      message: `This CustomResourceDefinition is ${problem}`,
-    },
+    ...(storage ? [warning(codes.tooLargeToStore, "", "RequestEntityTooLarge", storage.message)] : []),
+    ...(clientSideApply
+      ? [
+          warning(
+            codes.tooLargeForClientSideApply,
+            "metadata.annotations",
+            "FieldValueTooLong",
+            clientSideApply,
+          ),
+        ]
+      : []),
   ];
 }

@@ -60,6 +60,7 @@ export function formatJson(findings: readonly Finding[], cwd: string): string {
     line: f.line,
     column: f.column,
     severity: f.severity,
+    code: f.code,
     path: f.path,
     type: f.type,
     message: f.message,

@@ -36,6 +36,8 @@ export const codes = {
   yamlSyntax: "CRD2006",
   /** A CRD too large for client-side `kubectl apply` (its last-applied-configuration annotation). */
   tooLargeForClientSideApply: "CRD2007",
+  /** A CRD too large for the API server (3 MiB of JSON) or, by default, for etcd (1.5 MiB). */
+  tooLargeToStore: "CRD2008",
   // Transforms
   indexSignatureWithProperties: "CRD3001",
   unsupportedKeyword: "CRD3002",

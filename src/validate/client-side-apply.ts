@@ -18,14 +18,16 @@ export const LAST_APPLIED_ANNOTATION = "kubectl.kubernetes.io/last-applied-confi
 /**
  * Why client-side `kubectl apply` of `object` would fail, to follow "is" in a sentence about it
  * ("CRD x is too large for..."), or undefined when it fits (or is no object). Costs about 256 KiB
- * of counting at most, however large the object.
+ * of counting at most, however large the object, and none when `jsonSize` (goJsonSize of `object`,
+ * counted past 256 KiB) is given and kubectl would record the object as it is.
  */
-export function clientSideApplyProblem(object: unknown): string | undefined {
+export function clientSideApplyProblem(object: unknown, jsonSize?: number): string | undefined {
   if (!isPlainObject(object)) return undefined;
   const { applied, otherAnnotationBytes } = asKubectlRecordsIt(object);
   // What is left for the JSON once the other annotations, the key and the newline are counted.
   const room = TOTAL_ANNOTATION_SIZE_LIMIT - otherAnnotationBytes - LAST_APPLIED_ANNOTATION.length - 1;
-  if (goJsonSize(applied, room) <= room) return undefined;
+  const size = applied === object && jsonSize !== undefined ? jsonSize : goJsonSize(applied, room);
+  if (size <= room) return undefined;
   const error = formatFieldError(tooLong("metadata.annotations", "", TOTAL_ANNOTATION_SIZE_LIMIT));
   return (
     `too large for client-side \`kubectl apply\`, which keeps a copy of it in the ${LAST_APPLIED_ANNOTATION} ` +

@@ -1,4 +1,5 @@
 /** `crdgen check`, run in-process on temporary files. */
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { check, crdYaml, tempDir } from "./harness.js";
 
@@ -150,6 +151,34 @@ describe("crdgen check: CRDs too large for client-side kubectl apply", () => {
   });
 });
 
+describe("crdgen check: CRDs too large to store", () => {
+  it("warns past etcd's default 1.5 MiB and past the API server's 3 MiB, at the CRD's first line", async () => {
+    const described = (n: number) =>
+      crdYaml((t) =>
+        t.replace(
+          "                  type: string",
+          `                  type: string\n                  description: ${"d".repeat(n)}`,
+        ),
+      );
+    const dir = tempDir({ "etcd.yaml": described(1_600_000), "huge.yaml": described(3_200_000) });
+    const run = await check(["--format", "json", "etcd.yaml", "huge.yaml"], dir);
+    expect(run.code).toBe(0);
+    const findings = JSON.parse(run.stdout) as {
+      file: string;
+      code: string;
+      type: string;
+      message: string;
+    }[];
+    expect(findings.map((f) => [path.basename(f.file), f.code, f.type])).toEqual([
+      ["etcd.yaml", "CRD2008", "RequestEntityTooLarge"],
+      ["etcd.yaml", "CRD2007", "FieldValueTooLong"],
+      ["huge.yaml", "CRD2008", "RequestEntityTooLarge"],
+    ]);
+    expect(findings[0]!.message).toMatch(/^This CustomResourceDefinition is 1\.5\d MiB as JSON/);
+    expect(findings[2]!.message).toContain('"Request entity too large: limit is 3145728"');
+  });
+});
+
 describe("crdgen check: readable output", () => {
   it("shortens Go struct dumps in human output but keeps them whole in JSON", async () => {
     // Two versions with different schemas and no storage version: Kubernetes prints both whole.
@@ -204,6 +233,7 @@ describe("crdgen check: output formats", () => {
         line: 10,
         column: 10,
         severity: "error",
+        code: "CRD2001",
         path: "spec.scope",
         type: "FieldValueNotSupported",
         message: 'spec.scope: Unsupported value: "Global": supported values: "Cluster", "Namespaced"',

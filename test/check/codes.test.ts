@@ -15,6 +15,7 @@ describe("diagnostic codes of crdgen check", () => {
       noMatchingCrd: "CRD2005",
       yamlSyntax: "CRD2006",
       tooLargeForClientSideApply: "CRD2007",
+      tooLargeToStore: "CRD2008",
       fileNotFound: "CRD4001",
     });
   });

@@ -143,6 +143,29 @@ describe("crdgen <file>", () => {
     expect(shortened).toMatchObject({ code: 0, stderr: "" });
   });
 
+  test("a CRD too large for etcd's default limit, or for the API server, is written with CRD2008", async () => {
+    const big = (name: string, characters: number) =>
+      `/** @crd @group example.com @version v1 */\nexport interface ${name} {\n  spec: {\n    /** ${"d".repeat(characters)} */\n    note?: string;\n  };\n}\n`;
+    await writeFile(path.join(dir, "etcd.ts"), big("Etcd", 1_700_000));
+    const etcd = await runCli(["etcd.ts"], dir);
+    expect(etcd.code).toBe(0);
+    expect(etcd.stdout).toBe("wrote crds/example.com_etcds.yaml\n");
+    expect(etcd.stderr).toContain(
+      "etcd.ts:2:18 - warning CRD2008: The generated CRD etcds.example.com is 1.62 MiB as JSON, more than the 1.5 MiB etcd stores by default",
+    );
+    // Server-side apply may still work where etcd allows more: the client-side warning stays.
+    expect(etcd.stderr).toContain("warning CRD2007");
+
+    await writeFile(path.join(dir, "huge.ts"), big("Huge", 3_200_000));
+    const huge = await runCli(["huge.ts"], dir);
+    expect(huge.code).toBe(0);
+    expect(huge.stderr).toContain(
+      'huge.ts:2:18 - warning CRD2008: The generated CRD huges.example.com is larger than the API server takes, however it is installed: kubectl and Helm send it as JSON, more than 3 MiB of it, and Kubernetes would answer "Request entity too large: limit is 3145728".',
+    );
+    // No way of installing it works, so no advice on which to use.
+    expect(huge.stderr).not.toContain("CRD2007");
+  });
+
   test("--help and --help-tags", async () => {
     expect((await runCli(["--help"], dir)).stdout).toContain("Usage: crdgen");
     const tags = (await runCli(["--help-tags"], dir)).stdout;
