@@ -125,45 +125,46 @@ describe("crdgen <file>", () => {
     }
   });
 
+  /** A CRD root whose one field is documented with `description`, making the CRD as large as it is. */
+  const rootWithNote = (name: string, description: string) =>
+    `/** @crd @group example.com @version v1 */\nexport interface ${name} {\n  spec: {\n    /** ${description} */\n    note?: string;\n  };\n}\n`;
+
+  /** Generates the CRD of rootWithNote(name, description) from `<name>.ts`, which succeeds; its warnings. */
+  const warningsOf = async (name: string, description: string): Promise<string> => {
+    const file = `${name.toLowerCase()}.ts`;
+    await writeFile(path.join(dir, file), rootWithNote(name, description));
+    const run = await runCli([file], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`wrote crds/example.com_${name.toLowerCase()}s.yaml\n`);
+    return run.stderr;
+  };
+
   test("a CRD too large for client-side kubectl apply is written, with a warning at its root", async () => {
     const words = "Long text about the field. ".repeat(10_000); // 270,000 characters
-    await writeFile(
-      path.join(dir, "big.ts"),
-      `/** @crd @group example.com @version v1 */\nexport interface Big {\n  spec: {\n    /** ${words} */\n    note?: string;\n  };\n}\n`,
-    );
-    const run = await runCli(["big.ts"], dir);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toBe("wrote crds/example.com_bigs.yaml\n");
-    expect(run.stderr).toContain(
+    const warnings = await warningsOf("Big", words);
+    expect(warnings).toContain(
       "big.ts:2:18 - warning CRD2007: The generated CRD bigs.example.com is too large for client-side `kubectl apply`",
     );
-    expect(run.stderr).toContain("--max-description-length");
+    expect(warnings).toContain("--max-description-length");
 
     const shortened = await runCli(["big.ts", "--max-description-length", "200"], dir);
     expect(shortened).toMatchObject({ code: 0, stderr: "" });
   });
 
   test("a CRD too large for etcd's default limit, or for the API server, is written with CRD2008", async () => {
-    const big = (name: string, characters: number) =>
-      `/** @crd @group example.com @version v1 */\nexport interface ${name} {\n  spec: {\n    /** ${"d".repeat(characters)} */\n    note?: string;\n  };\n}\n`;
-    await writeFile(path.join(dir, "etcd.ts"), big("Etcd", 1_700_000));
-    const etcd = await runCli(["etcd.ts"], dir);
-    expect(etcd.code).toBe(0);
-    expect(etcd.stdout).toBe("wrote crds/example.com_etcds.yaml\n");
-    expect(etcd.stderr).toContain(
+    const etcd = await warningsOf("Etcd", "d".repeat(1_700_000));
+    expect(etcd).toContain(
       "etcd.ts:2:18 - warning CRD2008: The generated CRD etcds.example.com is 1.62 MiB as JSON, more than the 1.5 MiB etcd stores by default",
     );
     // Server-side apply may still work where etcd allows more: the client-side warning stays.
-    expect(etcd.stderr).toContain("warning CRD2007");
+    expect(etcd).toContain("warning CRD2007");
 
-    await writeFile(path.join(dir, "huge.ts"), big("Huge", 3_200_000));
-    const huge = await runCli(["huge.ts"], dir);
-    expect(huge.code).toBe(0);
-    expect(huge.stderr).toContain(
+    const huge = await warningsOf("Huge", "d".repeat(3_200_000));
+    expect(huge).toContain(
       'huge.ts:2:18 - warning CRD2008: The generated CRD huges.example.com is larger than the API server takes, however it is installed: kubectl and Helm send it as JSON, more than 3 MiB of it, and Kubernetes would answer "Request entity too large: limit is 3145728".',
     );
     // No way of installing it works, so no advice on which to use.
-    expect(huge.stderr).not.toContain("CRD2007");
+    expect(huge).not.toContain("CRD2007");
   });
 
   test("--help and --help-tags", async () => {
