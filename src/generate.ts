@@ -16,8 +16,7 @@ import type { RunCaches } from "./run-caches.js";
 import { readModel } from "./read/roots.js";
 import { collectGarbageIfGrown, heapUsed } from "./runtime/collect-garbage.js";
 import type { CustomResourceDefinition } from "./schema/types.js";
-import { clientSideApplyProblem } from "./validate/client-side-apply.js";
-import { requestSize, storageSizeProblem } from "./validate/request-size.js";
+import { installSizeProblems } from "./validate/install-size.js";
 import { formatFieldError, validateCrd } from "./validate/index.js";
 import { fileNameFor, renderCrd, renderStream, type OutputFormat } from "./write/render.js";
 import { writeAtomically, type OutputFile } from "./write/files.js";
@@ -193,10 +192,7 @@ function validateGenerated({ crd, versions }: EmittedCrd): Diagnostic[] {
  * or etcd to store, or for client-side `kubectl apply`.
  */
 function installWarnings({ crd, versions }: EmittedCrd): Diagnostic[] {
-  const size = requestSize(crd);
-  const storage = storageSizeProblem(size);
-  // Past 3 MiB no way of installing works, so advice on the way of installing would mislead.
-  const clientSideApply = storage?.refused ? undefined : clientSideApplyProblem(crd, size);
+  const { storage, clientSideApply } = installSizeProblems(crd);
   const root = versions[0]!.root;
   const warning = (code: string, problem: string): Diagnostic => ({
     severity: "warning",
@@ -207,7 +203,7 @@ function installWarnings({ crd, versions }: EmittedCrd): Diagnostic[] {
     hint: "descriptions are often most of a large CRD: --max-description-length shortens them",
   });
   return [
-    ...(storage ? [warning(codes.tooLargeToStore, storage.message)] : []),
+    ...(storage ? [warning(codes.tooLargeToStore, storage)] : []),
     ...(clientSideApply ? [warning(codes.tooLargeForClientSideApply, clientSideApply)] : []),
   ];
 }

@@ -1,7 +1,6 @@
 /** Validates the CRD objects of the checked files and locates each error in the YAML source. */
 import { formatFieldError } from "../validate/format.js";
-import { clientSideApplyProblem } from "../validate/client-side-apply.js";
-import { requestSize, storageSizeProblem } from "../validate/request-size.js";
+import { installSizeProblems } from "../validate/install-size.js";
 import { validateCrd } from "../validate/index.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Finding } from "./finding.js";
@@ -30,13 +29,10 @@ function validationErrors(obj: CheckedObject): Finding[] {
 
 /**
  * A CRD Kubernetes' rules accept but that is too large to install: for the API server or etcd to
- * store (see request-size.ts), or for client-side `kubectl apply` (see client-side-apply.ts).
+ * store, or for client-side `kubectl apply` (see install-size.ts).
  */
 function installWarnings(obj: CheckedObject): Finding[] {
-  const size = requestSize(obj.value);
-  const storage = storageSizeProblem(size);
-  // Past 3 MiB no way of installing works, so advice on the way of installing would mislead.
-  const clientSideApply = storage?.refused ? undefined : clientSideApplyProblem(obj.value, size);
+  const { storage, clientSideApply } = installSizeProblems(obj.value);
   const pos = positionIn(obj, []);
   const warning = (code: string, path: string, type: string, problem: string): Finding => ({
     file: obj.file,
@@ -49,7 +45,7 @@ function installWarnings(obj: CheckedObject): Finding[] {
     message: `This CustomResourceDefinition is ${problem}`,
   });
   return [
-    ...(storage ? [warning(codes.tooLargeToStore, "", "RequestEntityTooLarge", storage.message)] : []),
+    ...(storage ? [warning(codes.tooLargeToStore, "", "RequestEntityTooLarge", storage)] : []),
     ...(clientSideApply
       ? [
           warning(
