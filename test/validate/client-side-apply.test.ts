@@ -7,20 +7,9 @@ import { describe, expect, it } from "vitest";
 import { clientSideApplyProblem, LAST_APPLIED_ANNOTATION } from "../../src/validate/client-side-apply.js";
 import { goJsonSize } from "../../src/validate/go-json-size.js";
 import { corpusCrds } from "./corpus.js";
+import { crdWith } from "./described-crd.js";
 
 const LIMIT = 262144;
-
-/** A CRD-shaped object with a description of `n` characters. */
-function crdWith(n: number, annotations?: Record<string, string>): Record<string, unknown> {
-  return {
-    apiVersion: "apiextensions.k8s.io/v1",
-    kind: "CustomResourceDefinition",
-    metadata: { name: "widgets.example.com", ...(annotations ? { annotations } : {}) },
-    spec: {
-      versions: [{ name: "v1", schema: { openAPIV3Schema: { type: "object", description: "d".repeat(n) } } }],
-    },
-  };
-}
 
 /** The longest description for which client-side apply still fits. */
 function longestFitting(annotations?: Record<string, string>): number {

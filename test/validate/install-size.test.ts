@@ -1,22 +1,7 @@
 /** installSizeProblems: one count of the JSON answers both size limits on installing a CRD. */
 import { describe, expect, it } from "vitest";
 import { installSizeProblems } from "../../src/validate/install-size.js";
-
-function crdWith(descriptionLength: number): Record<string, unknown> {
-  return {
-    apiVersion: "apiextensions.k8s.io/v1",
-    kind: "CustomResourceDefinition",
-    metadata: { name: "widgets.example.com" },
-    spec: {
-      versions: [
-        {
-          name: "v1",
-          schema: { openAPIV3Schema: { type: "object", description: "d".repeat(descriptionLength) } },
-        },
-      ],
-    },
-  };
-}
+import { crdWith } from "./described-crd.js";
 
 describe("installSizeProblems", () => {
   it("finds nothing wrong with a CRD of usual size", () => {

@@ -12,18 +12,7 @@ import {
   storageSizeProblem,
 } from "../../src/validate/request-size.js";
 import { corpusCrds } from "./corpus.js";
-
-/** A CRD-shaped object whose JSON takes exactly `bytes` bytes (plain ASCII, so Go's size is JSON.stringify's). */
-function crdOfSize(bytes: number): Record<string, unknown> {
-  const crd = (description: string) => ({
-    apiVersion: "apiextensions.k8s.io/v1",
-    kind: "CustomResourceDefinition",
-    metadata: { name: "widgets.example.com" },
-    spec: { versions: [{ name: "v1", schema: { openAPIV3Schema: { type: "object", description } } }] },
-  });
-  const overhead = JSON.stringify(crd("")).length;
-  return crd("d".repeat(bytes - overhead));
-}
+import { crdOfSize } from "./described-crd.js";
 
 describe("storageSizeProblem", () => {
   it("says nothing up to 1.5 MiB, may-not-fit past it, refused past 3 MiB, at the exact bytes", () => {
