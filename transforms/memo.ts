@@ -4,11 +4,14 @@
  * edit then costs the transforms the nodes on the way from the edited types to the root.
  */
 import type { DraftSchema } from "../src/emit/draft.js";
+import type { FinalizeMemo } from "./finalize.js";
 import type { InlineMemo } from "./inline-refs.js";
 import type { MemoEntry, WalkMemo } from "./walk.js";
 
 export class TransformMemo {
   readonly inline: InlineMemo = new Map();
+  /** finalize's output by input node. */
+  readonly finalized: FinalizeMemo = new WeakMap();
   /** Subtree features of nodes (see walk.ts), kept with the nodes they describe. */
   readonly features = new WeakMap<DraftSchema, number>();
   private readonly walks = new Map<string, WalkMemo>();

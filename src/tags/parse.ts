@@ -72,6 +72,8 @@ function inexactFailure<V>(integer: string, orElse: string): TagParseResult<V> {
  * written. Numbers with a fraction or an exponent are floats, which users expect to round.
  */
 function inexactInteger(json: string): string | undefined {
+  // Nearly every tag's text has no 16 digits in a row, and then no integer to look at.
+  if (!SIXTEEN_DIGITS.test(json)) return undefined;
   for (const m of json.matchAll(JSON_TOKEN)) {
     const integer = m[1];
     if (integer === undefined || integer.length <= 15) continue; // below 10^15: always exact
@@ -80,6 +82,8 @@ function inexactInteger(json: string): string | undefined {
   }
   return undefined;
 }
+
+const SIXTEEN_DIGITS = /\d{16}/;
 
 /** Strings (skipped whole, so digits inside them are not numbers) or numbers, capturing plain integers. */
 const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|(-?\d+)(?![.\deE])|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;

@@ -332,6 +332,15 @@ describe("errors", () => {
     expect(error!.message).toContain("properties[count].default");
   });
 
+  test("an error in a node a transform rewrote is located at the field it came from", () => {
+    // optional-enum replaces the emitted `anyOf: [enum, null]` with one nullable enum.
+    const source =
+      'export interface Spec {\n  size?: number;\n  /** @default "c" */\n  mode?: "a" | "b" | null;\n}\n/**\n * @crd\n * @group a.io\n * @version v1\n */\nexport interface Job { spec: Spec }';
+    const [error] = errorsOf(source);
+    expect(error).toMatchObject({ code: "CRD2001", location: { file: ENTRY, line: 4, column: 3 } });
+    expect(error!.message).toContain("properties[mode].default");
+  });
+
   test("an invalid list-map (key neither required nor defaulted) is located at the key property", () => {
     const source =
       "export interface P { name?: string }\nexport interface Spec {\n  /**\n   * @listType map\n   * @listMapKey name\n   */\n  ports?: P[];\n}\n/**\n * @crd\n * @group a.io\n * @version v1\n */\nexport interface Job { spec: Spec }";

@@ -8,6 +8,7 @@ import { additionalPropertiesCleanup } from "../../transforms/additional-propert
 import { collectingContext } from "../../transforms/context.js";
 import { finalize } from "../../transforms/finalize.js";
 import { inlineRefs } from "../../transforms/inline-refs.js";
+import { TransformMemo } from "../../transforms/memo.js";
 import { intOrString } from "../../transforms/int-or-string.js";
 import { nullableIntOrString } from "../../transforms/nullable-int-or-string.js";
 import { optionalEnum } from "../../transforms/optional-enum.js";
@@ -314,7 +315,42 @@ describe("finalize", () => {
       },
       output: { type: "object" },
     },
+    {
+      name: "keys sorted, below every kind of child",
+      input: {
+        type: "object",
+        properties: { a: { type: "string", description: "a", "x-crdgen-immutable": true } },
+        additionalProperties: { type: "integer", format: "int32", required: [] },
+        anyOf: [{ required: ["a"], properties: {} }],
+        not: { type: "array", items: { type: "string", "x-crdgen-verbatim": true } },
+      },
+      output: {
+        additionalProperties: { format: "int32", type: "integer" },
+        anyOf: [{ required: ["a"] }],
+        not: { items: { type: "string" }, type: "array" },
+        properties: { a: { description: "a", type: "string" } },
+        type: "object",
+      },
+    },
   ]);
+
+  test("writes keys in sorted order, and keeps the order of properties", () => {
+    const out = finalize(
+      { type: "object", properties: { z: { type: "string" }, a: { type: "string", description: "d" } } },
+      collectingContext("R"),
+    );
+    expect(Object.keys(out)).toEqual(["properties", "type"]);
+    expect(Object.keys(out.properties!)).toEqual(["z", "a"]);
+    expect(Object.keys(out.properties!["a"]!)).toEqual(["description", "type"]);
+  });
+
+  test("in a watch session, a subtree finalized before is the same object again", () => {
+    const ctx = { ...collectingContext("R"), memo: new TransformMemo() };
+    const shared: DraftSchema = { type: "object", properties: { a: { type: "string" } } };
+    const first = finalize({ type: "object", properties: { s: shared } }, ctx);
+    const second = finalize({ type: "object", properties: { s: shared, t: { type: "string" } } }, ctx);
+    expect(second.properties!["s"]).toBe(first.properties!["s"]);
+  });
 });
 
 describe("inline-refs", () => {
