@@ -1,8 +1,9 @@
 /**
  * finalize: the last transform. Removes crdgen's internal annotations (`x-crdgen-*`)
  * and empty `required`/`properties`, which otherwise cause endless GitOps drift
- * (the API server drops them, so the stored object never matches the file). Keys come out
- * sorted, the order the output is written in.
+ * (the API server drops them, so the stored object never matches the file), and puts the
+ * schema in the canonical form it is written in (src/write/canonical.ts): keys sorted, user
+ * data (`default`, `example`, `enum`) as written. Rendering then takes it as it is.
  *
  *   in:  {type: object, required: [], properties: {}, x-crdgen-origin: {...}}
  *   out: {type: object}
@@ -13,6 +14,7 @@
  */
 import type { DraftSchema } from "../src/emit/draft.js";
 import { sortedKeys } from "../src/schema/sorted-keys.js";
+import { builtInCanonicalForm, canonicalKeywordValue } from "../src/write/canonical.js";
 import type { TransformContext } from "./context.js";
 
 export const name = "finalize";
@@ -21,7 +23,7 @@ export const name = "finalize";
 export type FinalizeMemo = WeakMap<DraftSchema, DraftSchema>;
 
 export function finalize(schema: DraftSchema, ctx: TransformContext): DraftSchema {
-  return finalized(schema, ctx.memo?.finalized);
+  return builtInCanonicalForm(finalized(schema, ctx.memo?.finalized));
 }
 
 function finalized(node: DraftSchema, memo: FinalizeMemo | undefined): DraftSchema {
@@ -29,39 +31,41 @@ function finalized(node: DraftSchema, memo: FinalizeMemo | undefined): DraftSche
   if (known) return known;
   const n = node as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  // Keys in the order the YAML writer prints them (sorted), so rendering copies nothing.
   for (const key of sortedKeys(node)) {
     const value = n[key];
     if (value === undefined || key.startsWith("x-crdgen-")) continue;
     switch (key) {
-      case "properties": {
-        let properties: Record<string, DraftSchema> | undefined;
+      case "properties":
+      case "patternProperties":
+      case "definitions": {
+        // Schemas by name, in the order they were declared.
+        let schemas: Record<string, DraftSchema> | undefined;
         const children = value as Record<string, DraftSchema>;
-        for (const child in children) (properties ??= {})[child] = finalized(children[child]!, memo);
-        if (properties) out[key] = properties;
+        for (const child in children) (schemas ??= {})[child] = finalized(children[child]!, memo);
+        if (schemas) out[key] = schemas;
+        else if (key !== "properties") out[key] = value;
         continue;
       }
       case "required":
         if (Array.isArray(value) && value.length === 0) continue;
         break;
       case "items":
+      case "additionalItems":
       case "not":
       case "additionalProperties":
-        // Tuple items are not a schema of ours (unsupported-keywords reported them).
-        out[key] = isSchema(value) ? finalized(value, memo) : value;
-        continue;
       case "allOf":
       case "anyOf":
       case "oneOf":
-        out[key] = Array.isArray(value) ? value.map((branch: DraftSchema) => finalized(branch, memo)) : value;
+        // A schema, a list of them (branches, tuple items) or a boolean.
+        out[key] = Array.isArray(value)
+          ? value.map((item: DraftSchema) => finalized(item, memo))
+          : typeof value === "object" && value !== null
+            ? finalized(value as DraftSchema, memo)
+            : value;
         continue;
     }
-    out[key] = value;
+    out[key] = canonicalKeywordValue(key, value);
   }
   memo?.set(node, out as DraftSchema);
   return out as DraftSchema;
-}
-
-function isSchema(value: unknown): value is DraftSchema {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -61,6 +61,23 @@ const SCHEMA_VALUES = new Set(["items", "not", "additionalItems", "additionalPro
 const DATA = new Set(["default", "example", "enum"]);
 
 /**
+ * Schemas built in canonical form (the transforms' output: see transforms/finalize.ts), which
+ * rendering takes as they are. Schemas are never changed after they are built.
+ */
+const builtCanonical = new WeakSet<object>();
+
+/** Notes that `schema` was built in canonical form; returns it. */
+export function builtInCanonicalForm<T extends object>(schema: T): T {
+  builtCanonical.add(schema);
+  return schema;
+}
+
+/** A keyword's value other than a schema (or schemas) in canonical form: user data as written, the rest with keys sorted. */
+export function canonicalKeywordValue(key: string, value: unknown): unknown {
+  return DATA.has(key) ? value : sortKeys(value as Json);
+}
+
+/**
  * `schema` in canonical form. `known`: nodes found canonical before (a watch session's); they
  * are not looked at again, and nodes found canonical now are added.
  */
@@ -72,7 +89,6 @@ export function canonicalSchema(schema: JSONSchemaProps, known?: WeakSet<JSONSch
 }
 
 function canonicalValue(key: string, value: unknown, known: WeakSet<JSONSchemaProps> | undefined): unknown {
-  if (DATA.has(key)) return value;
   if (SCHEMA_MAPS.has(key)) {
     // Declaration order, the order users wrote their fields in.
     const map = value as Record<string, JSONSchemaProps>;
@@ -98,7 +114,7 @@ function canonicalValue(key: string, value: unknown, known: WeakSet<JSONSchemaPr
       : value;
   }
   if (SCHEMA_LISTS.has(key)) return sameItems(value as JSONSchemaProps[], (v) => canonicalSchema(v, known));
-  return sortKeys(value as Json);
+  return canonicalKeywordValue(key, value);
 }
 
 function sameItems<T>(items: T[], f: (item: T) => T): T[] {
@@ -127,10 +143,17 @@ export function canonicalCrd(
       if (value === undefined) continue;
       out[key] =
         key === "schema" && v.schema?.openAPIV3Schema
-          ? { openAPIV3Schema: canonicalSchema(v.schema.openAPIV3Schema, known) }
+          ? { openAPIV3Schema: canonicalRoot(v.schema.openAPIV3Schema, known) }
           : sortKeys(value as Json);
     }
     return out as unknown as typeof v;
   });
   return sorted;
+}
+
+function canonicalRoot(
+  schema: JSONSchemaProps,
+  known: WeakSet<JSONSchemaProps> | undefined,
+): JSONSchemaProps {
+  return builtCanonical.has(schema) ? schema : canonicalSchema(schema, known);
 }

@@ -8,8 +8,11 @@ import { describe, expect, test } from "vitest";
 import type { DraftSchema } from "../../src/emit/draft.js";
 import { validateSchema, V1_CREATE_OPTIONS } from "../../src/validate/index.js";
 import { collectingContext } from "../../transforms/context.js";
+import { finalize } from "../../transforms/finalize.js";
 import { runTransforms, schemaTransforms } from "../../transforms/index.js";
-import { withoutSkipping } from "../../transforms/walk.js";
+import { mapSchema, withoutSkipping } from "../../transforms/walk.js";
+import { canonicalSchema } from "../../src/write/canonical.js";
+import type { JSONSchemaProps } from "../../src/schema/types.js";
 
 const name = fc.constantFrom("a", "b", "c", "kind", "my-field");
 const scalarType = fc.constantFrom("string", "integer", "number", "boolean");
@@ -94,6 +97,29 @@ describe("each transform", () => {
       );
     });
   }
+});
+
+/** Drafts whose nodes also hold keyword values with keys out of order, and user data. */
+const draftWithData = draft.map((schema) =>
+  mapSchema(schema, (node) => ({
+    ...node,
+    "x-kubernetes-validations": [{ rule: "true", message: "m", reason: "FieldValueInvalid" }],
+    externalDocs: { url: "https://example.com", description: "d" },
+    example: { z: 1, a: [{ y: 2, b: 3 }] },
+  })),
+);
+
+describe("finalize", () => {
+  test("writes the canonical form the output is written in, so rendering copies nothing", () => {
+    fc.assert(
+      fc.property(draftWithData, (schema) => {
+        // A copy, which rendering has not been told is canonical, is kept whole.
+        const written = structuredClone(finalize(schema, collectingContext())) as JSONSchemaProps;
+        expect(canonicalSchema(written)).toBe(written);
+      }),
+      { numRuns: RUNS },
+    );
+  });
 });
 
 describe("the pipeline", () => {
