@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { builtInCanonicalForm, canonicalCrd, canonicalSchema } from "../../src/write/canonical.js";
 import type { CustomResourceDefinition } from "../../src/schema/types.js";
+import { crd } from "../helpers/crds.js";
 import type { JSONSchemaProps } from "../../src/schema/types.js";
 
 const key = fc.constantFrom(
@@ -105,17 +106,7 @@ describe("canonicalSchema", () => {
 
 describe("canonicalCrd", () => {
   const crdWith = (openAPIV3Schema: JSONSchemaProps) =>
-    ({
-      apiVersion: "apiextensions.k8s.io/v1",
-      kind: "CustomResourceDefinition",
-      metadata: { name: "as.a.io" },
-      spec: {
-        group: "a.io",
-        names: { kind: "A", plural: "as" },
-        scope: "Namespaced",
-        versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema } }],
-      },
-    }) as CustomResourceDefinition;
+    crd({ versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema } }] });
   const schemaOf = (crd: CustomResourceDefinition) => crd.spec.versions[0]!.schema!.openAPIV3Schema!;
 
   it("puts a schema in canonical form, but takes one built canonical (finalize's) as it is", () => {
