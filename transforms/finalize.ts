@@ -14,7 +14,13 @@
  */
 import type { DraftSchema } from "../src/emit/draft.js";
 import { sortedKeys } from "../src/schema/sorted-keys.js";
-import { builtInCanonicalForm, canonicalKeywordValue } from "../src/write/canonical.js";
+import {
+  builtInCanonicalForm,
+  canonicalKeywordValue,
+  SCHEMA_LISTS,
+  SCHEMA_MAPS,
+  SCHEMA_VALUES,
+} from "../src/write/canonical.js";
 import type { TransformContext } from "./context.js";
 
 export const name = "finalize";
@@ -34,37 +40,24 @@ function finalized(node: DraftSchema, memo: FinalizeMemo | undefined): DraftSche
   for (const key of sortedKeys(node)) {
     const value = n[key];
     if (value === undefined || key.startsWith("x-crdgen-")) continue;
-    switch (key) {
-      case "properties":
-      case "patternProperties":
-      case "definitions": {
-        // Schemas by name, in the order they were declared.
-        let schemas: Record<string, DraftSchema> | undefined;
-        const children = value as Record<string, DraftSchema>;
-        for (const child in children) (schemas ??= {})[child] = finalized(children[child]!, memo);
-        if (schemas) out[key] = schemas;
-        else if (key !== "properties") out[key] = value;
-        continue;
-      }
-      case "required":
-        if (Array.isArray(value) && value.length === 0) continue;
-        break;
-      case "items":
-      case "additionalItems":
-      case "not":
-      case "additionalProperties":
-      case "allOf":
-      case "anyOf":
-      case "oneOf":
-        // A schema, a list of them (branches, tuple items) or a boolean.
-        out[key] = Array.isArray(value)
-          ? value.map((item: DraftSchema) => finalized(item, memo))
-          : typeof value === "object" && value !== null
-            ? finalized(value as DraftSchema, memo)
-            : value;
-        continue;
+    if (key === "required" && Array.isArray(value) && value.length === 0) continue;
+    if (SCHEMA_MAPS.has(key)) {
+      // Schemas by name, in the order they were declared.
+      let schemas: Record<string, DraftSchema> | undefined;
+      const children = value as Record<string, DraftSchema>;
+      for (const child in children) (schemas ??= {})[child] = finalized(children[child]!, memo);
+      if (schemas) out[key] = schemas;
+      else if (key !== "properties") out[key] = value;
+    } else if (SCHEMA_VALUES.has(key) || SCHEMA_LISTS.has(key)) {
+      // A schema, a list of them (branches, tuple items) or a boolean.
+      out[key] = Array.isArray(value)
+        ? value.map((item: DraftSchema) => finalized(item, memo))
+        : typeof value === "object" && value !== null
+          ? finalized(value as DraftSchema, memo)
+          : value;
+    } else {
+      out[key] = canonicalKeywordValue(key, value);
     }
-    out[key] = canonicalKeywordValue(key, value);
   }
   memo?.set(node, out as DraftSchema);
   return out as DraftSchema;

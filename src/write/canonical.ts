@@ -54,9 +54,17 @@ function isSorted(keys: readonly string[]): boolean {
   return true;
 }
 
-const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf"]);
-const SCHEMA_MAPS = new Set(["properties", "patternProperties", "definitions"]);
-const SCHEMA_VALUES = new Set(["items", "not", "additionalItems", "additionalProperties"]);
+/** Keywords whose value is a list of schemas. */
+export const SCHEMA_LISTS: ReadonlySet<string> = new Set(["allOf", "anyOf", "oneOf"]);
+/** Keywords whose value is schemas by name. */
+export const SCHEMA_MAPS: ReadonlySet<string> = new Set(["properties", "patternProperties", "definitions"]);
+/** Keywords whose value is a schema (or, for some, a boolean or a list of schemas). */
+export const SCHEMA_VALUES: ReadonlySet<string> = new Set([
+  "items",
+  "not",
+  "additionalItems",
+  "additionalProperties",
+]);
 /** User data: kept as written. */
 const DATA = new Set(["default", "example", "enum"]);
 
