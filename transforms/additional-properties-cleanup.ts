@@ -41,7 +41,7 @@ export function additionalPropertiesCleanup(schema: DraftSchema, ctx: TransformC
       });
       return rest;
     },
-    walkOptions(ctx, name, Feature.additionalProperties),
+    walkOptions(ctx, name, Feature.strayAdditionalProperties),
   );
 }
 

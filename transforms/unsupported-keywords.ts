@@ -12,41 +12,9 @@ import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
 import { walkOptions, reportAt, type TransformContext } from "./context.js";
 import { Feature, mapSchema } from "./walk.js";
+import { KUBERNETES_FORMATS } from "../src/schema/formats.js";
 
 export const name = "unsupported-keywords";
-
-/** Formats the API server's validator knows (kube-openapi's registry plus the numeric ones). */
-export const KUBERNETES_FORMATS = new Set([
-  "bsonobjectid",
-  "uri",
-  "email",
-  "hostname",
-  "ipv4",
-  "ipv6",
-  "cidr",
-  "mac",
-  "uuid",
-  "uuid3",
-  "uuid4",
-  "uuid5",
-  "isbn",
-  "isbn10",
-  "isbn13",
-  "creditcard",
-  "ssn",
-  "hexcolor",
-  "rgbcolor",
-  "byte",
-  "password",
-  "date",
-  "duration",
-  "datetime",
-  "date-time",
-  "int32",
-  "int64",
-  "float",
-  "double",
-]);
 
 /** Keywords whose meaning is lost when removed: an error. */
 const FORBIDDEN_ERRORS = ["patternProperties", "dependencies", "additionalItems"] as const;
@@ -102,6 +70,6 @@ export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext):
       }
       return out as DraftSchema;
     },
-    walkOptions(ctx, name, Feature.forbidden | Feature.format),
+    walkOptions(ctx, name, Feature.forbidden | Feature.unknownFormat),
   );
 }

@@ -5,6 +5,7 @@
  * rewrite must not mutate the node it is given either (it may be shared with the input).
  */
 import type { DraftSchema } from "../src/emit/draft.js";
+import { KUBERNETES_FORMATS } from "../src/schema/formats.js";
 
 /** A readable path to a node, e.g. `spec.containers[].ports`. */
 export type SchemaPath = string;
@@ -40,10 +41,15 @@ export const Feature = {
   intOrString: 8,
   immutable: 16,
   uniqueItems: 32,
-  additionalProperties: 64,
+  /**
+   * `additionalProperties` as Kubernetes does not take it: `true`, or any beside named properties
+   * (see additional-properties-cleanup). A map (additionalProperties alone) has nothing to clean.
+   */
+  strayAdditionalProperties: 64,
   /** Keywords structural schemas forbid (see unsupported-keywords), or tuple `items`. */
   forbidden: 128,
-  format: 256,
+  /** A `format` Kubernetes does not know; the usual ones (int32, date-time...) need no step. */
+  unknownFormat: 256,
   description: 512,
 } as const;
 
@@ -74,6 +80,8 @@ export function featuresOf(node: DraftSchema, cache: FeatureCache): number {
   let f = cache.get(node);
   if (f !== undefined) return f;
   f = 0;
+  let named = false;
+  let extra = false;
   const n = node as Record<string, unknown>;
   for (const key in n) {
     const value = n[key];
@@ -81,15 +89,19 @@ export function featuresOf(node: DraftSchema, cache: FeatureCache): number {
     switch (key) {
       case "properties":
         if (value)
-          for (const name in value) f |= featuresOf((value as Record<string, DraftSchema>)[name]!, cache);
+          for (const name in value) {
+            named = true;
+            f |= featuresOf((value as Record<string, DraftSchema>)[name]!, cache);
+          }
         break;
       case "items":
         if (Array.isArray(value)) f |= Feature.forbidden;
         else if (value) f |= featuresOf(value as DraftSchema, cache);
         break;
       case "additionalProperties":
-        f |= Feature.additionalProperties;
-        if (value && typeof value === "object") f |= featuresOf(value as DraftSchema, cache);
+        extra = true;
+        if (value === true) f |= Feature.strayAdditionalProperties;
+        else if (value && typeof value === "object") f |= featuresOf(value as DraftSchema, cache);
         break;
       case "anyOf":
         f |= Feature.anyOf | branchFeatures(value as DraftSchema[], cache);
@@ -126,13 +138,14 @@ export function featuresOf(node: DraftSchema, cache: FeatureCache): number {
         f |= Feature.forbidden;
         break;
       case "format":
-        if (typeof value === "string") f |= Feature.format;
+        if (typeof value === "string" && !KUBERNETES_FORMATS.has(value)) f |= Feature.unknownFormat;
         break;
       case "description":
         if (typeof value === "string") f |= Feature.description;
         break;
     }
   }
+  if (extra && named) f |= Feature.strayAdditionalProperties;
   cache.set(node, f);
   return f;
 }

@@ -14,12 +14,21 @@ const KEYWORDS: [string, DraftSchema, number][] = [
   ["int-or-string", { "x-kubernetes-int-or-string": true }, Feature.intOrString],
   ["immutable", { type: "string", "x-crdgen-immutable": true } as DraftSchema, Feature.immutable],
   ["uniqueItems", { type: "array", uniqueItems: true, items: { type: "string" } }, Feature.uniqueItems],
-  ["additionalProperties", { type: "object", additionalProperties: false }, Feature.additionalProperties],
+  [
+    "additionalProperties: true",
+    { type: "object", additionalProperties: true },
+    Feature.strayAdditionalProperties,
+  ],
+  [
+    "additionalProperties beside properties",
+    { type: "object", properties: { a: { type: "string" } }, additionalProperties: false },
+    Feature.strayAdditionalProperties,
+  ],
   ["tuple items", { type: "array", items: [{ type: "string" }] } as DraftSchema, Feature.forbidden],
   ["$ref", { $ref: "#/definitions/X" } as DraftSchema, Feature.forbidden],
   ["patternProperties", { patternProperties: {} } as DraftSchema, Feature.forbidden],
   ["definitions", { definitions: {} } as DraftSchema, Feature.forbidden],
-  ["format", { type: "string", format: "date-time" }, Feature.format],
+  ["a format Kubernetes does not know", { type: "integer", format: "uint32" }, Feature.unknownFormat],
   ["description", { type: "string", description: "d" }, Feature.description],
 ];
 
@@ -33,13 +42,25 @@ const PLACES: [string, (child: DraftSchema) => DraftSchema][] = [
   ["not", (c) => ({ not: c })],
 ];
 
-/** Bits the wrapper itself brings (an object map's additionalProperties). */
-const wrapperBits = (place: string) => (place === "additionalProperties" ? Feature.additionalProperties : 0);
+/** Nodes no step acts on: a step walking their subtree would return it unchanged. */
+const NOTHING: [string, DraftSchema][] = [
+  ["a map (additionalProperties alone)", { type: "object", additionalProperties: { type: "string" } }],
+  ["additionalProperties: false alone", { type: "object", additionalProperties: false }],
+  [
+    "empty properties beside additionalProperties",
+    { type: "object", properties: {}, additionalProperties: {} },
+  ],
+  ["a format Kubernetes knows", { type: "string", format: "date-time" }],
+  ["int32", { type: "integer", format: "int32" }],
+];
 
 describe("featuresOf", () => {
   for (const [place, wrap] of PLACES) {
     it.each(KEYWORDS)(`finds %s under ${place}`, (_what, node, bit) => {
-      expect(featuresOf(wrap(node), new Map())).toBe(bit | wrapperBits(place));
+      expect(featuresOf(wrap(node), new Map())).toBe(bit);
+    });
+    it.each(NOTHING)(`finds nothing in %s under ${place}`, (_what, node) => {
+      expect(featuresOf(wrap(node), new Map())).toBe(0);
     });
   }
 
@@ -49,7 +70,7 @@ describe("featuresOf", () => {
     const cache = new Map<DraftSchema, number>();
     expect(featuresOf(tree, cache)).toBe(0);
     expect(cache.get(leaf)).toBe(0);
-    cache.set(leaf, Feature.format);
-    expect(featuresOf({ type: "array", items: leaf }, cache)).toBe(Feature.format);
+    cache.set(leaf, Feature.unknownFormat);
+    expect(featuresOf({ type: "array", items: leaf }, cache)).toBe(Feature.unknownFormat);
   });
 });

@@ -1,0 +1,35 @@
+/**
+ * The `format` values the API server's validator knows (kube-openapi's registry plus the numeric
+ * ones). transforms/unsupported-keywords.ts removes any other, with a warning.
+ */
+export const KUBERNETES_FORMATS = new Set([
+  "bsonobjectid",
+  "uri",
+  "email",
+  "hostname",
+  "ipv4",
+  "ipv6",
+  "cidr",
+  "mac",
+  "uuid",
+  "uuid3",
+  "uuid4",
+  "uuid5",
+  "isbn",
+  "isbn10",
+  "isbn13",
+  "creditcard",
+  "ssn",
+  "hexcolor",
+  "rgbcolor",
+  "byte",
+  "password",
+  "date",
+  "duration",
+  "datetime",
+  "date-time",
+  "int32",
+  "int64",
+  "float",
+  "double",
+]);
