@@ -1,5 +1,6 @@
 // @ts-check
 /** What the numbers were measured on, for the results header. */
+import { readFileSync } from "node:fs";
 import os from "node:os";
 
 export function environment() {
@@ -11,6 +12,7 @@ export function environment() {
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     load: loadAverage(),
+    cpuAtStart: readCpuTimes(),
   };
 }
 
@@ -20,4 +22,44 @@ export function environment() {
  */
 export function loadAverage() {
   return os.loadavg()[0]?.toFixed(2) ?? "n/a";
+}
+
+/**
+ * @typedef {object} CpuTimes  the machine's CPU time counters (all CPUs, in clock ticks)
+ * @property {number} total   every state: user, nice, system, idle, iowait, irq, softirq, steal
+ * @property {number} steal   time a virtual machine's CPUs waited while the host ran something else
+ */
+
+/** The counters of `/proc/stat`'s `cpu` line (Linux); undefined elsewhere. */
+export function readCpuTimes() {
+  try {
+    return parseCpuTimes(readFileSync("/proc/stat", "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * @param {string} procStat  the text of /proc/stat
+ * @returns {CpuTimes | undefined}
+ */
+export function parseCpuTimes(procStat) {
+  const line = procStat.split("\n").find((l) => l.startsWith("cpu "));
+  if (!line) return undefined;
+  // guest and guest_nice (after steal) are already counted in user and nice.
+  const fields = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  if (fields.length < 4 || fields.some((n) => !Number.isFinite(n))) return undefined;
+  return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+}
+
+/**
+ * The share of the machine's CPU time between two readings that the hypervisor gave to other
+ * guests ("steal"): on a shared virtual machine it slows the tools while they run, so it belongs
+ * beside the load average in the results. Undefined without readings.
+ * @param {CpuTimes | undefined} start
+ * @param {CpuTimes | undefined} end
+ */
+export function stealShare(start, end) {
+  if (!start || !end || end.total <= start.total) return undefined;
+  return (end.steal - start.steal) / (end.total - start.total);
 }

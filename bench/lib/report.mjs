@@ -15,6 +15,7 @@ import { ratioOf } from "./targets.mjs";
  * @typedef {object} Run
  * @property {ReturnType<typeof import("./environment.mjs").environment>} env  taken at the start
  * @property {string} loadAtEnd
+ * @property {number | undefined} steal  share of CPU time stolen by the hypervisor during the run
  * @property {Tool[]} tools
  * @property {string[]} skipped       tools or inputs left out, with why
  * @property {number} runs
@@ -38,6 +39,11 @@ export function renderReport(run) {
     `- Date: ${e.date}`,
     `- Node: ${e.node}; CPU: ${e.cpu}; memory: ${e.memory}; OS: ${e.os}`,
     `- Load average (1 min): ${e.load} at the start, ${run.loadAtEnd} at the end (${e.cpu.split(" × ")[1] ?? "?"} cores)`,
+    ...(run.steal === undefined
+      ? []
+      : [
+          `- CPU time stolen by the hypervisor for other guests during the run (steal, /proc/stat): ${(100 * run.steal).toFixed(1)}%`,
+        ]),
     `- Tools: ${run.tools
       .filter((t) => t.id !== "crdgen-no-tc")
       .map((t) => `${t.label} ${t.version}`)
