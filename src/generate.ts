@@ -8,8 +8,10 @@ import type { FileSystemHost } from "ts-morph";
 import { codes } from "./diagnostics/codes.js";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { buildCrds, type EmittedCrd, type VersionInput } from "./emit/envelope.js";
+import { emitDirect } from "./emit/direct.js";
+import type { DraftSchema } from "./emit/draft.js";
 import { emitDefinitions, emitRoot } from "./emit/schema.js";
-import type { IrModel } from "./ir/model.js";
+import type { IrModel, IrRoot } from "./ir/model.js";
 import { loadProgram, semanticDiagnostics, type LoadedProgram } from "./read/program.js";
 import type { ReadCache } from "./read/read-cache.js";
 import type { RunCaches } from "./run-caches.js";
@@ -20,7 +22,7 @@ import { installSizeProblems } from "./validate/install-size.js";
 import { formatFieldError, validateCrd } from "./validate/index.js";
 import { fileNameFor, renderCrd, renderStream, type OutputFormat } from "./write/render.js";
 import { writeAtomically, type OutputFile } from "./write/files.js";
-import { originOf, runTransforms, type TransformOptions } from "../transforms/index.js";
+import { originOf, runTransforms, type OriginIndex, type TransformOptions } from "../transforms/index.js";
 
 export interface GenerateOptions {
   /** TypeScript files declaring `@crd` roots. */
@@ -157,11 +159,29 @@ export function emitAndTransform(
   options: TransformOptions = {},
   caches?: RunCaches,
 ): EmittedCrd[] {
-  const definitions = emitDefinitions(model, caches?.drafts);
+  let definitions: Record<string, DraftSchema> | undefined;
+  const staged = (root: IrRoot, report: (d: Diagnostic) => void) => {
+    definitions ??= emitDefinitions(model, caches?.drafts);
+    return runTransforms(
+      emitRoot(root, definitions),
+      { rootName: root.typeName, report, options },
+      caches?.transforms,
+    );
+  };
   const inputs: VersionInput[] = model.roots.map((root) => {
-    const doc = emitRoot(root, definitions);
-    const ctx = { rootName: root.typeName, report: (d: Diagnostic) => void diagnostics.push(d), options };
-    return { root, ...runTransforms(doc, ctx, caches?.transforms) };
+    // A one-shot run first tries the single pass (emit/direct.ts); a watch session keeps the
+    // stage, whose caches make a rebuild after an edit cheaper still.
+    const schema = caches ? undefined : emitDirect(root, model, options);
+    if (schema === undefined) return { root, ...staged(root, (d) => void diagnostics.push(d)) };
+    // Where nodes were written is asked only to place a validation error: then the stage is
+    // run for it (it reports nothing here: the single pass gave up wherever it would).
+    let origins: OriginIndex | undefined;
+    const index: OriginIndex = {
+      get annotated() {
+        return (origins ??= staged(root, () => undefined).origins).annotated;
+      },
+    };
+    return { root, schema, origins: index };
   });
   return buildCrds(inputs, diagnostics);
 }

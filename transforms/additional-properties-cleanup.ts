@@ -19,6 +19,9 @@ import { Feature, mapSchema } from "./walk.js";
 
 export const name = "additional-properties-cleanup";
 
+/** What it acts on (walk.ts): a schema with none of these anywhere comes back as it went in. */
+export const acts = Feature.strayAdditionalProperties;
+
 export function additionalPropertiesCleanup(schema: DraftSchema, ctx: TransformContext): DraftSchema {
   return mapSchema(
     schema,
@@ -41,7 +44,7 @@ export function additionalPropertiesCleanup(schema: DraftSchema, ctx: TransformC
       });
       return rest;
     },
-    walkOptions(ctx, name, Feature.strayAdditionalProperties),
+    walkOptions(ctx, name, acts),
   );
 }
 

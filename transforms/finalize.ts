@@ -29,12 +29,22 @@ export const name = "finalize";
 export type FinalizeMemo = WeakMap<DraftSchema, DraftSchema>;
 
 export function finalize(schema: DraftSchema, ctx: TransformContext): DraftSchema {
-  return builtInCanonicalForm(finalized(schema, ctx.memo?.finalized));
+  const memo = ctx.memo?.finalized;
+  const finalized = (node: DraftSchema): DraftSchema => {
+    const known = memo?.get(node);
+    if (known) return known;
+    const out = finalNode(node, finalized);
+    memo?.set(node, out);
+    return out;
+  };
+  return builtInCanonicalForm(finalized(schema));
 }
 
-function finalized(node: DraftSchema, memo: FinalizeMemo | undefined): DraftSchema {
-  const known = memo?.get(node);
-  if (known) return known;
+/**
+ * One node in final form, its schema-valued children mapped by `child`: finalize's own
+ * recursion, or (emit/direct.ts) nothing, when they are final already.
+ */
+export function finalNode(node: DraftSchema, child: (node: DraftSchema) => DraftSchema): DraftSchema {
   const n = node as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const key of sortedKeys(node)) {
@@ -45,20 +55,19 @@ function finalized(node: DraftSchema, memo: FinalizeMemo | undefined): DraftSche
       // Schemas by name, in the order they were declared.
       let schemas: Record<string, DraftSchema> | undefined;
       const children = value as Record<string, DraftSchema>;
-      for (const child in children) (schemas ??= {})[child] = finalized(children[child]!, memo);
+      for (const name in children) (schemas ??= {})[name] = child(children[name]!);
       if (schemas) out[key] = schemas;
       else if (key !== "properties") out[key] = value;
     } else if (SCHEMA_VALUES.has(key) || SCHEMA_LISTS.has(key)) {
       // A schema, a list of them (branches, tuple items) or a boolean.
       out[key] = Array.isArray(value)
-        ? value.map((item: DraftSchema) => finalized(item, memo))
+        ? value.map((item: DraftSchema) => child(item))
         : typeof value === "object" && value !== null
-          ? finalized(value as DraftSchema, memo)
+          ? child(value as DraftSchema)
           : value;
     } else {
       out[key] = canonicalKeywordValue(key, value);
     }
   }
-  memo?.set(node, out as DraftSchema);
   return out as DraftSchema;
 }

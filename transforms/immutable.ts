@@ -27,6 +27,9 @@ import { Feature, mapChildren, mapSchema, type SchemaPath } from "./walk.js";
 
 export const name = "immutable";
 
+/** What it acts on (walk.ts): a schema with none of these anywhere comes back as it went in. */
+export const acts = Feature.immutable;
+
 /** The parent-level rule for one optional immutable field (controller-gen's exact wording). */
 export function onceSetRule(property: string): ValidationRule {
   const f = escapeCelName(property) ?? property;
@@ -48,7 +51,7 @@ export function immutable(schema: DraftSchema, ctx: TransformContext): DraftSche
         .filter((rule) => !existing.some((r) => r.rule === rule.rule));
       return added.length === 0 ? node : { ...node, "x-kubernetes-validations": [...existing, ...added] };
     },
-    walkOptions(ctx, name, Feature.immutable),
+    walkOptions(ctx, name, acts),
   );
 }
 

@@ -18,43 +18,73 @@
  *
  * Steps 2-10 share one walk (walk.ts) that hands each step only subtrees holding a keyword it
  * acts on (their features are computed once per run), and, in a watch session, reuses each
- * step's results on subtrees that are the same objects as in the last run (memo.ts).
+ * step's results on subtrees that are the same objects as in the last run (memo.ts). When no
+ * step has anything to act on (stepTriggers), a one-shot run skips the stage and builds the
+ * same final schema in one pass (src/emit/direct.ts).
  */
 import type { DraftDocument, DraftSchema } from "../src/emit/draft.js";
 import type { JSONSchemaProps } from "../src/schema/types.js";
-import { additionalPropertiesCleanup } from "./additional-properties-cleanup.js";
-import type { Transform, TransformContext } from "./context.js";
+import {
+  acts as additionalPropertiesCleanupActs,
+  additionalPropertiesCleanup,
+} from "./additional-properties-cleanup.js";
+import type { Transform, TransformContext, TransformOptions } from "./context.js";
 import { finalize } from "./finalize.js";
-import { immutable } from "./immutable.js";
+import { acts as immutableActs, immutable } from "./immutable.js";
 import { inlineRefs } from "./inline-refs.js";
 import type { TransformMemo } from "./memo.js";
 import type { OriginIndex } from "./origins.js";
-import { intOrString } from "./int-or-string.js";
-import { nullableIntOrString } from "./nullable-int-or-string.js";
-import { optionalEnum } from "./optional-enum.js";
-import { setLists } from "./set-lists.js";
-import { truncateDescriptions } from "./truncate-descriptions.js";
-import { unionLowering } from "./union-lowering.js";
-import { unsupportedKeywords } from "./unsupported-keywords.js";
+import { acts as intOrStringActs, intOrString } from "./int-or-string.js";
+import { acts as nullableIntOrStringActs, nullableIntOrString } from "./nullable-int-or-string.js";
+import { acts as optionalEnumActs, optionalEnum } from "./optional-enum.js";
+import { acts as setListsActs, setLists } from "./set-lists.js";
+import { acts as truncateDescriptionsActs, truncateDescriptions } from "./truncate-descriptions.js";
+import { acts as unionLoweringActs, unionLowering } from "./union-lowering.js";
+import { acts as unsupportedKeywordsActs, unsupportedKeywords } from "./unsupported-keywords.js";
 
 export type { Transform, TransformContext, TransformOptions } from "./context.js";
 export { collectingContext } from "./context.js";
 export { TransformMemo } from "./memo.js";
 export { originOf, type OriginIndex } from "./origins.js";
 
-/** The schema-to-schema steps, in the order they run after inlining (finalize last). */
-export const schemaTransforms: readonly Transform[] = [
-  { name: "optional-enum", run: optionalEnum },
-  { name: "int-or-string", run: intOrString },
-  { name: "union-lowering", run: unionLowering },
-  { name: "immutable", run: immutable },
-  { name: "set-lists", run: setLists },
-  { name: "additional-properties-cleanup", run: additionalPropertiesCleanup },
-  { name: "nullable-int-or-string", run: nullableIntOrString },
-  { name: "unsupported-keywords", run: unsupportedKeywords },
-  { name: "truncate-descriptions", run: truncateDescriptions },
-  { name: "finalize", run: finalize },
+/** A step before finalize, with the Feature bits (walk.ts) it acts on. */
+interface Step extends Transform {
+  /** Given a schema with none of these bits anywhere, the step returns it as it is. */
+  acts: number;
+}
+
+const steps: readonly Step[] = [
+  { name: "optional-enum", run: optionalEnum, acts: optionalEnumActs },
+  { name: "int-or-string", run: intOrString, acts: intOrStringActs },
+  { name: "union-lowering", run: unionLowering, acts: unionLoweringActs },
+  { name: "immutable", run: immutable, acts: immutableActs },
+  { name: "set-lists", run: setLists, acts: setListsActs },
+  {
+    name: "additional-properties-cleanup",
+    run: additionalPropertiesCleanup,
+    acts: additionalPropertiesCleanupActs,
+  },
+  { name: "nullable-int-or-string", run: nullableIntOrString, acts: nullableIntOrStringActs },
+  { name: "unsupported-keywords", run: unsupportedKeywords, acts: unsupportedKeywordsActs },
+  { name: "truncate-descriptions", run: truncateDescriptions, acts: truncateDescriptionsActs },
 ];
+
+/** The schema-to-schema steps, in the order they run after inlining (finalize last). */
+export const schemaTransforms: readonly Transform[] = [...steps, { name: "finalize", run: finalize }];
+
+/**
+ * The Feature bits some step before finalize acts on with these options: an inlined schema with
+ * none of them on any node comes out of those steps unchanged (see emit/direct.ts, which relies
+ * on it). truncate-descriptions acts only when asked to cut descriptions.
+ */
+export function stepTriggers(options: TransformOptions = {}): number {
+  let bits = 0;
+  for (const step of steps) {
+    if (step.run === truncateDescriptions && options.maxDescriptionLength === undefined) continue;
+    bits |= step.acts;
+  }
+  return bits;
+}
 
 export interface TransformResult {
   schema: JSONSchemaProps;

@@ -112,12 +112,7 @@ export function inlineRefs(doc: DraftDocument, ctx: TransformContext, memo?: Inl
       }
       const body = bodyOf(target, definition, path, stack);
       current?.refs.push({ name: target, suffix: path.slice(current.path.length), body });
-      const own = resolveChildren(siblings, path, stack);
-      const merged: DraftSchema = { ...body, ...own };
-      // Rules add up: the field's own first, then its type's (controller-gen's order).
-      const rules = [...(own["x-kubernetes-validations"] ?? []), ...(body["x-kubernetes-validations"] ?? [])];
-      if (rules.length > 0) merged["x-kubernetes-validations"] = rules;
-      return merged;
+      return inlinedAt(body, resolveChildren(siblings, path, stack));
     }
     return resolveChildren(node, path, stack);
   };
@@ -127,4 +122,16 @@ export function inlineRefs(doc: DraftDocument, ctx: TransformContext, memo?: Inl
     mapChildren(node, path, resolveNode, stack);
 
   return resolveNode(doc.schema, "", []);
+}
+
+/**
+ * A reference replaced by the named type's inlined `body`: the keywords written beside the
+ * reference (`own`) win, and the CEL rules of both add up, the field's own first, then its
+ * type's (controller-gen's order).
+ */
+export function inlinedAt(body: DraftSchema, own: DraftSchema): DraftSchema {
+  const merged: DraftSchema = { ...body, ...own };
+  const rules = [...(own["x-kubernetes-validations"] ?? []), ...(body["x-kubernetes-validations"] ?? [])];
+  if (rules.length > 0) merged["x-kubernetes-validations"] = rules;
+  return merged;
 }

@@ -15,6 +15,9 @@ import { Feature, mapSchema } from "./walk.js";
 
 export const name = "int-or-string";
 
+/** What it acts on (walk.ts): a schema with none of these anywhere comes back as it went in. */
+export const acts = Feature.intOrString;
+
 const INT_OR_STRING_BRANCHES: DraftSchema[] = [{ type: "integer" }, { type: "string" }];
 const ACCEPTED = new Set(["integer", "number", "string"]);
 
@@ -40,6 +43,6 @@ export function intOrString(schema: DraftSchema, ctx: TransformContext): DraftSc
       if (values.length > 0 && out.enum === undefined) out.enum = values;
       return out;
     },
-    walkOptions(ctx, name, Feature.intOrString),
+    walkOptions(ctx, name, acts),
   );
 }

@@ -13,6 +13,9 @@ import { Feature, mapSchema } from "./walk.js";
 
 export const name = "nullable-int-or-string";
 
+/** What it acts on (walk.ts): a schema with none of these anywhere comes back as it went in. */
+export const acts = Feature.intOrString;
+
 export function nullableIntOrString(schema: DraftSchema, ctx: TransformContext): DraftSchema {
   return mapSchema(
     schema,
@@ -33,6 +36,6 @@ export function nullableIntOrString(schema: DraftSchema, ctx: TransformContext):
       }
       return changed ? { ...node, properties } : node;
     },
-    walkOptions(ctx, name, Feature.intOrString),
+    walkOptions(ctx, name, acts),
   );
 }

@@ -16,6 +16,9 @@ import { Feature, mapSchema } from "./walk.js";
 
 export const name = "optional-enum";
 
+/** What it acts on (walk.ts): a schema with none of these anywhere comes back as it went in. */
+export const acts = Feature.anyOf | Feature.nullEnum | Feature.nullType;
+
 function isNullBranch(s: DraftSchema): boolean {
   if (s.type === "null") return true;
   return (
@@ -60,6 +63,6 @@ export function optionalEnum(schema: DraftSchema, ctx: TransformContext): DraftS
       }
       return out;
     },
-    walkOptions(ctx, name, Feature.anyOf | Feature.nullEnum | Feature.nullType),
+    walkOptions(ctx, name, acts),
   );
 }

@@ -14,6 +14,9 @@ import { Feature, mapSchema } from "./walk.js";
 
 export const name = "set-lists";
 
+/** What it acts on (walk.ts): a schema with none of these anywhere comes back as it went in. */
+export const acts = Feature.uniqueItems;
+
 const SCALARS = new Set(["string", "integer", "number", "boolean"]);
 
 /** Kubernetes sets hold non-null scalars (G20, G29). */
@@ -44,6 +47,6 @@ export function setLists(schema: DraftSchema, ctx: TransformContext): DraftSchem
       });
       return rest;
     },
-    walkOptions(ctx, name, Feature.uniqueItems),
+    walkOptions(ctx, name, acts),
   );
 }

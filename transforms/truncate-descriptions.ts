@@ -14,6 +14,9 @@ import { Feature, mapSchema } from "./walk.js";
 
 export const name = "truncate-descriptions";
 
+/** What it acts on (walk.ts): a schema with none of these anywhere comes back as it went in. */
+export const acts = Feature.description;
+
 export function truncate(description: string, max: number): string {
   if (description.length <= max) return description;
   let cut = description.slice(0, max);
@@ -31,6 +34,6 @@ export function truncateDescriptions(schema: DraftSchema, ctx: TransformContext)
       typeof node.description === "string" && node.description.length > max
         ? { ...node, description: truncate(node.description, max) }
         : node,
-    walkOptions(ctx, name, Feature.description),
+    walkOptions(ctx, name, acts),
   );
 }

@@ -29,6 +29,9 @@ import { Feature, mapSchema, type SchemaPath } from "./walk.js";
 
 export const name = "union-lowering";
 
+/** What it acts on (walk.ts): a schema with none of these anywhere comes back as it went in. */
+export const acts = Feature.anyOf;
+
 /** Marker set by @noUnionRules; removed by finalize with the other internal keys. */
 export const NO_UNION_RULES = "x-crdgen-no-union-rules";
 
@@ -62,7 +65,7 @@ export function unionLowering(schema: DraftSchema, ctx: TransformContext): Draft
       });
       return node;
     },
-    walkOptions(ctx, name, Feature.anyOf),
+    walkOptions(ctx, name, acts),
   );
 }
 

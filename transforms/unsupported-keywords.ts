@@ -16,6 +16,9 @@ import { KUBERNETES_FORMATS } from "../src/schema/formats.js";
 
 export const name = "unsupported-keywords";
 
+/** What it acts on (walk.ts): a schema with none of these anywhere comes back as it went in. */
+export const acts = Feature.forbidden | Feature.unknownFormat;
+
 /** Keywords whose meaning is lost when removed: an error. */
 const FORBIDDEN_ERRORS = ["patternProperties", "dependencies", "additionalItems"] as const;
 /** Keywords that are leftovers with no meaning of their own here: removed with a warning. */
@@ -70,6 +73,6 @@ export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext):
       }
       return out as DraftSchema;
     },
-    walkOptions(ctx, name, Feature.forbidden | Feature.unknownFormat),
+    walkOptions(ctx, name, acts),
   );
 }

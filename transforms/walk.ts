@@ -79,7 +79,19 @@ export function withoutSkipping<T>(fn: () => T): T {
 export function featuresOf(node: DraftSchema, cache: FeatureCache): number {
   let f = cache.get(node);
   if (f !== undefined) return f;
-  f = 0;
+  f = scan(node, cache);
+  cache.set(node, f);
+  return f;
+}
+
+/** The features of a node's own keywords, leaving its children out (see emit/direct.ts). */
+export function ownFeatures(node: DraftSchema): number {
+  return scan(node, undefined);
+}
+
+/** A node's features, with its children's when `cache` is given. */
+function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
+  let f = 0;
   let named = false;
   let extra = false;
   const n = node as Record<string, unknown>;
@@ -91,27 +103,28 @@ export function featuresOf(node: DraftSchema, cache: FeatureCache): number {
         if (value)
           for (const name in value) {
             named = true;
+            if (!cache) break;
             f |= featuresOf((value as Record<string, DraftSchema>)[name]!, cache);
           }
         break;
       case "items":
         if (Array.isArray(value)) f |= Feature.forbidden;
-        else if (value) f |= featuresOf(value as DraftSchema, cache);
+        else if (value && cache) f |= featuresOf(value as DraftSchema, cache);
         break;
       case "additionalProperties":
         extra = true;
         if (value === true) f |= Feature.strayAdditionalProperties;
-        else if (value && typeof value === "object") f |= featuresOf(value as DraftSchema, cache);
+        else if (value && typeof value === "object" && cache) f |= featuresOf(value as DraftSchema, cache);
         break;
       case "anyOf":
-        f |= Feature.anyOf | branchFeatures(value as DraftSchema[], cache);
+        f |= Feature.anyOf | (cache ? branchFeatures(value as DraftSchema[], cache) : 0);
         break;
       case "allOf":
       case "oneOf":
-        f |= branchFeatures(value as DraftSchema[], cache);
+        if (cache) f |= branchFeatures(value as DraftSchema[], cache);
         break;
       case "not":
-        if (value) f |= featuresOf(value as DraftSchema, cache);
+        if (value && cache) f |= featuresOf(value as DraftSchema, cache);
         break;
       case "enum":
         if ((value as unknown[]).includes(null)) f |= Feature.nullEnum;
@@ -146,7 +159,6 @@ export function featuresOf(node: DraftSchema, cache: FeatureCache): number {
     }
   }
   if (extra && named) f |= Feature.strayAdditionalProperties;
-  cache.set(node, f);
   return f;
 }
 

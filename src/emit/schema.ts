@@ -71,14 +71,25 @@ export function emitDefinitions(model: IrModel, cache?: DraftCache): Record<stri
 }
 
 export function emitRoot(root: IrRoot, definitions: Record<string, DraftSchema>): DraftDocument {
-  const body = emitObject(root.type);
+  return { schema: rootSchema(root, emitObject(root.type)), definitions };
+}
+
+/**
+ * A root's schema around its own object type's (`body`): TypeMeta's fields first, then the
+ * root's tags. `typeMeta` maps TypeMeta's three fixed nodes (emit/direct.ts finalizes them).
+ */
+export function rootSchema(
+  root: IrRoot,
+  body: DraftSchema,
+  typeMeta: (node: DraftSchema) => DraftSchema = (node) => node,
+): DraftSchema {
   const schema: DraftSchema = {
     type: "object",
     ...(root.description ? { description: root.description } : {}),
     properties: {
-      apiVersion: { type: "string", description: API_VERSION_DESCRIPTION },
-      kind: { type: "string", description: KIND_DESCRIPTION },
-      metadata: { type: "object" },
+      apiVersion: typeMeta({ type: "string", description: API_VERSION_DESCRIPTION }),
+      kind: typeMeta({ type: "string", description: KIND_DESCRIPTION }),
+      metadata: typeMeta({ type: "object" }),
       ...body.properties,
     },
     ...(body.required ? { required: body.required } : {}),
@@ -89,37 +100,48 @@ export function emitRoot(root: IrRoot, definitions: Record<string, DraftSchema>)
     schema,
     root.tags.filter((t) => t.name !== "deprecated"),
   );
-  return { schema, definitions };
+  return schema;
 }
 
 function emitDefinition(def: IrDefinition): DraftSchema {
   const schema = isSchemaless(def.tags) ? withOrigin({}, def.origin) : emitType(def.type);
-  if (def.description) schema.description = def.description;
-  applyTags(schema, def.tags);
+  describe(schema, def.description, def.tags);
   schema[TYPE_NAME] = def.name;
   withOrigin(schema, def.origin);
   return schema;
 }
 
+/**
+ * How a node's children are built: as drafts, which later stages inline and finalize, or
+ * (emit/direct.ts) already in final form.
+ */
+export interface ChildEmitter {
+  type(type: IrType): DraftSchema;
+  property(property: IrProperty): DraftSchema;
+}
+
+const DRAFTS: ChildEmitter = { type: emitType, property: emitProperty };
+
 export function emitType(type: IrType): DraftSchema {
-  const s = emitBare(type);
+  const s = emitBare(type, DRAFTS);
   return withOrigin(s, type.origin);
 }
 
-function emitBare(type: IrType): DraftSchema {
+/** The node for `type` itself, without its origin; its children built by `children`. */
+export function emitBare(type: IrType, children: ChildEmitter): DraftSchema {
   switch (type.kind) {
     case "primitive":
       return type.format ? { type: type.type, format: type.format } : { type: type.type };
     case "enum":
       return { type: type.type, enum: [...type.values] };
     case "array": {
-      const items = emitType(type.items);
+      const items = children.type(type.items);
       return type.set ? { type: "array", items, uniqueItems: true } : { type: "array", items };
     }
     case "object":
-      return emitObject(type);
+      return emitObject(type, children);
     case "union":
-      return { anyOf: type.members.map(emitType) };
+      return { anyOf: type.members.map((m) => children.type(m)) };
     case "null":
       return { type: "null" };
     case "unknown":
@@ -131,25 +153,35 @@ function emitBare(type: IrType): DraftSchema {
   }
 }
 
-function emitObject(object: IrObject): DraftSchema {
+export function emitObject(object: IrObject, children: ChildEmitter = DRAFTS): DraftSchema {
   const schema: DraftSchema = { type: "object" };
   if (object.properties.length > 0) {
     const properties: Record<string, DraftSchema> = {};
-    for (const p of object.properties) properties[p.name] = emitProperty(p);
+    for (const p of object.properties) properties[p.name] = children.property(p);
     schema.properties = properties;
     const required = object.properties.filter((p) => !p.optional).map((p) => p.name);
     // Sorted, as controller-gen does: the order of `required` carries no meaning.
     if (required.length > 0) schema.required = required.sort();
   }
-  if (object.additionalProperties) schema.additionalProperties = emitType(object.additionalProperties);
+  if (object.additionalProperties) schema.additionalProperties = children.type(object.additionalProperties);
   return schema;
 }
 
 function emitProperty(p: IrProperty): DraftSchema {
   const schema = isSchemaless(p.tags) ? {} : emitType(p.type);
-  if (p.description) schema.description = p.description;
-  applyTags(schema, p.tags);
+  describe(schema, p.description, p.tags);
   return withOrigin(schema, p.origin);
+}
+
+/** A field's or named type's own description, then its tags (which may read or extend it). */
+export function describe(
+  schema: DraftSchema,
+  description: string | undefined,
+  tags: readonly AppliedTag[],
+): DraftSchema {
+  if (description) schema.description = description;
+  applyTags(schema, tags);
+  return schema;
 }
 
 /** Marks a supplied schema so transforms that add crdgen's own conventions leave it as published. */
@@ -162,11 +194,11 @@ function markVerbatim(schema: DraftSchema): DraftSchema {
 }
 
 /** @schemaless: the field's type contributes nothing; its other tags still apply. */
-function isSchemaless(tags: readonly AppliedTag[]): boolean {
+export function isSchemaless(tags: readonly AppliedTag[]): boolean {
   return tags.some((t) => t.name === "schemaless");
 }
 
-function applyTags(schema: DraftSchema, tags: readonly AppliedTag[]): void {
+export function applyTags(schema: DraftSchema, tags: readonly AppliedTag[]): void {
   for (const tag of tags) tagRegistry.get(tag.name)?.applySchema?.(schema, tag.value);
 }
 

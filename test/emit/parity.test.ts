@@ -325,6 +325,7 @@ describe("errors", () => {
   });
 
   test("a default that does not validate against its own schema is located at the field", () => {
+    // No step acts on this schema: emit/direct.ts built it, and the stage runs only to place the error.
     const source =
       'export interface Spec {\n  /** @default "three" */\n  count?: number;\n}\n/**\n * @crd\n * @group a.io\n * @version v1\n */\nexport interface Job { spec: Spec }';
     const [error] = errorsOf(source);

@@ -9,8 +9,8 @@ import type { DraftSchema } from "../../src/emit/draft.js";
 import { validateSchema, V1_CREATE_OPTIONS } from "../../src/validate/index.js";
 import { collectingContext } from "../../transforms/context.js";
 import { finalize } from "../../transforms/finalize.js";
-import { runTransforms, schemaTransforms } from "../../transforms/index.js";
-import { mapSchema, withoutSkipping } from "../../transforms/walk.js";
+import { runTransforms, schemaTransforms, stepTriggers } from "../../transforms/index.js";
+import { featuresOf, mapSchema, withoutSkipping } from "../../transforms/walk.js";
 import { canonicalSchema } from "../../src/write/canonical.js";
 import type { JSONSchemaProps } from "../../src/schema/types.js";
 
@@ -108,6 +108,29 @@ const draftWithData = draft.map((schema) =>
     example: { z: 1, a: [{ y: 2, b: 3 }] },
   })),
 );
+
+describe("the steps before finalize", () => {
+  // emit/direct.ts relies on this: it skips the steps for a schema with none of their triggers.
+  for (const options of [{}, { maxDescriptionLength: 5 }]) {
+    test(`leave a schema with none of their triggers as it is (options ${JSON.stringify(options)})`, () => {
+      let quiet = 0;
+      fc.assert(
+        fc.property(draft, (schema) => {
+          fc.pre((featuresOf(schema, new Map()) & stepTriggers(options)) === 0);
+          quiet++;
+          for (const t of schemaTransforms) {
+            if (t.name === "finalize") continue;
+            const ctx = { ...collectingContext(), options };
+            expect(withoutSkipping(() => t.run(schema, ctx))).toEqual(schema);
+            expect(ctx.diagnostics).toEqual([]);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+      expect(quiet).toBeGreaterThan(10);
+    });
+  }
+});
 
 describe("finalize", () => {
   test("writes the canonical form the output is written in, so rendering copies nothing", () => {
