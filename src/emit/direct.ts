@@ -43,7 +43,7 @@ export function emitDirect(
   const asIs = (node: DraftSchema) => node;
   /** `node` (its children final) in final form, unless a step would act on it. */
   const done = (node: DraftSchema): DraftSchema => {
-    if ((ownFeatures(node) & triggers) !== 0 || node["x-crdgen-verbatim"]) throw NEEDS_TRANSFORMS;
+    if ((ownFeatures(node) & triggers) !== 0) throw NEEDS_TRANSFORMS;
     return finalNode(node, asIs);
   };
 
@@ -69,6 +69,7 @@ export function emitDirect(
   };
 
   const bare = (type: IrType): DraftSchema => {
+    // Schemas supplied whole (Kubernetes' own) are kept as published by the steps: theirs to handle.
     if (type.kind === "union" || type.kind === "null" || type.kind === "verbatim") throw NEEDS_TRANSFORMS;
     return emitBare(type, children);
   };

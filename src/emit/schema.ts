@@ -198,7 +198,7 @@ export function isSchemaless(tags: readonly AppliedTag[]): boolean {
   return tags.some((t) => t.name === "schemaless");
 }
 
-export function applyTags(schema: DraftSchema, tags: readonly AppliedTag[]): void {
+function applyTags(schema: DraftSchema, tags: readonly AppliedTag[]): void {
   for (const tag of tags) tagRegistry.get(tag.name)?.applySchema?.(schema, tag.value);
 }
 
