@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { FileSystemHost } from "ts-morph";
 import { codes } from "./diagnostics/codes.js";
-import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { hasErrors, plainLocation, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { buildCrds, type EmittedCrd, type VersionInput } from "./emit/envelope.js";
 import { emitDirect } from "./emit/direct.js";
 import type { DraftSchema } from "./emit/draft.js";
@@ -201,7 +201,7 @@ function validateGenerated({ crd, versions }: EmittedCrd): Diagnostic[] {
       severity: "error" as const,
       code: codes.invalidCrd,
       message: `Kubernetes would reject the generated CRD ${crd.metadata.name ?? ""}: ${formatFieldError(e)}`,
-      location,
+      location: plainLocation(location),
       path: input.root.typeName,
     };
   });

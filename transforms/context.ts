@@ -1,5 +1,5 @@
 /** What a transform may do besides returning a schema: report located diagnostics. */
-import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
+import { plainLocation, type Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { ORIGIN, type DraftSchema } from "../src/emit/draft.js";
 import type { TransformMemo } from "./memo.js";
 import type { FeatureCache, SchemaPath, WalkOptions } from "./walk.js";
@@ -38,7 +38,7 @@ export function reportAt(
   ctx.report({
     ...d,
     path: path ? `${ctx.rootName}.${path}` : ctx.rootName,
-    ...(location ? { location } : {}),
+    ...(location ? { location: plainLocation(location) } : {}),
   });
 }
 

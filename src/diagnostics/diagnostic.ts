@@ -12,6 +12,17 @@ export interface SourceLocation {
   column: number;
 }
 
+/**
+ * A plain copy of a location for a diagnostic: IR origins are worked out when first read
+ * (read/location.ts), and what crdgen reports should be data that survives spreading and
+ * structured cloning.
+ */
+export function plainLocation(location: SourceLocation): SourceLocation;
+export function plainLocation(location: SourceLocation | undefined): SourceLocation | undefined;
+export function plainLocation(location: SourceLocation | undefined): SourceLocation | undefined {
+  return location && { file: location.file, line: location.line, column: location.column };
+}
+
 export type Severity = "error" | "warning";
 
 export interface Diagnostic {

@@ -17,13 +17,19 @@ const KIND_DESCRIPTION =
 
 /**
  * Deep equality of IR data (plain objects, arrays and scalars, as the reader builds them): the
- * same keys with equal values. A key holding `undefined` counts as set; anything that is not
- * plain data (a Map, a class instance) counts as different, which only costs a re-emit.
+ * same keys with equal values. A key holding `undefined` counts as set. Origins are worked out
+ * when first read (read/location.ts): they compare as their JSON, where they point. Anything
+ * else that is not plain data (a Map, a class instance) counts as different, which only costs a
+ * re-emit.
  */
 function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (!isPlain(a) || !isPlain(b)) return false;
+  if (!isPlain(a) || !isPlain(b)) {
+    const x = asJson(a);
+    const y = asJson(b);
+    return (x !== a || y !== b) && sameData(x, y);
+  }
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
@@ -39,6 +45,11 @@ function sameData(a: unknown, b: unknown): boolean {
   }
   for (const _ in y) keys--;
   return keys === 0;
+}
+
+function asJson(value: object): unknown {
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  return typeof toJSON === "function" ? (toJSON as () => unknown).call(value) : value;
 }
 
 function isPlain(value: object): boolean {

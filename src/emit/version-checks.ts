@@ -4,7 +4,7 @@
  * only show up later as an empty column or a broken `kubectl scale`.
  */
 import { codes } from "../diagnostics/codes.js";
-import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic.js";
+import { plainLocation, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.js";
 import type { IrRoot } from "../ir/model.js";
 import type { JSONSchemaProps } from "../schema/types.js";
 import { resolvePath, valueType } from "./json-paths.js";
@@ -27,7 +27,7 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
       severity: "error",
       code: codes.badTagValue,
       message,
-      location,
+      location: plainLocation(location),
       path: root.typeName,
       ...(hint ? { hint } : {}),
     });

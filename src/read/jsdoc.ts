@@ -14,7 +14,7 @@
 import type { ts } from "ts-morph";
 import { tsApi } from "./typescript.js";
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
-import { locationOf } from "./location.js";
+import { positionOrigin } from "./location.js";
 
 export interface RawTag {
   name: string;
@@ -79,7 +79,7 @@ function docOf(jsDoc: ts.JSDoc, sf: ts.SourceFile, text: string): DocInfo {
   const tags = (jsDoc.tags ?? []).map((tag) => ({
     name: tag.tagName.text,
     text: tagText(text, tag),
-    origin: locationOf(sf, tag.getStart(sf)),
+    origin: positionOrigin(sf, tag.getStart(sf)),
   }));
   return { description, tags };
 }
@@ -109,7 +109,7 @@ function simpleTags(content: string, sf: ts.SourceFile, start: number): DocInfo 
     if (!match) return undefined;
     const name = match[1]!;
     const text = content.slice(at + 1 + name.length, ats[k + 1] ?? content.length).trim();
-    tags.push({ name, text, origin: locationOf(sf, start + at) });
+    tags.push({ name, text, origin: positionOrigin(sf, start + at) });
   }
   const description = content.slice(0, ats[0]).trim();
   return { description: description || undefined, tags };

@@ -1,6 +1,6 @@
 /** Turns raw JSDoc tags into parsed, placement-checked tags, reporting problems as diagnostics. */
 import { codes } from "../diagnostics/codes.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { plainLocation, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { tagRegistry } from "../tags/index.js";
 import type { AppliedTag, TagTarget } from "../tags/registry.js";
 import type { RawTag } from "./jsdoc.js";
@@ -26,7 +26,7 @@ export function collectTags(
         severity: "error",
         code: codes.unknownTag,
         message: `Unknown tag @${tag.name}.${suggestion ? ` Did you mean @${suggestion}?` : ""}`,
-        location: tag.origin,
+        location: plainLocation(tag.origin),
         hint: "run `crdgen --help-tags` for the list of tags",
       });
       continue;
@@ -36,7 +36,7 @@ export function collectTags(
         severity: "error",
         code: codes.tagMisplaced,
         message: `@${tag.name} belongs on ${def.targets.map((t) => TARGET_WORDS[t]).join(" or ")}.`,
-        location: tag.origin,
+        location: plainLocation(tag.origin),
       });
       continue;
     }
@@ -45,7 +45,7 @@ export function collectTags(
         severity: "error",
         code: codes.badTagValue,
         message: `@${tag.name} is given more than once.`,
-        location: tag.origin,
+        location: plainLocation(tag.origin),
       });
       continue;
     }
@@ -55,7 +55,7 @@ export function collectTags(
         severity: "error",
         code: codes.badTagValue,
         message: `@${tag.name} ${parsed.message}.`,
-        location: tag.origin,
+        location: plainLocation(tag.origin),
         hint: parsed.hint ?? `write ${def.syntax}`,
       });
       continue;

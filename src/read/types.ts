@@ -20,7 +20,7 @@ import { readDoc, strandedDocComment, type DocInfo } from "./jsdoc.js";
 import { knownTypeByName } from "./known-types.js";
 import { inexactIntegerLiteral } from "./number-literals.js";
 import { EXACT_INTEGER_HINT, inexactIntegerText } from "../schema/inexact-integers.js";
-import { locationOf, nodeLocation } from "./location.js";
+import { locationOf, nodeLocation, nodeOrigin } from "./location.js";
 import type { ReadCache, ReadRecord, RecordedRef, Route } from "./read-cache.js";
 import { collectTags } from "./tags.js";
 
@@ -129,7 +129,7 @@ export class TypeReader {
       const property = this.property(symbol, ctx);
       if (property) properties.push(property);
     }
-    const object: IrObject = { kind: "object", properties, origin: nodeLocation(ctx.at) };
+    const object: IrObject = { kind: "object", properties, origin: nodeOrigin(ctx.at) };
     const additional = this.indexSignature(type, ctx);
     if (additional) object.additionalProperties = additional;
     return object;
@@ -218,7 +218,7 @@ export class TypeReader {
       optional,
       description: doc.description,
       tags: doc.tags.length > 0 ? collectTags(doc.tags, ["field"], this.diagnostics) : [],
-      origin: nodeLocation(at),
+      origin: nodeOrigin(at),
     };
   }
 
@@ -305,13 +305,13 @@ export class TypeReader {
     if ((name === "Set" || name === "ReadonlySet") && first && isFromLib(decl)) {
       const element = this.checker.getTypeFromTypeNode(first);
       const items = this.convert(element, first, { path: `${ctx.path}[]`, at: ctx.at });
-      return { kind: "array", items, set: true, origin: nodeLocation(ctx.at) };
+      return { kind: "array", items, set: true, origin: nodeOrigin(ctx.at) };
     }
     if (name === "Record" && args.length === 2 && isFromLib(decl)) {
       const key = this.checker.getTypeFromTypeNode(args[0]!);
       const valueType = this.checker.getTypeFromTypeNode(args[1]!);
       if (key.flags & TypeFlags.String && valueType.flags & TypeFlags.Never) {
-        return { kind: "object", properties: [], origin: nodeLocation(ctx.at) };
+        return { kind: "object", properties: [], origin: nodeOrigin(ctx.at) };
       }
       if (key.flags & TypeFlags.String) {
         const value = args[1]!;
@@ -319,7 +319,7 @@ export class TypeReader {
           path: `${ctx.path}[*]`,
           at: ctx.at,
         });
-        return { kind: "object", properties: [], additionalProperties: values, origin: nodeLocation(ctx.at) };
+        return { kind: "object", properties: [], additionalProperties: values, origin: nodeOrigin(ctx.at) };
       }
     }
     return undefined;
@@ -327,7 +327,7 @@ export class TypeReader {
 
   private fromType(type: ts.Type, ctx: Ctx): IrType {
     const f = type.flags;
-    const origin = nodeLocation(ctx.at);
+    const origin = nodeOrigin(ctx.at);
     if (f & (TypeFlags.Any | TypeFlags.Unknown)) {
       // The checker's error type: a name it could not resolve, which a later edit elsewhere can fix.
       if (this.frame && isErrorType(type)) this.frame.opaque = true;
@@ -376,7 +376,7 @@ export class TypeReader {
   }
 
   private fromObjectType(type: ts.ObjectType, ctx: Ctx): IrType {
-    const origin = nodeLocation(ctx.at);
+    const origin = nodeOrigin(ctx.at);
     if (this.checker.isTupleType(type)) {
       return this.unsupported(
         ctx,
@@ -462,7 +462,7 @@ export class TypeReader {
   }
 
   private union(members: { type: ts.Type; node: ts.TypeNode | undefined }[], ctx: Ctx): IrType {
-    const origin = nodeLocation(ctx.at);
+    const origin = nodeOrigin(ctx.at);
     const present = members.filter((m) => !(m.type.flags & (TypeFlags.Undefined | TypeFlags.Void)));
     const converted: IrType[] = [];
     let hasNull = false;
@@ -495,7 +495,7 @@ export class TypeReader {
   }
 
   private array(items: IrType, ctx: Ctx): IrType {
-    return { kind: "array", items, origin: nodeLocation(ctx.at) };
+    return { kind: "array", items, origin: nodeOrigin(ctx.at) };
   }
 
   private enumOf(decl: ts.EnumDeclaration, ctx: Ctx): IrType {
@@ -524,7 +524,7 @@ export class TypeReader {
       : values.every((v) => Number.isInteger(v))
         ? "integer"
         : "number";
-    return { kind: "enum", type, values, origin: nodeLocation(decl) };
+    return { kind: "enum", type, values, origin: nodeOrigin(decl) };
   }
 
   /**
@@ -534,7 +534,7 @@ export class TypeReader {
    */
   private named(decl: NamedDeclaration, ctx: Ctx, route: Route): IrType {
     const name = this.nameAndRead(decl, ctx, route);
-    return { kind: "ref", name, origin: nodeLocation(ctx.at) };
+    return { kind: "ref", name, origin: nodeOrigin(ctx.at) };
   }
 
   /**
@@ -570,7 +570,7 @@ export class TypeReader {
       name,
       type: { kind: "unknown" },
       tags: [],
-      origin: nodeLocation(decl),
+      origin: nodeOrigin(decl),
     };
     this.definitions.set(name, placeholder);
     const frame = cache ? this.openFrame(path) : undefined;
@@ -594,7 +594,7 @@ export class TypeReader {
     const own: Ctx = { path: ctx.path, at: decl };
     switch (route.kind) {
       case "known":
-        return route.known(nodeLocation(route.at));
+        return route.known(nodeOrigin(route.at));
       case "enum":
         return this.enumOf(decl as ts.EnumDeclaration, ctx);
       case "alias": {

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import type { ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
+import { plainLocation } from "../../src/diagnostics/diagnostic.js";
 import { canReadDocsLazily, readDoc, type DocInfo } from "../../src/read/jsdoc.js";
 import { tsApi } from "../../src/read/typescript.js";
 import { generateFrom, withRoot } from "../helpers/generate.js";
@@ -32,7 +33,9 @@ function docsOf(text: string, mode: ts.JSDocParsingMode): DocInfo[] {
       tsApi.isParameter(node) ||
       tsApi.isTypeLiteralNode(node)
     ) {
-      out.push(readDoc(node));
+      // Tag origins are worked out when read: compare where they point, not the lazy objects.
+      const doc = readDoc(node);
+      out.push({ ...doc, tags: doc.tags.map((t) => ({ ...t, origin: plainLocation(t.origin) })) });
     }
     tsApi.forEachChild(node, visit);
   };
