@@ -6,7 +6,14 @@ import { describe, expect, it } from "vitest";
 import type { CheckResult } from "../../bench/lib/check-bench.mjs";
 import { summarizeSamples, type Sample, type ToolResult } from "../../bench/lib/compare.mjs";
 import { summarize } from "../../bench/lib/stats.mjs";
-import { judge, profileSize, ratioOf, type SizedResults, type Verdict } from "../../bench/lib/targets.mjs";
+import {
+  judge,
+  pairedRatios,
+  profileSize,
+  ratioOf,
+  type SizedResults,
+  type Verdict,
+} from "../../bench/lib/targets.mjs";
 import type { WatchResult } from "../../bench/lib/watch-bench.mjs";
 
 /** A tool's result from its runs in rounds 1, 2, ...: each `wall` ms, using `rss` KiB. */
@@ -219,6 +226,22 @@ describe("ratioOf", () => {
     expect(
       ratioOf([runs("crdgen", [1000, null]), runs("tsc6", [null, 1000])], "crdgen", "tsc6", "wall"),
     ).toBeNull();
+  });
+
+  it("gives the pairs' range beside their median, which the cold-run verdict prints", () => {
+    const results = [runs("crdgen", [1200, 1400, 1300]), runs("tsc6", [1000, 1000, 1000])];
+    expect(pairedRatios(results, "crdgen", "tsc6", "wall")).toEqual({
+      median: 1.3,
+      min: 1.2,
+      max: 1.4,
+      n: 3,
+    });
+    expect(verdict(COLD, [{ size: 1000, results }])).toMatchObject({
+      status: "PASS",
+      detail: "1000: 1.30x (pairs 1.20–1.40)",
+    });
+    const slower = [runs("crdgen", [1250, 1400, 1350]), runs("tsc6", [1000, 1000, 1000])];
+    expect(verdict(COLD, [{ size: 1000, results: slower }]).detail).toBe("1000: 1.35x (pairs 1.25–1.40)");
   });
 
   it("has no ratio without both tools or against zero", () => {
