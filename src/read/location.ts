@@ -80,13 +80,10 @@ class FileText implements ts.SourceFileLike {
 }
 
 const fileTexts = new WeakMap<ts.SourceFile, FileText>();
-let lastFile: { sf: ts.SourceFile; text: FileText } | undefined;
 
 function fileTextOf(sf: ts.SourceFile): FileText {
-  if (lastFile?.sf === sf) return lastFile.text;
   let text = fileTexts.get(sf);
   if (!text) fileTexts.set(sf, (text = new FileText(sf.fileName, sf.text)));
-  lastFile = { sf, text };
   return text;
 }
 
