@@ -115,24 +115,60 @@ function simpleTags(content: string, sf: ts.SourceFile, start: number): DocInfo 
   return { description: description || undefined, tags };
 }
 
+/** A tagged doc comment beside a member that TypeScript attaches to no declaration. */
+export interface StrandedDoc {
+  /** Where the comment starts. */
+  pos: number;
+  /**
+   * What it follows on its line: the token before the member (`{ /** @maxItems 3 *\/ a`,
+   * `b: string; /** @minimum 1 *\/ c`), or the member itself (`a: string /** @x *\/;`, and
+   * after the last member, `d: string; /** @x *\/`).
+   */
+  follows: "token before" | "member";
+}
+
 /**
- * A doc comment with tags written after the token before `node`, on its line (`{ /** @maxItems 3 *\/ a`):
- * TypeScript attaches such a comment to nothing, so its tags would be ignored without a word.
- * Its position, or undefined.
+ * The tagged doc comments around `member` that TypeScript gives to no declaration, so that their
+ * tags would be ignored without a word: those after the token before it on its line, those between
+ * its type and its `;` or `,`, and, for the last member of its list, those after it on its line.
+ * A comment after a member that is not the last is the next member's "token before" case, so each
+ * comment is found once.
  */
-export function strandedDocComment(node: ts.Node): number | undefined {
-  const text = node.getSourceFile().text;
-  for (const range of tsApi.getTrailingCommentRanges(text, node.pos) ?? []) {
+export function strandedDocComments(member: ts.Node & { type?: ts.Node }, isLast: boolean): StrandedDoc[] {
+  const text = member.getSourceFile().text;
+  const found: StrandedDoc[] = [];
+  const look = (pos: number, follows: StrandedDoc["follows"]) => {
+    for (const at of taggedDocCommentsAfter(text, pos)) found.push({ pos: at, follows });
+  };
+  look(member.pos, "token before");
+  if (member.type && member.type.end < member.end) look(member.type.end, "member");
+  if (isLast) look(member.end, "member");
+  return found;
+}
+
+/** Tagged doc comments after `pos` on its line (the comments TypeScript calls trailing there). */
+function taggedDocCommentsAfter(text: string, pos: number): number[] {
+  // Nearly always the next thing is a line break or a token: skip the scan then.
+  let i = pos;
+  while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB) i++;
+  if (text.charCodeAt(i) !== SLASH || text.charCodeAt(i + 1) !== STAR) return [];
+  const found: number[] = [];
+  for (const range of tsApi.getTrailingCommentRanges(text, pos) ?? []) {
     const comment = text.slice(range.pos, range.end);
     if (
       comment.startsWith("/**") &&
       !comment.startsWith("/**/") &&
       /(?:^|[\s*])@[A-Za-z]/.test(comment.slice(3))
     )
-      return range.pos;
+      found.push(range.pos);
   }
-  return undefined;
+  return found;
 }
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const SLASH = 0x2f;
+const STAR = 0x2a;
 
 /**
  * Whether the doc comment `readDoc` would read contains `text` at all: a cheap test before

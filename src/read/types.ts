@@ -16,7 +16,7 @@ import type {
   PrimitiveName,
   Scalar,
 } from "../ir/model.js";
-import { readDoc, strandedDocComment, type DocInfo } from "./jsdoc.js";
+import { readDoc, strandedDocComments, type DocInfo } from "./jsdoc.js";
 import { knownTypeByName } from "./known-types.js";
 import { inexactIntegerLiteral } from "./number-literals.js";
 import { EXACT_INTEGER_HINT, inexactIntegerText } from "../schema/inexact-integers.js";
@@ -210,7 +210,7 @@ export class TypeReader {
     // An inferred or instantiated property type comes from declarations the reader never sees.
     if (frame && !node) frame.opaque = true;
     const doc = decl ? readDoc(decl) : NO_DOC;
-    if (decl && doc.tags.length === 0 && doc.description === undefined) this.noteStrandedDoc(decl, path);
+    if (decl) this.noteStrandedDocs(decl, path);
     const optional = (symbol.flags & SymbolFlags.Optional) !== 0 || admitsUndefined(type);
     return {
       name,
@@ -222,19 +222,23 @@ export class TypeReader {
     };
   }
 
-  /** Warns of a tagged doc comment beside `decl` that TypeScript gives to no declaration. */
-  private noteStrandedDoc(decl: ts.Declaration, path: string): void {
-    const at = strandedDocComment(decl);
-    if (at === undefined) return;
-    this.diagnostics.push({
-      severity: "warning",
-      code: codes.strandedDocComment,
-      message:
-        "This doc comment follows the token before the property on the same line, so TypeScript attaches it to no declaration: its tags are ignored.",
-      location: locationOf(decl.getSourceFile(), at),
-      path,
-      hint: "put the comment on a line of its own above the property",
-    });
+  /** Warns of each tagged doc comment beside `decl` that TypeScript gives to no declaration. */
+  private noteStrandedDocs(decl: ts.Declaration, path: string): void {
+    const members = (decl.parent as Partial<ts.TypeLiteralNode>).members;
+    const isLast = members !== undefined && members[members.length - 1] === decl;
+    for (const stranded of strandedDocComments(decl as ts.Declaration & { type?: ts.Node }, isLast)) {
+      this.diagnostics.push({
+        severity: "warning",
+        code: codes.strandedDocComment,
+        message:
+          stranded.follows === "member"
+            ? "This doc comment follows the property on its line, so TypeScript attaches it to no declaration: its tags are ignored."
+            : "This doc comment follows the token before the property on the same line, so TypeScript attaches it to no declaration: its tags are ignored.",
+        location: locationOf(decl.getSourceFile(), stranded.pos),
+        path,
+        hint: "put the comment on a line of its own above the property",
+      });
+    }
   }
 
   /** A written node can stand for a checked type when both mean the same (ignoring `undefined`). */

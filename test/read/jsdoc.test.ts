@@ -215,11 +215,42 @@ describe("a tagged doc comment TypeScript attaches to nothing", () => {
     ]);
   });
 
+  it("is a warning when it follows the property itself: before its `;`, or after the last member", () => {
+    expect(warnings("{ a: string /** @maxLength 3 */; b: number }")).toEqual([
+      ["warning", "CRD1014", "Widget.spec.a", 8, 35],
+    ]);
+    expect(warnings("{\n  a: string;\n  d: string; /** @maxLength 5 */\n}")).toEqual([
+      ["warning", "CRD1014", "Widget.spec.d", 10, 14],
+    ]);
+    // The last member without a separator, in a nested type literal.
+    expect(warnings("{ w: { a: string /** @maxLength 3 */ } }")).toEqual([
+      ["warning", "CRD1014", "Widget.spec.w.a", 8, 40],
+    ]);
+    const [warning] = generateFrom(withRoot("{ a: string /** @maxLength 3 */; }")).diagnostics;
+    expect(warning?.message).toMatch(/^This doc comment follows the property on its line/);
+  });
+
+  it("is a warning once per comment, whether or not the property after it has a doc comment", () => {
+    expect(warnings("{ a: string; /** @minimum 1 */ b: number }")).toEqual([
+      ["warning", "CRD1014", "Widget.spec.b", 8, 36],
+    ]);
+    expect(warnings("{\n  b: string; /** @minimum 1 */\n  /** C. */\n  c: number;\n}")).toEqual([
+      ["warning", "CRD1014", "Widget.spec.c", 9, 14],
+    ]);
+    expect(warnings("{ a: string /** @minLength 1 */ /** @maxLength 3 */; }")).toEqual([
+      ["warning", "CRD1014", "Widget.spec.a", 8, 35],
+      ["warning", "CRD1014", "Widget.spec.a", 8, 55],
+    ]);
+  });
+
   it("is no warning when the comment has no tags, is not a doc comment, or is on a line of its own", () => {
     expect(warnings("{ /** Just words. */ a: string[] }")).toEqual([]);
     expect(warnings("{ /* @maxItems 3 */ a: string[] }")).toEqual([]);
     expect(warnings("{ // @maxItems 3\n  a: string[];\n}")).toEqual([]);
     expect(warnings("{\n  /** @maxItems 3 */ a: string[];\n}")).toEqual([]);
     expect(warnings("{ a: string; b: number } // @x")).toEqual([]);
+    expect(warnings("{ a: string; /** Just words. */ }")).toEqual([]);
+    expect(warnings("{ a: string /* @maxLength 3 */; }")).toEqual([]);
+    expect(warnings("{\n  a: string;\n  /** @maxLength 3 */\n}")).toEqual([]);
   });
 });
