@@ -17,8 +17,13 @@
  *         oneOf: [{required: [x]}, {required: [y]}],
  *         x-kubernetes-validations: [{rule: "self.kind != 'a' || has(self.x)", message: "kind a requires x"}, ...]}
  *
- * Identical members collapse; a node tagged @preserveUnknownFields keeps any value. Other
- * unions (`string | boolean`, objects mixed with scalars) are errors with a way out.
+ * Identical members collapse; a node tagged @preserveUnknownFields keeps any value. Strings
+ * of template literal types and string literals become one string whose pattern admits each:
+ *
+ *   in:  {anyOf: [{type: string, pattern: "^a-"}, {type: string, enum: [x]}]}
+ *   out: {type: string, pattern: "(?:^a-)|^(?:x)$"}
+ *
+ * Other unions (`string | boolean`, objects mixed with scalars) are errors with a way out.
  */
 import { codes } from "../src/diagnostics/codes.js";
 import { ORIGIN, TYPE_NAME, type DraftSchema } from "../src/emit/draft.js";
@@ -26,6 +31,7 @@ import type { ValidationRule } from "../src/schema/types.js";
 import { walkOptions, reportAt, type TransformContext } from "./context.js";
 import { escapeCelName } from "../src/validate/cel/escaping.js";
 import { Feature, mapSchema, type SchemaPath } from "./walk.js";
+import { anyOfPatterns } from "../src/schema/template-pattern.js";
 
 export const name = "union-lowering";
 
@@ -215,7 +221,26 @@ function mergeScalars(members: DraftSchema[]): DraftSchema | undefined {
   ) {
     return { type, enum: [...new Set(members.flatMap((m) => m.enum!))] };
   }
-  return undefined;
+  return type === "string" ? mergePatterns(members) : undefined;
+}
+
+/**
+ * Strings of template literal types (a `pattern` each) and string literals (an `enum`):
+ * `` `a-${string}` | `b-${string}` | "x" `` -> one pattern with an alternative for each.
+ */
+function mergePatterns(members: DraftSchema[]): DraftSchema | undefined {
+  const alternatives: Array<string | string[]> = [];
+  for (const m of members) {
+    const keys = Object.keys(m).filter(
+      (k) => k !== "type" && k !== "description" && k !== ORIGIN && k !== TYPE_NAME,
+    );
+    if (keys.length !== 1) return undefined;
+    if (keys[0] === "pattern" && typeof m.pattern === "string") alternatives.push(m.pattern);
+    else if (keys[0] === "enum" && m.enum!.every((v) => typeof v === "string"))
+      alternatives.push(m.enum as string[]);
+    else return undefined;
+  }
+  return { type: "string", pattern: anyOfPatterns(alternatives) };
 }
 
 function describeType(m: DraftSchema): string {

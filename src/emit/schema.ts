@@ -141,8 +141,12 @@ export function emitType(type: IrType): DraftSchema {
 /** The node for `type` itself, without its origin; its children built by `children`. */
 export function emitBare(type: IrType, children: ChildEmitter): DraftSchema {
   switch (type.kind) {
-    case "primitive":
-      return type.format ? { type: type.type, format: type.format } : { type: type.type };
+    case "primitive": {
+      const schema: DraftSchema = { type: type.type };
+      if (type.format) schema.format = type.format;
+      if (type.pattern) schema.pattern = type.pattern;
+      return schema;
+    }
     case "enum":
       return { type: type.type, enum: [...type.values] };
     case "array": {

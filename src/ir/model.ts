@@ -23,6 +23,8 @@ export interface IrPrimitive extends IrBase {
   kind: "primitive";
   type: PrimitiveName;
   format?: string | undefined;
+  /** What a string must match: a template literal type's text (schema/template-pattern.ts). */
+  pattern?: string | undefined;
 }
 
 /** A literal or a union of literals of one primitive type. */

@@ -20,6 +20,7 @@ import { readDoc, strandedDocComments, type DocInfo } from "./jsdoc.js";
 import { knownTypeByName } from "./known-types.js";
 import { inexactIntegerLiteral } from "./number-literals.js";
 import { EXACT_INTEGER_HINT, inexactIntegerText } from "../schema/inexact-integers.js";
+import { templatePattern } from "../schema/template-pattern.js";
 import { locationOf, nodeLocation, nodeOrigin } from "./location.js";
 import type { ReadCache, ReadRecord, RecordedRef, Route } from "./read-cache.js";
 import { collectTags } from "./tags.js";
@@ -358,7 +359,13 @@ export class TypeReader {
       return enumOf(Number.isInteger(v) ? "integer" : "number", [v], origin);
     }
     if (f & TypeFlags.BooleanLiteral) return enumOf("boolean", [isTrue(type)], origin);
-    if (f & (TypeFlags.String | TypeFlags.TemplateLiteral | TypeFlags.StringMapping)) {
+    if (f & TypeFlags.TemplateLiteral) {
+      const pattern = templatePattern((type as ts.TemplateLiteralType).texts);
+      return pattern === undefined
+        ? { kind: "primitive", type: "string", origin }
+        : { kind: "primitive", type: "string", pattern, origin };
+    }
+    if (f & (TypeFlags.String | TypeFlags.StringMapping)) {
       return { kind: "primitive", type: "string", origin };
     }
     if (f & TypeFlags.Number) return { kind: "primitive", type: "number", origin };

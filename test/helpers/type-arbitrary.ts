@@ -7,6 +7,8 @@ import fc from "fast-check";
 export type TypeSpec =
   | { kind: "string" | "number" | "boolean" | "int32" }
   | { kind: "literals"; values: string[] }
+  /** A template literal type: `texts` joined by `${string}` placeholders. */
+  | { kind: "template"; texts: string[] }
   | { kind: "array"; items: TypeSpec }
   | { kind: "record"; values: TypeSpec }
   | { kind: "object"; named: boolean; props: PropSpec[] };
@@ -73,6 +75,9 @@ const RESERVED = new Set([
   "type",
 ]);
 
+/** Text of template literal types: regular-expression characters, nothing that ends a template or starts a placeholder. */
+const TEMPLATE_TEXT = ["a", "Z", "0", ".", "-", "*", "(", ")", "|", "^", "$", "[", "]", "+", "?", " "];
+
 export const typeSpec: fc.Arbitrary<TypeSpec> = fc.letrec<{ type: TypeSpec; object: TypeSpec }>((tie) => ({
   type: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
@@ -80,6 +85,12 @@ export const typeSpec: fc.Arbitrary<TypeSpec> = fc.letrec<{ type: TypeSpec; obje
     fc
       .uniqueArray(fc.stringMatching(/^[A-Za-z][\w-]{0,5}$/), { minLength: 1, maxLength: 4 })
       .map((values): TypeSpec => ({ kind: "literals", values })),
+    fc
+      .array(fc.string({ unit: fc.constantFrom(...TEMPLATE_TEXT), maxLength: 3 }), {
+        minLength: 2,
+        maxLength: 4,
+      })
+      .map((texts): TypeSpec => ({ kind: "template", texts })),
     tie("type").map((items): TypeSpec => ({ kind: "array", items })),
     tie("type").map((values): TypeSpec => ({ kind: "record", values })),
     tie("object"),
@@ -109,6 +120,8 @@ export function toSource(spec: TypeSpec): string {
         return "int32";
       case "literals":
         return t.values.map((v) => JSON.stringify(v)).join(" | ");
+      case "template":
+        return `\`${t.texts.join("${string}")}\``;
       case "array":
         return `Array<${write(t.items)}>`;
       case "record":
@@ -150,6 +163,10 @@ export function valueOf(t: TypeSpec): fc.Arbitrary<unknown> {
       return fc.boolean();
     case "literals":
       return fc.constantFrom(...t.values);
+    case "template":
+      return fc
+        .array(fc.string({ maxLength: 4 }), { minLength: t.texts.length - 1, maxLength: t.texts.length - 1 })
+        .map((fillers) => t.texts.map((text, i) => text + (fillers[i] ?? "")).join(""));
     case "array":
       return fc.array(valueOf(t.items), { maxLength: 3 });
     case "record":
@@ -169,6 +186,8 @@ export function valueOf(t: TypeSpec): fc.Arbitrary<unknown> {
 /** A value that breaks a literal/enum or required constraint somewhere, if the type has one. */
 export function invalidValueOf(t: TypeSpec): fc.Arbitrary<unknown> | undefined {
   if (t.kind === "literals") return fc.constant(`${t.values.join("")}-not-a-member`);
+  // The empty string lacks whatever text the template has.
+  if (t.kind === "template") return t.texts.some((text) => text !== "") ? fc.constant("") : undefined;
   if (t.kind !== "object") return undefined;
   const required = t.props.find((p) => !p.optional);
   if (required) {
