@@ -30,7 +30,9 @@ const { TypeFlags, SymbolFlags, ObjectFlags, IndexKind, SyntaxKind, ModifierFlag
 const {
   isArrayTypeNode,
   isClassDeclaration,
+  isClassLike,
   isEnumDeclaration: isEnumDeclarationNode,
+  isGetAccessorDeclaration,
   isInterfaceDeclaration,
   isLiteralTypeNode,
   isMethodDeclaration,
@@ -38,6 +40,7 @@ const {
   isParenthesizedTypeNode,
   isPropertyDeclaration,
   isPropertySignature,
+  isSetAccessorDeclaration,
   isTypeAliasDeclaration,
   isTypeLiteralNode,
   isTypeOperatorNode,
@@ -196,6 +199,15 @@ export class TypeReader {
         { path, at },
         "a method",
         "a CRD holds data only: remove the method or declare an interface",
+      );
+      return undefined;
+    }
+    // A class's accessors live on its prototype: JSON.stringify of an instance leaves them out.
+    if (decl && isAccessor(decl) && isClassLike(decl.parent)) {
+      this.unsupported(
+        { path, at },
+        "a class accessor",
+        "JSON.stringify leaves a class's accessors out: declare a property, or use an interface",
       );
       return undefined;
     }
@@ -812,6 +824,10 @@ function isTrue(type: ts.Type): boolean {
 
 function isEnumDeclaration(symbol: ts.Symbol): boolean {
   return symbol.declarations?.some(isEnumDeclarationNode) ?? false;
+}
+
+function isAccessor(decl: ts.Declaration): boolean {
+  return isGetAccessorDeclaration(decl) || isSetAccessorDeclaration(decl);
 }
 
 function isPrivateOrStatic(decl: ts.Declaration): boolean {

@@ -82,6 +82,16 @@ const cases: ErrorCase[] = [
     hint: /remove the method/,
   },
   {
+    name: "class accessor (JSON.stringify leaves it out)",
+    prelude: "export class Engine { size = 1; get cylinders(): number { return 4; } }",
+    spec: "{\n  engine: Engine;\n}",
+    code: "CRD1002",
+    message: /engine\.cylinders is a class accessor/,
+    at: "get cylinders",
+    path: "Widget.spec.engine.cylinders",
+    hint: /declare a property, or use an interface/,
+  },
+  {
     name: "Map",
     spec: "{\n  byName: Map<string, string>;\n}",
     code: "CRD1002",
