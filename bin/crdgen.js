@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-import { loadMain } from "../dist/src/cli/entry.js";
-import { guardOutput, setExitCode } from "../dist/src/cli/output-errors.js";
+import { loadCli } from "../dist/src/cli/entry.js";
 
+const { main, guardOutput, setExitCode } = await loadCli();
 const streams = { stdout: process.stdout, stderr: process.stderr };
 guardOutput(streams);
-const main = await loadMain();
 setExitCode(await main(process.argv.slice(2), { ...streams, cwd: process.cwd() }));

@@ -12,6 +12,8 @@ import { didYouMean } from "../tags/suggest.js";
 import { tagRegistry } from "../tags/index.js";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, writeInSlices, type CliIo } from "./io.js";
 
+export { guardOutput, setExitCode } from "./output-errors.js";
+
 const USAGE = `Usage: crdgen [options] <file.ts...>
        crdgen check [options] <files or globs...>
        crdgen diff [options] <old> <new>
