@@ -134,24 +134,40 @@ export interface StrandedDoc {
  * A comment after a member that is not the last is the next member's "token before" case, so each
  * comment is found once.
  */
-export function strandedDocComments(member: ts.Node & { type?: ts.Node }, isLast: boolean): StrandedDoc[] {
+export function strandedDocComments(
+  member: ts.Node & { type?: ts.Node },
+  isLast: boolean,
+): readonly StrandedDoc[] {
   const text = member.getSourceFile().text;
+  const typeEnd = member.type && member.type.end < member.end ? member.type.end : -1;
+  // Nearly always the next thing at each place is a line break or a token: no scan, no allocation.
+  if (
+    !commentStartsAfter(text, member.pos) &&
+    !(typeEnd >= 0 && commentStartsAfter(text, typeEnd)) &&
+    !(isLast && commentStartsAfter(text, member.end))
+  )
+    return NONE;
   const found: StrandedDoc[] = [];
-  const look = (pos: number, follows: StrandedDoc["follows"]) => {
-    for (const at of taggedDocCommentsAfter(text, pos)) found.push({ pos: at, follows });
-  };
-  look(member.pos, "token before");
-  if (member.type && member.type.end < member.end) look(member.type.end, "member");
-  if (isLast) look(member.end, "member");
+  for (const pos of taggedDocCommentsAfter(text, member.pos)) found.push({ pos, follows: "token before" });
+  if (typeEnd >= 0)
+    for (const pos of taggedDocCommentsAfter(text, typeEnd)) found.push({ pos, follows: "member" });
+  if (isLast)
+    for (const pos of taggedDocCommentsAfter(text, member.end)) found.push({ pos, follows: "member" });
   return found;
+}
+
+const NONE: readonly StrandedDoc[] = [];
+
+/** Whether a block comment starts after `pos` on its line, past spaces and tabs. */
+function commentStartsAfter(text: string, pos: number): boolean {
+  let i = pos;
+  while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB) i++;
+  return text.charCodeAt(i) === SLASH && text.charCodeAt(i + 1) === STAR;
 }
 
 /** Tagged doc comments after `pos` on its line (the comments TypeScript calls trailing there). */
 function taggedDocCommentsAfter(text: string, pos: number): number[] {
-  // Nearly always the next thing is a line break or a token: skip the scan then.
-  let i = pos;
-  while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB) i++;
-  if (text.charCodeAt(i) !== SLASH || text.charCodeAt(i + 1) !== STAR) return [];
+  if (!commentStartsAfter(text, pos)) return [];
   const found: number[] = [];
   for (const range of tsApi.getTrailingCommentRanges(text, pos) ?? []) {
     const comment = text.slice(range.pos, range.end);
