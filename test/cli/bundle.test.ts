@@ -4,6 +4,7 @@
  * the modules do: the same output, the same exit codes, its files found next to it.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -21,6 +22,16 @@ describe("the built command", () => {
   it("loads the bundle (run `npm run build` first)", async () => {
     const { bundleIsCurrent } = await import(path.join(ROOT, "dist", "src", "cli", "entry.js"));
     expect(bundleIsCurrent()).toBe(true);
+  });
+
+  it("is started by a bin script that imports entry.js alone", () => {
+    // One more ES module before TypeScript loads changed how V8 first sized the heap and cost 5% at
+    // 5,000 types (bench/README.md): anything else bin needs comes from loadCli, out of the bundle.
+    const bin = readFileSync(BIN, "utf8");
+    expect([...bin.matchAll(/^\s*import\b.*$/gm)].map((m) => m[0].trim())).toEqual([
+      'import { loadCli } from "../dist/src/cli/entry.js";',
+    ]);
+    expect(bin).not.toMatch(/\bimport\(/);
   });
 
   it("generates what the modules generate", async () => {
