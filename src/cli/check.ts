@@ -11,7 +11,7 @@ import { checkInstance } from "../check/instances.js";
 import { isCrdObject, loadFile, type CheckedObject, type LoadedFile } from "../check/load.js";
 import { formatGithub, formatHuman, formatJson, REPORT_FORMATS, type ReportFormat } from "../check/report.js";
 import { yaml11Findings } from "../check/yaml11.js";
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, unexpectedError, type CliIo } from "./io.js";
 
 const USAGE = `Usage: crdgen check [options] <files, directories or globs...>
 
@@ -43,8 +43,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   try {
     return await check(args, io);
   } catch (e) {
-    // A bug in crdgen still gets a one-line message, not a stack trace.
-    io.stderr.write(`crdgen check: internal error: ${(e as Error).message ?? String(e)}\n`);
+    io.stderr.write(unexpectedError("crdgen check", e));
     return EXIT_ERRORS;
   }
 }

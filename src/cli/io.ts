@@ -27,3 +27,19 @@ export function writeInSlices(stream: CliIo["stdout"], text: string): void {
     start = end;
   }
 }
+
+/**
+ * What a command prints for an exception it did not expect, its last line of defence: one or two
+ * lines, never a stack trace. Running out of call stack is nearly always input nested thousands of
+ * levels deep, where TypeScript's own compiler fails too, so it is told as that, not as a bug.
+ */
+export function unexpectedError(command: string, e: unknown): string {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return (
+      `${command}: the input is nested too deeply to process (the JavaScript call stack ran out; tsc fails on it too).\n` +
+      "Kubernetes takes at most 256 levels of schema nesting: a CRD cannot be that deep.\n"
+    );
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return `${command}: internal error: ${message}\nPlease report this with the input that caused it.\n`;
+}

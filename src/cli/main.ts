@@ -10,7 +10,7 @@ import path from "node:path";
 import type { GenerateOptions } from "../generate.js";
 import { didYouMean } from "../tags/suggest.js";
 import { tagRegistry } from "../tags/index.js";
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, writeInSlices, type CliIo } from "./io.js";
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, unexpectedError, writeInSlices, type CliIo } from "./io.js";
 
 export { guardOutput, setExitCode } from "./output-errors.js";
 
@@ -58,9 +58,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (command === "diff") return await (await import("./diff.js")).runDiff(rest, io);
     return await runGenerate(argv, io);
   } catch (e) {
-    // Last line of defence: a bug in crdgen still gets a one-line message, not a stack trace.
-    io.stderr.write(`crdgen: internal error: ${(e as Error).message ?? String(e)}\n`);
-    io.stderr.write("Please report this with the input that caused it.\n");
+    io.stderr.write(unexpectedError("crdgen", e));
     return EXIT_ERRORS;
   }
 }
