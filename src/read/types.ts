@@ -98,6 +98,8 @@ const TRACEABLE_NODES = new Set<ts.SyntaxKind>([
 export class TypeReader {
   readonly definitions = new Map<string, IrDefinition>();
   private readonly nameOfDeclaration = new Map<ts.Node, string>();
+  /** Stranded doc comments already warned of, by file and position. */
+  private readonly strandedReported = new Set<string>();
   /** The alias whose body is being converted right now (see fromObjectType). */
   private aliasBody: ts.Node | undefined;
   /** The named declaration being read, when a cache records what it depends on. */
@@ -240,6 +242,10 @@ export class TypeReader {
     const members = (decl.parent as Partial<ts.TypeLiteralNode>).members;
     const isLast = members !== undefined && members[members.length - 1] === decl;
     for (const stranded of strandedDocComments(decl as ts.Declaration & { type?: ts.Node }, isLast)) {
+      // An inherited property is read with each interface that extends its own: warn once.
+      const key = `${decl.getSourceFile().fileName}:${stranded.pos}`;
+      if (this.strandedReported.has(key)) continue;
+      this.strandedReported.add(key);
       this.diagnostics.push({
         severity: "warning",
         code: codes.strandedDocComment,

@@ -243,6 +243,16 @@ describe("a tagged doc comment TypeScript attaches to nothing", () => {
     ]);
   });
 
+  it("is one warning for a property that several interfaces inherit", () => {
+    const source = withRoot(
+      "{ a: A; b: B }",
+      "interface Base {\n  x: string; /** @maxLength 3 */\n}\ninterface A extends Base { y?: string }\ninterface B extends Base { z?: string }\n",
+    );
+    expect(
+      generateFrom(source).diagnostics.map((d) => [d.code, d.location?.line, d.location?.column]),
+    ).toEqual([["CRD1014", 2, 14]]);
+  });
+
   it("is no warning when the comment has no tags, is not a doc comment, or is on a line of its own", () => {
     expect(warnings("{ /** Just words. */ a: string[] }")).toEqual([]);
     expect(warnings("{ /* @maxItems 3 */ a: string[] }")).toEqual([]);
