@@ -25,8 +25,9 @@ export interface BackupSpec {
    * @default "0 0 * * *"
    */
   schedule?: string;
+  // Template literal types: the schema gets a pattern of their text, so other schemes are refused.
   /** Object-store bucket URL, e.g. s3://backups/db. @format uri */
-  destination: string;
+  destination: `s3://${string}` | `gs://${string}`;
   /**
    * Days to keep backups.
    * @minimum 1
