@@ -33,6 +33,8 @@ const {
   isClassLike,
   isEnumDeclaration: isEnumDeclarationNode,
   isGetAccessorDeclaration,
+  isIdentifier,
+  isImportTypeNode,
   isInterfaceDeclaration,
   isLiteralTypeNode,
   isMethodDeclaration,
@@ -294,7 +296,12 @@ export class TypeReader {
       const element = this.checker.getTypeFromTypeNode(node.elementType);
       return this.array(this.convert(element, node.elementType, { path: `${ctx.path}[]`, at: ctx.at }), ctx);
     }
-    if (isTypeReferenceNode(node)) return this.fromReference(node, ctx);
+    if (isTypeReferenceNode(node)) return this.fromReference(node, node.typeName, ctx);
+    // `import("./types").Quantity`, as declaration files emitted by tsc write references.
+    if (isImportTypeNode(node) && node.qualifier && !node.isTypeOf) {
+      const name = isIdentifier(node.qualifier) ? node.qualifier : node.qualifier.right;
+      return this.fromReference(node, name, ctx);
+    }
     if (isLiteralTypeNode(node) && node.literal.kind !== SyntaxKind.StringLiteral) {
       const literal = this.checker.getTypeFromTypeNode(node);
       if (literal.flags & TypeFlags.NumberLiteral) {
@@ -306,8 +313,13 @@ export class TypeReader {
     return undefined;
   }
 
-  private fromReference(node: ts.TypeReferenceNode, ctx: Ctx): IrType | undefined {
-    const symbol = this.resolve(this.checker.getSymbolAtLocation(node.typeName));
+  /** A reference to a named type (`typeName`: the identifier or qualified name naming it). */
+  private fromReference(
+    node: ts.TypeReferenceNode | ts.ImportTypeNode,
+    typeName: ts.EntityName,
+    ctx: Ctx,
+  ): IrType | undefined {
+    const symbol = this.resolve(this.checker.getSymbolAtLocation(typeName));
     if (!symbol) return undefined;
     if (this.frame) this.dependOnSymbol(symbol);
     const args = node.typeArguments ?? [];

@@ -242,6 +242,48 @@ export type RawExtension = Record<string, unknown>;`,
   });
 });
 
+describe("import type expressions", () => {
+  test("name the same known types, tagged aliases and interfaces as imports do", () => {
+    // Declaration files emitted by tsc write references to other files this way.
+    const crd = crdOf({
+      "/project/types.ts": `export interface Spec {
+  port: import("crdgen").IntOrString;
+  replicas?: import("crdgen").int32;
+  slug: import("./scalars.js").Slug;
+  inner: import("./scalars.js").Inner;
+  limit?: import("./scalars.js").Limits.Max;
+}
+/**
+ * @crd
+ * @group example.com
+ * @version v1
+ */
+export interface Job { spec: Spec }`,
+      "/project/scalars.ts": `/** @pattern ^[a-z]+$ */
+export type Slug = string;
+export interface Inner { x: string }
+export namespace Limits {
+  /** @maximum 10 */
+  export type Max = number;
+}`,
+      "/project/node_modules/crdgen/package.json": JSON.stringify({
+        name: "crdgen",
+        types: "dist/src/known-types.d.ts",
+      }),
+      "/project/node_modules/crdgen/dist/src/known-types.d.ts": `export type IntOrString = number | string;
+export type int32 = number;`,
+    });
+    const props = crd.spec.versions[0]!.schema!.openAPIV3Schema!.properties!.spec!.properties!;
+    expect(props).toEqual({
+      port: { anyOf: [{ type: "integer" }, { type: "string" }], "x-kubernetes-int-or-string": true },
+      replicas: { type: "integer", format: "int32" },
+      slug: { type: "string", pattern: "^[a-z]+$" },
+      inner: { type: "object", properties: { x: { type: "string" } }, required: ["x"] },
+      limit: { type: "number", maximum: 10 },
+    });
+  });
+});
+
 describe("--max-description-length (controller-gen's maxDescLen)", () => {
   test("cuts at the last whitespace before the limit and appends ...", () => {
     const result = generateFrom(
