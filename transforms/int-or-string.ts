@@ -3,7 +3,9 @@
  * `string | number` tagged @intOrString) gets the one shape Kubernetes accepts for it
  * (T16): `anyOf: [{type: integer}, {type: string}]` with no `type` of its own. Value
  * constraints written on the field (pattern, enum, maxLength) stay beside the anyOf,
- * as controller-gen writes them.
+ * as controller-gen writes them. Literal members become the `enum` when every member is
+ * one (`1 | "50%"`); otherwise the string members' literals and template literal types
+ * become a `pattern`, which integers are not checked against (`number | "auto"`).
  *
  *   in:  {x-kubernetes-int-or-string: true, anyOf: [{type: string}, {type: number}], pattern: "^[0-9]+%?$"}
  *   out: {x-kubernetes-int-or-string: true, anyOf: [{type: integer}, {type: string}], pattern: "^[0-9]+%?$"}
@@ -12,6 +14,7 @@ import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
 import { walkOptions, reportAt, type TransformContext } from "./context.js";
 import { Feature, mapSchema } from "./walk.js";
+import { anyOfPatterns } from "../src/schema/template-pattern.js";
 
 export const name = "int-or-string";
 
@@ -37,12 +40,35 @@ export function intOrString(schema: DraftSchema, ctx: TransformContext): DraftSc
           hint: "type the property `string | number` or IntOrString",
         });
       }
-      // Enums of the members (e.g. 1 | "50%") move up beside the anyOf, where Kubernetes checks them.
-      const values = anyOf?.flatMap((b) => b.enum ?? []) ?? [];
+      const members = anyOf ?? [];
       const out: DraftSchema = { ...rest, anyOf: INT_OR_STRING_BRANCHES.map((b) => ({ ...b })) };
-      if (values.length > 0 && out.enum === undefined) out.enum = values;
+      if (out.enum === undefined && members.length > 0 && members.every((b) => b.enum !== undefined)) {
+        // Literal members (1 | "50%") move up beside the anyOf, where Kubernetes checks them.
+        out.enum = members.flatMap((b) => b.enum!);
+      } else if (out.enum === undefined && out.pattern === undefined) {
+        // An enum would hold the numbers too, so `number | "auto"` would refuse every number:
+        // the strings' constraint is a pattern, which numbers are not checked against.
+        const pattern = stringsPattern(members);
+        if (pattern !== undefined) out.pattern = pattern;
+      }
       return out;
     },
     walkOptions(ctx, name, acts),
   );
+}
+
+/**
+ * What the string members allow, as one pattern: their literals and template literal patterns.
+ * Undefined when there is no string member, or one allows any string.
+ */
+function stringsPattern(members: readonly DraftSchema[]): string | undefined {
+  const alternatives: Array<string | string[]> = [];
+  for (const m of members) {
+    if (m.type !== "string") continue;
+    if (m.enum !== undefined && m.enum.every((v) => typeof v === "string"))
+      alternatives.push(m.enum as string[]);
+    else if (typeof m.pattern === "string" && m.enum === undefined) alternatives.push(m.pattern);
+    else return undefined;
+  }
+  return alternatives.length > 0 ? anyOfPatterns(alternatives) : undefined;
 }

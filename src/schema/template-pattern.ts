@@ -41,6 +41,8 @@ export function escapeRegExp(text: string): string {
  * strings (the values of an enum).
  */
 export function anyOfPatterns(alternatives: ReadonlyArray<string | readonly string[]>): string {
+  const [only] = alternatives;
+  if (alternatives.length === 1 && typeof only === "string") return only;
   return alternatives
     .map((a) => (typeof a === "string" ? `(?:${a})` : `^(?:${a.map(escapeRegExp).join("|")})$`))
     .join("|");

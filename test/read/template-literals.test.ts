@@ -70,4 +70,16 @@ describe("template literal types", () => {
     expect(mixed.ok).toBe(false);
     expect(mixed.diagnostics.map((d) => d.code)).toEqual(["CRD1010"]);
   });
+
+  it("beside numbers in an @intOrString field, constrain the strings only", () => {
+    const percent = field('\n  /** @intOrString */\n  f: number | `${number}%` | "auto";\n');
+    expect(percent).toEqual({
+      anyOf: [{ type: "integer" }, { type: "string" }],
+      "x-kubernetes-int-or-string": true,
+      pattern: "(?:%$)|^(?:auto)$",
+    });
+    const validate = compileOpenApi(percent);
+    for (const ok of [0, 25, "25%", "auto"]) expect(validate(ok), String(ok)).toBe(true);
+    for (const bad of ["25", "manual"]) expect(validate(bad), bad).toBe(false);
+  });
 });

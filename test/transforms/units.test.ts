@@ -107,6 +107,38 @@ describe("int-or-string", () => {
       },
     },
     {
+      name: "string literals beside any number become a pattern, not an enum that would hold the numbers too",
+      input: {
+        "x-kubernetes-int-or-string": true,
+        anyOf: [{ type: "number" }, { type: "string", enum: ["auto", "a.b"] }],
+      },
+      output: {
+        "x-kubernetes-int-or-string": true,
+        anyOf: [{ type: "integer" }, { type: "string" }],
+        pattern: "^(?:auto|a\\.b)$",
+      },
+    },
+    {
+      name: "a template literal member's pattern moves up; a field's own pattern wins",
+      input: {
+        "x-kubernetes-int-or-string": true,
+        anyOf: [{ type: "number" }, { type: "string", pattern: "%$" }],
+      },
+      output: {
+        "x-kubernetes-int-or-string": true,
+        anyOf: [{ type: "integer" }, { type: "string" }],
+        pattern: "%$",
+      },
+    },
+    {
+      name: "a plain string member allows any string: no pattern",
+      input: {
+        "x-kubernetes-int-or-string": true,
+        anyOf: [{ type: "number" }, { type: "string", enum: ["auto"] }, { type: "string" }],
+      },
+      output: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer" }, { type: "string" }] },
+    },
+    {
       name: "tagging a boolean union is an error",
       input: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "boolean" }, { type: "string" }] },
       output: { "x-kubernetes-int-or-string": true, anyOf: [{ type: "integer" }, { type: "string" }] },
