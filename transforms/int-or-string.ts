@@ -14,7 +14,7 @@ import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
 import { walkOptions, reportAt, type TransformContext } from "./context.js";
 import { Feature, mapSchema } from "./walk.js";
-import { anyOfPatterns } from "../src/schema/template-pattern.js";
+import { patternOfStrings } from "./string-patterns.js";
 
 export const name = "int-or-string";
 
@@ -48,27 +48,11 @@ export function intOrString(schema: DraftSchema, ctx: TransformContext): DraftSc
       } else if (out.enum === undefined && out.pattern === undefined) {
         // An enum would hold the numbers too, so `number | "auto"` would refuse every number:
         // the strings' constraint is a pattern, which numbers are not checked against.
-        const pattern = stringsPattern(members);
+        const pattern = patternOfStrings(members.filter((b) => b.type === "string"));
         if (pattern !== undefined) out.pattern = pattern;
       }
       return out;
     },
     walkOptions(ctx, name, acts),
   );
-}
-
-/**
- * What the string members allow, as one pattern: their literals and template literal patterns.
- * Undefined when there is no string member, or one allows any string.
- */
-function stringsPattern(members: readonly DraftSchema[]): string | undefined {
-  const alternatives: Array<string | string[]> = [];
-  for (const m of members) {
-    if (m.type !== "string") continue;
-    if (m.enum !== undefined && m.enum.every((v) => typeof v === "string"))
-      alternatives.push(m.enum as string[]);
-    else if (typeof m.pattern === "string" && m.enum === undefined) alternatives.push(m.pattern);
-    else return undefined;
-  }
-  return alternatives.length > 0 ? anyOfPatterns(alternatives) : undefined;
 }

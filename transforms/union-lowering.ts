@@ -31,7 +31,7 @@ import type { ValidationRule } from "../src/schema/types.js";
 import { walkOptions, reportAt, type TransformContext } from "./context.js";
 import { escapeCelName } from "../src/validate/cel/escaping.js";
 import { Feature, mapSchema, type SchemaPath } from "./walk.js";
-import { anyOfPatterns } from "../src/schema/template-pattern.js";
+import { patternOfStrings } from "./string-patterns.js";
 
 export const name = "union-lowering";
 
@@ -221,26 +221,9 @@ function mergeScalars(members: DraftSchema[]): DraftSchema | undefined {
   ) {
     return { type, enum: [...new Set(members.flatMap((m) => m.enum!))] };
   }
-  return type === "string" ? mergePatterns(members) : undefined;
-}
-
-/**
- * Strings of template literal types (a `pattern` each) and string literals (an `enum`):
- * `` `a-${string}` | `b-${string}` | "x" `` -> one pattern with an alternative for each.
- */
-function mergePatterns(members: DraftSchema[]): DraftSchema | undefined {
-  const alternatives: Array<string | string[]> = [];
-  for (const m of members) {
-    const keys = Object.keys(m).filter(
-      (k) => k !== "type" && k !== "description" && k !== ORIGIN && k !== TYPE_NAME,
-    );
-    if (keys.length !== 1) return undefined;
-    if (keys[0] === "pattern" && typeof m.pattern === "string") alternatives.push(m.pattern);
-    else if (keys[0] === "enum" && m.enum!.every((v) => typeof v === "string"))
-      alternatives.push(m.enum as string[]);
-    else return undefined;
-  }
-  return { type: "string", pattern: anyOfPatterns(alternatives) };
+  // Strings of template literal types (a pattern each) and string literals: one pattern.
+  const pattern = type === "string" ? patternOfStrings(members) : undefined;
+  return pattern === undefined ? undefined : { type: "string", pattern };
 }
 
 function describeType(m: DraftSchema): string {
