@@ -12,7 +12,8 @@
  *  7. additional-properties-cleanup  additionalProperties made legal next to properties
  *  8. nullable-int-or-string         optional int-or-string properties get nullable: true (not inside
  *                                    Kubernetes' own schemas, which are kept as Kubernetes publishes them)
- *  9. unsupported-keywords           forbidden keywords and unknown formats removed (warned) or reported
+ *  9. unsupported-keywords           forbidden keywords and unknown formats removed (warned) or reported;
+ *                                    value keywords the node's type ignores (maxLength on a list) reported
  * 10. truncate-descriptions          with --max-description-length, long descriptions cut at a word
  * 11. finalize                       internal annotations and empty keywords removed
  *

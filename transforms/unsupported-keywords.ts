@@ -3,21 +3,27 @@
  * forbid (G6-G12: `$ref`, `definitions`, `patternProperties`, `dependencies`,
  * `additionalItems`, `id`, `$schema`, tuple `items`) and formats Kubernetes does not know
  * (e.g. `uint32`) are removed with a warning naming where they came from — never
- * silently. Forbidden keywords that carry meaning we cannot keep are errors.
+ * silently. Forbidden keywords that carry meaning we cannot keep are errors, and so are keywords
+ * that the node's type makes meaningless (src/schema/kinded-keywords.ts): Kubernetes accepts them
+ * and checks nothing, so the author's constraint would be lost without a word.
  *
  *   in:  {type: integer, format: uint32}
  *   out: {type: integer}            + warning CRD3004 at the field
+ *
+ *   in:  {type: array, items: {type: string}, maxLength: 5}
+ *   out: {type: array, items: {type: string}}   + error CRD3006 at the field
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
 import { walkOptions, reportAt, type TransformContext } from "./context.js";
 import { Feature, mapSchema } from "./walk.js";
 import { KUBERNETES_FORMATS } from "../src/schema/formats.js";
+import { misfitHint, misfitKeywords, misfitMessage } from "../src/schema/kinded-keywords.js";
 
 export const name = "unsupported-keywords";
 
 /** What it acts on (walk.ts): a schema with none of these anywhere comes back as it went in. */
-export const acts = Feature.forbidden | Feature.unknownFormat;
+export const acts = Feature.forbidden | Feature.unknownFormat | Feature.misfitKeyword;
 
 /** Keywords whose meaning is lost when removed: an error. */
 const FORBIDDEN_ERRORS = ["patternProperties", "dependencies", "additionalItems"] as const;
@@ -70,6 +76,18 @@ export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext):
           hint: `Kubernetes formats: ${[...KUBERNETES_FORMATS].join(", ")}`,
         });
         drop("format");
+      }
+      // Kubernetes' own schemas are kept as published.
+      if (node["x-crdgen-verbatim"] !== true) {
+        for (const key of misfitKeywords(node)) {
+          reportAt(ctx, node, path, {
+            severity: "error",
+            code: codes.misfitKeyword,
+            message: misfitMessage(key, node),
+            hint: misfitHint(key, node),
+          });
+          drop(key);
+        }
       }
       return out as DraftSchema;
     },

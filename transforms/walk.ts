@@ -51,6 +51,8 @@ export const Feature = {
   /** A `format` Kubernetes does not know; the usual ones (int32, date-time...) need no step. */
   unknownFormat: 256,
   description: 512,
+  /** A keyword its node's `type` makes meaningless (`maxLength` on an array: see kinded-keywords). */
+  misfitKeyword: 1024,
 } as const;
 
 /** Features of subtrees already looked at, by node (per run, or kept by a watch session). */
@@ -94,6 +96,9 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
   let f = 0;
   let named = false;
   let extra = false;
+  /** The kinds of value (kindBit) the node's kinded keywords constrain, and its type's kind. */
+  let kinded = 0;
+  let typeKind = -1;
   const n = node as Record<string, unknown>;
   for (const key in n) {
     const value = n[key];
@@ -131,6 +136,29 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
         break;
       case "type":
         if (value === "null") f |= Feature.nullType;
+        typeKind = typeof value === "string" ? kindBit(value) : -1;
+        break;
+      // KEYWORD_KINDS, spelled out: a switch on literal keys is much cheaper than a table lookup
+      // for every key of every node (test/transforms/features.test.ts checks that they agree).
+      case "minLength":
+      case "maxLength":
+      case "pattern":
+        kinded |= kindBit("string");
+        break;
+      case "minimum":
+      case "maximum":
+      case "exclusiveMinimum":
+      case "exclusiveMaximum":
+      case "multipleOf":
+        kinded |= kindBit("number");
+        break;
+      case "minItems":
+      case "maxItems":
+        kinded |= kindBit("array");
+        break;
+      case "minProperties":
+      case "maxProperties":
+        kinded |= kindBit("object");
         break;
       case "x-kubernetes-int-or-string":
         if (value === true) f |= Feature.intOrString;
@@ -159,7 +187,25 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
     }
   }
   if (extra && named) f |= Feature.strayAdditionalProperties;
+  if (kinded !== 0 && typeKind >= 0 && (kinded & ~typeKind) !== 0) f |= Feature.misfitKeyword;
   return f;
+}
+
+/** One bit per kind of value a schema `type` holds (none for boolean), for scan's kinded keywords. */
+function kindBit(type: string): number {
+  switch (type) {
+    case "string":
+      return 1;
+    case "number":
+    case "integer":
+      return 2;
+    case "array":
+      return 4;
+    case "object":
+      return 8;
+    default:
+      return 0;
+  }
 }
 
 function branchFeatures(branches: readonly DraftSchema[] | null, cache: FeatureCache): number {

@@ -45,6 +45,8 @@ export const codes = {
   removedKeyword: "CRD3004",
   /** @immutable where Kubernetes cannot compare with the old object (inside a list that is not a list-map). */
   immutableInList: "CRD3005",
+  /** A keyword the node's type makes meaningless (`maxLength` on a list): Kubernetes never checks it. */
+  misfitKeyword: "CRD3006",
   // Usage and files
   fileNotFound: "CRD4001",
   tsconfig: "CRD4002",

@@ -30,6 +30,7 @@ const KEYWORDS: [string, DraftSchema, number][] = [
   ["definitions", { definitions: {} } as DraftSchema, Feature.forbidden],
   ["a format Kubernetes does not know", { type: "integer", format: "uint32" }, Feature.unknownFormat],
   ["description", { type: "string", description: "d" }, Feature.description],
+  ["a keyword its type makes meaningless", { type: "array", maxLength: 3 }, Feature.misfitKeyword],
 ];
 
 const PLACES: [string, (child: DraftSchema) => DraftSchema][] = [
@@ -52,6 +53,9 @@ const NOTHING: [string, DraftSchema][] = [
   ],
   ["a format Kubernetes knows", { type: "string", format: "date-time" }],
   ["int32", { type: "integer", format: "int32" }],
+  ["keywords that fit their type", { type: "integer", minimum: 0, maximum: 9, multipleOf: 3 }],
+  ["a string's length and pattern", { type: "string", minLength: 1, maxLength: 9, pattern: "^a" }],
+  ["bounds on a node with no type", { maxLength: 3, minimum: 0, maxItems: 1 }],
 ];
 
 describe("featuresOf", () => {
