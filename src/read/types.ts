@@ -226,9 +226,13 @@ export class TypeReader {
     const node = written && this.isFaithful(written, type) ? written : undefined;
     // An inferred or instantiated property type comes from declarations the reader never sees.
     if (frame && !node) frame.opaque = true;
+    const optional = (symbol.flags & SymbolFlags.Optional) !== 0 || admitsUndefined(type);
+    // `path?: never` (or `?: undefined`) says the property is never set, as in the exclusive
+    // union `{ url: string; path?: never } | { path: string; url?: never }`: JSON holds nothing
+    // there, so the schema has no such property.
+    if (optional && type.flags & (TypeFlags.Never | TypeFlags.Undefined)) return undefined;
     const doc = decl ? readDoc(decl) : NO_DOC;
     if (decl) this.noteStrandedDocs(decl, path);
-    const optional = (symbol.flags & SymbolFlags.Optional) !== 0 || admitsUndefined(type);
     return {
       name,
       type: this.convert(type, node, { path, at }),

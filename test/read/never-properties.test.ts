@@ -1,0 +1,41 @@
+/**
+ * `x?: never` (and `x?: undefined`): TypeScript's way to say a property is never set, most often
+ * in exclusive unions (`{ url: string; path?: never } | { path: string; url?: never }`). JSON
+ * holds nothing there, so the property has no schema; a required one is still an error.
+ */
+import { describe, expect, test } from "vitest";
+import { compileOpenApi } from "../helpers/ajv.js";
+import { errorsOf, specSchema, withRoot } from "../helpers/generate.js";
+
+describe("properties that are never set", () => {
+  test("an exclusive union becomes the same one-of object as the plain union", () => {
+    const exclusive = specSchema(
+      withRoot(
+        "{ source: Source }",
+        "type Source = { url: string; path?: never } | { path: string; url?: never };",
+      ),
+    );
+    const plain = specSchema(
+      withRoot("{ source: Source }", "type Source = { url: string } | { path: string };"),
+    );
+    expect(exclusive).toEqual(plain);
+    const source = compileOpenApi(exclusive.properties!.source!);
+    expect(source({ url: "https://x" })).toBe(true);
+    expect(source({ path: "/x" })).toBe(true);
+    expect(source({ url: "https://x", path: "/x" })).toBe(false);
+    expect(source({})).toBe(false);
+  });
+
+  test("`?: never` and `?: undefined` leave the property out of an object", () => {
+    const spec = specSchema(withRoot("{\n  kept: string;\n  gone?: never;\n  alsoGone?: undefined;\n}"));
+    expect(Object.keys(spec.properties!)).toEqual(["kept"]);
+    expect(spec.required).toEqual(["kept"]);
+  });
+
+  test("a required property that can hold no value is still a located error", () => {
+    const errors = errorsOf(withRoot("{\n  bad: undefined;\n}"));
+    expect(errors.map((d) => [d.code, d.path, d.location?.line])).toEqual([
+      ["CRD1002", "Widget.spec.bad", 9],
+    ]);
+  });
+});
