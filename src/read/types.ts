@@ -334,6 +334,10 @@ export class TypeReader {
       if (isTypeAliasDeclaration(decl) && !decl.typeParameters) {
         return this.named(decl, ctx, { kind: "alias" });
       }
+      // Read from the reference: the checked type of an optional `c?: Color` is the union of
+      // Color's members and undefined, which no longer names the enum (or its doc comment).
+      const enumDecl = symbol.declarations?.find(isEnumDeclarationNode);
+      if (enumDecl) return this.named(enumDecl, ctx, { kind: "enum" });
     }
     const name = symbol.getName();
     const first = args[0];

@@ -69,6 +69,29 @@ const cases: Case[] = [
     },
   },
   {
+    // The checked type of `c?: Color` is Color's members | undefined: the enum is read from the
+    // reference, so an optional field keeps its doc comment and tags, as a required one does.
+    name: "a documented TS enum, required, optional and tagged",
+    prelude: '/** A color. @minLength 3 */\nexport enum Color { Red = "red", Green = "green" }',
+    spec: '{\n  a: Color;\n  b?: Color;\n  /** @default "red" */\n  c?: Color;\n  d?: Color | null;\n}',
+    expected: {
+      type: "object",
+      properties: {
+        a: { type: "string", enum: ["red", "green"], description: "A color.", minLength: 3 },
+        b: { type: "string", enum: ["red", "green"], description: "A color.", minLength: 3 },
+        c: { type: "string", enum: ["red", "green"], description: "A color.", minLength: 3, default: "red" },
+        d: {
+          type: "string",
+          enum: ["red", "green", null],
+          nullable: true,
+          description: "A color.",
+          minLength: 3,
+        },
+      },
+      required: ["a"],
+    },
+  },
+  {
     name: "numeric TS enum",
     prelude: "export enum Level { Low = 1, High = 10 }",
     spec: "{ level?: Level }",
