@@ -10,13 +10,14 @@
  *   out: {properties: {a: {type: integer, format: int32, description: "the port", minimum: 1}}}
  *
  * A recursive type cannot be inlined: it is a located error naming the cycle, suggesting
- * `@preserveUnknownFields` at the point of recursion.
+ * `@schemaless @preserveUnknownFields` at the point of recursion.
  *
  * With an InlineMemo (kept by a watch session), a named type whose definition and whose
  * referenced types' inlined bodies are the very objects of the last run keeps its inlined body
  * from then, so an edit re-inlines only the types on the way from the edited one to the root.
  */
 import { codes } from "../src/diagnostics/codes.js";
+import { RECURSION_HINT } from "../src/diagnostics/recursion.js";
 import { REF_PREFIX, type DraftDocument, type DraftSchema } from "../src/emit/draft.js";
 import { reportAt, type TransformContext } from "./context.js";
 import { mapChildren } from "./walk.js";
@@ -105,7 +106,7 @@ export function inlineRefs(doc: DraftDocument, ctx: TransformContext, memo?: Inl
             severity: "error",
             code: codes.recursiveType,
             message: `${target} is recursive (${cycle}); a CRD schema cannot describe recursive types.`,
-            hint: "tag the property where the recursion happens with @preserveUnknownFields, or break the cycle",
+            hint: RECURSION_HINT,
           });
         }
         return { ...siblings, "x-kubernetes-preserve-unknown-fields": true };

@@ -6,6 +6,7 @@
 import type { ts } from "ts-morph";
 import { tsApi } from "./typescript.js";
 import { codes } from "../diagnostics/codes.js";
+import { RECURSION_HINT } from "../diagnostics/recursion.js";
 import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic.js";
 import type {
   IrDefinition,
@@ -24,6 +25,7 @@ import { templatePattern } from "../schema/template-pattern.js";
 import { locationOf, nodeLocation, nodeOrigin } from "./location.js";
 import type { ReadCache, ReadRecord, RecordedRef, Route } from "./read-cache.js";
 import { collectTags } from "./tags.js";
+import type { AppliedTag } from "../tags/registry.js";
 
 // The compiler's namespace object exposes every member through a getter: read the hot ones once.
 const { TypeFlags, SymbolFlags, ObjectFlags, IndexKind, SyntaxKind, ModifierFlags } = tsApi;
@@ -97,6 +99,20 @@ const TRACEABLE_NODES = new Set<ts.SyntaxKind>([
   SyntaxKind.VoidKeyword,
 ]);
 
+type GenericDeclaration = ts.InterfaceDeclaration | ts.ClassDeclaration | ts.TypeAliasDeclaration;
+
+interface GenericDoc {
+  description?: string | undefined;
+  tags: AppliedTag[];
+}
+
+/**
+ * Instantiations of one generic type read one inside another before it counts as recursive
+ * through its type arguments: `Page<Page<Item>>` nests two; a type that grows its arguments
+ * at every level never ends.
+ */
+const MAX_NESTED_INSTANCES = 16;
+
 export class TypeReader {
   readonly definitions = new Map<string, IrDefinition>();
   private readonly nameOfDeclaration = new Map<ts.Node, string>();
@@ -106,6 +122,12 @@ export class TypeReader {
   private aliasBody: ts.Node | undefined;
   /** The named declaration being read, when a cache records what it depends on. */
   private frame: Frame | undefined;
+  /** Instantiations of the user's generic types (`Page<Item>`), named by the checker's text. */
+  private readonly nameOfInstance = new Map<ts.Type, string>();
+  /** Each generic declaration's doc comment, read once for all its instantiations. */
+  private readonly docOfGeneric = new Map<ts.Node, GenericDoc>();
+  /** How many instantiations of each generic declaration are being read, one inside another. */
+  private readonly instancesInProgress = new Map<ts.Node, number>();
 
   constructor(
     private readonly checker: ts.TypeChecker,
@@ -489,7 +511,78 @@ export class TypeReader {
     // An object literal type's properties are recorded as they are read; anything else here
     // (mapped, instantiated generic, class expression...) is computed by the checker.
     if (this.frame && !this.isTypeLiteral(type)) this.frame.opaque = true;
+    const generic = this.genericDeclaration(type);
+    if (generic) return this.namedInstance(type, generic, ctx);
     return this.objectOf(type, ctx);
+  }
+
+  /**
+   * The user's generic interface, class or alias that `type` instantiates (`Page<Item>`). Not
+   * TypeScript's own (`Partial<T>`, `Pick<T, K>`): their doc comments are not the user's.
+   */
+  private genericDeclaration(type: ts.ObjectType): GenericDeclaration | undefined {
+    const alias = type.aliasSymbol?.declarations?.[0];
+    if (alias) {
+      const generic = isTypeAliasDeclaration(alias) && alias.typeParameters && type.aliasTypeArguments;
+      return generic && !isFromLib(alias) ? alias : undefined;
+    }
+    if (!(type.objectFlags & ObjectFlags.Reference)) return undefined;
+    const target = (type as ts.TypeReference).target;
+    if (target === type || !target.typeParameters?.length) return undefined;
+    const decl = target.symbol?.declarations?.[0];
+    return decl && (isInterfaceDeclaration(decl) || isClassDeclaration(decl)) && !isFromLib(decl)
+      ? decl
+      : undefined;
+  }
+
+  /**
+   * An instantiation of a generic type, read once and referenced as a named type is: it keeps
+   * the declaration's doc comment and tags, and a recursive one (`Tree<T>` holding `Tree<T>[]`)
+   * is inline-refs' located "recursive" error rather than a conversion without end.
+   */
+  private namedInstance(type: ts.ObjectType, decl: GenericDeclaration, ctx: Ctx): IrType {
+    const origin = nodeOrigin(ctx.at);
+    const existing = this.nameOfInstance.get(type);
+    if (existing !== undefined) return { kind: "ref", name: existing, origin };
+    const depth = this.instancesInProgress.get(decl) ?? 0;
+    if (depth >= MAX_NESTED_INSTANCES) {
+      // `interface X<T> { next?: X<T[]> }`: every level is a new type, so no reference repeats.
+      this.diagnostics.push({
+        severity: "error",
+        code: codes.recursiveType,
+        message: `${decl.name?.text ?? "A generic type"} is recursive through its type arguments (${this.checker.typeToString(type)}); a CRD schema cannot describe recursive types.`,
+        location: nodeLocation(ctx.at),
+        path: ctx.path,
+        hint: RECURSION_HINT,
+      });
+      return { kind: "unknown", origin };
+    }
+    const name = this.uniqueName(this.checker.typeToString(type));
+    this.nameOfInstance.set(type, name);
+    const definition: IrDefinition = { name, type: { kind: "unknown" }, tags: [], origin: nodeOrigin(decl) };
+    this.definitions.set(name, definition);
+    this.instancesInProgress.set(decl, depth + 1);
+    try {
+      definition.type = this.objectOf(type, { path: ctx.path, at: decl });
+    } finally {
+      this.instancesInProgress.set(decl, depth);
+    }
+    const doc = this.genericDoc(decl);
+    definition.description = doc.description;
+    definition.tags = doc.tags;
+    return { kind: "ref", name, origin };
+  }
+
+  /** A generic declaration's description and type tags (tag errors reported once, not per use). */
+  private genericDoc(decl: GenericDeclaration): GenericDoc {
+    let doc = this.docOfGeneric.get(decl);
+    if (!doc) {
+      const read = readDoc(decl);
+      const tags = read.tags.length > 0 ? collectTags(read.tags, ["type"], this.diagnostics) : [];
+      doc = { description: read.description, tags };
+      this.docOfGeneric.set(decl, doc);
+    }
+    return doc;
   }
 
   /** An object literal type (`{ a: string }`) as written, not one the checker computed. */

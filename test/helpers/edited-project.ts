@@ -1,6 +1,6 @@
 /**
  * A small multi-file API that uses every kind of type reference crdgen reads (imports,
- * re-exports, inheritance, aliases, enums, known types, computed types) and a value whose type
+ * re-exports, inheritance, aliases, enums, known types, computed types, a generic's instantiation) and a value whose type
  * comes from other files through a chain of imports, with edits that
  * change it in the ways that matter to watch mode's caches. Tests apply random sequences of
  * edits and compare what a session computes with what a fresh run computes.
@@ -49,7 +49,13 @@ export interface C {
   n?: int32;
 }
 `,
+  "/p/page.ts": `/** A page. @minProperties 1 */
+export interface Page<T> {
+  items: T[];
+}
+`,
   "/p/d.ts": `import type { C } from "./c";
+import type { Page } from "./page";
 export enum E { A = "a", B = "b" }
 export type Mode = "x" | "y";
 export type Obj = { k: string };
@@ -58,9 +64,11 @@ export interface Holder {
   list?: Array<C>;
   indexed: Indexed;
   picked: Picked;
+  paged?: Paged;
 }
 export interface Indexed { i?: C["n"] }
 export interface Picked { p: Pick<C, "w"> }
+export interface Paged { pc: Page<C> }
 `,
   "/p/index.ts": `export type { C } from "./c";
 export type { Holder } from "./d";
@@ -79,7 +87,7 @@ export interface Edit {
 }
 
 export const EDITS: Edit[] = [
-  ...["A", "B", "C", "Local", "Holder"].map((name) => ({
+  ...["A", "B", "C", "Local", "Holder", "Page"].map((name) => ({
     file: fileOf(name),
     label: `add a field to ${name}`,
     apply: (t: string) =>
@@ -147,6 +155,12 @@ export const EDITS: Edit[] = [
     "{ l: boolean;\n  again?: Local;\n}",
   ),
   toggle(
+    "/p/page.ts",
+    "change the generic Page's doc comment and tag, or undo it",
+    "A page. @minProperties 1",
+    "Pages. @maxProperties 3",
+  ),
+  toggle(
     "/p/base.ts",
     "rename the base interface (B's heritage breaks), or undo it",
     "interface Base ",
@@ -166,7 +180,14 @@ function toggle(file: string, label: string, from: string, to: string): Edit {
 }
 
 function fileOf(name: string): string {
-  return { A: "/p/a.ts", Local: "/p/a.ts", B: "/p/b.ts", C: "/p/c.ts", Holder: "/p/d.ts" }[name]!;
+  return {
+    A: "/p/a.ts",
+    Local: "/p/a.ts",
+    B: "/p/b.ts",
+    C: "/p/c.ts",
+    Holder: "/p/d.ts",
+    Page: "/p/page.ts",
+  }[name]!;
 }
 
 export function project(): { fs: InMemoryFileSystemHost; loaded: LoadedProgram } {

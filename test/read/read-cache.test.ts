@@ -53,7 +53,7 @@ describe("ReadCache", () => {
     const diagnostics: Diagnostic[] = [];
     const model = read(after, diagnostics, cache);
     // C itself, and A, B and Holder, which name C; Local (in A's file, naming nothing) was not
-    // read again; Indexed and Picked (C["n"], Pick<C>) are never recorded.
+    // read again; Indexed, Picked and Paged (C["n"], Pick<C>, Page<C>) are never recorded.
     expect(cache.stored).toBe(4);
     expect(cache.reused).toBe(1);
     const c = model.definitions.get("C")!.type;

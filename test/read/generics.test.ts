@@ -1,0 +1,114 @@
+/**
+ * Instantiations of the user's generic types (`Page<Item>`) are read as named types: each is
+ * read once, keeps its declaration's doc comment and tags, and a recursive one is a located
+ * CRD1008 error instead of a conversion without end.
+ */
+import { describe, expect, test } from "vitest";
+import type { JSONSchemaProps } from "../../src/schema/types.js";
+import { errorsOf, generateFrom, specSchema, withRoot } from "../helpers/generate.js";
+
+const PAGE = `/** A page of results. @minProperties 1 */
+export interface Page<T> {
+  /** The results. @maxItems 50 */
+  items: T[];
+  next?: string;
+}
+/** A named value. */
+export type Named<T> = { name: string; value: T };
+export interface Item { id: string }`;
+
+describe("generic instantiations", () => {
+  test("keep the generic declaration's description and tags, with the type argument's schema inside", () => {
+    const spec = specSchema(
+      withRoot("{\n  items: Page<Item>;\n  counts?: Page<number>;\n  size?: Named<number>;\n}", PAGE),
+    );
+    expect(spec.properties!.items).toEqual({
+      type: "object",
+      description: "A page of results.",
+      minProperties: 1,
+      properties: {
+        items: {
+          type: "array",
+          description: "The results.",
+          maxItems: 50,
+          items: { type: "object", properties: { id: { type: "string" } }, required: ["id"] },
+        },
+        next: { type: "string" },
+      },
+      required: ["items"],
+    });
+    expect(spec.properties!.counts!.properties!.items!.items).toEqual({ type: "number" });
+    expect(spec.properties!.size).toEqual({
+      type: "object",
+      description: "A named value.",
+      properties: { name: { type: "string" }, value: { type: "number" } },
+      required: ["name", "value"],
+    });
+  });
+
+  test("a field's own doc wins over the generic's, as for any named type", () => {
+    const spec = specSchema(withRoot("{\n  /** Own words. */\n  items: Page<Item>;\n}", PAGE));
+    expect(spec.properties!.items!.description).toBe("Own words.");
+    expect(spec.properties!.items!.minProperties).toBe(1);
+  });
+
+  test("nest without being taken for recursion", () => {
+    const spec = specSchema(withRoot("{ pages: Page<Page<Item>> }", PAGE));
+    const inner = spec.properties!.pages!.properties!.items!.items as JSONSchemaProps;
+    expect(inner.description).toBe("A page of results.");
+    expect(inner.properties!.items!.items).toMatchObject({ properties: { id: { type: "string" } } });
+  });
+
+  test("TypeScript's own generics describe nothing: Partial's lib comment is not a field's", () => {
+    const spec = specSchema(withRoot("{ item?: Partial<Item>; some?: Pick<Item, 'id'> }", PAGE));
+    expect(spec.properties!.item).toEqual({ type: "object", properties: { id: { type: "string" } } });
+    expect(spec.properties!.some).toEqual({
+      type: "object",
+      properties: { id: { type: "string" } },
+      required: ["id"],
+    });
+  });
+
+  test("a bad tag on a generic is reported once, however many instantiations use it", () => {
+    const prelude = "/** @bogus */\nexport interface Box<T> { value: T }";
+    const errors = errorsOf(withRoot("{ a: Box<string>; b: Box<number>; c: Box<Box<string>> }", prelude));
+    expect(errors.map((d) => [d.code, d.location?.line])).toEqual([["CRD1003", 1]]);
+  });
+
+  test("a recursive generic is a located CRD1008 error, not a stack overflow", () => {
+    const prelude = "export interface Tree<T> {\n  value: T;\n  children?: Tree<T>[];\n}";
+    const errors = errorsOf(withRoot("{ tree: Tree<string> }", prelude));
+    expect(errors.map((d) => [d.code, d.path, d.location?.line])).toEqual([
+      ["CRD1008", "Widget.spec.tree.children[]", 3],
+    ]);
+    expect(errors[0]!.message).toBe(
+      "Tree<string> is recursive (Tree<string> -> Tree<string>); a CRD schema cannot describe recursive types.",
+    );
+    // The suggested way out works.
+    const fixed =
+      "export interface Tree<T> {\n  value: T;\n  /** @schemaless @preserveUnknownFields */\n  children?: Tree<T>[];\n}";
+    expect(generateFrom(withRoot("{ tree: Tree<string> }", fixed)).ok).toBe(true);
+  });
+
+  test("a generic that grows its type arguments at every level is reported as recursive", () => {
+    const prelude = "export interface Chain<T> {\n  value: T;\n  next?: Chain<T[]>;\n}";
+    const errors = errorsOf(withRoot("{ chain: Chain<string> }", prelude));
+    expect(errors.map((d) => [d.code, d.location?.line])).toEqual([["CRD1008", 3]]);
+    expect(errors[0]!.message).toMatch(/^Chain is recursive through its type arguments \(Chain<string\[\]/);
+  });
+});
+
+describe("the recursion hint", () => {
+  test("says what works: @schemaless @preserveUnknownFields where the recursion happens", () => {
+    const recursive = "export interface Node {\n  value: string;\n  next?: Node;\n}";
+    const [error] = errorsOf(withRoot("{ list: Node }", recursive));
+    expect(error!.hint).toMatch(/@schemaless @preserveUnknownFields/);
+    // @preserveUnknownFields alone keeps the type, and with it the recursion.
+    const alone = recursive.replace("next?", "/** @preserveUnknownFields */\n  next?");
+    expect(errorsOf(withRoot("{ list: Node }", alone)).map((d) => d.code)).toEqual(["CRD1008"]);
+    const both = recursive.replace("next?", "/** @schemaless @preserveUnknownFields */\n  next?");
+    expect(specSchema(withRoot("{ list: Node }", both)).properties!.list!.properties!.next).toEqual({
+      "x-kubernetes-preserve-unknown-fields": true,
+    });
+  });
+});
