@@ -3,11 +3,14 @@
  * unless it is `true` (G5). `false` beside properties is what pruning does anyway, so it
  * goes; `true` beside properties means "keep unknown fields", which Kubernetes spells
  * `x-kubernetes-preserve-unknown-fields: true`. A typed index signature next to named
- * properties cannot be expressed at all: a located error with a way out.
+ * properties cannot be expressed at all: a located error with a way out (@preserveUnknownFields
+ * on the object, which keeps the other keys unchecked: then the map's schema goes).
  *
  *   in:  {type: object, properties: {a: ...}, additionalProperties: false}
  *   out: {type: object, properties: {a: ...}}
  *   in:  {type: object, properties: {a: ...}, additionalProperties: true}
+ *   out: {type: object, properties: {a: ...}, x-kubernetes-preserve-unknown-fields: true}
+ *   in:  {type: object, properties: {a: ...}, additionalProperties: {type: string}, x-kubernetes-preserve-unknown-fields: true}
  *   out: {type: object, properties: {a: ...}, x-kubernetes-preserve-unknown-fields: true}
  *
  * An additionalProperties schema that accepts anything (`[key: string]: unknown`) counts as `true`.
@@ -35,6 +38,8 @@ export function additionalPropertiesCleanup(schema: DraftSchema, ctx: TransformC
       }
       if (!hasProperties) return node;
       if (extra === false) return rest;
+      // @preserveUnknownFields: the author chose to keep the other keys unchecked.
+      if (node["x-kubernetes-preserve-unknown-fields"] === true) return rest;
       reportAt(ctx, node, path, {
         severity: "error",
         code: codes.indexSignatureWithProperties,

@@ -355,3 +355,28 @@ describe("maps whose keys follow a pattern", () => {
     expect(errorsOf(mixed).map((d) => [d.code, d.path])).toEqual([["CRD1002", "Widget.spec.m"]]);
   });
 });
+
+describe("an index signature beside named properties", () => {
+  test("is a located error whose way out works: @preserveUnknownFields keeps the other keys unchecked", () => {
+    const source = withRoot("{\n  extra: { known: string; [key: string]: string };\n}");
+    const [error] = errorsOf(source);
+    expect([error!.code, error!.path, error!.location?.line]).toEqual([
+      "CRD3001",
+      "Widget.spec.extra",
+      lineOf(source, "extra:"),
+    ]);
+    expect(error!.hint).toContain("@preserveUnknownFields");
+    const tagged = withRoot(
+      "{\n  /** @preserveUnknownFields */\n  extra: { known: string; [key: string]: string };\n}",
+    );
+    const result = generateFrom(tagged);
+    expect(result.diagnostics).toEqual([]);
+    const spec = result.crds[0]!.spec.versions[0]!.schema!.openAPIV3Schema!.properties!.spec!;
+    expect(spec.properties!.extra).toEqual({
+      type: "object",
+      properties: { known: { type: "string" } },
+      required: ["known"],
+      "x-kubernetes-preserve-unknown-fields": true,
+    });
+  });
+});

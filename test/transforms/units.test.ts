@@ -289,6 +289,20 @@ describe("additional-properties-cleanup", () => {
       output: { type: "object", properties: { a: { type: "string" } } },
       codes: ["CRD3001"],
     },
+    {
+      name: "a typed map next to properties of an object tagged @preserveUnknownFields: the other keys are kept unchecked",
+      input: {
+        type: "object",
+        properties: { a: { type: "string" } },
+        additionalProperties: { type: "string" },
+        "x-kubernetes-preserve-unknown-fields": true,
+      },
+      output: {
+        type: "object",
+        properties: { a: { type: "string" } },
+        "x-kubernetes-preserve-unknown-fields": true,
+      },
+    },
   ]);
 });
 
