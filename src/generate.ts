@@ -6,6 +6,7 @@
 import path from "node:path";
 import type { FileSystemHost } from "ts-morph";
 import { codes } from "./diagnostics/codes.js";
+import { rejectionHint } from "./diagnostics/rejection-hints.js";
 import { hasErrors, plainLocation, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { buildCrds, type EmittedCrd, type VersionInput } from "./emit/envelope.js";
 import { emitDirect } from "./emit/direct.js";
@@ -202,12 +203,14 @@ function validateGenerated({ crd, versions }: EmittedCrd): Diagnostic[] {
     const location =
       (schemaPath !== undefined && input.origins ? originOf(input.origins, schemaPath) : undefined) ??
       input.root.origin;
+    const hint = rejectionHint(e);
     return {
       severity: "error" as const,
       code: codes.invalidCrd,
       message: `Kubernetes would reject the generated CRD ${crd.metadata.name ?? ""}: ${formatFieldError(e)}`,
       location: plainLocation(location),
       path: input.root.typeName,
+      ...(hint ? { hint } : {}),
     };
   });
 }

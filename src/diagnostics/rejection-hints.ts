@@ -1,0 +1,31 @@
+/**
+ * What to change in the TypeScript when Kubernetes rejects a generated CRD. Kubernetes' own words
+ * are kept as the message (they are what the API server would answer); a few of them speak of
+ * the schema in terms no tag or type uses, and one calls a user's mistake an "internal error".
+ * Those get a hint in crdgen's terms.
+ */
+import type { FieldError } from "../validate/field-error.js";
+
+interface RejectionHint {
+  /** Whether Kubernetes' error is this case. */
+  matches(error: FieldError): boolean;
+  hint: string;
+}
+
+const HINTS: readonly RejectionHint[] = [
+  {
+    // A rule on `unknown`/`any` (x-kubernetes-preserve-unknown-fields with no type): CEL has no
+    // type to check it against, and Kubernetes reports that as an internal error.
+    matches: (e) => e.detail.includes("failed to construct type information for x-kubernetes-validations"),
+    hint: "a CEL rule (@validation, @exactlyOneOf...) needs the field's type, and an unknown or any field has none: give the field a type, or put the rule on its parent",
+  },
+  {
+    matches: (e) => e.detail === "must be atomic as item of a list with x-kubernetes-list-type=set",
+    hint: "a set's items must be scalars or atomic: tag the item type @structType atomic (an object with fields), @mapType atomic (a map) or @listType atomic (a list), or make the list a list-map (@listType map with @listMapKey)",
+  },
+];
+
+/** crdgen's hint for a Kubernetes error about a generated CRD, if it has one. */
+export function rejectionHint(error: FieldError): string | undefined {
+  return HINTS.find((h) => h.matches(error))?.hint;
+}
