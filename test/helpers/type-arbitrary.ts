@@ -9,6 +9,10 @@ export type TypeSpec =
   | { kind: "literals"; values: string[] }
   /** A template literal type: `texts` joined by `${string}` placeholders. */
   | { kind: "template"; texts: string[] }
+  /** A string TS enum, declared once (`export enum EnumN { M0 = "..." }`). */
+  | { kind: "enum"; values: string[] }
+  /** An instantiation of `Box<T>`, a generic interface: `{ value: T; more?: T[] }`. */
+  | { kind: "generic"; arg: TypeSpec }
   | { kind: "array"; items: TypeSpec }
   | { kind: "record"; values: TypeSpec }
   | { kind: "object"; named: boolean; props: PropSpec[] };
@@ -91,6 +95,10 @@ export const typeSpec: fc.Arbitrary<TypeSpec> = fc.letrec<{ type: TypeSpec; obje
         maxLength: 4,
       })
       .map((texts): TypeSpec => ({ kind: "template", texts })),
+    fc
+      .uniqueArray(fc.stringMatching(/^[A-Za-z][\w-]{0,5}$/), { minLength: 1, maxLength: 3 })
+      .map((values): TypeSpec => ({ kind: "enum", values })),
+    tie("type").map((arg): TypeSpec => ({ kind: "generic", arg })),
     tie("type").map((items): TypeSpec => ({ kind: "array", items })),
     tie("type").map((values): TypeSpec => ({ kind: "record", values })),
     tie("object"),
@@ -110,6 +118,7 @@ export const typeSpec: fc.Arbitrary<TypeSpec> = fc.letrec<{ type: TypeSpec; obje
 export function toSource(spec: TypeSpec): string {
   const decls: string[] = [];
   let counter = 0;
+  let usesBox = false;
   const write = (t: TypeSpec): string => {
     switch (t.kind) {
       case "string":
@@ -122,6 +131,15 @@ export function toSource(spec: TypeSpec): string {
         return t.values.map((v) => JSON.stringify(v)).join(" | ");
       case "template":
         return `\`${t.texts.join("${string}")}\``;
+      case "enum": {
+        const name = `Enum${counter++}`;
+        const members = t.values.map((v, i) => `M${i} = ${JSON.stringify(v)}`).join(", ");
+        decls.push(`/** The ${name} values. */\nexport enum ${name} { ${members} }`);
+        return name;
+      }
+      case "generic":
+        usesBox = true;
+        return `Box<${write(t.arg)}>`;
       case "array":
         return `Array<${write(t.items)}>`;
       case "record":
@@ -138,6 +156,7 @@ export function toSource(spec: TypeSpec): string {
     }
   };
   const specText = write(spec);
+  if (usesBox) decls.push("/** A boxed value. */\nexport interface Box<T> { value: T; more?: T[] }");
   return `type int32 = number;
 ${decls.join("\n")}
 export type Spec = ${specText};
@@ -162,7 +181,13 @@ export function valueOf(t: TypeSpec): fc.Arbitrary<unknown> {
     case "boolean":
       return fc.boolean();
     case "literals":
+    case "enum":
       return fc.constantFrom(...t.values);
+    case "generic":
+      return fc.record(
+        { value: valueOf(t.arg), more: fc.array(valueOf(t.arg), { maxLength: 2 }) },
+        { requiredKeys: ["value"] },
+      );
     case "template":
       return fc
         .array(fc.string({ maxLength: 4 }), { minLength: t.texts.length - 1, maxLength: t.texts.length - 1 })
@@ -185,7 +210,9 @@ export function valueOf(t: TypeSpec): fc.Arbitrary<unknown> {
 
 /** A value that breaks a literal/enum or required constraint somewhere, if the type has one. */
 export function invalidValueOf(t: TypeSpec): fc.Arbitrary<unknown> | undefined {
-  if (t.kind === "literals") return fc.constant(`${t.values.join("")}-not-a-member`);
+  if (t.kind === "literals" || t.kind === "enum") return fc.constant(`${t.values.join("")}-not-a-member`);
+  // A box without its required value.
+  if (t.kind === "generic") return fc.constant({ more: [] });
   // The empty string lacks whatever text the template has.
   if (t.kind === "template") return t.texts.some((text) => text !== "") ? fc.constant("") : undefined;
   if (t.kind !== "object") return undefined;
