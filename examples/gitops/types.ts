@@ -2,6 +2,8 @@
  * A GitOps application whose manifests come from one of three kinds of source: a
  * TypeScript discriminated union, lowered to one structural object whose `type` enum
  * lists every member and whose CEL rules tie each `type` to the fields it requires.
+ * Credentials are an exclusive union (`?: never`), and status conditions instantiate a
+ * generic `Condition<T>`.
  * Run: npx crdgen examples/gitops/types.ts --stdout
  */
 import type { int32 } from "../../src/known-types.js";
@@ -41,6 +43,28 @@ export interface HelmSource {
 /** Where the application's manifests come from. */
 export type Source = GitSource | OciSource | HelmSource;
 
+/** A key of a Secret in the application's namespace. */
+export interface SecretKeyRef {
+  name: string;
+  key: string;
+}
+
+// `?: never` makes the union exclusive, as the schema's `oneOf` does.
+/** How to authenticate to the source: a Secret or a mounted token file, never both. */
+export type Credentials =
+  { secretRef: SecretKeyRef; tokenFile?: never } | { tokenFile: string; secretRef?: never };
+
+// Generic in its `type`: each instantiation keeps this description and its fields' tags.
+/** The latest observation of one aspect of the application's state. */
+export interface Condition<T extends string> {
+  type: T;
+  status: "True" | "False" | "Unknown";
+  /** When the status last changed. */
+  lastTransitionTime?: Date;
+  /** Why, for humans. @maxLength 1024 */
+  message?: string;
+}
+
 export interface ApplicationSpec {
   source: Source;
   /** Namespace the manifests are applied to. */
@@ -53,12 +77,15 @@ export interface ApplicationSpec {
   intervalSeconds?: int32;
   /** Delete resources that are no longer in the source. */
   prune?: boolean;
+  credentials?: Credentials;
 }
 
 export interface ApplicationStatus {
   /** The revision last applied. */
   lastAppliedRevision?: string;
   health?: "Healthy" | "Progressing" | "Degraded" | "Missing";
+  /** @listType map @listMapKey type */
+  conditions?: Condition<"Synced" | "Ready">[];
 }
 
 /**
