@@ -16,6 +16,8 @@ import type { AppliedTag } from "../../src/tags/registry.js";
 import { canonicalSchema } from "../../src/write/canonical.js";
 import { codes } from "../../src/diagnostics/codes.js";
 import { runTransforms, type TransformOptions } from "../../transforms/index.js";
+import { Feature, featuresOf } from "../../transforms/walk.js";
+import type { DraftSchema } from "../../src/emit/draft.js";
 
 const NAMES = ["Alpha", "Beta", "Gamma", "Delta"] as const;
 
@@ -149,6 +151,12 @@ function rootOf(properties: IrProperty[], tags: AppliedTag[]): IrRoot {
   };
 }
 
+/** Whether a named type's draft holds a keyword its type makes meaningless (see kinded-keywords). */
+function hasMisfitKeyword(definitions: Record<string, DraftSchema>): boolean {
+  const cache = new Map<DraftSchema, number>();
+  return Object.values(definitions).some((d) => (featuresOf(d, cache) & Feature.misfitKeyword) !== 0);
+}
+
 function staged(model: IrModel, root: IrRoot, options: TransformOptions = {}) {
   const diagnostics: Diagnostic[] = [];
   const doc = emitRoot(root, emitDefinitions(model));
@@ -185,6 +193,9 @@ describe("the single-pass emitter", () => {
         const stage = staged(model, root);
         // Recursion between the named types is the one thing left for the stage to report.
         fc.pre(stage.diagnostics.length === 0);
+        // A keyword a named type's own body cannot hold (`@minimum` on a string alias) is one
+        // direct gives up at, though a field's `@format int32` may make the type it ends up in fit.
+        fc.pre(!hasMisfitKeyword(emitDefinitions(model)));
         const out = emitDirect(root, model);
         expect(out).toBeDefined();
         expect(JSON.stringify(out)).toBe(JSON.stringify(stage.schema));
