@@ -5,24 +5,15 @@
  * to and its doc comment. List and map semantics come later, from `crd-evidence.ts`.
  */
 import type { StoredDefinition, StoredSchema } from "../../src/read/kubernetes/data-format.js";
-import type { WellKnownName } from "../../src/read/kubernetes/well-known.js";
+import { WELL_KNOWN_BY_OPENAPI_NAME, type WellKnownName } from "../../src/read/kubernetes/well-known.js";
 import type { ClientNodeModel, ClientNodePackage, ClientNodeProperty } from "./client-node.js";
 import type { ModelDefinition, ModelsPackages } from "./kubernetes-models.js";
 import { describeShape, type TypeShape } from "./type-shape.js";
 
-/** kubernetes-models reference names of the types controller-gen gives a fixed shape. */
-const WELL_KNOWN_REFERENCES: Record<string, WellKnownName> = {
-  IIoK8sApimachineryPkgApiResourceQuantity: "Quantity",
-  IIoK8sApimachineryPkgUtilIntstrIntOrString: "IntOrString",
-  IIoK8sApimachineryPkgApisMetaV1Time: "Time",
-  IIoK8sApimachineryPkgApisMetaV1MicroTime: "MicroTime",
-  IIoK8sApimachineryPkgRuntimeRawExtension: "RawExtension",
-  IIoK8sApimachineryPkgApisMetaV1FieldsV1: "FieldsV1",
-  IIoK8sApiextensionsApiserverPkgApisApiextensionsV1JSON: "JSON",
-  IIoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaPropsOrArray: "AnyJSONValue",
-  IIoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaPropsOrBool: "AnyJSONValue",
-  IIoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaPropsOrStringArray: "AnyJSONValue",
-};
+/** kubernetes-models reference names (`I` + the OpenAPI name) of the types controller-gen gives a fixed shape. */
+const WELL_KNOWN_REFERENCES: Record<string, WellKnownName> = Object.fromEntries(
+  Object.entries(WELL_KNOWN_BY_OPENAPI_NAME).map(([name, known]) => [`I${name}`, known]),
+);
 
 /** client-node's own names for the same types, where it keeps them apart from `string`. */
 const WELL_KNOWN_CLIENT_NODE_TYPES: Record<string, WellKnownName> = {

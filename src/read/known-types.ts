@@ -13,8 +13,10 @@ import type { IrType } from "../ir/model.js";
 import type { JSONSchemaProps } from "../schema/types.js";
 import {
   isKubernetesClientModule,
+  isKubernetesModelsModule,
   kubernetesIntOrStringNames,
   kubernetesSchemaFor,
+  kubernetesSchemaForOpenApiName,
 } from "./kubernetes/index.js";
 import { wellKnownSchema } from "./kubernetes/well-known.js";
 
@@ -62,6 +64,12 @@ export function knownTypeByName(name: string, decl: ts.Node): KnownType | undefi
     const kubernetes = kubernetesSchemaFor(name);
     if (kubernetes) return (origin) => ({ kind: "verbatim", schema: kubernetes, origin });
   }
+  if (isKubernetesModelsModule(file)) {
+    // kubernetes-models: each module exports its types again under their OpenAPI names.
+    const openApiName = openApiExportName(name, decl.getSourceFile());
+    const kubernetes = openApiName === undefined ? undefined : kubernetesSchemaForOpenApiName(openApiName);
+    if (kubernetes) return (origin) => ({ kind: "verbatim", schema: kubernetes, origin });
+  }
   if (name in INTEGER_ALIASES && tsApi.isTypeAliasDeclaration(decl)) {
     const format = INTEGER_ALIASES[name];
     return (origin) => ({ kind: "primitive", type: "integer", format, origin });
@@ -69,6 +77,26 @@ export function knownTypeByName(name: string, decl: ts.Node): KnownType | undefi
   const schema = crdgenTypeSchema(name);
   if (schema && (isCrdgenModule(file) || (ANYWHERE.has(name) && tsApi.isTypeAliasDeclaration(decl)))) {
     return (origin) => ({ kind: "verbatim", schema: structuredClone(schema), origin });
+  }
+  return undefined;
+}
+
+/**
+ * The OpenAPI name a kubernetes-models module exports `localName` under, in its spelling:
+ * `export type { IContainer as IIoK8sApiCoreV1Container, Container as IoK8sApiCoreV1Container }`
+ * gives `IoK8sApiCoreV1Container` for both.
+ */
+function openApiExportName(localName: string, file: ts.SourceFile): string | undefined {
+  for (const statement of file.statements) {
+    if (!tsApi.isExportDeclaration(statement)) continue;
+    const clause = statement.exportClause;
+    if (!clause || !tsApi.isNamedExports(clause)) continue;
+    for (const element of clause.elements) {
+      const exported = element.name.text;
+      if ((element.propertyName ?? element.name).text !== localName) continue;
+      const openApi = /^I?(IoK8s\w+)$/.exec(exported);
+      if (openApi) return openApi[1];
+    }
   }
   return undefined;
 }

@@ -50,3 +50,20 @@ export function isWellKnownName(name: string): name is WellKnownName {
 export function wellKnownSchema(name: string): JSONSchemaProps | undefined {
   return isWellKnownName(name) ? WELL_KNOWN[name]() : undefined;
 }
+
+/**
+ * The well-known types by their OpenAPI names, written as kubernetes-models exports them
+ * (`io.k8s.apimachinery.pkg.api.resource.Quantity` → `IoK8sApimachineryPkgApiResourceQuantity`).
+ */
+export const WELL_KNOWN_BY_OPENAPI_NAME: Readonly<Record<string, WellKnownName>> = {
+  IoK8sApimachineryPkgApiResourceQuantity: "Quantity",
+  IoK8sApimachineryPkgUtilIntstrIntOrString: "IntOrString",
+  IoK8sApimachineryPkgApisMetaV1Time: "Time",
+  IoK8sApimachineryPkgApisMetaV1MicroTime: "MicroTime",
+  IoK8sApimachineryPkgRuntimeRawExtension: "RawExtension",
+  IoK8sApimachineryPkgApisMetaV1FieldsV1: "FieldsV1",
+  IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSON: "JSON",
+  IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaPropsOrArray: "AnyJSONValue",
+  IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaPropsOrBool: "AnyJSONValue",
+  IoK8sApiextensionsApiserverPkgApisApiextensionsV1JSONSchemaPropsOrStringArray: "AnyJSONValue",
+};
