@@ -349,7 +349,10 @@ export class TypeReader {
     if (!symbol) return undefined;
     if (this.frame) this.dependOnSymbol(symbol);
     const args = node.typeArguments ?? [];
-    const decl = symbol.declarations?.[0];
+    // A name can be a value and a type at once (`const Phase = {...} as const` beside
+    // `type Phase = ...`): the reference names the type.
+    const declarations = symbol.declarations;
+    const decl = declarations?.find(declaresType) ?? declarations?.[0];
     if (args.length === 0 && decl) {
       const known = knownTypeByName(symbol.getName(), decl);
       if (known) return this.named(decl as NamedDeclaration, ctx, { kind: "known", known, at: node });
@@ -490,15 +493,15 @@ export class TypeReader {
     const isPlainNamed =
       (objectFlags & ObjectFlags.ClassOrInterface) !== 0 &&
       !((type as ts.InterfaceType).typeParameters?.length ?? 0);
-    const decl = type.symbol?.declarations?.[0];
+    const decl = type.symbol?.declarations?.find(declaresType);
     if (isPlainNamed && decl && (isInterfaceDeclaration(decl) || isClassDeclaration(decl))) {
       if (this.frame) this.dependOnSymbol(type.symbol);
       const known = knownTypeByName(type.symbol.getName(), decl);
       if (known) return this.named(decl, ctx, { kind: "known", known, at: ctx.at });
       return this.named(decl, ctx, { kind: "interface" });
     }
-    const alias = type.aliasSymbol?.declarations?.[0];
-    if (alias && isTypeAliasDeclaration(alias) && !alias.typeParameters && !type.aliasTypeArguments) {
+    const alias = type.aliasSymbol?.declarations?.find(isTypeAliasDeclaration);
+    if (alias && !alias.typeParameters && !type.aliasTypeArguments) {
       if (this.frame) this.dependOnSymbol(type.aliasSymbol!);
       // Reached while converting this alias's own body: the body, not another reference to it.
       if (this.aliasBody === alias) {
@@ -521,15 +524,15 @@ export class TypeReader {
    * TypeScript's own (`Partial<T>`, `Pick<T, K>`): their doc comments are not the user's.
    */
   private genericDeclaration(type: ts.ObjectType): GenericDeclaration | undefined {
-    const alias = type.aliasSymbol?.declarations?.[0];
-    if (alias) {
-      const generic = isTypeAliasDeclaration(alias) && alias.typeParameters && type.aliasTypeArguments;
+    const alias = type.aliasSymbol?.declarations?.find(isTypeAliasDeclaration);
+    if (type.aliasSymbol) {
+      const generic = alias?.typeParameters && type.aliasTypeArguments;
       return generic && !isFromLib(alias) ? alias : undefined;
     }
     if (!(type.objectFlags & ObjectFlags.Reference)) return undefined;
     const target = (type as ts.TypeReference).target;
     if (target === type || !target.typeParameters?.length) return undefined;
-    const decl = target.symbol?.declarations?.[0];
+    const decl = target.symbol?.declarations?.find(declaresType);
     return decl && (isInterfaceDeclaration(decl) || isClassDeclaration(decl)) && !isFromLib(decl)
       ? decl
       : undefined;
@@ -918,6 +921,16 @@ function mergeEnums(types: IrType[]): IrType[] {
 function sameFamily(a: PrimitiveName, b: PrimitiveName): boolean {
   const numeric = (x: PrimitiveName) => x === "number" || x === "integer";
   return a === b || (numeric(a) && numeric(b));
+}
+
+/** Whether `node` declares a type (an alias, interface, class or enum), not only a value. */
+function declaresType(node: ts.Declaration): boolean {
+  return (
+    isTypeAliasDeclaration(node) ||
+    isInterfaceDeclaration(node) ||
+    isClassDeclaration(node) ||
+    isEnumDeclarationNode(node)
+  );
 }
 
 function definedMembers(type: ts.Type): ts.Type[] {

@@ -92,6 +92,34 @@ const cases: Case[] = [
     },
   },
   {
+    // The "enum-like const" idiom: a value and a type of one name. The reference names the type.
+    name: "a type alias that shares its name with a const keeps its doc comment and tags",
+    prelude: `export const Phase = { Pending: "Pending", Running: "Running" } as const;
+/** The phase. @maxLength 9 */
+export type Phase = (typeof Phase)[keyof typeof Phase];
+export const Limits = { max: 3 };
+/** The limits. */
+export type Limits = { max: number };`,
+    spec: "{\n  phase?: Phase;\n  phases?: Phase[];\n  limits: Limits;\n}",
+    expected: {
+      type: "object",
+      properties: {
+        phase: { type: "string", enum: ["Pending", "Running"], description: "The phase.", maxLength: 9 },
+        phases: {
+          type: "array",
+          items: { type: "string", enum: ["Pending", "Running"], description: "The phase.", maxLength: 9 },
+        },
+        limits: {
+          type: "object",
+          description: "The limits.",
+          properties: { max: { type: "number" } },
+          required: ["max"],
+        },
+      },
+      required: ["limits"],
+    },
+  },
+  {
     name: "numeric TS enum",
     prelude: "export enum Level { Low = 1, High = 10 }",
     spec: "{ level?: Level }",
