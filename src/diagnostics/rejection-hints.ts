@@ -20,6 +20,11 @@ const HINTS: readonly RejectionHint[] = [
     hint: "a CEL rule (@validation, @exactlyOneOf...) needs the field's type, and an unknown or any field has none: give the field a type, or put the rule on its parent",
   },
   {
+    // CEL's words for a rule naming a field the object lacks: often a one-of tag's typo.
+    matches: (e) => e.detail.startsWith("compilation failed:") && e.detail.includes("undefined field '"),
+    hint: "the rule names a field this object does not have: check the names in @validation, @exactlyOneOf, @atMostOneOf or @atLeastOneOf against the type's properties",
+  },
+  {
     matches: (e) => e.detail === "must be atomic as item of a list with x-kubernetes-list-type=set",
     hint: "a set's items must be scalars or atomic: tag the item type @structType atomic (an object with fields), @mapType atomic (a map) or @listType atomic (a list), or make the list a list-map (@listType map with @listMapKey)",
   },

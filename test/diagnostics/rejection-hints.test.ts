@@ -27,6 +27,14 @@ describe("hints for Kubernetes' rejections", () => {
     expect(generateFrom(withRoot("{\n  /** @listType set */\n  s?: Item[];\n}", atomic)).ok).toBe(true);
   });
 
+  test("a one-of tag naming a field the object lacks", () => {
+    const [error] = errorsOf(
+      withRoot("{\n  /** @exactlyOneOf url,path */\n  src?: { url?: string; pth?: string };\n}"),
+    );
+    expect(error!.message).toContain("undefined field 'path'");
+    expect(error!.hint).toContain("names a field this object does not have");
+  });
+
   test("other rejections get none", () => {
     expect(rejectionHint({ type: "FieldValueRequired", field: "spec.group", detail: "" })).toBeUndefined();
   });
