@@ -10,6 +10,7 @@ import type {
   StoredSchema,
 } from "../../src/read/kubernetes/data-format.js";
 import { isWellKnownName } from "../../src/read/kubernetes/well-known.js";
+import { applyApimachineryValidations } from "./apimachinery-validations.js";
 import { applyEvidence, type EvidenceReport } from "./apply-evidence.js";
 import { readClientNode } from "./client-node.js";
 import { CrdEvidence } from "./crd-evidence.js";
@@ -35,6 +36,7 @@ export async function buildSchemaData(repoRoot: string): Promise<GenerationResul
   const sources = loadEvidenceSources(path.dirname(repoRoot));
   for (const source of sources) evidence.read(source);
   const evidenceReport = applyEvidence(definitions, evidence);
+  applyApimachineryValidations(definitions);
 
   const problems = [...unresolvedReferences(definitions), ...unkeyedListMaps(definitions)];
   if (problems.length > 0) throw new Error(`generated data is inconsistent:\n${problems.join("\n")}`);
@@ -48,6 +50,8 @@ export async function buildSchemaData(repoRoot: string): Promise<GenerationResul
         .map(([name, version]) => `${name} ${version}`)
         .join(", "),
       listMapTypesAndDefaults: `../${GOLDEN_CRONJOB} (authoritative), ../${CORPUS_DIR}`,
+      valueValidations:
+        "scripts/kubernetes-schemas/apimachinery-validations.ts (apimachinery's kubebuilder markers)",
     },
     definitions,
   };

@@ -10,6 +10,7 @@ import data from "../../src/read/kubernetes/schemas.json" with { type: "json" };
 import type { JSONSchemaProps } from "../../src/schema/types.js";
 import { withoutDescriptions } from "./golden.js";
 import { structuralViolations } from "./structural.js";
+import { loadCorpus } from "../diff/corpus.js";
 
 const classNames = Object.keys((data as KubernetesSchemaData).definitions);
 
@@ -156,13 +157,61 @@ describe("Kubernetes' special types take controller-gen's shapes", () => {
       type: "object",
       properties: {
         lastTransitionTime: { type: "string", format: "date-time" },
-        message: { type: "string" },
-        observedGeneration: { type: "integer", format: "int64" },
-        reason: { type: "string" },
-        status: { type: "string" },
-        type: { type: "string" },
+        message: { type: "string", maxLength: 32768 },
+        observedGeneration: { type: "integer", format: "int64", minimum: 0 },
+        reason: {
+          type: "string",
+          maxLength: 1024,
+          minLength: 1,
+          pattern: "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
+        },
+        status: { type: "string", enum: ["True", "False", "Unknown"] },
+        type: {
+          type: "string",
+          maxLength: 316,
+          pattern:
+            "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
+        },
       },
       required: ["lastTransitionTime", "message", "reason", "status", "type"],
     });
+  });
+});
+
+describe("metav1.Condition carries apimachinery's own validations", () => {
+  const VALIDATIONS = ["maxLength", "minLength", "pattern", "enum", "minimum", "maximum"] as const;
+  const validationsOf = (node: JSONSchemaProps | undefined) =>
+    Object.fromEntries(VALIDATIONS.filter((k) => node?.[k] !== undefined).map((k) => [k, node![k]]));
+
+  /** Every node of the corpus's schemas that controller-gen wrote for a metav1.Condition. */
+  function corpusConditions(): { file: string; node: JSONSchemaProps }[] {
+    const found: { file: string; node: JSONSchemaProps }[] = [];
+    const visit = (file: string, node: JSONSchemaProps | undefined): void => {
+      if (!node || typeof node !== "object") return;
+      if (node.description?.startsWith("Condition contains details for one aspect of the current state"))
+        found.push({ file, node });
+      for (const child of Object.values(node.properties ?? {})) visit(file, child);
+      if (node.items && !Array.isArray(node.items)) visit(file, node.items);
+      if (typeof node.additionalProperties === "object") visit(file, node.additionalProperties);
+    };
+    for (const { file, crd } of loadCorpus())
+      for (const v of crd.spec.versions) visit(file, v.schema?.openAPIV3Schema);
+    return found;
+  }
+
+  test("the same as every CRD of the corpus that embeds one", () => {
+    const ours = schemaFor("V1Condition");
+    const conditions = corpusConditions();
+    expect(conditions.length).toBeGreaterThan(50);
+    expect(new Set(conditions.map((c) => c.file.split("/")[0])).size).toBeGreaterThan(3);
+    for (const { file, node } of conditions) {
+      for (const field of Object.keys(ours.properties!)) {
+        expect(validationsOf(node.properties?.[field]), `${file} ${field}`).toEqual(
+          validationsOf(ours.properties![field]),
+        );
+      }
+    }
+    expect(validationsOf(at(ours, "type"))).toMatchObject({ maxLength: 316 });
+    expect(validationsOf(at(ours, "status"))).toEqual({ enum: ["True", "False", "Unknown"] });
   });
 });
