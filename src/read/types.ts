@@ -361,8 +361,7 @@ export class TypeReader {
       }
       // Read from the reference: the checked type of an optional `c?: Color` is the union of
       // Color's members and undefined, which no longer names the enum (or its doc comment).
-      const enumDecl = symbol.declarations?.find(isEnumDeclarationNode);
-      if (enumDecl) return this.named(enumDecl, ctx, { kind: "enum" });
+      if (isEnumDeclarationNode(decl)) return this.named(decl, ctx, { kind: "enum" });
     }
     const name = symbol.getName();
     const first = args[0];
