@@ -218,6 +218,18 @@ export class TypeReader {
     const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
     const at = decl ?? ctx.at;
     const path = `${ctx.path}.${name}`;
+    if (name === "__proto__") {
+      // Set on a plain object, the name replaces the object's prototype instead of adding a key.
+      this.diagnostics.push({
+        severity: "error",
+        code: codes.unsupportedType,
+        message: `${path}: a property named __proto__ is not supported (JavaScript takes the name for an object's prototype).`,
+        location: nodeLocation(decl ?? ctx.at),
+        path,
+        hint: "rename the field",
+      });
+      return undefined;
+    }
     const signature = decl !== undefined && isPropertySignature(decl);
     if (decl && !signature && isPrivateOrStatic(decl)) return undefined;
     if (decl && (isMethodSignature(decl) || isMethodDeclaration(decl))) {

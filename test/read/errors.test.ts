@@ -36,6 +36,15 @@ const cases: ErrorCase[] = [
     hint: /data only/,
   },
   {
+    name: "a property named __proto__ (a plain object cannot hold the key)",
+    spec: '{\n  "__proto__"?: boolean;\n}',
+    code: "CRD1002",
+    message: /__proto__ is not supported/,
+    at: '"__proto__"',
+    path: "Widget.spec.__proto__",
+    hint: /rename/,
+  },
+  {
     name: "method signature",
     spec: "{\n  run(): void;\n}",
     code: "CRD1002",
