@@ -148,25 +148,27 @@ function mergeMetadata(
   diagnostics: Diagnostic[],
 ): { annotations?: Record<string, string>; labels?: Record<string, string> } | undefined {
   let ok = true;
+  // Maps, not objects: a key such as `constructor` or `__proto__` is no different from any other.
   const merge = (pick: (r: IrRoot) => Record<string, string>, what: string) => {
-    const out: Record<string, string> = {};
-    const from: Record<string, string> = {};
+    const out = new Map<string, string>();
+    const from = new Map<string, string>();
     for (const r of roots) {
       for (const [k, v] of Object.entries(pick(r))) {
-        if (k in out && out[k] !== v) {
+        const before = out.get(k);
+        if (before !== undefined && before !== v) {
           ok = false;
           diagnostics.push({
             severity: "error",
             code: codes.versionConflict,
-            message: `${what} ${k} is "${out[k]}" on ${from[k]} but "${v}" on ${r.typeName}.`,
+            message: `${what} ${k} is "${before}" on ${from.get(k)} but "${v}" on ${r.typeName}.`,
             location: r.origin,
           });
         }
-        out[k] = v;
-        from[k] = r.typeName;
+        out.set(k, v);
+        from.set(k, r.typeName);
       }
     }
-    return Object.keys(out).length > 0 ? out : undefined;
+    return out.size > 0 ? Object.fromEntries(out) : undefined;
   };
   const annotations = merge((r) => r.annotations, "Annotation");
   const labels = merge((r) => r.labels, "Label");

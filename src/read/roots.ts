@@ -148,11 +148,9 @@ function versionSettings(tags: readonly AppliedTag[]): VersionSettings {
   };
 }
 
+/** `@annotation k=v` tags as an object; fromEntries makes every key an own one, `__proto__` too. */
 function pairs(tags: readonly AppliedTag[], name: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const t of tags)
-    if (t.name === name) out[(t.value as [string, string])[0]] = (t.value as [string, string])[1];
-  return out;
+  return Object.fromEntries(tags.filter((t) => t.name === name).map((t) => t.value as [string, string]));
 }
 
 function single(tags: readonly AppliedTag[], name: string): string | undefined {

@@ -102,6 +102,12 @@ describe("CRD-level tags", () => {
     });
   });
 
+  test("keys named like Object's own members are plain keys", () => {
+    const crd = crdOf(root("@annotation constructor=yes\n@label toString=no"));
+    expect(crd.metadata.annotations).toEqual({ constructor: "yes" });
+    expect(crd.metadata.labels).toEqual({ toString: "no" });
+  });
+
   test("@validation on the root, a type and a property; field rules before type rules", () => {
     const crd = crdOf(`
 /**
