@@ -70,7 +70,8 @@ export function knownTypeByName(name: string, decl: ts.Node): KnownType | undefi
     const kubernetes = openApiName === undefined ? undefined : kubernetesSchemaForOpenApiName(openApiName);
     if (kubernetes) return (origin) => ({ kind: "verbatim", schema: kubernetes, origin });
   }
-  if (name in INTEGER_ALIASES && tsApi.isTypeAliasDeclaration(decl)) {
+  // hasOwn, not `in`: an alias named `toString` is the user's own, not one of these.
+  if (Object.hasOwn(INTEGER_ALIASES, name) && tsApi.isTypeAliasDeclaration(decl)) {
     const format = INTEGER_ALIASES[name];
     return (origin) => ({ kind: "primitive", type: "integer", format, origin });
   }

@@ -120,6 +120,16 @@ export type Limits = { max: number };`,
     },
   },
   {
+    name: "aliases named like Object's members are the user's own types",
+    prelude: "/** A note. */\nexport type toString = string;\nexport type constructor = boolean;",
+    spec: "{ a: toString; b?: constructor }",
+    expected: {
+      type: "object",
+      properties: { a: { type: "string", description: "A note." }, b: { type: "boolean" } },
+      required: ["a"],
+    },
+  },
+  {
     name: "numeric TS enum",
     prelude: "export enum Level { Low = 1, High = 10 }",
     spec: "{ level?: Level }",
