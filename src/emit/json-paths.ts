@@ -47,13 +47,13 @@ export function resolvePath(root: JSONSchemaProps, path: string): Resolved {
   let walked = "";
   for (const [i, step] of steps.entries()) {
     if (i === 1 && steps[0] === "metadata") {
-      const meta = OBJECT_META[step];
+      const meta = own(OBJECT_META, step);
       if (!meta) return { kind: "missing", at: `.metadata.${step}` };
       node = meta;
       walked += `.${step}`;
       continue;
     }
-    if (node["x-kubernetes-preserve-unknown-fields"] === true && !node.properties?.[step])
+    if (node["x-kubernetes-preserve-unknown-fields"] === true && !own(node.properties, step))
       return { kind: "unknown" };
     if (step === "[]") {
       if (node.type !== "array" || !node.items || Array.isArray(node.items))
@@ -63,7 +63,7 @@ export function resolvePath(root: JSONSchemaProps, path: string): Resolved {
       continue;
     }
     const next =
-      node.properties?.[step] ??
+      own(node.properties, step) ??
       (typeof node.additionalProperties === "object" ? node.additionalProperties : undefined);
     walked += `.${step}`;
     if (!next) return { kind: "missing", at: walked };
@@ -76,4 +76,9 @@ export function resolvePath(root: JSONSchemaProps, path: string): Resolved {
 export function valueType(schema: JSONSchemaProps): string | undefined {
   if (schema["x-kubernetes-int-or-string"] === true) return "int-or-string";
   return schema.type;
+}
+
+/** `record[key]` when it is the record's own: a path step `.constructor` names no property of `{}`. */
+function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }

@@ -320,6 +320,16 @@ describe("errors", () => {
       /Printer column "X" path \.spec\.nope does not exist in Job's schema \(no field at \.spec\.nope\)/,
     ],
     [
+      "printer column path through a name Object has (.spec.constructor)",
+      "@printColumn name=X type=string jsonPath=.spec.constructor",
+      /Printer column "X" path \.spec\.constructor does not exist in Job's schema/,
+    ],
+    [
+      "printer column path through a name Object has (.metadata.toString)",
+      "@printColumn name=Y type=string jsonPath=.metadata.toString",
+      /Printer column "Y" path \.metadata\.toString does not exist/,
+    ],
+    [
       "printer column of the wrong type",
       "@printColumn name=X type=integer jsonPath=.spec.schedule",
       /Printer column "X" has type integer but \.spec\.schedule is string/,
