@@ -113,6 +113,10 @@ interface GenericDoc {
  */
 const MAX_NESTED_INSTANCES = 16;
 
+/** What to write instead of `object` or `Object`, which say nothing of the fields. */
+const ANY_OBJECT_HINT =
+  "declare an interface with the fields, or use Record<string, unknown> for an object of any fields";
+
 export class TypeReader {
   readonly definitions = new Map<string, IrDefinition>();
   private readonly nameOfDeclaration = new Map<ts.Node, string>();
@@ -457,7 +461,8 @@ export class TypeReader {
     }
     if (f & TypeFlags.Intersection) return this.intersection(type as ts.IntersectionType, ctx);
     if (f & TypeFlags.Object) return this.fromObjectType(type as ts.ObjectType, ctx);
-    return this.unsupported(ctx, `the type ${this.checker.typeToString(type)}`, "use a JSON-compatible type");
+    const hint = f & TypeFlags.NonPrimitive ? ANY_OBJECT_HINT : "use a JSON-compatible type";
+    return this.unsupported(ctx, `the type ${this.checker.typeToString(type)}`, hint);
   }
 
   private fromObjectType(type: ts.ObjectType, ctx: Ctx): IrType {
@@ -492,6 +497,15 @@ export class TypeReader {
     }
     if (libName === "Map" || libName === "ReadonlyMap" || libName === "WeakMap") {
       return this.unsupported(ctx, "a Map", "Map does not serialize to JSON: use Record<string, T>");
+    }
+    // The wrapper interfaces of primitives hold what the primitives hold; Object and Function
+    // would otherwise be read member by member, down into lib.es5.d.ts.
+    if (libName === "String") return { kind: "primitive", type: "string", origin };
+    if (libName === "Number") return { kind: "primitive", type: "number", origin };
+    if (libName === "Boolean") return { kind: "primitive", type: "boolean", origin };
+    if (libName === "Object") return this.unsupported(ctx, "the type Object", ANY_OBJECT_HINT);
+    if (libName === "Function") {
+      return this.unsupported(ctx, "a function", "a CRD holds data only: remove the function");
     }
     if (libName === "RegExp" || libName === "Promise" || libName === "Error") {
       return this.unsupported(ctx, `a ${libName}`, "use a JSON-compatible type");

@@ -130,6 +130,15 @@ export type Limits = { max: number };`,
     },
   },
   {
+    name: "the wrapper types String, Number and Boolean hold their primitives",
+    spec: "{ s: String; n?: Number; b?: Boolean }",
+    expected: {
+      type: "object",
+      properties: { s: { type: "string" }, n: { type: "number" }, b: { type: "boolean" } },
+      required: ["s"],
+    },
+  },
+  {
     name: "numeric TS enum",
     prelude: "export enum Level { Low = 1, High = 10 }",
     spec: "{ level?: Level }",
