@@ -5,6 +5,7 @@
  * only checks that they start with a dot; a typo there shows up as an empty column.
  */
 import type { JSONSchemaProps } from "../schema/types.js";
+import { own } from "../validate/json.js";
 
 export type Resolved =
   | { kind: "found"; schema: JSONSchemaProps }
@@ -76,9 +77,4 @@ export function resolvePath(root: JSONSchemaProps, path: string): Resolved {
 export function valueType(schema: JSONSchemaProps): string | undefined {
   if (schema["x-kubernetes-int-or-string"] === true) return "int-or-string";
   return schema.type;
-}
-
-/** `record[key]` when it is the record's own: a path step `.constructor` names no property of `{}`. */
-function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
-  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }

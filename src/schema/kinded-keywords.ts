@@ -5,6 +5,7 @@
  * markers ("must apply maxlength to a string"); transforms/unsupported-keywords.ts reports them.
  */
 import type { JSONSchemaProps } from "./types.js";
+import { isPlainObject } from "../validate/json.js";
 
 /** The kinds of value these keywords apply to ("integer" and "number" are one kind here). */
 export type ValueKind = "string" | "number" | "array" | "object";
@@ -97,7 +98,7 @@ export function misfitHint(keyword: KindedKeyword, node: KindedNode): string {
   }
   const wanted = KEYWORD_KINDS[keyword];
   const inner = kind === "array" ? node.items : kind === "object" ? node.additionalProperties : undefined;
-  const innerType = isObject(inner) && typeof inner["type"] === "string" ? inner["type"] : undefined;
+  const innerType = isPlainObject(inner) && typeof inner["type"] === "string" ? inner["type"] : undefined;
   if (innerType !== undefined && kindOfType(innerType) === wanted) {
     const what = kind === "array" ? "item" : "value";
     const example = wanted === "string" ? "string" : wanted === "number" ? "number" : undefined;
@@ -109,8 +110,4 @@ export function misfitHint(keyword: KindedKeyword, node: KindedNode): string {
   return hints.length > 0
     ? hints.join("; ")
     : `remove the tag, or move it to a field that holds ${KIND_WORDS[wanted]}`;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
