@@ -25,6 +25,14 @@ import { templatePattern } from "../schema/template-pattern.js";
 import { locationOf, nodeLocation, nodeOrigin } from "./location.js";
 import type { ReadCache, ReadRecord, RecordedRef, Route } from "./read-cache.js";
 import { collectTags } from "./tags.js";
+import {
+  holdsTypeParameter,
+  isTypeParameter,
+  ScopeKeys,
+  writtenScope,
+  type GenericDeclaration,
+  type TypeArgScope,
+} from "./type-arguments.js";
 import type { AppliedTag } from "../tags/registry.js";
 
 // The compiler's namespace object exposes every member through a getter: read the hot ones once.
@@ -37,8 +45,10 @@ const {
   isGetAccessorDeclaration,
   isIdentifier,
   isImportTypeNode,
+  isIndexedAccessTypeNode,
   isInterfaceDeclaration,
   isLiteralTypeNode,
+  isMappedTypeNode,
   isMethodDeclaration,
   isMethodSignature,
   isParenthesizedTypeNode,
@@ -99,8 +109,6 @@ const TRACEABLE_NODES = new Set<ts.SyntaxKind>([
   SyntaxKind.VoidKeyword,
 ]);
 
-type GenericDeclaration = ts.InterfaceDeclaration | ts.ClassDeclaration | ts.TypeAliasDeclaration;
-
 interface GenericDoc {
   description?: string | undefined;
   tags: AppliedTag[];
@@ -126,8 +134,14 @@ export class TypeReader {
   private aliasBody: ts.Node | undefined;
   /** The named declaration being read, when a cache records what it depends on. */
   private frame: Frame | undefined;
-  /** Instantiations of the user's generic types (`Page<Item>`), named by the checker's text. */
-  private readonly nameOfInstance = new Map<ts.Type, string>();
+  /**
+   * Instantiations of the user's generic types (`Page<Item>`), named by the checker's text, by
+   * the type and the arguments written for it (see type-arguments.ts).
+   */
+  private readonly nameOfInstance = new Map<string, string>();
+  private readonly scopeKeys = new ScopeKeys();
+  /** The written type arguments of the generic instance being read. */
+  private scope: TypeArgScope | undefined;
   /** Each generic declaration's doc comment, read once for all its instantiations. */
   private readonly docOfGeneric = new Map<ts.Node, GenericDoc>();
   /** How many instantiations of each generic declaration are being read, one inside another. */
@@ -173,7 +187,12 @@ export class TypeReader {
   private indexSignature(type: ts.Type, ctx: Ctx): IrType | undefined {
     const stringIndex = this.checker.getIndexInfoOfType(type, IndexKind.String);
     if (stringIndex && !(stringIndex.type.flags & TypeFlags.Never)) {
-      const node = stringIndex.declaration?.type;
+      const written = stringIndex.declaration?.type;
+      const node =
+        written &&
+        (this.isFaithful(written, stringIndex.type) || this.isTemplateMember(stringIndex.declaration))
+          ? written
+          : undefined;
       if (stringIndex.declaration) this.dependOn(stringIndex.declaration);
       return this.convert(stringIndex.type, node, {
         path: `${ctx.path}[*]`,
@@ -261,7 +280,8 @@ export class TypeReader {
     }
     const type = this.checker.getTypeOfSymbol(symbol);
     const written = decl && (signature || isPropertyDeclaration(decl)) ? decl.type : undefined;
-    const node = written && this.isFaithful(written, type) ? written : undefined;
+    const node =
+      written && (this.isFaithful(written, type) || this.isTemplateMember(decl)) ? written : undefined;
     // An inferred or instantiated property type comes from declarations the reader never sees.
     if (frame && !node) frame.opaque = true;
     const optional = (symbol.flags & SymbolFlags.Optional) !== 0 || admitsUndefined(type);
@@ -332,17 +352,22 @@ export class TypeReader {
     }
     if (isUnionTypeNode(node)) {
       const members = node.types.map((n) => ({ type: this.checker.getTypeFromTypeNode(n), node: n }));
+      // Inside a generic, `Box<T> | null` is known only as the checker instantiated it.
+      if (members.some((m) => this.isOpenType(m.type))) return undefined;
       return this.union(members, ctx);
     }
     if (isArrayTypeNode(node)) {
-      const element = this.checker.getTypeFromTypeNode(node.elementType);
+      const element = this.elementOf(type) ?? this.checker.getTypeFromTypeNode(node.elementType);
+      if (this.isOpenType(element)) return undefined;
       return this.array(this.convert(element, node.elementType, { path: `${ctx.path}[]`, at: ctx.at }), ctx);
     }
-    if (isTypeReferenceNode(node)) return this.fromReference(node, node.typeName, ctx);
+    if (isTypeReferenceNode(node)) return this.fromReference(node, node.typeName, type, ctx);
+    if (isIndexedAccessTypeNode(node)) return this.fromIndexedAccess(node, type, ctx);
+    if (isMappedTypeNode(node)) return this.fromMappedType(node, type, ctx);
     // `import("./types").Quantity`, as declaration files emitted by tsc write references.
     if (isImportTypeNode(node) && node.qualifier && !node.isTypeOf) {
       const name = isIdentifier(node.qualifier) ? node.qualifier : node.qualifier.right;
-      return this.fromReference(node, name, ctx);
+      return this.fromReference(node, name, type, ctx);
     }
     if (isLiteralTypeNode(node) && node.literal.kind !== SyntaxKind.StringLiteral) {
       const literal = this.checker.getTypeFromTypeNode(node);
@@ -359,10 +384,12 @@ export class TypeReader {
   private fromReference(
     node: ts.TypeReferenceNode | ts.ImportTypeNode,
     typeName: ts.EntityName,
+    type: ts.Type,
     ctx: Ctx,
   ): IrType | undefined {
     const symbol = this.resolve(this.checker.getSymbolAtLocation(typeName));
     if (!symbol) return undefined;
+    if (isTypeParameter(symbol)) return this.fromTypeArgument(symbol, type, ctx);
     if (this.frame) this.dependOnSymbol(symbol);
     const args = node.typeArguments ?? [];
     // A name can be a value and a type at once (`const Phase = {...} as const` beside
@@ -372,40 +399,189 @@ export class TypeReader {
     if (args.length === 0 && decl) {
       const known = knownTypeByName(symbol.getName(), decl);
       if (known) return this.named(decl as NamedDeclaration, ctx, { kind: "known", known, at: node });
-      if (isTypeAliasDeclaration(decl) && !decl.typeParameters) {
+      // TypeScript's own aliases (`PropertyKey`) are read as what they stand for, at the use.
+      if (isTypeAliasDeclaration(decl) && !decl.typeParameters && !isFromLib(decl)) {
         return this.named(decl, ctx, { kind: "alias" });
       }
       // Read from the reference: the checked type of an optional `c?: Color` is the union of
       // Color's members and undefined, which no longer names the enum (or its doc comment).
       if (isEnumDeclarationNode(decl)) return this.named(decl, ctx, { kind: "enum" });
     }
+    // The user's generic type, with its arguments written (or all defaulted: `S` for `S<T = string>`).
+    if (decl && isGenericDeclaration(decl) && decl.typeParameters?.length && !isFromLib(decl)) {
+      return this.writtenInstance(decl, args, type, ctx);
+    }
     const name = symbol.getName();
     const first = args[0];
-    if ((name === "Array" || name === "ReadonlyArray") && first && isFromLib(decl)) {
-      const element = this.checker.getTypeFromTypeNode(first);
-      return this.array(this.convert(element, first, { path: `${ctx.path}[]`, at: ctx.at }), ctx);
-    }
-    if ((name === "Set" || name === "ReadonlySet") && first && isFromLib(decl)) {
-      const element = this.checker.getTypeFromTypeNode(first);
+    if (!first || !isFromLib(decl)) return undefined;
+    if (name === "Array" || name === "ReadonlyArray" || name === "Set" || name === "ReadonlySet") {
+      const element = this.elementOf(type) ?? this.checker.getTypeFromTypeNode(first);
+      if (this.isOpenType(element)) return undefined;
       const items = this.convert(element, first, { path: `${ctx.path}[]`, at: ctx.at });
-      return { kind: "array", items, set: true, origin: nodeOrigin(ctx.at) };
+      return name.endsWith("Set")
+        ? { kind: "array", items, set: true, origin: nodeOrigin(ctx.at) }
+        : this.array(items, ctx);
     }
-    if (name === "Record" && args.length === 2 && isFromLib(decl)) {
-      const key = this.checker.getTypeFromTypeNode(args[0]!);
-      const valueType = this.checker.getTypeFromTypeNode(args[1]!);
-      if (key.flags & TypeFlags.String && valueType.flags & TypeFlags.Never) {
-        return { kind: "object", properties: [], origin: nodeOrigin(ctx.at) };
-      }
-      if (key.flags & TypeFlags.String) {
-        const value = args[1]!;
-        const values = this.convert(this.checker.getTypeFromTypeNode(value), value, {
-          path: `${ctx.path}[*]`,
-          at: ctx.at,
-        });
-        return { kind: "object", properties: [], additionalProperties: values, origin: nodeOrigin(ctx.at) };
-      }
+    if (name === "Record" && args.length === 2) return this.fromRecord(args[0]!, args[1]!, type, ctx);
+    if ((name === "Partial" || name === "Required") && args.length === 1) {
+      return this.withOptionality(first, name === "Partial", ctx);
     }
     return undefined;
+  }
+
+  /**
+   * `Record<K, V>`: a map for string keys; an object with a property per key for literal keys
+   * (`Record<"cpu" | "memory", Quantity>`), each property's value read from the written V.
+   */
+  private fromRecord(keyNode: ts.TypeNode, value: ts.TypeNode, type: ts.Type, ctx: Ctx): IrType | undefined {
+    const key = this.checker.getTypeFromTypeNode(keyNode);
+    const valueType = this.checker.getTypeFromTypeNode(value);
+    if (key.flags & TypeFlags.String && valueType.flags & TypeFlags.Never) {
+      return { kind: "object", properties: [], origin: nodeOrigin(ctx.at) };
+    }
+    if (key.flags & TypeFlags.String) {
+      const checked = this.checker.getIndexInfoOfType(withoutUndefined(type), IndexKind.String)?.type;
+      const values = checked ?? valueType;
+      if (this.isOpenType(values)) return undefined;
+      const items = this.convert(values, value, { path: `${ctx.path}[*]`, at: ctx.at });
+      return { kind: "object", properties: [], additionalProperties: items, origin: nodeOrigin(ctx.at) };
+    }
+    return this.objectOfKeys(type, value, ctx);
+  }
+
+  /**
+   * An object whose properties the checker computed from a set of keys (`Record<"a" | "b", V>`,
+   * `{ [K in Keys]: V }`), each property's value read from the one written value node V. Not for
+   * index signatures (a map) or keys the checker could not list.
+   */
+  private objectOfKeys(type: ts.Type, value: ts.TypeNode, ctx: Ctx): IrType | undefined {
+    const object = withoutUndefined(type);
+    if (!(object.flags & TypeFlags.Object) || this.checker.getIndexInfosOfType(object).length > 0)
+      return undefined;
+    if (this.frame) this.frame.opaque = true;
+    const properties: IrProperty[] = [];
+    for (const symbol of this.checker.getPropertiesOfType(object)) {
+      const name = symbol.getName();
+      if (name.startsWith("__@") || name === "__proto__") return undefined;
+      const path = `${ctx.path}.${name}`;
+      const propertyType = this.checker.getTypeOfSymbol(symbol);
+      const optional = (symbol.flags & SymbolFlags.Optional) !== 0;
+      if (optional && propertyType.flags & (TypeFlags.Never | TypeFlags.Undefined)) continue;
+      properties.push({
+        name,
+        type: this.convert(propertyType, value, { path, at: ctx.at }),
+        optional,
+        tags: [],
+        origin: nodeOrigin(ctx.at),
+      });
+    }
+    return { kind: "object", properties, origin: nodeOrigin(ctx.at) };
+  }
+
+  /** `{ [K in Keys]: V }` whose V does not depend on the key; otherwise the checker's reading. */
+  private fromMappedType(node: ts.MappedTypeNode, type: ts.Type, ctx: Ctx): IrType | undefined {
+    const value = node.type;
+    if (!value || node.nameType || node.questionToken?.kind === SyntaxKind.MinusToken) return undefined;
+    const key = this.checker.getSymbolAtLocation(node.typeParameter.name);
+    if (!key || mentions(value, key, this.checker)) return undefined;
+    return this.objectOfKeys(type, value, ctx);
+  }
+
+  /**
+   * `Partial<Record<"a" | "b", V>>` (or `Required<...>`): the Record read from its written nodes,
+   * every property made optional (or required). Anything else is the checker's reading: a named
+   * interface's properties keep their declarations under Partial, and property() reads those.
+   */
+  private withOptionality(inner: ts.TypeNode, optional: boolean, ctx: Ctx): IrType | undefined {
+    if (!isTypeReferenceNode(inner) || inner.typeArguments?.length !== 2) return undefined;
+    const symbol = this.resolve(this.checker.getSymbolAtLocation(inner.typeName));
+    if (symbol?.getName() !== "Record" || !isFromLib(symbol.declarations?.[0])) return undefined;
+    const innerType = this.checker.getTypeFromTypeNode(inner);
+    if (this.isOpenType(innerType)) return undefined;
+    const [keys, value] = inner.typeArguments as unknown as [ts.TypeNode, ts.TypeNode];
+    const read = this.fromRecord(keys, value, innerType, ctx);
+    if (read?.kind !== "object" || read.additionalProperties) return undefined;
+    return { ...read, properties: read.properties.map((p) => ({ ...p, optional })) };
+  }
+
+  /** `HasPort["port"]`: the property's written type, when it is faithful to the checked one. */
+  private fromIndexedAccess(node: ts.IndexedAccessTypeNode, type: ts.Type, ctx: Ctx): IrType | undefined {
+    const index = node.indexType;
+    if (!isLiteralTypeNode(index) || index.literal.kind !== SyntaxKind.StringLiteral) return undefined;
+    const objectType = this.checker.getTypeFromTypeNode(node.objectType);
+    if (this.isOpenType(objectType)) return undefined;
+    const property = this.checker.getPropertyOfType(objectType, index.literal.text);
+    const decl = property?.valueDeclaration;
+    const written =
+      decl && (isPropertySignature(decl) || isPropertyDeclaration(decl)) ? decl.type : undefined;
+    if (!written || !this.isFaithful(written, type)) return undefined;
+    if (this.frame) this.frame.opaque = true;
+    return this.convert(type, written, ctx);
+  }
+
+  /** A written type parameter: the argument written for it where the generic was used. */
+  private fromTypeArgument(symbol: ts.Symbol, type: ts.Type, ctx: Ctx): IrType | undefined {
+    const arg = this.scope?.args.get(symbol);
+    if (!arg) return undefined;
+    const argType = type.flags & TypeFlags.TypeParameter ? this.checker.getTypeFromTypeNode(arg.node) : type;
+    return this.inScope(arg.scope, () => this.convert(argType, arg.node, ctx));
+  }
+
+  /** A written use of the user's generic type (`Box<Port>`), read with its arguments as written. */
+  private writtenInstance(
+    decl: GenericDeclaration,
+    args: readonly ts.TypeNode[],
+    type: ts.Type,
+    ctx: Ctx,
+  ): IrType | undefined {
+    const scope = writtenScope(this.checker, decl, args, this.scope);
+    if (!scope) return undefined;
+    if (this.frame) this.frame.opaque = true;
+    const defined = withoutUndefined(type);
+    // An alias of a list, a union or a scalar is read from its body; one of an object, as an interface.
+    if (isTypeAliasDeclaration(decl) && !isObjectNode(decl.type))
+      return this.aliasInstance(decl, scope, defined, ctx);
+    if (defined.flags & TypeFlags.Object && this.genericDeclaration(defined as ts.ObjectType) === decl) {
+      return this.namedInstance(defined as ts.ObjectType, decl, ctx, scope);
+    }
+    return undefined;
+  }
+
+  /** Runs `read` with `scope` as the written type arguments in force. */
+  private inScope<T>(scope: TypeArgScope | undefined, read: () => T): T {
+    const outer = this.scope;
+    this.scope = scope;
+    try {
+      return read();
+    } finally {
+      this.scope = outer;
+    }
+  }
+
+  /** Whether `decl` is written inside the generic declaration whose instance is being read. */
+  private isTemplateMember(decl: ts.Node | undefined): boolean {
+    const owner = this.scope?.owner;
+    if (!owner || !decl) return false;
+    for (let n = decl.parent; n; n = n.parent) {
+      if (n === owner) return true;
+      if (isGenericDeclaration(n)) return false;
+    }
+    return false;
+  }
+
+  /** A type read from a written node that holds a type parameter no written argument stands for. */
+  private isOpenType(type: ts.Type): boolean {
+    if (type.flags & TypeFlags.TypeParameter && type.symbol && this.scope?.args.has(type.symbol))
+      return false;
+    return holdsTypeParameter(type, this.checker);
+  }
+
+  /** The element type of an array type (leaving out the `undefined` of an optional property). */
+  private elementOf(type: ts.Type): ts.Type | undefined {
+    const array = withoutUndefined(type);
+    return this.checker.isArrayType(array)
+      ? this.checker.getTypeArguments(array as ts.TypeReference)[0]
+      : undefined;
   }
 
   private fromType(type: ts.Type, ctx: Ctx): IrType {
@@ -508,10 +684,23 @@ export class TypeReader {
       return this.unsupported(ctx, "a function", "a CRD holds data only: remove the function");
     }
     if (libName === "RegExp" || libName === "Promise" || libName === "Error") {
-      return this.unsupported(ctx, `a ${libName}`, "use a JSON-compatible type");
+      return this.unsupported(
+        ctx,
+        `${libName === "Error" ? "an" : "a"} ${libName}`,
+        "use a JSON-compatible type",
+      );
     }
     if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) {
       return this.unsupported(ctx, "a function", "a CRD holds data only: remove the function");
+    }
+    // Any other of TypeScript's own object types (URL, ArrayBuffer, Int32Array, `Readonly<Date>`...)
+    // holds methods and internal state, not JSON: one error at the use, not one per method.
+    if (libName !== undefined || this.hasOnlyBuiltInMembers(type)) {
+      return this.unsupported(
+        ctx,
+        `the built-in type ${this.checker.typeToString(type)}`,
+        "store it as a string (with @format where one fits), or declare an interface of the fields you keep",
+      );
     }
     // A named, non-generic interface or class is converted once and referenced.
     const objectFlags = type.objectFlags;
@@ -540,7 +729,7 @@ export class TypeReader {
     // (mapped, instantiated generic, class expression...) is computed by the checker.
     if (this.frame && !this.isTypeLiteral(type)) this.frame.opaque = true;
     const generic = this.genericDeclaration(type);
-    if (generic) return this.namedInstance(type, generic, ctx);
+    if (generic) return this.namedInstance(type, generic, ctx, undefined);
     return this.objectOf(type, ctx);
   }
 
@@ -568,30 +757,30 @@ export class TypeReader {
    * the declaration's doc comment and tags, and a recursive one (`Tree<T>` holding `Tree<T>[]`)
    * is inline-refs' located "recursive" error rather than a conversion without end.
    */
-  private namedInstance(type: ts.ObjectType, decl: GenericDeclaration, ctx: Ctx): IrType {
+  private namedInstance(
+    type: ts.ObjectType,
+    decl: GenericDeclaration,
+    ctx: Ctx,
+    scope: TypeArgScope | undefined,
+  ): IrType {
     const origin = nodeOrigin(ctx.at);
-    const existing = this.nameOfInstance.get(type);
+    const key = this.instanceKey(type, scope);
+    const existing = this.nameOfInstance.get(key);
     if (existing !== undefined) return { kind: "ref", name: existing, origin };
     const depth = this.instancesInProgress.get(decl) ?? 0;
-    if (depth >= MAX_NESTED_INSTANCES) {
-      // `interface X<T> { next?: X<T[]> }`: every level is a new type, so no reference repeats.
-      this.diagnostics.push({
-        severity: "error",
-        code: codes.recursiveType,
-        message: `${decl.name?.text ?? "A generic type"} is recursive through its type arguments (${this.checker.typeToString(type)}); a CRD schema cannot describe recursive types.`,
-        location: nodeLocation(ctx.at),
-        path: ctx.path,
-        hint: RECURSION_HINT,
-      });
-      return { kind: "unknown", origin };
-    }
+    if (depth >= MAX_NESTED_INSTANCES) return this.recursiveInstance(decl, type, ctx);
     const name = this.uniqueName(this.checker.typeToString(type));
-    this.nameOfInstance.set(type, name);
+    this.nameOfInstance.set(key, name);
     const definition: IrDefinition = { name, type: { kind: "unknown" }, tags: [], origin: nodeOrigin(decl) };
     this.definitions.set(name, definition);
     this.instancesInProgress.set(decl, depth + 1);
+    const own = { path: ctx.path, at: decl };
     try {
-      definition.type = this.objectOf(type, { path: ctx.path, at: decl });
+      definition.type = this.inScope(scope, () => {
+        const body = isTypeAliasDeclaration(decl) ? unparenthesized(decl.type) : undefined;
+        const mapped = body && isMappedTypeNode(body) ? this.fromMappedType(body, type, own) : undefined;
+        return mapped ?? this.objectOf(type, own);
+      });
     } finally {
       this.instancesInProgress.set(decl, depth);
     }
@@ -601,7 +790,57 @@ export class TypeReader {
     return { kind: "ref", name, origin };
   }
 
-  /** A generic declaration's description and type tags (tag errors reported once, not per use). */
+  /**
+   * A written use of a generic alias that is not an object (`NonEmpty<Port>` for
+   * `type NonEmpty<T> = T[]`, `Maybe<T> = T | null`): its body read with the written arguments,
+   * as a named type, so that the alias's doc comment and tags apply.
+   */
+  private aliasInstance(decl: ts.TypeAliasDeclaration, scope: TypeArgScope, type: ts.Type, ctx: Ctx): IrType {
+    const origin = nodeOrigin(ctx.at);
+    const key = `alias:${this.scopeKeys.id(decl)}|${this.scopeKeys.key(scope, this.checker)}`;
+    const existing = this.nameOfInstance.get(key);
+    if (existing !== undefined) return { kind: "ref", name: existing, origin };
+    const depth = this.instancesInProgress.get(decl) ?? 0;
+    if (depth >= MAX_NESTED_INSTANCES) return this.recursiveInstance(decl, type, ctx);
+    const args = [...scope.args.values()].map((a) => a.node.getText()).join(", ");
+    const name = this.uniqueName(`${decl.name.text}<${args}>`);
+    this.nameOfInstance.set(key, name);
+    const definition: IrDefinition = { name, type: { kind: "unknown" }, tags: [], origin: nodeOrigin(decl) };
+    this.definitions.set(name, definition);
+    this.instancesInProgress.set(decl, depth + 1);
+    try {
+      definition.type = this.inScope(scope, () =>
+        this.convert(type, decl.type, { path: ctx.path, at: decl }),
+      );
+    } finally {
+      this.instancesInProgress.set(decl, depth);
+    }
+    const doc = this.genericDoc(decl);
+    definition.description = doc.description;
+    definition.tags = doc.tags;
+    return { kind: "ref", name, origin };
+  }
+
+  /** `interface X<T> { next?: X<T[]> }`: every level is a new type, so no reference repeats. */
+  private recursiveInstance(decl: GenericDeclaration, type: ts.Type, ctx: Ctx): IrType {
+    this.diagnostics.push({
+      severity: "error",
+      code: codes.recursiveType,
+      message: `${decl.name?.text ?? "A generic type"} is recursive through its type arguments (${this.checker.typeToString(type)}); a CRD schema cannot describe recursive types.`,
+      location: nodeLocation(ctx.at),
+      path: ctx.path,
+      hint: RECURSION_HINT,
+    });
+    return { kind: "unknown", origin: nodeOrigin(ctx.at) };
+  }
+
+  /** Tells instances apart by the checked type and by the arguments written for it. */
+  private instanceKey(type: ts.Type, scope: TypeArgScope | undefined): string {
+    const written = scope ? this.scopeKeys.key(scope, this.checker) : "";
+    return `${this.scopeKeys.id(type)}|${written}`;
+  }
+
+  /** A generic type's doc comment and type tags (tag errors reported once, not per use). */
   private genericDoc(decl: GenericDeclaration): GenericDoc {
     let doc = this.docOfGeneric.get(decl);
     if (!doc) {
@@ -611,6 +850,17 @@ export class TypeReader {
       this.docOfGeneric.set(decl, doc);
     }
     return doc;
+  }
+
+  /** A type whose members are all declared in TypeScript's lib files (a mapped `Readonly<Date>`). */
+  private hasOnlyBuiltInMembers(type: ts.Type): boolean {
+    const members = this.checker.getPropertiesOfType(type);
+    return (
+      members.length > 0 &&
+      members.every(
+        (m) => m.declarations !== undefined && m.declarations.length > 0 && m.declarations.every(isFromLib),
+      )
+    );
   }
 
   /** An object literal type (`{ a: string }`) as written, not one the checker computed. */
@@ -747,7 +997,8 @@ export class TypeReader {
     try {
       // Known types (int32, IntOrString...) are documented for crdgen's users, not for their CRDs.
       const doc = route.kind === "known" ? NO_DOC : readDoc(decl);
-      placeholder.type = this.build(decl, ctx, route);
+      // A named declaration names no type parameter of the instance it was reached from.
+      placeholder.type = this.inScope(undefined, () => this.build(decl, ctx, route));
       placeholder.description = doc.description;
       placeholder.tags = doc.tags.length > 0 ? collectTags(doc.tags, ["type"], this.diagnostics) : [];
     } finally {
@@ -997,4 +1248,33 @@ function isFromLib(decl: ts.Node | undefined): boolean {
   if (!decl) return false;
   const file = decl.getSourceFile().fileName;
   return /[\\/]lib\.[\w.]+\.d\.ts$/.test(file) || /^\/?lib\.[\w.]+\.d\.ts$/.test(file);
+}
+
+function isGenericDeclaration(node: ts.Node): node is GenericDeclaration {
+  return isInterfaceDeclaration(node) || isClassDeclaration(node) || isTypeAliasDeclaration(node);
+}
+
+/** `T` for the `T | undefined` of an optional property; any other type as it is. */
+function withoutUndefined(type: ts.Type): ts.Type {
+  if (!(type.flags & TypeFlags.Union)) return type;
+  const defined = definedMembers(type);
+  return defined.length === 1 ? defined[0]! : type;
+}
+
+function unparenthesized(node: ts.TypeNode): ts.TypeNode {
+  let n = node;
+  while (isParenthesizedTypeNode(n)) n = n.type;
+  return n;
+}
+
+/** Whether a written type names `symbol` anywhere inside it. */
+function mentions(node: ts.Node, symbol: ts.Symbol, checker: ts.TypeChecker): boolean {
+  if (isIdentifier(node) && checker.getSymbolAtLocation(node) === symbol) return true;
+  return tsApi.forEachChild(node, (child) => (mentions(child, symbol, checker) ? true : undefined)) ?? false;
+}
+
+/** A written object type: a type literal or a mapped type. */
+function isObjectNode(node: ts.TypeNode): boolean {
+  const bare = unparenthesized(node);
+  return isTypeLiteralNode(bare) || isMappedTypeNode(bare);
 }

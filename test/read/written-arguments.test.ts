@@ -1,0 +1,137 @@
+/**
+ * Aliases of primitives reached through generics, Records, mapped types and indexed access keep
+ * what the user wrote (`int32`, a tagged `Port`): the checker instantiates them away, so the
+ * reader follows the written type arguments (src/read/type-arguments.ts).
+ */
+import { describe, expect, test } from "vitest";
+import { errorsOf, specSchema, withRoot } from "../helpers/generate.js";
+
+const PRELUDE = `type int32 = number;
+type IntOrString = number | string;
+/** A port. @minimum 1 */
+type Port = int32;
+export interface Box<T> { value: T; list: T[]; opt?: T; maybe?: T | null }`;
+
+const PORT = { type: "integer", format: "int32", minimum: 1, description: "A port." };
+const INT32 = { type: "integer", format: "int32" };
+
+describe("a generic's type arguments as written", () => {
+  test("reach every use of the parameter: plain, in a list, optional, nullable", () => {
+    const spec = specSchema(withRoot("{ box: Box<Port>; ints: Box<int32>; plain: Box<number> }", PRELUDE));
+    expect(spec.properties!.box).toEqual({
+      type: "object",
+      properties: {
+        value: PORT,
+        list: { type: "array", items: PORT },
+        opt: PORT,
+        maybe: { ...PORT, nullable: true },
+      },
+      required: ["list", "value"],
+    });
+    expect(spec.properties!.ints!.properties!.value).toEqual(INT32);
+    // The same checked type (Box<number>) written three ways: three readings.
+    expect(spec.properties!.plain!.properties!.value).toEqual({ type: "number" });
+  });
+
+  test("pass through a generic that hands its parameter on, and through a generic alias of an object", () => {
+    const prelude = `${PRELUDE}
+export interface Outer<U> { inner: Box<U>; direct: U }
+/** A pair. */
+export type Pair<T> = { left: T; right?: T };`;
+    const spec = specSchema(withRoot("{ outer: Outer<Port>; pair: Pair<int32> }", prelude));
+    expect(spec.properties!.outer!.properties!.inner!.properties!.value).toEqual(PORT);
+    expect(spec.properties!.outer!.properties!.direct).toEqual(PORT);
+    expect(spec.properties!.pair).toEqual({
+      type: "object",
+      description: "A pair.",
+      properties: { left: INT32, right: INT32 },
+      required: ["left"],
+    });
+  });
+
+  test("index signatures of a generic take T[], T | null and T", () => {
+    const prelude = `${PRELUDE}
+export interface Lists<T> { [key: string]: T[] }
+export interface Nullables<T> { [key: string]: T | null }`;
+    const spec = specSchema(withRoot("{ lists: Lists<Port>; nullables: Nullables<string> }", prelude));
+    expect(spec.properties!.lists!.additionalProperties).toEqual({ type: "array", items: PORT });
+    expect(spec.properties!.nullables!.additionalProperties).toEqual({ type: "string", nullable: true });
+  });
+
+  test("a generic alias of a list, a union or a scalar keeps its doc comment and tags", () => {
+    const prelude = `${PRELUDE}
+/** Never empty. @minItems 1 */
+export type NonEmpty<T> = T[];
+/** Maybe there. */
+export type Maybe<T> = T | null;
+/** Short. @maxLength 5 */
+export type Short<T extends string = string> = T;`;
+    const spec = specSchema(withRoot("{ ports: NonEmpty<Port>; m: Maybe<string>; s: Short }", prelude));
+    expect(spec.properties!.ports).toEqual({
+      type: "array",
+      description: "Never empty.",
+      minItems: 1,
+      items: PORT,
+    });
+    expect(spec.properties!.m).toEqual({ type: "string", description: "Maybe there.", nullable: true });
+    expect(spec.properties!.s).toEqual({ type: "string", description: "Short.", maxLength: 5 });
+  });
+});
+
+describe("objects of listed keys read their values as written", () => {
+  test("Record<literal keys, V> and mapped types over literal keys", () => {
+    const prelude = `${PRELUDE}
+type Keys = "x" | "y";
+export type ByKey<T> = { [K in Keys]: T };`;
+    const spec = specSchema(
+      withRoot(
+        '{ rec: Record<Keys, int32>; mapped: { [K in Keys]?: Port }; alias: ByKey<Port>; res: Record<"cpu" | "memory", IntOrString> }',
+        prelude,
+      ),
+    );
+    expect(spec.properties!.rec).toEqual({
+      type: "object",
+      properties: { x: INT32, y: INT32 },
+      required: ["x", "y"],
+    });
+    expect(spec.properties!.mapped).toEqual({ type: "object", properties: { x: PORT, y: PORT } });
+    expect(spec.properties!.alias!.properties!.y).toEqual(PORT);
+    expect(spec.properties!.res!.properties!.cpu).toMatchObject({ "x-kubernetes-int-or-string": true });
+  });
+
+  test("Partial and Required of such a Record", () => {
+    const spec = specSchema(
+      withRoot('{ p: Partial<Record<"replicas", Port>>; r: Required<Record<"a", int32>> }', PRELUDE),
+    );
+    expect(spec.properties!.p).toEqual({ type: "object", properties: { replicas: PORT } });
+    expect(spec.properties!.r).toEqual({ type: "object", properties: { a: INT32 }, required: ["a"] });
+  });
+
+  test("a mapped type whose value depends on the key is the checker's reading", () => {
+    const prelude = `${PRELUDE}\nexport interface Src { a: Port; b: string }`;
+    const spec = specSchema(withRoot("{ m: { [K in keyof Src]: Src[K][] } }", prelude));
+    expect(spec.properties!.m!.properties!.b).toEqual({ type: "array", items: { type: "string" } });
+  });
+});
+
+test("an indexed access to a property reads the property's written type", () => {
+  const prelude = `${PRELUDE}\nexport interface HasPort { port: Port; count: int32 }`;
+  const spec = specSchema(withRoot('{ p: HasPort["port"]; c: HasPort["count"] }', prelude));
+  expect(spec.properties!.p).toEqual(PORT);
+  expect(spec.properties!.c).toEqual(INT32);
+});
+
+describe("TypeScript's own object types", () => {
+  test("are one error at the field that uses them, not one per method inside lib files", () => {
+    const errors = errorsOf(
+      withRoot("{\n  u: URL;\n  b: ArrayBuffer;\n  r: Readonly<Date>;\n  k: PropertyKey;\n  e: Error;\n}"),
+    );
+    expect(errors.map((d) => [d.path, d.location?.line, d.message.replace(/^\S+ /, "")])).toEqual([
+      ["Widget.spec.u", 9, "is the built-in type URL, which a CRD schema cannot express."],
+      ["Widget.spec.b", 10, "is the built-in type ArrayBuffer, which a CRD schema cannot express."],
+      ["Widget.spec.r", 11, "is the built-in type Readonly<Date>, which a CRD schema cannot express."],
+      ["Widget.spec.k", 12, "is a symbol, which a CRD schema cannot express."],
+      ["Widget.spec.e", 13, "is an Error, which a CRD schema cannot express."],
+    ]);
+  });
+});
