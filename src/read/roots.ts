@@ -33,21 +33,59 @@ export function readModel(
 ): IrModel {
   const reader = new TypeReader(checker, diagnostics, cache);
   const roots: IrRoot[] = [];
-  for (const sf of entries) {
-    for (const statement of sf.statements) {
-      if (!tsApi.isInterfaceDeclaration(statement) && !tsApi.isTypeAliasDeclaration(statement)) continue;
-      if (!docMentions(statement, "@crd")) continue;
-      const doc = readDoc(statement);
-      if (!doc.tags.some((t) => t.name === "crd")) continue;
-      const root = readRoot(statement, doc, reader, checker, diagnostics);
-      if (root) roots.push(root);
-    }
+  for (const decl of rootCandidates(entries, checker)) {
+    const doc = readDoc(decl);
+    if (!doc.tags.some((t) => t.name === "crd")) continue;
+    const root = readRoot(decl, doc, reader, checker, diagnostics);
+    if (root) roots.push(root);
   }
   return { roots, definitions: reader.definitions };
 }
 
+type RootDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+
+/**
+ * The declarations mentioning @crd that the entries declare, then those they re-export
+ * (`export * from "./widget.js"`: an index file is a usual entry), each once.
+ */
+function rootCandidates(entries: readonly ts.SourceFile[], checker: ts.TypeChecker): RootDeclaration[] {
+  const found = new Set<ts.Node>();
+  const out: RootDeclaration[] = [];
+  const add = (node: ts.Node) => {
+    if (!isRootShaped(node) || found.has(node) || !docMentions(node, "@crd")) return;
+    found.add(node);
+    out.push(node);
+  };
+  for (const sf of entries) for (const statement of sf.statements) add(statement);
+  for (const sf of entries) {
+    const module = checker.getSymbolAtLocation(sf);
+    if (!module) continue;
+    for (const exported of checker.getExportsOfModule(module)) {
+      const symbol = exported.flags & tsApi.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      for (const decl of symbol.declarations ?? []) if (decl.getSourceFile() !== sf) add(decl);
+    }
+  }
+  return out;
+}
+
+function isRootShaped(node: ts.Node): node is RootDeclaration {
+  return tsApi.isInterfaceDeclaration(node) || tsApi.isTypeAliasDeclaration(node);
+}
+
+/** Exported by an `export` modifier, or by an `export { Widget }` of its own file. */
+function isExported(decl: RootDeclaration, checker: ts.TypeChecker): boolean {
+  if (decl.modifiers?.some((m) => m.kind === tsApi.SyntaxKind.ExportKeyword)) return true;
+  const module = checker.getSymbolAtLocation(decl.getSourceFile());
+  const own = checker.getSymbolAtLocation(decl.name);
+  if (!module || !own) return false;
+  return checker.getExportsOfModule(module).some((e) => {
+    const target = e.flags & tsApi.SymbolFlags.Alias ? checker.getAliasedSymbol(e) : e;
+    return target === own;
+  });
+}
+
 function readRoot(
-  decl: ts.InterfaceDeclaration | ts.TypeAliasDeclaration,
+  decl: RootDeclaration,
   doc: ReturnType<typeof readDoc>,
   reader: TypeReader,
   checker: ts.TypeChecker,
@@ -66,7 +104,7 @@ function readRoot(
       hint,
     });
 
-  if (!decl.modifiers?.some((m) => m.kind === tsApi.SyntaxKind.ExportKeyword)) {
+  if (!isExported(decl, checker)) {
     error(
       `${typeName} is tagged @crd but not exported.`,
       `write \`export ${tsApi.isInterfaceDeclaration(decl) ? "interface" : "type"} ${typeName}\``,
