@@ -3,7 +3,7 @@
  * type is replaced by that type's schema, resolved once and reused (linear cost, as
  * controller-gen's flatten pass). Keywords written beside the `$ref` (the field's own
  * description and tags) win over the named type's; CEL rules of both are kept, the
- * field's first.
+ * field's first; a value validation both set differently must hold twice (see inlinedAt).
  *
  *   in:  {properties: {a: {$ref: "#/definitions/Port", description: "the port"}}}
  *        definitions: {Port: {type: integer, format: int32, description: "A port", minimum: 1}}
@@ -19,6 +19,7 @@
 import { codes } from "../src/diagnostics/codes.js";
 import { RECURSION_HINT } from "../src/diagnostics/recursion.js";
 import { REF_PREFIX, type DraftDocument, type DraftSchema } from "../src/emit/draft.js";
+import { jsonEqual } from "../src/validate/json.js";
 import { reportAt, type TransformContext } from "./context.js";
 import { mapChildren } from "./walk.js";
 
@@ -128,11 +129,73 @@ export function inlineRefs(doc: DraftDocument, ctx: TransformContext, memo?: Inl
 /**
  * A reference replaced by the named type's inlined `body`: the keywords written beside the
  * reference (`own`) win, and the CEL rules of both add up, the field's own first, then its
- * type's (controller-gen's order).
+ * type's (controller-gen's order). A value validation both set differently must hold twice: a
+ * field narrows its type, it cannot loosen it. Of two bounds the stricter is kept (one bound
+ * accepts exactly what the two do, and Kubernetes' CEL cost estimate reads bounds only from the
+ * node itself); two patterns, factors or enums each go into `allOf`, the type's first, as
+ * controller-gen writes them.
+ *
+ *   in:  body {type: string, maxLength: 63, pattern: "^[a-z]+$"}, own {maxLength: 10, pattern: "^ab"}
+ *   out: {type: string, maxLength: 10, allOf: [{pattern: "^[a-z]+$"}, {pattern: "^ab"}]}
  */
 export function inlinedAt(body: DraftSchema, own: DraftSchema): DraftSchema {
   const merged: DraftSchema = { ...body, ...own };
   const rules = [...(own["x-kubernetes-validations"] ?? []), ...(body["x-kubernetes-validations"] ?? [])];
   if (rules.length > 0) merged["x-kubernetes-validations"] = rules;
+  for (const [key, stricter] of COUNT_BOUNDS) {
+    const [a, b] = [body[key], own[key]];
+    if (a !== undefined && b !== undefined) merged[key] = stricter(a, b);
+  }
+  mergeBound(merged, body, own, "maximum", "exclusiveMaximum", -1);
+  mergeBound(merged, body, own, "minimum", "exclusiveMinimum", 1);
+  let typeBranch: DraftSchema | undefined;
+  let fieldBranch: DraftSchema | undefined;
+  for (const key of TWICE) {
+    if (body[key] === undefined || own[key] === undefined || jsonEqual(body[key], own[key])) continue;
+    (typeBranch ??= {})[key] = body[key] as never;
+    (fieldBranch ??= {})[key] = own[key] as never;
+    delete merged[key];
+  }
+  if (typeBranch && fieldBranch) merged.allOf = [...(body.allOf ?? []), typeBranch, fieldBranch];
   return merged;
+}
+
+type CountKey = "maxLength" | "minLength" | "maxItems" | "minItems" | "maxProperties" | "minProperties";
+
+const COUNT_BOUNDS: readonly (readonly [CountKey, (a: number, b: number) => number])[] = [
+  ["maxLength", Math.min],
+  ["maxItems", Math.min],
+  ["maxProperties", Math.min],
+  ["minLength", Math.max],
+  ["minItems", Math.max],
+  ["minProperties", Math.max],
+];
+
+/** Constraints that cannot be merged into one: both go into `allOf`. */
+const TWICE = ["pattern", "multipleOf", "enum"] as const;
+
+/**
+ * The stricter of two numeric bounds with their exclusive flags: the lower maximum (`sign` -1)
+ * or the higher minimum (1); at equal values, exclusive if either is. A flag written alone on the
+ * field (`@exclusiveMaximum`) qualifies the type's bound, and merges as any other keyword.
+ */
+function mergeBound(
+  merged: DraftSchema,
+  body: DraftSchema,
+  own: DraftSchema,
+  bound: "maximum" | "minimum",
+  flag: "exclusiveMaximum" | "exclusiveMinimum",
+  sign: 1 | -1,
+): void {
+  const [a, b] = [body[bound], own[bound]];
+  if (a === undefined || b === undefined) return;
+  const exclusive = (s: DraftSchema) => s[flag] === true;
+  if (a === b) {
+    if (exclusive(body) || exclusive(own)) merged[flag] = true;
+    return;
+  }
+  const stricter = Math.sign(b - a) === sign ? own : body;
+  merged[bound] = stricter[bound];
+  if (exclusive(stricter)) merged[flag] = true;
+  else delete merged[flag];
 }

@@ -64,7 +64,12 @@ export function emitDirect(
   const written = (type: IrType, description: string | undefined, tags: IrProperty["tags"]): DraftSchema => {
     if (isSchemaless(tags)) return done(describe({}, description, tags));
     // Keywords written beside a reference win over the named type's (inline-refs).
-    if (type.kind === "ref") return done(inlinedAt(bodyOf(type.name), describe({}, description, tags)));
+    if (type.kind === "ref") {
+      const merged = inlinedAt(bodyOf(type.name), describe({}, description, tags));
+      // Constraints of both the field and its type become allOf branches: final form for them too.
+      if (merged.allOf) merged.allOf = merged.allOf.map((branch) => finalNode(branch, asIs));
+      return done(merged);
+    }
     return done(describe(bare(type), description, tags));
   };
 

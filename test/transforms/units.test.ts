@@ -7,7 +7,7 @@ import type { DraftSchema } from "../../src/emit/draft.js";
 import { additionalPropertiesCleanup } from "../../transforms/additional-properties-cleanup.js";
 import { collectingContext } from "../../transforms/context.js";
 import { finalize } from "../../transforms/finalize.js";
-import { inlineRefs } from "../../transforms/inline-refs.js";
+import { inlinedAt, inlineRefs } from "../../transforms/inline-refs.js";
 import { TransformMemo } from "../../transforms/memo.js";
 import { intOrString } from "../../transforms/int-or-string.js";
 import { nullableIntOrString } from "../../transforms/nullable-int-or-string.js";
@@ -419,6 +419,84 @@ describe("inline-refs", () => {
       }),
     );
     expect(ctx.diagnostics).toEqual([]);
+  });
+
+  // A field narrows its type's constraints, it cannot loosen them (controller-gen: both in allOf).
+  test.each<[string, DraftSchema, DraftSchema, DraftSchema]>([
+    [
+      "the stricter of two length bounds",
+      { type: "string", maxLength: 63, minLength: 1 },
+      { maxLength: 100, minLength: 3 },
+      { type: "string", maxLength: 63, minLength: 3 },
+    ],
+    [
+      "the field's bound when it is the stricter",
+      { type: "array", maxItems: 10 },
+      { maxItems: 5 },
+      { type: "array", maxItems: 5 },
+    ],
+    [
+      "the lower maximum",
+      { type: "integer", maximum: 100 },
+      { maximum: 65535 },
+      { type: "integer", maximum: 100 },
+    ],
+    [
+      "the higher minimum, exclusive with it",
+      { type: "number", minimum: 0 },
+      { minimum: 1, exclusiveMinimum: true },
+      { type: "number", minimum: 1, exclusiveMinimum: true },
+    ],
+    [
+      "at equal bounds, exclusive if either is",
+      { type: "number", maximum: 5, exclusiveMaximum: true },
+      { maximum: 5 },
+      { type: "number", maximum: 5, exclusiveMaximum: true },
+    ],
+    [
+      "an exclusive type bound dropped for a stricter inclusive one",
+      { type: "number", maximum: 10, exclusiveMaximum: true },
+      { maximum: 5 },
+      { type: "number", maximum: 5 },
+    ],
+    [
+      "a flag alone on the field qualifies the type's bound",
+      { type: "number", maximum: 5 },
+      { exclusiveMaximum: true },
+      { type: "number", maximum: 5, exclusiveMaximum: true },
+    ],
+    [
+      "two patterns both hold, the type's first",
+      { type: "string", pattern: "^[a-z]+$" },
+      { pattern: "^ab" },
+      { type: "string", allOf: [{ pattern: "^[a-z]+$" }, { pattern: "^ab" }] },
+    ],
+    [
+      "two enums and factors likewise",
+      { type: "integer", enum: [1, 2, 4], multipleOf: 2 },
+      { enum: [2, 4], multipleOf: 4 },
+      {
+        type: "integer",
+        allOf: [
+          { enum: [1, 2, 4], multipleOf: 2 },
+          { enum: [2, 4], multipleOf: 4 },
+        ],
+      },
+    ],
+    [
+      "the same value once",
+      { type: "string", pattern: "^a", maxLength: 3 },
+      { pattern: "^a", maxLength: 3 },
+      { type: "string", pattern: "^a", maxLength: 3 },
+    ],
+    [
+      "other keywords: the field's win",
+      { type: "string", description: "type", default: "a" },
+      { description: "field", default: "b" },
+      { type: "string", description: "field", default: "b" },
+    ],
+  ])("inlinedAt: %s", (_name, body, own, merged) => {
+    expect(inlinedAt(body, own)).toEqual(merged);
   });
 
   test("a cycle is reported once, naming it, and replaced by preserve-unknown-fields", () => {
