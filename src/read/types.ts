@@ -279,6 +279,13 @@ export class TypeReader {
         frame.opaque = true;
     }
     const type = this.checker.getTypeOfSymbol(symbol);
+    const known = decl && this.knownMember(decl, name);
+    if (known) {
+      // A member of a Kubernetes type reached through `extends`, Partial, Pick...: its own schema,
+      // with the list types and map keys its TypeScript declaration does not carry.
+      const optional = (symbol.flags & SymbolFlags.Optional) !== 0 || admitsUndefined(type);
+      return { name, type: known, optional, tags: [], origin: nodeOrigin(at) };
+    }
     const written = decl && (signature || isPropertyDeclaration(decl)) ? decl.type : undefined;
     const node =
       written && (this.isFaithful(written, type) || this.isTemplateMember(decl)) ? written : undefined;
@@ -299,6 +306,15 @@ export class TypeReader {
       tags: doc.tags.length > 0 ? collectTags(doc.tags, ["field"], this.diagnostics) : [],
       origin: nodeOrigin(at),
     };
+  }
+
+  /** The schema of property `name` of a known Kubernetes type that declares `decl`. */
+  private knownMember(decl: ts.Declaration, name: string): IrType | undefined {
+    const owner = decl.parent;
+    if (!(isClassDeclaration(owner) || isInterfaceDeclaration(owner)) || !owner.name) return undefined;
+    const known = knownTypeByName(owner.name.text, owner)?.(nodeOrigin(decl));
+    const schema = known?.kind === "verbatim" ? known.schema.properties?.[name] : undefined;
+    return schema && { kind: "verbatim", schema: structuredClone(schema), origin: nodeOrigin(decl) };
   }
 
   /** Warns of each tagged doc comment beside `decl` that TypeScript gives to no declaration. */
@@ -512,6 +528,8 @@ export class TypeReader {
     if (this.isOpenType(objectType)) return undefined;
     const property = this.checker.getPropertyOfType(objectType, index.literal.text);
     const decl = property?.valueDeclaration;
+    const known = decl && this.knownMember(decl, index.literal.text);
+    if (known) return known;
     const written =
       decl && (isPropertySignature(decl) || isPropertyDeclaration(decl)) ? decl.type : undefined;
     if (!written || !this.isFaithful(written, type)) return undefined;
