@@ -107,16 +107,22 @@ export class ScopeKeys {
  * `Pick<T, "a">`): its members are not known until the parameter is, so the checker's
  * instantiated type must be read instead.
  */
-export function holdsTypeParameter(type: ts.Type, checker: ts.TypeChecker, depth = 0): boolean {
-  if (depth > 8) return true;
+export function holdsTypeParameter(
+  type: ts.Type,
+  checker: ts.TypeChecker,
+  seen: Set<ts.Type> = new Set(),
+): boolean {
+  // A recursive type (`type Json = ... | Json[]`) is met again: it adds nothing new.
+  if (seen.has(type) || seen.size > 256) return false;
+  seen.add(type);
   if (type.flags & TypeFlags.TypeParameter) return true;
   if (type.flags & TypeFlags.UnionOrIntersection)
-    return (type as ts.UnionOrIntersectionType).types.some((t) => holdsTypeParameter(t, checker, depth + 1));
-  if (type.aliasTypeArguments?.some((t) => holdsTypeParameter(t, checker, depth + 1))) return true;
+    return (type as ts.UnionOrIntersectionType).types.some((t) => holdsTypeParameter(t, checker, seen));
+  if (type.aliasTypeArguments?.some((t) => holdsTypeParameter(t, checker, seen))) return true;
   if (type.flags & TypeFlags.Object && (type as ts.ObjectType).objectFlags & ObjectFlags.Reference) {
     const reference = type as ts.TypeReference;
     if (reference.target !== reference)
-      return checker.getTypeArguments(reference).some((t) => holdsTypeParameter(t, checker, depth + 1));
+      return checker.getTypeArguments(reference).some((t) => holdsTypeParameter(t, checker, seen));
   }
   return (type.flags & (TypeFlags.Index | TypeFlags.IndexedAccess | TypeFlags.Conditional)) !== 0;
 }

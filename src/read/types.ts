@@ -589,8 +589,9 @@ export class TypeReader {
 
   /** A type read from a written node that holds a type parameter no written argument stands for. */
   private isOpenType(type: ts.Type): boolean {
-    if (type.flags & TypeFlags.TypeParameter && type.symbol && this.scope?.args.has(type.symbol))
-      return false;
+    // Outside a generic's instance, written nodes are followed only where faithful: none holds one.
+    if (!this.scope) return false;
+    if (type.flags & TypeFlags.TypeParameter && type.symbol && this.scope.args.has(type.symbol)) return false;
     return holdsTypeParameter(type, this.checker);
   }
 

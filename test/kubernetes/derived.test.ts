@@ -31,6 +31,6 @@ test("a derived Kubernetes type keeps each member's own schema", () => {
   expect(partial.required).toBeUndefined();
   expect(spec.properties!.picked!.properties).toEqual({ name: container.properties!.name, ports });
   expect(spec.properties!.ports).toEqual(ports);
-  const containers = (spec.properties!.pod!.properties!.containers as JSONSchemaProps).items!;
+  const containers = spec.properties!.pod!.properties!.containers!.items as JSONSchemaProps;
   expect(containers.properties!.ports).toEqual(ports);
 });

@@ -135,3 +135,15 @@ describe("TypeScript's own object types", () => {
     ]);
   });
 });
+
+test("`number | int32` is a number: every integer is one", () => {
+  const spec = specSchema(withRoot("{ n: number | int32; box: Box<number | int32> }", PRELUDE));
+  expect(spec.properties!.n).toEqual({ type: "number" });
+  expect(spec.properties!.box!.properties!.value).toEqual({ type: "number" });
+});
+
+test("a recursive alias as a type argument is the located recursion error, not a stack overflow", () => {
+  const prelude = `${PRELUDE}\nexport type Json = string | number | boolean | null | Json[] | { [k: string]: Json };`;
+  const errors = errorsOf(withRoot("{ box: Box<Json> }", prelude));
+  expect(new Set(errors.map((d) => d.code))).toEqual(new Set(["CRD1008", "CRD1010"]));
+});
