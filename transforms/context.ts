@@ -35,9 +35,11 @@ export function reportAt(
   d: Omit<Diagnostic, "location" | "path">,
 ): void {
   const location = node[ORIGIN];
+  // A property path as the user wrote the type: union branches are the schema's, not theirs.
+  const property = path.replace(/(^|\.)(?:anyOf|oneOf|allOf)\[\d+\]/g, "");
   ctx.report({
     ...d,
-    path: path ? `${ctx.rootName}.${path}` : ctx.rootName,
+    path: property ? `${ctx.rootName}.${property}` : ctx.rootName,
     ...(location ? { location: plainLocation(location) } : {}),
   });
 }

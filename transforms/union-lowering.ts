@@ -59,15 +59,12 @@ export function unionLowering(schema: DraftSchema, ctx: TransformContext): Draft
       const scalar = mergeScalars(members);
       if (scalar) return { ...scalar, ...siblings };
 
-      const types = [...new Set(members.map(describeType))].join(" | ");
-      const hasObject = members.some((m) => m.type === "object");
+      const types = new Set(members.map(describeType));
       reportAt(ctx, node, path, {
         severity: "error",
         code: codes.mixedUnion,
-        message: `A union of ${types} cannot be expressed: a Kubernetes field has one type.`,
-        hint: hasObject
-          ? "tag the property @preserveUnknownFields to accept any value, or make every member an object"
-          : "use one type, tag `string | number` with @intOrString, or tag the property @preserveUnknownFields",
+        message: `A union of ${[...types].join(" | ")} cannot be expressed: a Kubernetes field has one type.`,
+        hint: mixedUnionHint(types),
       });
       return node;
     },
@@ -82,7 +79,7 @@ function lowerObjects(
   path: SchemaPath,
   ctx: TransformContext,
 ): DraftSchema {
-  const label = (i: number) => members[i]![TYPE_NAME] ?? `member ${i + 1} of the union`;
+  const label = (i: number) => members[i]![TYPE_NAME] ?? `#${i + 1}`;
   const discriminator = findDiscriminator(members);
 
   const properties: Record<string, DraftSchema> = {};
@@ -98,7 +95,7 @@ function lowerObjects(
         reportAt(ctx, node, path, {
           severity: "error",
           code: codes.unionPropertyConflict,
-          message: `Union members ${label(owner)} and ${label(i)} both have \`${prop}\` but with different schemas; a Kubernetes object has one schema per property.`,
+          message: `Members ${label(owner)} and ${label(i)} of the union both have \`${prop}\` but with different schemas; a Kubernetes object has one schema per property.`,
           hint: "give the property the same type in every member, or rename it in one of them",
         });
       }
@@ -209,9 +206,13 @@ function dedupe(branches: DraftSchema[]): DraftSchema[] {
 function mergeScalars(members: DraftSchema[]): DraftSchema | undefined {
   const type = members[0]!.type;
   if (type === undefined || type === "object" || type === "array") return undefined;
-  if (!members.every((m) => m.type === type)) return undefined;
   const bare = (m: DraftSchema) =>
     Object.keys(m).every((k) => k === "type" || k === "description" || k === ORIGIN || k === TYPE_NAME);
+  // `number | int32`: every integer is a number.
+  const numeric = (m: DraftSchema) => m.type === "number" || m.type === "integer";
+  if (members.every(numeric) && members.some((m) => m.type === "number" && bare(m)))
+    return { type: "number" };
+  if (!members.every((m) => m.type === type)) return undefined;
   if (members.some(bare)) return { type };
   if (
     members.every(
@@ -224,6 +225,21 @@ function mergeScalars(members: DraftSchema[]): DraftSchema | undefined {
   // Strings of template literal types (a pattern each) and string literals: one pattern.
   const pattern = type === "string" ? patternOfStrings(members) : undefined;
   return pattern === undefined ? undefined : { type: "string", pattern };
+}
+
+/** What to write instead, for the kinds of members a union has. */
+function mixedUnionHint(types: ReadonlySet<string>): string {
+  if (types.has("object")) {
+    return "tag the property @preserveUnknownFields to accept any value, or make every member an object";
+  }
+  const numeric = types.has("number") || types.has("integer");
+  if (types.size === 2 && types.has("string") && numeric) {
+    return "tag the property @intOrString (Kubernetes' int-or-string), or use one type";
+  }
+  if (types.has("array")) {
+    return "use the list alone (one value is a list of one), or tag the property @preserveUnknownFields";
+  }
+  return "use one type, or tag the property @preserveUnknownFields to accept any value";
 }
 
 function describeType(m: DraftSchema): string {

@@ -179,7 +179,7 @@ export type Untagged = { /** An additional field */ additional: string; inner: i
     );
     expect(result.diagnostics[0]).toMatchObject({
       code: "CRD3003",
-      message: expect.stringContaining("InnerString and InnerNumber both have `inner`"),
+      message: expect.stringContaining("Members InnerString and InnerNumber of the union both have `inner`"),
       path: "Widget.spec.v",
     });
   });
