@@ -157,6 +157,8 @@ export function inlinedAt(body: DraftSchema, own: DraftSchema): DraftSchema {
     delete merged[key];
   }
   if (typeBranch && fieldBranch) merged.allOf = [...(body.allOf ?? []), typeBranch, fieldBranch];
+  // `@format int64` on a field of a number type makes it an integer (only a number: a string stays one).
+  if (merged.type === "number" && (own.format === "int32" || own.format === "int64")) merged.type = "integer";
   return merged;
 }
 

@@ -22,7 +22,7 @@ import { finalNode } from "../../transforms/finalize.js";
 import { stepTriggers, type TransformOptions } from "../../transforms/index.js";
 import { inlinedAt } from "../../transforms/inline-refs.js";
 import { ownFeatures } from "../../transforms/walk.js";
-import type { DraftSchema } from "./draft.js";
+import { refTo, type DraftSchema } from "./draft.js";
 import { describe, emitBare, emitObject, isSchemaless, rootSchema, type ChildEmitter } from "./schema.js";
 
 /** Thrown (and caught below) where the stage has work to do. */
@@ -65,7 +65,9 @@ export function emitDirect(
     if (isSchemaless(tags)) return done(describe({}, description, tags));
     // Keywords written beside a reference win over the named type's (inline-refs).
     if (type.kind === "ref") {
-      const merged = inlinedAt(bodyOf(type.name), describe({}, description, tags));
+      // Its tags see a reference, as in the stage: a type known only once inlined.
+      const { $ref: _ref, ...own } = describe({ $ref: refTo(type.name) }, description, tags);
+      const merged = inlinedAt(bodyOf(type.name), own);
       // Constraints of both the field and its type become allOf branches: final form for them too.
       if (merged.allOf) merged.allOf = merged.allOf.map((branch) => finalNode(branch, asIs));
       return done(merged);

@@ -3,7 +3,7 @@
  * with one entry in `versions` per root declaring that kind.
  */
 import { codes } from "../diagnostics/codes.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { plainLocation, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { CrdSettings, IrRoot } from "../ir/model.js";
 import type {
   CustomResourceDefinition,
@@ -12,6 +12,7 @@ import type {
   JSONSchemaProps,
 } from "../schema/types.js";
 import type { OriginIndex } from "../../transforms/origins.js";
+import { repeatedValues } from "../tags/combinations.js";
 import { checkVersionPaths } from "./version-checks.js";
 import { compareVersions } from "./versions.js";
 
@@ -49,6 +50,20 @@ function buildOne(list: VersionInput[], diagnostics: Diagnostic[]): CustomResour
   const first = list[0]!.root;
   const s = first.settings;
   let ok = true;
+  for (const { root } of list) {
+    // Kubernetes takes a short name twice, and `@annotation k=a` then `k=b` would keep only `b`.
+    for (const problem of repeatedValues(root.tags)) {
+      ok = false;
+      diagnostics.push({
+        severity: "error",
+        code: codes.badTagValue,
+        message: problem.message,
+        location: plainLocation(problem.tag.origin ?? root.origin),
+        path: root.typeName,
+        ...(problem.hint ? { hint: problem.hint } : {}),
+      });
+    }
+  }
   for (const other of list.slice(1)) {
     const conflict = settingConflict(s, other.root.settings);
     if (!conflict) continue;

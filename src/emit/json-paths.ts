@@ -7,11 +7,24 @@
 import type { JSONSchemaProps } from "../schema/types.js";
 import { own } from "../validate/json.js";
 
+/**
+ * How Kubernetes reads a path. A printer column's is kubectl's JSONPath, where `\.` is a dot
+ * inside a name and `['a.b']`, `[0]`, `[*]` and filters are steps. A scale path is split at
+ * every dot (`strings.Split` in the API server's scale handler), and a selectable field's is
+ * `ValidFieldPath` without array notation: names between dots, no escapes, no brackets.
+ */
+export type PathSyntax = "jsonpath" | "dotted";
+
 export type Resolved =
   | { kind: "found"; schema: JSONSchemaProps }
   /** Under preserve-unknown-fields or another schema-less node: anything may be there. */
   | { kind: "unknown" }
-  | { kind: "missing"; at: string };
+  | { kind: "missing"; at: string }
+  /** Not a path of this syntax: `rest` is the text from where it cannot be read on. */
+  | { kind: "unreadable"; rest: string };
+
+/** One step of a path, with its text as written (for messages). */
+export type PathStep = { kind: "field"; name: string; text: string } | { kind: "items"; text: string };
 
 /** ObjectMeta's fields as the API server defines them (the root's metadata schema is just `object`). */
 const OBJECT_META: Record<string, JSONSchemaProps> = {
@@ -27,47 +40,86 @@ const OBJECT_META: Record<string, JSONSchemaProps> = {
   annotations: { type: "object", additionalProperties: { type: "string" } },
 };
 
-/** Splits `.a.b[0].c[?(@.x=="y")]` into names and `[]` steps into list items. */
-export function splitPath(path: string): string[] | undefined {
-  if (!path.startsWith(".")) return undefined;
-  const out: string[] = [];
-  const re = /\.([^.[\]]+)|\[(?:\?\([^)]*\)|\*|\d+|'[^']*'|"[^"]*")\]/gy;
-  let m: RegExpExecArray | null;
-  let last = 0;
-  while ((m = re.exec(path)) !== null) {
-    out.push(m[1] ?? (/^\[['"]/.test(m[0]) ? m[0].slice(2, -2) : "[]"));
-    last = re.lastIndex;
-  }
-  return last === path.length ? out : undefined;
+/** The steps of `path`, or the text from where it cannot be read. */
+export function splitPath(path: string, syntax: PathSyntax = "jsonpath"): PathStep[] | { rest: string } {
+  return syntax === "dotted" ? splitDotted(path) : splitJsonPath(path);
 }
 
-export function resolvePath(root: JSONSchemaProps, path: string): Resolved {
-  const steps = splitPath(path);
-  if (!steps) return { kind: "missing", at: path };
+/** A bracket step: a filter, `*`, an index or a quoted key. */
+const BRACKET = /\[(?:\?\([^)]*\)|\*|\d+|'([^']*)'|"([^"]*)")\]/y;
+
+/** Characters that end a name in kubectl's JSONPath (its parser's isTerminator) unless escaped. */
+const TERMINATORS = new Set([".", ",", "[", "]", "$", "@", "{", "}", " ", "\t", "\r", "\n"]);
+
+function splitJsonPath(path: string): PathStep[] | { rest: string } {
+  if (!path.startsWith(".")) return { rest: path };
+  const out: PathStep[] = [];
+  let i = 0;
+  while (i < path.length) {
+    if (path[i] === ".") {
+      let j = i + 1;
+      while (j < path.length && !TERMINATORS.has(path[j]!)) j += path[j] === "\\" ? 2 : 1;
+      j = Math.min(j, path.length);
+      // As kubectl does: `\` keeps the next character in the name, and is itself dropped.
+      const name = path.slice(i + 1, j).replaceAll("\\", "");
+      if (name === "") return { rest: path.slice(i) };
+      out.push({ kind: "field", name, text: path.slice(i, j) });
+      i = j;
+      continue;
+    }
+    BRACKET.lastIndex = i;
+    const m = BRACKET.exec(path);
+    if (!m) return { rest: path.slice(i) };
+    const key = m[1] ?? m[2];
+    out.push(key !== undefined ? { kind: "field", name: key, text: m[0] } : { kind: "items", text: m[0] });
+    i = BRACKET.lastIndex;
+  }
+  return out;
+}
+
+function splitDotted(path: string): PathStep[] | { rest: string } {
+  if (!path.startsWith(".")) return { rest: path };
+  const out: PathStep[] = [];
+  let at = 0;
+  for (const name of path.slice(1).split(".")) {
+    // Brackets and escapes mean something in a column's path, but here they would be taken
+    // as part of a name, or refused: `.spec['a.b']`, `.spec.a\.b` are not what was meant.
+    if (name === "" || /[[\]\\]/.test(name)) return { rest: path.slice(at) };
+    out.push({ kind: "field", name, text: `.${name}` });
+    at += name.length + 1;
+  }
+  return out;
+}
+
+export function resolvePath(root: JSONSchemaProps, path: string, syntax: PathSyntax = "jsonpath"): Resolved {
+  const steps = splitPath(path, syntax);
+  if (!Array.isArray(steps)) return { kind: "unreadable", rest: steps.rest };
+  const first = steps[0];
+  const inMetadata = first?.kind === "field" && first.name === "metadata";
   let node: JSONSchemaProps = root;
   let walked = "";
   for (const [i, step] of steps.entries()) {
-    if (i === 1 && steps[0] === "metadata") {
-      const meta = own(OBJECT_META, step);
-      if (!meta) return { kind: "missing", at: `.metadata.${step}` };
+    walked += step.text;
+    if (i === 1 && inMetadata) {
+      const meta = step.kind === "field" ? own(OBJECT_META, step.name) : undefined;
+      if (!meta) return { kind: "missing", at: walked };
       node = meta;
-      walked += `.${step}`;
       continue;
     }
-    if (node["x-kubernetes-preserve-unknown-fields"] === true && !own(node.properties, step))
-      return { kind: "unknown" };
-    if (step === "[]") {
+    if (step.kind === "items") {
+      if (node["x-kubernetes-preserve-unknown-fields"] === true) return { kind: "unknown" };
       if (node.type !== "array" || !node.items || Array.isArray(node.items))
-        return { kind: "missing", at: `${walked}[]` };
+        return { kind: "missing", at: walked };
       node = node.items;
-      walked += "[]";
       continue;
     }
     const next =
-      own(node.properties, step) ??
+      own(node.properties, step.name) ??
       (typeof node.additionalProperties === "object" ? node.additionalProperties : undefined);
-    walked += `.${step}`;
-    if (!next) return { kind: "missing", at: walked };
+    if (!next)
+      return node["x-kubernetes-preserve-unknown-fields"] === true
+        ? { kind: "unknown" }
+        : { kind: "missing", at: walked };
     node = next;
   }
   return { kind: "found", schema: node };

@@ -7,7 +7,7 @@ import { codes } from "../diagnostics/codes.js";
 import { plainLocation, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.js";
 import type { IrRoot } from "../ir/model.js";
 import type { JSONSchemaProps } from "../schema/types.js";
-import { resolvePath, valueType } from "./json-paths.js";
+import { resolvePath, valueType, type PathSyntax } from "./json-paths.js";
 
 /** Which field types each printer column type can show. */
 const COLUMN_ACCEPTS: Record<string, (t: string | undefined, format?: string) => boolean> = {
@@ -32,9 +32,33 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
       ...(hint ? { hint } : {}),
     });
 
-  /** Resolves a path; reports a missing field. Returns the field's type, or undefined when unknown/missing. */
-  const lookup = (path: string, location: SourceLocation, what: string): string | null | undefined => {
-    const r = resolvePath(schema, path);
+  /**
+   * Resolves a path as Kubernetes reads it (`syntax`), reporting one that is missing or cannot be
+   * read. The field's type; undefined when the schema cannot tell, null after a report.
+   */
+  const lookup = (
+    path: string,
+    location: SourceLocation,
+    what: string,
+    syntax: PathSyntax,
+  ): string | null | undefined => {
+    const r = resolvePath(schema, path, syntax);
+    if (r.kind === "unreadable") {
+      if (syntax === "jsonpath") {
+        error(
+          location,
+          `${what} ${path} is not a JSONPath crdgen can follow (at "${r.rest}").`,
+          `write fields as .name (a dot inside a name as \\. or ['a.b']), list items as [*], [0] or [?(@.type=="Ready")]`,
+        );
+      } else {
+        error(
+          location,
+          `${what} ${path} is not a plain path: Kubernetes reads it as names between dots, with no brackets or \\ escapes (at "${r.rest}").`,
+          "a field whose name holds a dot, or one inside a list, cannot be used here",
+        );
+      }
+      return null;
+    }
     if (r.kind === "missing") {
       error(location, `${what} ${path} does not exist in ${root.typeName}'s schema (no field at ${r.at}).`);
       return null;
@@ -43,7 +67,7 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
   };
 
   v.printerColumns.forEach((c, i) => {
-    const type = lookup(c.jsonPath, at("printColumn", i), `Printer column "${c.name}" path`);
+    const type = lookup(c.jsonPath, at("printColumn", i), `Printer column "${c.name}" path`, "jsonpath");
     if (type === null || type === undefined) return;
     if (!COLUMN_ACCEPTS[c.type]!(type)) {
       error(
@@ -71,7 +95,7 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
         error(scaleAt, `${name} ${path} must be a path under ${prefix.slice(0, -1)}.`);
         continue;
       }
-      const type = lookup(path, scaleAt, name);
+      const type = lookup(path, scaleAt, name, "dotted");
       if (type !== null && type !== undefined && type !== "integer") {
         error(
           scaleAt,
@@ -82,7 +106,7 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
     }
     const selector = v.scale.labelSelectorPath;
     if (selector) {
-      const type = lookup(selector, scaleAt, "labelSelectorPath");
+      const type = lookup(selector, scaleAt, "labelSelectorPath", "dotted");
       if (type !== null && type !== undefined && type !== "string") {
         error(scaleAt, `labelSelectorPath ${selector} must point to a string field, but it is ${type}.`);
       }
@@ -90,7 +114,7 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
   }
 
   v.selectableFields.forEach((path, i) => {
-    const type = lookup(path, at("selectableField", i), "Selectable field");
+    const type = lookup(path, at("selectableField", i), "Selectable field", "dotted");
     if (type !== null && type !== undefined && !["string", "boolean", "integer"].includes(type)) {
       error(
         at("selectableField", i),

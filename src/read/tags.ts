@@ -1,6 +1,7 @@
 /** Turns raw JSDoc tags into parsed, placement-checked tags, reporting problems as diagnostics. */
 import { codes } from "../diagnostics/codes.js";
 import { plainLocation, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { conflictingTags } from "../tags/combinations.js";
 import { tagRegistry } from "../tags/index.js";
 import type { AppliedTag, TagTarget } from "../tags/registry.js";
 import type { RawTag } from "./jsdoc.js";
@@ -61,6 +62,15 @@ export function collectTags(
       continue;
     }
     out.push({ name: tag.name, value: parsed.value, origin: tag.origin });
+  }
+  for (const c of conflictingTags(out)) {
+    diagnostics.push({
+      severity: "error",
+      code: codes.badTagValue,
+      message: c.message,
+      location: plainLocation(c.tag.origin),
+      ...(c.hint ? { hint: c.hint } : {}),
+    });
   }
   return out;
 }

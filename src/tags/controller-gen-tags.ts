@@ -23,7 +23,7 @@ function addRule(s: DraftSchema, rule: ValidationRule): void {
 }
 
 function parseExternalDocs(text: string): TagParseResult<ExternalDocumentation> {
-  const kv = parseKeyValues(text);
+  const kv = parseKeyValues(text, ["url", "description"]);
   if (!kv.ok) return kv;
   const unknown = [...kv.value.keys()].filter((k) => k !== "url" && k !== "description");
   if (unknown.length > 0) return fail(`does not know ${unknown.join(", ")}`);
@@ -106,7 +106,7 @@ export const controllerGenTags: RegisteredTag[] = [
     targets: VALUE,
     summary: "An example value, as JSON (the schema's `example`; JSDoc's @example stays documentation).",
     syntax: "@exampleValue <JSON>",
-    parse: parseJson,
+    parse: (text) => parseJson(text, "exampleValue"),
     schema: (s, v) => void (s.example = v),
   }),
   defineTag<string>({

@@ -87,17 +87,19 @@ export const crdTags: RegisteredTag[] = [
   defineTag({
     name: "shortName",
     targets: CRD,
-    summary: "Short name for kubectl (repeatable).",
+    summary: "Short name for kubectl (repeatable, each name once).",
     syntax: "@shortName <name>",
     repeatable: true,
+    distinct: { by: (v) => v },
     parse: parseName,
   }),
   defineTag({
     name: "category",
     targets: CRD,
-    summary: "Category such as `all` for `kubectl get all` (repeatable).",
+    summary: "Category such as `all` for `kubectl get all` (repeatable, each name once).",
     syntax: "@category <name>",
     repeatable: true,
+    distinct: { by: (v) => v },
     parse: parseWord,
   }),
 ];

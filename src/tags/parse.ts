@@ -23,6 +23,12 @@ export function parseNumber(text: string): TagParseResult<number> {
   return inexact === undefined ? ok(n) : inexactFailure(inexact, "");
 }
 
+/** A number above 0, as `multipleOf` must be (a multiple of 0 or of a negative number means nothing). */
+export function parsePositive(text: string): TagParseResult<number> {
+  const parsed = parseNumber(text);
+  return parsed.ok && parsed.value <= 0 ? fail(`must be greater than 0, got ${text.trim()}`) : parsed;
+}
+
 export function parseCount(text: string): TagParseResult<number> {
   const t = text.trim();
   return /^\d+$/.test(t) && Number.isSafeInteger(Number(t))
@@ -48,7 +54,8 @@ export function parseChoice<C extends string>(choices: readonly C[]) {
   };
 }
 
-export function parseJson(text: string): TagParseResult<JsonValue> {
+/** `tag`: the tag being parsed, which the hint writes out. */
+export function parseJson(text: string, tag = "default"): TagParseResult<JsonValue> {
   const t = text.trim();
   if (t === "") return fail("expects a JSON value");
   try {
@@ -58,7 +65,7 @@ export function parseJson(text: string): TagParseResult<JsonValue> {
   } catch {
     // Bare words are a common shorthand for strings (`@default Always`).
     if (/^[A-Za-z_][\w.-]*$/.test(t) && !["true", "false", "null"].includes(t)) return ok(t);
-    return fail(`expects a JSON value, got ${t}`, `quote strings: @default "value"`);
+    return fail(`expects a JSON value, got ${t}`, `quote strings: @${tag} "value"`);
   }
 }
 
@@ -90,9 +97,17 @@ const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|(-?\d+)(?![.\deE])|-?\d+(?:\.\d+)?(?:[eE][
 
 /**
  * `key=value key2="quoted value" flag` (flags without `=` map to `true`),
- * the argument style of CRD-level tags such as @printColumn.
+ * the argument style of CRD-level tags such as @printColumn. A quoted value keeps its
+ * backslashes except before `"` and `\`, so `jsonPath=".a\.b"` stays as written.
+ *
+ * With `keys` (every key the tag knows), words that are no key right after an unquoted value
+ * are read as the rest of that value, which needed quotes: `url=not a url` is reported as such,
+ * not as `url` given twice.
  */
-export function parseKeyValues(text: string): TagParseResult<Map<string, string | true>> {
+export function parseKeyValues(
+  text: string,
+  keys?: readonly string[],
+): TagParseResult<Map<string, string | true>> {
   const out = new Map<string, string | true>();
   const re = /\s*([A-Za-z][\w-]*)(?:=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S*)))?/y;
   let rest = text.trim();
@@ -101,10 +116,31 @@ export function parseKeyValues(text: string): TagParseResult<Map<string, string 
     const m = re.exec(rest);
     if (!m || m[0].length === 0) return fail(`cannot read "${rest}" as key=value`);
     const key = m[1]!;
-    if (out.has(key)) return fail(`repeats ${key}`);
-    const value = m[2] !== undefined ? m[2].replace(/\\(.)/g, "$1") : (m[3] ?? m[4]);
+    if (out.has(key)) return fail(`gives ${key} more than once`);
+    const value = m[2] !== undefined ? m[2].replace(/\\(["\\])/g, "$1") : (m[3] ?? m[4]);
     out.set(key, value === undefined ? true : value);
     rest = rest.slice(m[0].length).trimStart();
+    const unquoted = m[4];
+    if (unquoted !== undefined && keys) {
+      const spilled = spilledWords(rest, keys);
+      if (spilled.length > 0) {
+        const whole = [unquoted, ...spilled].filter((w) => w !== "").join(" ");
+        return fail(
+          `${key}=${unquoted} is followed by "${spilled.join(" ")}": a value with spaces needs quotes`,
+          `write ${key}="${whole}"`,
+        );
+      }
+    }
   }
   return ok(out);
+}
+
+/** The words at the start of `rest` up to the next `key=`, unless the first is a key (a flag). */
+function spilledWords(rest: string, keys: readonly string[]): string[] {
+  const words: string[] = [];
+  for (const word of rest.split(/\s+/)) {
+    if (word === "" || /^[A-Za-z][\w-]*=/.test(word) || (words.length === 0 && keys.includes(word))) break;
+    words.push(word);
+  }
+  return words;
 }

@@ -20,9 +20,19 @@ export interface TagDefinition<V> {
   /** How the argument is written, e.g. `@minimum <number>`. */
   syntax: string;
   repeatable?: boolean;
+  /**
+   * For a repeatable tag whose values must differ in some part (a short name, an annotation's
+   * key, a column's name): that part, as messages show it, and what to do about a repeat.
+   */
+  distinct?: Distinct<V>;
   parse(text: string): TagParseResult<V>;
   /** What the tag does to the schema of the node it sits on (type and field tags). */
   schema?(schema: DraftSchema, value: V): void;
+}
+
+export interface Distinct<V> {
+  by(value: V): string;
+  hint?: string;
 }
 
 /** A tag definition with its value type erased, so definitions of all types share one table. */
@@ -32,6 +42,7 @@ export interface RegisteredTag {
   summary: string;
   syntax: string;
   repeatable: boolean;
+  distinct?: Distinct<unknown> | undefined;
   parse(text: string): TagParseResult<unknown>;
   applySchema?: ((schema: DraftSchema, value: unknown) => void) | undefined;
 }
@@ -44,15 +55,16 @@ export interface AppliedTag {
 }
 
 export function defineTag<V>(def: TagDefinition<V>): RegisteredTag {
-  const { schema } = def;
+  const { schema, distinct } = def;
   return {
     name: def.name,
     targets: def.targets,
     summary: def.summary,
     syntax: def.syntax,
     repeatable: def.repeatable ?? false,
+    // The values were produced by this same definition's parse, so the casts are sound.
+    distinct: distinct && { ...distinct, by: (v) => distinct.by(v as V) },
     parse: (text) => def.parse(text),
-    // The value was produced by this same definition's parse, so the cast is sound.
     applySchema: schema ? (s, v) => schema(s, v as V) : undefined,
   };
 }

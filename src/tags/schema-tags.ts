@@ -12,6 +12,7 @@ import {
   parseJson,
   parseKeyValues,
   parseNumber,
+  parsePositive,
   parseText,
   parseWord,
 } from "./parse.js";
@@ -21,13 +22,17 @@ import { defineTag, type RegisteredTag, type TagParseResult, type TagTarget } fr
 
 const VALUE: readonly TagTarget[] = ["type", "field"];
 
-function numberTag(name: "minimum" | "maximum" | "multipleOf", summary: string): RegisteredTag {
+function numberTag(
+  name: "minimum" | "maximum" | "multipleOf",
+  summary: string,
+  parse: (text: string) => TagParseResult<number> = parseNumber,
+): RegisteredTag {
   return defineTag({
     name,
     targets: VALUE,
     summary,
     syntax: `@${name} <number>`,
-    parse: parseNumber,
+    parse,
     schema: (s, v) => void (s[name] = v),
   });
 }
@@ -48,7 +53,8 @@ function countTag(
 
 /**
  * `@exclusiveMinimum 5` is JSON Schema's number form (becomes minimum: 5 + exclusiveMinimum: true);
- * `@exclusiveMinimum` alone or `true` is OpenAPI's flag form next to @minimum.
+ * `@exclusiveMinimum` alone or `true` is OpenAPI's flag form next to @minimum. The number form
+ * beside @minimum sets the minimum twice: tags/combinations.ts reports it.
  */
 function exclusiveTag(
   name: "exclusiveMinimum" | "exclusiveMaximum",
@@ -57,7 +63,7 @@ function exclusiveTag(
   return defineTag<number | true>({
     name,
     targets: VALUE,
-    summary: `Makes the ${bound} exclusive; with a number, also sets the ${bound}.`,
+    summary: `Makes the ${bound} exclusive; with a number, also sets the ${bound} (then no @${bound} beside it).`,
     syntax: `@${name} [<number>]`,
     parse: (text): TagParseResult<number | true> => {
       const t = text.trim();
@@ -74,12 +80,29 @@ function exclusiveTag(
 /** Formats that make a `number` an integer. */
 const INTEGER_FORMATS = new Set(["int32", "int64"]);
 
+/**
+ * Whether a node holds numbers, as far as its draft tells; undefined for a named type's node
+ * (a `$ref`, or a union with one), whose type is known only once inlined.
+ */
+function holdsNumbers(s: DraftSchema): boolean | undefined {
+  if (s.type !== undefined) return s.type === "number" || s.type === "integer";
+  // Values of several types: there is no one type to make an integer.
+  if (s["x-kubernetes-int-or-string"] === true || s["x-kubernetes-preserve-unknown-fields"] === true)
+    return false;
+  if (s.$ref !== undefined) return undefined;
+  // @schemaless' empty node, made by its tags alone.
+  if (!s.anyOf) return true;
+  const members = s.anyOf.filter((m) => m.type !== "null").map(holdsNumbers);
+  if (members.includes(false)) return false;
+  return members.every((m) => m === true) ? true : undefined;
+}
+
 export const schemaTags: RegisteredTag[] = [
   numberTag("minimum", "Smallest allowed value."),
   numberTag("maximum", "Largest allowed value."),
   exclusiveTag("exclusiveMinimum", "minimum"),
   exclusiveTag("exclusiveMaximum", "maximum"),
-  numberTag("multipleOf", "The value must be a multiple of this number."),
+  numberTag("multipleOf", "The value must be a multiple of this number (greater than 0).", parsePositive),
   countTag("minLength", "Shortest allowed string."),
   countTag("maxLength", "Longest allowed string."),
   countTag("minItems", "Fewest list items."),
@@ -106,12 +129,14 @@ export const schemaTags: RegisteredTag[] = [
   defineTag({
     name: "format",
     targets: VALUE,
-    summary: "String or number format; int32 and int64 make a number an integer.",
+    summary: "String or number format; int32 and int64 make a number an integer (and only a number).",
     syntax: "@format <name>",
     parse: parseWord,
     schema: (s, v) => {
       s.format = v;
-      if (INTEGER_FORMATS.has(v)) s.type = "integer";
+      // A string or a list made an integer would take no value at all. A named type's node is
+      // known only once inlined: inline-refs makes it an integer there if it is a number.
+      if (INTEGER_FORMATS.has(v) && holdsNumbers(s) === true) s.type = "integer";
     },
   }),
   defineTag({
@@ -196,7 +221,7 @@ function parseValidation(text: string): TagParseResult<ValidationRule> {
   const t = text.trim();
   if (t === "") return fail("expects a CEL rule");
   if (!new RegExp(`^(${RULE_KEYS.join("|")})(=|\\s|$)`).test(t)) return ok({ rule: t });
-  const kv = parseKeyValues(t);
+  const kv = parseKeyValues(t, RULE_KEYS);
   if (!kv.ok) return kv;
   const unknown = [...kv.value.keys()].filter((k) => !RULE_KEYS.includes(k));
   if (unknown.length > 0) return fail(`does not know ${unknown.join(", ")}`);

@@ -10,20 +10,34 @@ const CRD = ["crd"] as const;
 
 export type SubresourceTag = { kind: "status" } | ({ kind: "scale" } & CustomResourceSubresourceScale);
 
+const SCALE_KEYS = ["specReplicasPath", "statusReplicasPath", "labelSelectorPath"];
+
+/**
+ * A path the API server takes only if it starts at the object's root (`.spec.x`): Kubernetes
+ * refuses `spec.x` ("must be a simple json path starting with ."), so it is said here, not
+ * later as a field that does not exist.
+ */
+function rootedPath(key: string, path: string | undefined): TagParseResult<undefined> {
+  return path === undefined || path.startsWith(".")
+    ? ok(undefined)
+    : fail(
+        `${key} must start with "." (a path from the object's root), got "${path}"`,
+        `write ${key}=.${path}`,
+      );
+}
+
 function parseSubresource(text: string): TagParseResult<SubresourceTag> {
   const [word, ...rest] = text.trim().split(/\s+/);
   if (word === "status")
     return rest.length === 0 ? ok({ kind: "status" }) : fail("status takes no arguments");
   if (word !== "scale") return fail(`expects status or scale, got "${word ?? ""}"`);
-  const kv = parseKeyValues(rest.join(" "));
+  const kv = parseKeyValues(rest.join(" "), SCALE_KEYS);
   if (!kv.ok) return kv;
   const get = (k: string) => {
     const v = kv.value.get(k);
     return typeof v === "string" ? v : undefined;
   };
-  const unknown = [...kv.value.keys()].filter(
-    (k) => !["specReplicasPath", "statusReplicasPath", "labelSelectorPath"].includes(k),
-  );
+  const unknown = [...kv.value.keys()].filter((k) => !SCALE_KEYS.includes(k));
   if (unknown.length > 0) return fail(`does not know ${unknown.join(", ")}`);
   const specReplicasPath = get("specReplicasPath");
   const statusReplicasPath = get("statusReplicasPath");
@@ -34,6 +48,10 @@ function parseSubresource(text: string): TagParseResult<SubresourceTag> {
     );
   }
   const labelSelectorPath = get("labelSelectorPath");
+  for (const key of SCALE_KEYS) {
+    const rooted = rootedPath(key, get(key));
+    if (!rooted.ok) return rooted;
+  }
   return ok({
     kind: "scale",
     specReplicasPath,
@@ -45,13 +63,13 @@ function parseSubresource(text: string): TagParseResult<SubresourceTag> {
 const COLUMN_TYPES = ["integer", "number", "string", "boolean", "date"];
 const COLUMN_FORMATS = ["int32", "int64", "float", "double", "byte", "date", "date-time", "password"];
 
+const COLUMN_KEYS = ["name", "type", "jsonPath", "JSONPath", "description", "format", "priority"];
+
 function parseColumn(text: string): TagParseResult<CustomResourceColumnDefinition> {
-  const kv = parseKeyValues(text);
+  const kv = parseKeyValues(text, COLUMN_KEYS);
   if (!kv.ok) return kv;
   const v = kv.value;
-  const unknown = [...v.keys()].filter(
-    (k) => !["name", "type", "jsonPath", "JSONPath", "description", "format", "priority"].includes(k),
-  );
+  const unknown = [...v.keys()].filter((k) => !COLUMN_KEYS.includes(k));
   if (unknown.length > 0) return fail(`does not know ${unknown.join(", ")}`);
   const str = (k: string) => (typeof v.get(k) === "string" ? (v.get(k) as string) : undefined);
   const name = str("name");
@@ -64,6 +82,8 @@ function parseColumn(text: string): TagParseResult<CustomResourceColumnDefinitio
     );
   if (!COLUMN_TYPES.includes(type))
     return fail(`type must be one of ${COLUMN_TYPES.join(", ")}, got "${type}"`);
+  const rooted = rootedPath(v.has("jsonPath") ? "jsonPath" : "JSONPath", jsonPath);
+  if (!rooted.ok) return rooted;
   const format = str("format");
   if (format !== undefined && !COLUMN_FORMATS.includes(format))
     return fail(`format must be one of ${COLUMN_FORMATS.join(", ")}, got "${format}"`);
@@ -112,22 +132,27 @@ export const versionTags: RegisteredTag[] = [
       "Enables the status or scale subresource (scale needs specReplicasPath= and statusReplicasPath=).",
     syntax: "@subresource status | scale specReplicasPath=.. statusReplicasPath=.. [labelSelectorPath=..]",
     repeatable: true,
+    distinct: { by: (v) => v.kind },
     parse: parseSubresource,
   }),
   defineTag({
     name: "printColumn",
     targets: CRD,
-    summary: "An additional printer column for kubectl get (repeatable).",
+    summary:
+      "An additional printer column for kubectl get (repeatable, each with its own name); jsonPath is kubectl's JSONPath, where `\\.` is a dot inside a name.",
     syntax: '@printColumn name=<n> type=<t> jsonPath=<.path> [description="..."] [format=<f>] [priority=<n>]',
     repeatable: true,
+    // kubectl would show two columns of one name; Kubernetes does not refuse them.
+    distinct: { by: (v) => `name=${v.name}`, hint: "give each column its own name" },
     parse: parseColumn,
   }),
   defineTag({
     name: "selectableField",
     targets: CRD,
-    summary: "A field usable in field selectors (repeatable, at most 8).",
+    summary: "A field usable in field selectors (repeatable, each path once, at most 8); names between dots.",
     syntax: "@selectableField <.path>",
     repeatable: true,
+    distinct: { by: (v) => v },
     parse: parseJsonPath,
   }),
   defineTag({
@@ -147,17 +172,19 @@ export const versionTags: RegisteredTag[] = [
   defineTag({
     name: "annotation",
     targets: CRD,
-    summary: "An annotation on the CRD object itself (repeatable).",
+    summary: "An annotation on the CRD object itself (repeatable, each key once).",
     syntax: "@annotation <key>=<value>",
     repeatable: true,
+    distinct: { by: ([key]) => key, hint: "keep one value for the key" },
     parse: parsePair,
   }),
   defineTag({
     name: "label",
     targets: CRD,
-    summary: "A label on the CRD object itself (repeatable).",
+    summary: "A label on the CRD object itself (repeatable, each key once).",
     syntax: "@label <key>=<value>",
     repeatable: true,
+    distinct: { by: ([key]) => key, hint: "keep one value for the key" },
     parse: parsePair,
   }),
 ];

@@ -153,3 +153,44 @@ export interface Thing_${v} { spec: { ${v}: string } }`,
     );
   });
 });
+
+describe("repeated CRD-level tags", () => {
+  // Kubernetes accepts a short name or a category twice and kubectl shows two columns of one
+  // name; an annotation or label given twice would keep only its last value.
+  const BASE = "@crd\n@group net.example.com\n@version v1\n@subresource status";
+
+  test.each([
+    "@shortName np\n@shortName npol\n@category all\n@category net",
+    "@annotation example.com/a=1\n@annotation example.com/b=1\n@label a=1\n@label b=1",
+    "@printColumn name=A type=string jsonPath=.spec.a\n@printColumn name=B type=string jsonPath=.spec.a",
+    "@selectableField .spec.a\n@selectableField .status.ok",
+  ])("%j: distinct values are fine", (tags) => {
+    expect(errorsOf(ROOT(`${BASE}\n${tags}`))).toEqual([]);
+  });
+
+  test.each([
+    ["@shortName np\n@shortName np", "@shortName np is given more than once (first at line 7)."],
+    ["@category all\n@category all", "@category all is given more than once (first at line 7)."],
+    [
+      "@annotation example.com/team=a\n@annotation example.com/team=b",
+      "@annotation example.com/team is given more than once, with a different value (first at line 7).",
+    ],
+    ["@label tier=api\n@label tier=api", "@label tier is given more than once (first at line 7)."],
+    [
+      "@printColumn name=A type=string jsonPath=.spec.a\n@printColumn name=A type=boolean jsonPath=.status.ok",
+      "@printColumn name=A is given more than once, with a different value (first at line 7).",
+    ],
+    [
+      "@selectableField .spec.a\n@selectableField .spec.a",
+      "@selectableField .spec.a is given more than once (first at line 7).",
+    ],
+    ["@subresource status", "@subresource status is given more than once (first at line 6)."],
+  ])("%j is an error at the repeated tag", (tags, message) => {
+    const errors = errorsOf(ROOT(`${BASE}\n${tags}`));
+    expect(errors.map((e) => [e.code, e.message])).toEqual([["CRD1004", message]]);
+    // Line 1 is `/**`, then the description, then the tags, one a line.
+    expect(errors[0]!.location).toMatchObject({
+      line: 3 + BASE.split("\n").length + tags.split("\n").length - 1,
+    });
+  });
+});

@@ -1,0 +1,80 @@
+/** The shared argument parsers (src/tags/parse.ts): accepted and refused texts, with their messages. */
+import { describe, expect, test } from "vitest";
+import { parseJson, parseKeyValues, parsePositive } from "../../src/tags/parse.js";
+
+describe("parseKeyValues", () => {
+  const KEYS = ["url", "description", "flag"];
+
+  test.each([
+    ["url=https://a.io", { url: "https://a.io" }],
+    [
+      "url=\"https://a.io/a b\" description='single quoted'",
+      { url: "https://a.io/a b", description: "single quoted" },
+    ],
+    ["url=https://a.io flag", { url: "https://a.io", flag: true }],
+    ["flag url=https://a.io", { flag: true, url: "https://a.io" }],
+    // A quoted value loses the backslash of \" and \\ only: a JSONPath's \. stays as written.
+    ['description="say \\"hi\\" \\\\ done"', { description: 'say "hi" \\ done' }],
+    ['description=".a\\.b"', { description: ".a\\.b" }],
+    ["description=.a\\.b", { description: ".a\\.b" }],
+  ])("%s", (text, expected) => {
+    expect(parseKeyValues(text, KEYS)).toEqual({ ok: true, value: new Map(Object.entries(expected)) });
+  });
+
+  test.each([
+    [
+      "url=not a url",
+      'url=not is followed by "a url": a value with spaces needs quotes',
+      'write url="not a url"',
+    ],
+    [
+      "description=More docs url=https://a.io",
+      'description=More is followed by "docs": a value with spaces needs quotes',
+      'write description="More docs"',
+    ],
+    ["url=a url=b", "gives url more than once", undefined],
+    ["=b url=a", 'cannot read "=b url=a" as key=value', undefined],
+  ])("%s is refused", (text, message, hint) => {
+    expect(parseKeyValues(text, KEYS)).toEqual(
+      hint === undefined ? { ok: false, message } : { ok: false, message, hint },
+    );
+  });
+
+  test("without the tag's keys, a bare word is a flag", () => {
+    expect(parseKeyValues("url=not a")).toEqual({
+      ok: true,
+      value: new Map<string, string | true>([
+        ["url", "not"],
+        ["a", true],
+      ]),
+    });
+  });
+});
+
+describe("parsePositive (@multipleOf)", () => {
+  test.each([
+    ["2", 2],
+    ["0.5", 0.5],
+    ["1e-3", 0.001],
+  ])("%s", (text, value) => expect(parsePositive(text)).toEqual({ ok: true, value }));
+
+  test.each([
+    ["0", "must be greater than 0, got 0"],
+    ["-2", "must be greater than 0, got -2"],
+    ["-0", "must be greater than 0, got -0"],
+    ["two", 'expects a number, got "two"'],
+  ])("%s is refused", (text, message) => expect(parsePositive(text)).toEqual({ ok: false, message }));
+});
+
+describe("parseJson's hint names the tag", () => {
+  test.each([
+    [undefined, 'quote strings: @default "value"'],
+    ["exampleValue", 'quote strings: @exampleValue "value"'],
+  ])("%s", (tag, hint) => {
+    expect(parseJson("{a: 1}", tag)).toEqual({
+      ok: false,
+      message: "expects a JSON value, got {a: 1}",
+      hint,
+    });
+  });
+});
