@@ -18,7 +18,7 @@
  */
 import { codes } from "../src/diagnostics/codes.js";
 import { RECURSION_HINT } from "../src/diagnostics/recursion.js";
-import { REF_PREFIX, type DraftDocument, type DraftSchema } from "../src/emit/draft.js";
+import { DEPRECATION, REF_PREFIX, type DraftDocument, type DraftSchema } from "../src/emit/draft.js";
 import { jsonEqual } from "../src/validate/json.js";
 import { reportAt, type TransformContext } from "./context.js";
 import { mapChildren } from "./walk.js";
@@ -114,7 +114,7 @@ export function inlineRefs(doc: DraftDocument, ctx: TransformContext, memo?: Inl
       }
       const body = bodyOf(target, definition, path, stack);
       current?.refs.push({ name: target, suffix: path.slice(current.path.length), body });
-      return inlinedAt(body, resolveChildren(siblings, path, stack));
+      return inlinedAt(body, resolveChildren(siblings, path, stack), body[DEPRECATION]);
     }
     return resolveChildren(node, path, stack);
   };
@@ -138,8 +138,12 @@ export function inlineRefs(doc: DraftDocument, ctx: TransformContext, memo?: Inl
  *   in:  body {type: string, maxLength: 63, pattern: "^[a-z]+$"}, own {maxLength: 10, pattern: "^ab"}
  *   out: {type: string, maxLength: 10, allOf: [{pattern: "^[a-z]+$"}, {pattern: "^ab"}]}
  */
-export function inlinedAt(body: DraftSchema, own: DraftSchema): DraftSchema {
+export function inlinedAt(body: DraftSchema, own: DraftSchema, typeNote?: string): DraftSchema {
   const merged: DraftSchema = { ...body, ...own };
+  // The field's own doc replaces its type's, but a deprecated type stays so wherever it is used.
+  if (typeNote && own.description && !own.description.includes(typeNote)) {
+    merged.description = `${own.description}\n\n${typeNote}`;
+  }
   const rules = [...(own["x-kubernetes-validations"] ?? []), ...(body["x-kubernetes-validations"] ?? [])];
   if (rules.length > 0) merged["x-kubernetes-validations"] = rules;
   for (const [key, stricter] of COUNT_BOUNDS) {

@@ -23,7 +23,15 @@ import { stepTriggers, type TransformOptions } from "../../transforms/index.js";
 import { inlinedAt } from "../../transforms/inline-refs.js";
 import { ownFeatures } from "../../transforms/walk.js";
 import { refTo, type DraftSchema } from "./draft.js";
-import { describe, emitBare, emitObject, isSchemaless, rootSchema, type ChildEmitter } from "./schema.js";
+import {
+  describe,
+  emitBare,
+  emitObject,
+  isSchemaless,
+  rootSchema,
+  typeDeprecation,
+  type ChildEmitter,
+} from "./schema.js";
 
 /** Thrown (and caught below) where the stage has work to do. */
 class NeedsTransforms {}
@@ -38,6 +46,8 @@ export function emitDirect(
   const triggers = stepTriggers(options);
   /** Final bodies of named types, by name: each inlined once and shared, as inline-refs does. */
   const bodies = new Map<string, DraftSchema>();
+  /** Each named type's @deprecated note, its own or its alias target's (the stage keeps it on the body). */
+  const notes = new Map<string, string | undefined>();
   const inlining = new Set<string>();
 
   const asIs = (node: DraftSchema) => node;
@@ -57,6 +67,9 @@ export function emitDirect(
     const body = written(definition.type, definition.description, definition.tags);
     inlining.delete(name);
     bodies.set(name, body);
+    const { type, tags } = definition;
+    const target = type.kind === "ref" && !isSchemaless(tags) ? notes.get(type.name) : undefined;
+    notes.set(name, typeDeprecation(tags) ?? target);
     return body;
   };
 
@@ -67,7 +80,7 @@ export function emitDirect(
     if (type.kind === "ref") {
       // Its tags see a reference, as in the stage: a type known only once inlined.
       const { $ref: _ref, ...own } = describe({ $ref: refTo(type.name) }, description, tags);
-      const merged = inlinedAt(bodyOf(type.name), own);
+      const merged = inlinedAt(bodyOf(type.name), own, notes.get(type.name));
       // Constraints of both the field and its type become allOf branches: final form for them too.
       if (merged.allOf) merged.allOf = merged.allOf.map((branch) => finalNode(branch, asIs));
       return done(merged);

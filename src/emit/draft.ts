@@ -27,6 +27,11 @@ export interface DraftSchema extends Omit<JSONSchemaProps, Nested> {
   "x-crdgen-immutable"?: boolean;
   /** On every node of a schema a known type supplied whole (Kubernetes' own): kept as published; stripped before output. */
   "x-crdgen-verbatim"?: boolean;
+  /**
+   * A named type's @deprecated note, so that a field with a doc of its own still says it
+   * (see inline-refs' inlinedAt); stripped before output.
+   */
+  "x-crdgen-deprecation"?: string;
 }
 
 /** A root schema plus the named types it references, keyed as in `$ref: "#/definitions/<key>"`. */
@@ -39,6 +44,7 @@ export const REF_PREFIX = "#/definitions/";
 export const ORIGIN = "x-crdgen-origin";
 export const TYPE_NAME = "x-crdgen-type";
 export const IMMUTABLE = "x-crdgen-immutable";
+export const DEPRECATION = "x-crdgen-deprecation";
 
 export function refTo(name: string): string {
   return REF_PREFIX + name;

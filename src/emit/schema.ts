@@ -7,7 +7,8 @@ import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import type { IrDefinition, IrModel, IrObject, IrProperty, IrRoot, IrType } from "../ir/model.js";
 import { tagRegistry } from "../tags/index.js";
 import type { AppliedTag } from "../tags/registry.js";
-import { ORIGIN, refTo, TYPE_NAME, type DraftDocument, type DraftSchema } from "./draft.js";
+import { deprecationNote } from "../tags/schema-tags.js";
+import { DEPRECATION, ORIGIN, refTo, TYPE_NAME, type DraftDocument, type DraftSchema } from "./draft.js";
 
 /** The standard descriptions Kubernetes' TypeMeta carries (as controller-gen writes them). */
 const API_VERSION_DESCRIPTION =
@@ -117,6 +118,8 @@ export function rootSchema(
 function emitDefinition(def: IrDefinition): DraftSchema {
   const schema = isSchemaless(def.tags) ? withOrigin({}, def.origin) : emitType(def.type);
   describe(schema, def.description, def.tags);
+  const note = typeDeprecation(def.tags);
+  if (note) schema[DEPRECATION] = note;
   schema[TYPE_NAME] = def.name;
   withOrigin(schema, def.origin);
   return schema;
@@ -206,6 +209,12 @@ function markVerbatim(schema: DraftSchema): DraftSchema {
   if (schema.items) markVerbatim(schema.items);
   if (typeof schema.additionalProperties === "object") markVerbatim(schema.additionalProperties);
   return schema;
+}
+
+/** A named type's own @deprecated note, which fields using it keep (inline-refs' inlinedAt). */
+export function typeDeprecation(tags: readonly AppliedTag[]): string | undefined {
+  const tag = tags.find((t) => t.name === "deprecated");
+  return tag && typeof tag.value === "string" ? deprecationNote(tag.value) : undefined;
 }
 
 /** @schemaless: the field's type contributes nothing; its other tags still apply. */

@@ -77,6 +77,11 @@ function exclusiveTag(
   });
 }
 
+/** What @deprecated adds to a description. */
+export function deprecationNote(text: string): string {
+  return text === "" ? "Deprecated." : `Deprecated: ${text}`;
+}
+
 /** Formats that make a `number` an integer. */
 const INTEGER_FORMATS = new Set(["int32", "int64"]);
 
@@ -163,7 +168,7 @@ export const schemaTags: RegisteredTag[] = [
     syntax: "@deprecated [<text>]",
     parse: (text) => ok(text.trim()),
     schema: (s, v) => {
-      const note = v === "" ? "Deprecated." : `Deprecated: ${v}`;
+      const note = deprecationNote(v);
       s.description = s.description ? `${s.description}\n\n${note}` : note;
     },
   }),
