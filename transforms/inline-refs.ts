@@ -146,8 +146,16 @@ export function inlinedAt(body: DraftSchema, own: DraftSchema, typeNote?: string
   }
   const rules = [...(own["x-kubernetes-validations"] ?? []), ...(body["x-kubernetes-validations"] ?? [])];
   if (rules.length > 0) merged["x-kubernetes-validations"] = rules;
+  // Most fields beside a reference write a description at most: nothing to narrow.
+  if (constrains(own)) narrow(merged, body, own);
+  return merged;
+}
+
+/** inlinedAt's narrowing of the type's value validations by the field's (`merged` is both spread). */
+function narrow(merged: DraftSchema, body: DraftSchema, own: DraftSchema): void {
   for (const [key, stricter] of COUNT_BOUNDS) {
-    const [a, b] = [body[key], own[key]];
+    const a = body[key];
+    const b = own[key];
     if (a !== undefined && b !== undefined) merged[key] = stricter(a, b);
   }
   mergeBound(merged, body, own, "maximum", "exclusiveMaximum", -1);
@@ -163,7 +171,27 @@ export function inlinedAt(body: DraftSchema, own: DraftSchema, typeNote?: string
   if (typeBranch && fieldBranch) merged.allOf = [...(body.allOf ?? []), typeBranch, fieldBranch];
   // `@format int64` on a field of a number type makes it an integer (only a number: a string stays one).
   if (merged.type === "number" && (own.format === "int32" || own.format === "int64")) merged.type = "integer";
-  return merged;
+}
+
+/** Whether a field's own keywords include a value validation or a format (see inlinedAt). */
+function constrains(own: DraftSchema): boolean {
+  // Read key by key: a for-in over nodes of many shapes costs more than these loads.
+  return (
+    own.maxLength !== undefined ||
+    own.minLength !== undefined ||
+    own.maxItems !== undefined ||
+    own.minItems !== undefined ||
+    own.maxProperties !== undefined ||
+    own.minProperties !== undefined ||
+    own.maximum !== undefined ||
+    own.minimum !== undefined ||
+    own.exclusiveMaximum !== undefined ||
+    own.exclusiveMinimum !== undefined ||
+    own.pattern !== undefined ||
+    own.multipleOf !== undefined ||
+    own.enum !== undefined ||
+    own.format !== undefined
+  );
 }
 
 type CountKey = "maxLength" | "minLength" | "maxItems" | "minItems" | "maxProperties" | "minProperties";
@@ -193,7 +221,8 @@ function mergeBound(
   flag: "exclusiveMaximum" | "exclusiveMinimum",
   sign: 1 | -1,
 ): void {
-  const [a, b] = [body[bound], own[bound]];
+  const a = body[bound];
+  const b = own[bound];
   if (a === undefined || b === undefined) return;
   const exclusive = (s: DraftSchema) => s[flag] === true;
   if (a === b) {

@@ -79,7 +79,8 @@ export function emitDirect(
     // Keywords written beside a reference win over the named type's (inline-refs).
     if (type.kind === "ref") {
       // Its tags see a reference, as in the stage: a type known only once inlined.
-      const { $ref: _ref, ...own } = describe({ $ref: refTo(type.name) }, description, tags);
+      // Not enumerable: the tags see it, the merged node (a spread) does not get it.
+      const own = describe(Object.defineProperty({}, "$ref", { value: refTo(type.name) }), description, tags);
       const merged = inlinedAt(bodyOf(type.name), own, notes.get(type.name));
       // Constraints of both the field and its type become allOf branches: final form for them too.
       if (merged.allOf) merged.allOf = merged.allOf.map((branch) => finalNode(branch, asIs));

@@ -63,7 +63,8 @@ export function collectTags(
     }
     out.push({ name: tag.name, value: parsed.value, origin: tag.origin });
   }
-  for (const c of conflictingTags(out)) {
+  // A conflict takes two tags; most declarations have one or none.
+  for (const c of out.length > 1 ? conflictingTags(out) : []) {
     diagnostics.push({
       severity: "error",
       code: codes.badTagValue,

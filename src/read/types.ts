@@ -19,6 +19,7 @@ import type {
 } from "../ir/model.js";
 import { readDoc, strandedDocComments, type DocInfo } from "./jsdoc.js";
 import { knownTypeByName } from "./known-types.js";
+import { isKubernetesClientModule, isKubernetesModelsModule } from "./kubernetes/index.js";
 import { inexactIntegerLiteral } from "./number-literals.js";
 import { EXACT_INTEGER_HINT, inexactIntegerText } from "../schema/inexact-integers.js";
 import { templatePattern } from "../schema/template-pattern.js";
@@ -34,6 +35,7 @@ import {
   type TypeArgScope,
 } from "./type-arguments.js";
 import type { AppliedTag } from "../tags/registry.js";
+import type { JSONSchemaProps } from "../schema/types.js";
 
 // The compiler's namespace object exposes every member through a getter: read the hot ones once.
 const { TypeFlags, SymbolFlags, ObjectFlags, IndexKind, SyntaxKind, ModifierFlags } = tsApi;
@@ -142,6 +144,8 @@ export class TypeReader {
   private readonly scopeKeys = new ScopeKeys();
   /** The written type arguments of the generic instance being read. */
   private scope: TypeArgScope | undefined;
+  /** The property schemas of each known Kubernetes type declaring members (null: not one). */
+  private readonly knownMembers = new Map<ts.Node, Record<string, JSONSchemaProps> | null>();
   /** Each generic declaration's doc comment, read once for all its instantiations. */
   private readonly docOfGeneric = new Map<ts.Node, GenericDoc>();
   /** How many instantiations of each generic declaration are being read, one inside another. */
@@ -312,8 +316,16 @@ export class TypeReader {
   private knownMember(decl: ts.Declaration, name: string): IrType | undefined {
     const owner = decl.parent;
     if (!(isClassDeclaration(owner) || isInterfaceDeclaration(owner)) || !owner.name) return undefined;
-    const known = knownTypeByName(owner.name.text, owner)?.(nodeOrigin(decl));
-    const schema = known?.kind === "verbatim" ? known.schema.properties?.[name] : undefined;
+    // Asked for every property read: each declaring type is looked up once, in a Kubernetes package only.
+    let members = this.knownMembers.get(owner);
+    if (members === undefined) {
+      const file = owner.getSourceFile().fileName;
+      const kubernetes = isKubernetesClientModule(file) || isKubernetesModelsModule(file);
+      const known = kubernetes ? knownTypeByName(owner.name.text, owner)?.(nodeOrigin(owner)) : undefined;
+      members = (known?.kind === "verbatim" && known.schema.properties) || null;
+      this.knownMembers.set(owner, members);
+    }
+    const schema = members && Object.hasOwn(members, name) ? members[name] : undefined;
     return schema && { kind: "verbatim", schema: structuredClone(schema), origin: nodeOrigin(decl) };
   }
 
@@ -456,9 +468,11 @@ export class TypeReader {
       return { kind: "object", properties: [], origin: nodeOrigin(ctx.at) };
     }
     if (key.flags & TypeFlags.String) {
-      const checked = this.checker.getIndexInfoOfType(withoutUndefined(type), IndexKind.String)?.type;
-      const values = checked ?? valueType;
-      if (this.isOpenType(values)) return undefined;
+      // Inside a generic (`Record<string, Box<T>>`) only the checker's instantiation is known.
+      const values = this.isOpenType(valueType)
+        ? this.checker.getIndexInfoOfType(withoutUndefined(type), IndexKind.String)?.type
+        : valueType;
+      if (!values || this.isOpenType(values)) return undefined;
       const items = this.convert(values, value, { path: `${ctx.path}[*]`, at: ctx.at });
       return { kind: "object", properties: [], additionalProperties: items, origin: nodeOrigin(ctx.at) };
     }
@@ -595,8 +609,10 @@ export class TypeReader {
     return holdsTypeParameter(type, this.checker);
   }
 
-  /** The element type of an array type (leaving out the `undefined` of an optional property). */
+  /** The element type of an array type (leaving out the `undefined` of an optional property), inside a generic's instance. */
   private elementOf(type: ts.Type): ts.Type | undefined {
+    // Outside a generic's instance the written element is the checked one (and cheaper to ask).
+    if (!this.scope) return undefined;
     const array = withoutUndefined(type);
     return this.checker.isArrayType(array)
       ? this.checker.getTypeArguments(array as ts.TypeReference)[0]
@@ -714,7 +730,7 @@ export class TypeReader {
     }
     // Any other of TypeScript's own object types (URL, ArrayBuffer, Int32Array, `Readonly<Date>`...)
     // holds methods and internal state, not JSON: one error at the use, not one per method.
-    if (libName !== undefined || this.hasOnlyBuiltInMembers(type)) {
+    if (libName !== undefined || (!this.isTypeLiteral(type) && this.hasOnlyBuiltInMembers(type))) {
       return this.unsupported(
         ctx,
         `the built-in type ${this.checker.typeToString(type)}`,
