@@ -13,7 +13,12 @@ import { emitDirect } from "./emit/direct.js";
 import type { DraftSchema } from "./emit/draft.js";
 import { emitDefinitions, emitRoot } from "./emit/schema.js";
 import type { IrModel, IrRoot } from "./ir/model.js";
-import { loadProgram, semanticDiagnostics, type LoadedProgram } from "./read/program.js";
+import {
+  loadProgram,
+  resolutionDiagnostics,
+  semanticDiagnostics,
+  type LoadedProgram,
+} from "./read/program.js";
 import type { ReadCache } from "./read/read-cache.js";
 import type { RunCaches } from "./run-caches.js";
 import { readModel } from "./read/roots.js";
@@ -40,7 +45,7 @@ export interface GenerateOptions {
   typeCheck?: boolean;
   /** An in-memory file system instead of the disk. */
   fileSystem?: FileSystemHost;
-  /** Cut descriptions longer than this at a word boundary (controller-gen's maxDescLen). */
+  /** Cut descriptions longer than this at a word boundary; 0 drops them (controller-gen's maxDescLen). */
   maxDescriptionLength?: number;
 }
 
@@ -106,6 +111,8 @@ function readProgram(loaded: LoadedProgram, options: GenerateOptions, caches?: R
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
   if (options.typeCheck !== false)
     diagnostics.push(...(caches ? caches.typeCheck.diagnostics(loaded) : semanticDiagnostics(loaded)));
+  // Without type checking a name TypeScript cannot find is still an error: it would read as `any`.
+  else diagnostics.push(...(caches ? caches.resolution.diagnostics(loaded) : resolutionDiagnostics(loaded)));
   if (hasErrors(diagnostics)) return { ok: false, diagnostics };
 
   const model = read(loaded, diagnostics, caches?.read);

@@ -5,6 +5,7 @@
  */
 import type { DraftCache } from "./emit/schema.js";
 import { IncrementalCheck } from "./read/incremental-check.js";
+import { checkFileResolution } from "./read/program.js";
 import { ReadCache } from "./read/read-cache.js";
 import { newRenderCache, type RenderCache } from "./write/render.js";
 import { TransformMemo } from "../transforms/memo.js";
@@ -12,6 +13,8 @@ import { TransformMemo } from "../transforms/memo.js";
 export class RunCaches {
   /** Each file's type errors, checked again only where an edit can have changed them. */
   readonly typeCheck = new IncrementalCheck();
+  /** Without type checking: each file's unresolved names and modules, found again only where an edit can have changed them. */
+  readonly resolution = new IncrementalCheck(checkFileResolution);
   /** The IR of named interfaces, by declaration (read/read-cache.ts). */
   readonly read = new ReadCache();
   /** Drafts of definitions, by name (emit/schema.ts). */

@@ -19,16 +19,26 @@ import {
 import { RunCaches } from "./run-caches.js";
 import { missingImportCandidates } from "./read/importers.js";
 import { writeAtomically, type OutputFile } from "./write/files.js";
+import { removeStaleCrdFiles, type KeptFiles } from "./write/stale-files.js";
 
 export interface RunOutcome {
   result: GenerateResult;
   /** Absolute paths of the CRD files this run wrote (those whose content changed). */
   written: string[];
+  /** Absolute paths of CRD files crdgen wrote earlier that this run removed (with `removeStale`). */
+  removed: string[];
   /** True when no type file changed since the last run, so nothing was regenerated. */
   unchanged: boolean;
 }
 
-export type SessionOptions = Omit<GenerateOptions, "cwd" | "fileSystem"> & { cwd: string };
+export type SessionOptions = Omit<GenerateOptions, "cwd" | "fileSystem"> & {
+  cwd: string;
+  /**
+   * After a successful run, remove the CRD files crdgen wrote in the output folder that the run no
+   * longer makes (a type deleted, a @plural changed), as one-shot generation does.
+   */
+  removeStale?: boolean;
+};
 
 export class CrdSession {
   private loaded: LoadedProgram | undefined;
@@ -37,6 +47,8 @@ export class CrdSession {
   private last: RunOutcome | undefined;
   /** What each CRD file holds on disk as far as this session knows. */
   private readonly onDisk = new Map<string, string>();
+  /** CRD files in the output folder that crdgen did not write (with `removeStale`): not read again each run. */
+  private readonly keptFiles: KeptFiles = new Map();
   /** `mtime:size` of each type file when it was last read. */
   private stamps = new Map<string, string>();
   private files: string[];
@@ -132,7 +144,7 @@ export class CrdSession {
     const entries = entryFiles(this.options.entries, this.options.cwd);
     const entriesChanged = entries.join("\n") !== this.entries.join("\n");
     if (this.loaded && this.last && changed.length === 0 && !entriesChanged)
-      return { ...this.last, written: [], unchanged: true };
+      return { ...this.last, written: [], removed: [], unchanged: true };
     this.entries = entries;
 
     const { cwd } = this.options;
@@ -163,7 +175,8 @@ export class CrdSession {
     this.stamps = stamps;
 
     const written = result.ok ? await this.writeChanged(result.files) : [];
-    this.last = { result, written, unchanged: false };
+    const removed = result.ok && this.options.removeStale ? await this.removeStale(result.files) : [];
+    this.last = { result, written, removed, unchanged: false };
     return this.last;
   }
 
@@ -199,6 +212,13 @@ export class CrdSession {
     const seen = stampsOf([...this.stamps.keys()]);
     for (const [file, stamp] of seen) if (this.stamps.get(file) !== stamp) changed.add(file);
     return { changed: [...changed], seen };
+  }
+
+  private async removeStale(files: readonly OutputFile[]): Promise<string[]> {
+    const outDir = path.resolve(this.options.cwd, this.options.outDir ?? "crds");
+    const removed = await removeStaleCrdFiles(outDir, files, this.keptFiles);
+    for (const f of removed) this.onDisk.delete(f);
+    return removed;
   }
 
   private async writeChanged(files: readonly OutputFile[]): Promise<string[]> {

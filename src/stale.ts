@@ -2,10 +2,11 @@
  * The "generated files are up to date" gate of a pull request: compares what a run would
  * write with what is on disk, without writing anything.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { GenerateResult } from "./generate.js";
+import { extraCrdFiles } from "./write/stale-files.js";
 
 export type StaleStatus = "missing" | "stale" | "extra";
 
@@ -14,6 +15,11 @@ export interface StaleFile {
   status: StaleStatus;
   /** Unified diff from the file on disk to what crdgen generates (empty side for missing/extra). */
   diff: string;
+  /**
+   * For an extra file: whether crdgen wrote it, so that generating removes it. Another (a CRD
+   * written by hand, or edited since) is kept: the user has to delete it.
+   */
+  crdgenOutput?: boolean;
 }
 
 export interface StaleReport {
@@ -24,7 +30,8 @@ export interface StaleReport {
 /**
  * Compares a successful result with `outDir`. Extra files are those in `outDir` that look
  * like CRDs crdgen writes (`<group>_<plural>.yaml|json` holding a CustomResourceDefinition)
- * but that this run would not write; other files (kustomization.yaml, READMEs) are left alone.
+ * but that this run would not write (write/stale-files.ts); other files (kustomization.yaml,
+ * READMEs) are left alone.
  */
 export async function checkStale(result: GenerateResult, outDir: string, cwd: string): Promise<StaleReport> {
   const files: StaleFile[] = [];
@@ -39,15 +46,13 @@ export async function checkStale(result: GenerateResult, outDir: string, cwd: st
       diff: createTwoFilesPatch(`a/${name}`, `b/${name}`, onDisk ?? "", f.content, "on disk", "generated"),
     });
   }
-  for (const file of await listFiles(outDir)) {
-    if (expected.has(file) || !/_[a-z0-9-]+\.(ya?ml|json)$/.test(file)) continue;
-    const text = (await readOptional(file)) ?? "";
-    if (!/kind:\s*CustomResourceDefinition|"kind":\s*"CustomResourceDefinition"/.test(text)) continue;
-    const name = display(file, cwd);
+  for (const extra of await extraCrdFiles(outDir, expected)) {
+    const name = display(extra.path, cwd);
     files.push({
-      path: file,
+      path: extra.path,
       status: "extra",
-      diff: createTwoFilesPatch(`a/${name}`, `b/${name}`, text, "", "on disk", "not generated"),
+      diff: createTwoFilesPatch(`a/${name}`, `b/${name}`, extra.text, "", "on disk", "not generated"),
+      crdgenOutput: extra.crdgenOutput,
     });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -59,15 +64,6 @@ async function readOptional(file: string): Promise<string | undefined> {
     return await readFile(file, "utf8");
   } catch {
     return undefined;
-  }
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries.filter((e) => e.isFile()).map((e) => path.resolve(dir, e.name));
-  } catch {
-    return [];
   }
 }
 

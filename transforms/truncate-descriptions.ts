@@ -7,6 +7,9 @@
  *
  *   in:  {description: "APIVersion defines the versioned schema of this representation..."}   (N = 50)
  *   out: {description: "APIVersion defines the versioned schema of this..."}
+ *
+ * N = 0 drops every description, as controller-gen's maxDescLen=0 does ("drop the description
+ * for all fields completely"), rather than leave a "..." in each.
  */
 import type { DraftSchema } from "../src/emit/draft.js";
 import { walkOptions, type TransformContext } from "./context.js";
@@ -30,10 +33,14 @@ export function truncateDescriptions(schema: DraftSchema, ctx: TransformContext)
   if (max === undefined) return schema;
   return mapSchema(
     schema,
-    (node) =>
-      typeof node.description === "string" && node.description.length > max
-        ? { ...node, description: truncate(node.description, max) }
-        : node,
+    (node) => {
+      if (typeof node.description !== "string") return node;
+      if (max === 0) {
+        const { description: _dropped, ...rest } = node;
+        return rest;
+      }
+      return node.description.length > max ? { ...node, description: truncate(node.description, max) } : node;
+    },
     walkOptions(ctx, name, acts),
   );
 }

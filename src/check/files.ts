@@ -5,6 +5,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { glob as tinyGlob, isDynamicPattern } from "tinyglobby";
+import { describeFsError } from "../runtime/fs-error.js";
 
 export type ExpandResult = { ok: true; files: string[] } | { ok: false; message: string };
 
@@ -42,12 +43,10 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
     let stat;
     try {
       stat = await fs.stat(full);
+      // A glob finds nothing in a folder it cannot list: say why rather than "no files".
+      if (stat.isDirectory()) await fs.readdir(full);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      return {
-        ok: false,
-        message: `cannot read ${pattern}: ${code === "ENOENT" ? "no such file or directory" : (e as Error).message}`,
-      };
+      return { ok: false, message: `cannot read ${pattern}: ${describeFsError(e)}` };
     }
     if (stat.isDirectory()) {
       const matched = await globFiles(YAML_IN_DIR, full);

@@ -3,7 +3,6 @@
  * YAML/JSON files the way a Kubernetes 1.36 API server does on create, and custom resources
  * (`--instances`) against those CRDs. Exit 0 when clean, 1 on errors, 2 on usage errors.
  */
-import { parseArgs } from "node:util";
 import { checkCrd } from "../check/crds.js";
 import { expandPatterns } from "../check/files.js";
 import type { Finding } from "../check/finding.js";
@@ -11,7 +10,15 @@ import { checkInstance } from "../check/instances.js";
 import { isCrdObject, loadFile, type CheckedObject, type LoadedFile } from "../check/load.js";
 import { formatGithub, formatHuman, formatJson, REPORT_FORMATS, type ReportFormat } from "../check/report.js";
 import { yaml11Findings } from "../check/yaml11.js";
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, unexpectedError, type CliIo } from "./io.js";
+import { parseCommandLine } from "./args.js";
+import {
+  EXIT_ERRORS,
+  EXIT_OK,
+  relativeTo,
+  unexpectedError,
+  usageError as writeUsageError,
+  type CliIo,
+} from "./io.js";
 
 const USAGE = `Usage: crdgen check [options] <files, directories or globs...>
 
@@ -29,14 +36,13 @@ Options:
 `;
 
 const OPTIONS = {
-  instances: { type: "string", multiple: true },
-  format: { type: "string" },
+  instances: { type: "string", multiple: true, value: "files or globs" },
+  format: { type: "string", value: "fmt" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`crdgen check: ${message}\n\n${USAGE}`);
-  return EXIT_USAGE;
+  return writeUsageError(io, "crdgen check", message, USAGE);
 }
 
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
@@ -49,13 +55,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 }
 
 async function check(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (e) {
-    const m = /Unknown option '([^']+)'/.exec((e as Error).message);
-    return usageError(io, m ? `unknown option ${m[1]}` : (e as Error).message);
-  }
+  const parsed = parseCommandLine(args, OPTIONS);
+  if (!parsed.ok) return usageError(io, parsed.message);
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout.write(USAGE);
@@ -78,7 +79,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
   const loaded = new Map<string, LoadedFile>();
   for (const file of [...crdFiles.files, ...instanceFiles.files]) {
     if (loaded.has(file)) continue;
-    const result = loadFile(file);
+    const result = loadFile(file, relativeTo(io.cwd, file));
     if (!result.ok) return usageError(io, result.message);
     loaded.set(file, result.loaded);
   }

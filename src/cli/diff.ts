@@ -3,7 +3,6 @@
  * changes between two sets of CRDs and fail (exit 1) when one is breaking.
  */
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { diffCrds } from "../diff/index.js";
 import { crdName } from "../diff/crd-access.js";
 import { FORMATS, formatChanges, isDiffFormat } from "../diff/format/index.js";
@@ -12,7 +11,8 @@ import type { CrdSetResult, SourcedCrd } from "../diff/sources/crd-documents.js"
 import { displayPath, loadCrdsFromPath } from "../diff/sources/files.js";
 import { loadCrdsFromGit } from "../diff/sources/git.js";
 import { positionOf } from "../yaml/load.js";
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from "./io.js";
+import { parseCommandLine } from "./args.js";
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, usageError as writeUsageError, type CliIo } from "./io.js";
 
 export const DIFF_USAGE = `Usage:
   crdgen diff [options] <old> <new>
@@ -39,24 +39,17 @@ interface DiffOptions {
 
 type Parsed = { ok: true; options: DiffOptions } | { ok: false; error: string } | { ok: "help" };
 
+const OPTIONS = {
+  base: { type: "string", value: "git-ref" },
+  format: { type: "string", value: "format" },
+  "allow-breaking": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 function parse(args: string[]): Parsed {
-  let values: { base?: string; format?: string; "allow-breaking"?: boolean; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        base: { type: "string" },
-        format: { type: "string" },
-        "allow-breaking": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+  const parsed = parseCommandLine(args, OPTIONS);
+  if (!parsed.ok) return { ok: false, error: parsed.message };
+  const { values, positionals } = parsed;
   if (values.help) return { ok: "help" };
   const format = values.format ?? "human";
   if (!isDiffFormat(format)) {
@@ -116,10 +109,7 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(DIFF_USAGE);
     return EXIT_OK;
   }
-  if (!parsed.ok) {
-    io.stderr.write(`crdgen diff: ${parsed.error}\n\n${DIFF_USAGE}`);
-    return EXIT_USAGE;
-  }
+  if (!parsed.ok) return writeUsageError(io, "crdgen diff", parsed.error, DIFF_USAGE);
   const { options } = parsed;
   const newTarget = path.resolve(io.cwd, options.newPath);
   const newShown = displayPath(newTarget, io.cwd);

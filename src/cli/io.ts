@@ -1,3 +1,5 @@
+import path from "node:path";
+
 /** What a CLI command may touch: injected so tests run commands in-process. */
 export interface CliIo {
   stdout: { write(chunk: string): unknown };
@@ -11,6 +13,15 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
+
+/**
+ * A usage error, worded alike by every command: `<command>: <message>`, then the command's
+ * usage; exit code 2.
+ */
+export function usageError(io: CliIo, command: string, message: string, usage: string): number {
+  io.stderr.write(`${command}: ${message}\n\n${usage}`);
+  return EXIT_USAGE;
+}
 
 const CHUNK = 1 << 20;
 
@@ -42,4 +53,9 @@ export function unexpectedError(command: string, e: unknown): string {
   }
   const message = e instanceof Error ? e.message : String(e);
   return `${command}: internal error: ${message}\nPlease report this with the input that caused it.\n`;
+}
+
+/** `file` relative to `cwd` when it is under it, as a run's messages show paths. */
+export function relativeTo(cwd: string, file: string): string {
+  return file.startsWith(cwd + path.sep) ? file.slice(cwd.length + 1) : file;
 }

@@ -3,11 +3,14 @@
  * CRD files rewritten) driven by file-system events. A bad edit prints its errors and keeps
  * watching; fixing it recovers.
  */
-import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
+import { codes } from "../diagnostics/codes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import type { GenerateOptions, GenerateResult } from "../generate.js";
-import { CrdSession } from "../session.js";
+import { isDirectory } from "../read/program.js";
+import { CrdSession, type RunOutcome } from "../session.js";
+import { FolderWatchers } from "./folder-watchers.js";
 import { EXIT_OK, type CliIo } from "./io.js";
 
 /**
@@ -42,25 +45,36 @@ export async function runWatch(
   return EXIT_OK;
 }
 
+/** An output folder that could not be written (a full disk, no permission): reported, and watching goes on. */
+function writeFailure(e: unknown): RunOutcome {
+  const message = `could not write output: ${e instanceof Error ? e.message : String(e)}`;
+  const diagnostics: Diagnostic[] = [{ severity: "error", code: codes.writeFailed, message }];
+  const result = { crds: [], files: [], stream: "", diagnostics, ok: false };
+  return { result, written: [], removed: [], unchanged: false };
+}
+
 export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
   const cwd = options.cwd ?? io.cwd;
-  const session = new CrdSession({ ...options, cwd });
-  const watchers = new Map<string, FSWatcher>();
+  // As one-shot generation does, CRD files crdgen wrote that the types no longer make are removed.
+  const session = new CrdSession({ ...options, cwd, removeStale: true });
+  const folders = new FolderWatchers((file) => onChange(file));
   let timer: NodeJS.Timeout | undefined;
   let waiters: ((r: GenerateResult) => void)[] = [];
 
   const run = async (): Promise<void> => {
     const started = performance.now();
-    const { result, written, unchanged } = await session.run();
-    if (unchanged) return;
+    const outcome = await session.run().catch((e: unknown) => writeFailure(e));
+    if (outcome.unchanged) return;
+    const { result, written, removed } = outcome;
     if (result.diagnostics.length > 0) io.stderr.write(formatDiagnostics(result.diagnostics, { cwd }));
     const ms = Math.round(performance.now() - started);
+    const changes = [
+      ...written.map((f) => `wrote ${path.relative(cwd, f)}\n`),
+      ...removed.map((f) => `removed ${path.relative(cwd, f)}\n`),
+    ].join("");
     if (!result.ok) io.stdout.write("errors found; watching for changes\n");
-    else if (written.length === 0) io.stdout.write(`no CRD changed (${ms} ms); watching for changes\n`);
-    else {
-      const lines = written.map((f) => `wrote ${path.relative(cwd, f)}`).join("\n");
-      io.stdout.write(`${lines}\nregenerated in ${ms} ms; watching for changes\n`);
-    }
+    else if (changes === "") io.stdout.write(`no CRD changed (${ms} ms); watching for changes\n`);
+    else io.stdout.write(`${changes}regenerated in ${ms} ms; watching for changes\n`);
     watchDirectories();
     const current = waiters;
     waiters = [];
@@ -71,33 +85,31 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
    * Watches every folder holding one of the session's type files (new imports widen the set),
    * and folders given as entries with all their subfolders (a file created there is a new entry).
    */
-  const watchDirectories = () => {
-    const folders = session.entryFolders();
-    const dirs = new Set([...session.typeFiles().map((f) => path.dirname(f)), ...folders]);
-    for (const dir of dirs) {
-      if (watchers.has(dir)) continue;
-      try {
-        watchers.set(
-          dir,
-          watch(dir, { recursive: folders.includes(dir) }, (_event, name) => {
-            if (name) onChange(path.join(dir, name.toString()));
-          }),
-        );
-      } catch {
-        // A folder that vanished is simply not watched; its files are reported as missing on the next run.
-      }
-    }
-  };
+  const watchDirectories = () =>
+    folders.update(
+      session.typeFiles().map((f) => path.dirname(f)),
+      session.entryFolders(),
+    );
 
   const onChange = (file: string) => {
     if (session.isTypeFile(file)) session.markChanged(file);
-    else if (!watchers.has(file) && session.typeFiles().some((f) => path.dirname(f) === file)) {
-      // A folder an import is waiting for appeared (`./api` -> api/index.ts): watch it. Files
-      // written in it before its watcher started are found by the run (by their stamps).
+    else if (isFolderOfInterest(file)) {
+      // A folder an import is waiting for appeared (`./api` -> api/index.ts), or a subfolder of a
+      // folder entry came or went: watch what is there now. Files written in a new folder before
+      // its watcher started are found by the run (the entries are listed again, files by stamps).
       watchDirectories();
     } else return;
     clearTimeout(timer);
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
+  };
+
+  const isFolderOfInterest = (file: string): boolean => {
+    if (folders.has(file)) return true; // a watched folder deleted or replaced
+    if (!isDirectory(file)) return false;
+    return (
+      session.typeFiles().some((f) => path.dirname(f) === file) ||
+      session.entryFolders().some((folder) => file.startsWith(folder + path.sep))
+    );
   };
 
   const ready = run();
@@ -108,8 +120,7 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
     nextRun: () => new Promise((resolve) => waiters.push(resolve)),
     close: () => {
       clearTimeout(timer);
-      for (const w of watchers.values()) w.close();
-      watchers.clear();
+      folders.close();
     },
   };
 }

@@ -9,8 +9,10 @@
  * (JSDoc only where it can cause a type error; crdgen parses the comments it reads when it reads
  * them, see jsdoc.ts), and the binder sets parent pointers as it does for tsc.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { FileSystemHost, ts } from "ts-morph";
+import { describeFsError } from "../runtime/fs-error.js";
 import { canReadDocsLazily } from "./jsdoc.js";
 import { hangingDocCommentDashes, withoutHangingDashes } from "./parser-hang.js";
 import { libFiles } from "./lib-files.js";
@@ -19,6 +21,8 @@ import { tsApi } from "./typescript.js";
 /** What loading needs of a file system. */
 export interface FileAccess {
   readFile(file: string): string | undefined;
+  /** Why `readFile` gave nothing for a file: "no such file or directory", "permission denied"... */
+  readError(file: string): string;
   fileExists(file: string): boolean;
   directoryExists(dir: string): boolean;
   getDirectories(dir: string): string[];
@@ -30,6 +34,14 @@ export function diskAccess(): FileAccess {
   const sys = tsApi.sys;
   return {
     readFile: (f) => sys.readFile(f),
+    readError: (f) => {
+      try {
+        readFileSync(f);
+        return "unreadable";
+      } catch (e) {
+        return describeFsError(e);
+      }
+    },
     fileExists: (f) => sys.fileExists(f),
     directoryExists: (d) => sys.directoryExists(d),
     getDirectories: (d) => sys.getDirectories(d),
@@ -46,6 +58,14 @@ export function hostAccess(host: FileSystemHost): FileAccess {
         return host.readFileSync(f, "utf-8");
       } catch {
         return undefined;
+      }
+    },
+    readError: (f) => {
+      try {
+        host.readFileSync(f, "utf-8");
+        return "unreadable";
+      } catch (e) {
+        return describeFsError(e);
       }
     },
     fileExists: (f) => host.fileExistsSync(f),
@@ -75,11 +95,17 @@ export interface CachingCompilerHost extends ts.CompilerHost {
   forget(files: Iterable<string>): void;
   /** Where `file` has doc comments TypeScript's parser never returns on (see parser-hang.ts). */
   hangingComments(file: ts.SourceFile): readonly number[];
+  /**
+   * The files the compiler asked for since the last call that could not be read, with why. A file
+   * that is there but unreadable (no permission) is otherwise left out of the program in silence.
+   */
+  takeReadFailures(): Map<string, string>;
 }
 
 export function createCompilerHost(files: FileAccess, cwd: string): CachingCompilerHost {
   const parsed = new Map<string, ts.SourceFile>();
   const hanging = new WeakMap<ts.SourceFile, number[]>();
+  let readFailures = new Map<string, string>();
   const canonical = (f: string) => (files.useCaseSensitiveFileNames ? f : f.toLowerCase());
   const readFile = (f: string) => libText(path.resolve(f)) ?? files.readFile(f);
   return {
@@ -89,7 +115,10 @@ export function createCompilerHost(files: FileAccess, cwd: string): CachingCompi
       if (known) return known;
       const text = readFile(fileName);
       if (text === undefined) {
-        onError?.(`File not found: ${fileName}`);
+        const why = files.readError(fileName);
+        // A file deleted since it was resolved is TypeScript's to report ("Cannot find module").
+        if (files.fileExists(fileName)) readFailures.set(path.resolve(fileName), why);
+        onError?.(why);
         return undefined;
       }
       const isLib = path.dirname(path.resolve(fileName)) === LIB_FOLDER;
@@ -115,6 +144,11 @@ export function createCompilerHost(files: FileAccess, cwd: string): CachingCompi
       for (const f of changed) parsed.delete(canonical(path.resolve(f)));
     },
     hangingComments: (sourceFile) => hanging.get(sourceFile) ?? [],
+    takeReadFailures() {
+      const taken = readFailures;
+      readFailures = new Map();
+      return taken;
+    },
     getDefaultLibFileName: (o) => path.join(LIB_FOLDER, tsApi.getDefaultLibFileName(o)),
     getDefaultLibLocation: () => LIB_FOLDER,
     writeFile: () => undefined,

@@ -17,6 +17,11 @@ import { checkFile, type LoadedProgram } from "./program.js";
 import { declaresGlobals } from "./globals.js";
 
 export class IncrementalCheck {
+  /** `check` finds one file's errors: all its type errors by default (see resolutionDiagnostics for the other). */
+  constructor(
+    private readonly check: (loaded: LoadedProgram, sf: ts.SourceFile) => Diagnostic[] = checkFile,
+  ) {}
+
   private readonly found = new WeakMap<ts.SourceFile, readonly Diagnostic[]>();
   /** The program's files at the last check, by name. */
   private lastChecked: ReadonlyMap<string, ts.SourceFile> | undefined;
@@ -30,7 +35,7 @@ export class IncrementalCheck {
       if (sf.isDeclarationFile) continue;
       let found = recheck?.has(sf.fileName) === false ? this.found.get(sf) : undefined;
       if (!found) {
-        found = checkFile(loaded, sf);
+        found = this.check(loaded, sf);
         this.found.set(sf, found);
       }
       out.push(...found);

@@ -8,10 +8,13 @@ import { readdirSync, statSync } from "node:fs";
 import type { FileSystemHost, ts } from "ts-morph";
 import { createCompilerHost, diskAccess, hostAccess, type CachingCompilerHost } from "./compiler-host.js";
 import { readTsconfig } from "./tsconfig.js";
+import { slashed } from "./tsconfig-coverage.js";
 import { tsApi } from "./typescript.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { locationOf } from "./location.js";
+import { describeFsError } from "../runtime/fs-error.js";
+import { hasUnresolvedReference, RESOLUTION_CODES } from "./unresolved-names.js";
 
 export interface LoadOptions {
   /** Entry files, absolute or relative to `cwd`. */
@@ -50,7 +53,14 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
   const diagnostics: Diagnostic[] = [];
   const fsHost = options.fileSystem;
   const files = fsHost ? hostAccess(fsHost) : diskAccess();
-  const entries = entryFiles(options.entries, options.cwd, fsHost);
+  const { files: entries, unreadableFolders } = listEntries(options.entries, options.cwd, fsHost);
+  for (const [folder, why] of unreadableFolders) {
+    diagnostics.push({
+      severity: "error",
+      code: codes.fileNotFound,
+      message: `cannot read ${folder}: ${why}`,
+    });
+  }
 
   const missing = entries.filter((e) => !files.fileExists(e));
   for (const file of missing) {
@@ -78,16 +88,41 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
 
   let compilerOptions = DEFAULTS;
   let configFiles: readonly string[] = [];
+  const rootNames = entries.filter((e) => !missing.includes(e));
   if (tsconfig) {
-    const config = readTsconfig(tsconfig, files);
+    const config = readTsconfig(tsconfig, files, rootNames);
     for (const d of config.errors) diagnostics.push(fromTs(d, codes.tsconfig));
+    const outside = config.takesIn && rootNames.filter((e) => !config.takesIn!.has(slashed(e)));
+    if (outside && outside.length > 0) diagnostics.push(notTakenIn(tsconfig, outside, options.cwd));
     compilerOptions = config.options;
     configFiles = config.files;
   }
-  const rootNames = entries.filter((e) => !missing.includes(e));
   const host = createCompilerHost(files, options.cwd);
   const program = tsApi.createProgram({ rootNames, options: { ...compilerOptions, ...FORCED }, host });
   return withChecks(program, host, rootNames, configFiles, diagnostics);
+}
+
+/**
+ * Entries a tsconfig's `files`/`include` leave out: `tsc -p` would not check them, and a build
+ * with that tsconfig would not see them, which is worth knowing; crdgen still compiles them
+ * with its compiler options, as the nearest (or given) tsconfig.
+ */
+function notTakenIn(tsconfig: string, entries: readonly string[], cwd: string): Diagnostic {
+  const shown = (f: string) => {
+    const rel = path.relative(cwd, f);
+    return rel.startsWith("..") || path.isAbsolute(rel) ? f : rel;
+  };
+  const names =
+    entries.length > 3
+      ? `${entries.slice(0, 3).map(shown).join(", ")} and ${entries.length - 3} more`
+      : entries.map(shown).join(", ");
+  const [them, are] = entries.length === 1 ? ["it", "is"] : ["them", "are"];
+  return {
+    severity: "warning",
+    code: codes.tsconfig,
+    message: `${names} ${are} not in the files or include of ${shown(tsconfig)}, so tsc -p would not check ${them}; crdgen compiles ${them} with its compiler options anyway.`,
+    hint: "add the entries to its include, or give the tsconfig that includes them with --tsconfig",
+  };
 }
 
 /**
@@ -117,6 +152,10 @@ function withChecks(
   diagnostics: Diagnostic[],
 ): LoadedProgram {
   const checker = program.getTypeChecker();
+  // A file that is there but cannot be read (no permission) would be left out in silence.
+  for (const [file, why] of host.takeReadFailures()) {
+    diagnostics.push({ severity: "error", code: codes.fileNotFound, message: `cannot read ${file}: ${why}` });
+  }
   const entries = rootNames
     .map((e) => program.getSourceFile(e))
     .filter((f): f is ts.SourceFile => f !== undefined);
@@ -147,6 +186,27 @@ export function semanticDiagnostics(loaded: LoadedProgram): Diagnostic[] {
   return out;
 }
 
+/**
+ * What `--no-type-check` still reports in the user's files: names and modules TypeScript cannot
+ * find, which would otherwise read as `any` (see unresolved-names.ts).
+ */
+export function resolutionDiagnostics(loaded: LoadedProgram): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const sf of loaded.program.getSourceFiles()) {
+    if (!sf.isDeclarationFile) out.push(...checkFileResolution(loaded, sf));
+  }
+  return out;
+}
+
+/** Names and modules TypeScript cannot find in one file; the file is type-checked only when it has one. */
+export function checkFileResolution(loaded: LoadedProgram, sf: ts.SourceFile): Diagnostic[] {
+  if (!hasUnresolvedReference(sf, loaded.checker)) return [];
+  return loaded.program
+    .getSemanticDiagnostics(sf)
+    .filter((d) => RESOLUTION_CODES.has(d.code))
+    .map((d) => fromTs(d, codes.tsSyntax));
+}
+
 /** Type errors in one file. */
 export function checkFile(loaded: LoadedProgram, sf: ts.SourceFile): Diagnostic[] {
   return loaded.program.getSemanticDiagnostics(sf).map((d) => fromTs(d, codes.tsSyntax));
@@ -167,12 +227,28 @@ export function isDirectory(p: string, fsHost?: FileSystemHost): boolean {
 
 /**
  * The files the entries stand for, absolute: a file for itself (whether it exists or not), a
- * folder for the TypeScript files under it.
+ * folder for the TypeScript files under it. Each file once, where it first appears: the same
+ * file given twice (or a folder and a file in it) is one entry, not two declaring the same CRDs.
  */
 export function entryFiles(entries: readonly string[], cwd: string, fsHost?: FileSystemHost): string[] {
-  return entries
-    .map((e) => path.resolve(cwd, e))
-    .flatMap((e) => (isDirectory(e, fsHost) ? typeScriptFilesUnder(e, fsHost) : [e]));
+  return listEntries(entries, cwd, fsHost).files;
+}
+
+export interface EntryListing {
+  files: string[];
+  /** Folders (given, or under one given) that could not be listed, with why. */
+  unreadableFolders: Map<string, string>;
+}
+
+export function listEntries(entries: readonly string[], cwd: string, fsHost?: FileSystemHost): EntryListing {
+  const files = new Set<string>();
+  const unreadableFolders = new Map<string, string>();
+  for (const entry of entries) {
+    const full = path.resolve(cwd, entry);
+    if (!isDirectory(full, fsHost)) files.add(full);
+    else for (const f of typeScriptFilesUnder(full, fsHost, unreadableFolders)) files.add(f);
+  }
+  return { files: [...files], unreadableFolders };
 }
 
 /** Whether a file under a folder given as input is one of its inputs (see typeScriptFilesUnder). */
@@ -181,24 +257,35 @@ export function isInputUnderFolder(file: string, folder: string): boolean {
   if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return false;
   const parts = relative.split(path.sep);
   const name = parts.pop()!;
-  return (
-    parts.every((d) => d !== "node_modules" && !d.startsWith(".")) &&
-    TYPESCRIPT_FILE.test(name) &&
-    !DECLARATION_FILE.test(name)
-  );
+  return !parts.some(isSkippedFolderName) && TYPESCRIPT_FILE.test(name) && !DECLARATION_FILE.test(name);
+}
+
+/** Folders a folder entry does not look into: dependencies, and dot-folders (.git, editors' own). */
+export function isSkippedFolderName(name: string): boolean {
+  return name === "node_modules" || name.startsWith(".");
 }
 
 /** A folder given as input stands for its TypeScript files (not declarations, not node_modules), sorted. */
-function typeScriptFilesUnder(dir: string, fsHost: FileSystemHost | undefined): string[] {
+function typeScriptFilesUnder(
+  dir: string,
+  fsHost: FileSystemHost | undefined,
+  unreadable: Map<string, string>,
+): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    const names = fsHost
-      ? fsHost.readDirSync(d).map((e) => ({ name: path.basename(e.name), dir: e.isDirectory }))
-      : readdirSync(d, { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() }));
+    let names;
+    try {
+      names = fsHost
+        ? fsHost.readDirSync(d).map((e) => ({ name: path.basename(e.name), dir: e.isDirectory }))
+        : readdirSync(d, { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() }));
+    } catch (e) {
+      unreadable.set(d, describeFsError(e));
+      return;
+    }
     for (const { name, dir: isDir } of names.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(d, name);
       if (isDir) {
-        if (name !== "node_modules" && !name.startsWith(".")) walk(full);
+        if (!isSkippedFolderName(name)) walk(full);
       } else if (TYPESCRIPT_FILE.test(name) && !DECLARATION_FILE.test(name)) {
         out.push(full);
       }

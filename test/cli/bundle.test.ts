@@ -4,7 +4,8 @@
  * the modules do: the same output, the same exit codes, its files found next to it.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -27,11 +28,12 @@ describe("the built command", () => {
   it("is started by a bin script that imports entry.js alone", () => {
     // One more ES module before TypeScript loads changed how V8 first sized the heap and cost 5% at
     // 5,000 types (bench/README.md): anything else bin needs comes from loadCli, out of the bundle.
+    // entry.js is loaded with import(), so that a missing build is a message, not a stack trace.
     const bin = readFileSync(BIN, "utf8");
-    expect([...bin.matchAll(/^\s*import\b.*$/gm)].map((m) => m[0].trim())).toEqual([
-      'import { loadCli } from "../dist/src/cli/entry.js";',
+    expect(bin).not.toMatch(/^\s*import\b/m);
+    expect([...bin.matchAll(/\bimport\(\s*([^)\s][^)]*)\)/g)].map((m) => m[1])).toEqual([
+      '"../dist/src/cli/entry.js"',
     ]);
-    expect(bin).not.toMatch(/\bimport\(/);
   });
 
   it("generates what the modules generate", async () => {
@@ -55,5 +57,48 @@ describe("the built command", () => {
     expect(missing.stderr).toContain("File not found");
     const check = runBin(["check", "snapshots/*/*.yaml"]);
     expect(check.stderr + check.stdout).toMatch(/0 errors/);
+  });
+});
+
+describe("without a complete build", () => {
+  /** A copy of the package with `dist` as given: bin/crdgen.js, package.json and node_modules beside it. */
+  function packageWith(dist: Record<string, string>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), "crdgen-bin-"));
+    mkdirSync(path.join(dir, "bin"));
+    copyFileSync(BIN, path.join(dir, "bin", "crdgen.js"));
+    copyFileSync(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
+    symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+    for (const [file, text] of Object.entries(dist)) {
+      mkdirSync(path.dirname(path.join(dir, "dist", file)), { recursive: true });
+      writeFileSync(path.join(dir, "dist", file), text);
+    }
+    return dir;
+  }
+
+  const entry = () => readFileSync(path.join(ROOT, "dist", "src", "cli", "entry.js"), "utf8");
+
+  it.each([
+    ["no dist at all", () => ({}), /dist\/src\/cli\/entry\.js is missing\): run `npm run build`$/],
+    [
+      "entry.js alone (a build cut short)",
+      () => ({ "src/cli/entry.js": entry() }),
+      /dist\/src\/runtime\/code-cache\.js is missing\): run `npm run build`$/,
+    ],
+    [
+      "a file cut off mid-write",
+      () => ({ "src/cli/entry.js": entry().slice(0, 200) }),
+      /: run `npm run build`$/,
+    ],
+  ])("%s: one line, exit code 1", (_what, dist, message) => {
+    const dir = packageWith(dist());
+    const r = spawnSync(process.execPath, [path.join(dir, "bin", "crdgen.js"), "--version"], {
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^crdgen: its build \(dist\/\) is missing or incomplete \(/);
+    expect(lines[0]).toMatch(message);
   });
 });

@@ -133,9 +133,10 @@ describe("crdgen <file>", () => {
   const warningsOf = async (name: string, description: string): Promise<string> => {
     const file = `${name.toLowerCase()}.ts`;
     await writeFile(path.join(dir, file), rootWithNote(name, description));
-    const run = await runCli([file], dir);
+    // A folder of its own: a run removes the CRD files crdgen wrote that it does not make.
+    const run = await runCli([file, "--out-dir", name], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`wrote crds/example.com_${name.toLowerCase()}s.yaml\n`);
+    expect(run.stdout).toBe(`wrote ${name}/example.com_${name.toLowerCase()}s.yaml\n`);
     return run.stderr;
   };
 
@@ -167,6 +168,17 @@ describe("crdgen <file>", () => {
     expect(huge).not.toContain("CRD2007");
   });
 
+  test.each([
+    ["0 drops every description (as controller-gen's maxDescLen=0)", "0", []],
+    ["5 cuts each at a word boundary", "5", ["A...", "APIVe...", "Kind..."]],
+    ["a length no description reaches keeps them", "1000", ["A gadget.", "A widget."]],
+  ])("--max-description-length %s", async (_what, max, starts) => {
+    const run = await runCli(["types.ts", "--stdout", "--max-description-length", max], dir);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const descriptions = [...run.stdout.matchAll(/description: (.*)/g)].map((m) => m[1]!);
+    expect([...new Set(descriptions.filter((d) => !d.startsWith("|")))].sort()).toEqual(starts);
+  });
+
   test("--help and --help-tags", async () => {
     expect((await runCli(["--help"], dir)).stdout).toContain("Usage: crdgen");
     const tags = (await runCli(["--help-tags"], dir)).stdout;
@@ -181,6 +193,18 @@ describe("crdgen --check (the pull-request gate)", () => {
     const run = await runCli(["types.ts", "--check"], dir);
     expect(run).toMatchObject({ code: 0, stdout: "2 CRD file(s) in crds are up to date\n" });
   });
+
+  const HAND_WRITTEN =
+    "---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: olds.example.com\n";
+
+  const setPlural = (plural: string) =>
+    writeFile(
+      path.join(dir, "types.ts"),
+      GOOD.replace(
+        " * @version v1\n */\nexport interface Widget",
+        ` * @version v1\n * @plural ${plural}\n */\nexport interface Widget`,
+      ),
+    );
 
   test("missing, stale and extra files: exit 1 with their names and a unified diff; nothing written", async () => {
     await runCli(["types.ts"], dir);
@@ -203,6 +227,63 @@ describe("crdgen --check (the pull-request gate)", () => {
       "example.com_widgets.yaml",
       "kustomization.yaml",
     ]);
+  });
+
+  test.each([
+    ["a changed @plural", ["types.ts"], () => setPlural("widgetz"), "example.com_widgetz.yaml"],
+    [
+      "a switch to --format json",
+      ["types.ts", "--format", "json"],
+      async () => undefined,
+      "example.com_widgets.json",
+    ],
+  ])(
+    "after %s, generating removes the CRD files crdgen wrote that it no longer makes, so --check passes",
+    async (_what, args, edit, now) => {
+      await runCli(["types.ts"], dir);
+      await edit();
+      const check = await runCli([...args, "--check"], dir);
+      expect(check.stdout).toContain("extra: crds/example.com_widgets.yaml\n");
+      expect(check.stderr).not.toContain("generating keeps it");
+
+      const run = await runCli(args, dir);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`wrote crds/${now}\n`);
+      expect(run.stdout).toContain("removed crds/example.com_widgets.yaml\n");
+      expect(await readdir(path.join(dir, "crds"))).toContain(now);
+      expect(await readdir(path.join(dir, "crds"))).not.toContain("example.com_widgets.yaml");
+      expect((await runCli([...args, "--check"], dir)).code).toBe(0);
+    },
+  );
+
+  test.each([
+    ["written by hand", () => writeFile(path.join(dir, "crds", "example.com_olds.yaml"), HAND_WRITTEN)],
+    [
+      "written by crdgen and edited since",
+      async () => {
+        const file = path.join(dir, "crds", "example.com_gadgets.yaml");
+        await writeFile(
+          file,
+          (await readFile(file, "utf8")).replace("scope: Cluster", "scope: Cluster # edited"),
+        );
+        await writeFile(
+          path.join(dir, "types.ts"),
+          GOOD.replace("@scope Cluster", "@scope Cluster\n * @plural gizmos"),
+        );
+      },
+    ],
+  ])("an extra CRD file %s is kept, and --check names it as the user's to delete", async (_what, make) => {
+    await runCli(["types.ts"], dir);
+    await make();
+    const extra = (await runCli(["types.ts", "--check"], dir)).stdout.match(/extra: (\S+)/)![1]!;
+    const run = await runCli(["types.ts"], dir);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).not.toContain("removed");
+    const check = await runCli(["types.ts", "--check"], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(
+      `crdgen --check: ${extra} was not written by crdgen (or was edited since), so generating keeps it: delete it if no type declares its CRD any more\n`,
+    );
   });
 
   test("flags that cannot be combined", async () => {

@@ -1,5 +1,5 @@
 /** Watch mode: an edit changes the CRD; a bad edit reports and keeps watching; fixing it recovers. */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
@@ -125,4 +125,79 @@ test("with a folder as entry, a file created in it or in a new subfolder is a ne
   while (result.crds.length < 3) result = await handle.nextRun();
   expect(result.crds.map((c) => c.spec.names.kind)).toEqual(["Gadget", "Gizmo", "Widget"]);
   expect(await written("gizmos")).toContain("kind: Gizmo");
+}, 30_000);
+
+test("with a folder as entry, every atomic save (a temporary file renamed over the file) is seen", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "crdgen-watch-"));
+  const crd = (field: string) =>
+    `/** @crd @group example.com @version v1 */\nexport interface Widget { spec: { ${field}?: number } }\n`;
+  await mkdir(path.join(dir, "api", "sub"), { recursive: true });
+  const io = { cwd: dir, stdout: { write: () => true }, stderr: { write: () => true } };
+  // Saved as vim, JetBrains and `sed -i` save: written beside, then renamed over the original.
+  const saveAtomically = async (file: string, text: string) => {
+    const temp = path.join(path.dirname(file), ".save.swp");
+    await writeFile(temp, text);
+    await rename(temp, file);
+  };
+  for (const file of [path.join(dir, "api", "widget.ts"), path.join(dir, "api", "sub", "widget.ts")]) {
+    await rm(path.join(dir, "api"), { recursive: true, force: true });
+    await mkdir(path.join(dir, "api", "sub"), { recursive: true });
+    await writeFile(file, crd("first"));
+    handle?.close();
+    handle = startWatch({ entries: ["api"] }, io);
+    await handle.ready;
+    const written = () => readFile(path.join(dir, "crds", "example.com_widgets.yaml"), "utf8");
+    for (const field of ["second", "third", "fourth"]) {
+      const next = handle.nextRun();
+      await saveAtomically(file, crd(field));
+      expect((await next).ok).toBe(true);
+      expect(await written()).toContain(`${field}:`);
+    }
+    // A write in place after the atomic saves is seen too.
+    const next = handle.nextRun();
+    await writeFile(file, crd("inPlace"));
+    expect((await next).ok).toBe(true);
+    expect(await written()).toContain("inPlace:");
+  }
+}, 60_000);
+
+test("deleting a type file removes the CRD file crdgen wrote for it, as a one-shot run would", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "crdgen-watch-"));
+  const crd = (kind: string) =>
+    `/** @crd @group example.com @version v1 */\nexport interface ${kind} { spec: { size?: number } }\n`;
+  await mkdir(path.join(dir, "api"));
+  await writeFile(path.join(dir, "api", "widget.ts"), crd("Widget"));
+  await writeFile(path.join(dir, "api", "gadget.ts"), crd("Gadget"));
+  let out = "";
+  const io = { cwd: dir, stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true } };
+  handle = startWatch({ entries: ["api"] }, io);
+  await handle.ready;
+  const crds = () => readdir(path.join(dir, "crds"));
+  expect(await crds()).toEqual(["example.com_gadgets.yaml", "example.com_widgets.yaml"]);
+
+  const next = handle.nextRun();
+  await rm(path.join(dir, "api", "gadget.ts"));
+  expect((await next).ok).toBe(true);
+  expect(await crds()).toEqual(["example.com_widgets.yaml"]);
+  expect(out).toContain(`removed ${path.join("crds", "example.com_gadgets.yaml")}\n`);
+}, 30_000);
+
+test("an output folder that cannot be written is reported, and watching goes on", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "crdgen-watch-"));
+  await writeFile(path.join(dir, "types.ts"), ROOT);
+  await writeFile(path.join(dir, "spec.ts"), "export interface Spec { size: number }\n");
+  await writeFile(path.join(dir, "taken"), "a file where the output folder would go");
+  let err = "";
+  const io = { cwd: dir, stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) } };
+  handle = startWatch({ entries: ["types.ts"], outDir: "taken/crds" }, io);
+  await handle.ready;
+  expect(err).toMatch(/error CRD4003: could not write output: ENOTDIR/);
+
+  await rm(path.join(dir, "taken"));
+  const next = handle.nextRun();
+  await writeFile(path.join(dir, "spec.ts"), "export interface Spec { size: number; color?: string }\n");
+  expect((await next).ok).toBe(true);
+  expect(await readFile(path.join(dir, "taken", "crds", "example.com_widgets.yaml"), "utf8")).toContain(
+    "color:",
+  );
 }, 30_000);

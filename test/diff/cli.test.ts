@@ -50,7 +50,7 @@ describe("crdgen diff: inputs and exit codes", () => {
   });
 
   it.each([
-    ["an unknown flag", ["--nope", "a", "b"], /Unknown option '--nope'/],
+    ["an unknown flag", ["--nope", "a", "b"], /crdgen diff: unknown option --nope\n/],
     ["a missing argument", ["only-one"], /expected <old> and <new>, got 1/],
     ["an extra argument with --base", ["--base", "HEAD", "a", "b"], /expected <new>/],
     ["an unknown format", ["--format", "xml", "a", "b"], /unknown format "xml"/],

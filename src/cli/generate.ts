@@ -1,0 +1,139 @@
+/**
+ * `crdgen [options] <file.ts...>`: a generation run, a thin shell over the programmatic API.
+ * Writes the CRD files (removing those crdgen wrote that the types no longer make), prints them
+ * (`--stdout`), compares them with the output folder (`--check`) or keeps regenerating (`--watch`).
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { formatDiagnostics } from "../diagnostics/format.js";
+import { hasErrors } from "../diagnostics/diagnostic.js";
+import type { GenerateOptions } from "../generate.js";
+import { tagRegistry } from "../tags/index.js";
+import { parseCommandLine } from "./args.js";
+import { EXIT_ERRORS, EXIT_OK, relativeTo, usageError, writeInSlices, type CliIo } from "./io.js";
+import { reportStale } from "./stale-report.js";
+
+export const USAGE = `Usage: crdgen [options] <file.ts...>
+       crdgen check [options] <files or globs...>
+       crdgen diff [options] <old> <new>
+
+Generates Kubernetes CustomResourceDefinitions from TypeScript types tagged @crd.
+
+Options:
+  -o, --out-dir <dir>     where to write <group>_<plural>.yaml files (default: ./crds);
+                          CRD files crdgen wrote there that the types no longer make are removed
+      --stdout            print all CRDs as one stream instead of writing files
+      --check             write nothing; exit 1 with a diff if the files in --out-dir are
+                          missing, stale or extra (the pull-request gate)
+      --watch             keep running and regenerate when the input files change
+      --format <fmt>      yaml (default) or json
+  -p, --tsconfig <path>   tsconfig.json to use, or a folder holding one
+                          (default: nearest above the first file)
+      --no-type-check     do not report type errors in the input files (names and modules
+                          TypeScript cannot find are still errors)
+      --max-description-length <n>
+                          cut longer descriptions at a word boundary; 0 drops them
+                          (as controller-gen's maxDescLen)
+      --help-tags         list every tag crdgen understands
+  -h, --help              show this help
+  -v, --version           print the version
+`;
+
+const OPTIONS = {
+  "out-dir": { type: "string", short: "o", value: "dir" },
+  stdout: { type: "boolean" },
+  check: { type: "boolean" },
+  watch: { type: "boolean" },
+  format: { type: "string", value: "fmt" },
+  tsconfig: { type: "string", short: "p", value: "path" },
+  "no-type-check": { type: "boolean" },
+  "max-description-length": { type: "string", value: "n" },
+  "help-tags": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandLine(argv, OPTIONS);
+  if (!parsed.ok) return usageError(io, "crdgen", parsed.message, USAGE);
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return EXIT_OK;
+  }
+  if (values.version) {
+    io.stdout.write(`${await version()}\n`);
+    return EXIT_OK;
+  }
+  if (values["help-tags"]) {
+    io.stdout.write(helpTags());
+    return EXIT_OK;
+  }
+  const format = values.format ?? "yaml";
+  if (format !== "yaml" && format !== "json")
+    return usageError(io, "crdgen", `--format must be yaml or json, got "${format}"`, USAGE);
+  if (positionals.length === 0) return usageError(io, "crdgen", "no input files", USAGE);
+  const maxText = values["max-description-length"];
+  if (maxText !== undefined && !/^\d+$/.test(maxText)) {
+    const message = `--max-description-length must be a non-negative integer, got "${maxText}"`;
+    return usageError(io, "crdgen", message, USAGE);
+  }
+  if ([values.stdout, values.check, values.watch].filter(Boolean).length > 1) {
+    return usageError(io, "crdgen", "--stdout, --check and --watch cannot be combined", USAGE);
+  }
+  const options: GenerateOptions = {
+    entries: positionals,
+    cwd: io.cwd,
+    format,
+    ...(values.tsconfig ? { tsconfig: values.tsconfig } : {}),
+    ...(values["out-dir"] ? { outDir: values["out-dir"] } : {}),
+    typeCheck: !values["no-type-check"],
+    ...(maxText !== undefined ? { maxDescriptionLength: Number(maxText) } : {}),
+  };
+  if (values.watch) return (await import("./watch.js")).runWatch(options, io);
+  // Loaded here, not at the top: `crdgen check` and `crdgen diff` never need TypeScript.
+  const { generate, writeOutput } = await import("../generate.js");
+  const result = generate(options);
+  if (result.diagnostics.length > 0) io.stderr.write(formatDiagnostics(result.diagnostics, { cwd: io.cwd }));
+  if (!result.ok || hasErrors(result.diagnostics)) return EXIT_ERRORS;
+
+  if (values.stdout) {
+    writeInSlices(io.stdout, result.stream);
+    return EXIT_OK;
+  }
+  const outDir = path.resolve(io.cwd, options.outDir ?? "crds");
+  if (values.check) {
+    const { checkStale } = await import("../stale.js");
+    return reportStale(await checkStale(result, outDir, io.cwd), result.files.length, outDir, io);
+  }
+  const { removeStaleCrdFiles } = await import("../write/stale-files.js");
+  let removed: string[];
+  try {
+    await writeOutput(result);
+    // CRD files crdgen wrote earlier that these types no longer make (a @plural changed, --format switched).
+    removed = await removeStaleCrdFiles(outDir, result.files);
+  } catch (e) {
+    io.stderr.write(`error CRD4003: could not write output: ${(e as Error).message}\n`);
+    return EXIT_ERRORS;
+  }
+  for (const f of result.files) io.stdout.write(`wrote ${relativeTo(io.cwd, f.path)}\n`);
+  for (const f of removed) io.stdout.write(`removed ${relativeTo(io.cwd, f)}\n`);
+  return EXIT_OK;
+}
+
+function helpTags(): string {
+  const rows = tagRegistry
+    .all()
+    .map(
+      (t) =>
+        `  ${t.syntax.padEnd(44)} ${t.summary} [${t.targets.join(", ")}]${t.repeatable ? " (repeatable)" : ""}`,
+    );
+  return `Tags crdgen understands (on a CRD root, a named type, or a property):\n${rows.join("\n")}\n`;
+}
+
+async function version(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL("../../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
