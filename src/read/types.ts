@@ -798,31 +798,20 @@ export class TypeReader {
     ctx: Ctx,
     scope: TypeArgScope | undefined,
   ): IrType {
-    const origin = nodeOrigin(ctx.at);
-    const key = this.instanceKey(type, scope);
-    const existing = this.nameOfInstance.get(key);
-    if (existing !== undefined) return { kind: "ref", name: existing, origin };
-    const depth = this.instancesInProgress.get(decl) ?? 0;
-    if (depth >= MAX_NESTED_INSTANCES) return this.recursiveInstance(decl, type, ctx);
-    const name = this.uniqueName(this.checker.typeToString(type));
-    this.nameOfInstance.set(key, name);
-    const definition: IrDefinition = { name, type: { kind: "unknown" }, tags: [], origin: nodeOrigin(decl) };
-    this.definitions.set(name, definition);
-    this.instancesInProgress.set(decl, depth + 1);
     const own = { path: ctx.path, at: decl };
-    try {
-      definition.type = this.inScope(scope, () => {
-        const body = isTypeAliasDeclaration(decl) ? unparenthesized(decl.type) : undefined;
-        const mapped = body && isMappedTypeNode(body) ? this.fromMappedType(body, type, own) : undefined;
-        return mapped ?? this.objectOf(type, own);
-      });
-    } finally {
-      this.instancesInProgress.set(decl, depth);
-    }
-    const doc = this.genericDoc(decl);
-    definition.description = doc.description;
-    definition.tags = doc.tags;
-    return { kind: "ref", name, origin };
+    return this.instance(
+      this.instanceKey(type, scope),
+      () => this.checker.typeToString(type),
+      decl,
+      type,
+      ctx,
+      () =>
+        this.inScope(scope, () => {
+          const body = isTypeAliasDeclaration(decl) ? unparenthesized(decl.type) : undefined;
+          const mapped = body && isMappedTypeNode(body) ? this.fromMappedType(body, type, own) : undefined;
+          return mapped ?? this.objectOf(type, own);
+        }),
+    );
   }
 
   /**
@@ -831,22 +820,42 @@ export class TypeReader {
    * as a named type, so that the alias's doc comment and tags apply.
    */
   private aliasInstance(decl: ts.TypeAliasDeclaration, scope: TypeArgScope, type: ts.Type, ctx: Ctx): IrType {
-    const origin = nodeOrigin(ctx.at);
     const key = `alias:${this.scopeKeys.id(decl)}|${this.scopeKeys.key(scope, this.checker)}`;
+    const args = () => [...scope.args.values()].map((a) => a.node.getText()).join(", ");
+    return this.instance(
+      key,
+      () => `${decl.name.text}<${args()}>`,
+      decl,
+      type,
+      ctx,
+      () => this.inScope(scope, () => this.convert(type, decl.type, { path: ctx.path, at: decl })),
+    );
+  }
+
+  /**
+   * One instance of a generic declaration, by `key`: read once (`read` gives its type) as a
+   * definition named after `text` (asked only then), with the declaration's doc and tags, and referenced.
+   */
+  private instance(
+    key: string,
+    text: () => string,
+    decl: GenericDeclaration,
+    type: ts.Type,
+    ctx: Ctx,
+    read: () => IrType,
+  ): IrType {
+    const origin = nodeOrigin(ctx.at);
     const existing = this.nameOfInstance.get(key);
     if (existing !== undefined) return { kind: "ref", name: existing, origin };
     const depth = this.instancesInProgress.get(decl) ?? 0;
     if (depth >= MAX_NESTED_INSTANCES) return this.recursiveInstance(decl, type, ctx);
-    const args = [...scope.args.values()].map((a) => a.node.getText()).join(", ");
-    const name = this.uniqueName(`${decl.name.text}<${args}>`);
+    const name = this.uniqueName(text());
     this.nameOfInstance.set(key, name);
     const definition: IrDefinition = { name, type: { kind: "unknown" }, tags: [], origin: nodeOrigin(decl) };
     this.definitions.set(name, definition);
     this.instancesInProgress.set(decl, depth + 1);
     try {
-      definition.type = this.inScope(scope, () =>
-        this.convert(type, decl.type, { path: ctx.path, at: decl }),
-      );
+      definition.type = read();
     } finally {
       this.instancesInProgress.set(decl, depth);
     }
