@@ -22,6 +22,8 @@ export const codes = {
   strandedDocComment: "CRD1014",
   /** A map whose keys follow a pattern (`[key: \`x-${string}\`]: T`) a schema cannot enforce. */
   unenforcedKeyPattern: "CRD1015",
+  /** A property declared in several places (an intersection, a merged interface) with tags that disagree. */
+  conflictingDeclarations: "CRD1016",
   // Kubernetes validation of the generated CRD, and `crdgen check` of CRD and custom-resource files
   invalidCrd: "CRD2001",
   /** A scalar YAML 1.1 readers (kubectl) read differently from YAML 1.2. */

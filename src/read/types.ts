@@ -7,7 +7,7 @@ import type { ts } from "ts-morph";
 import { tsApi } from "./typescript.js";
 import { codes } from "../diagnostics/codes.js";
 import { RECURSION_HINT } from "../diagnostics/recursion.js";
-import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic.js";
+import { plainLocation, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.js";
 import type {
   IrDefinition,
   IrEnum,
@@ -18,6 +18,7 @@ import type {
   Scalar,
 } from "../ir/model.js";
 import { readDoc, strandedDocComments, type DocInfo } from "./jsdoc.js";
+import { mergedDoc } from "./merged-docs.js";
 import { knownTypeByName } from "./known-types.js";
 import { isKubernetesClientModule, isKubernetesModelsModule } from "./kubernetes/index.js";
 import { inexactIntegerLiteral } from "./number-literals.js";
@@ -300,7 +301,7 @@ export class TypeReader {
     // union `{ url: string; path?: never } | { path: string; url?: never }`: JSON holds nothing
     // there, so the schema has no such property.
     if (optional && type.flags & (TypeFlags.Never | TypeFlags.Undefined)) return undefined;
-    const doc = decl ? readDoc(decl) : NO_DOC;
+    const doc = decl ? this.propertyDoc(symbol, decl, path) : NO_DOC;
     if (decl) this.noteStrandedDocs(decl, path);
     return {
       name,
@@ -310,6 +311,27 @@ export class TypeReader {
       tags: doc.tags.length > 0 ? collectTags(doc.tags, ["field"], this.diagnostics) : [],
       origin: nodeOrigin(at),
     };
+  }
+
+  /**
+   * A property's doc comment; for one declared in several places (`A & B`, a merged interface),
+   * all of theirs, a tag that two give different values being a warning.
+   */
+  private propertyDoc(symbol: ts.Symbol, decl: ts.Declaration, path: string): DocInfo {
+    const declarations = symbol.declarations;
+    if (!declarations || declarations.length < 2) return readDoc(decl);
+    const { doc, conflicts } = mergedDoc(decl, declarations);
+    for (const { dropped, kept } of conflicts) {
+      this.diagnostics.push({
+        severity: "warning",
+        code: codes.conflictingDeclarations,
+        message: `${path} is declared in several places: @${dropped.name} ${dropped.text.trim()} here is left out, @${kept.name} ${kept.text.trim()} of the first declaration applies.`,
+        location: plainLocation(dropped.origin),
+        path,
+        hint: "write the tag on one declaration only, or give both the same value",
+      });
+    }
+    return doc;
   }
 
   /** The schema of property `name` of a known Kubernetes type that declares `decl`. */
