@@ -476,6 +476,7 @@ export class TypeReader {
     if ((name === "Partial" || name === "Required") && args.length === 1) {
       return this.withOptionality(first, name === "Partial", ctx);
     }
+    if (name === "NonNullable" && args.length === 1) return this.nonNullable(first, ctx);
     return undefined;
   }
 
@@ -554,6 +555,17 @@ export class TypeReader {
     const read = this.fromRecord(keys, value, innerType, ctx);
     if (read?.kind !== "object" || read.additionalProperties) return undefined;
     return { ...read, properties: read.properties.map((p) => ({ ...p, optional })) };
+  }
+
+  /** `NonNullable<Port | null>`: the written type without its null (so still a Port). */
+  private nonNullable(inner: ts.TypeNode, ctx: Ctx): IrType | undefined {
+    const innerType = this.checker.getTypeFromTypeNode(inner);
+    if (this.isOpenType(innerType)) return undefined;
+    const read = this.convert(innerType, inner, ctx);
+    if (read.kind !== "union") return read.kind === "null" ? undefined : read;
+    const members = read.members.filter((m) => m.kind !== "null");
+    if (members.length === 0) return undefined;
+    return members.length === 1 ? members[0] : { ...read, members };
   }
 
   /** `HasPort["port"]`: the property's written type, when it is faithful to the checked one. */

@@ -147,3 +147,11 @@ test("a recursive alias as a type argument is the located recursion error, not a
   const errors = errorsOf(withRoot("{ box: Box<Json> }", prelude));
   expect(new Set(errors.map((d) => d.code))).toEqual(new Set(["CRD1008", "CRD1010"]));
 });
+
+test("NonNullable of a written union keeps its members as written", () => {
+  const spec = specSchema(
+    withRoot("{ nn: NonNullable<Port | null>; opt?: NonNullable<Port | undefined> }", PRELUDE),
+  );
+  expect(spec.properties!.nn).toEqual(PORT);
+  expect(spec.properties!.opt).toEqual(PORT);
+});
