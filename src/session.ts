@@ -4,9 +4,11 @@
  * files whose content changed, so a rebuild that touched no type costs a few `stat` calls and
  * unchanged CRDs keep their mtime (GitOps tools and other watchers see no spurious change).
  */
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { codes } from "./diagnostics/codes.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { generateFromProgram, type GenerateOptions, type GenerateResult } from "./generate.js";
 import {
   entryFiles,
@@ -148,6 +150,17 @@ export class CrdSession {
     this.entries = entries;
 
     const { cwd } = this.options;
+    // An entry file named on the command line was deleted (or renamed away): say so, rather than
+    // read a program without it and find no CRD. The program and the stamps stay as they were, so
+    // recreating the file is a change to it and recovers; other edits meanwhile are kept pending.
+    const gone = this.loaded ? entries.filter((f) => !existsSync(f)) : [];
+    if (gone.length > 0) {
+      for (const f of changed) this.pending.add(f);
+      const diagnostics = gone.map((f): Diagnostic => entryGone(f, cwd));
+      const result: GenerateResult = { crds: [], files: [], stream: "", diagnostics, ok: false };
+      this.last = { result, written: [], removed: [], unchanged: false };
+      return this.last;
+    }
     const generateOptions: GenerateOptions = { ...this.options };
     if (
       !this.loaded ||
@@ -231,6 +244,17 @@ export class CrdSession {
     for (const f of files) this.onDisk.set(f.path, f.content);
     return dirty.map((f) => f.path);
   }
+}
+
+function entryGone(file: string, cwd: string): Diagnostic {
+  const relative = path.relative(cwd, file);
+  const shown =
+    relative.startsWith("..") || path.isAbsolute(relative) ? file : relative.split(path.sep).join("/");
+  return {
+    severity: "error",
+    code: codes.fileNotFound,
+    message: `The entry file ${shown} no longer exists (deleted or renamed); generating resumes when it is back.`,
+  };
 }
 
 /** A file that cannot be stat'ed (deleted) gets a stamp of its own, so deleting it counts as a change. */

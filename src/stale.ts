@@ -13,8 +13,16 @@ export type StaleStatus = "missing" | "stale" | "extra";
 export interface StaleFile {
   path: string;
   status: StaleStatus;
-  /** Unified diff from the file on disk to what crdgen generates (empty side for missing/extra). */
+  /**
+   * Unified diff from the file on disk to what crdgen generates (empty side for missing/extra);
+   * empty when only the line endings differ.
+   */
   diff: string;
+  /**
+   * A stale file that differs only in having CRLF line endings (git's `core.autocrlf` on
+   * Windows converts them on checkout): a diff of it would show every line.
+   */
+  crlfOnly?: boolean;
   /**
    * For an extra file: whether crdgen wrote it, so that generating removes it. Another (a CRD
    * written by hand, or edited since) is kept: the user has to delete it.
@@ -40,6 +48,10 @@ export async function checkStale(result: GenerateResult, outDir: string, cwd: st
     const onDisk = await readOptional(f.path);
     if (onDisk === f.content) continue;
     const name = display(f.path, cwd);
+    if (onDisk !== undefined && onDisk.replace(/\r\n/g, "\n") === f.content) {
+      files.push({ path: f.path, status: "stale", diff: "", crlfOnly: true });
+      continue;
+    }
     files.push({
       path: f.path,
       status: onDisk === undefined ? "missing" : "stale",

@@ -5,7 +5,7 @@ import { validateCrd } from "../validate/index.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Finding } from "./finding.js";
 import { positionIn, type CheckedObject } from "./load.js";
-import { crdPathToV1Segments } from "./positions.js";
+import { crdPathToV1Segments, targetOf } from "./positions.js";
 
 export function checkCrd(obj: CheckedObject): Finding[] {
   return [...validationErrors(obj), ...installWarnings(obj)];
@@ -13,7 +13,7 @@ export function checkCrd(obj: CheckedObject): Finding[] {
 
 function validationErrors(obj: CheckedObject): Finding[] {
   return validateCrd(obj.value).map((e) => {
-    const pos = positionIn(obj, crdPathToV1Segments(e.field));
+    const pos = positionIn(obj, crdPathToV1Segments(e.field), targetOf(e));
     return {
       file: obj.file,
       line: pos.line,

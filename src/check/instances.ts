@@ -9,7 +9,7 @@ import { validateInstance } from "../validate/instance/index.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Finding, Severity } from "./finding.js";
 import { positionIn, type CheckedObject } from "./load.js";
-import { parseFieldPath } from "./positions.js";
+import { parseFieldPath, targetOf } from "./positions.js";
 
 interface CrdShape {
   spec?: { group?: unknown; names?: { kind?: unknown }; versions?: unknown };
@@ -39,7 +39,7 @@ export function findCrd(
 }
 
 function locate(obj: CheckedObject, e: FieldError, severity: Severity, code: string): Finding {
-  const pos = positionIn(obj, parseFieldPath(e.field));
+  const pos = positionIn(obj, parseFieldPath(e.field), targetOf(e));
   return {
     file: obj.file,
     line: pos.line,

@@ -1,6 +1,12 @@
 /** Reads checked files into YAML documents with positions; `kind: List` items count as documents. */
 import { readFileSync } from "node:fs";
-import { parseYamlDocuments, positionOf, type SourcePosition, type YamlDocument } from "../yaml/load.js";
+import {
+  parseYamlDocuments,
+  positionOf,
+  type PositionTarget,
+  type SourcePosition,
+  type YamlDocument,
+} from "../yaml/load.js";
 import { codes } from "../diagnostics/codes.js";
 import { describeFsError } from "../runtime/fs-error.js";
 import { firstTemplateAction } from "./templates.js";
@@ -40,9 +46,14 @@ export function loadFile(file: string, shown = file): LoadResult {
   } catch (e) {
     return { ok: false, message: `cannot read ${shown}: ${describeFsError(e)}` };
   }
+  return { ok: true, loaded: parseFile(file, text) };
+}
+
+/** Parses a file's text (`file` names it in findings: a path, or `<stdin>`). */
+export function parseFile(file: string, text: string): LoadedFile {
   const { documents, errors, yaml11Differences } = parseYamlDocuments(text, file);
   const template = errors.length > 0 ? firstTemplateAction(text) : undefined;
-  if (template) return { ok: true, loaded: templateFile(file, text, template) };
+  if (template) return templateFile(file, text, template);
   const findings: Finding[] = errors.map((e) => ({
     file,
     line: e.line,
@@ -62,7 +73,7 @@ export function loadFile(file: string, shown = file): LoadResult {
       objects.push({ file, document, prefix: [], value });
     }
   }
-  return { ok: true, loaded: { file, text, documents, objects, findings, yaml11Differences } };
+  return { file, text, documents, objects, findings, yaml11Differences };
 }
 
 /** A file of template actions: one error at the first, and nothing checked (its YAML is not the manifest's). */
@@ -81,8 +92,12 @@ function templateFile(file: string, text: string, at: SourcePosition): LoadedFil
 }
 
 /** Source position of `segments` inside `obj`, falling back to the nearest existing parent. */
-export function positionIn(obj: CheckedObject, segments: readonly Segment[]): SourcePosition {
-  return positionOf(obj.document, [...obj.prefix, ...segments]);
+export function positionIn(
+  obj: CheckedObject,
+  segments: readonly Segment[],
+  target: PositionTarget = "value",
+): SourcePosition {
+  return positionOf(obj.document, [...obj.prefix, ...segments], target);
 }
 
 export function isCrdObject(value: unknown): boolean {

@@ -4,7 +4,20 @@
  * `webhookClientConfig`, ...), so they are translated to v1 segments first.
  */
 
+import type { FieldError } from "../validate/field-error.js";
+import type { PositionTarget } from "../yaml/load.js";
+
 export type Segment = string | number;
+
+/**
+ * Whether an error is about a field's name rather than its value (an unknown field), so that it
+ * points at the key the user has to rename or remove: `bogus: 1` at `bogus`, not at `1`.
+ */
+export function targetOf(e: FieldError): PositionTarget {
+  return e.type === "FieldValueForbidden" && /^(strict decoding error: )?unknown field /.test(e.detail)
+    ? "key"
+    : "value";
+}
 
 /** `a.b[c][0].d` → ["a", "b", "c", 0, "d"]. Bracketed keys may contain dots. */
 export function parseFieldPath(path: string): Segment[] {

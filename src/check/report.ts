@@ -9,6 +9,8 @@ export type ReportFormat = "human" | "json" | "github";
 export const REPORT_FORMATS: readonly ReportFormat[] = ["human", "json", "github"];
 
 function relative(file: string, cwd: string): string {
+  // Not a path: `<stdin>`.
+  if (!path.isAbsolute(file)) return file;
   const rel = path.relative(cwd, file);
   return rel.startsWith("..") || path.isAbsolute(rel) ? file : rel.split(path.sep).join("/");
 }

@@ -4,16 +4,19 @@
  * (`--instances`) against those CRDs. Exit 0 when clean, 1 on errors, 2 on usage errors.
  */
 import { checkCrd } from "../check/crds.js";
-import { expandPatterns } from "../check/files.js";
+import { expandPatterns, type ExpandResult } from "../check/files.js";
 import type { Finding } from "../check/finding.js";
 import { checkInstance } from "../check/instances.js";
-import { isCrdObject, loadFile, type CheckedObject, type LoadedFile } from "../check/load.js";
+import { isCrdObject, loadFile, parseFile, type CheckedObject, type LoadedFile } from "../check/load.js";
 import { formatGithub, formatHuman, formatJson, REPORT_FORMATS, type ReportFormat } from "../check/report.js";
 import { yaml11Findings } from "../check/yaml11.js";
+import { describeFsError } from "../runtime/fs-error.js";
 import { parseCommandLine } from "./args.js";
+import { readProcessStdin, STDIN_ARG, STDIN_NAME } from "./stdin.js";
 import {
   EXIT_ERRORS,
   EXIT_OK,
+  inputError,
   relativeTo,
   unexpectedError,
   usageError as writeUsageError,
@@ -21,11 +24,12 @@ import {
 } from "./io.js";
 
 const USAGE = `Usage: crdgen check [options] <files, directories or globs...>
+       helm template ... | crdgen check [options] -
 
 Validates CustomResourceDefinitions the way a Kubernetes 1.36 API server does on create
 (apiextensions.k8s.io/v1, including CEL rules). Warns where YAML 1.1 readers such as kubectl
 would read a value differently, and about CRDs too large for client-side kubectl apply.
-Other documents are ignored.
+Other documents are ignored. A file named - is standard input (one YAML/JSON stream).
 
 Options:
       --instances <files or globs>  also validate custom resources against the checked CRDs
@@ -67,20 +71,27 @@ async function check(args: string[], io: CliIo): Promise<number> {
     return usageError(io, `--format must be one of ${REPORT_FORMATS.join(", ")}, got "${values.format}"`);
   if (positionals.length === 0) return usageError(io, "no files to check");
 
-  const crdFiles = await expandPatterns(positionals, io.cwd);
-  if (!crdFiles.ok) return usageError(io, crdFiles.message);
+  const crdFiles = await expandArguments(positionals, io.cwd);
+  if (!crdFiles.ok) return inputError(io, "crdgen check", crdFiles.message);
   const instancePatterns = values.instances ?? [];
-  const instanceFiles =
-    instancePatterns.length > 0
-      ? await expandPatterns(instancePatterns, io.cwd)
-      : ({ ok: true, files: [] } as const);
-  if (!instanceFiles.ok) return usageError(io, instanceFiles.message);
+  const instanceFiles = await expandArguments(instancePatterns, io.cwd);
+  if (!instanceFiles.ok) return inputError(io, "crdgen check", instanceFiles.message);
 
   const loaded = new Map<string, LoadedFile>();
   for (const file of [...crdFiles.files, ...instanceFiles.files]) {
     if (loaded.has(file)) continue;
+    if (file === STDIN_NAME) {
+      let text: string;
+      try {
+        text = await (io.readStdin ?? readProcessStdin)();
+      } catch (e) {
+        return inputError(io, "crdgen check", `cannot read ${STDIN_NAME}: ${describeFsError(e)}`);
+      }
+      loaded.set(file, parseFile(file, text));
+      continue;
+    }
     const result = loadFile(file, relativeTo(io.cwd, file));
-    if (!result.ok) return usageError(io, result.message);
+    if (!result.ok) return inputError(io, "crdgen check", result.message);
     loaded.set(file, result.loaded);
   }
 
@@ -115,4 +126,13 @@ async function check(args: string[], io: CliIo): Promise<number> {
       }),
     );
   return findings.some((f) => f.severity === "error") ? EXIT_ERRORS : EXIT_OK;
+}
+
+/** Files of the arguments, with `-` (read once, however often given) as `<stdin>`. */
+async function expandArguments(args: readonly string[], cwd: string): Promise<ExpandResult> {
+  const patterns = args.filter((a) => a !== STDIN_ARG);
+  const expanded: ExpandResult =
+    patterns.length > 0 ? await expandPatterns(patterns, cwd) : { ok: true, files: [] };
+  if (!expanded.ok || patterns.length === args.length) return expanded;
+  return { ok: true, files: [STDIN_NAME, ...expanded.files] };
 }

@@ -12,7 +12,15 @@ import { displayPath, loadCrdsFromPath } from "../diff/sources/files.js";
 import { loadCrdsFromGit } from "../diff/sources/git.js";
 import { positionOf } from "../yaml/load.js";
 import { parseCommandLine } from "./args.js";
-import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, usageError as writeUsageError, type CliIo } from "./io.js";
+import { STDIN_ARG } from "./stdin.js";
+import {
+  EXIT_ERRORS,
+  EXIT_OK,
+  EXIT_USAGE,
+  inputError,
+  usageError as writeUsageError,
+  type CliIo,
+} from "./io.js";
 
 export const DIFF_USAGE = `Usage:
   crdgen diff [options] <old> <new>
@@ -55,6 +63,12 @@ function parse(args: string[]): Parsed {
   if (!isDiffFormat(format)) {
     return { ok: false, error: `unknown format "${format}"; expected one of ${FORMATS.join(", ")}` };
   }
+  // Each side is a set of files (a folder, or a git tree): not one stream.
+  if (positionals.includes(STDIN_ARG))
+    return {
+      ok: false,
+      error: "- (standard input) is not supported: <old> and <new> must be files or folders",
+    };
   const expected = values.base === undefined ? 2 : 1;
   if (positionals.length !== expected) {
     const wanted = expected === 2 ? "<old> and <new>" : "<new> (the old side comes from --base)";
@@ -114,19 +128,22 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   const newTarget = path.resolve(io.cwd, options.newPath);
   const newShown = displayPath(newTarget, io.cwd);
   const newSide = await loadCrdsFromPath(newTarget, io.cwd);
-  if (!newSide.ok) return usageError(newSide.error, io);
+  // A path that cannot be read or parsed is an input error (exit 1), as in generate and check.
+  if (!newSide.ok) return inputError(io, "crdgen diff", newSide.error);
 
   let oldSide: CrdSetResult;
   let oldShown: string;
   if (options.base !== undefined) {
     oldShown = `${options.base}:${newShown}`;
     oldSide = await loadCrdsFromGit(options.base, newTarget, newShown);
+    // git's errors (an unknown ref, no repository) are about the --base argument: exit 2.
+    if (!oldSide.ok) return usageError(oldSide.error, io);
   } else {
     const oldTarget = path.resolve(io.cwd, options.oldPath ?? "");
     oldShown = displayPath(oldTarget, io.cwd);
     oldSide = await loadCrdsFromPath(oldTarget, io.cwd);
+    if (!oldSide.ok) return inputError(io, "crdgen diff", oldSide.error);
   }
-  if (!oldSide.ok) return usageError(oldSide.error, io);
   warnAboutSide(oldSide, oldShown, io);
   warnAboutSide(newSide, newShown, io);
 

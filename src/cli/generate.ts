@@ -12,6 +12,7 @@ import { tagRegistry } from "../tags/index.js";
 import { parseCommandLine } from "./args.js";
 import { EXIT_ERRORS, EXIT_OK, relativeTo, usageError, writeInSlices, type CliIo } from "./io.js";
 import { reportStale } from "./stale-report.js";
+import { STDIN_ARG } from "./stdin.js";
 
 export const USAGE = `Usage: crdgen [options] <file.ts...>
        crdgen check [options] <files or globs...>
@@ -73,6 +74,14 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   if (format !== "yaml" && format !== "json")
     return usageError(io, "crdgen", `--format must be yaml or json, got "${format}"`, USAGE);
   if (positionals.length === 0) return usageError(io, "crdgen", "no input files", USAGE);
+  // TypeScript resolves an entry's imports from its folder: a stream on stdin has none.
+  if (positionals.includes(STDIN_ARG))
+    return usageError(
+      io,
+      "crdgen",
+      "- (standard input) cannot be an entry: TypeScript entries must be files",
+      USAGE,
+    );
   const maxText = values["max-description-length"];
   if (maxText !== undefined && !/^\d+$/.test(maxText)) {
     const message = `--max-description-length must be a non-negative integer, got "${maxText}"`;

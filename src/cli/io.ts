@@ -7,6 +7,8 @@ export interface CliIo {
   cwd: string;
   /** Colour is only used when the stream is a TTY and NO_COLOR is unset. */
   color?: boolean;
+  /** All of standard input, for a `-` argument; the process's own when not given. */
+  readStdin?: () => Promise<string>;
 }
 
 /** Exit codes shared by every command: 0 ok, 1 input/validation errors, 2 usage errors. */
@@ -21,6 +23,16 @@ export const EXIT_USAGE = 2;
 export function usageError(io: CliIo, command: string, message: string, usage: string): number {
   io.stderr.write(`${command}: ${message}\n\n${usage}`);
   return EXIT_USAGE;
+}
+
+/**
+ * An input error found before any checking starts (a file that is missing or unreadable, a glob
+ * matching nothing): one line naming it, exit code 1. Not a usage error: the command line was
+ * well formed, and README reserves exit 2 for those.
+ */
+export function inputError(io: CliIo, command: string, message: string): number {
+  io.stderr.write(`${command}: ${message}\n`);
+  return EXIT_ERRORS;
 }
 
 const CHUNK = 1 << 20;

@@ -1,4 +1,5 @@
 /** What `crdgen --check` prints: the files out of date, their diffs, and what to do about them. */
+import path from "node:path";
 import type { StaleReport } from "../stale.js";
 import { EXIT_ERRORS, EXIT_OK, relativeTo, type CliIo } from "./io.js";
 
@@ -8,9 +9,10 @@ export function reportStale(report: StaleReport, files: number, outDir: string, 
     io.stdout.write(`${files} CRD file(s) in ${relativeTo(io.cwd, outDir)} are up to date\n`);
     return EXIT_OK;
   }
-  for (const f of report.files) io.stdout.write(`${f.status}: ${relativeTo(io.cwd, f.path)}\n`);
-  io.stdout.write("\n");
-  for (const f of report.files) io.stdout.write(f.diff);
+  for (const f of report.files)
+    io.stdout.write(`${f.status}: ${relativeTo(io.cwd, f.path)}${f.crlfOnly ? crlfNote(f.path) : ""}\n`);
+  const diffs = report.files.map((f) => f.diff).filter((d) => d !== "");
+  if (diffs.length > 0) io.stdout.write(`\n${diffs.join("")}`);
   io.stderr.write(
     `crdgen --check: ${report.files.length} file(s) out of date; run crdgen without --check to update them\n`,
   );
@@ -22,4 +24,14 @@ export function reportStale(report: StaleReport, files: number, outDir: string, 
     );
   }
   return EXIT_ERRORS;
+}
+
+/**
+ * One line for a file whose only difference is CRLF line endings instead of a diff of every line.
+ * The usual cause is git converting them on checkout (core.autocrlf on Windows); pinning the
+ * files to LF in .gitattributes stops it.
+ */
+function crlfNote(file: string): string {
+  const ext = path.extname(file) || ".yaml";
+  return ` (only the line endings differ: CRLF on disk, crdgen writes LF; if git converts them on checkout, add \`*${ext} text eol=lf\` to .gitattributes)`;
 }

@@ -9,10 +9,12 @@
  * document read the fast way builds that tree on the first position asked of it.
  */
 import { readBlockYaml } from "./block-reader.js";
+import { entryOf, hasMergeKeys, isMergeKey, MergeKeyError, toJsWithMerges } from "./merge-keys.js";
 import { yaml11Differences, type Yaml11Difference } from "./yaml11.js";
 import {
   LineCounter,
   parseAllDocuments,
+  isAlias,
   isMap,
   isSeq,
   isScalar,
@@ -87,7 +89,8 @@ export interface YamlLoadResult {
 export function parseYamlDocuments(text: string, file: string): YamlLoadResult {
   const stream = new YamlStream(text);
   const quick = readBlockYaml(text);
-  if (!quick) return fullParse(file, stream);
+  // The block reader reads `<<` as a key: kubectl merges it, which the full parse does.
+  if (!quick || quick.yaml11.some((d) => d.yaml11Value === "merge")) return fullParse(file, stream);
   return {
     documents: quick.values.map((v, i) => new YamlDocument(file, i, v, stream, () => quick.startOf(i))),
     errors: [],
@@ -113,9 +116,13 @@ function fullParse(file: string, stream: YamlStream): YamlLoadResult {
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 100 });
+      // kubectl merges `<<` keys (YAML 1.1): the value is what it sends. The block reader leaves
+      // every stream with one to this parse.
+      if (hasMergeKeys(doc)) value = toJsWithMerges(doc);
     } catch (e) {
       // Unresolvable aliases and alias bombs only surface when the document is converted.
-      const pos = lineCounter.linePos(aliasAtFault(doc) ?? doc.range[0]);
+      const at = e instanceof MergeKeyError ? e.offset : (aliasAtFault(doc) ?? doc.range[0]);
+      const pos = lineCounter.linePos(at);
       errors.push({
         file,
         line: pos.line,
@@ -153,31 +160,49 @@ function aliasAtFault(doc: Document.Parsed): number | undefined {
 
 function parseWithPositions(text: string): { docs: Document.Parsed[]; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: sameKey });
   // parseAllDocuments returns an EmptyStream (an array-like with no docs) for blank input.
   return { docs: Array.isArray(docs) ? docs : [], lineCounter };
+}
+
+/** Keys that may not repeat: any but merge keys, which go-yaml v2 (kubectl) applies one after another. */
+function sameKey(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return isScalar(a) && isScalar(b) && a.value === b.value && !(isMergeKey(a) && isMergeKey(b));
 }
 
 /**
  * The position of the node at `path` (object keys and array indices) in `document`,
  * falling back to the deepest existing ancestor so a missing field points at its parent.
  */
-export function positionOf(document: YamlDocument, path: readonly (string | number)[]): SourcePosition {
+export function positionOf(
+  document: YamlDocument,
+  path: readonly (string | number)[],
+  /** `key`: a mapping entry's key rather than its value, for errors about the field's name. */
+  target: PositionTarget = "value",
+): SourcePosition {
   // The document itself: the block reader knows where it starts, without the syntax tree.
-  return path.length === 0 ? document.start() : positionInTree(document, path);
+  return path.length === 0 ? document.start() : positionInTree(document, path, target);
 }
 
-function positionInTree(document: YamlDocument, path: readonly (string | number)[]): SourcePosition {
+export type PositionTarget = "key" | "value";
+
+function positionInTree(
+  document: YamlDocument,
+  path: readonly (string | number)[],
+  target: PositionTarget = "value",
+): SourcePosition {
   let node: Node | null = document.doc.contents as Node | null;
   let best: Node | null = node;
-  for (const key of path) {
+  for (const [i, key] of path.entries()) {
+    // Through an alias to its anchored node, where the text of the value is.
+    if (isAlias(node)) node = node.resolve(document.doc) ?? null;
     if (isMap(node)) {
-      const pair = node.items.find(
-        (p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(key),
-      );
+      const pair = entryOf(node, String(key), document.doc);
       if (!pair) break;
       best = (pair.key as Node | null) ?? best;
       node = pair.value as Node | null;
+      if (target === "key" && i === path.length - 1) break;
       if (node) best = node;
     } else if (isSeq(node) && typeof key === "number") {
       const item = node.items[key] as Node | undefined;

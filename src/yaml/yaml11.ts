@@ -69,7 +69,9 @@ export function yaml11DifferenceOf(
       isKey,
       source,
       yaml11Value: "merge",
-      message: `YAML 1.1 parsers (kubectl) treat the key "<<" as a merge of another mapping; YAML 1.2 reads a key named "<<"`,
+      // Still worth a warning when crdgen checks the merged mapping: a YAML 1.2 reader of the same
+      // file (a script, another tool) sees a key named "<<" and not the merged fields.
+      message: `YAML 1.1 parsers (kubectl) treat the key "<<" as a merge of another mapping, and crdgen checks the merged mapping as kubectl sends it; YAML 1.2 parsers read a key named "<<"`,
     };
   }
   const value = yaml11Reading(source);

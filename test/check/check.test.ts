@@ -295,16 +295,29 @@ describe("crdgen check: usage errors exit 2 without a stack trace", () => {
   it.each([
     [["--bogus", "crd.yaml"], "unknown option --bogus"],
     [[], "no files to check"],
-    [["missing.yaml"], "cannot read missing.yaml: no such file or directory"],
-    [["nothing/*.yaml"], "no files match nothing/*.yaml"],
     [["--format", "xml", "crd.yaml"], '--format must be one of human, json, github, got "xml"'],
-    [["crd.yaml", "--instances", "none/*.yaml"], "no files match none/*.yaml"],
   ])("%j", async (args, message) => {
     const run = await check(args, dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`crdgen check: ${message}`);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).toBe("");
+  });
+});
+
+// These used to exit 2 with the usage: the command line is well formed, it is an input that is
+// missing, which README counts as an input error (exit 1), as generate does.
+describe("crdgen check: a missing input is an input error, exit 1, one line", () => {
+  const dir = tempDir({ "crd.yaml": crdYaml() });
+  it.each([
+    [["missing.yaml"], "cannot read missing.yaml: no such file or directory"],
+    [["crd.yaml", "missing.yaml"], "cannot read missing.yaml: no such file or directory"],
+    [["nothing/*.yaml"], "no files match nothing/*.yaml"],
+    [["crd.yaml", "--instances", "none/*.yaml"], "no files match none/*.yaml"],
+    [["crd.yaml", "--instances", "gone.yaml"], "cannot read gone.yaml: no such file or directory"],
+  ])("%j", async (args, message) => {
+    const run = await check(args, dir);
+    expect(run).toMatchObject({ code: 1, stdout: "", stderr: `crdgen check: ${message}\n` });
   });
 
   it("--help prints usage and exits 0", async () => {

@@ -63,18 +63,23 @@ describe("crdgen diff: inputs and exit codes", () => {
     expect(result.stdout).toBe("");
   });
 
-  it("exits 2 on an unreadable path, naming it", async () => {
+  // Exit 1, not 2: a path that names nothing is an input error (README), as in generate and check.
+  it.each([
+    ["the new side", ["old", "missing"]],
+    ["the old side", ["missing", "new"]],
+  ])("exits 1 on an unreadable path on %s, naming it", async (_side, args) => {
     writeSides();
-    const result = await run(["old", "missing"], dir);
-    expect(result).toMatchObject({ code: 2, stdout: "" });
+    const result = await run(args, dir);
+    expect(result).toMatchObject({ code: 1, stdout: "" });
     expect(result.stderr).toBe("crdgen diff: cannot read missing: no such file or directory\n");
   });
 
-  it("exits 2 on invalid YAML with file:line:column and no stack trace", async () => {
+  // Exit 1, not 2: invalid YAML is an input error (README).
+  it("exits 1 on invalid YAML with file:line:column and no stack trace", async () => {
     writeSides();
     writeFileSync(path.join(dir, "new/broken.yaml"), "apiVersion: v1\nkind: [unclosed\n");
     const result = await run(["old", "new"], dir);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/new\/broken\.yaml:\d+:\d+: /);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });

@@ -103,3 +103,19 @@ describe("alias errors", () => {
     expect(bomb.errors).toEqual([expect.objectContaining({ line: 3, column: 8 })]);
   });
 });
+
+describe("positionOf a key", () => {
+  const text = "a: 1\nspec:\n  name: x\n  nested:\n    deep: true\nlist:\n  - k: v\n";
+  const [document] = parseYamlDocuments(text, "t.yaml").documents;
+  it.each([
+    [["spec", "name"], "value", { line: 3, column: 9 }],
+    [["spec", "name"], "key", { line: 3, column: 3 }],
+    [["spec", "nested"], "value", { line: 5, column: 5 }],
+    [["spec", "nested"], "key", { line: 4, column: 3 }],
+    [["list", 0, "k"], "key", { line: 7, column: 5 }],
+    // A missing field still falls back to its parent, whose value holds it.
+    [["spec", "missing"], "key", { line: 3, column: 3 }],
+  ] as const)("%j at the %s", (path, target, expected) => {
+    expect(positionOf(document!, path, target)).toEqual(expected);
+  });
+});
