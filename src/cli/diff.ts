@@ -136,8 +136,10 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   if (options.base !== undefined) {
     oldShown = `${options.base}:${newShown}`;
     oldSide = await loadCrdsFromGit(options.base, newTarget, newShown);
-    // git's errors (an unknown ref, no repository) are about the --base argument: exit 2.
-    if (!oldSide.ok) return usageError(oldSide.error, io);
+    // An unknown ref or no repository is about the --base argument (exit 2); a file missing or
+    // not parsing at that ref is about the input (exit 1).
+    if (!oldSide.ok)
+      return oldSide.usage ? usageError(oldSide.error, io) : inputError(io, "crdgen diff", oldSide.error);
   } else {
     const oldTarget = path.resolve(io.cwd, options.oldPath ?? "");
     oldShown = displayPath(oldTarget, io.cwd);

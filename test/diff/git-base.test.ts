@@ -97,12 +97,13 @@ describe("crdgen diff --base", () => {
     expect(result.stderr).toContain("a.yaml is not inside a git repository");
   });
 
-  it("exits 2 with git's path when the old side has invalid YAML", async () => {
+  // Invalid YAML at the ref is about the input, not the arguments: exit 1, as for files on disk.
+  it("exits 1 with git's path when the old side has invalid YAML", async () => {
     writeFileSync(path.join(dir, "deploy/crds/widgets.yaml"), "kind: [broken\n");
     commitAll("break it");
     writeYaml(dir, "deploy/crds/widgets.yaml", [crd()]);
     const result = await run(["--base", "HEAD", "deploy/crds"], dir);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/HEAD:deploy\/crds\/widgets\.yaml:\d+:\d+: /);
   });
 });

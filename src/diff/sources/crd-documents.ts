@@ -10,7 +10,11 @@ export interface SourcedCrd {
 }
 
 /** The CRDs of one side of a diff, or why they could not be read. */
-export type CrdSetResult = { ok: true; crds: SourcedCrd[] } | { ok: false; error: string };
+/**
+ * `usage`: the error is about an argument (an unknown git ref, no repository), not about the
+ * files read: the command line gives exit 2 for it rather than 1.
+ */
+export type CrdSetResult = { ok: true; crds: SourcedCrd[] } | { ok: false; error: string; usage?: boolean };
 
 export function isV1Crd(value: unknown): value is CustomResourceDefinition {
   return (

@@ -42,10 +42,10 @@ export async function loadCrdsFromGit(ref: string, target: string, shown: string
     ["rev-parse", "--show-toplevel"],
     isDirectory ? realTarget : path.dirname(realTarget),
   );
-  if (!top.ok) return { ok: false, error: `${shown} is not inside a git repository` };
+  if (!top.ok) return { ok: false, error: `${shown} is not inside a git repository`, usage: true };
   const root = await realpath(top.stdout.trim());
   const verified = await git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], root);
-  if (!verified.ok) return { ok: false, error: `unknown git ref "${ref}"` };
+  if (!verified.ok) return { ok: false, error: `unknown git ref "${ref}"`, usage: true };
 
   const relative = path.relative(root, realTarget).split(path.sep).join("/");
   let files: string[];
