@@ -75,9 +75,13 @@ export async function removeStaleCrdFiles(
   return stale;
 }
 
-/** Whether `text` is what crdgen renders for the CRD it holds, in a file of the name crdgen gives it. */
-export function isCrdgenOutput(file: string, text: string): boolean {
+/**
+ * Whether `text` is what crdgen renders for the CRD it holds, in a file of the name crdgen gives
+ * it. Line endings aside: a checkout that turns LF into CRLF (git on Windows) leaves it crdgen's.
+ */
+export function isCrdgenOutput(file: string, written: string): boolean {
   const format: OutputFormat = file.endsWith(".json") ? "json" : "yaml";
+  const text = written.includes("\r\n") ? written.replaceAll("\r\n", "\n") : written;
   const crd = parseSingleCrd(text, format);
   if (crd === undefined) return false;
   try {

@@ -50,6 +50,13 @@ describe("removeStaleCrdFiles", () => {
       yaml("olds").replace("scope:", "# kept\n  scope:"),
       false,
     ],
+    // A checkout that turned LF into CRLF (git on Windows) leaves it crdgen's.
+    [
+      "crdgen's YAML with CRLF line endings",
+      "example.com_olds.yaml",
+      yaml("olds").replaceAll("\n", "\r\n"),
+      true,
+    ],
     ["crdgen's file under another name", "example.com_renamed.yaml", yaml("olds"), false],
     ["crdgen's file as .yml (crdgen writes .yaml)", "example.com_olds.yml", yaml("olds"), false],
     ["two of crdgen's CRDs in one file", "example.com_olds.yaml", yaml("olds") + yaml("news"), false],
