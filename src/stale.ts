@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { GenerateResult } from "./generate.js";
-import { extraCrdFiles } from "./write/stale-files.js";
+import { extraCrdFiles, withLf } from "./write/stale-files.js";
 
 export type StaleStatus = "missing" | "stale" | "extra";
 
@@ -48,7 +48,7 @@ export async function checkStale(result: GenerateResult, outDir: string, cwd: st
     const onDisk = await readOptional(f.path);
     if (onDisk === f.content) continue;
     const name = display(f.path, cwd);
-    if (onDisk !== undefined && onDisk.replace(/\r\n/g, "\n") === f.content) {
+    if (onDisk !== undefined && withLf(onDisk) === f.content) {
       files.push({ path: f.path, status: "stale", diff: "", crlfOnly: true });
       continue;
     }

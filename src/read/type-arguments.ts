@@ -56,7 +56,7 @@ export function isTypeParameter(symbol: ts.Symbol): boolean {
 }
 
 /** A written argument followed through the scopes that pass a parameter on (`T` -> `T` -> `Port`). */
-export function resolveArg(arg: WrittenArg, checker: ts.TypeChecker): WrittenArg {
+function resolveArg(arg: WrittenArg, checker: ts.TypeChecker): WrittenArg {
   let current = arg;
   for (let steps = 0; steps < 64; steps++) {
     const node = unparenthesized(current.node);
@@ -127,7 +127,8 @@ export function holdsTypeParameter(
   return (type.flags & (TypeFlags.Index | TypeFlags.IndexedAccess | TypeFlags.Conditional)) !== 0;
 }
 
-function unparenthesized(node: ts.TypeNode): ts.TypeNode {
+/** `T` for a written `(T)` (or `((T))`). */
+export function unparenthesized(node: ts.TypeNode): ts.TypeNode {
   let n = node;
   while (isParenthesizedTypeNode(n)) n = n.type;
   return n;

@@ -32,6 +32,7 @@ import {
   isTypeParameter,
   ScopeKeys,
   writtenScope,
+  unparenthesized,
   type GenericDeclaration,
   type TypeArgScope,
 } from "./type-arguments.js";
@@ -1337,12 +1338,6 @@ function withoutUndefined(type: ts.Type): ts.Type {
   if (!(type.flags & TypeFlags.Union)) return type;
   const defined = definedMembers(type);
   return defined.length === 1 ? defined[0]! : type;
-}
-
-function unparenthesized(node: ts.TypeNode): ts.TypeNode {
-  let n = node;
-  while (isParenthesizedTypeNode(n)) n = n.type;
-  return n;
 }
 
 /** Whether a written type names `symbol` anywhere inside it. */

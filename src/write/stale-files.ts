@@ -81,7 +81,7 @@ export async function removeStaleCrdFiles(
  */
 export function isCrdgenOutput(file: string, written: string): boolean {
   const format: OutputFormat = file.endsWith(".json") ? "json" : "yaml";
-  const text = written.includes("\r\n") ? written.replaceAll("\r\n", "\n") : written;
+  const text = withLf(written);
   const crd = parseSingleCrd(text, format);
   if (crd === undefined) return false;
   try {
@@ -89,6 +89,11 @@ export function isCrdgenOutput(file: string, written: string): boolean {
   } catch {
     return false; // A shape crdgen never writes: not its output.
   }
+}
+
+/** `text` with CRLF line endings turned into the LF crdgen writes. */
+export function withLf(text: string): string {
+  return text.includes("\r\n") ? text.replaceAll("\r\n", "\n") : text;
 }
 
 function parseSingleCrd(text: string, format: OutputFormat): CustomResourceDefinition | undefined {

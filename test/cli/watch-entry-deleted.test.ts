@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { startWatch, type WatchHandle } from "../../src/cli/watch.js";
+import { capturingIo } from "../helpers/cli.js";
 
 const root = (kind: string) => `/**
  * @crd
@@ -29,25 +30,19 @@ describe("crdgen --watch: a deleted entry file", () => {
         await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
         await writeFile(path.join(dir, name), root(kind));
       }
-      let out = "";
-      let err = "";
-      const io = {
-        cwd: dir,
-        stdout: { write: (s: string) => (out += s) },
-        stderr: { write: (s: string) => (err += s) },
-      };
+      const io = capturingIo(dir);
       handle = startWatch({ entries: Object.keys(files) }, io);
       await handle.ready;
-      expect(err).toBe("");
+      expect(io.err).toBe("");
 
       let next = handle.nextRun();
       await rm(path.join(dir, deleted));
       expect((await next).ok).toBe(false);
-      expect(err).toContain(
+      expect(io.err).toContain(
         `error CRD4001: The entry file ${deleted} no longer exists (deleted or renamed); generating resumes when it is back.`,
       );
-      expect(err).not.toContain("No CRD found");
-      expect(out).toContain("errors found; watching for changes");
+      expect(io.err).not.toContain("No CRD found");
+      expect(io.out).toContain("errors found; watching for changes");
 
       next = handle.nextRun();
       await writeFile(path.join(dir, deleted), root(files[deleted]!).replace("size", "count"));

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
 import { startWatch, type WatchHandle } from "../../src/cli/watch.js";
+import { capturingIo } from "../helpers/cli.js";
 
 const ROOT = `import type { Spec } from "./spec.js";
 /**
@@ -21,13 +22,7 @@ test("regenerates on change, survives a bad edit, recovers", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "crdgen-watch-"));
   await writeFile(path.join(dir, "types.ts"), ROOT);
   await writeFile(path.join(dir, "spec.ts"), "export interface Spec { size: number }\n");
-  let out = "";
-  let err = "";
-  const io = {
-    cwd: dir,
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-  };
+  const io = capturingIo(dir);
   handle = startWatch({ entries: ["types.ts"] }, io);
   await handle.ready;
   const file = path.join(dir, "crds", "example.com_widgets.yaml");
@@ -43,7 +38,7 @@ test("regenerates on change, survives a bad edit, recovers", async () => {
   next = handle.nextRun();
   await writeFile(path.join(dir, "spec.ts"), "export interface Spec { size: bigint }\n");
   expect((await next).ok).toBe(false);
-  expect(err).toContain("CRD1002");
+  expect(io.err).toContain("CRD1002");
   expect(await readFile(file, "utf8")).toContain("color:");
 
   // Fixing it recovers.
@@ -53,21 +48,20 @@ test("regenerates on change, survives a bad edit, recovers", async () => {
   const text = await readFile(file, "utf8");
   expect(text).toContain("shape:");
   expect(text).not.toContain("color:");
-  expect(out).toMatch(/regenerated in \d+ ms/);
+  expect(io.out).toMatch(/regenerated in \d+ ms/);
 }, 30_000);
 
 test("deleting an imported file reports the broken import in its importer", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "crdgen-watch-"));
   await writeFile(path.join(dir, "types.ts"), ROOT);
   await writeFile(path.join(dir, "spec.ts"), "export interface Spec { size: number }\n");
-  let err = "";
-  const io = { cwd: dir, stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) } };
+  const io = capturingIo(dir);
   handle = startWatch({ entries: ["types.ts"] }, io);
   await handle.ready;
   const next = handle.nextRun();
   await rm(path.join(dir, "spec.ts"));
   expect((await next).ok).toBe(false);
-  expect(err).toMatch(/types\.ts:1:\d+ - error CRD1001: TS2307: Cannot find module '\.\/spec\.js'/);
+  expect(io.err).toMatch(/types\.ts:1:\d+ - error CRD1001: TS2307: Cannot find module '\.\/spec\.js'/);
 }, 30_000);
 
 test("a file an import waits for is picked up when it is created, a deleted file when it comes back", async () => {
@@ -168,8 +162,7 @@ test("deleting a type file removes the CRD file crdgen wrote for it, as a one-sh
   await mkdir(path.join(dir, "api"));
   await writeFile(path.join(dir, "api", "widget.ts"), crd("Widget"));
   await writeFile(path.join(dir, "api", "gadget.ts"), crd("Gadget"));
-  let out = "";
-  const io = { cwd: dir, stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true } };
+  const io = capturingIo(dir);
   handle = startWatch({ entries: ["api"] }, io);
   await handle.ready;
   const crds = () => readdir(path.join(dir, "crds"));
@@ -179,7 +172,7 @@ test("deleting a type file removes the CRD file crdgen wrote for it, as a one-sh
   await rm(path.join(dir, "api", "gadget.ts"));
   expect((await next).ok).toBe(true);
   expect(await crds()).toEqual(["example.com_widgets.yaml"]);
-  expect(out).toContain(`removed ${path.join("crds", "example.com_gadgets.yaml")}\n`);
+  expect(io.out).toContain(`removed ${path.join("crds", "example.com_gadgets.yaml")}\n`);
 }, 30_000);
 
 test("an output folder that cannot be written is reported, and watching goes on", async () => {
@@ -187,11 +180,10 @@ test("an output folder that cannot be written is reported, and watching goes on"
   await writeFile(path.join(dir, "types.ts"), ROOT);
   await writeFile(path.join(dir, "spec.ts"), "export interface Spec { size: number }\n");
   await writeFile(path.join(dir, "taken"), "a file where the output folder would go");
-  let err = "";
-  const io = { cwd: dir, stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) } };
+  const io = capturingIo(dir);
   handle = startWatch({ entries: ["types.ts"], outDir: "taken/crds" }, io);
   await handle.ready;
-  expect(err).toMatch(/error CRD4003: could not write output: ENOTDIR/);
+  expect(io.err).toMatch(/error CRD4003: could not write output: ENOTDIR/);
 
   await rm(path.join(dir, "taken"));
   const next = handle.nextRun();

@@ -17,3 +17,15 @@ export async function runCli(args: string[], cwd: string): Promise<CliRun> {
   });
   return { code, stdout, stderr };
 }
+
+/** An io for long-running commands (watch) whose output the test reads as it comes: `io.out`, `io.err`. */
+export function capturingIo(cwd: string) {
+  const io = {
+    cwd,
+    out: "",
+    err: "",
+    stdout: { write: (s: string) => ((io.out += s), true) },
+    stderr: { write: (s: string) => ((io.err += s), true) },
+  };
+  return io;
+}
