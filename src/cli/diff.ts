@@ -86,13 +86,18 @@ function parse(args: string[]): Parsed {
   };
 }
 
-/** Finds a change's line in the new files, through the document its CRD came from. */
+/**
+ * Finds a change's line in the new files, through the document its CRD came from. The line is
+ * that of the last key on the path (`image:`, `enum:`), not of its value: a block value starts
+ * on the next line, which for `properties` is a sibling of the field that was removed.
+ */
 function locator(newCrds: readonly SourcedCrd[]): Locate {
   const byName = new Map(newCrds.map((s) => [crdName(s.crd), s]));
   return (change) => {
     const source = byName.get(change.crd);
     if (!source || change.location === undefined) return undefined;
-    return { file: source.document.file, line: positionOf(source.document, change.location).line };
+    const at = [...source.prefix, ...change.location];
+    return { file: source.document.file, line: positionOf(source.document, at, "key").line };
   };
 }
 

@@ -4,24 +4,34 @@ import { schemaOf, versionsOf } from "./crd-access.js";
 import { FieldPath } from "./field-path.js";
 import type { Report } from "./finding.js";
 import { aliasesRule } from "./rules/aliases.js";
+import { conversionRule } from "./rules/conversion.js";
 import { deprecationRule } from "./rules/deprecation.js";
 import { groupRule } from "./rules/group.js";
 import { namesRule } from "./rules/names.js";
 import { printerColumnsRule } from "./rules/printer-columns.js";
 import type { CrdRule, VersionRule } from "./rules/rule.js";
 import { scopeRule } from "./rules/scope.js";
+import { selectableFieldsRule } from "./rules/selectable-fields.js";
 import { servedRule } from "./rules/served.js";
 import { storageVersionRule } from "./rules/storage-version.js";
 import { subresourcesRule } from "./rules/subresources.js";
 import { reportVersionAdded, reportVersionRemoved } from "./rules/version-presence.js";
 import { compareSchemas } from "./schema-walk.js";
 
-const CRD_RULES: readonly CrdRule[] = [groupRule, scopeRule, namesRule, aliasesRule, storageVersionRule];
+const CRD_RULES: readonly CrdRule[] = [
+  groupRule,
+  scopeRule,
+  namesRule,
+  aliasesRule,
+  storageVersionRule,
+  conversionRule,
+];
 const VERSION_RULES: readonly VersionRule[] = [
   servedRule,
   deprecationRule,
   subresourcesRule,
   printerColumnsRule,
+  selectableFieldsRule,
 ];
 
 /** `reportIn(version)` returns a report that attributes findings to that version. */

@@ -41,10 +41,14 @@ export function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
-/** Schema maps (`properties`) read as empty unless they are objects of objects. */
+/**
+ * Schema maps (`properties`) read as empty unless they are objects of objects. The map has no
+ * prototype: a property named `constructor` or `toString` must not find Object's, and one
+ * named `__proto__` must stay a property.
+ */
 export function schemaMap(value: unknown): Record<string, JSONSchemaProps> {
-  if (!isRecord(value)) return {};
-  const out: Record<string, JSONSchemaProps> = {};
+  const out = Object.create(null) as Record<string, JSONSchemaProps>;
+  if (!isRecord(value)) return out;
   for (const [k, v] of Object.entries(value)) if (isRecord(v)) out[k] = v as JSONSchemaProps;
   return out;
 }

@@ -21,7 +21,8 @@ function existingPrefix(root: unknown, location: DocumentLocation): DocumentLoca
   const out: DocumentLocation = [];
   let node: unknown = root;
   for (const key of location) {
-    if (node === null || typeof node !== "object") break;
+    // Own keys only: a property named `constructor` must not lead into Object's prototype.
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) break;
     const next: unknown = (node as Record<string | number, unknown>)[key];
     if (next === undefined) break;
     out.push(key);

@@ -5,7 +5,7 @@
 
 /** Every rule id a change can carry; each is produced by one module under `rules/`. */
 export const CHANGE_KINDS = [
-  // whole CRDs (rules/crd-presence.ts, rules/crd-identity.ts, rules/crd-names.ts)
+  // whole CRDs (rules/crd-presence.ts, group.ts, scope.ts, names.ts, aliases.ts, conversion.ts)
   "crd-removed",
   "crd-added",
   "group-changed",
@@ -15,20 +15,24 @@ export const CHANGE_KINDS = [
   "short-name-added",
   "category-removed",
   "category-added",
+  "conversion-changed",
   // versions (rules/version-presence.ts, rules/served.ts, rules/storage-version.ts, rules/deprecation.ts)
   "version-removed",
   "version-added",
   "version-unserved",
   "version-served",
   "version-deprecated",
+  "version-deprecation-changed",
   "storage-version-changed",
-  // per-version extras (rules/subresources.ts, rules/printer-columns.ts)
+  // per-version extras (rules/subresources.ts, rules/printer-columns.ts, rules/selectable-fields.ts)
   "subresource-removed",
   "subresource-added",
   "subresource-changed",
   "printer-column-removed",
   "printer-column-added",
   "printer-column-changed",
+  "selectable-field-removed",
+  "selectable-field-added",
   // schema nodes (rules/fields.ts, rules/required.ts, rules/type.ts, ...)
   "field-removed",
   "field-added",

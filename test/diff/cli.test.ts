@@ -43,6 +43,22 @@ describe("crdgen diff: inputs and exit codes", () => {
     expect(same).toMatchObject({ code: 0, stdout: "No API changes.\n" });
   });
 
+  it("reads the CRDs of a kind: List, as kubectl get crds -o yaml writes them", async () => {
+    const list = (spec: typeof oldSpec) => ({
+      apiVersion: "v1",
+      kind: "List",
+      items: [configMap, crdWithSpec(spec)],
+    });
+    writeYaml(dir, "old.yaml", [list(oldSpec)]);
+    writeYaml(dir, "new.yaml", [list(newSpec)]);
+    const result = await run(["--format", "json", "old.yaml", "new.yaml"], dir);
+    expect(result.stderr).toBe("");
+    const { changes } = JSON.parse(result.stdout) as { changes: { kind: string; line?: number }[] };
+    expect(changes.map((c) => c.kind)).toEqual(["field-removed", "bounds-tightened", "field-added"]);
+    const text = readFileSync(path.join(dir, "new.yaml"), "utf8");
+    expect(changes[1]?.line).toBe(lineOf(text, "maximum: 5"));
+  });
+
   it("reads JSON files too", async () => {
     writeFileSync(path.join(dir, "old.json"), JSON.stringify(crdWithSpec(oldSpec)));
     writeYaml(dir, "new.yaml", [crdWithSpec(oldSpec)]);
@@ -152,6 +168,32 @@ describe("crdgen diff: output formats", () => {
     const row = result.stdout.trimEnd().split("\n").at(-1) ?? "";
     expect(row).toContain("properties[a\\|b]");
     expect(row.split(/(?<!\\)\|/).length).toBe(8);
+  });
+
+  it("--format markdown escapes Markdown and HTML in quoted values", async () => {
+    writeYaml(dir, "old.yaml", [crdWithSpec(object({ a: { type: "string" } }))]);
+    writeYaml(dir, "new.yaml", [
+      crdWithSpec(object({ a: { type: "string", pattern: "^[a-z]*_x*$", enum: ["<script>"] } })),
+    ]);
+    const result = await run(["--format", "markdown", "old.yaml", "new.yaml"], dir);
+    expect(result.stdout).toContain(String.raw`values must now match "^\[a-z\]\*\_x\*$"`);
+    expect(result.stdout).toContain(String.raw`values are now limited to \["\<script\>"\]`);
+  });
+
+  it("--format github points at the key line of an added or removed field", async () => {
+    writeYaml(dir, "old.yaml", [crdWithSpec(object({ gone: { type: "string" }, kept: { type: "string" } }))]);
+    writeYaml(dir, "new.yaml", [
+      crdWithSpec(object({ kept: { type: "string" }, fresh: { type: "string" } })),
+    ]);
+    const result = await run(["--format", "github", "old.yaml", "new.yaml"], dir);
+    const text = readFileSync(path.join(dir, "new.yaml"), "utf8");
+    const lineFor = (kind: string) =>
+      /line=(\d+)/.exec(result.stdout.split("\n").find((l) => l.includes(kind)) ?? "")?.[1];
+    // The new field's own key, not the `type:` line under it.
+    expect(lineFor("field-added")).toBe(String(lineOf(text, "fresh:")));
+    // The removed field's parent `properties:` key, not the sibling `kept:` listed first under it.
+    expect(lineFor("field-removed")).toBe(String(lineOf(text, "kept:") - 1));
+    expect(text.split("\n")[lineOf(text, "kept:") - 2]?.trim()).toBe("properties:");
   });
 
   it("--format github emits one well-formed annotation per change, at the new file's line", async () => {

@@ -97,6 +97,56 @@ const crdCases: Case[] = [
 
 const twoVersions = () => [version("v1beta1", undefined, { storage: false }), version("v1")];
 
+const webhook = (path: string): CustomResourceDefinition["spec"]["conversion"] => ({
+  strategy: "Webhook",
+  webhook: {
+    conversionReviewVersions: ["v1"],
+    clientConfig: { service: { name: "s", namespace: "n", path } },
+  },
+});
+
+/** A CRD with two versions and the given conversion. */
+function converted(conversion: CustomResourceDefinition["spec"]["conversion"]): CustomResourceDefinition {
+  const c = crd({ versions: twoVersions() });
+  if (conversion) c.spec.conversion = conversion;
+  return c;
+}
+
+const conversionCases: Case[] = [
+  {
+    name: "conversion webhook dropped from a multi-version CRD",
+    ...pair(converted(webhook("/convert")), converted(undefined), [["conversion-changed", true]]),
+    path: "spec.conversion.strategy",
+  },
+  {
+    name: "conversion webhook dropped from a single-version CRD",
+    ...pair(
+      (() => {
+        const c = crd();
+        c.spec.conversion = webhook("/convert");
+        return c;
+      })(),
+      crd(),
+      [["conversion-changed", false]],
+    ),
+  },
+  {
+    name: "conversion webhook added",
+    ...pair(converted({ strategy: "None" }), converted(webhook("/convert")), [["conversion-changed", false]]),
+  },
+  {
+    name: "conversion webhook moved",
+    ...pair(converted(webhook("/convert")), converted(webhook("/v2/convert")), [
+      ["conversion-changed", false],
+    ]),
+    path: "spec.conversion.webhook",
+  },
+  {
+    name: "spelling out the default None strategy is no change",
+    ...pair(converted(undefined), converted({ strategy: "None" }), []),
+  },
+];
+
 const versionCases: Case[] = [
   {
     name: "removed served version",
@@ -152,6 +202,38 @@ const versionCases: Case[] = [
     ...pair(crd(), crd({ versions: [version("v1", undefined, { deprecated: true })] }), [
       ["version-deprecated", false],
     ]),
+  },
+  {
+    name: "version no longer deprecated",
+    ...pair(crd({ versions: [version("v1", undefined, { deprecated: true })] }), crd(), [
+      ["version-deprecation-changed", false],
+    ]),
+  },
+  {
+    name: "deprecation warning changed",
+    ...pair(
+      crd({ versions: [version("v1", undefined, { deprecated: true, deprecationWarning: "a" })] }),
+      crd({ versions: [version("v1", undefined, { deprecated: true, deprecationWarning: "b" })] }),
+      [["version-deprecation-changed", false]],
+      "spec.versions[v1].deprecationWarning",
+    ),
+  },
+  {
+    name: "selectable field removed",
+    ...pair(
+      crd({ versions: [version("v1", undefined, { selectableFields: [{ jsonPath: ".spec.color" }] })] }),
+      crd(),
+      [["selectable-field-removed", true]],
+      "spec.versions[v1].selectableFields",
+    ),
+  },
+  {
+    name: "selectable field added",
+    ...pair(
+      crd(),
+      crd({ versions: [version("v1", undefined, { selectableFields: [{ jsonPath: ".spec.a" }] })] }),
+      [["selectable-field-added", false]],
+    ),
   },
   {
     name: "status subresource removed",
@@ -269,6 +351,66 @@ const fieldCases: Case[] = [
   schemaCase("field no longer required", object({ a: str() }, { required: ["a"] }), object({ a: str() }), [
     ["field-optional", false],
   ]),
+  // The API server defaults before it validates, so a defaulted field is never missing.
+  schemaCase(
+    "existing defaulted field newly required",
+    object({ a: str({ default: "x" }) }),
+    object({ a: str({ default: "x" }) }, { required: ["a"] }),
+    [["field-required", false]],
+  ),
+  schemaCase(
+    "new required field with a default",
+    object({}),
+    object({ a: int({ default: 1 }) }, { required: ["a"] }),
+    [
+      ["field-added", false],
+      ["field-required", false],
+    ],
+  ),
+  schemaCase(
+    "newly required field whose default was removed",
+    object({ a: str({ default: "x" }) }),
+    object({ a: str() }, { required: ["a"] }),
+    [
+      ["field-required", true],
+      ["default-changed", true],
+    ],
+  ),
+  // An object that keeps unknown fields prunes nothing: values outlive their schema.
+  schemaCase(
+    "field removed from an object that keeps unknown fields",
+    object({ a: str() }, { "x-kubernetes-preserve-unknown-fields": true }),
+    object({}, { "x-kubernetes-preserve-unknown-fields": true }),
+    [["field-removed", false]],
+  ),
+  schemaCase(
+    "field added where unknown fields were kept",
+    object({}, { "x-kubernetes-preserve-unknown-fields": true }),
+    object({ a: int() }, { "x-kubernetes-preserve-unknown-fields": true }),
+    [["field-added", true]],
+  ),
+  schemaCase(
+    "field that accepts anything added where unknown fields were kept",
+    object({}, { "x-kubernetes-preserve-unknown-fields": true }),
+    object(
+      { a: { "x-kubernetes-preserve-unknown-fields": true, description: "anything" } },
+      { "x-kubernetes-preserve-unknown-fields": true },
+    ),
+    [["field-added", false]],
+  ),
+  schemaCase("field named constructor added", object({}), object({ constructor: str() }), [
+    ["field-added", false],
+  ]),
+  schemaCase("field named toString removed", object({ toString: str() }), object({}), [
+    ["field-removed", true],
+  ]),
+  schemaCase(
+    "field named __proto__ added",
+    object({}),
+    object(JSON.parse('{"__proto__": {"type": "string"}}') as Record<string, JSONSchemaProps>),
+    [["field-added", false]],
+    `${SPEC}.properties[__proto__]`,
+  ),
 ];
 
 const typeCases: Case[] = [
@@ -427,17 +569,42 @@ const celCases: Case[] = [
     [["validation-rule-added", true]],
     `${SPEC}.x-kubernetes-validations[0]`,
   ),
+  // Transition rules are never ratcheted: a new `self == oldSelf` makes a field immutable.
+  schemaCase(
+    "new transition rule (immutability) is breaking",
+    validations(),
+    validations(rule("self == oldSelf")),
+    [["validation-rule-added", true]],
+  ),
   schemaCase(
     "new transition rule referencing oldSelf",
     validations(),
     validations(rule("self.a >= oldSelf.a")),
-    [["validation-rule-added", false]],
+    [["validation-rule-added", true]],
   ),
   schemaCase(
     "new rule with optionalOldSelf",
     validations(),
     validations(rule("!oldSelf.hasValue() || self.a <= 10", { optionalOldSelf: true })),
-    [["validation-rule-added", false]],
+    [["validation-rule-added", true]],
+  ),
+  schemaCase(
+    "changed transition rule text",
+    validations(rule("self >= oldSelf")),
+    validations(rule("self == oldSelf")),
+    [["validation-rule-changed", true]],
+  ),
+  schemaCase(
+    "optionalOldSelf turned on makes a transition rule run on create too",
+    validations(rule("oldSelf.hasValue()")),
+    validations(rule("oldSelf.hasValue()", { optionalOldSelf: true })),
+    [["validation-rule-changed", true]],
+  ),
+  schemaCase(
+    "optionalOldSelf turned off",
+    validations(rule("oldSelf.hasValue()", { optionalOldSelf: true })),
+    validations(rule("oldSelf.hasValue()")),
+    [["validation-rule-details-changed", false]],
   ),
   schemaCase(
     "oldSelf inside a string literal does not ratchet",
@@ -475,10 +642,24 @@ const collectionCases: Case[] = [
       "x-kubernetes-list-type": "map",
       "x-kubernetes-list-map-keys": ["name"],
     },
-    [
-      ["list-map-keys-changed", true],
-      ["list-type-changed", true],
-    ],
+    // One change: the keys come with the new list type, and its message names them.
+    [["list-type-changed", true]],
+  ),
+  schemaCase(
+    "list map keys changed",
+    {
+      type: "array",
+      items: object({ name: str(), port: int() }, { required: ["name", "port"] }),
+      "x-kubernetes-list-type": "map",
+      "x-kubernetes-list-map-keys": ["name"],
+    },
+    {
+      type: "array",
+      items: object({ name: str(), port: int() }, { required: ["name", "port"] }),
+      "x-kubernetes-list-type": "map",
+      "x-kubernetes-list-map-keys": ["name", "port"],
+    },
+    [["list-map-keys-changed", true]],
   ),
   schemaCase(
     "spelling out the default atomic list type is no change",
@@ -497,6 +678,15 @@ const collectionCases: Case[] = [
     { type: "object", additionalProperties: str() },
     { type: "object" },
     [["additional-properties-changed", true]],
+  ),
+  schemaCase(
+    "map turned into an object that keeps unknown fields keeps its entries",
+    { type: "object", additionalProperties: str() },
+    { type: "object", "x-kubernetes-preserve-unknown-fields": true },
+    [
+      ["additional-properties-changed", false],
+      ["type-changed", false],
+    ],
   ),
   schemaCase(
     "additionalProperties added",
@@ -545,6 +735,7 @@ const docCases: Case[] = [
 
 const groups = {
   crdCases,
+  conversionCases,
   versionCases,
   fieldCases,
   typeCases,
@@ -625,5 +816,47 @@ describe("change details", () => {
       spec: { versions: "x" },
     };
     expect(() => diffCrds([broken as unknown as CustomResourceDefinition], [crd()])).not.toThrow();
+  });
+});
+
+describe("validation rule messages", () => {
+  const added = (text: string) =>
+    diffCrds([crdWithSpec(validations())], [crdWithSpec(validations(rule(text)))])[0]?.message;
+
+  it("say that transition rules are never ratcheted", () => {
+    expect(added("self == oldSelf")).toBe(
+      'new transition rule "self == oldSelf"; updates it rejects now fail (rules on oldSelf are never ratcheted)',
+    );
+  });
+
+  it("say that other rules spare values an update leaves unchanged", () => {
+    expect(added("self.a <= 10")).toBe(
+      'new validation rule "self.a <= 10"; requests it rejects now fail (on update, Kubernetes 1.30+ exempts values left unchanged)',
+    );
+  });
+
+  it("name the new text of a changed rule", () => {
+    const [change] = diffCrds(
+      [crdWithSpec(validations(rule("self.a <= 10")))],
+      [crdWithSpec(validations(rule("self.a <= 5")))],
+    );
+    expect(change?.message).toContain('validation rule changed to "self.a <= 5"');
+  });
+});
+
+describe("identity change messages", () => {
+  const message = (old: CustomResourceDefinition, neu: CustomResourceDefinition, path: string) =>
+    diffCrds([old], [neu]).find((c) => c.path === path)?.message;
+
+  // Kubernetes refuses scope and kind changes on an established CRD, and group and plural
+  // are part of the CRD's name: each message says what the change takes.
+  it("say that scope and kind are immutable on an existing CRD", () => {
+    expect(message(crd(), crd({ scope: "Cluster" }), "spec.scope")).toContain("scope is immutable");
+    expect(message(crd(), crd({ kind: "Gadget" }), "spec.names.kind")).toContain("kind is immutable");
+  });
+
+  it("say that a new group or plural is another CRD", () => {
+    expect(message(crd(), crd({ group: "example.io" }), "spec.group")).toContain("another CRD");
+    expect(message(crd(), crd({ plural: "gadgets" }), "spec.names.plural")).toContain("another CRD");
   });
 });

@@ -8,6 +8,15 @@ function cell(text: string): string {
   return text.replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
 }
 
+/**
+ * Free text in a cell: messages quote user text (patterns, CEL rules, enum values), where
+ * `*`, `_` or `<b>` would turn into emphasis or HTML and `<script>` would vanish. A backslash
+ * makes any ASCII punctuation literal in CommonMark.
+ */
+function prose(value: string): string {
+  return cell(value.replace(/[\\`*_[\]<>~&#!]/g, "\\$&"));
+}
+
 /** A code span; text holding a backtick needs a double-backtick fence padded with spaces. */
 function code(text: string): string {
   return cell(text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``);
@@ -33,7 +42,7 @@ export function formatMarkdown(changes: readonly CrdChange[]): string {
         c.version === undefined ? "" : code(c.version),
         code(c.kind),
         code(c.path),
-        cell(c.message),
+        prose(c.message),
         "",
       ]
         .join(" | ")

@@ -3,12 +3,36 @@
  * prunes it from requests and from stored objects on their next write, so data is
  * lost and clients that set or read it break.
  * Example: `properties: {replicas, image}` → `properties: {image}`.
+ * Not breaking when the object keeps unknown fields (`x-kubernetes-preserve-unknown-fields`):
+ * then nothing is pruned, and the value is only no longer validated.
  *
  * `field-added` (not breaking on its own): a new property. If it is also required,
- * `required.ts` reports that separately as breaking.
+ * `required.ts` reports that separately as breaking. Breaking when the object kept
+ * unknown fields before: stored objects may already hold a value under that name, which
+ * the new property's schema may reject (unless that schema accepts any value).
  */
+import type { JSONSchemaProps } from "../../schema/types.js";
 import { schemaMap } from "../crd-access.js";
 import type { SchemaRule } from "./rule.js";
+
+/** Whether values under names the schema does not list are kept rather than pruned. */
+function keepsUnknownFields(node: JSONSchemaProps): boolean {
+  return node["x-kubernetes-preserve-unknown-fields"] === true;
+}
+
+/** Keywords that constrain nothing: documentation, and keeping unknown fields. */
+const INERT = new Set([
+  "description",
+  "title",
+  "example",
+  "externalDocs",
+  "x-kubernetes-preserve-unknown-fields",
+]);
+
+/** A schema that every value fits (`{x-kubernetes-preserve-unknown-fields: true}`, no type). */
+function acceptsAnyValue(node: JSONSchemaProps | undefined): boolean {
+  return keepsUnknownFields(node ?? {}) && Object.keys(node ?? {}).every((k) => INERT.has(k));
+}
 
 export const fieldsRule: SchemaRule = {
   keywords: ["properties"],
@@ -17,21 +41,27 @@ export const fieldsRule: SchemaRule = {
     const after = schemaMap(neu.properties);
     for (const name of Object.keys(before)) {
       if (Object.hasOwn(after, name)) continue;
+      const kept = keepsUnknownFields(neu);
       report({
         kind: "field-removed",
-        breaking: true,
+        breaking: !kept,
         at: at.field("properties").key(name),
-        message: `field "${name}" was removed; stored values are pruned and clients using it break`,
+        message: kept
+          ? `field "${name}" was removed from the schema; the object keeps unknown fields, so stored values stay, unvalidated`
+          : `field "${name}" was removed; stored values are pruned and clients using it break`,
         old: before[name]?.type,
       });
     }
     for (const name of Object.keys(after)) {
       if (Object.hasOwn(before, name)) continue;
+      const held = keepsUnknownFields(old) && !acceptsAnyValue(after[name]);
       report({
         kind: "field-added",
-        breaking: false,
+        breaking: held,
         at: at.field("properties").key(name),
-        message: `field "${name}" was added`,
+        message: held
+          ? `field "${name}" was added where unknown fields were kept; stored values under "${name}" that do not fit its schema are now rejected`
+          : `field "${name}" was added`,
         new: after[name]?.type,
       });
     }

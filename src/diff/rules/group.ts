@@ -13,7 +13,7 @@ export const groupRule: CrdRule = {
       kind: "group-changed",
       breaking: true,
       at: at.field("spec").field("group"),
-      message: `API group changed from ${old.spec?.group} to ${neu.spec?.group}; clients of the old group stop working`,
+      message: `API group changed from ${old.spec?.group} to ${neu.spec?.group}; that makes it another CRD (its name is <plural>.<group>): objects of the old one are not carried over and its clients stop working`,
       old: old.spec?.group,
       new: neu.spec?.group,
     });

@@ -1,18 +1,19 @@
 /**
  * CEL rules in `x-kubernetes-validations`.
  *
- * `validation-rule-added` (breaking unless it ratchets): a new rule runs against every
- * create and update, so existing objects that violate it can no longer be updated.
- * A rule ratchets when it is a transition rule, i.e. it references `oldSelf` (and so
- * can exempt unchanged values) or sets `optionalOldSelf`; such a rule is not breaking.
+ * `validation-rule-added` (breaking): a new rule can reject requests that were accepted
+ * before. Since Kubernetes 1.30 validation ratcheting exempts values an update leaves
+ * unchanged, but only for rules that do not reference `oldSelf`: transition rules are never
+ * ratcheted, so a new `self == oldSelf` makes a field immutable for every existing object.
  * Example: `[]` → `[{rule: "self.replicas <= 10"}]`.
  *
- * `validation-rule-changed` (breaking unless the new rule ratchets): the rule text
- * changed, or a rule stopped ratcheting. The new expression may reject stored objects.
+ * `validation-rule-changed` (breaking): the rule text changed (whether the new expression
+ * admits a superset of values is not decidable here), or `optionalOldSelf` was turned on,
+ * which makes a transition rule also run on create and when the value is first set.
  *
  * `validation-rule-removed` (not breaking): a constraint is gone.
- * `validation-rule-details-changed` (not breaking): message, messageExpression,
- * reason or fieldPath changed for the same rule text: only error reports differ.
+ * `validation-rule-details-changed` (not breaking): message, messageExpression, reason,
+ * fieldPath, or `optionalOldSelf` turned off, for the same rule text.
  *
  * Rules are matched by identical text first, then the leftovers by position.
  */
@@ -30,11 +31,19 @@ interface Indexed {
 
 const CEL_STRING = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
 
-/** Whether the rule can exempt existing values: it is a transition rule. */
-export function ratchets(rule: ValidationRule): boolean {
-  if (rule.optionalOldSelf === true) return true;
+/** Whether the rule is a transition rule: it reads `oldSelf`, so ratcheting never exempts it. */
+export function isTransitionRule(rule: ValidationRule): boolean {
   // Ignore `oldSelf` spelled inside string literals.
   return /\boldSelf\b/.test(rule.rule.replace(CEL_STRING, "''"));
+}
+
+/** What now fails, worded for the kind of rule (see the module comment on ratcheting). */
+function whatFails(rule: ValidationRule): string {
+  if (!isTransitionRule(rule))
+    return "requests it rejects now fail (on update, Kubernetes 1.30+ exempts values left unchanged)";
+  // Without optionalOldSelf a transition rule has no old value to read on create, so it is skipped.
+  const requests = rule.optionalOldSelf === true ? "requests" : "updates";
+  return `${requests} it rejects now fail (rules on oldSelf are never ratcheted)`;
 }
 
 function rulesOf(value: unknown): Indexed[] {
@@ -68,16 +77,19 @@ function matchRules(
 function comparePair(before: Indexed, after: Indexed, list: FieldPath, report: Report): void {
   const at = list.index(after.index, true);
   const textChanged = before.rule.rule !== after.rule.rule;
-  const lostRatchet = ratchets(before.rule) && !ratchets(after.rule);
-  if (textChanged || lostRatchet) {
-    const breaking = !ratchets(after.rule);
+  // optionalOldSelf only matters to a transition rule: it then also runs without an old value.
+  const widened =
+    isTransitionRule(after.rule) &&
+    after.rule.optionalOldSelf === true &&
+    before.rule.optionalOldSelf !== true;
+  if (textChanged || widened) {
     report({
       kind: "validation-rule-changed",
-      breaking,
+      breaking: true,
       at,
       message: textChanged
-        ? `validation rule changed${breaking ? "; existing objects may fail it" : " (it ratchets on oldSelf)"}`
-        : "validation rule no longer ratchets; existing objects may fail it",
+        ? `validation rule changed to ${JSON.stringify(after.rule.rule)}; ${whatFails(after.rule)}`
+        : `validation rule ${JSON.stringify(after.rule.rule)} now also runs on create and when the value is first set (optionalOldSelf)`,
       old: before.rule.rule,
       new: after.rule.rule,
     });
@@ -88,7 +100,7 @@ function comparePair(before: Indexed, after: Indexed, list: FieldPath, report: R
       kind: "validation-rule-details-changed",
       breaking: false,
       at,
-      message: "validation rule message, reason or fieldPath changed",
+      message: `validation rule ${JSON.stringify(after.rule.rule)}: message, reason, fieldPath or optionalOldSelf changed`,
       old: before.rule,
       new: after.rule,
     });
@@ -105,14 +117,11 @@ export const validationRulesRule: SchemaRule = {
     );
     for (const [before, after] of pairs) comparePair(before, after, list, report);
     for (const { rule, index } of added) {
-      const breaking = !ratchets(rule);
       report({
         kind: "validation-rule-added",
-        breaking,
+        breaking: true,
         at: list.index(index, true),
-        message: breaking
-          ? `new validation rule ${JSON.stringify(rule.rule)}; existing objects may fail it`
-          : `new transition rule ${JSON.stringify(rule.rule)} (ratchets on oldSelf)`,
+        message: `new ${isTransitionRule(rule) ? "transition" : "validation"} rule ${JSON.stringify(rule.rule)}; ${whatFails(rule)}`,
         new: rule.rule,
       });
     }

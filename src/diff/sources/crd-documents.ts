@@ -7,6 +7,8 @@ import { isRecord } from "../crd-access.js";
 export interface SourcedCrd {
   crd: CustomResourceDefinition;
   document: YamlDocument;
+  /** Where the CRD sits in the document: `[]`, or `["items", i]` inside a `kind: List`. */
+  prefix: (string | number)[];
 }
 
 /** The CRDs of one side of a diff, or why they could not be read. */
@@ -25,10 +27,27 @@ export function isV1Crd(value: unknown): value is CustomResourceDefinition {
   );
 }
 
+/** `kubectl get crd -o yaml` of several CRDs writes one `kind: List` (or a typed list) of them. */
+function listItems(value: unknown): unknown[] | undefined {
+  if (!isRecord(value) || !Array.isArray(value.items)) return undefined;
+  const list = value.kind === "List" || value.kind === "CustomResourceDefinitionList";
+  return list ? value.items : undefined;
+}
+
+/** The v1 CRDs of the documents, including those inside list documents, as `crdgen check` reads them. */
 export function crdsIn(documents: readonly YamlDocument[]): SourcedCrd[] {
-  return documents
-    .filter((d) => isV1Crd(d.value))
-    .map((document) => ({ crd: document.value as CustomResourceDefinition, document }));
+  const out: SourcedCrd[] = [];
+  for (const document of documents) {
+    const items = listItems(document.value);
+    if (items === undefined) {
+      if (isV1Crd(document.value)) out.push({ crd: document.value, document, prefix: [] });
+      continue;
+    }
+    items.forEach((item, i) => {
+      if (isV1Crd(item)) out.push({ crd: item, document, prefix: ["items", i] });
+    });
+  }
+  return out;
 }
 
 /** `file:line:column: message` for the first few YAML problems. */
