@@ -132,12 +132,8 @@ function readRoot(
   const type = checker.getTypeAtLocation(decl.name);
   const object: IrObject = reader.objectOf(type, { path: typeName, at: decl });
   object.properties = object.properties.filter((p) => !OBJECT_META_PROPERTIES.has(p.name));
-  if (!object.properties.some((p) => p.name === "spec")) {
-    error(
-      `${typeName} is tagged @crd but has no \`spec\` property.`,
-      "declare `spec: MySpec` (and optionally `status?: MyStatus`)",
-    );
-  }
+  // No \`spec\` is required: as controller-gen, a root is any object (cnpg's FailoverQuorum has only a
+  // status, clusterctl's Metadata and Crossplane's EnvironmentConfig have top-level fields).
   if (object.additionalProperties) {
     error(`${typeName} has an index signature; a CRD root cannot have additional properties.`);
     object.additionalProperties = undefined;

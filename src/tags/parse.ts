@@ -127,12 +127,18 @@ export function parseKeyValues(
         const whole = [unquoted, ...spilled].filter((w) => w !== "").join(" ");
         return fail(
           `${key}=${unquoted} is followed by "${spilled.join(" ")}": a value with spaces needs quotes`,
-          `write ${key}="${whole}"`,
+          `write ${key}=${quoted(whole)}`,
         );
       }
     }
   }
   return ok(out);
+}
+
+/** A value as parseKeyValues reads it back: in single quotes when it holds `"` (no escapes there), else in double. */
+function quoted(value: string): string {
+  if (value.includes('"') && !value.includes("'")) return `'${value}'`;
+  return `"${value.replace(/\\(?=["\\])|"/g, (c) => `\\${c}`)}"`;
 }
 
 /** The words at the start of `rest` up to the next `key=`, unless the first is a key (a flag). */

@@ -372,11 +372,25 @@ describe("roots", () => {
     expect(errors[0]!.location).toMatchObject({ line: 2, column: 18 });
   });
 
-  test("a root without spec", () => {
-    const [error] = errorsOf(
-      "/** @crd @group a.io @version v1 */\nexport interface Thing { status?: { a: string } }",
-    );
-    expect(error!.message).toBe("Thing is tagged @crd but has no `spec` property.");
+  // As controller-gen: cnpg's FailoverQuorum has only a status, clusterctl's Metadata top-level fields.
+  test.each([
+    [
+      "only a status",
+      "/** @crd @group a.io @version v1 @subresource status */",
+      "{ status?: { a: string } }",
+      ["status"],
+    ],
+    [
+      "top-level fields",
+      "/** @crd @group a.io @version v1 */",
+      "{ releaseSeries?: string[]; data?: Record<string, string> }",
+      ["releaseSeries", "data"],
+    ],
+  ])("a root without spec: %s", (_, doc, body, fields) => {
+    const result = generateFrom(`${doc}\nexport interface Thing ${body}`);
+    expect(result.diagnostics).toEqual([]);
+    const schema = result.ok ? result.crds[0]!.spec.versions[0]!.schema!.openAPIV3Schema! : {};
+    expect(Object.keys(schema.properties ?? {})).toEqual(["apiVersion", "kind", "metadata", ...fields]);
   });
 
   test("a root that is not exported", () => {

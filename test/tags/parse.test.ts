@@ -40,6 +40,23 @@ describe("parseKeyValues", () => {
     );
   });
 
+  // The hint is followed as written: its value parses back to the words the user meant, quotes and all.
+  test.each([
+    [
+      'description=.status.conditions[?(@.type == "Ready")].status',
+      '.status.conditions[?(@.type == "Ready")].status',
+    ],
+    ['description=it\'s "x" now', 'it\'s "x" now'],
+    ["description=a\\.b c", "a\\.b c"],
+  ])("the hint for %s reads back", (text, whole) => {
+    const refused = parseKeyValues(text, KEYS);
+    expect(refused.ok).toBe(false);
+    const hint = refused.ok ? "" : (refused.hint ?? "");
+    expect(hint).toMatch(/^write description=/);
+    const followed = parseKeyValues(hint.slice("write ".length), KEYS);
+    expect(followed).toEqual({ ok: true, value: new Map([["description", whole]]) });
+  });
+
   test("without the tag's keys, a bare word is a flag", () => {
     expect(parseKeyValues("url=not a")).toEqual({
       ok: true,
