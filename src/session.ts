@@ -84,20 +84,6 @@ export class CrdSession {
     return this.options.entries.map((e) => path.resolve(this.options.cwd, e)).filter((e) => isDirectory(e));
   }
 
-  /**
-   * The folders whose listing holds the entries: each folder entry and every folder of an entry
-   * file under it. For watchers that do not look into subfolders (esbuild's `watchDirs`).
-   */
-  entryFolderTree(): string[] {
-    const folders = this.entryFolders();
-    const tree = new Set(folders);
-    for (const file of this.entries) {
-      const dir = path.dirname(file);
-      if (folders.some((f) => dir === f || dir.startsWith(f + path.sep))) tree.add(dir);
-    }
-    return [...tree].sort();
-  }
-
   private collectTypeFiles(): string[] {
     const files = new Set(this.entries);
     const program = this.loaded?.program;

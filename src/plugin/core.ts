@@ -10,6 +10,7 @@ import { regenerateOnChange } from "./dev-server.js";
 import { setupEsbuild } from "./esbuild-setup.js";
 import { hostOf } from "./hosts.js";
 import { failsOnError, type CrdgenPluginOptions } from "./options.js";
+import { CrdOutput } from "./output.js";
 import { reportOf } from "./report.js";
 import { CrdSession } from "../session.js";
 
@@ -21,13 +22,15 @@ export const crdgen: UnpluginInstance<CrdgenPluginOptions, false> = createUnplug
   CrdgenPluginOptions,
   false
 >((options, meta) => {
-  // The session waits for the first hook that knows the bundler's root, since relative
-  // entries and outDir are read against it.
-  let session: CrdSession | undefined;
-  const sessionFor = (root: string): CrdSession => {
-    session ??= new CrdSession({
+  // The session waits until the bundler's root is known, since relative entries and outDir are
+  // read against it.
+  let output: CrdOutput | undefined;
+  const outputFor = (root: string): CrdOutput => {
+    if (output) return output;
+    const cwd = path.resolve(options.cwd ?? root);
+    const session = new CrdSession({
       entries: options.entries,
-      cwd: path.resolve(options.cwd ?? root),
+      cwd,
       ...(options.outDir !== undefined ? { outDir: options.outDir } : {}),
       ...(options.tsconfig !== undefined ? { tsconfig: options.tsconfig } : {}),
       ...(options.format !== undefined ? { format: options.format } : {}),
@@ -35,20 +38,26 @@ export const crdgen: UnpluginInstance<CrdgenPluginOptions, false> = createUnplug
         ? { maxDescriptionLength: options.maxDescriptionLength }
         : {}),
     });
-    return session;
+    const { outDir = "crds", failOnError: _, ...makes } = options;
+    output = new CrdOutput(session, outDir, JSON.stringify({ ...makes, cwd }));
+    return output;
   };
   let root = meta.framework === "webpack" ? meta.webpack.compiler.context : process.cwd();
   let devServer = false;
+  // Made before any build starts, once the root is known (vite's in `configResolved`): other
+  // instances writing to the same folder must know what this one makes before they tidy it.
+  if (meta.framework !== "vite" && meta.framework !== "esbuild") outputFor(root);
 
   if (meta.framework === "esbuild") {
-    return { name: NAME, esbuild: { setup: (build) => setupEsbuild(build, options, sessionFor) } };
+    return { name: NAME, esbuild: { setup: (build) => setupEsbuild(build, options, outputFor) } };
   }
   return {
     name: NAME,
     async buildStart() {
-      const s = sessionFor(root);
+      const out = outputFor(root);
+      const s = out.session;
       const host = hostOf(this);
-      const outcome = await s.run();
+      const outcome = await out.run();
       // Re-added on every build: rollup and webpack keep only the files the latest build named.
       for (const file of s.typeFiles()) this.addWatchFile(file);
       // A file created under a folder entry is a new entry.
@@ -60,15 +69,20 @@ export const crdgen: UnpluginInstance<CrdgenPluginOptions, false> = createUnplug
     // Only noted here: the rebuild this change triggers starts with `buildStart`, which
     // re-reads every file noted since the last run in one go.
     watchChange(id) {
-      sessionFor(root).markChanged(id);
+      outputFor(root).session.markChanged(id);
+    },
+    // After the bundler emptied its output folder (it may hold the CRDs) and wrote the bundle.
+    async writeBundle() {
+      await output?.restore();
     },
     vite: {
       configResolved(config) {
         root = config.root;
+        outputFor(root);
       },
       configureServer(server) {
         devServer = true;
-        regenerateOnChange(server, () => sessionFor(root), options.failOnError ?? false);
+        regenerateOnChange(server, () => outputFor(root), options.failOnError ?? false);
       },
     },
   };

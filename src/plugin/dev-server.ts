@@ -5,19 +5,20 @@
  */
 import path from "node:path";
 import type { ViteDevServer } from "vite";
+import type { CrdOutput } from "./output.js";
 import { reportOf } from "./report.js";
-import type { CrdSession } from "../session.js";
 
 /** How long chokidar (vite's watcher) swallows repeated change events of one file. */
 const WATCHER_THROTTLE_MS = 50;
 
 /** `fail` only picks the log level: an error is logged as one, never thrown. */
-export function regenerateOnChange(server: ViteDevServer, session: () => CrdSession, fail: boolean): void {
+export function regenerateOnChange(server: ViteDevServer, output: () => CrdOutput, fail: boolean): void {
   const { logger } = server.config;
   const regenerate = async () => {
-    const s = session();
+    const out = output();
+    const s = out.session;
     try {
-      const outcome = await s.run();
+      const outcome = await out.run();
       // Files the edit newly imports join the watch list; vite ignores ones it already has.
       server.watcher.add(s.typeFiles());
       const report = reportOf(outcome, s.cwd, fail);
@@ -25,13 +26,15 @@ export function regenerateOnChange(server: ViteDevServer, session: () => CrdSess
       if (report.warning !== undefined) logger.warn(report.warning, { timestamp: true });
       for (const file of outcome.written)
         logger.info(`crdgen: wrote ${path.relative(s.cwd, file)}`, { timestamp: true });
+      for (const file of outcome.removed)
+        logger.info(`crdgen: removed ${path.relative(s.cwd, file)}`, { timestamp: true });
     } catch (e) {
       logger.error(`crdgen: ${e instanceof Error ? e.message : String(e)}`, { timestamp: true });
     }
   };
   let trailing: NodeJS.Timeout | undefined;
   const onEvent = (file: string) => {
-    const s = session();
+    const s = output().session;
     if (!s.isTypeFile(file)) return;
     s.markChanged(file);
     void regenerate();

@@ -6,9 +6,11 @@
  * the entry points' resolution, the one place esbuild accepts extra `watchFiles` for a build.
  */
 import type { OnResolveArgs, OnResolveResult, PluginBuild } from "esbuild";
+import { folderTree } from "./folder-tree.js";
 import { failsOnError, type CrdgenPluginOptions } from "./options.js";
+import type { CrdOutput } from "./output.js";
 import { reportOf } from "./report.js";
-import type { CrdSession, RunOutcome } from "../session.js";
+import type { RunOutcome } from "../session.js";
 
 /** Marks crdgen's own `build.resolve` call, so its onResolve does not answer itself. */
 const RESOLVING = Symbol("crdgen resolving");
@@ -16,9 +18,10 @@ const RESOLVING = Symbol("crdgen resolving");
 export function setupEsbuild(
   build: PluginBuild,
   options: CrdgenPluginOptions,
-  sessionFor: (root: string) => CrdSession,
+  outputFor: (root: string) => CrdOutput,
 ): void {
-  const session = sessionFor(build.initialOptions.absWorkingDir ?? process.cwd());
+  const output = outputFor(build.initialOptions.absWorkingDir ?? process.cwd());
+  const { session } = output;
   // esbuild cannot tell a plugin whether it is watching, and keeps watching after a failed
   // build anyway: failing is right unless the user opted out.
   const fail = failsOnError(options, false);
@@ -33,24 +36,24 @@ export function setupEsbuild(
   };
 
   build.onStart(async () => {
-    current = session.run();
+    current = output.run();
     return messagesOf(await current);
   });
 
   // esbuild takes the state of the watched files when the build ends: a type file saved after
   // crdgen read it but before then would never count as a change. Catch up with it here.
-  build.onEnd(async () => (session.changedSinceRead() ? messagesOf(await session.run()) : undefined));
+  build.onEnd(async () => (session.changedSinceRead() ? messagesOf(await output.run()) : undefined));
 
   const entries = entryPointsOf(build.initialOptions.entryPoints);
   if (entries.length === 0) return;
   build.onResolve({ filter: exactly(entries) }, async (args): Promise<OnResolveResult | undefined> => {
     if (args.kind !== "entry-point" || args.pluginData === RESOLVING) return undefined;
     // esbuild may resolve entries while onStart still runs; the file list comes from that run.
-    await current?.catch(() => undefined);
+    await current;
     const resolved = await resolveAsEsbuildWould(build, args);
     if (resolved.path === undefined) return resolved;
     // A file created under a folder entry is a new entry: folder listings are watched too.
-    return { ...resolved, watchFiles: session.typeFiles(), watchDirs: session.entryFolderTree() };
+    return { ...resolved, watchFiles: session.typeFiles(), watchDirs: folderTree(session.entryFolders()) };
   });
 }
 

@@ -18,7 +18,7 @@ export interface BuildHost {
 /** The part of rollup's (and rolldown's, hence vite's) plugin context used here. */
 interface RollupLikeContext {
   meta: { watchMode: boolean };
-  error(message: string): never;
+  error(error: Error): never;
   warn(message: string): void;
 }
 
@@ -43,7 +43,7 @@ export function hostOf(context: UnpluginBuildContext): BuildHost {
   if (isRollupLike(context)) {
     return {
       watchMode: context.meta.watchMode,
-      error: (text) => context.error(text),
+      error: (text) => context.error(stacklessError(text)),
       warn: (text) => context.warn(text),
       // rollup's watcher (chokidar) looks into a watched folder.
       watchFolder: (dir) => context.addWatchFile(dir),
@@ -53,11 +53,22 @@ export function hostOf(context: UnpluginBuildContext): BuildHost {
   return {
     watchMode: false,
     error: (text) => {
-      throw new Error(text);
+      throw stacklessError(text);
     },
     warn: (text) => console.warn(text),
     watchFolder: (dir) => context.addWatchFile(dir),
   };
+}
+
+/**
+ * The error crdgen fails a build with. Its text is the whole story (file:line:column, code
+ * frames), so it carries no stack: rollup, rolldown and vite print an error's stack below its
+ * message, and frames of crdgen's plugin code read as a crash in crdgen.
+ */
+function stacklessError(text: string): Error {
+  const error = new Error(text);
+  error.stack = "";
+  return error;
 }
 
 function isRollupLike(context: object): context is RollupLikeContext {

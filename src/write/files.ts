@@ -12,12 +12,15 @@ export interface OutputFile {
   content: string;
 }
 
+/** Temporary names are unique in the process: two writes of one target at once (two builds) must not share one. */
+let written = 0;
+
 export async function writeAtomically(files: readonly OutputFile[]): Promise<void> {
   const temps: { temp: string; target: string }[] = [];
   try {
     for (const f of files) {
       makeDirs(path.dirname(f.path));
-      const temp = `${f.path}.crdgen-${process.pid}-${temps.length}.tmp`;
+      const temp = `${f.path}.crdgen-${process.pid}-${written++}.tmp`;
       temps.push({ temp, target: f.path });
       await writeFile(temp, f.content, "utf8");
     }
@@ -25,5 +28,11 @@ export async function writeAtomically(files: readonly OutputFile[]): Promise<voi
     await Promise.all(temps.map((t) => rm(t.temp, { force: true })));
     throw e;
   }
-  for (const t of temps) await rename(t.temp, t.target);
+  try {
+    for (const t of temps) await rename(t.temp, t.target);
+  } catch (e) {
+    // Those already renamed are gone (force); none is left behind beside the CRDs.
+    await Promise.all(temps.map((t) => rm(t.temp, { force: true })));
+    throw e;
+  }
 }

@@ -1,4 +1,5 @@
 /** crdgen/esbuild in real esbuild builds: the CRD is written, follows edits, a bad type fails the build, and `context.watch()` follows a type the bundle never imports. */
+import { mkdir } from "node:fs/promises";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { build, context, type BuildContext, type BuildOptions, type BuildResult, type Plugin } from "esbuild";
 import crdgen from "../../src/plugin/esbuild.js";
@@ -106,4 +107,27 @@ test("watch mode with a folder as entry rebuilds when a file is created in it", 
   expect(await project.read(CRD)).toContain("size:");
 
   await createdEntryIsPickedUp(project);
+});
+
+test("watch mode with a folder as entry rebuilds when a file is created in a folder made under it", async () => {
+  const results: BuildResult[] = [];
+  const base = { ...options(), plugins: [crdgen({ entries: ["src/api"] })] };
+  const spy: Plugin = { name: "spy", setup: (b) => b.onEnd((r) => void results.push(r)) };
+  ctx = await context({ ...base, plugins: [...base.plugins, spy] });
+  await ctx.watch();
+  await eventually(async () => results.length > 0, "the end of the first build");
+
+  // The new folder holds no entry yet: only a watch on its own listing sees the file saved in it.
+  const builds = results.length;
+  await mkdir(project.file("src/api/v2"));
+  await eventually(async () => results.length > builds, "the build the new folder triggers");
+  await project.write(
+    "src/api/v2/gadget.ts",
+    "/** @crd @group example.com @version v1 */\nexport interface Gadget { spec: { on?: boolean } }\n",
+  );
+  await eventually(
+    async () => (await project.read("crds/example.com_gadgets.yaml")).includes("kind: Gadget"),
+    "the new file's CRD",
+    10_000,
+  );
 });

@@ -27,6 +27,10 @@ export interface WidgetSpec {
 `;
 }
 
+/** The example's types with the CRD's plural renamed: its file is then `crds/example.com_gizmos.yaml`. */
+export const RENAMED_TYPES = typesWith("").replace(" * @version v1\n", " * @version v1\n * @plural gizmos\n");
+export const RENAMED_CRD = "crds/example.com_gizmos.yaml";
+
 /** A field crdgen rejects (CRD1002), on line 12, column 3 of types.ts. */
 export const BAD_TYPES = typesWith("count: bigint;");
 export const BAD_LOCATION = `${TYPES}:12:3`;

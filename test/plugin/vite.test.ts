@@ -3,10 +3,12 @@
  * each writes the CRD, follows type edits, and a bad type fails a one-off build with
  * crdgen's located error.
  */
+import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { build, createLogger, createServer, type InlineConfig, type ViteDevServer } from "vite";
 import crdgen from "../../src/plugin/vite.js";
+import { CrdSession } from "../../src/session.js";
 import {
   BAD_LOCATION,
   BAD_TYPES,
@@ -14,18 +16,22 @@ import {
   copyProject,
   createdEntryIsPickedUp,
   eventually,
+  RENAMED_CRD,
+  RENAMED_TYPES,
   typesWith,
   TYPES,
   type Project,
 } from "./project.js";
 
 let project: Project;
-/** What vite's logger was given as warnings in the current test. */
+/** What vite's logger was given as warnings, and as information, in the current test. */
 let warnings: string[];
+let infos: string[];
 let close: (() => Promise<void>) | undefined;
 beforeEach(async () => {
   project = await copyProject();
   warnings = [];
+  infos = [];
 });
 afterEach(async () => {
   await close?.();
@@ -37,6 +43,7 @@ afterEach(async () => {
 function config(extra: InlineConfig = {}): InlineConfig {
   const logger = createLogger("warn");
   logger.warn = (message) => void warnings.push(message);
+  logger.info = (message) => void infos.push(message);
   // The failing-build test expects vite's own "Build failed" line; keep it out of the test output.
   logger.error = () => undefined;
   return {
@@ -62,6 +69,53 @@ test("a build writes the CRD, and the next build follows a type edit", async () 
   await project.write(TYPES, typesWith("color?: string;"));
   await build(config());
   expect(await project.read(CRD)).toContain("color:");
+});
+
+test("CRDs written into vite's output folder survive its emptying", async () => {
+  // vite empties build.outDir after crdgen wrote the CRDs, before it writes the bundle.
+  await build({ ...config(), plugins: [crdgen({ entries: [TYPES], outDir: "dist/crds" })] });
+  expect(await project.read("dist/index.mjs")).toContain("Widget");
+  expect(await project.read("dist/crds/example.com_widgets.yaml")).toContain("size:");
+});
+
+test("two builds in parallel write the same CRD", async () => {
+  // Each with its own plugin, as two configs built at once: both write crds/ at the same moment.
+  for (let round = 0; round < 3; round++) {
+    await Promise.all(
+      ["dist/a", "dist/b"].map((outDir) =>
+        build({ ...config(), plugins: [crdgen({ entries: [TYPES] })], build: { ...config().build, outDir } }),
+      ),
+    );
+    await project.write(TYPES, typesWith(`round${round}?: string;`));
+  }
+  expect(await project.read(CRD)).toContain("round1:");
+});
+
+test("two plugins writing to one folder keep each other's CRDs, and each removes its own stale ones", async () => {
+  await mkdir(project.file("src/gadgets"));
+  await project.write(
+    "src/gadgets/gadget.ts",
+    "/** @crd @group example.com @version v1 */\nexport interface Gadget { spec: { on?: boolean } }\n",
+  );
+  const twoPlugins = () => ({
+    ...config(),
+    plugins: [crdgen({ entries: [TYPES] }), crdgen({ entries: ["src/gadgets"] })],
+  });
+  // The CRDs an earlier build (another process) wrote.
+  await new CrdSession({ entries: [TYPES, "src/gadgets"], cwd: project.dir }).run();
+  const GADGETS = "crds/example.com_gadgets.yaml";
+  const mtimes = async () =>
+    Promise.all([CRD, GADGETS].map(async (f) => (await stat(project.file(f))).mtimeMs));
+  const before = await mtimes();
+  await build(twoPlugins());
+  // Neither removed by the other plugin and written again: untouched.
+  expect(await mtimes()).toEqual(before);
+
+  await project.write(TYPES, RENAMED_TYPES);
+  await build(twoPlugins());
+  expect(await project.read(RENAMED_CRD)).toContain("plural: gizmos");
+  await expect(project.read(CRD)).rejects.toThrow(/ENOENT/);
+  expect((await stat(project.file(GADGETS))).mtimeMs).toBe(before[1]);
 });
 
 test("a bad type fails the build with crdgen's located error", async () => {
@@ -115,6 +169,21 @@ test("the dev server regenerates on save and survives a bad edit", async () => {
   expect(await project.read(CRD)).toContain("size:");
   await project.write(TYPES, typesWith("shape?: string;"));
   await eventually(async () => (await project.read(CRD)).includes("shape:"), "the fix to reach the CRD");
+});
+
+test("the dev server removes the CRD file a renamed plural left behind, and says so", async () => {
+  await startDevServer([TYPES]);
+  await project.write(TYPES, RENAMED_TYPES);
+  await eventually(
+    async () => (await project.read(RENAMED_CRD)).includes("plural: gizmos"),
+    "the renamed CRD",
+  );
+  // The new file is written before the old one is removed: the log line comes after both.
+  await eventually(
+    async () => infos.some((i) => i.includes("crdgen: removed crds/example.com_widgets.yaml")),
+    "the removal's log line",
+  );
+  await expect(project.read(CRD)).rejects.toThrow(/ENOENT/);
 });
 
 test("the dev server with a folder as entry regenerates when a file is created in it", async () => {

@@ -1,4 +1,5 @@
 /** crdgen/webpack in real webpack compilations: the CRD is written, follows edits, a bad type is a compilation error, and watch mode follows a type the bundle never imports. */
+import { rm, writeFile } from "node:fs/promises";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import webpack, { type Configuration, type Stats, type Watching } from "webpack";
 import crdgen from "../../src/plugin/webpack.js";
@@ -26,7 +27,7 @@ afterEach(async () => {
 });
 
 /** `context` is the copy, so the plugin reads entries relative to it. */
-function config(): Configuration {
+function config(extra: Configuration = {}): Configuration {
   return {
     mode: "development",
     devtool: false,
@@ -35,11 +36,12 @@ function config(): Configuration {
     output: { path: project.file("dist"), filename: "main.js" },
     infrastructureLogging: { level: "none" },
     plugins: [crdgen({ entries: [TYPES] })],
+    ...extra,
   };
 }
 
-function run(): Promise<Stats> {
-  const compiler = webpack(config());
+function run(extra: Configuration = {}): Promise<Stats> {
+  const compiler = webpack(config(extra));
   return new Promise((resolve, reject) => {
     compiler.run((err, stats) => {
       compiler.close(() => (err || !stats ? reject(err ?? new Error("no stats")) : resolve(stats)));
@@ -96,4 +98,32 @@ test("watch mode with a folder as entry recompiles when a file is created in it"
   expect(await project.read(CRD)).toContain("size:");
 
   await createdEntryIsPickedUp(project);
+});
+
+test("CRDs written into the output folder survive output.clean", async () => {
+  const plugins = [crdgen({ entries: [TYPES], outDir: "dist/crds" })];
+  const output = { path: project.file("dist"), filename: "main.js", clean: true };
+  expect((await run({ plugins, output })).hasErrors()).toBe(false);
+  expect(await project.read("dist/main.js")).toContain("Widget");
+  expect(await project.read("dist/crds/example.com_widgets.yaml")).toContain("size:");
+});
+
+test("watch mode keeps watching when the output folder cannot be written, and writes once it can", async () => {
+  await writeFile(project.file("crds"), "a file where the output folder goes\n");
+  const results: Stats[] = [];
+  const failures: Error[] = [];
+  watching = webpack(config()).watch({ aggregateTimeout: 20 }, (err, stats) => {
+    if (err) failures.push(err);
+    if (stats) results.push(stats);
+  });
+  const warned = (s: Stats) => s.compilation.warnings.some((w) => w.message.includes("CRD4003"));
+  await eventually(async () => results.some(warned) || failures.length > 0, "the first compilation");
+  expect(failures).toEqual([]);
+
+  await rm(project.file("crds"));
+  await project.write(TYPES, typesWith("color?: string;"));
+  await eventually(
+    async () => (await project.read(CRD)).includes("color:"),
+    "the CRD once the folder can be made",
+  );
 });

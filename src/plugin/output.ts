@@ -1,0 +1,70 @@
+/**
+ * What a plugin instance's runs leave on disk, beyond what the session writes:
+ *
+ * - Stale CRD files are removed, as on the command line (a kind or @plural renamed, a type file
+ *   deleted), but never those another plugin instance of this process makes (out-dir-claims.ts).
+ * - The latest successful run's files are put back when they are gone: crdgen writes as a build
+ *   starts, and a bundler that empties its output folder before writing the bundle (vite's
+ *   `build.emptyOutDir`, webpack's `output.clean`) deletes CRDs written into it (`outDir:
+ *   "dist/crds"`); the session, which skips files whose content it wrote before, would not write
+ *   them again.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { CrdSession, RunOutcome } from "../session.js";
+import { writeAtomically, type OutputFile } from "../write/files.js";
+import { removeStaleCrdFiles, type KeptFiles } from "../write/stale-files.js";
+import { OutDirClaim } from "./out-dir-claims.js";
+import { inTurn, writeFailure } from "./run.js";
+
+export class CrdOutput {
+  private files: readonly OutputFile[] = [];
+  private readonly claim: OutDirClaim;
+  /** CRD files in the folder that crdgen did not write, so that they are not read on every run. */
+  private readonly keptFiles: KeptFiles = new Map();
+
+  /** `producer` names what makes the files (see out-dir-claims.ts): the options but the output folder. */
+  constructor(
+    readonly session: CrdSession,
+    outDir: string,
+    producer: string,
+  ) {
+    this.claim = new OutDirClaim(path.resolve(session.cwd, outDir), producer);
+  }
+
+  /** Generates and writes, then tidies the output folder; a run that throws is a CRD4003 problem. */
+  run(): Promise<RunOutcome> {
+    return inTurn(async () => {
+      const outcome = await this.session.run();
+      if (!outcome.result.ok) return outcome;
+      this.files = outcome.result.files;
+      this.claim.update(this.files);
+      // A file this instance removed earlier as stale and makes again is one the session believes
+      // is still on disk.
+      const restored = await this.restoreMissing();
+      const written = [...outcome.written, ...restored.filter((f) => !outcome.written.includes(f))];
+      const made = this.claim.madeInFolder();
+      const removed = made ? await removeStaleCrdFiles(this.claim.outDir, made, this.keptFiles) : [];
+      return { ...outcome, written, removed };
+    }).catch((e: unknown) => writeFailure(e));
+  }
+
+  /**
+   * Puts back the files of the last successful run that are gone (after the bundler emptied its
+   * output folder). A folder that cannot be written was reported by the run that wrote into it:
+   * a repair that fails too adds nothing, so it is quiet.
+   */
+  restore(): Promise<void> {
+    return inTurn(() => this.restoreMissing()).then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /** Writes the files of the last successful run that are gone; returns their paths. */
+  private async restoreMissing(): Promise<string[]> {
+    const missing = this.files.filter((f) => !existsSync(f.path));
+    await writeAtomically(missing);
+    return missing.map((f) => f.path);
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Runs of the plugin instances of one process take turns, writes included. Two builds in parallel
+ * (two vite builds, two esbuild builds) that make the same CRD write it through temporary files
+ * named after the process, so at once one build's rename took the other's file away (ENOENT).
+ */
+import { codes } from "../diagnostics/codes.js";
+import type { RunOutcome } from "../session.js";
+
+let turn: Promise<unknown> = Promise.resolve();
+
+/** Runs `work` once all the work started before it in this process is done. */
+export function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const next = turn.then(work);
+  turn = next.catch(() => undefined);
+  return next;
+}
+
+/**
+ * A run that threw (an output folder that cannot be written), as the CRD4003 problem
+ * `crdgen --watch` reports: shown like any other, with no stack trace; a thrown error would
+ * also stop webpack's watcher for good.
+ */
+export function writeFailure(e: unknown): RunOutcome {
+  const message = `could not write output: ${e instanceof Error ? e.message : String(e)}`;
+  const result = {
+    crds: [],
+    files: [],
+    stream: "",
+    diagnostics: [{ severity: "error" as const, code: codes.writeFailed, message }],
+    ok: false,
+  };
+  return { result, written: [], removed: [], unchanged: false };
+}
