@@ -24,6 +24,8 @@ export const codes = {
   unenforcedKeyPattern: "CRD1015",
   /** A property declared in several places (an intersection, a merged interface) with tags that disagree. */
   conflictingDeclarations: "CRD1016",
+  /** A controller-gen marker (`+kubebuilder:validation:Minimum=0`) in a doc comment, which would shape the CRD in Go. */
+  controllerGenMarker: "CRD1017",
   // Kubernetes validation of the generated CRD, and `crdgen check` of CRD and custom-resource files
   invalidCrd: "CRD2001",
   /** A scalar YAML 1.1 readers (kubectl) read differently from YAML 1.2. */

@@ -13,13 +13,27 @@
  */
 import type { ts } from "ts-morph";
 import { tsApi } from "./typescript.js";
+import { codes, type DiagnosticCode } from "../diagnostics/codes.js";
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import { positionOrigin } from "./location.js";
+import { markerTags, mayHoldMarkers, withoutMarkers } from "./markers.js";
 
 export interface RawTag {
   name: string;
   text: string;
   origin: SourceLocation;
+  /**
+   * What reading the comment already found wrong, reported by the tag reader in the tag's place:
+   * a controller-gen marker (whose line is then the name, read/markers.ts), or a `@default`
+   * naming an enum member crdgen cannot resolve.
+   */
+  problem?: TagProblem;
+}
+
+export interface TagProblem {
+  code: DiagnosticCode;
+  message: string;
+  hint?: string;
 }
 
 export interface DocInfo {
@@ -34,7 +48,10 @@ export function readDoc(node: ts.Node): DocInfo {
   const sf = node.getSourceFile();
   // Some declarations (accessors) carry an empty list.
   const attached = (node as { jsDoc?: ts.JSDoc[] }).jsDoc?.at(-1);
-  if (attached) return docOf(attached, sf, sf.text);
+  if (attached) {
+    const tagMarkers: string[] = [];
+    return completed(docOf(attached, sf, sf.text, tagMarkers), node, attached, tagMarkers);
+  }
   const range = lastDocRange(node, sf);
   if (!range) return EMPTY;
   // Most doc comments are one line of plain text (`/** The schedule. *\/`): the description is
@@ -42,16 +59,79 @@ export function readDoc(node: ts.Node): DocInfo {
   const content = sf.text.slice(range.pos + 3, range.end - 2);
   if (PLAIN_LINE.test(content)) {
     const description = content.trim();
+    // Only a `+` first may make it more: a controller-gen marker (`/** +optional *\/`).
+    if (description.charCodeAt(0) === PLUS) return completed({ description, tags: [] }, node, range);
     return description ? { description, tags: [] } : EMPTY;
   }
   // Nearly all the rest are one line with simple tags (`/** Name. @maxLength 63 *\/`).
   const simple = TAGGED_LINE.test(content) ? simpleTags(content, sf, range.pos + 3) : undefined;
-  if (simple) return simple;
+  if (simple) return completed(simple, node, range);
   const parsed = parseComment(sf.text, range);
   if (!parsed) return EMPTY;
   // As the parser does: the comment's parent is its declaration, so `{@link}` names reach the file.
   (parsed.jsDoc as { parent: ts.Node }).parent = node;
-  return docOf(parsed.jsDoc, sf, parsed.text);
+  const tagMarkers: string[] = [];
+  return completed(docOf(parsed.jsDoc, sf, parsed.text, tagMarkers), node, range, tagMarkers);
+}
+
+const PLUS = 0x2b;
+
+/**
+ * What a comment's description and tags say once read as documentation: controller-gen marker
+ * lines left out (and reported, read/markers.ts), TSDoc's `@remarks` added to the description,
+ * inline `{@link}` tags rendered as text, and a `@default` naming an enum member given the
+ * member's value. `tagMarkers`: the marker lines `docOf` took out of tag texts. Nearly every
+ * comment has none of these, and is returned as it is after a few string tests.
+ */
+function completed(
+  doc: DocInfo,
+  node: ts.Node,
+  range: ts.TextRange,
+  tagMarkers: readonly string[] = [],
+): DocInfo {
+  const markers: string[] = [];
+  let description = doc.description;
+  if (description !== undefined && mayHoldMarkers(description))
+    description = withoutMarkers(description, markers) || undefined;
+  markers.push(...tagMarkers);
+  let tags = doc.tags;
+  if (tags.some(needsReading)) {
+    tags = [];
+    for (const tag of doc.tags) {
+      // TSDoc's @remarks is the rest of the documentation, after the summary.
+      if (tag.name === "remarks")
+        description = [description, tag.text].filter(Boolean).join("\n\n") || undefined;
+      else if (tag.name === "default") tags.push(enumDefault(tag, node));
+      else if (tag.name === "deprecated") tags.push({ ...tag, text: renderLinks(tag.text) });
+      else tags.push(tag);
+    }
+  }
+  if (description?.includes("{@link")) description = renderLinks(description);
+  if (markers.length > 0) tags = [...tags, ...markerTags(markers, node, range)];
+  if (description === doc.description && tags === doc.tags) return doc;
+  return description === undefined && tags.length === 0 ? EMPTY : { description, tags };
+}
+
+function needsReading(tag: RawTag): boolean {
+  return (
+    tag.name === "remarks" ||
+    (tag.name === "default" && ENUM_MEMBER.test(tag.text)) ||
+    (tag.name === "deprecated" && tag.text.includes("{@link"))
+  );
+}
+
+/** `{@link Target}`, `{@link Target | text}`, `{@link Target text}` and the `linkcode`/`linkplain` forms. */
+const INLINE_LINK = /\{@link(?:code|plain)?\s+([^\s|}]+)(?:\s*\|\s*|\s+)?([^}]*)\}/g;
+
+const URL_TARGET = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** Inline links as a reader of the CRD sees them: the text, or the target; a URL stays beside its text. */
+function renderLinks(text: string): string {
+  return text.replace(INLINE_LINK, (_, target: string, label: string) => {
+    const shown = label.trim();
+    if (shown === "") return target;
+    return URL_TARGET.test(target) ? `${shown} (${target})` : shown;
+  });
 }
 
 /**
@@ -73,15 +153,29 @@ function parseComment(text: string, range: ts.TextRange): { jsDoc: ts.JSDoc; tex
 
 const DASH = 0x2d;
 
-/** `text`: the source the comment was parsed from (positions before its end are the file's). */
-function docOf(jsDoc: ts.JSDoc, sf: ts.SourceFile, text: string): DocInfo {
+/**
+ * `text`: the source the comment was parsed from (positions before its end are the file's).
+ * Marker lines in tag texts are left out and added to `tagMarkers`.
+ */
+function docOf(jsDoc: ts.JSDoc, sf: ts.SourceFile, text: string, tagMarkers: string[]): DocInfo {
   const description = cleanDescription(tsApi.getTextOfJSDocComment(jsDoc.comment));
-  const tags = (jsDoc.tags ?? []).map((tag) => ({
-    name: tag.tagName.text,
-    text: tagText(text, tag),
-    origin: positionOrigin(sf, tag.getStart(sf)),
-  }));
+  const tags = (jsDoc.tags ?? []).map((tag) => {
+    const read = tagText(text, tag);
+    return {
+      name: tag.tagName.text,
+      // A marker on a line of its own within the tag's text (not on the tag's own line).
+      text: mayHoldMarkers(read) ? withoutMarkers(read, tagMarkers, textOnTagLine(text, tag) ? 1 : 0) : read,
+      origin: positionOrigin(sf, tag.getStart(sf)),
+    };
+  });
   return { description, tags };
+}
+
+/** Whether a tag's text starts on the tag's own line (`@example x`, not `@example` then a line). */
+function textOnTagLine(source: string, tag: ts.JSDocTag): boolean {
+  const raw = source.slice(tag.tagName.end, tag.end);
+  const lineEnd = raw.indexOf("\n");
+  return /\S/.test((lineEnd === -1 ? raw : raw.slice(0, lineEnd)).replace(/\*\/\s*$/, ""));
 }
 
 /** Printable ASCII without the characters that start tags (`@`), inline tags (`{`) or code spans. */
@@ -246,4 +340,93 @@ function tagText(source: string, tag: ts.JSDocTag): string {
 function cleanDescription(text: string | undefined): string | undefined {
   const t = text?.replace(/\r\n/g, "\n").trim();
   return t ? t : undefined;
+}
+
+/** `Enum.Member`, as `@default Phase.Pending` names a member of a TypeScript enum. */
+const ENUM_MEMBER = /^([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)$/;
+
+/**
+ * A `@default Phase.Pending` on a declaration of type `Phase`, an enum: its member's value as
+ * JSON (`"pending"`), which is what the API server fills in. Read would be the string
+ * "Phase.Pending", which the enum does not allow. Without a checker here, the enum is found in
+ * the declaration's own file; one declared elsewhere, or a computed member, is a problem to report.
+ */
+function enumDefault(tag: RawTag, node: ts.Node): RawTag {
+  const [, enumName, member] = ENUM_MEMBER.exec(tag.text) ?? [];
+  if (enumName === undefined || member === undefined) return tag;
+  if (!namesType((node as { type?: ts.TypeNode }).type, enumName)) return tag;
+  const declarations = enumsInScope(node, enumName);
+  const value = declarations.length > 0 ? memberValue(declarations, member) : undefined;
+  if (typeof value === "string" || typeof value === "number") return { ...tag, text: JSON.stringify(value) };
+  const why =
+    declarations.length === 0
+      ? `crdgen reads a default as JSON, and resolves enum members only of enums declared in the same file`
+      : value === null
+        ? `crdgen reads the value only of a member initialized with a literal`
+        : `${enumName} has no member ${member}`;
+  return {
+    ...tag,
+    problem: {
+      code: codes.badTagValue,
+      message: `@default ${tag.text} names a member of the enum ${enumName}: ${why}.`,
+      hint: `write the value of ${tag.text} as JSON: @default "<value>" (or @default <number>)`,
+    },
+  };
+}
+
+/** Whether the written type is `name`, or a union with it (`Phase | undefined`). */
+function namesType(type: ts.TypeNode | undefined, name: string): boolean {
+  if (!type) return false;
+  if (tsApi.isTypeReferenceNode(type))
+    return tsApi.isIdentifier(type.typeName) && type.typeName.text === name;
+  if (tsApi.isUnionTypeNode(type)) return type.types.some((t) => namesType(t, name));
+  if (tsApi.isParenthesizedTypeNode(type)) return namesType(type.type, name);
+  return false;
+}
+
+/** The declarations of enum `name` in the nearest module or file around `node` that declares one. */
+function enumsInScope(node: ts.Node, name: string): ts.EnumDeclaration[] {
+  for (let scope = node.parent; scope; scope = scope.parent) {
+    if (!tsApi.isSourceFile(scope) && !tsApi.isModuleBlock(scope)) continue;
+    const found = scope.statements.filter(
+      (s): s is ts.EnumDeclaration => tsApi.isEnumDeclaration(s) && s.name.text === name,
+    );
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** The value of enum member `name`: undefined when there is none, null when it is not a literal. */
+function memberValue(
+  declarations: readonly ts.EnumDeclaration[],
+  name: string,
+): string | number | null | undefined {
+  for (const decl of declarations) {
+    // Members without an initializer count on from the one before (from 0).
+    let next: number | undefined = 0;
+    for (const member of decl.members) {
+      const value = literalValue(member.initializer, next);
+      next = typeof value === "number" ? value + 1 : undefined;
+      const memberName = member.name;
+      if ((tsApi.isIdentifier(memberName) || tsApi.isStringLiteral(memberName)) && memberName.text === name)
+        return value ?? null;
+    }
+  }
+  return undefined;
+}
+
+function literalValue(
+  init: ts.Expression | undefined,
+  next: number | undefined,
+): string | number | undefined {
+  if (!init) return next;
+  if (tsApi.isStringLiteral(init) || tsApi.isNoSubstitutionTemplateLiteral(init)) return init.text;
+  if (tsApi.isNumericLiteral(init)) return Number(init.text);
+  if (
+    tsApi.isPrefixUnaryExpression(init) &&
+    init.operator === tsApi.SyntaxKind.MinusToken &&
+    tsApi.isNumericLiteral(init.operand)
+  )
+    return -Number(init.operand.text);
+  return undefined;
 }

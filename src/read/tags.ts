@@ -2,7 +2,7 @@
 import { codes } from "../diagnostics/codes.js";
 import { plainLocation, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { conflictingTags } from "../tags/combinations.js";
-import { tagRegistry } from "../tags/index.js";
+import { tagRegistry, UNKNOWN_TAG_HINTS } from "../tags/index.js";
 import type { AppliedTag, TagTarget } from "../tags/registry.js";
 import type { RawTag } from "./jsdoc.js";
 
@@ -19,6 +19,18 @@ export function collectTags(
 ): AppliedTag[] {
   const out: AppliedTag[] = [];
   for (const tag of raw) {
+    // Found while reading the comment (a controller-gen marker, an enum member crdgen cannot resolve).
+    if (tag.problem) {
+      const { code, message, hint } = tag.problem;
+      diagnostics.push({
+        severity: "error",
+        code,
+        message,
+        location: plainLocation(tag.origin),
+        ...(hint ? { hint } : {}),
+      });
+      continue;
+    }
     const def = tagRegistry.get(tag.name);
     if (!def) {
       if (tagRegistry.isIgnored(tag.name)) continue;
@@ -28,7 +40,7 @@ export function collectTags(
         code: codes.unknownTag,
         message: `Unknown tag @${tag.name}.${suggestion ? ` Did you mean @${suggestion}?` : ""}`,
         location: plainLocation(tag.origin),
-        hint: "run `crdgen --help-tags` for the list of tags",
+        hint: UNKNOWN_TAG_HINTS.get(tag.name) ?? "run `crdgen --help-tags` for the list of tags",
       });
       continue;
     }

@@ -136,7 +136,7 @@ export function parseKeyValues(
 }
 
 /** A value as parseKeyValues reads it back: in single quotes when it holds `"` (no escapes there), else in double. */
-function quoted(value: string): string {
+export function quoted(value: string): string {
   if (value.includes('"') && !value.includes("'")) return `'${value}'`;
   return `"${value.replace(/\\(?=["\\])|"/g, (c) => `\\${c}`)}"`;
 }

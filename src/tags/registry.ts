@@ -78,6 +78,8 @@ export class TagRegistry {
   ) {
     for (const tag of tags) {
       if (this.byName.has(tag.name)) throw new Error(`tag @${tag.name} registered twice`);
+      // A tag of crdgen's own that was also ignored as documentation would be read and skipped at once.
+      if (ignored.has(tag.name)) throw new Error(`tag @${tag.name} is both registered and ignored`);
       this.byName.set(tag.name, tag);
     }
   }

@@ -87,6 +87,20 @@ export enum Mode { A = "a" }
 export class H { /** Field. */ h = 1; constructor(/** Param. @minimum 1 */ public p: number) {} }`,
   "an empty comment and a tag without text": `/** */
 export interface I { /** @nullable */ i: string | null }`,
+  "controller-gen markers, in the description and in a tag's text": `/**
+ * Widget.
+ * +kubebuilder:printcolumn:name="Ready",type=string,JSONPath=".status.ready"
+ * +genclient
+ * @example
+ * +optional
+ */
+export interface J { /** +optional */ j?: string; /** +listType=set @maxItems 3 */ k?: string[] }`,
+  "@remarks, inline links and an enum member as a default": `enum Phase { Pending = "pending" }
+/**
+ * See {@link J | the J} and {@linkcode https://example.com docs}.
+ * @remarks More, {@link K}.
+ */
+export interface K { /** @default Phase.Pending */ phase?: Phase }`,
 };
 
 describe("readDoc on files parsed without JSDoc", () => {
