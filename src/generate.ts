@@ -12,6 +12,7 @@ import { buildCrds, type EmittedCrd, type VersionInput } from "./emit/envelope.j
 import { emitDirect } from "./emit/direct.js";
 import type { DraftSchema } from "./emit/draft.js";
 import { emitDefinitions, emitRoot } from "./emit/schema.js";
+import { ruleErrorAt, RuleErrorsSeen } from "./emit/rule-origins.js";
 import type { IrModel, IrRoot } from "./ir/model.js";
 import {
   loadProgram,
@@ -140,7 +141,8 @@ function generateFromModel(
     options.maxDescriptionLength !== undefined ? { maxDescriptionLength: options.maxDescriptionLength } : {};
   const emitted = emitAndTransform(model, diagnostics, transformOptions, caches);
   if (hasErrors(diagnostics)) return failed(diagnostics);
-  for (const e of emitted) diagnostics.push(...validateGenerated(e));
+  const ruleErrors = new RuleErrorsSeen();
+  for (const e of emitted) diagnostics.push(...validateGenerated(e, ruleErrors));
   if (hasErrors(diagnostics)) return failed(diagnostics);
   for (const e of emitted) diagnostics.push(...installWarnings(e));
   const crds = emitted.map((e) => e.crd);
@@ -201,25 +203,29 @@ export function emitAndTransform(
 
 /**
  * Kubernetes' own create-time rules: a CRD that fails them would be rejected by the API
- * server. Each error points at the TypeScript that produced the offending schema node.
+ * server. Each error points at the TypeScript that produced the offending schema node; an
+ * error in a CEL rule, at the tag that wrote the rule, once however often its type is used.
  */
-function validateGenerated({ crd, versions }: EmittedCrd): Diagnostic[] {
-  return validateCrd(crd).map((e) => {
+function validateGenerated({ crd, versions }: EmittedCrd, ruleErrors: RuleErrorsSeen): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const e of validateCrd(crd)) {
     const { version, schemaPath } = splitSchemaPath(e.field);
     const input = versions[version] ?? versions[0]!;
-    const location =
-      (schemaPath !== undefined && input.origins ? originOf(input.origins, schemaPath) : undefined) ??
-      input.root.origin;
+    const origins = schemaPath !== undefined ? input.origins : undefined;
+    const rule = origins && ruleErrorAt(origins.annotated, schemaPath!);
+    if (rule && !ruleErrors.first(rule, `${e.type}|${e.detail}`)) continue;
+    const location = rule?.origin ?? (origins && originOf(origins, schemaPath!)) ?? input.root.origin;
     const hint = rejectionHint(e);
-    return {
-      severity: "error" as const,
+    diagnostics.push({
+      severity: "error",
       code: codes.invalidCrd,
       message: `Kubernetes would reject the generated CRD ${crd.metadata.name ?? ""}: ${formatFieldError(e)}`,
       location: plainLocation(location),
       path: input.root.typeName,
       ...(hint ? { hint } : {}),
-    };
-  });
+    });
+  }
+  return diagnostics;
 }
 
 /**

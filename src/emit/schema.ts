@@ -8,6 +8,7 @@ import type { IrDefinition, IrModel, IrObject, IrProperty, IrRoot, IrType } from
 import { tagRegistry } from "../tags/index.js";
 import type { AppliedTag } from "../tags/registry.js";
 import { deprecationNote } from "../tags/schema-tags.js";
+import { noteRuleOrigins, ruleCount } from "./rule-origins.js";
 import { DEPRECATION, ORIGIN, refTo, TYPE_NAME, type DraftDocument, type DraftSchema } from "./draft.js";
 
 /** The standard descriptions Kubernetes' TypeMeta carries (as controller-gen writes them). */
@@ -223,7 +224,14 @@ export function isSchemaless(tags: readonly AppliedTag[]): boolean {
 }
 
 function applyTags(schema: DraftSchema, tags: readonly AppliedTag[]): void {
-  for (const tag of tags) tagRegistry.get(tag.name)?.applySchema?.(schema, tag.value);
+  for (const tag of tags) {
+    const apply = tagRegistry.get(tag.name)?.applySchema;
+    if (!apply) continue;
+    const rules = ruleCount(schema);
+    apply(schema, tag.value);
+    // A rule's errors belong to the tag that wrote it, not to each use of its type.
+    if (tag.origin && ruleCount(schema) > rules) noteRuleOrigins(schema, rules, tag.origin);
+  }
 }
 
 function withOrigin(schema: DraftSchema, origin: SourceLocation | undefined): DraftSchema {

@@ -19,8 +19,9 @@ import type {
 } from "../ir/model.js";
 import { readDoc, strandedDocComments, type DocInfo } from "./jsdoc.js";
 import { mergedDoc } from "./merged-docs.js";
-import { knownTypeByName } from "./known-types.js";
+import { knownTypeByName, type KnownType } from "./known-types.js";
 import { isKubernetesClientModule, isKubernetesModelsModule } from "./kubernetes/index.js";
+import { isModifier, modifiedSchema, type Modifier } from "./kubernetes/mapped.js";
 import { inexactIntegerLiteral } from "./number-literals.js";
 import { EXACT_INTEGER_HINT, inexactIntegerText } from "../schema/inexact-integers.js";
 import { templatePattern } from "../schema/template-pattern.js";
@@ -124,6 +125,9 @@ interface GenericDoc {
  * at every level never ends.
  */
 const MAX_NESTED_INSTANCES = 16;
+
+/** Interfaces that only rename another followed to a known type (see inheritedKnown). */
+const MAX_RENAMINGS = 16;
 
 /** What to write instead of `object` or `Object`, which say nothing of the fields. */
 const ANY_OBJECT_HINT =
@@ -474,6 +478,10 @@ export class TypeReader {
         : this.array(items, ctx);
     }
     if (name === "Record" && args.length === 2) return this.fromRecord(args[0]!, args[1]!, type, ctx);
+    if (isModifier(name) && args.length === 1) {
+      const known = this.modifiedKnown(first, name, node);
+      if (known) return known;
+    }
     if ((name === "Partial" || name === "Required") && args.length === 1) {
       return this.withOptionality(first, name === "Partial", ctx);
     }
@@ -556,6 +564,50 @@ export class TypeReader {
     const read = this.fromRecord(keys, value, innerType, ctx);
     if (read?.kind !== "object" || read.additionalProperties) return undefined;
     return { ...read, properties: read.properties.map((p) => ({ ...p, optional })) };
+  }
+
+  /**
+   * `Partial<V1LabelSelector>` (or `Required`, `Readonly`) of a known type, or of an interface that
+   * only renames one: the known type's schema, its `required` changed (see kubernetes/mapped.ts).
+   */
+  private modifiedKnown(inner: ts.TypeNode, modifier: Modifier, at: ts.Node): IrType | undefined {
+    if (!isTypeReferenceNode(inner) || inner.typeArguments) return undefined;
+    const symbol = this.resolve(this.checker.getSymbolAtLocation(inner.typeName));
+    const decl = symbol?.declarations?.find(declaresType);
+    if (!symbol || !decl) return undefined;
+    const known = knownTypeByName(symbol.getName(), decl) ?? this.inheritedKnown(decl);
+    if (!known) return undefined;
+    if (this.frame) this.dependOnSymbol(symbol);
+    const read = known(nodeOrigin(at));
+    return read.kind === "verbatim" ? { ...read, schema: modifiedSchema(read.schema, modifier) } : read;
+  }
+
+  /**
+   * The known type an interface (or class) stands for when it only renames one, as in
+   * `interface Meta extends V1ObjectMeta {}`: adding nothing, it is that type, with the type-level
+   * extensions its members alone would not give (and ObjectMeta stays `{type: object}`). One that
+   * adds members is read member by member, the inherited ones keeping their known schemas.
+   */
+  private inheritedKnown(decl: ts.Declaration, depth = 0): KnownType | undefined {
+    // Cheap checks first: this is asked of every interface read.
+    if (!(isInterfaceDeclaration(decl) || isClassDeclaration(decl)) || decl.members.length > 0)
+      return undefined;
+    const clause = decl.heritageClauses?.length === 1 ? decl.heritageClauses[0] : undefined;
+    const extended = clause?.token === SyntaxKind.ExtendsKeyword ? clause.types : undefined;
+    const base = extended?.length === 1 ? extended[0] : undefined;
+    if (!base || base.typeArguments || decl.typeParameters || !decl.name) return undefined;
+    // A declaration merged with another (`interface Meta { extra: string }`) adds its members.
+    const own = this.checker.getSymbolAtLocation(decl.name);
+    if ((own?.declarations?.filter(declaresType).length ?? 0) !== 1) return undefined;
+    const symbol = this.resolve(this.checker.getSymbolAtLocation(base.expression));
+    const baseDecl = symbol?.declarations?.find(declaresType);
+    if (!symbol || !baseDecl) return undefined;
+    if (this.frame) this.dependOnSymbol(symbol);
+    // A chain of renamings (`interface A extends Meta {}`) is bounded: TypeScript rejects a cycle.
+    return (
+      knownTypeByName(symbol.getName(), baseDecl) ??
+      (depth < MAX_RENAMINGS ? this.inheritedKnown(baseDecl, depth + 1) : undefined)
+    );
   }
 
   /** `NonNullable<Port | null>`: the written type without its null (so still a Port). */
@@ -1114,7 +1166,8 @@ export class TypeReader {
           if (route.kind === "interface") this.dependOnBases(type);
           else if (!this.isTypeLiteral(type as ts.ObjectType)) this.frame.opaque = true;
         }
-        return this.objectOf(type, own);
+        const renamed = route.kind === "interface" ? this.inheritedKnown(decl) : undefined;
+        return renamed ? renamed(nodeOrigin(decl)) : this.objectOf(type, own);
       }
     }
   }

@@ -82,4 +82,15 @@ describe("embedding kubernetes-models types", () => {
     expect(spec().podMetadata).toMatchObject({ type: "object" });
     expect(spec().podMetadata!.properties).toBeUndefined();
   });
+
+  test("ObjectMeta under Partial or renamed, and a selector under Partial, keep their Kubernetes schemas", () => {
+    expect(spec().partialMetadata).toEqual(spec().podMetadata);
+    expect(spec().renamedMetadata).toEqual({
+      type: "object",
+      description: "An interface that only renames ObjectMeta is ObjectMeta.",
+    });
+    expect(spec().selector).toEqual(spec().clientNodeSelector);
+    expect(spec().partialSelector).toEqual(spec().clientNodeSelector);
+    expect(spec().partialSelector).toMatchObject({ "x-kubernetes-map-type": "atomic" });
+  });
 });
