@@ -4,7 +4,15 @@
  * the modules do: the same output, the same exit codes, its files found next to it.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,6 +65,36 @@ describe("the built command", () => {
     expect(missing.stderr).toContain("File not found");
     const check = runBin(["check", "snapshots/*/*.yaml"]);
     expect(check.stderr + check.stdout).toMatch(/0 errors/);
+  });
+});
+
+describe("whether the bundle is current", () => {
+  /** A bundle and a module in `dir`, the bundle written a minute before the module. */
+  function olderBundle(dir: string): [string, string] {
+    mkdirSync(dir, { recursive: true });
+    const bundle = path.join(dir, "crdgen.cjs");
+    const module = path.join(dir, "main.js");
+    writeFileSync(bundle, "");
+    writeFileSync(module, "");
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(bundle, minuteAgo, minuteAgo);
+    return [bundle, module];
+  }
+
+  it("in a working copy: only when built after the modules", async () => {
+    const { isCurrent } = await import(path.join(ROOT, "dist", "src", "cli", "entry.js"));
+    const [bundle, module] = olderBundle(mkdtempSync(path.join(tmpdir(), "crdgen-bin-")));
+    expect(isCurrent(bundle, module)).toBe(false);
+    expect(isCurrent(module, bundle)).toBe(true);
+    expect(isCurrent(`${bundle}.gone`, module)).toBe(false);
+  });
+
+  it("installed under node_modules (pnpm gives the bundle an older time): always", async () => {
+    const { isCurrent } = await import(path.join(ROOT, "dist", "src", "cli", "entry.js"));
+    const root = mkdtempSync(path.join(tmpdir(), "crdgen-bin-"));
+    const [bundle, module] = olderBundle(path.join(root, "node_modules", "crdgen", "dist"));
+    expect(isCurrent(bundle, module)).toBe(true);
+    expect(isCurrent(`${bundle}.gone`, module)).toBe(false);
   });
 });
 
