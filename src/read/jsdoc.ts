@@ -13,7 +13,7 @@
  */
 import type { ts } from "ts-morph";
 import { tsApi } from "./typescript.js";
-import { codes, type DiagnosticCode } from "../diagnostics/codes.js";
+import type { DiagnosticCode } from "../diagnostics/codes.js";
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import { positionOrigin } from "./location.js";
 import { markerTags, mayHoldMarkers, withoutMarkers } from "./markers.js";
@@ -25,7 +25,7 @@ export interface RawTag {
   /**
    * What reading the comment already found wrong, reported by the tag reader in the tag's place:
    * a controller-gen marker (whose line is then the name, read/markers.ts), or a `@default`
-   * naming an enum member crdgen cannot resolve.
+   * naming no member of its enum (read/enum-defaults.ts).
    */
   problem?: TagProblem;
 }
@@ -79,8 +79,8 @@ const PLUS = 0x2b;
 /**
  * What a comment's description and tags say once read as documentation: controller-gen marker
  * lines left out (and reported, read/markers.ts), TSDoc's `@remarks` added to the description,
- * inline `{@link}` tags rendered as text, and a `@default` naming an enum member given the
- * member's value. `tagMarkers`: the marker lines `docOf` took out of tag texts. Nearly every
+ * and inline `{@link}` tags rendered as text (a `@default` naming an enum member is the type
+ * reader's: read/enum-defaults.ts). `tagMarkers`: the marker lines `docOf` took out of tag texts. Nearly every
  * comment has none of these, and is returned as it is after a few string tests.
  */
 function completed(
@@ -101,7 +101,6 @@ function completed(
       // TSDoc's @remarks is the rest of the documentation, after the summary.
       if (tag.name === "remarks")
         description = [description, tag.text].filter(Boolean).join("\n\n") || undefined;
-      else if (tag.name === "default") tags.push(enumDefault(tag, node));
       else if (tag.name === "deprecated") tags.push({ ...tag, text: renderLinks(tag.text) });
       else tags.push(tag);
     }
@@ -113,11 +112,7 @@ function completed(
 }
 
 function needsReading(tag: RawTag): boolean {
-  return (
-    tag.name === "remarks" ||
-    (tag.name === "default" && ENUM_MEMBER.test(tag.text)) ||
-    (tag.name === "deprecated" && tag.text.includes("{@link"))
-  );
+  return tag.name === "remarks" || (tag.name === "deprecated" && tag.text.includes("{@link"));
 }
 
 /** `{@link Target}`, `{@link Target | text}`, `{@link Target text}` and the `linkcode`/`linkplain` forms. */
@@ -340,93 +335,4 @@ function tagText(source: string, tag: ts.JSDocTag): string {
 function cleanDescription(text: string | undefined): string | undefined {
   const t = text?.replace(/\r\n/g, "\n").trim();
   return t ? t : undefined;
-}
-
-/** `Enum.Member`, as `@default Phase.Pending` names a member of a TypeScript enum. */
-const ENUM_MEMBER = /^([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)$/;
-
-/**
- * A `@default Phase.Pending` on a declaration of type `Phase`, an enum: its member's value as
- * JSON (`"pending"`), which is what the API server fills in. Read would be the string
- * "Phase.Pending", which the enum does not allow. Without a checker here, the enum is found in
- * the declaration's own file; one declared elsewhere, or a computed member, is a problem to report.
- */
-function enumDefault(tag: RawTag, node: ts.Node): RawTag {
-  const [, enumName, member] = ENUM_MEMBER.exec(tag.text) ?? [];
-  if (enumName === undefined || member === undefined) return tag;
-  if (!namesType((node as { type?: ts.TypeNode }).type, enumName)) return tag;
-  const declarations = enumsInScope(node, enumName);
-  const value = declarations.length > 0 ? memberValue(declarations, member) : undefined;
-  if (typeof value === "string" || typeof value === "number") return { ...tag, text: JSON.stringify(value) };
-  const why =
-    declarations.length === 0
-      ? `crdgen reads a default as JSON, and resolves enum members only of enums declared in the same file`
-      : value === null
-        ? `crdgen reads the value only of a member initialized with a literal`
-        : `${enumName} has no member ${member}`;
-  return {
-    ...tag,
-    problem: {
-      code: codes.badTagValue,
-      message: `@default ${tag.text} names a member of the enum ${enumName}: ${why}.`,
-      hint: `write the value of ${tag.text} as JSON: @default "<value>" (or @default <number>)`,
-    },
-  };
-}
-
-/** Whether the written type is `name`, or a union with it (`Phase | undefined`). */
-function namesType(type: ts.TypeNode | undefined, name: string): boolean {
-  if (!type) return false;
-  if (tsApi.isTypeReferenceNode(type))
-    return tsApi.isIdentifier(type.typeName) && type.typeName.text === name;
-  if (tsApi.isUnionTypeNode(type)) return type.types.some((t) => namesType(t, name));
-  if (tsApi.isParenthesizedTypeNode(type)) return namesType(type.type, name);
-  return false;
-}
-
-/** The declarations of enum `name` in the nearest module or file around `node` that declares one. */
-function enumsInScope(node: ts.Node, name: string): ts.EnumDeclaration[] {
-  for (let scope = node.parent; scope; scope = scope.parent) {
-    if (!tsApi.isSourceFile(scope) && !tsApi.isModuleBlock(scope)) continue;
-    const found = scope.statements.filter(
-      (s): s is ts.EnumDeclaration => tsApi.isEnumDeclaration(s) && s.name.text === name,
-    );
-    if (found.length > 0) return found;
-  }
-  return [];
-}
-
-/** The value of enum member `name`: undefined when there is none, null when it is not a literal. */
-function memberValue(
-  declarations: readonly ts.EnumDeclaration[],
-  name: string,
-): string | number | null | undefined {
-  for (const decl of declarations) {
-    // Members without an initializer count on from the one before (from 0).
-    let next: number | undefined = 0;
-    for (const member of decl.members) {
-      const value = literalValue(member.initializer, next);
-      next = typeof value === "number" ? value + 1 : undefined;
-      const memberName = member.name;
-      if ((tsApi.isIdentifier(memberName) || tsApi.isStringLiteral(memberName)) && memberName.text === name)
-        return value ?? null;
-    }
-  }
-  return undefined;
-}
-
-function literalValue(
-  init: ts.Expression | undefined,
-  next: number | undefined,
-): string | number | undefined {
-  if (!init) return next;
-  if (tsApi.isStringLiteral(init) || tsApi.isNoSubstitutionTemplateLiteral(init)) return init.text;
-  if (tsApi.isNumericLiteral(init)) return Number(init.text);
-  if (
-    tsApi.isPrefixUnaryExpression(init) &&
-    init.operator === tsApi.SyntaxKind.MinusToken &&
-    tsApi.isNumericLiteral(init.operand)
-  )
-    return -Number(init.operand.text);
-  return undefined;
 }

@@ -28,6 +28,7 @@ import { templatePattern } from "../schema/template-pattern.js";
 import { locationOf, nodeLocation, nodeOrigin } from "./location.js";
 import type { ReadCache, ReadRecord, RecordedRef, Route } from "./read-cache.js";
 import { collectTags } from "./tags.js";
+import { withEnumDefaults } from "./enum-defaults.js";
 import {
   holdsTypeParameter,
   isTypeParameter,
@@ -313,7 +314,14 @@ export class TypeReader {
       type: this.convert(type, node, { path, at }),
       optional,
       description: doc.description,
-      tags: doc.tags.length > 0 ? collectTags(doc.tags, ["field"], this.diagnostics) : [],
+      tags:
+        doc.tags.length > 0
+          ? collectTags(
+              withEnumDefaults(doc.tags, () => type),
+              ["field"],
+              this.diagnostics,
+            )
+          : [],
       origin: nodeOrigin(at),
     };
   }
@@ -1131,7 +1139,8 @@ export class TypeReader {
       // A named declaration names no type parameter of the instance it was reached from.
       placeholder.type = this.inScope(undefined, () => this.build(decl, ctx, route));
       placeholder.description = doc.description;
-      placeholder.tags = doc.tags.length > 0 ? collectTags(doc.tags, ["type"], this.diagnostics) : [];
+      const tags = withEnumDefaults(doc.tags, () => this.checker.getTypeAtLocation(decl.name ?? decl));
+      placeholder.tags = tags.length > 0 ? collectTags(tags, ["type"], this.diagnostics) : [];
     } finally {
       if (frame) this.closeFrame(frame, parent);
     }
