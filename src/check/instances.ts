@@ -5,41 +5,35 @@
 import type { CustomResourceDefinition } from "../schema/types.js";
 import type { FieldError } from "../validate/field-error.js";
 import { formatFieldError } from "../validate/format.js";
-import { validateInstance } from "../validate/instance/index.js";
+import { BLOCKED_CEL, validateInstance } from "../validate/instance/index.js";
+import { isBlocking } from "../validate/instance/schema-validate.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Finding, Severity } from "./finding.js";
+import { findCrd } from "./crd-match.js";
 import { positionIn, type CheckedObject } from "./load.js";
-import { parseFieldPath, targetOf } from "./positions.js";
+import { parseFieldPath, targetOf, type Segment } from "./positions.js";
 
-interface CrdShape {
-  spec?: { group?: unknown; names?: { kind?: unknown }; versions?: unknown };
+/**
+ * The field an error is about, as segments. kube-openapi's composition errors (anyOf, oneOf,
+ * allOf, not) have no path (`<nil>`) and name the field in their detail instead:
+ * `"spec.port" must validate at least one schema (anyOf)`.
+ */
+function segmentsOf(e: FieldError): Segment[] {
+  if (e.field === "") {
+    const named = /^("(?:[^"\\]|\\.)*") must (?:not )?validate /.exec(e.detail);
+    if (named) return parseFieldPath(JSON.parse(named[1]!) as string);
+  }
+  return parseFieldPath(e.field);
 }
 
-function versionsOf(crd: CrdShape): string[] {
-  const versions = crd.spec?.versions;
-  if (!Array.isArray(versions)) return [];
-  return versions
-    .map((v) => (v && typeof v === "object" ? (v as { name?: unknown }).name : undefined))
-    .filter((n): n is string => typeof n === "string");
-}
-
-/** The CRD defining `apiVersion`/`kind`, if any of `crds` does. */
-export function findCrd(
-  crds: readonly CheckedObject[],
-  apiVersion: string,
-  kind: string,
-): CheckedObject | undefined {
-  const slash = apiVersion.lastIndexOf("/");
-  const group = slash < 0 ? "" : apiVersion.slice(0, slash);
-  const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
-  return crds.find((c) => {
-    const crd = c.value as CrdShape;
-    return crd.spec?.group === group && crd.spec?.names?.kind === kind && versionsOf(crd).includes(version);
-  });
-}
-
-function locate(obj: CheckedObject, e: FieldError, severity: Severity, code: string): Finding {
-  const pos = positionIn(obj, parseFieldPath(e.field), targetOf(e));
+function locate(
+  obj: CheckedObject,
+  e: FieldError,
+  severity: Severity,
+  code: string,
+  at?: Segment[],
+): Finding {
+  const pos = positionIn(obj, at ?? segmentsOf(e), targetOf(e));
   return {
     file: obj.file,
     line: pos.line,
@@ -52,17 +46,29 @@ function locate(obj: CheckedObject, e: FieldError, severity: Severity, code: str
   };
 }
 
+/**
+ * Errors located in the object. The note that CEL rules were skipped has no field: it goes where
+ * the first error that blocked them is, so that it is read after its cause, not at the top.
+ */
+function locateErrors(obj: CheckedObject, errors: readonly FieldError[]): Finding[] {
+  const blocking = errors.find(isBlocking);
+  const noteAt = blocking ? segmentsOf(blocking) : undefined;
+  return errors.map((e) =>
+    locate(obj, e, "error", codes.invalidInstance, e.detail === BLOCKED_CEL ? noteAt : undefined),
+  );
+}
+
 export function checkInstance(obj: CheckedObject, crds: readonly CheckedObject[]): Finding[] {
   const value = obj.value as { apiVersion?: unknown; kind?: unknown } | null;
   const apiVersion = typeof value?.apiVersion === "string" ? value.apiVersion : "";
   const kind = typeof value?.kind === "string" ? value.kind : "";
-  const crd = findCrd(crds, apiVersion, kind);
-  if (!crd) {
+  const match = findCrd(crds, apiVersion, kind);
+  if (!match.ok) {
     const pos = positionIn(obj, ["apiVersion"]);
-    const what =
+    const message =
       apiVersion || kind
-        ? `${kind || "<no kind>"} in ${apiVersion || "<no apiVersion>"}`
-        : "an object without apiVersion and kind";
+        ? match.reason
+        : "this document is not a Kubernetes object: it has no apiVersion and kind";
     return [
       {
         file: obj.file,
@@ -72,10 +78,11 @@ export function checkInstance(obj: CheckedObject, crds: readonly CheckedObject[]
         code: codes.noMatchingCrd,
         path: "",
         type: "NoMatchingCRD",
-        message: `no checked CustomResourceDefinition defines ${what}`,
+        message,
       },
     ];
   }
+  const crd = match.crd;
   let result: { errors: FieldError[]; warnings: FieldError[] };
   try {
     result = validateInstance(crd.value as CustomResourceDefinition, obj.value);
@@ -88,7 +95,7 @@ export function checkInstance(obj: CheckedObject, crds: readonly CheckedObject[]
     };
   }
   return [
-    ...result.errors.map((e) => locate(obj, e, "error", codes.invalidInstance)),
+    ...locateErrors(obj, result.errors),
     ...result.warnings.map((e) => locate(obj, e, "warning", codes.instanceWarning)),
   ];
 }

@@ -9,7 +9,8 @@ import {
 } from "../yaml/load.js";
 import { codes } from "../diagnostics/codes.js";
 import { describeFsError } from "../runtime/fs-error.js";
-import { firstTemplateAction } from "./templates.js";
+import { kubectlDocumentValues } from "./kubectl-values.js";
+import { firstTemplateAction, templateValuePath } from "./templates.js";
 import type { Yaml11Difference } from "../yaml/yaml11.js";
 import type { Finding } from "./finding.js";
 import type { Segment } from "./positions.js";
@@ -64,16 +65,32 @@ export function parseFile(file: string, text: string): LoadedFile {
     type: "YAMLSyntax",
     message: `invalid YAML: ${e.message}`,
   }));
-  const objects: CheckedObject[] = [];
   for (const document of documents) {
-    const value = document.value as { kind?: unknown; items?: unknown } | null;
-    if (value && typeof value === "object" && value.kind === "List" && Array.isArray(value.items)) {
-      value.items.forEach((item, i) => objects.push({ file, document, prefix: ["items", i], value: item }));
+    const at = templateValuePath(document.value);
+    if (at) return templateFile(file, text, positionOf(document, at));
+  }
+  const kubectlValues = kubectlDocumentValues(text, documents.length, yaml11Differences);
+  const objects: CheckedObject[] = [];
+  documents.forEach((document, i) => {
+    // CRDs are checked as read (CRD2002 warns of YAML 1.1 readings); custom resources as kubectl sends them.
+    const value = isCrdObject(document.value) ? document.value : (kubectlValues?.[i] ?? document.value);
+    if (isListOfObjects(value)) {
+      value.items.forEach((item, n) => objects.push({ file, document, prefix: ["items", n], value: item }));
     } else {
       objects.push({ file, document, prefix: [], value });
     }
-  }
+  });
   return { file, text, documents, objects, findings, yaml11Differences };
+}
+
+/**
+ * A list kubectl splits into its items: `kind: List`, and any other kind ending in `List` with
+ * `items` (a `WidgetList`), as kubectl's decoder reads every object with `items` as a list.
+ */
+function isListOfObjects(value: unknown): value is { items: unknown[] } {
+  if (!value || typeof value !== "object") return false;
+  const { kind, items } = value as { kind?: unknown; items?: unknown };
+  return typeof kind === "string" && kind.endsWith("List") && Array.isArray(items);
 }
 
 /** A file of template actions: one error at the first, and nothing checked (its YAML is not the manifest's). */

@@ -31,6 +31,8 @@ export interface CheckedCounts {
   files: number;
   crds: number;
   instances: number;
+  /** Kinds of the objects skipped as not custom resources (a Deployment, a Kustomization), one per object. */
+  skipped?: readonly string[];
 }
 
 export function formatHuman(
@@ -52,7 +54,11 @@ export function formatHuman(
     plural(counts.crds, "CRD"),
     ...(counts.instances > 0 ? [plural(counts.instances, "custom resource")] : []),
   ].join(" and ");
-  const summary = `${plural(errors, "error")}, ${plural(warnings, "warning")} (checked ${checked} in ${plural(counts.files, "file")})\n`;
+  const skippedKinds = [...new Set(counts.skipped ?? [])].sort();
+  const skipped = counts.skipped?.length
+    ? `; skipped ${plural(counts.skipped.length, "object")} that no CRD defines, of Kubernetes' own kinds or kustomize's: ${skippedKinds.join(", ")}`
+    : "";
+  const summary = `${plural(errors, "error")}, ${plural(warnings, "warning")} (checked ${checked} in ${plural(counts.files, "file")}${skipped})\n`;
   return formatDiagnostics(diagnostics, { cwd, sources }) + summary;
 }
 

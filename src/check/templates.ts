@@ -21,3 +21,31 @@ export function firstTemplateAction(text: string): SourcePosition | undefined {
   const line = text.slice(0, start).split("\n").length;
   return { line, column: start - text.lastIndexOf("\n", start - 1) };
 }
+
+/**
+ * A template action that is a whole value (`name: {{ .Release.Name }}`) is valid YAML: a flow
+ * mapping whose only key is another flow mapping, which YAML readers name by its text
+ * (`{ .Release.Name }`) with a null value. No one writes that on purpose, so a document holding
+ * one is a template too. Returns the path of the value the action stands in for.
+ */
+export function templateValuePath(
+  value: unknown,
+  path: (string | number)[] = [],
+): (string | number)[] | undefined {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = templateValuePath(item, [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  const entries = Object.entries(value);
+  const [only] = entries;
+  if (entries.length === 1 && only && /^\{.*\}$/s.test(only[0]) && only[1] === null) return path;
+  for (const [key, item] of entries) {
+    const found = templateValuePath(item, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}

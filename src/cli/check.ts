@@ -3,6 +3,7 @@
  * YAML/JSON files the way a Kubernetes 1.36 API server does on create, and custom resources
  * (`--instances`) against those CRDs. Exit 0 when clean, 1 on errors, 2 on usage errors.
  */
+import { isNotACustomResource } from "../check/builtin-kinds.js";
 import { checkCrd } from "../check/crds.js";
 import { expandPatterns, type ExpandResult } from "../check/files.js";
 import type { Finding } from "../check/finding.js";
@@ -109,7 +110,14 @@ async function check(args: string[], io: CliIo): Promise<number> {
     }
   }
   for (const crd of crds) findings.push(...checkCrd(crd));
-  for (const instance of instances) findings.push(...checkInstance(instance, crds));
+  const skipped: string[] = [];
+  for (const instance of instances) {
+    const instanceFindings = checkInstance(instance, crds);
+    // Kubernetes' own kinds and kustomize's files are no CRD's: counted, not reported.
+    if (instanceFindings.some((f) => f.type === "NoMatchingCRD") && isNotACustomResource(instance))
+      skipped.push(kindOf(instance.value));
+    else findings.push(...instanceFindings);
+  }
   findings.sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
   );
@@ -122,10 +130,16 @@ async function check(args: string[], io: CliIo): Promise<number> {
       formatHuman(findings, sources, io.cwd, {
         files: loaded.size,
         crds: crds.length,
-        instances: instances.length,
+        instances: instances.length - skipped.length,
+        skipped,
       }),
     );
   return findings.some((f) => f.severity === "error") ? EXIT_ERRORS : EXIT_OK;
+}
+
+function kindOf(value: unknown): string {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  return typeof kind === "string" ? kind : "Kustomization";
 }
 
 /** Files of the arguments, with `-` (read once, however often given) as `<stdin>`. */

@@ -331,7 +331,7 @@ describe("crdgen check --instances", () => {
   it("reports an instance no checked CRD defines", async () => {
     const dir = tempDir({
       "crd.yaml": crdYaml(),
-      "cr.yaml": "apiVersion: example.com/v2\nkind: Widget\nmetadata:\n  name: w\n",
+      "cr.yaml": "apiVersion: example.org/v1\nkind: Widget\nmetadata:\n  name: w\n",
     });
     const run = await check(["--format", "json", "crd.yaml", "--instances", "cr.yaml"], dir);
     expect(run.code).toBe(1);
@@ -341,7 +341,7 @@ describe("crdgen check --instances", () => {
         line: 1,
         column: 13,
         type: "NoMatchingCRD",
-        message: "no checked CustomResourceDefinition defines Widget in example.com/v2",
+        message: "no checked CustomResourceDefinition defines Widget in example.org/v1",
       }),
     ]);
   });

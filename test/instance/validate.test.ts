@@ -111,6 +111,17 @@ describe("validateInstance", () => {
     expect(validateInstance(crd(SPEC), widget({ size: 2 }, { generateName: "w-" })).errors).toEqual([]);
   });
 
+  it("cuts a long generateName as the API server does: only the generateName is an error", () => {
+    const long = `${"g".repeat(260)}-`;
+    expect(messages(validateInstance(crd(SPEC), widget({ size: 2 }, { generateName: long })).errors)).toEqual(
+      [`metadata.generateName: Invalid value: "${long}": must be no more than 253 characters`],
+    );
+    // 100 characters: a valid prefix, and the generated name is cut to fit 63.
+    expect(
+      validateInstance(crd(SPEC), widget({ size: 2 }, { generateName: "g".repeat(100) })).errors,
+    ).toEqual([]);
+  });
+
   it("ignores status on create when the status subresource is enabled", () => {
     const withStatus = { ...widget({ size: 2 }), status: { ready: "yes" } };
     expect(validateInstance(crd(SPEC, { status: true }), withStatus).errors).toEqual([]);

@@ -23,7 +23,7 @@ export interface InstanceValidationResult {
   warnings: FieldError[];
 }
 
-const BLOCKED_CEL =
+export const BLOCKED_CEL =
   "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation";
 
 function unknownFieldWarning(path: string): FieldError {

@@ -36,6 +36,15 @@ export function resolveTypeMeta(crd: CustomResourceDefinition, obj: Record<strin
   return version ? { version, errors } : { errors };
 }
 
+/**
+ * apiserver's SimpleNameGenerator: the prefix cut to 58 characters, then 5 random ones, so that a
+ * generated name fits 63. A longer generateName is itself an error; the name made from it is not.
+ */
+const MAX_GENERATED_PREFIX = 63 - 5;
+function generatedName(prefix: string): string {
+  return `${prefix.slice(0, MAX_GENERATED_PREFIX)}x7k2q`;
+}
+
 /** What BeforeCreate does to metadata: namespace from the request, a generated name. */
 export function prepareMetadata(obj: Record<string, unknown>, namespaced: boolean): void {
   const meta = obj.metadata;
@@ -44,7 +53,7 @@ export function prepareMetadata(obj: Record<string, unknown>, namespaced: boolea
   if (namespaced && (m.namespace === undefined || m.namespace === "")) m.namespace = "default";
   if (!namespaced) delete m.namespace;
   if ((m.name === undefined || m.name === "") && typeof m.generateName === "string" && m.generateName) {
-    m.name = `${m.generateName}x7k2q`;
+    m.name = generatedName(m.generateName);
   }
 }
 
