@@ -110,6 +110,22 @@ describe("kube-openapi value validation", () => {
     expect(messages({ type: "string", format: "date" }, "2024-01-01")).toEqual([]);
   });
 
+  // Go's time.Parse checks the calendar ("day out of range"); the shape alone is not a date.
+  it.each([
+    ["date", "2024-02-29", true],
+    ["date", "2023-02-29", false],
+    ["date", "2024-02-30", false],
+    ["date", "2024-13-01", false],
+    ["date", "2024-04-31", false],
+    ["date-time", "2024-01-31T23:59:59Z", true],
+    ["date-time", "2024-13-01T00:00:00Z", false],
+    ["date-time", "2024-02-30T00:00:00Z", false],
+    ["date-time", "2024-01-01T24:00:00Z", false],
+    ["date-time", "2024-01-01T00:60:00Z", false],
+  ])("format %s: %s is %s", (format, value, valid) => {
+    expect(messages({ type: "string", format }, value)).toHaveLength(valid ? 0 : 1);
+  });
+
   it("names map entries and required fields below the root with a leading dot, like kube-openapi", () => {
     const schema: JSONSchemaProps = {
       type: "object",

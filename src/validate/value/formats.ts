@@ -7,8 +7,23 @@ const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$
 const UUID3 = /^[0-9a-f]{8}-?[0-9a-f]{4}-?3[0-9a-f]{3}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 const UUID4 = /^[0-9a-f]{8}-?[0-9a-f]{4}-?4[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$/i;
 const UUID5 = /^[0-9a-f]{8}-?[0-9a-f]{4}-?5[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Whether the numbers of a date (and a time) name a real one, as Go's time.Parse checks them
+ * ("day out of range" for 2024-02-30, "month out of range" for 2024-13-01): the shape alone let
+ * them through, and JavaScript's Date rolls Feb 30 over to Mar 1.
+ */
+function inCalendar(m: RegExpExecArray | null): boolean {
+  if (!m) return false;
+  const n = (group: number) => Number(m[group] ?? 0);
+  const [year, month, day] = [n(1), n(2), n(3)];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return day <= days && n(4) <= 23 && n(5) <= 59 && n(6) <= 59;
+}
 const DURATION =
   /^[-+]?(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h|d|w)(\s*[-+]?(\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h|d|w))*$|^0$/;
 const HOSTNAME =
@@ -67,8 +82,8 @@ const CHECKS: Record<string, (s: string) => boolean> = {
   bsonobjectid: (s) => BSON.test(s),
   byte: (s) => BASE64.test(s.replace(/[\r\n]/g, "")),
   creditcard: (s) => /^\d{13,19}$/.test(s.replace(/[- ]/g, "")),
-  date: (s) => DATE.test(s) && !Number.isNaN(Date.parse(s)),
-  datetime: (s) => DATE_TIME.test(s),
+  date: (s) => inCalendar(DATE.exec(s)),
+  datetime: (s) => inCalendar(DATE_TIME.exec(s)),
   duration: (s) => DURATION.test(s.trim()),
   email: (s) => EMAIL.test(s),
   hexcolor: (s) => HEXCOLOR.test(s),
