@@ -3,7 +3,8 @@
  * with one entry in `versions` per root declaring that kind.
  */
 import { codes } from "../diagnostics/codes.js";
-import { plainLocation, type Diagnostic } from "../diagnostics/diagnostic.js";
+import path from "node:path";
+import { plainLocation, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.js";
 import type { CrdSettings, IrRoot } from "../ir/model.js";
 import type {
   CustomResourceDefinition,
@@ -43,7 +44,86 @@ export function buildCrds(inputs: readonly VersionInput[], diagnostics: Diagnost
     const crd = buildOne(list, diagnostics);
     if (crd) out.push({ crd, versions: list });
   }
-  return out.sort((a, b) => (a.crd.metadata.name! < b.crd.metadata.name! ? -1 : 1));
+  out.sort((a, b) => (a.crd.metadata.name! < b.crd.metadata.name! ? -1 : 1));
+  const conflicts = nameConflicts(out);
+  diagnostics.push(...conflicts);
+  return conflicts.length > 0 ? [] : out;
+}
+
+/** A name a CRD claims in its group, and the tag that gave it (if one did). */
+interface ClaimedName {
+  name: string;
+  /** As messages say it: `plural`, `short name`... */
+  role: string;
+  tag: string;
+  value?: string;
+  owner: EmittedCrd;
+}
+
+/**
+ * Names two CRDs of one group both claim. Kubernetes' naming controller refuses the second CRD
+ * to claim a plural, singular or short name any other CRD of the group uses as one of those, or
+ * a kind or list kind another uses ("... is already in use"): that CRD is never Established.
+ * Two kinds with one plural are one CRD name, and would be written to one file.
+ */
+function nameConflicts(crds: readonly EmittedCrd[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const resources = new Map<string, ClaimedName>();
+  const kinds = new Map<string, ClaimedName>();
+  for (const owner of crds) {
+    const { group, names } = owner.crd.spec;
+    const claim = (role: string, name: string, tag: string, value?: string): ClaimedName => ({
+      name,
+      role,
+      tag,
+      owner,
+      ...(value !== undefined ? { value } : {}),
+    });
+    const ownResources = [
+      claim("plural", names.plural, "plural"),
+      ...(names.singular && names.singular !== names.plural
+        ? [claim("singular", names.singular, "singular")]
+        : []),
+      ...(names.shortNames ?? []).map((n) => claim("short name", n, "shortName", n)),
+    ];
+    const ownKinds = [claim("kind", names.kind, "kind"), claim("list kind", names.listKind!, "kind")];
+    for (const [mine, taken] of [
+      [ownResources, resources],
+      [ownKinds, kinds],
+    ] as const) {
+      for (const c of mine) {
+        const before = taken.get(`${group}/${c.name}`);
+        if (before) out.push(conflictDiagnostic(c, before));
+      }
+    }
+    for (const [mine, taken] of [
+      [ownResources, resources],
+      [ownKinds, kinds],
+    ] as const)
+      for (const c of mine) if (!taken.has(`${group}/${c.name}`)) taken.set(`${group}/${c.name}`, c);
+  }
+  return out;
+}
+
+function conflictDiagnostic(c: ClaimedName, before: ClaimedName): Diagnostic {
+  const crd = (x: ClaimedName) => `${x.owner.crd.spec.names.kind}.${x.owner.crd.spec.group}`;
+  // The root of the CRD that wrote the tag, else its first version's root.
+  const roots = c.owner.versions.map((v) => v.root);
+  const root = roots.find((r) => tagOrigin(r, c.tag, c.value)) ?? roots[0]!;
+  const at = tagOrigin(root, c.tag, c.value) ?? root.origin;
+  const samePlural = c.role === "plural" && before.role === "plural";
+  return {
+    severity: "error",
+    code: codes.duplicateCrd,
+    message: samePlural
+      ? `${crd(c)} and ${crd(before)} have the same plural ${c.name}, so both would be the CRD ${c.owner.crd.metadata.name}: the one installed second would replace the first.`
+      : `The ${c.role} ${c.name} of ${crd(c)} is the ${before.role} of ${crd(before)}; Kubernetes would not accept the names of the CRD installed second ("${c.name}" is already in use).`,
+    location: plainLocation(at),
+    path: root.typeName,
+    hint: samePlural
+      ? "give one of them another @plural"
+      : `each plural, singular and short name (and each kind and list kind) belongs to one CRD of a group: change @${c.tag}`,
+  };
 }
 
 function buildOne(list: VersionInput[], diagnostics: Diagnostic[]): CustomResourceDefinition | undefined {
@@ -64,16 +144,21 @@ function buildOne(list: VersionInput[], diagnostics: Diagnostic[]): CustomResour
       });
     }
   }
-  for (const other of list.slice(1)) {
-    const conflict = settingConflict(s, other.root.settings);
-    if (!conflict) continue;
-    ok = false;
-    diagnostics.push({
-      severity: "error",
-      code: codes.versionConflict,
-      message: `${other.root.typeName} and ${first.typeName} declare versions of ${s.kind}.${s.group} but disagree on ${conflict}.`,
-      location: other.root.origin,
-    });
+  // Compared with the storage version's root (else the first): the one the others should follow.
+  const reference = list.find((i) => i.root.version.storage)?.root ?? first;
+  for (const { root: other } of list) {
+    if (other === reference) continue;
+    for (const c of settingConflicts(reference.settings, other.settings)) {
+      ok = false;
+      diagnostics.push({
+        severity: "error",
+        code: codes.versionConflict,
+        message: `Versions of ${s.kind}.${s.group} disagree on ${c.what}: ${other.settings.version} (${other.typeName}) has ${c.theirs}, but ${reference.settings.version} (${reference.typeName}, ${where(reference.origin, other.origin)}) has ${c.ours}.`,
+        location: plainLocation(tagOrigin(other, c.tag) ?? other.origin),
+        path: other.typeName,
+        hint: `a CRD has one ${c.what} for all its versions: write the same @${c.tag} on every version's root`,
+      });
+    }
   }
   const byVersion = new Map<string, IrRoot[]>();
   for (const { root } of list)
@@ -81,16 +166,22 @@ function buildOne(list: VersionInput[], diagnostics: Diagnostic[]): CustomResour
   for (const [version, roots] of byVersion) {
     if (roots.length < 2) continue;
     ok = false;
-    diagnostics.push({
-      severity: "error",
-      code: codes.duplicateCrd,
-      message: `${s.kind}.${s.group} version ${version} is declared more than once (${roots.map((r) => r.typeName).join(", ")}).`,
-      location: roots[1]!.origin,
-    });
+    for (const again of roots.slice(1)) {
+      diagnostics.push({
+        severity: "error",
+        code: codes.duplicateCrd,
+        message: `${s.kind}.${s.group} version ${version} is declared more than once: by ${again.typeName} here and by ${roots[0]!.typeName} (${where(roots[0]!.origin, again.origin)}).`,
+        location: plainLocation(again.origin),
+        path: again.typeName,
+        hint: "give each root its own @version, or a different @kind or @group",
+      });
+    }
   }
+  // With a version declared twice, which root is stored cannot be told yet.
   const stored = list.length === 1 ? [list[0]!] : list.filter((i) => i.root.version.storage);
-  if (stored.length !== 1) {
+  if (byVersion.size === list.length && stored.length !== 1) {
     ok = false;
+    const second = stored[1]?.root;
     diagnostics.push({
       severity: "error",
       code: codes.versionConflict,
@@ -98,7 +189,7 @@ function buildOne(list: VersionInput[], diagnostics: Diagnostic[]): CustomResour
         stored.length === 0
           ? `${s.kind}.${s.group} has ${list.length} versions (${list.map((i) => i.root.settings.version).join(", ")}) but none is tagged @storageVersion.`
           : `${s.kind}.${s.group} has more than one @storageVersion: ${stored.map((i) => `${i.root.typeName} (${i.root.settings.version})`).join(" and ")}.`,
-      location: (stored[1] ?? list[0]!).root.origin,
+      location: plainLocation(second ? (tagOrigin(second, "storageVersion") ?? second.origin) : first.origin),
       hint: "tag exactly one version's root with @storageVersion",
     });
   }
@@ -129,12 +220,52 @@ function buildOne(list: VersionInput[], diagnostics: Diagnostic[]): CustomResour
   };
 }
 
-function settingConflict(a: CrdSettings, b: CrdSettings): string | undefined {
-  const keys: (keyof CrdSettings)[] = ["plural", "singular", "scope", "listKind"];
-  for (const k of keys) if (a[k] !== b[k]) return `${k} (${String(a[k])} vs ${String(b[k])})`;
-  if (a.shortNames.join() !== b.shortNames.join()) return "shortNames";
-  if (a.categories.join() !== b.categories.join()) return "categories";
-  return undefined;
+interface SettingConflict {
+  /** The setting, as messages name it. */
+  what: string;
+  /** The tag that sets it. */
+  tag: string;
+  ours: string;
+  theirs: string;
+}
+
+/** Every CRD-level setting on which two versions' roots disagree (short names and categories as sets). */
+function settingConflicts(ours: CrdSettings, theirs: CrdSettings): SettingConflict[] {
+  const out: SettingConflict[] = [];
+  const single: [keyof CrdSettings, string, string][] = [
+    ["scope", "scope", "scope"],
+    ["plural", "plural", "plural"],
+    ["singular", "singular", "singular"],
+  ];
+  for (const [key, what, tag] of single)
+    if (ours[key] !== theirs[key])
+      out.push({ what, tag, ours: String(ours[key]), theirs: String(theirs[key]) });
+  const lists: ["shortNames" | "categories", string, string][] = [
+    ["shortNames", "short names", "shortName"],
+    ["categories", "categories", "category"],
+  ];
+  for (const [key, what, tag] of lists) {
+    const a = [...ours[key]].sort();
+    const b = [...theirs[key]].sort();
+    if (a.join() !== b.join()) out.push({ what, tag, ours: listText(a), theirs: listText(b) });
+  }
+  return out;
+}
+
+function listText(names: readonly string[]): string {
+  return names.length === 0 ? "none" : names.join(", ");
+}
+
+/** Where the first tag `name` of a root was written. */
+function tagOrigin(root: IrRoot, name: string, value?: string): SourceLocation | undefined {
+  return root.tags.find((t) => t.name === name && (value === undefined || t.value === value))?.origin;
+}
+
+/** Another root's place, as seen from a diagnostic at `from`: its line, or its file and line. */
+function where(at: SourceLocation, from: SourceLocation): string {
+  if (at.file === from.file) return `line ${at.line}`;
+  const file = path.relative(path.dirname(from.file), at.file).split(path.sep).join("/");
+  return `${file}:${at.line}`;
 }
 
 function versionEntry({ root, schema }: VersionInput, storage: boolean): CustomResourceDefinitionVersion {

@@ -7,6 +7,8 @@ import { codes } from "../diagnostics/codes.js";
 import { plainLocation, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.js";
 import type { IrRoot } from "../ir/model.js";
 import type { JSONSchemaProps } from "../schema/types.js";
+import { MAX_SELECTABLE_FIELDS } from "../validate/selectable-fields.js";
+import { deprecationWarningProblems } from "../validate/versions.js";
 import { resolvePath, valueType, type PathSyntax } from "./json-paths.js";
 
 /** Which field types each printer column type can show. */
@@ -105,7 +107,10 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
       }
     }
     const selector = v.scale.labelSelectorPath;
-    if (selector) {
+    // Kubernetes: "should be a json path under either .spec or .status".
+    if (selector && !selector.startsWith(".spec.") && !selector.startsWith(".status.")) {
+      error(scaleAt, `labelSelectorPath ${selector} must be a path under .spec or .status.`);
+    } else if (selector) {
       const type = lookup(selector, scaleAt, "labelSelectorPath", "dotted");
       if (type !== null && type !== undefined && type !== "string") {
         error(scaleAt, `labelSelectorPath ${selector} must point to a string field, but it is ${type}.`);
@@ -114,6 +119,22 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
   }
 
   v.selectableFields.forEach((path, i) => {
+    if (i === MAX_SELECTABLE_FIELDS) {
+      error(
+        at("selectableField", i),
+        `${root.typeName} has ${v.selectableFields.length} selectable fields; Kubernetes allows at most ${MAX_SELECTABLE_FIELDS} per version.`,
+      );
+    }
+    if (path === ".metadata" || path.startsWith(".metadata.")) {
+      // Kubernetes refuses these ("must not point to fields in metadata"): it selects by
+      // metadata.name and metadata.namespace itself, for every resource.
+      error(
+        at("selectableField", i),
+        `Selectable field ${path} is in metadata; Kubernetes allows only fields outside it.`,
+        "metadata.name and metadata.namespace can always be used in a field selector",
+      );
+      return;
+    }
     const type = lookup(path, at("selectableField", i), "Selectable field", "dotted");
     if (type !== null && type !== undefined && !["string", "boolean", "integer"].includes(type)) {
       error(
@@ -122,5 +143,10 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
       );
     }
   });
+
+  const warning = v.deprecated?.deprecationWarning;
+  for (const problem of deprecationWarningProblems(true, warning)) {
+    error(at("deprecated"), `The deprecation warning of ${root.typeName} ${problem}.`);
+  }
   return out;
 }

@@ -5,10 +5,10 @@
 import type { ts } from "ts-morph";
 import { tsApi } from "./typescript.js";
 import { codes } from "../diagnostics/codes.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { SourceLocation } from "../diagnostics/diagnostic.js";
+import { plainLocation, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.js";
 import type { CrdSettings, IrModel, IrObject, IrRoot, VersionSettings } from "../ir/model.js";
 import type { CustomResourceColumnDefinition } from "../schema/types.js";
+import { MAX_KIND_LENGTH } from "../tags/crd-tags.js";
 import { deprecationOf, type SubresourceTag } from "../tags/version-tags.js";
 import type { AppliedTag } from "../tags/registry.js";
 import { docMentions, readDoc } from "./jsdoc.js";
@@ -118,14 +118,15 @@ function readRoot(
     );
     return undefined;
   }
-  const settings = resolveSettings(typeName, tags, (message, hint) =>
+  const written = new Set(doc.tags.map((t) => t.name));
+  const settings = resolveSettings(typeName, tags, written, (problem) =>
     diagnostics.push({
       severity: "error",
-      code: codes.missingCrdTag,
-      message,
-      location: origin,
+      code: problem.code,
+      message: problem.message,
+      location: plainLocation(problem.at ?? origin),
       path: typeName,
-      hint,
+      hint: problem.hint,
     }),
   );
 
@@ -196,27 +197,86 @@ function all(tags: readonly AppliedTag[], name: string): string[] {
   return tags.filter((t) => t.name === name && typeof t.value === "string").map((t) => t.value as string);
 }
 
+/** A problem with the CRD-level settings: at the tag that gave the value, or else at the root. */
+interface SettingsProblem {
+  code: string;
+  message: string;
+  hint: string;
+  at?: SourceLocation | undefined;
+}
+
+/** metadata.name, `<plural>.<group>`, is a DNS subdomain. */
+const MAX_CRD_NAME_LENGTH = 253;
+
 function resolveSettings(
   typeName: string,
   tags: readonly AppliedTag[],
-  missing: (message: string, hint: string) => void,
+  written: ReadonlySet<string>,
+  report: (problem: SettingsProblem) => void,
 ): CrdSettings | undefined {
   const group = single(tags, "group");
   const version = single(tags, "version");
-  if (!group) missing(`${typeName} is tagged @crd but has no @group.`, "add e.g. `@group batch.example.com`");
-  if (!version) missing(`${typeName} is tagged @crd but has no @version.`, "add e.g. `@version v1`");
+  // A @group or @version whose value was refused has been reported at the tag already.
+  if (!group && !written.has("group"))
+    report({
+      code: codes.missingCrdTag,
+      message: `${typeName} is tagged @crd but has no @group.`,
+      hint: "add e.g. `@group batch.example.com`",
+    });
+  if (!version && !written.has("version"))
+    report({
+      code: codes.missingCrdTag,
+      message: `${typeName} is tagged @crd but has no @version.`,
+      hint: "add e.g. `@version v1`",
+    });
   if (!group || !version) return undefined;
   const kind = single(tags, "kind") ?? typeName;
+  // @kind is checked when parsed; a kind taken from the type's name is checked here.
+  if (!written.has("kind") && !validDefaultKind(typeName)) {
+    report({
+      code: codes.badTagValue,
+      message:
+        typeName.length > MAX_KIND_LENGTH
+          ? `${typeName} is ${typeName.length} characters long; a kind has at most ${MAX_KIND_LENGTH}, so that its list kind ${typeName}List has at most 63.`
+          : `${typeName} is not a valid kind: Kubernetes allows only letters and digits, starting with a letter.`,
+      hint: `name the kind with @kind, e.g. \`@kind ${kindSuggestion(typeName)}\``,
+    });
+    return undefined;
+  }
   const singular = single(tags, "singular") ?? kind.toLowerCase();
+  const plural = single(tags, "plural") ?? pluralize(kind.toLowerCase());
+  const name = `${plural}.${group}`;
+  if (name.length > MAX_CRD_NAME_LENGTH) {
+    report({
+      code: codes.badTagValue,
+      message: `The CRD's name ${name} is ${name.length} characters long; Kubernetes allows at most ${MAX_CRD_NAME_LENGTH} for <plural>.<group>.`,
+      hint: "shorten @group (or the plural, with @plural)",
+      at: tags.find((t) => t.name === "group")?.origin,
+    });
+    return undefined;
+  }
   return {
     group,
     version,
     kind,
-    plural: single(tags, "plural") ?? pluralize(kind.toLowerCase()),
+    plural,
     singular,
     listKind: `${kind}List`,
     scope: single(tags, "scope") === "Cluster" ? "Cluster" : "Namespaced",
     shortNames: all(tags, "shortName"),
     categories: all(tags, "category"),
   };
+}
+
+/** A type name Kubernetes takes as a kind: letters and digits (no `_` or `$`), short enough for its list kind. */
+function validDefaultKind(typeName: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(typeName) && typeName.length <= MAX_KIND_LENGTH;
+}
+
+/** `Thing_v1` -> `ThingV1`: the type's name as a kind, for a hint. */
+function kindSuggestion(typeName: string): string {
+  const word = typeName
+    .replace(/[^A-Za-z0-9]+(.)?/g, (_, next?: string) => next?.toUpperCase() ?? "")
+    .replace(/^[0-9]+/, "");
+  return validDefaultKind(word) ? word : "Widget";
 }

@@ -1,36 +1,67 @@
 /** Tags on the root declaration that make up the CRD envelope (names, group, version, scope). */
-import { fail, ok, parseChoice, parseFlag, parseWord } from "./parse.js";
+import { fail, ok, parseChoice, parseFlag } from "./parse.js";
 import { defineTag, type RegisteredTag, type TagParseResult } from "./registry.js";
 
 const CRD = ["crd"] as const;
 
-/** DNS-1123 subdomain, as Kubernetes requires of a group. */
+/**
+ * A DNS-1123 subdomain with at least one dot, as Kubernetes requires of a group (`example`
+ * alone is refused: "should be a domain with at least one dot"). Said here, at the tag, rather
+ * than later by the API server's check of the whole CRD.
+ */
 function parseGroup(text: string): TagParseResult<string> {
   const t = text.trim();
-  if (t.length > 253 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(t))
-    return fail(`expects a DNS subdomain such as batch.example.com, got "${t}"`);
+  if (t.length > 253) return fail(`is ${t.length} characters long; a group has at most 253`);
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(t)) {
+    const lower = t.toLowerCase();
+    return fail(
+      `expects a DNS subdomain such as batch.example.com, got "${t}"`,
+      lower !== t && parseGroup(lower).ok ? `write @group ${lower}` : undefined,
+    );
+  }
+  if (!t.includes("."))
+    return fail(
+      `expects a domain with at least one dot, as Kubernetes requires of a group, got "${t}"`,
+      `write a domain you own, such as @group ${t}.example.com`,
+    );
   return ok(t);
 }
 
 /** DNS-1035 label: lower-case, starts with a letter (Kubernetes' rule for version names). */
 function parseVersion(text: string): TagParseResult<string> {
-  const t = text.trim();
-  return /^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(t) && t.length <= 63
-    ? ok(t)
-    : fail(`expects a version name such as v1 or v1beta1, got "${t}"`);
+  return dns1035(text, "a version name such as v1 or v1beta1");
 }
+
+/** Kubernetes checks a kind's lower-cased form as a DNS-1035 label, and so its list kind `<kind>List`. */
+export const MAX_KIND_LENGTH = 63 - "List".length;
 
 function parseKind(text: string): TagParseResult<string> {
   const t = text.trim();
-  return /^[A-Za-z][A-Za-z0-9]*$/.test(t) ? ok(t) : fail(`expects a kind such as CronJob, got "${t}"`);
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(t)) return fail(`expects a kind such as CronJob, got "${t}"`);
+  return t.length > MAX_KIND_LENGTH
+    ? fail(
+        `is ${t.length} characters long; a kind has at most ${MAX_KIND_LENGTH}, so that its list kind ${t}List has at most 63`,
+      )
+    : ok(t);
 }
 
-/** DNS-1035 label, the rule for plural, singular and short names. */
+/** DNS-1035 label, the rule for plural, singular and short names, and categories. */
 function parseName(text: string): TagParseResult<string> {
+  return dns1035(text, "a lower-case name (letters, digits, '-')");
+}
+
+/** A DNS-1035 label, with a message for what is wrong: its length or its characters. */
+function dns1035(text: string, what: string): TagParseResult<string> {
   const t = text.trim();
-  return /^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(t) && t.length <= 63
-    ? ok(t)
-    : fail(`expects a lower-case name (letters, digits, '-'), got "${t}"`);
+  if (t.length > 63) return fail(`is ${t.length} characters long; Kubernetes allows at most 63`);
+  if (/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(t)) return ok(t);
+  const lower = t.toLowerCase();
+  return fail(
+    `expects ${what}, got "${t}"`,
+    lower !== t && /^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(lower)
+      ? `write it in lower case: ${lower}`
+      : undefined,
+  );
 }
 
 export const crdTags: RegisteredTag[] = [
@@ -100,6 +131,7 @@ export const crdTags: RegisteredTag[] = [
     syntax: "@category <name>",
     repeatable: true,
     distinct: { by: (v) => v },
-    parse: parseWord,
+    // Kubernetes checks a category as it checks a short name (a DNS-1035 label).
+    parse: parseName,
   }),
 ];

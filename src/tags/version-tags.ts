@@ -3,6 +3,7 @@
  * selectable fields, served/storage/deprecation) or the CRD's own metadata.
  */
 import type { CustomResourceColumnDefinition, CustomResourceSubresourceScale } from "../schema/types.js";
+import { isQualifiedName, isValidLabelValue } from "../validate/dns.js";
 import { fail, ok, parseFlag, parseKeyValues } from "./parse.js";
 import { defineTag, type RegisteredTag, type TagParseResult } from "./registry.js";
 
@@ -124,6 +125,28 @@ function parsePair(text: string): TagParseResult<[string, string]> {
   return ok([t.slice(0, eq).trim(), value]);
 }
 
+/**
+ * The API server checks the CRD's own metadata as any object's: every key a qualified name
+ * (`[prefix/]name`), and a label's value a short name too. Said at the tag, not later as a
+ * rejected CRD.
+ */
+function parseMetadataPair(kind: "annotation" | "label") {
+  return (text: string): TagParseResult<[string, string]> => {
+    const pair = parsePair(text);
+    if (!pair.ok) return pair;
+    const [key, value] = pair.value;
+    const keyProblems = isQualifiedName(key);
+    if (keyProblems.length > 0) return fail(`key "${key}" is not valid: ${keyProblems.join("; ")}`);
+    const valueProblems = kind === "label" ? isValidLabelValue(value) : [];
+    if (valueProblems.length > 0)
+      return fail(
+        `value "${value}" is not valid: ${valueProblems.join("; ")}`,
+        "a label's value is at most 63 letters, digits, '-', '_' or '.'; use an @annotation for free text",
+      );
+    return pair;
+  };
+}
+
 export const versionTags: RegisteredTag[] = [
   defineTag({
     name: "subresource",
@@ -176,7 +199,7 @@ export const versionTags: RegisteredTag[] = [
     syntax: "@annotation <key>=<value>",
     repeatable: true,
     distinct: { by: ([key]) => key, hint: "keep one value for the key" },
-    parse: parsePair,
+    parse: parseMetadataPair("annotation"),
   }),
   defineTag({
     name: "label",
@@ -185,12 +208,22 @@ export const versionTags: RegisteredTag[] = [
     syntax: "@label <key>=<value>",
     repeatable: true,
     distinct: { by: ([key]) => key, hint: "keep one value for the key" },
-    parse: parsePair,
+    parse: parseMetadataPair("label"),
   }),
 ];
 
-/** `@deprecated` on a root deprecates the version; its text is the deprecation warning. */
+/**
+ * `@deprecated` on a root deprecates the version; its text is the deprecation warning. A text
+ * wrapped over several comment lines is one sentence: Kubernetes refuses a line break in a
+ * warning (a control character), so the lines are joined with a space.
+ */
 export function deprecationOf(text: unknown): { deprecated: true; deprecationWarning?: string } {
-  const warning = typeof text === "string" ? text.replace(/^"(.*)"$/s, "$1").trim() : "";
+  const warning =
+    typeof text === "string"
+      ? text
+          .replace(/^"(.*)"$/s, "$1")
+          .replace(/\s*\n\s*/g, " ")
+          .trim()
+      : "";
   return warning ? { deprecated: true, deprecationWarning: warning } : { deprecated: true };
 }

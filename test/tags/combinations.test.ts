@@ -57,9 +57,10 @@ describe("repeatedValues", () => {
       ["2: @label app is given more than once (first at line 1). (remove the repeated tag)"],
     ],
     [
-      ["@label __proto__=x", "@label __proto__=y"],
+      // A key every object has (`__proto__` itself is no label key: it starts with "_").
+      ["@label constructor=x", "@label constructor=y"],
       [
-        "2: @label __proto__ is given more than once, with a different value (first at line 1). (keep one value for the key)",
+        "2: @label constructor is given more than once, with a different value (first at line 1). (keep one value for the key)",
       ],
     ],
     [
