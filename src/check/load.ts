@@ -8,8 +8,8 @@ import {
   type YamlDocument,
 } from "../yaml/load.js";
 import { codes } from "../diagnostics/codes.js";
+import { kubectlValues } from "../yaml/kubectl-values.js";
 import { describeFsError } from "../runtime/fs-error.js";
-import { kubectlDocumentValues } from "./kubectl-values.js";
 import { firstTemplateAction, templateValuePath } from "./templates.js";
 import type { Yaml11Difference } from "../yaml/yaml11.js";
 import type { Finding } from "./finding.js";
@@ -52,7 +52,8 @@ export function loadFile(file: string, shown = file): LoadResult {
 
 /** Parses a file's text (`file` names it in findings: a path, or `<stdin>`). */
 export function parseFile(file: string, text: string): LoadedFile {
-  const { documents, errors, yaml11Differences } = parseYamlDocuments(text, file);
+  const loaded = parseYamlDocuments(text, file);
+  const { documents, errors, yaml11Differences } = loaded;
   const template = errors.length > 0 ? firstTemplateAction(text) : undefined;
   if (template) return templateFile(file, text, template);
   const findings: Finding[] = errors.map((e) => ({
@@ -69,11 +70,11 @@ export function parseFile(file: string, text: string): LoadedFile {
     const at = templateValuePath(document.value);
     if (at) return templateFile(file, text, positionOf(document, at));
   }
-  const kubectlValues = kubectlDocumentValues(text, documents.length, yaml11Differences);
+  const sent = kubectlValues(loaded);
   const objects: CheckedObject[] = [];
   documents.forEach((document, i) => {
     // CRDs are checked as read (CRD2002 warns of YAML 1.1 readings); custom resources as kubectl sends them.
-    const value = isCrdObject(document.value) ? document.value : (kubectlValues?.[i] ?? document.value);
+    const value = isCrdObject(document.value) ? document.value : sent[i];
     if (isListOfObjects(value)) {
       value.items.forEach((item, n) => objects.push({ file, document, prefix: ["items", n], value: item }));
     } else {

@@ -11,6 +11,7 @@ import { checkInstance } from "../check/instances.js";
 import { isCrdObject, loadFile, parseFile, type CheckedObject, type LoadedFile } from "../check/load.js";
 import { formatGithub, formatHuman, formatJson, REPORT_FORMATS, type ReportFormat } from "../check/report.js";
 import { yaml11Findings } from "../check/yaml11.js";
+import { annotationBase, annotationPath } from "../diagnostics/workflow-command.js";
 import { describeFsError } from "../runtime/fs-error.js";
 import { parseCommandLine } from "./args.js";
 import { readProcessStdin, STDIN_ARG, STDIN_NAME } from "./stdin.js";
@@ -124,8 +125,12 @@ async function check(args: string[], io: CliIo): Promise<number> {
 
   const sources = new Map([...loaded.values()].map((f) => [f.file, f.text]));
   if (format === "json") io.stdout.write(formatJson(findings, io.cwd));
-  else if (format === "github") io.stdout.write(formatGithub(findings, io.cwd));
-  else
+  else if (format === "github") {
+    // GitHub places annotations by paths from the repository root; the formatter keeps relative names.
+    const base = annotationBase(io.cwd);
+    const placed = findings.map((f) => ({ ...f, file: annotationPath(f.file, base) }));
+    io.stdout.write(formatGithub(placed, io.cwd));
+  } else
     io.stdout.write(
       formatHuman(findings, sources, io.cwd, {
         files: loaded.size,

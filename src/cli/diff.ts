@@ -10,6 +10,7 @@ import type { Locate } from "../diff/format/source-location.js";
 import type { CrdSetResult, SourcedCrd } from "../diff/sources/crd-documents.js";
 import { displayPath, loadCrdsFromPath } from "../diff/sources/files.js";
 import { loadCrdsFromGit } from "../diff/sources/git.js";
+import { annotationBase, annotationPath } from "../diagnostics/workflow-command.js";
 import { positionOf } from "../yaml/load.js";
 import { parseCommandLine } from "./args.js";
 import { STDIN_ARG } from "./stdin.js";
@@ -91,17 +92,27 @@ function parse(args: string[]): Parsed {
  * that of the last key on the path (`image:`, `enum:`), not of its value: a block value starts
  * on the next line, which for `properties` is a sibling of the field that was removed.
  */
-function locator(newCrds: readonly SourcedCrd[]): Locate {
+function locator(newCrds: readonly SourcedCrd[], name: (file: string) => string): Locate {
   const byName = new Map(newCrds.map((s) => [crdName(s.crd), s]));
   return (change) => {
     const source = byName.get(change.crd);
     if (!source || change.location === undefined) return undefined;
     const at = [...source.prefix, ...change.location];
-    return { file: source.document.file, line: positionOf(source.document, at, "key").line };
+    return { file: name(source.document.file), line: positionOf(source.document, at, "key").line };
   };
 }
 
-/** Warns about a side with no CRDs (likely a wrong path) and about CRDs defined twice. */
+/** How a format names files: GitHub by the path from the repository root, the others as shown. */
+function fileNames(format: DiffOptions["format"], cwd: string): (file: string) => string {
+  if (format !== "github") return (file) => file;
+  const base = annotationBase(cwd);
+  return (file) => annotationPath(path.resolve(cwd, file), base);
+}
+
+/**
+ * Warns about a side with no CRDs (likely a wrong path) and about CRDs defined twice, and notes
+ * the scalars kubectl reads otherwise than YAML 1.2.
+ */
 function warnAboutSide(result: CrdSetResult, shown: string, io: CliIo): void {
   if (!result.ok) return;
   const seen = new Map<string, string>();
@@ -118,6 +129,14 @@ function warnAboutSide(result: CrdSetResult, shown: string, io: CliIo): void {
   if (result.crds.length === 0) {
     io.stderr.write(
       `crdgen diff: warning: no apiextensions.k8s.io/v1 CustomResourceDefinitions in ${shown}\n`,
+    );
+  }
+  const [first, ...more] = result.kubectlReadings;
+  if (first) {
+    // Said once a side: it explains changes a reader of the YAML would not expect (`on` -> true).
+    const others = more.length > 0 ? ` and ${more.length} more` : "";
+    io.stderr.write(
+      `crdgen diff: note: compared as kubectl reads ${shown} (YAML 1.1): ${first.file}:${first.line}:${first.column} ${first.source} is ${JSON.stringify(first.value)}${others}; quote such values to keep them strings\n`,
     );
   }
 }
@@ -159,7 +178,10 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
     newSide.crds.map((s) => s.crd),
   );
   io.stdout.write(
-    formatChanges(options.format, changes, { locate: locator(newSide.crds), color: io.color === true }),
+    formatChanges(options.format, changes, {
+      locate: locator(newSide.crds, fileNames(options.format, io.cwd)),
+      color: io.color === true,
+    }),
   );
   return changes.some((c) => c.breaking) && !options.allowBreaking ? EXIT_ERRORS : EXIT_OK;
 }

@@ -40,6 +40,7 @@ import {
   isSeparator,
 } from "./block-chars.js";
 import { resolvePlain } from "./core-schema.js";
+import { MAX_NESTING } from "./nesting.js";
 import { yaml11DifferenceOf, type Yaml11Difference } from "./yaml11.js";
 import { LineCounter } from "yaml";
 
@@ -77,9 +78,6 @@ function outside(): never {
 
 /** As a parent column: no continuation line is indented enough, so the scalar must end on its line. */
 export const ONE_LINE = Number.POSITIVE_INFINITY;
-
-/** Far deeper than any CRD, far shallower than the call stack. */
-const MAX_DEPTH = 500;
 
 const enum Chomp {
   Clip,
@@ -267,9 +265,9 @@ class BlockReader {
     return list;
   }
 
-  /** One collection deeper; very deep nesting is left to the full parser rather than the stack. */
+  /** One collection deeper; nesting beyond crdgen's limit is left to the full parse, which reports it. */
   private enter(): void {
-    if (++this.depth > MAX_DEPTH) outside();
+    if (++this.depth > MAX_NESTING) outside();
   }
 
   /** Whether the line from `pos` is `key: ...` (a compact mapping in a sequence entry). */

@@ -10,10 +10,12 @@
  */
 import { readBlockYaml } from "./block-reader.js";
 import { entryOf, hasMergeKeys, isMergeKey, MergeKeyError, toJsWithMerges } from "./merge-keys.js";
+import { firstTooDeep, tooDeepMessage } from "./nesting.js";
 import { yaml11Differences, type Yaml11Difference } from "./yaml11.js";
 import {
+  Composer,
   LineCounter,
-  parseAllDocuments,
+  Parser,
   isAlias,
   isMap,
   isSeq,
@@ -34,10 +36,10 @@ export interface SourcePosition {
  * times the block reader's pass.
  */
 class YamlStream {
-  #parsed: { docs: Document.Parsed[]; lineCounter: LineCounter } | undefined;
+  #parsed: ParsedStream | undefined;
   constructor(readonly text: string) {}
 
-  get parsed(): { docs: Document.Parsed[]; lineCounter: LineCounter } {
+  get parsed(): ParsedStream {
     this.#parsed ??= parseWithPositions(this.text);
     return this.#parsed;
   }
@@ -99,9 +101,13 @@ export function parseYamlDocuments(text: string, file: string): YamlLoadResult {
 }
 
 function fullParse(file: string, stream: YamlStream): YamlLoadResult {
-  const { docs, lineCounter } = stream.parsed;
+  const { docs, lineCounter, tooDeepAt } = stream.parsed;
   const documents: YamlDocument[] = [];
   const errors: YamlProblem[] = [];
+  if (tooDeepAt !== undefined) {
+    const pos = lineCounter.linePos(tooDeepAt);
+    errors.push({ file, line: pos.line, column: pos.col, message: tooDeepMessage() });
+  }
   docs.forEach((doc, index) => {
     for (const err of doc.errors) {
       const pos = lineCounter.linePos(err.pos[0]);
@@ -158,11 +164,22 @@ function aliasAtFault(doc: Document.Parsed): number | undefined {
   return unresolved ?? first;
 }
 
-function parseWithPositions(text: string): { docs: Document.Parsed[]; lineCounter: LineCounter } {
+interface ParsedStream {
+  docs: Document.Parsed[];
+  lineCounter: LineCounter;
+  /** Where the stream nests deeper than crdgen reads (see nesting.ts); it then has no documents. */
+  tooDeepAt?: number;
+}
+
+/** As parseAllDocuments, with the nesting checked on the tokens before the recursive composer sees them. */
+function parseWithPositions(text: string): ParsedStream {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: sameKey });
-  // parseAllDocuments returns an EmptyStream (an array-like with no docs) for blank input.
-  return { docs: Array.isArray(docs) ? docs : [], lineCounter };
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  const tooDeepAt = firstTooDeep(tokens);
+  if (tooDeepAt !== undefined) return { docs: [], lineCounter, tooDeepAt };
+  // Quiet: a key that is a mapping (`name: {{ .Values.x }}`, a Helm template) is reported as a finding, not on stderr.
+  const composer = new Composer({ uniqueKeys: sameKey, logLevel: "error" });
+  return { docs: Array.from(composer.compose(tokens)), lineCounter };
 }
 
 /** Keys that may not repeat: any but merge keys, which go-yaml v2 (kubectl) applies one after another. */

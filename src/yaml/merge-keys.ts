@@ -49,11 +49,18 @@ export function hasMergeKeys(doc: Document.Parsed): boolean {
   return found;
 }
 
+/** How a scalar (a key or a value) becomes a JavaScript value. */
+export type ScalarReader = (scalar: Scalar) => unknown;
+
 /**
- * The document's value with its merge keys applied. Call it after `doc.toJS` succeeded, which
- * has already refused aliases that name nothing and alias bombs.
+ * The document's value with its merge keys applied, its scalars read by `read` (YAML 1.2's
+ * reading by default). Call it after `doc.toJS` succeeded, which has already refused aliases
+ * that name nothing and alias bombs.
  */
-export function toJsWithMerges(doc: Document.Parsed): unknown {
+export function toJsWithMerges(
+  doc: Document.Parsed,
+  read: ScalarReader = (scalar) => scalar.toJS(doc),
+): unknown {
   const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
 
   const convert = (node: unknown): unknown => {
@@ -62,12 +69,12 @@ export function toJsWithMerges(doc: Document.Parsed): unknown {
       const out: Record<string, unknown> = {};
       for (const pair of target.items) {
         if (isMergeKey(pair.key)) mergeInto(out, pair);
-        else set(out, keyString(pair.key), convert(pair.value));
+        else set(out, keyString(pair.key, read), convert(pair.value));
       }
       return out;
     }
     if (isSeq(target)) return target.items.map(convert);
-    if (isScalar(target)) return target.toJS(doc);
+    if (isScalar(target)) return read(target);
     return null;
   };
 
@@ -109,10 +116,11 @@ function mergedEntry(value: unknown, key: string, doc: Document.Parsed): Pair | 
   return undefined;
 }
 
-/** A key as a JSON object key, as the `yaml` package's toJS writes it. */
-function keyString(key: unknown): string {
-  if (isScalar(key)) return key.value === null ? "" : String(key.value);
-  return String(key);
+/** A key as a JSON object key, as the `yaml` package's toJS (and sigs.k8s.io/yaml) writes it. */
+function keyString(key: unknown, read: ScalarReader = (scalar) => scalar.value): string {
+  if (!isScalar(key)) return String(key);
+  const value = read(key);
+  return value === null ? "" : String(value);
 }
 
 /** Sets a key without letting `__proto__` reach the prototype. */

@@ -2,9 +2,11 @@
  * YAML 1.1 vs 1.2: crdgen reads YAML 1.2, but kubectl (go-yaml v2 through sigs.k8s.io/yaml)
  * and other YAML 1.1 readers resolve some plain scalars differently: `y`/`no`/`on`/`off` are
  * booleans, `017` is octal, `1_000` and `1:30` are numbers, and `<<` merges mappings. These
- * helpers find such scalars, and read a stream the way kubectl does.
+ * helpers find such scalars, and read a stream the way kubectl does. kubectl's go-yaml v2
+ * departs from YAML 1.1 in one of these: base-60 numbers (`1:30`), which it dropped on purpose
+ * and reads as strings (kubectlReading).
  */
-import { parse, parseAllDocuments, Scalar, visit, type Document, type LineCounter } from "yaml";
+import { parse, Scalar, visit, type Document, type LineCounter } from "yaml";
 
 export interface Yaml11Difference {
   line: number;
@@ -37,6 +39,15 @@ export function yaml11Reading(source: string): boolean | number | undefined {
     return sign * Number(body.replace(/_/g, ""));
   }
   return undefined;
+}
+
+/**
+ * What kubectl and Helm (go-yaml v2 through sigs.k8s.io/yaml) make of a plain scalar, when it is
+ * not what YAML 1.2 makes of it: the YAML 1.1 reading, but for base-60 numbers, which go-yaml
+ * "purposefully" leaves strings (its resolve.go). Only the base-60 reading has a `:` in it.
+ */
+export function kubectlReading(source: string): boolean | number | undefined {
+  return source.includes(":") ? undefined : yaml11Reading(source);
 }
 
 function describe(value: unknown): string {
@@ -77,12 +88,15 @@ export function yaml11DifferenceOf(
   const value = yaml11Reading(source);
   if (value === undefined) return undefined;
   const what = isKey ? "key" : "value";
+  // Base 60: YAML 1.1 parsers such as PyYAML disagree with YAML 1.2, kubectl does not.
+  const readers =
+    kubectlReading(source) === undefined ? "YAML 1.1 parsers (not kubectl)" : "YAML 1.1 parsers (kubectl)";
   return {
     ...position(),
     isKey,
     source,
     yaml11Value: value,
-    message: `YAML 1.1 parsers (kubectl) read the ${what} ${source} as ${describe(value)}, YAML 1.2 as ${describe(yaml12Reading(source))}; quote it to be unambiguous`,
+    message: `${readers} read the ${what} ${source} as ${describe(value)}, YAML 1.2 as ${describe(yaml12Reading(source))}; quote it to be unambiguous`,
   };
 }
 
@@ -102,22 +116,4 @@ export function yaml11Differences(doc: Document.Parsed, lineCounter: LineCounter
     },
   });
   return found;
-}
-
-/**
- * The documents of `text` as kubectl sends them to the API server: YAML 1.1 scalars and merge
- * keys, but timestamps kept as strings (go-yaml v2 does so when decoding into interface{}).
- */
-export function parseLikeKubectl(text: string): unknown[] {
-  const docs = parseAllDocuments(text, {
-    version: "1.1",
-    merge: true,
-    uniqueKeys: false,
-    customTags: (tags) =>
-      tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
-  });
-  const list = Array.isArray(docs) ? docs : [];
-  return list
-    .filter((d) => d.errors.length === 0 && d.contents !== null)
-    .map((d) => d.toJS({ maxAliasCount: 100 }));
 }

@@ -1,7 +1,8 @@
 /** YAML 1.1 vs 1.2 readings (src/yaml/yaml11.ts). */
 import { describe, expect, it } from "vitest";
 import { parseYamlDocuments } from "../../src/yaml/load.js";
-import { parseLikeKubectl, yaml11Differences, yaml11Reading } from "../../src/yaml/yaml11.js";
+import { kubectlValues } from "../../src/yaml/kubectl-values.js";
+import { yaml11Differences, yaml11Reading } from "../../src/yaml/yaml11.js";
 
 describe("yaml11Reading", () => {
   it.each([
@@ -64,10 +65,13 @@ describe("yaml11Differences", () => {
   });
 });
 
-describe("parseLikeKubectl", () => {
+describe("kubectlValues", () => {
   it("reads booleans, octals and merges as kubectl does, but keeps timestamps as strings", () => {
-    const docs = parseLikeKubectl(
-      "base: &b {x: 1}\nm:\n  <<: *b\n  y: on\nt: 2001-12-14T00:00:00Z\no: 010\n---\nsecond: no\n",
+    const docs = kubectlValues(
+      parseYamlDocuments(
+        "base: &b {x: 1}\nm:\n  <<: *b\n  y: on\nt: 2001-12-14T00:00:00Z\no: 010\n---\nsecond: no\n",
+        "t.yaml",
+      ),
     );
     expect(docs).toEqual([
       { base: { x: 1 }, m: { x: 1, true: true }, t: "2001-12-14T00:00:00Z", o: 8 },

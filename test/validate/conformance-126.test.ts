@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseLikeKubectl } from "../../src/yaml/yaml11.js";
+import { kubectlValues } from "../../src/yaml/kubectl-values.js";
+import { parseYamlDocuments } from "../../src/yaml/load.js";
 import { validateCrd, validateSchema } from "../../src/validate/index.js";
 import type { ValidationOptions } from "../../src/validate/options.js";
 import {
@@ -104,7 +105,10 @@ describe("k8s 1.26 oracle samples (hand-written v1 CRDs)", () => {
   for (const [, file, verdict, body] of blocks) {
     it(`${file}`, () => {
       // The oracle read these files with kubectl, i.e. as YAML 1.1 (an unquoted key `y` is `true`).
-      const errs = parseLikeKubectl(readFileSync(`${dir}${file}`, "utf8")).flatMap((d) => validateCrd(d));
+      const path = `${dir}${file}`;
+      const errs = kubectlValues(parseYamlDocuments(readFileSync(path, "utf8"), path)).flatMap((d) =>
+        validateCrd(d),
+      );
       const printed = (body ?? "")
         .split("\n")
         .filter((l) => l.startsWith("  - ") && !l.includes("STRICT-DECODE"))

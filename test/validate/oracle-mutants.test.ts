@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import type { FieldError } from "../../src/validate/field-error.js";
 import { formatFieldError } from "../../src/validate/format.js";
 import { validateCrd } from "../../src/validate/index.js";
-import { parseLikeKubectl } from "../../src/yaml/yaml11.js";
+import { kubectlValues } from "../../src/yaml/kubectl-values.js";
+import { parseYamlDocuments } from "../../src/yaml/load.js";
 import { ANCHORS_126, mismatches, parsePrinted } from "./anchors.js";
 
 const DIR = `${ANCHORS_126}oracle-mutants/`;
@@ -33,7 +34,9 @@ const results = new Map<string, FieldError[]>();
 function errorsFor(file: string): FieldError[] {
   let errs = results.get(file);
   if (!errs) {
-    errs = parseLikeKubectl(readFileSync(DIR + file, "utf8")).flatMap((crd) => validateCrd(crd));
+    errs = kubectlValues(parseYamlDocuments(readFileSync(DIR + file, "utf8"), file)).flatMap((crd) =>
+      validateCrd(crd),
+    );
     results.set(file, errs);
   }
   return errs;

@@ -1,6 +1,11 @@
-/** Picks the v1 CustomResourceDefinitions out of parsed documents; everything else is ignored. */
+/**
+ * Picks the v1 CustomResourceDefinitions out of parsed documents; everything else is ignored.
+ * A CRD's value is what kubectl sends for it (kubectl-values.ts): diff compares what the
+ * cluster gets, so `enum: [on]` and `enum: ["on"]` differ.
+ */
 import type { CustomResourceDefinition } from "../../schema/types.js";
-import type { YamlDocument, YamlProblem } from "../../yaml/load.js";
+import { kubectlDifferences, kubectlValues } from "../../yaml/kubectl-values.js";
+import type { YamlDocument, YamlLoadResult, YamlProblem } from "../../yaml/load.js";
 import { isRecord } from "../crd-access.js";
 
 /** A CRD and the document it came from, for source positions. */
@@ -11,12 +16,23 @@ export interface SourcedCrd {
   prefix: (string | number)[];
 }
 
-/** The CRDs of one side of a diff, or why they could not be read. */
+/** An unquoted scalar that kubectl reads otherwise than YAML 1.2 (`on` as true), and where. */
+export interface KubectlReading {
+  file: string;
+  line: number;
+  column: number;
+  source: string;
+  value: boolean | number;
+}
+
 /**
- * `usage`: the error is about an argument (an unknown git ref, no repository), not about the
- * files read: the command line gives exit 2 for it rather than 1.
+ * The CRDs of one side of a diff (with the scalars kubectl reads otherwise, to tell the user), or
+ * why they could not be read. `usage`: the error is about an argument (an unknown git ref, no
+ * repository), not about the files read: the command line gives exit 2 for it rather than 1.
  */
-export type CrdSetResult = { ok: true; crds: SourcedCrd[] } | { ok: false; error: string; usage?: boolean };
+export type CrdSetResult =
+  | { ok: true; crds: SourcedCrd[]; kubectlReadings: KubectlReading[] }
+  | { ok: false; error: string; usage?: boolean };
 
 export function isV1Crd(value: unknown): value is CustomResourceDefinition {
   return (
@@ -34,13 +50,20 @@ function listItems(value: unknown): unknown[] | undefined {
   return list ? value.items : undefined;
 }
 
-/** The v1 CRDs of the documents, including those inside list documents, as `crdgen check` reads them. */
-export function crdsIn(documents: readonly YamlDocument[]): SourcedCrd[] {
+/**
+ * The v1 CRDs of the documents, including those inside list documents, as `crdgen check` finds
+ * them; `values` are the documents' values (as read, unless given).
+ */
+export function crdsIn(
+  documents: readonly YamlDocument[],
+  values: readonly unknown[] = documents.map((d) => d.value),
+): SourcedCrd[] {
   const out: SourcedCrd[] = [];
-  for (const document of documents) {
-    const items = listItems(document.value);
+  for (const [i, document] of documents.entries()) {
+    const value = values[i];
+    const items = listItems(value);
     if (items === undefined) {
-      if (isV1Crd(document.value)) out.push({ crd: document.value, document, prefix: [] });
+      if (isV1Crd(value)) out.push({ crd: value, document, prefix: [] });
       continue;
     }
     items.forEach((item, i) => {
@@ -48,6 +71,19 @@ export function crdsIn(documents: readonly YamlDocument[]): SourcedCrd[] {
     });
   }
   return out;
+}
+
+/** The CRDs of a parsed file as kubectl sends them, and the scalars it reads otherwise than YAML 1.2. */
+export function kubectlCrds(
+  loaded: YamlLoadResult,
+  file: string,
+): { crds: SourcedCrd[]; readings: KubectlReading[] } {
+  return {
+    crds: crdsIn(loaded.documents, kubectlValues(loaded)),
+    readings: kubectlDifferences(loaded).flatMap(({ line, column, source, yaml11Value: value }) =>
+      typeof value === "string" ? [] : [{ file, line, column, source, value }],
+    ),
+  };
 }
 
 /** `file:line:column: message` for the first few YAML problems. */

@@ -6,7 +6,13 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseYamlDocuments, type YamlProblem } from "../../yaml/load.js";
-import { crdsIn, describeYamlProblems, type CrdSetResult, type SourcedCrd } from "./crd-documents.js";
+import {
+  describeYamlProblems,
+  kubectlCrds,
+  type CrdSetResult,
+  type KubectlReading,
+  type SourcedCrd,
+} from "./crd-documents.js";
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 
@@ -49,6 +55,7 @@ export async function loadCrdsFromPath(target: string, cwd: string): Promise<Crd
   }
   const crds: SourcedCrd[] = [];
   const problems: YamlProblem[] = [];
+  const kubectlReadings: KubectlReading[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -56,10 +63,13 @@ export async function loadCrdsFromPath(target: string, cwd: string): Promise<Crd
     } catch (error) {
       return { ok: false, error: `cannot read ${displayPath(file, cwd)}: ${reason(error)}` };
     }
-    const parsed = parseYamlDocuments(text, displayPath(file, cwd));
+    const shownFile = displayPath(file, cwd);
+    const parsed = parseYamlDocuments(text, shownFile);
     problems.push(...parsed.errors);
-    crds.push(...crdsIn(parsed.documents));
+    const read = kubectlCrds(parsed, shownFile);
+    crds.push(...read.crds);
+    kubectlReadings.push(...read.readings);
   }
   if (problems.length > 0) return { ok: false, error: describeYamlProblems(problems) };
-  return { ok: true, crds };
+  return { ok: true, crds, kubectlReadings };
 }

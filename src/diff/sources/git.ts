@@ -8,7 +8,13 @@ import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { parseYamlDocuments, type YamlProblem } from "../../yaml/load.js";
-import { crdsIn, describeYamlProblems, type CrdSetResult, type SourcedCrd } from "./crd-documents.js";
+import {
+  describeYamlProblems,
+  kubectlCrds,
+  type CrdSetResult,
+  type KubectlReading,
+  type SourcedCrd,
+} from "./crd-documents.js";
 
 const run = promisify(execFile);
 const MANIFEST = /\.(ya?ml|json)$/i;
@@ -76,13 +82,17 @@ export async function loadCrdsFromGit(ref: string, target: string, shown: string
 
   const crds: SourcedCrd[] = [];
   const problems: YamlProblem[] = [];
+  const kubectlReadings: KubectlReading[] = [];
   for (const file of files) {
     const content = await git(["show", `${ref}:${file}`], root);
     if (!content.ok) return { ok: false, error: `git show ${ref}:${file} failed: ${content.message}` };
-    const parsed = parseYamlDocuments(content.stdout, `${ref}:${file}`);
+    const shownFile = `${ref}:${file}`;
+    const parsed = parseYamlDocuments(content.stdout, shownFile);
     problems.push(...parsed.errors);
-    crds.push(...crdsIn(parsed.documents));
+    const read = kubectlCrds(parsed, shownFile);
+    crds.push(...read.crds);
+    kubectlReadings.push(...read.readings);
   }
   if (problems.length > 0) return { ok: false, error: describeYamlProblems(problems) };
-  return { ok: true, crds };
+  return { ok: true, crds, kubectlReadings };
 }
