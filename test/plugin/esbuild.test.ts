@@ -97,25 +97,26 @@ test("watch mode rebuilds when a type the bundle never imports changes, and reco
   await eventually(async () => (await project.read(CRD)).includes("shape:"), "the fix to reach the CRD");
 });
 
-test("watch mode with a folder as entry rebuilds when a file is created in it", async () => {
+/** Watches with `src/api` (a folder) as the entry; the results of every build so far, the first one done. */
+async function watchingFolderEntry(): Promise<BuildResult[]> {
   const results: BuildResult[] = [];
   const base = { ...options(), plugins: [crdgen({ entries: ["src/api"] })] };
   const spy: Plugin = { name: "spy", setup: (b) => b.onEnd((r) => void results.push(r)) };
   ctx = await context({ ...base, plugins: [...base.plugins, spy] });
   await ctx.watch();
   await eventually(async () => results.length > 0, "the end of the first build");
+  return results;
+}
+
+test("watch mode with a folder as entry rebuilds when a file is created in it", async () => {
+  await watchingFolderEntry();
   expect(await project.read(CRD)).toContain("size:");
 
   await createdEntryIsPickedUp(project);
 });
 
 test("watch mode with a folder as entry rebuilds when a file is created in a folder made under it", async () => {
-  const results: BuildResult[] = [];
-  const base = { ...options(), plugins: [crdgen({ entries: ["src/api"] })] };
-  const spy: Plugin = { name: "spy", setup: (b) => b.onEnd((r) => void results.push(r)) };
-  ctx = await context({ ...base, plugins: [...base.plugins, spy] });
-  await ctx.watch();
-  await eventually(async () => results.length > 0, "the end of the first build");
+  const results = await watchingFolderEntry();
 
   // The new folder holds no entry yet: only a watch on its own listing sees the file saved in it.
   const builds = results.length;
