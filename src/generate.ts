@@ -22,7 +22,7 @@ import {
 } from "./read/program.js";
 import type { ReadCache } from "./read/read-cache.js";
 import type { RunCaches } from "./run-caches.js";
-import { readModel } from "./read/roots.js";
+import { noRootsHint, readModel } from "./read/roots.js";
 import { collectGarbageIfGrown, heapUsed } from "./runtime/collect-garbage.js";
 import type { CustomResourceDefinition } from "./schema/types.js";
 import { installSizeProblems } from "./validate/install-size.js";
@@ -122,7 +122,7 @@ function readProgram(loaded: LoadedProgram, options: GenerateOptions, caches?: R
       severity: "error",
       code: codes.noRoots,
       message: `No CRD found: none of ${options.entries.join(", ")} exports a type tagged @crd.`,
-      hint: "tag the root interface with /** @crd @group example.com @version v1 */",
+      hint: noRootsHint(loaded.entries),
     });
   }
   return hasErrors(diagnostics) ? { ok: false, diagnostics } : { ok: true, model, diagnostics };

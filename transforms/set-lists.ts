@@ -38,12 +38,15 @@ export function setLists(schema: DraftSchema, ctx: TransformContext): DraftSchem
         const listType = rest["x-kubernetes-list-type"];
         if (listType === undefined || listType === "set") return { ...rest, "x-kubernetes-list-type": "set" };
       }
+      // Said in the words of the types (a Set, @uniqueItems), not of the schema keyword dropped.
+      const why = isScalar(node.items)
+        ? `its @listType ${String(rest["x-kubernetes-list-type"])} is not a set`
+        : "Kubernetes keeps only lists of strings, numbers or booleans unique";
       reportAt(ctx, node, path, {
         severity: "warning",
         code: codes.removedKeyword,
-        message:
-          "uniqueItems is not allowed in a CRD and only lists of scalars can be sets: the uniqueness constraint is dropped.",
-        hint: "use a list of scalars, or a list-map with @listType map and @listMapKey",
+        message: `This list's items are meant to be unique (a Set, or @uniqueItems), but ${why}: the API server will accept duplicates.`,
+        hint: "to have no two items with the same key, use an array tagged @listType map and @listMapKey <key field>; else write T[]",
       });
       return rest;
     },

@@ -8,6 +8,7 @@ import path from "node:path";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
 import type { GenerateOptions } from "../generate.js";
+import { describeWriteFailure } from "../runtime/fs-error.js";
 import { tagRegistry } from "../tags/index.js";
 import { parseCommandLine } from "./args.js";
 import { EXIT_ERRORS, EXIT_OK, relativeTo, usageError, writeInSlices, type CliIo } from "./io.js";
@@ -122,7 +123,8 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
     // CRD files crdgen wrote earlier that these types no longer make (a @plural changed, --format switched).
     removed = await removeStaleCrdFiles(outDir, result.files);
   } catch (e) {
-    io.stderr.write(`error CRD4003: could not write output: ${(e as Error).message}\n`);
+    const failure = describeWriteFailure(e, "--out-dir", (p) => relativeTo(io.cwd, p));
+    io.stderr.write(`error CRD4003: ${failure.message}\n${failure.hint ? `  hint: ${failure.hint}\n` : ""}`);
     return EXIT_ERRORS;
   }
   for (const f of result.files) io.stdout.write(`wrote ${relativeTo(io.cwd, f.path)}\n`);

@@ -9,9 +9,10 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import type { GenerateOptions, GenerateResult } from "../generate.js";
 import { isDirectory } from "../read/program.js";
+import { describeWriteFailure } from "../runtime/fs-error.js";
 import { CrdSession, type RunOutcome } from "../session.js";
 import { FolderWatchers } from "./folder-watchers.js";
-import { EXIT_OK, type CliIo } from "./io.js";
+import { EXIT_OK, relativeTo, type CliIo } from "./io.js";
 
 /**
  * Editors save in bursts (write, rename, chmod) that end within a millisecond or two: wait this
@@ -46,9 +47,9 @@ export async function runWatch(
 }
 
 /** An output folder that could not be written (a full disk, no permission): reported, and watching goes on. */
-function writeFailure(e: unknown): RunOutcome {
-  const message = `could not write output: ${e instanceof Error ? e.message : String(e)}`;
-  const diagnostics: Diagnostic[] = [{ severity: "error", code: codes.writeFailed, message }];
+function writeFailure(e: unknown, cwd: string): RunOutcome {
+  const { message, hint } = describeWriteFailure(e, "--out-dir", (p) => relativeTo(cwd, p));
+  const diagnostics: Diagnostic[] = [{ severity: "error", code: codes.writeFailed, message, hint }];
   const result = { crds: [], files: [], stream: "", diagnostics, ok: false };
   return { result, written: [], removed: [], unchanged: false };
 }
@@ -63,7 +64,7 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
 
   const run = async (): Promise<void> => {
     const started = performance.now();
-    const outcome = await session.run().catch((e: unknown) => writeFailure(e));
+    const outcome = await session.run().catch((e: unknown) => writeFailure(e, cwd));
     if (outcome.unchanged) return;
     const { result, written, removed } = outcome;
     if (result.diagnostics.length > 0) io.stderr.write(formatDiagnostics(result.diagnostics, { cwd }));

@@ -28,7 +28,21 @@ const HINTS: readonly RejectionHint[] = [
     matches: (e) => e.detail === "must be atomic as item of a list with x-kubernetes-list-type=set",
     hint: "a set's items must be scalars or atomic: tag the item type @structType atomic (an object with fields), @mapType atomic (a map) or @listType atomic (a list), or make the list a list-map (@listType map with @listMapKey)",
   },
+  {
+    // `@default "3"` on a number: Kubernetes' "in body must be of type number" names no tag.
+    matches: (e) => isDefault(e) && /must be of type \w+/.test(e.detail),
+    hint: '@default takes JSON, and its value must have the field\'s type: a number or boolean without quotes (@default 3, @default true), a string with them (@default "3")',
+  },
+  {
+    matches: (e) => isDefault(e),
+    hint: "the @default value breaks a rule of the field's own type (an enum, a bound, a pattern): give a @default the field accepts",
+  },
 ];
+
+/** An error in a schema's `default`, which crdgen writes from a @default tag. */
+function isDefault(error: FieldError): boolean {
+  return /\]\.default(\b|$)/.test(error.field);
+}
 
 /** crdgen's hint for a Kubernetes error about a generated CRD, if it has one. */
 export function rejectionHint(error: FieldError): string | undefined {

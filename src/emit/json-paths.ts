@@ -19,7 +19,11 @@ export type Resolved =
   | { kind: "found"; schema: JSONSchemaProps }
   /** Under preserve-unknown-fields or another schema-less node: anything may be there. */
   | { kind: "unknown" }
-  | { kind: "missing"; at: string }
+  /**
+   * `name` and `parent`, when a field is missing: its name and the path to where it was looked
+   * for, which holds `fields` (an object) or is a list (`inList`), for the hint.
+   */
+  | { kind: "missing"; at: string; name?: string; parent?: string; fields?: string[]; inList?: true }
   /** Not a path of this syntax: `rest` is the text from where it cannot be read on. */
   | { kind: "unreadable"; rest: string };
 
@@ -119,7 +123,15 @@ export function resolvePath(root: JSONSchemaProps, path: string, syntax: PathSyn
     if (!next)
       return node["x-kubernetes-preserve-unknown-fields"] === true
         ? { kind: "unknown" }
-        : { kind: "missing", at: walked };
+        : {
+            kind: "missing",
+            at: walked,
+            name: step.name,
+            parent: walked.slice(0, walked.length - step.text.length),
+            ...(node.type === "array"
+              ? { inList: true as const }
+              : { fields: Object.keys(node.properties ?? {}) }),
+          };
     node = next;
   }
   return { kind: "found", schema: node };

@@ -9,7 +9,8 @@ import type { IrRoot } from "../ir/model.js";
 import type { JSONSchemaProps } from "../schema/types.js";
 import { MAX_SELECTABLE_FIELDS } from "../validate/selectable-fields.js";
 import { deprecationWarningProblems } from "../validate/versions.js";
-import { resolvePath, valueType, type PathSyntax } from "./json-paths.js";
+import { didYouMean } from "../tags/suggest.js";
+import { resolvePath, valueType, type PathSyntax, type Resolved } from "./json-paths.js";
 
 /** Which field types each printer column type can show. */
 const COLUMN_ACCEPTS: Record<string, (t: string | undefined, format?: string) => boolean> = {
@@ -62,7 +63,11 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
       return null;
     }
     if (r.kind === "missing") {
-      error(location, `${what} ${path} does not exist in ${root.typeName}'s schema (no field at ${r.at}).`);
+      error(
+        location,
+        `${what} ${path} does not exist in ${root.typeName}'s schema (no field at ${r.at}).`,
+        missingFieldHint(r, root.typeName, syntax),
+      );
       return null;
     }
     return r.kind === "unknown" ? undefined : (valueType(r.schema) ?? undefined);
@@ -149,4 +154,26 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
     error(at("deprecated"), `The deprecation warning of ${root.typeName} ${problem}.`);
   }
   return out;
+}
+
+/**
+ * A near name (`.spec.replica` for `.spec.replicas`), the `[*]` a list needs, or else the fields
+ * there are, so that the path can be fixed. Only names a path of `syntax` can write are suggested.
+ */
+function missingFieldHint(
+  r: Extract<Resolved, { kind: "missing" }>,
+  typeName: string,
+  syntax: PathSyntax,
+): string | undefined {
+  if (r.name === undefined || r.parent === undefined) return undefined;
+  // A dotted path (scale, selectable fields) has no way to write a dot in a name, nor a list.
+  const step = (name: string) => (syntax === "jsonpath" ? `.${name.replaceAll(".", "\\.")}` : `.${name}`);
+  if (r.inList)
+    return syntax === "jsonpath" ? `${r.parent} is a list: write ${r.parent}[*]${step(r.name)}` : undefined;
+  const fields = (r.fields ?? []).filter((f) => syntax === "jsonpath" || !f.includes("."));
+  if (fields.length === 0) return undefined;
+  const near = didYouMean(r.name, fields);
+  if (near !== undefined && near !== r.name) return `did you mean ${r.parent}${step(near)}?`;
+  const where = r.parent === "" ? typeName : r.parent;
+  return `${where} has ${fields.join(", ")}: fix the path, or add a ${r.name} field to the type`;
 }

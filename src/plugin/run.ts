@@ -4,6 +4,7 @@
  * named after the process, so at once one build's rename took the other's file away (ENOENT).
  */
 import { codes } from "../diagnostics/codes.js";
+import { describeWriteFailure } from "../runtime/fs-error.js";
 import type { RunOutcome } from "../session.js";
 
 let turn: Promise<unknown> = Promise.resolve();
@@ -21,12 +22,12 @@ export function inTurn<T>(work: () => Promise<T>): Promise<T> {
  * also stop webpack's watcher for good.
  */
 export function writeFailure(e: unknown): RunOutcome {
-  const message = `could not write output: ${e instanceof Error ? e.message : String(e)}`;
+  const { message, hint } = describeWriteFailure(e, "outDir");
   const result = {
     crds: [],
     files: [],
     stream: "",
-    diagnostics: [{ severity: "error" as const, code: codes.writeFailed, message }],
+    diagnostics: [{ severity: "error" as const, code: codes.writeFailed, message, hint }],
     ok: false,
   };
   return { result, written: [], removed: [], unchanged: false };

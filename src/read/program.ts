@@ -306,8 +306,32 @@ function findTsconfig(dir: string, exists: (p: string) => boolean): string | und
 function fromTs(d: ts.Diagnostic, code: string): Diagnostic {
   const message = tsApi.flattenDiagnosticMessageText(d.messageText, "\n");
   const text = `TS${d.code}: ${message}`;
+  const hint = crdgenImportHint(d.code, message);
   if (d.file && d.start !== undefined) {
-    return { severity: "error", code, message: text, location: locationOf(d.file, d.start) };
+    return { severity: "error", code, message: text, location: locationOf(d.file, d.start), hint };
   }
-  return { severity: "error", code, message: text };
+  return { severity: "error", code, message: text, hint };
+}
+
+/** The types crdgen exports (src/known-types.ts), which the README's examples use unimported-looking. */
+const CRDGEN_TYPE_NAMES = new Set([
+  "int32",
+  "int64",
+  "integer",
+  "IntOrString",
+  "Quantity",
+  "Time",
+  "MicroTime",
+  "Duration",
+  "ObjectMeta",
+  "RawExtension",
+]);
+
+/** `Cannot find name 'int32'` (TS2304, or TS2552 with a did-you-mean): the import it needs. */
+function crdgenImportHint(tsCode: number, message: string): string | undefined {
+  if (tsCode !== 2304 && tsCode !== 2552) return undefined;
+  const name = /^Cannot find name '([^']+)'/.exec(message)?.[1];
+  return name !== undefined && CRDGEN_TYPE_NAMES.has(name)
+    ? `${name} is one of crdgen's types: add \`import type { ${name} } from "crdgen";\``
+    : undefined;
 }

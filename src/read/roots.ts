@@ -39,7 +39,50 @@ export function readModel(
     const root = readRoot(decl, doc, reader, checker, diagnostics);
     if (root) roots.push(root);
   }
+  for (const sf of entries) for (const statement of sf.statements) reportMisplacedCrd(statement, diagnostics);
   return { roots, definitions: reader.definitions };
+}
+
+/**
+ * `@crd` on a class (or an enum, a function...), which is no root shape: without this error it was
+ * skipped, and the user read "No CRD found" about a type they had tagged.
+ */
+function reportMisplacedCrd(node: ts.Node, diagnostics: Diagnostic[]): void {
+  if (isRootShaped(node) || !docMentions(node, "@crd")) return;
+  const name = (node as { name?: ts.Node }).name;
+  if (!name || !tsApi.isIdentifier(name) || !readDoc(node).tags.some((t) => t.name === "crd")) return;
+  const isClass = tsApi.isClassDeclaration(node);
+  diagnostics.push({
+    severity: "error",
+    code: codes.rootShape,
+    message: `${name.text} is tagged @crd but is ${isClass ? "a class" : "neither an interface nor a type alias"}: a CRD root is an interface or a type alias.`,
+    location: nodeLocation(name),
+    path: name.text,
+    hint: isClass
+      ? `write \`export interface ${name.text}\` with the same fields (a class's methods are no data)`
+      : "move the doc comment to the exported interface of the resource",
+  });
+}
+
+/**
+ * Why entries declaring no root may have meant to (tags in a `//` comment, a type with @group but
+ * no @crd), for the hint of "No CRD found"; the generic hint when nothing looks so.
+ */
+export function noRootsHint(entries: readonly ts.SourceFile[]): string {
+  for (const sf of entries) {
+    // Tags are read from doc comments only: `// @crd` and `/* @crd */` are plain comments.
+    if (/^[ \t]*\/\/.*@crd\b/m.test(sf.text))
+      return "tags are read from doc comments only: write /** @crd @group example.com @version v1 */ above the type, not // comments";
+    if (/\/\*(?!\*)[^]*?@crd\b/.test(sf.text.replace(/\/\*\*[^]*?\*\//g, "")))
+      return "a doc comment starts with /** (two stars): /** @crd @group example.com @version v1 */";
+    for (const statement of sf.statements) {
+      if (!isRootShaped(statement)) continue;
+      const tags = readDoc(statement).tags.map((t) => t.name);
+      if (tags.includes("group") || tags.includes("version"))
+        return `add @crd to the doc comment of ${statement.name.text}, next to its @${tags.includes("group") ? "group" : "version"}`;
+    }
+  }
+  return "tag the root interface with /** @crd @group example.com @version v1 */";
 }
 
 type RootDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration;

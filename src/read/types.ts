@@ -211,7 +211,12 @@ export class TypeReader {
       });
     }
     if (this.checker.getIndexInfoOfType(type, IndexKind.Number)) {
-      this.unsupported(ctx, "a number index signature", "use an array, or a string index signature");
+      // JSON object keys are strings: `Record<number, T>` is a map with string keys, or a list.
+      this.unsupported(
+        ctx,
+        "a map with number keys (Record<number, T> or [key: number]: T)",
+        "JSON object keys are strings: use Record<string, T> (a @validation rule can check that keys are numbers), or T[]",
+      );
     }
     return this.patternIndexSignature(type, ctx);
   }
@@ -1076,7 +1081,14 @@ export class TypeReader {
     }
     const kinds = new Set(values.map((v) => typeof v));
     if (kinds.size > 1) {
-      return this.unsupported(ctx, "an enum mixing strings and numbers", "Kubernetes enums have one type");
+      // A member to rewrite, so that the hint is one the user can follow as written.
+      const index = values.findIndex((v) => typeof v === "number");
+      const example = `${decl.members[index]!.name.getText()} = ${JSON.stringify(String(values[index]))}`;
+      return this.unsupported(
+        ctx,
+        `an enum mixing strings and numbers (${decl.name.text})`,
+        `a Kubernetes field has one type: give every member of ${decl.name.text} a string value (${example})`,
+      );
     }
     const type: PrimitiveName = kinds.has("string")
       ? "string"

@@ -8,3 +8,25 @@ export function describeFsError(error: unknown): string {
   const m = /^[A-Z][A-Z0-9_]+: (.+?), \w+(?: '.*')?$/s.exec(message);
   return m ? m[1]! : message;
 }
+
+/**
+ * Why the CRD files could not be written, in the user's words: Node's `ENOTDIR: not a directory,
+ * mkdir '/x/crds'` read as a crash, and never said that the folder given is a file. `option` is
+ * how the caller names the output folder (`--out-dir`, `outDir`), for the hint; `show` writes a path
+ * as the user would (relative to their folder).
+ */
+export function describeWriteFailure(
+  error: unknown,
+  option: string,
+  show: (p: string) => string = (p) => p,
+): { message: string; hint?: string } {
+  const e = error as Partial<NodeJS.ErrnoException> | undefined;
+  const where = typeof e?.path === "string" ? show(e.path) : undefined;
+  if (e?.code === "ENOTDIR" && where !== undefined)
+    return {
+      message: `could not write output: ${where} is a file, not a folder`,
+      hint: `give ${option} a folder, or a path where one can be made`,
+    };
+  const what = describeFsError(error);
+  return { message: `could not write output${where === undefined ? "" : ` to ${where}`}: ${what}` };
+}

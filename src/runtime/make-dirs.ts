@@ -33,12 +33,16 @@ export function makeDirs(dir: string): void {
   }
 }
 
-/** The stats of `p`, or undefined when nothing is there (or a symlink to nothing). */
+/**
+ * The stats of `p`, or undefined when nothing is there (or a symlink to nothing). Under a file
+ * (ENOTDIR) nothing is there either: the walk up then stops at that file, which the error names.
+ */
 function statOf(p: string): Stats | undefined {
   try {
     return statSync(p);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     throw e;
   }
 }

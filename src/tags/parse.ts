@@ -65,7 +65,28 @@ export function parseJson(text: string, tag = "default"): TagParseResult<JsonVal
   } catch {
     // Bare words are a common shorthand for strings (`@default Always`).
     if (/^[A-Za-z_][\w.-]*$/.test(t) && !["true", "false", "null"].includes(t)) return ok(t);
-    return fail(`expects a JSON value, got ${t}`, `quote strings: @${tag} "value"`);
+    return fail(`expects a JSON value, got ${t}`, jsonHint(t, tag));
+  }
+}
+
+/**
+ * What to write for a text that is no JSON, ready to paste: `@default foo bar` and `@default 100Mi`
+ * are strings that need quotes, `@default {a: 1}` is a JavaScript object whose keys need them.
+ */
+function jsonHint(text: string, tag: string): string {
+  // `'Always'` is a JavaScript string: JSON's strings take double quotes.
+  if (!/^[[{]/.test(text))
+    return `quote strings: @${tag} ${JSON.stringify(/^'(.*)'$/s.exec(text)?.[1] ?? text)}`;
+  const quoted = text
+    .replace(/'((?:[^'\\]|\\.)*)'/g, (_, inner: string) => JSON.stringify(inner.replace(/\\'/g, "'")))
+    .replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":')
+    .replace(/,(\s*[}\]])/g, "$1");
+  try {
+    JSON.parse(quoted);
+    return `JSON quotes keys and strings with ": write @${tag} ${quoted}`;
+  } catch {
+    const example = text.startsWith("[") ? '["a", "b"]' : '{"key": "value"}';
+    return `JSON quotes keys and strings with ", and has no trailing commas: @${tag} ${example}`;
   }
 }
 

@@ -124,9 +124,18 @@ export const schemaTags: RegisteredTag[] = [
       if (t === "") return fail("expects a regular expression");
       // Checked as the API server will read it: RE2 accepts `[[:punct:]]` and `(?i)`, which
       // JavaScript rejects, and rejects look-arounds, which JavaScript accepts.
+      const literal = regexLiteral(t);
+      if (literal !== undefined)
+        return fail(
+          "is written as a JavaScript regular expression literal: the API server would match its slashes as characters, so no value would match",
+          `write @pattern ${literal}`,
+        );
       const compiled = compileRe2(t);
       return compiled instanceof Error
-        ? fail(`is not a valid regular expression (RE2 syntax): ${compiled.message}`)
+        ? fail(
+            `is not a valid regular expression (RE2 syntax): ${compiled.message}`,
+            re2Hint(t, compiled.message),
+          )
         : ok(t);
     },
     schema: (s, v) => void (s.pattern = v),
@@ -316,3 +325,37 @@ schemaTags.push(
     // The emitter starts such a field from an empty schema (see emit/schema.ts).
   }),
 );
+
+/**
+ * The pattern inside `/^[a-z]+$/i`, as RE2 writes it (`(?i)^[a-z]+$`), or undefined. Only a literal
+ * whose `^` or `$` touches a slash is one: `/^a/` can match nothing, while `/v1/` is a fine pattern.
+ */
+function regexLiteral(text: string): string | undefined {
+  const m = /^\/(.+)\/([dgimsuyv]*)$/s.exec(text);
+  if (!m) return undefined;
+  const [, inner = "", flags = ""] = m;
+  if (!inner.startsWith("^") && !/(^|[^\\])\$$/.test(inner)) return undefined;
+  // RE2 takes JavaScript's i, m and s flags inline; the others change nothing a pattern matches.
+  const inline = [...flags].filter((f) => "ims".includes(f)).join("");
+  return inline === "" ? inner : `(?${inline})${inner}`;
+}
+
+/**
+ * What to write instead of a JavaScript-only regular expression feature, which the API server's
+ * RE2 (Go's regexp) refuses; the default hint, the tag's syntax, when there is nothing to add.
+ */
+function re2Hint(pattern: string, error: string): string | undefined {
+  if (/\(\?(=|!|<=|<!)/.test(pattern))
+    return "RE2, which Kubernetes matches patterns with, has no look-ahead or look-behind: write the pattern without it, or check each condition with a @validation rule (rule=\"self.matches('[a-z]')\")";
+  if (/invalid escape sequence: `\\[1-9k]/.test(error))
+    return "RE2, which Kubernetes matches patterns with, has no back-references: check the repeated part with a @validation rule";
+  if (/invalid escape sequence: `\\u`/.test(error)) {
+    // RE2 writes a code point \x{00e9}, JavaScript \u00e9.
+    const rewritten = pattern.replace(/\\u\{?([0-9A-Fa-f]{4,6})\}?/g, "\\x{$1}");
+    if (!(compileRe2(rewritten) instanceof Error))
+      return `RE2 writes a character by its code as \\x{...}: write @pattern ${rewritten}`;
+  }
+  if (/invalid nested repetition operator: `[*+?]\+`/.test(error))
+    return "RE2 has no possessive quantifiers: drop the second + (a++ is a+)";
+  return undefined;
+}

@@ -116,12 +116,15 @@ describe("crdgen <file>", () => {
     await writeFile(path.join(dir, "taken"), "");
     const run = await runCli(["types.ts", "--out-dir", "taken/crds"], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/error CRD4003: could not write output: ENOTDIR: .*taken/);
+    // The file in the way is named (not the folder under it), in the user's words: no errno, no mkdir.
+    expect(run.stderr).toContain(
+      "error CRD4003: could not write output: taken is a file, not a folder\n  hint: give --out-dir a folder, or a path where one can be made\n",
+    );
     // Under /proc Node's own recursive mkdir never returns (Linux only has one).
     if (existsSync("/proc/self")) {
       const proc = await runCli(["types.ts", "--out-dir", "/proc/crdgen-nope/crds"], dir);
       expect(proc.code).toBe(1);
-      expect(proc.stderr).toContain("could not write output: ENOENT");
+      expect(proc.stderr).toContain("could not write output to /proc/crdgen-nope: no such file or directory");
     }
   });
 

@@ -74,8 +74,22 @@ describe("resolvePath", () => {
     ],
     [".metadata.labels.app", "dotted", { kind: "found", schema: { type: "string" } }],
     [".spec.free.any[0].thing", "jsonpath", { kind: "unknown" }],
-    [".spec.a\\.c", "jsonpath", { kind: "missing", at: ".spec.a\\.c" }],
-    [".spec.list.name", "jsonpath", { kind: "missing", at: ".spec.list.name" }],
+    [
+      ".spec.a\\.c",
+      "jsonpath",
+      {
+        kind: "missing",
+        at: ".spec.a\\.c",
+        name: "a.c",
+        parent: ".spec",
+        fields: ["a.b", "a", "list", "free"],
+      },
+    ],
+    [
+      ".spec.list.name",
+      "jsonpath",
+      { kind: "missing", at: ".spec.list.name", name: "name", parent: ".spec.list", inList: true },
+    ],
     [".metadata.nope.x", "jsonpath", { kind: "missing", at: ".metadata.nope" }],
     [".spec.a\\.b", "dotted", { kind: "unreadable", rest: ".a\\.b" }],
   ])("%s (%s)", (path, syntax, resolved) => {
@@ -135,7 +149,13 @@ export interface Job { spec: Spec; status?: { replicas?: integer; selector?: str
     [
       "@printColumn name=X type=string jsonPath=.spec.a\\.c",
       'Printer column "X" path .spec.a\\.c does not exist in Job\'s schema (no field at .spec.a\\.c).',
-      undefined,
+      // A suggested name with a dot is written as the path syntax writes it.
+      "did you mean .spec.a\\.b?",
+    ],
+    [
+      "@printColumn name=X type=string jsonPath=.spec.list.name",
+      'Printer column "X" path .spec.list.name does not exist in Job\'s schema (no field at .spec.list.name).',
+      ".spec.list is a list: write .spec.list[*].name",
     ],
     [
       "@printColumn name=X type=string jsonPath=.spec..a",

@@ -76,7 +76,9 @@ test("a bad type fails the build with crdgen's located error, no stack trace, an
 test("an output folder that cannot be written fails the build with CRD4003, not a stack trace", async () => {
   await writeFile(project.file("crds"), "a file where the output folder goes\n");
   const failure = await buildFailure();
-  expect(failure.message).toContain("error CRD4003: could not write output: ENOTDIR");
+  expect(failure.message).toContain("error CRD4003: could not write output: ");
+  expect(failure.message).toContain("crds is a file, not a folder");
+  expect(failure.message).toContain("hint: give outDir a folder");
   expect(failure.stack).not.toMatch(/\n\s+at /);
 });
 

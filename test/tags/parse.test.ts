@@ -83,15 +83,40 @@ describe("parsePositive (@multipleOf)", () => {
   ])("%s is refused", (text, message) => expect(parsePositive(text)).toEqual({ ok: false, message }));
 });
 
-describe("parseJson's hint names the tag", () => {
+describe("parseJson's hint names the tag, with the value to write", () => {
   test.each([
-    [undefined, 'quote strings: @default "value"'],
-    ["exampleValue", 'quote strings: @exampleValue "value"'],
+    [undefined, 'JSON quotes keys and strings with ": write @default {"a": 1}'],
+    ["exampleValue", 'JSON quotes keys and strings with ": write @exampleValue {"a": 1}'],
   ])("%s", (tag, hint) => {
     expect(parseJson("{a: 1}", tag)).toEqual({
       ok: false,
       message: "expects a JSON value, got {a: 1}",
       hint,
     });
+  });
+
+  // Each hint is the tag to write, and what it writes is JSON that parses.
+  test.each([
+    ["foo bar", '@default "foo bar"'],
+    ["100Mi", '@default "100Mi"'],
+    ["'Always'", '@default "Always"'],
+    ["{a: 1, b: 'x', }", '@default {"a": 1, "b": "x" }'],
+    ["[{name: 'a'}]", '@default [{"name": "a"}]'],
+  ])("%s", (text, written) => {
+    const parsed = parseJson(text);
+    expect(parsed.ok).toBe(false);
+    const hint = parsed.ok ? "" : (parsed.hint ?? "");
+    expect(hint.endsWith(written)).toBe(true);
+    expect(parseJson(written.slice("@default ".length)).ok).toBe(true);
+  });
+
+  test.each([
+    ["{a: }", '{"key": "value"}'],
+    ["[a, b]", '["a", "b"]'],
+  ])("%s, which no quoting mends, gets JSON's rules, not a string's", (text, example) => {
+    const parsed = parseJson(text);
+    expect(parsed.ok ? "" : parsed.hint).toBe(
+      `JSON quotes keys and strings with ", and has no trailing commas: @default ${example}`,
+    );
   });
 });

@@ -101,9 +101,12 @@ describe("messages of badly written values", () => {
     ],
     [
       "@exampleValue {a: 1}",
-      '@exampleValue expects a JSON value, got {a: 1}. (quote strings: @exampleValue "value")',
+      '@exampleValue expects a JSON value, got {a: 1}. (JSON quotes keys and strings with ": write @exampleValue {"a": 1})',
     ],
-    ["@default {a: 1}", '@default expects a JSON value, got {a: 1}. (quote strings: @default "value")'],
+    [
+      "@default {a: 1}",
+      '@default expects a JSON value, got {a: 1}. (JSON quotes keys and strings with ": write @default {"a": 1})',
+    ],
     [
       "@validation rule=self.size() > 1",
       '@validation rule=self.size() is followed by "> 1": a value with spaces needs quotes. (write rule="self.size() > 1")',
