@@ -64,6 +64,7 @@ export function conflictingTags(tags: readonly AppliedTag[]): TagProblem[] {
       hint: `write @${bound} ${n} @${exclusive} for ${sign} ${n}, or @${bound} ${m} alone for ${sign}= ${m}`,
     });
   }
+  out.push(...emptyRanges(tags));
   const mapType = tags.find((t) => t.name === "mapType");
   const structType = tags.find((t) => t.name === "structType");
   if (mapType && structType && mapType.value !== structType.value) {
@@ -83,6 +84,41 @@ export function conflictingTags(tags: readonly AppliedTag[]): TagProblem[] {
       hint: map
         ? "remove @uniqueItems: a list-map's items are already unique by their @listMapKey"
         : "remove @listType atomic for a set of scalars, or @uniqueItems for a list that may repeat items",
+    });
+  }
+  return out;
+}
+
+/** Bounds that pair up: a lower one above the upper one leaves no value, which no tag meant. */
+const RANGES = [
+  ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"],
+  ["minLength", "maxLength"],
+  ["minItems", "maxItems"],
+  ["minProperties", "maxProperties"],
+] as const;
+
+/**
+ * `@minLength 5 @maxLength 3`, `@minimum 10 @maximum 1`, `@exclusiveMinimum 1 @maximum 1`: the
+ * API server accepts such a schema, and then refuses every value (an optional field can only
+ * be left out).
+ */
+function emptyRanges(tags: readonly AppliedTag[]): TagProblem[] {
+  const out: TagProblem[] = [];
+  for (const [low, high, lowExclusive, highExclusive] of RANGES) {
+    const bound = (name: string | undefined) =>
+      name === undefined ? undefined : tags.find((t) => t.name === name && typeof t.value === "number");
+    const lower = bound(low) ?? bound(lowExclusive);
+    const upper = bound(high) ?? bound(highExclusive);
+    if (!lower || !upper) continue;
+    const open = (name: string | undefined) => name !== undefined && tags.some((t) => t.name === name);
+    const from = lower.value as number;
+    const to = upper.value as number;
+    if (from < to || (from === to && !open(lowExclusive) && !open(highExclusive))) continue;
+    out.push({
+      tag: later(lower, upper, tags),
+      message: `@${lower.name} ${from} and @${upper.name} ${to} leave no value that fits both: the API server would refuse every value.`,
+      hint:
+        from > to ? `did you mean @${lower.name} ${to} and @${upper.name} ${from}?` : "make the range wider",
     });
   }
   return out;

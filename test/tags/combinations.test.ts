@@ -96,6 +96,9 @@ describe("conflictingTags", () => {
     [["@maximum 5", "@exclusiveMaximum", "@exclusiveMinimum 1"]],
     [["@uniqueItems", "@listType set"]],
     [["@mapType atomic", "@structType atomic"]],
+    [["@minimum 1", "@maximum 1"]],
+    [["@minLength 0", "@maxLength 0"]],
+    [["@exclusiveMinimum 0", "@maximum 1"]],
   ])("%j: nothing", (lines) => {
     expect(conflictingTags(tags(...lines))).toEqual([]);
   });
@@ -123,6 +126,30 @@ describe("conflictingTags", () => {
       ["@uniqueItems", "@listType map", "@listMapKey name"],
       [
         "2: @uniqueItems makes the list a set, but @listType map says it is a list-map. (remove @uniqueItems: a list-map's items are already unique by their @listMapKey)",
+      ],
+    ],
+    [
+      ["@minLength 5", "@maxLength 3"],
+      [
+        "2: @minLength 5 and @maxLength 3 leave no value that fits both: the API server would refuse every value. (did you mean @minLength 3 and @maxLength 5?)",
+      ],
+    ],
+    [
+      ["@maxItems 0", "@minItems 1"],
+      [
+        "2: @minItems 1 and @maxItems 0 leave no value that fits both: the API server would refuse every value. (did you mean @minItems 0 and @maxItems 1?)",
+      ],
+    ],
+    [
+      ["@minimum 10", "@maximum 1"],
+      [
+        "2: @minimum 10 and @maximum 1 leave no value that fits both: the API server would refuse every value. (did you mean @minimum 1 and @maximum 10?)",
+      ],
+    ],
+    [
+      ["@exclusiveMinimum 1", "@maximum 1"],
+      [
+        "2: @exclusiveMinimum 1 and @maximum 1 leave no value that fits both: the API server would refuse every value. (make the range wider)",
       ],
     ],
     [
