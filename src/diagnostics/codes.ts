@@ -26,6 +26,8 @@ export const codes = {
   conflictingDeclarations: "CRD1016",
   /** A controller-gen marker (`+kubebuilder:validation:Minimum=0`) in a doc comment, which would shape the CRD in Go. */
   controllerGenMarker: "CRD1017",
+  /** A root named as a part of a resource (`WidgetSpec`): likely `@crd` on the spec, not on the resource. */
+  rootLooksLikePart: "CRD1018",
   // Kubernetes validation of the generated CRD, and `crdgen check` of CRD and custom-resource files
   invalidCrd: "CRD2001",
   /** A scalar YAML 1.1 readers (kubectl) read differently from YAML 1.2. */

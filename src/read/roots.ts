@@ -178,6 +178,19 @@ function readRoot(
   object.properties = object.properties.filter((p) => !OBJECT_META_PROPERTIES.has(p.name));
   // No \`spec\` is required: as controller-gen, a root is any object (cnpg's FailoverQuorum has only a
   // status, clusterctl's Metadata and Crossplane's EnvironmentConfig have top-level fields).
+  const part = /(Spec|Status)$/.exec(typeName)?.[1];
+  // A resource type is tagged, not its spec: `@crd` on WidgetSpec makes a kind WidgetSpec whose
+  // fields are top-level. An explicit @kind says the name is meant.
+  if (part && !tags.some((t) => t.name === "kind")) {
+    diagnostics.push({
+      severity: "warning",
+      code: codes.rootLooksLikePart,
+      message: `${typeName} is tagged @crd, but its name reads as the ${part.toLowerCase()} of a resource: the CRD is the kind ${typeName}, with ${typeName}'s fields at its top level.`,
+      location: origin,
+      path: typeName,
+      hint: `tag the resource type instead (\`export interface ${typeName.slice(0, -part.length) || "Widget"} { ${part.toLowerCase()}: ${typeName} }\`), or add @kind ${typeName} if this is the resource`,
+    });
+  }
   if (object.additionalProperties) {
     error(`${typeName} has an index signature; a CRD root cannot have additional properties.`);
     object.additionalProperties = undefined;

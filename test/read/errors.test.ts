@@ -467,3 +467,26 @@ describe("an index signature beside named properties", () => {
     });
   });
 });
+
+describe("a root named as a part of a resource", () => {
+  test("@crd on WidgetSpec is a warning saying where the tag goes", () => {
+    const result = generateFrom(
+      "export interface Widget { spec: WidgetSpec }\n/** @crd @group a.io @version v1 */\nexport interface WidgetSpec { size?: number }",
+    );
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.map((d) => [d.severity, d.code, d.hint])).toEqual([
+      [
+        "warning",
+        "CRD1018",
+        "tag the resource type instead (`export interface Widget { spec: WidgetSpec }`), or add @kind WidgetSpec if this is the resource",
+      ],
+    ]);
+  });
+
+  test("an explicit @kind says the name is meant", () => {
+    const result = generateFrom(
+      "/** @crd @group a.io @version v1 @kind ClusterStatus */\nexport interface ClusterStatus { spec: { a?: string } }",
+    );
+    expect(result.diagnostics).toEqual([]);
+  });
+});
