@@ -66,15 +66,17 @@ export function parseFile(file: string, text: string): LoadedFile {
     type: "YAMLSyntax",
     message: `invalid YAML: ${e.message}`,
   }));
-  for (const document of documents) {
+  // Only a file with `{{` can hold a template action: the walk is skipped for nearly all.
+  for (const document of text.includes("{{") ? documents : []) {
     const at = templateValuePath(document.value);
     if (at) return templateFile(file, text, positionOf(document, at));
   }
-  const sent = kubectlValues(loaded);
+  // Asked only for custom resources: a file of CRDs (the corpus) needs no second reading.
+  let sent: unknown[] | undefined;
   const objects: CheckedObject[] = [];
   documents.forEach((document, i) => {
     // CRDs are checked as read (CRD2002 warns of YAML 1.1 readings); custom resources as kubectl sends them.
-    const value = isCrdObject(document.value) ? document.value : sent[i];
+    const value = isCrdObject(document.value) ? document.value : (sent ??= kubectlValues(loaded))[i];
     if (isListOfObjects(value)) {
       value.items.forEach((item, n) => objects.push({ file, document, prefix: ["items", n], value: item }));
     } else {
