@@ -17,16 +17,30 @@ const STEP = /^\.(?:properties\[(.*?)\](?=\.|$)|items(?=\.|$)|additionalProperti
 
 /** The location of the deepest written node on `path` (a path below openAPIV3Schema). */
 export function originOf(index: OriginIndex, path: string): SourceLocation | undefined {
-  let node: DraftSchema | undefined = index.annotated;
-  let found = node[ORIGIN];
+  let found = index.annotated[ORIGIN];
+  followSchemaPath(index.annotated, path, (node) => (found = node[ORIGIN] ?? found));
+  return found;
+}
+
+/**
+ * Follows a validator path (`.properties[spec].items.additionalProperties`) down `root`, giving
+ * `visit` each node on the way; the node at its end, or undefined where a step leaves the schema
+ * (a missing property, or a keyword such as `.x-kubernetes-validations[0]`).
+ */
+export function followSchemaPath(
+  root: DraftSchema,
+  path: string,
+  visit?: (node: DraftSchema) => void,
+): DraftSchema | undefined {
+  let node: DraftSchema | undefined = root;
   for (let rest = path; node && rest;) {
     const m = STEP.exec(rest);
-    if (!m) break;
+    if (!m) return undefined;
     rest = rest.slice(m[0].length);
     if (m[1] !== undefined) node = node.properties?.[m[1]];
     else if (m[0] === ".items") node = node.items && !Array.isArray(node.items) ? node.items : undefined;
     else node = typeof node.additionalProperties === "object" ? node.additionalProperties : undefined;
-    found = node?.[ORIGIN] ?? found;
+    if (node) visit?.(node);
   }
-  return found;
+  return node;
 }

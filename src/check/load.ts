@@ -8,6 +8,7 @@ import {
   type YamlDocument,
 } from "../yaml/load.js";
 import { codes } from "../diagnostics/codes.js";
+import { kubectlListItems } from "../yaml/kubectl-lists.js";
 import { kubectlValues } from "../yaml/kubectl-values.js";
 import { describeFsError } from "../runtime/fs-error.js";
 import { firstTemplateAction, templateValuePath } from "./templates.js";
@@ -77,23 +78,14 @@ export function parseFile(file: string, text: string): LoadedFile {
   documents.forEach((document, i) => {
     // CRDs are checked as read (CRD2002 warns of YAML 1.1 readings); custom resources as kubectl sends them.
     const value = isCrdObject(document.value) ? document.value : (sent ??= kubectlValues(loaded))[i];
-    if (isListOfObjects(value)) {
-      value.items.forEach((item, n) => objects.push({ file, document, prefix: ["items", n], value: item }));
+    const items = kubectlListItems(value);
+    if (items) {
+      items.forEach((item, n) => objects.push({ file, document, prefix: ["items", n], value: item }));
     } else {
       objects.push({ file, document, prefix: [], value });
     }
   });
   return { file, text, documents, objects, findings, yaml11Differences };
-}
-
-/**
- * A list kubectl splits into its items: `kind: List`, and any other kind ending in `List` with
- * `items` (a `WidgetList`), as kubectl's decoder reads every object with `items` as a list.
- */
-function isListOfObjects(value: unknown): value is { items: unknown[] } {
-  if (!value || typeof value !== "object") return false;
-  const { kind, items } = value as { kind?: unknown; items?: unknown };
-  return typeof kind === "string" && kind.endsWith("List") && Array.isArray(items);
 }
 
 /** A file of template actions: one error at the first, and nothing checked (its YAML is not the manifest's). */

@@ -10,6 +10,7 @@
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import type { ValidationRule } from "../schema/types.js";
 import type { DraftSchema } from "./draft.js";
+import { followSchemaPath } from "../../transforms/origins.js";
 
 const RULES = "x-kubernetes-validations";
 
@@ -30,7 +31,6 @@ export function ruleCount(schema: DraftSchema): number {
 
 /** `.properties[spec].items.x-kubernetes-validations[2].fieldPath` → the node's path, and 2. */
 const RULE_PATH = /^(.*?)\.x-kubernetes-validations\[(\d+)\]/;
-const STEP = /^\.(?:properties\[(.*?)\](?=\.|$)|items(?=\.|$)|additionalProperties(?=\.|$))/;
 
 /** An error about a rule a tag wrote: the rule, its tag, and the part of the rule it is about (`.fieldPath`). */
 export interface RuleError {
@@ -71,14 +71,5 @@ export class RuleErrorsSeen {
 
 /** Rule `index` of the node at `nodePath` in `schema`. */
 function ruleAt(schema: DraftSchema, nodePath: string, index: number): ValidationRule | undefined {
-  let node: DraftSchema | undefined = schema;
-  for (let rest = nodePath; node && rest;) {
-    const step = STEP.exec(rest);
-    if (!step) return undefined;
-    rest = rest.slice(step[0].length);
-    if (step[1] !== undefined) node = node.properties?.[step[1]];
-    else if (step[0] === ".items") node = node.items;
-    else node = typeof node.additionalProperties === "object" ? node.additionalProperties : undefined;
-  }
-  return node?.[RULES]?.[index];
+  return followSchemaPath(schema, nodePath)?.[RULES]?.[index];
 }

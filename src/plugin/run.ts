@@ -1,7 +1,7 @@
 /**
- * Runs of the plugin instances of one process take turns, writes included. Two builds in parallel
- * (two vite builds, two esbuild builds) that make the same CRD write it through temporary files
- * named after the process, so at once one build's rename took the other's file away (ENOENT).
+ * Runs of the plugin instances of one process take turns, writes and tidying included. Instances
+ * sharing an output folder remove only the files none of them makes (out-dir-claims.ts): one tidying
+ * while another has written a new file but not yet claimed it would remove that file.
  */
 import { codes } from "../diagnostics/codes.js";
 import { describeWriteFailure } from "../runtime/fs-error.js";

@@ -35,10 +35,18 @@ const INTEGER_ALIASES: Record<string, string | undefined> = {
 function crdgenTypeSchema(name: string): JSONSchemaProps | undefined {
   if (name === "Duration") return { type: "string" };
   if (name === "ObjectMeta") return { type: "object" };
-  return ["IntOrString", "Quantity", "Time", "MicroTime", "RawExtension"].includes(name)
-    ? wellKnownSchema(name)
-    : undefined;
+  return WELL_KNOWN.includes(name) ? wellKnownSchema(name) : undefined;
 }
+
+const WELL_KNOWN = ["IntOrString", "Quantity", "Time", "MicroTime", "RawExtension"];
+
+/** Every type crdgen exports for users' declarations (src/known-types.ts): `int32`, `Quantity`... */
+export const crdgenTypeNames: ReadonlySet<string> = new Set([
+  ...Object.keys(INTEGER_ALIASES),
+  ...WELL_KNOWN,
+  "Duration",
+  "ObjectMeta",
+]);
 
 /** Names recognised wherever they are declared, as long as they are type aliases. */
 const ANYWHERE = new Set(["IntOrString"]);

@@ -15,6 +15,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { locationOf } from "./location.js";
 import { describeFsError } from "../runtime/fs-error.js";
 import { hasUnresolvedReference, RESOLUTION_CODES } from "./unresolved-names.js";
+import { crdgenTypeNames } from "./known-types.js";
 
 export interface LoadOptions {
   /** Entry files, absolute or relative to `cwd`. */
@@ -313,25 +314,11 @@ function fromTs(d: ts.Diagnostic, code: string): Diagnostic {
   return { severity: "error", code, message: text, hint };
 }
 
-/** The types crdgen exports (src/known-types.ts), which the README's examples use unimported-looking. */
-const CRDGEN_TYPE_NAMES = new Set([
-  "int32",
-  "int64",
-  "integer",
-  "IntOrString",
-  "Quantity",
-  "Time",
-  "MicroTime",
-  "Duration",
-  "ObjectMeta",
-  "RawExtension",
-]);
-
 /** `Cannot find name 'int32'` (TS2304, or TS2552 with a did-you-mean): the import it needs. */
 function crdgenImportHint(tsCode: number, message: string): string | undefined {
   if (tsCode !== 2304 && tsCode !== 2552) return undefined;
   const name = /^Cannot find name '([^']+)'/.exec(message)?.[1];
-  return name !== undefined && CRDGEN_TYPE_NAMES.has(name)
+  return name !== undefined && crdgenTypeNames.has(name)
     ? `${name} is one of crdgen's types: add \`import type { ${name} } from "crdgen";\``
     : undefined;
 }

@@ -1,4 +1,5 @@
 /** Tags on the root declaration that make up the CRD envelope (names, group, version, scope). */
+import { isDNS1035Label, isDNS1123Subdomain } from "../validate/dns.js";
 import { fail, ok, parseChoice, parseFlag } from "./parse.js";
 import { defineTag, type RegisteredTag, type TagParseResult } from "./registry.js";
 
@@ -12,7 +13,7 @@ const CRD = ["crd"] as const;
 function parseGroup(text: string): TagParseResult<string> {
   const t = text.trim();
   if (t.length > 253) return fail(`is ${t.length} characters long; a group has at most 253`);
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(t)) {
+  if (isDNS1123Subdomain(t).length > 0) {
     const lower = t.toLowerCase();
     return fail(
       `expects a DNS subdomain such as batch.example.com, got "${t}"`,
@@ -54,13 +55,11 @@ function parseName(text: string): TagParseResult<string> {
 function dns1035(text: string, what: string): TagParseResult<string> {
   const t = text.trim();
   if (t.length > 63) return fail(`is ${t.length} characters long; Kubernetes allows at most 63`);
-  if (/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(t)) return ok(t);
+  if (isDNS1035Label(t).length === 0) return ok(t);
   const lower = t.toLowerCase();
   return fail(
     `expects ${what}, got "${t}"`,
-    lower !== t && /^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(lower)
-      ? `write it in lower case: ${lower}`
-      : undefined,
+    lower !== t && isDNS1035Label(lower).length === 0 ? `write it in lower case: ${lower}` : undefined,
   );
 }
 

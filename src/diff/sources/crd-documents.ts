@@ -3,6 +3,7 @@
  * A CRD's value is what kubectl sends for it (kubectl-values.ts): diff compares what the
  * cluster gets, so `enum: [on]` and `enum: ["on"]` differ.
  */
+import { kubectlListItems } from "../../yaml/kubectl-lists.js";
 import type { CustomResourceDefinition } from "../../schema/types.js";
 import { kubectlDifferences, kubectlValues } from "../../yaml/kubectl-values.js";
 import type { YamlDocument, YamlLoadResult, YamlProblem } from "../../yaml/load.js";
@@ -43,13 +44,6 @@ export function isV1Crd(value: unknown): value is CustomResourceDefinition {
   );
 }
 
-/** `kubectl get crd -o yaml` of several CRDs writes one `kind: List` (or a typed list) of them. */
-function listItems(value: unknown): unknown[] | undefined {
-  if (!isRecord(value) || !Array.isArray(value.items)) return undefined;
-  const list = value.kind === "List" || value.kind === "CustomResourceDefinitionList";
-  return list ? value.items : undefined;
-}
-
 /**
  * The v1 CRDs of the documents, including those inside list documents, as `crdgen check` finds
  * them; `values` are the documents' values (as read, unless given).
@@ -61,7 +55,7 @@ export function crdsIn(
   const out: SourcedCrd[] = [];
   for (const [i, document] of documents.entries()) {
     const value = values[i];
-    const items = listItems(value);
+    const items = kubectlListItems(value);
     if (items === undefined) {
       if (isV1Crd(value)) out.push({ crd: value, document, prefix: [] });
       continue;
