@@ -28,6 +28,8 @@ export const codes = {
   controllerGenMarker: "CRD1017",
   /** A root named as a part of a resource (`WidgetSpec`): likely `@crd` on the spec, not on the resource. */
   rootLooksLikePart: "CRD1018",
+  /** A crdgen tag in a `//` or `/* *\/` comment, which TypeScript does not read tags from. */
+  tagInPlainComment: "CRD1019",
   // Kubernetes validation of the generated CRD, and `crdgen check` of CRD and custom-resource files
   invalidCrd: "CRD2001",
   /** A scalar YAML 1.1 readers (kubectl) read differently from YAML 1.2. */

@@ -8,7 +8,7 @@
  */
 import type { ts } from "ts-morph";
 import { codes } from "../diagnostics/codes.js";
-import { equivalentHint, readMarker } from "../tags/controller-gen-markers.js";
+import { equivalentHint, readMarker, type MarkerReading } from "../tags/controller-gen-markers.js";
 import type { RawTag } from "./jsdoc.js";
 import { positionOrigin } from "./location.js";
 import { tsApi } from "./typescript.js";
@@ -59,10 +59,7 @@ export function markerTags(lines: readonly string[], node: ts.Node, range: ts.Te
     const at = lineStartIndex(sf.text, line, cursor, range.end);
     if (at >= 0) cursor = at + line.length;
     const reading = readMarker(line);
-    if (!reading) continue;
-    // Go types mark every optional field `+optional`: on a property that says so with `?`, it says nothing new.
-    const optionality = reading.equivalent?.tags === undefined ? reading.equivalent?.optionality : undefined;
-    if (optionality !== undefined && optionality === optionalityOf(node)) continue;
+    if (!reading || saysNothingNew(reading, node)) continue;
     out.push({
       name: line,
       text: "",
@@ -80,6 +77,12 @@ export function markerTags(lines: readonly string[], node: ts.Node, range: ts.Te
 }
 
 const NODE_MODULES = /[\\/]node_modules[\\/]/;
+
+/** Go types mark every optional field `+optional`: on a property that says so with `?`, it says nothing new. */
+export function saysNothingNew(reading: MarkerReading, node: ts.Node): boolean {
+  const optionality = reading.equivalent?.tags === undefined ? reading.equivalent?.optionality : undefined;
+  return optionality !== undefined && optionality === optionalityOf(node);
+}
 
 /** Whether a property is written optional (`name?: T`) or required; undefined for other declarations. */
 function optionalityOf(node: ts.Node): "optional" | "required" | undefined {

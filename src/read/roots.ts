@@ -14,6 +14,7 @@ import type { AppliedTag } from "../tags/registry.js";
 import { docMentions, readDoc } from "./jsdoc.js";
 import { nodeLocation } from "./location.js";
 import { pluralize } from "./names.js";
+import { plainCommentTags } from "./plain-comment-tags.js";
 import { collectTags } from "./tags.js";
 import type { ReadCache } from "./read-cache.js";
 import { TypeReader } from "./types.js";
@@ -33,13 +34,24 @@ export function readModel(
 ): IrModel {
   const reader = new TypeReader(checker, diagnostics, cache);
   const roots: IrRoot[] = [];
+  const rootDecls = new Set<ts.Node>();
   for (const decl of rootCandidates(entries, checker)) {
     const doc = readDoc(decl);
     if (!doc.tags.some((t) => t.name === "crd")) continue;
+    rootDecls.add(decl);
     const root = readRoot(decl, doc, reader, checker, diagnostics);
     if (root) roots.push(root);
   }
-  for (const sf of entries) for (const statement of sf.statements) reportMisplacedCrd(statement, diagnostics);
+  for (const sf of entries)
+    for (const statement of sf.statements) {
+      reportMisplacedCrd(statement, diagnostics);
+      // A root's own plain-comment tags, and a `// @crd` that was meant to make one.
+      if (
+        isRootShaped(statement) &&
+        (rootDecls.has(statement) || plainCommentTags(statement).some((t) => t.written === "@crd"))
+      )
+        reader.notePlainCommentTags(statement, statement.name.text);
+    }
   return { roots, definitions: reader.definitions };
 }
 

@@ -19,6 +19,7 @@ import type {
 } from "../ir/model.js";
 import { readDoc, strandedDocComments, type DocInfo } from "./jsdoc.js";
 import { mergedDoc } from "./merged-docs.js";
+import { plainCommentTags } from "./plain-comment-tags.js";
 import { knownTypeByName, type KnownType } from "./known-types.js";
 import { isKubernetesClientModule, isKubernetesModelsModule } from "./kubernetes/index.js";
 import { isModifier, modifiedSchema, type Modifier } from "./kubernetes/mapped.js";
@@ -313,7 +314,10 @@ export class TypeReader {
     // there, so the schema has no such property.
     if (optional && type.flags & (TypeFlags.Never | TypeFlags.Undefined)) return undefined;
     const doc = decl ? this.propertyDoc(symbol, decl, path) : NO_DOC;
-    if (decl) this.noteStrandedDocs(decl, path);
+    if (decl) {
+      this.noteStrandedDocs(decl, path);
+      this.notePlainCommentTags(decl, path);
+    }
     return {
       name,
       type: this.convert(type, node, { path, at }),
@@ -389,6 +393,49 @@ export class TypeReader {
         path,
         hint: "put the comment on a line of its own above the property",
       });
+    }
+  }
+
+  /**
+   * Warns, once per comment, of what was meant for crdgen in plain comments above `decl`
+   * (plain-comment-tags.ts): its tags in one warning, each controller-gen marker in its own.
+   */
+  notePlainCommentTags(decl: ts.Node, path: string): void {
+    const found = plainCommentTags(decl);
+    if (found.length === 0) return;
+    const sf = decl.getSourceFile();
+    const key = `${sf.fileName}:${found[0]!.pos}`;
+    if (this.strandedReported.has(key)) return;
+    this.strandedReported.add(key);
+    const warn = (pos: number, message: string, hint: string) =>
+      this.diagnostics.push({
+        severity: "warning",
+        code: codes.tagInPlainComment,
+        message,
+        location: locationOf(sf, pos),
+        path,
+        hint,
+      });
+    const tags = found.filter((f) => f.written.startsWith("@"));
+    if (tags.length > 0) {
+      const names = tags.map((t) => t.written);
+      const one = names.length === 1;
+      warn(
+        tags[0]!.pos,
+        `${listed(names)} ${one ? "is" : "are"} in a plain comment, but tags are read from doc comments only (/** */, as TypeScript reads them): ${one ? "it is" : "they are"} ignored.`,
+        `write ${one ? "it" : "them"} in a doc comment, which starts with two stars: /** ${names.join(" ... ")} ... */`,
+      );
+    }
+    for (const marker of found) {
+      if (marker.written.startsWith("@")) continue;
+      warn(
+        marker.pos,
+        `${marker.written} is a controller-gen marker, which crdgen does not read: it is ignored.`,
+        marker.hint?.startsWith("write ")
+          ? `${marker.hint} (in a /** */ doc comment)`
+          : (marker.hint ??
+              "crdgen has no equivalent: remove it (run `crdgen --help-tags` for the tags crdgen reads)"),
+      );
     }
   }
 
@@ -989,6 +1036,7 @@ export class TypeReader {
     let doc = this.docOfGeneric.get(decl);
     if (!doc) {
       const read = readDoc(decl);
+      this.notePlainCommentTags(decl, decl.name?.text ?? "");
       const tags = read.tags.length > 0 ? collectTags(read.tags, ["type"], this.diagnostics) : [];
       doc = { description: read.description, tags };
       this.docOfGeneric.set(decl, doc);
@@ -1148,6 +1196,7 @@ export class TypeReader {
     try {
       // Known types (int32, IntOrString...) are documented for crdgen's users, not for their CRDs.
       const doc = route.kind === "known" ? NO_DOC : readDoc(decl);
+      if (route.kind !== "known") this.notePlainCommentTags(decl, name);
       // A named declaration names no type parameter of the instance it was reached from.
       placeholder.type = this.inScope(undefined, () => this.build(decl, ctx, route));
       placeholder.description = doc.description;
@@ -1424,4 +1473,9 @@ function mentions(node: ts.Node, symbol: ts.Symbol, checker: ts.TypeChecker): bo
 function isObjectNode(node: ts.TypeNode): boolean {
   const bare = unparenthesized(node);
   return isTypeLiteralNode(bare) || isMappedTypeNode(bare);
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")} and ${items.at(-1)!}`;
 }

@@ -269,6 +269,8 @@ describe("a tagged doc comment TypeScript attaches to nothing", () => {
 
   it("is no warning when the comment has no tags, is not a doc comment, or is on a line of its own", () => {
     expect(warnings("{ /** Just words. */ a: string[] }")).toEqual([]);
+    // A plain comment on the line of the token before is that token's (TypeScript's trailing
+    // comment), as a Go-style comment after a field is: not read as the next property's.
     expect(warnings("{ /* @maxItems 3 */ a: string[] }")).toEqual([]);
     expect(warnings("{ // @maxItems 3\n  a: string[];\n}")).toEqual([]);
     expect(warnings("{\n  /** @maxItems 3 */ a: string[];\n}")).toEqual([]);
