@@ -10,6 +10,7 @@ import { rejectionHint } from "./diagnostics/rejection-hints.js";
 import { hasErrors, plainLocation, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { buildCrds, type EmittedCrd, type VersionInput } from "./emit/envelope.js";
 import { emitDirect } from "./emit/direct.js";
+import { envelopeOrigin } from "./emit/envelope-origins.js";
 import type { DraftSchema } from "./emit/draft.js";
 import { emitDefinitions, emitRoot } from "./emit/schema.js";
 import { ruleErrorAt, RuleErrorsSeen } from "./emit/rule-origins.js";
@@ -204,7 +205,8 @@ export function emitAndTransform(
 /**
  * Kubernetes' own create-time rules: a CRD that fails them would be rejected by the API
  * server. Each error points at the TypeScript that produced the offending schema node; an
- * error in a CEL rule, at the tag that wrote the rule, once however often its type is used.
+ * error in a CEL rule, at the tag that wrote the rule, once however often its type is used;
+ * an error outside the schemas, at the root tag that set the field (else at the root).
  */
 function validateGenerated({ crd, versions }: EmittedCrd, ruleErrors: RuleErrorsSeen): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -214,14 +216,17 @@ function validateGenerated({ crd, versions }: EmittedCrd, ruleErrors: RuleErrors
     const origins = schemaPath !== undefined ? input.origins : undefined;
     const rule = origins && ruleErrorAt(origins.annotated, schemaPath!);
     if (rule && !ruleErrors.first(rule, `${e.type}|${e.detail}`)) continue;
-    const location = rule?.origin ?? (origins && originOf(origins, schemaPath!)) ?? input.root.origin;
+    const tagged = schemaPath === undefined ? envelopeOrigin(e, versions) : undefined;
+    const root = tagged?.root ?? input.root;
+    const location =
+      rule?.origin ?? (origins && originOf(origins, schemaPath!)) ?? tagged?.origin ?? root.origin;
     const hint = rejectionHint(e);
     diagnostics.push({
       severity: "error",
       code: codes.invalidCrd,
       message: `Kubernetes would reject the generated CRD ${crd.metadata.name ?? ""}: ${formatFieldError(e)}`,
       location: plainLocation(location),
-      path: input.root.typeName,
+      path: root.typeName,
       ...(hint ? { hint } : {}),
     });
   }

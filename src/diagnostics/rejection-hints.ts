@@ -4,15 +4,21 @@
  * the schema in terms no tag or type uses, and one calls a user's mistake an "internal error".
  * Those get a hint in crdgen's terms.
  */
+import { isDNS1035Label } from "../validate/dns.js";
 import type { FieldError } from "../validate/field-error.js";
 
 interface RejectionHint {
   /** Whether Kubernetes' error is this case. */
   matches(error: FieldError): boolean;
-  hint: string;
+  hint: string | ((error: FieldError) => string);
 }
 
 const HINTS: readonly RejectionHint[] = [
+  {
+    // `@shortName WD`: Kubernetes' words are a regular expression; the fix is the same name in lower case.
+    matches: (e) => e.detail.startsWith("a DNS-1035 label must consist") && lowerCaseLabel(e) !== undefined,
+    hint: (e) => `write it in lower case: ${lowerCaseLabel(e)!}`,
+  },
   {
     // A rule on `unknown`/`any` (x-kubernetes-preserve-unknown-fields with no type): CEL has no
     // type to check it against, and Kubernetes reports that as an internal error.
@@ -44,7 +50,15 @@ function isDefault(error: FieldError): boolean {
   return /\]\.default(\b|$)/.test(error.field);
 }
 
+/** The bad value in lower case, when that makes it a valid DNS-1035 label. */
+function lowerCaseLabel(error: FieldError): string | undefined {
+  if (typeof error.badValue !== "string") return undefined;
+  const lower = error.badValue.toLowerCase();
+  return lower !== error.badValue && isDNS1035Label(lower).length === 0 ? lower : undefined;
+}
+
 /** crdgen's hint for a Kubernetes error about a generated CRD, if it has one. */
 export function rejectionHint(error: FieldError): string | undefined {
-  return HINTS.find((h) => h.matches(error))?.hint;
+  const hint = HINTS.find((h) => h.matches(error))?.hint;
+  return typeof hint === "function" ? hint(error) : hint;
 }

@@ -1,6 +1,6 @@
 /** Tags on the root declaration that make up the CRD envelope (names, group, version, scope). */
 import { isDNS1035Label, isDNS1123Subdomain } from "../validate/dns.js";
-import { fail, ok, parseChoice, parseFlag } from "./parse.js";
+import { fail, ok, parseChoice, parseFlag, parseWord } from "./parse.js";
 import { defineTag, type RegisteredTag, type TagParseResult } from "./registry.js";
 
 const CRD = ["crd"] as const;
@@ -28,7 +28,10 @@ function parseGroup(text: string): TagParseResult<string> {
   return ok(t);
 }
 
-/** DNS-1035 label: lower-case, starts with a letter (Kubernetes' rule for version names). */
+/**
+ * DNS-1035 label: lower-case, starts with a letter (Kubernetes' rule for version names). Checked
+ * here because Kubernetes would refuse a bad name twice (as the version's and as `spec.version`).
+ */
 function parseVersion(text: string): TagParseResult<string> {
   return dns1035(text, "a version name such as v1 or v1beta1");
 }
@@ -46,8 +49,11 @@ function parseKind(text: string): TagParseResult<string> {
     : ok(t);
 }
 
-/** DNS-1035 label, the rule for plural, singular and short names, and categories. */
-function parseName(text: string): TagParseResult<string> {
+/**
+ * The plural is checked here, as Kubernetes checks it (a DNS-1035 label): it is also half of the
+ * CRD's name, which a bad one would make Kubernetes refuse a second time.
+ */
+function parsePlural(text: string): TagParseResult<string> {
   return dns1035(text, "a lower-case name (letters, digits, '-')");
 }
 
@@ -98,14 +104,15 @@ export const crdTags: RegisteredTag[] = [
     targets: CRD,
     summary: "Plural resource name; defaults to the lower-cased kind made plural.",
     syntax: "@plural <name>",
-    parse: parseName,
+    parse: parsePlural,
   }),
   defineTag({
     name: "singular",
     targets: CRD,
     summary: "Singular resource name; defaults to the lower-cased kind.",
     syntax: "@singular <name>",
-    parse: parseName,
+    // Kubernetes' check of the name (a DNS-1035 label) is reported at this tag (emit/envelope-origins.ts).
+    parse: parseWord,
   }),
   defineTag({
     name: "scope",
@@ -121,7 +128,8 @@ export const crdTags: RegisteredTag[] = [
     syntax: "@shortName <name>",
     repeatable: true,
     distinct: { by: (v) => v },
-    parse: parseName,
+    // Kubernetes' check of the name (a DNS-1035 label) is reported at this tag (emit/envelope-origins.ts).
+    parse: parseWord,
   }),
   defineTag({
     name: "category",
@@ -130,7 +138,7 @@ export const crdTags: RegisteredTag[] = [
     syntax: "@category <name>",
     repeatable: true,
     distinct: { by: (v) => v },
-    // Kubernetes checks a category as it checks a short name (a DNS-1035 label).
-    parse: parseName,
+    // Kubernetes' check of the name (a DNS-1035 label) is reported at this tag (emit/envelope-origins.ts).
+    parse: parseWord,
   }),
 ];

@@ -18,7 +18,7 @@ import { hasStatusEnabled, validateSubresources } from "./subresources.js";
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
 /** `validateDeprecationWarning`: messages for one version's warning. */
-export function deprecationWarningProblems(deprecated: boolean, warning: string | undefined): string[] {
+function deprecationWarningProblems(deprecated: boolean, warning: string | undefined): string[] {
   if (!deprecated && warning !== undefined) return ["can only be set for deprecated versions"];
   if (warning === undefined) return [];
   const problems: string[] = [];

@@ -1,7 +1,8 @@
 /**
  * What the API server (or its naming controller) would refuse in the CRD envelope, said at the
  * tag that wrote it: names shared by two CRDs of a group, versions of one kind that disagree,
- * names and metadata Kubernetes does not take, and version flags it limits.
+ * names and metadata Kubernetes does not take, and version flags it limits. Some are crdgen's
+ * checks of the tag; the rest are Kubernetes' own errors, placed at the tag (envelope-origins.test.ts).
  */
 import { InMemoryFileSystemHost } from "ts-morph";
 import { describe, expect, test } from "vitest";
@@ -27,6 +28,9 @@ function placed(errors: readonly Diagnostic[]): string[] {
 }
 
 const errors = (r: GenerateResult) => r.diagnostics.filter((d) => d.severity === "error");
+
+/** How an error of Kubernetes' own about the generated CRD starts. */
+const REJECTED = "Kubernetes would reject the generated CRD widgets.a.example.com:";
 
 describe("names two CRDs of one group share", () => {
   test("two kinds with one plural: an error at the @plural tag, and nothing written", () => {
@@ -144,17 +148,24 @@ describe("names Kubernetes does not take, at their tag", () => {
     expect(found.map((e) => e.hint)).toEqual(["write @group example.com", "write it in lower case: widgets"]);
   });
 
-  test("a short name over 63 characters says so", () => {
+  test("a short name over 63 characters: Kubernetes' error, at the @shortName tag", () => {
     const long = "w".repeat(64);
-    expect(errorsOf(base("@group a.example.com", "@version v1", `@shortName ${long}`))[0]!.message).toBe(
-      "@shortName is 64 characters long; Kubernetes allows at most 63.",
-    );
+    expect(placed(errorsOf(base("@group a.example.com", "@version v1", `@shortName ${long}`)))).toEqual([
+      `6:4 ${REJECTED} spec.names.shortNames[0]: Invalid value: "${long}": must be no more than 63 characters`,
+    ]);
   });
 
-  test.each(["All", "a_b"])("@category %s is not a DNS-1035 label", (category) => {
-    expect(placed(errorsOf(base("@group a.example.com", "@version v1", `@category ${category}`)))).toEqual([
-      `6:4 @category expects a lower-case name (letters, digits, '-'), got "${category}".`,
+  test.each([
+    ["All", "write it in lower case: all"],
+    ["a_b", undefined],
+  ])("@category %s is not a DNS-1035 label: at the tag", (category, hint) => {
+    const found = errorsOf(base("@group a.example.com", "@version v1", `@category ${category}`));
+    expect(placed(found)).toEqual([
+      expect.stringMatching(
+        `^6:4 ${REJECTED} spec\\.names\\.categories\\[0\\]: Invalid value: "${category}": a DNS-1035 label must consist of lower case`,
+      ),
     ]);
+    expect(found[0]!.hint).toBe(hint);
   });
 
   test("a kind too long for its list kind", () => {
@@ -185,23 +196,32 @@ describe("names Kubernetes does not take, at their tag", () => {
 describe("the CRD's own annotations and labels", () => {
   const base = (...tags: string[]) => root("Widget", "@crd", "@group a.example.com", "@version v1", ...tags);
 
-  test("valid keys and values, an annotation's value with spaces", () => {
+  test("valid keys and values, an annotation's value with spaces, an annotation's key in upper case", () => {
+    // Kubernetes checks an annotation's key in lower case (a label's as it is).
     const result = generateFrom(
-      base('@annotation example.com/owner="team a"', "@label app.kubernetes.io/name=widget", "@label empty="),
+      base(
+        '@annotation example.com/owner="team a"',
+        "@annotation Example.com/Team=a",
+        "@label app.kubernetes.io/name=widget",
+        "@label empty=",
+      ),
     );
     expect(errors(result)).toEqual([]);
     expect(result.crds[0]!.metadata).toMatchObject({
-      annotations: { "example.com/owner": "team a" },
+      annotations: { "example.com/owner": "team a", "Example.com/Team": "a" },
       labels: { "app.kubernetes.io/name": "widget", empty: "" },
     });
   });
 
   test.each([
-    ["@annotation Bad Key=x", '@annotation key "Bad Key" is not valid: name part must consist'],
-    ["@label -x=y", '@label key "-x" is not valid: name part must consist'],
+    [
+      "@annotation Bad Key=x",
+      `${REJECTED} metadata.annotations: Invalid value: "Bad Key": name part must consist`,
+    ],
+    ["@label -x=y", `${REJECTED} metadata.labels: Invalid value: "-x": name part must consist`],
     [
       "@label Example.com/x=y",
-      '@label key "Example.com/x" is not valid: prefix part a lowercase RFC 1123 subdomain',
+      `${REJECTED} metadata.labels: Invalid value: "Example.com/x": prefix part a lowercase RFC 1123 subdomain`,
     ],
     ["@label team=a b", '@label value "a b" is not valid: a valid label must be an empty string'],
     [
@@ -219,15 +239,10 @@ describe("the CRD's own annotations and labels", () => {
 describe("version flags and paths Kubernetes limits, at their tag", () => {
   const base = (...tags: string[]) => root("Widget", "@crd", "@group a.example.com", "@version v1", ...tags);
 
-  test("a labelSelectorPath outside .spec and .status", () => {
-    const found = errorsOf(
-      base(
-        "@subresource status",
-        "@subresource scale specReplicasPath=.spec.n statusReplicasPath=.status.r labelSelectorPath=.metadata.name",
-      ),
-    );
-    expect(placed(found).filter((m) => m.includes("labelSelectorPath"))).toEqual([
-      "7:4 labelSelectorPath .metadata.name must be a path under .spec or .status.",
+  test("a labelSelectorPath outside .spec and .status: Kubernetes' error, at the scale tag", () => {
+    const source = `/**\n * @crd\n * @group a.example.com\n * @version v1\n * @subresource status\n * @subresource scale specReplicasPath=.spec.n statusReplicasPath=.status.r labelSelectorPath=.metadata.name\n */\nexport interface Widget { spec: { n?: int32 }; status?: { r?: int32 } }\ntype int32 = number;\n`;
+    expect(placed(errorsOf(source))).toEqual([
+      `6:4 ${REJECTED} spec.subresources.scale.labelSelectorPath: Invalid value: ".metadata.name": should be a json path under either .spec or .status`,
     ]);
   });
 
@@ -237,11 +252,11 @@ describe("version flags and paths Kubernetes limits, at their tag", () => {
     ]);
   });
 
-  test("a ninth selectable field", () => {
+  test("a ninth selectable field: Kubernetes' error, at that tag", () => {
     const fields = Array.from({ length: 9 }, (_, i) => `f${i}`);
     const source = `/**\n * @crd\n * @group a.example.com\n * @version v1\n${fields.map((f) => ` * @selectableField .spec.${f}\n`).join("")} */\nexport interface Widget { spec: { ${fields.map((f) => `${f}?: string`).join("; ")} } }\n`;
     expect(placed(errorsOf(source))).toEqual([
-      "13:4 Widget has 9 selectable fields; Kubernetes allows at most 8 per version.",
+      `13:4 ${REJECTED} spec.selectableFields: Too many: 9: must have at most 8 items`,
     ]);
   });
 
@@ -255,9 +270,10 @@ describe("version flags and paths Kubernetes limits, at their tag", () => {
     });
   });
 
-  test("a deprecation warning over 256 characters: at the @deprecated tag", () => {
-    expect(placed(errorsOf(base(`@deprecated "${"x".repeat(257)}"`)))).toEqual([
-      "6:4 The deprecation warning of Widget must be <= 256 characters long.",
+  test("a deprecation warning over 256 characters: Kubernetes' error, at the @deprecated tag", () => {
+    const warning = "x".repeat(257);
+    expect(placed(errorsOf(base(`@deprecated "${warning}"`)))).toEqual([
+      `6:4 ${REJECTED} spec.versions[0].deprecationWarning: Invalid value: "${warning}": must be <= 256 characters long`,
     ]);
   });
 });

@@ -347,7 +347,7 @@ describe("errors", () => {
     [
       "scale path outside spec",
       "@subresource status\n@subresource scale specReplicasPath=.status.replicas statusReplicasPath=.status.replicas",
-      /specReplicasPath \.status\.replicas must be a path under \.spec/,
+      /specReplicasPath: Invalid value: "\.status\.replicas": should be a json path under \.spec/,
     ],
     [
       "selectable field that is not scalar",
@@ -357,7 +357,7 @@ describe("errors", () => {
     [
       "bad printer column type",
       "@printColumn name=X type=float jsonPath=.spec.schedule",
-      /type must be one of integer, number, string, boolean, date/,
+      /type: Invalid value: "float": must be one of boolean,date,integer,number,string/,
     ],
     [
       "printer column missing jsonPath",
