@@ -31,6 +31,14 @@ const HINTS: readonly RejectionHint[] = [
     hint: "the rule names a field this object does not have: check the names in @validation, @exactlyOneOf, @atMostOneOf or @atLeastOneOf against the type's properties",
   },
   {
+    // `'too many: ' + string(self.replicas)`, as Kubernetes' own docs write it: cel-go's estimate
+    // gives string(int) (and every conversion but bytes <-> string) no size bound.
+    matches: (e) =>
+      e.field.endsWith(".messageExpression") &&
+      e.detail.startsWith("estimated messageExpression cost exceeds budget"),
+    hint: "Kubernetes' estimate gives string(x) of a number, a duration or a timestamp no length bound, and a concatenation of strings without @maxLength none either: write the message with format, e.g. 'too many: %d'.format([self.replicas]) (%s for any value), and give the strings it uses a @maxLength",
+  },
+  {
     matches: (e) => e.detail === "must be atomic as item of a list with x-kubernetes-list-type=set",
     hint: "a set's items must be scalars or atomic: tag the item type @structType atomic (an object with fields), @mapType atomic (a map) or @listType atomic (a list), or make the list a list-map (@listType map with @listMapKey)",
   },

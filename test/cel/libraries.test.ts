@@ -66,6 +66,26 @@ describe("Kubernetes CEL libraries", () => {
     expect(holds("isURL(self)", "not a url")).toBe(false);
   });
 
+  it("standard conversions the engine lacks behave like cel-go's ConvertToType", () => {
+    // Duration → string: FormatFloat(seconds, 'f', -1) + "s"; → int: nanoseconds.
+    expect(holds("string(duration('1h30m')) == '5400s'")).toBe(true);
+    expect(holds("string(duration('1ns')) == '0.000000001s'")).toBe(true);
+    expect(holds("string(duration('-1.5s')) == '-1.5s'")).toBe(true);
+    expect(holds("int(duration('1s')) == 1000000000")).toBe(true);
+    // Timestamp → string: RFC3339Nano (no trailing zeros); → int: Unix seconds, floored.
+    expect(holds("string(timestamp('2020-01-02T03:04:05Z')) == '2020-01-02T03:04:05Z'")).toBe(true);
+    expect(holds("string(timestamp('2020-01-02T03:04:05.5Z')) == '2020-01-02T03:04:05.5Z'")).toBe(true);
+    expect(holds("int(timestamp('1970-01-01T00:00:01Z')) == 1")).toBe(true);
+    expect(holds("int(timestamp('1969-12-31T23:59:59.5Z')) == -1")).toBe(true);
+    // uint → int checks the range; identity conversions keep the value.
+    expect(holds("int(5u) == 5")).toBe(true);
+    expect(holds("int(18446744073709551615u) == int(18446744073709551615u)")).toBe(false);
+    expect(holds("duration(duration('2s')) == duration('2s')")).toBe(true);
+    expect(holds("timestamp(timestamp(0)) == timestamp(0)")).toBe(true);
+    // duration(int) is declared, so it compiles; cel-go's Int cannot convert to a duration.
+    expect(compiles("duration(1) > duration('0s')")).toBe("ok");
+  });
+
   it("semver compares versions (1.33+)", () => {
     expect(holds("semver('1.2.3').isLessThan(semver('1.10.0'))")).toBe(true);
     expect(holds("semver('1.0.0-alpha').isLessThan(semver('1.0.0'))")).toBe(true);

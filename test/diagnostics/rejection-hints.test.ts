@@ -35,6 +35,19 @@ describe("hints for Kubernetes' rejections", () => {
     expect(error!.hint).toContain("names a field this object does not have");
   });
 
+  test("a messageExpression with string() of a number: format the number instead", () => {
+    const rule = (message: string) =>
+      withRoot(
+        `{\n  /** @validation rule="self <= 10" messageExpression="${message}" */\n  replicas: number;\n}`,
+      );
+    const errors = errorsOf(rule("'too many: ' + string(self)"));
+    const perExpression = errors.find((e) =>
+      e.message.includes("estimated messageExpression cost exceeds budget"),
+    );
+    expect(perExpression!.hint).toContain("'too many: %d'.format([self.replicas])");
+    expect(generateFrom(rule("'too many: %s'.format([self])")).ok).toBe(true);
+  });
+
   test("other rejections get none", () => {
     expect(rejectionHint({ type: "FieldValueRequired", field: "spec.group", detail: "" })).toBeUndefined();
   });

@@ -304,11 +304,15 @@ class Coster {
       case "<":
       case "<=":
       case ">":
-      case ">=":
-        if ((lk === "string" && rk === "string") || (lk === "bytes" && rk === "bytes")) {
-          return add(this.sizedCompare(l, r), args);
-        }
-        return add(fixed(1), args);
+      case ">=": {
+        // The string and bytes overloads traverse; a dyn operand matches them too.
+        const sized = (kind: string): boolean =>
+          (lk === kind || lk === "dyn") && (rk === kind || rk === "dyn");
+        if (!sized("string") && !sized("bytes")) return add(fixed(1), args);
+        const compare = this.sizedCompare(l, r);
+        // Two dyn operands match the O(1) numeric and time overloads as well.
+        return add(lk === "dyn" && rk === "dyn" ? union(compare, fixed(1)) : compare, args);
+      }
       case "+": {
         const result = kindOf(typeOf(node));
         if (result === "string" || result === "bytes" || result === "list" || result === "dyn") {
@@ -323,12 +327,16 @@ class Coster {
               val: union(le.val, re.val),
             });
           if (result === "list") return add(fixed(1), args);
-          return add(byFactor(size, STRING_TRAVERSAL), args);
+          const traversal = byFactor(size, STRING_TRAVERSAL);
+          // A dyn result means dyn operands, which match the O(1) overloads too (int, list...).
+          return add(result === "dyn" ? union(traversal, fixed(1)) : traversal, args);
         }
         return add(fixed(1), args);
       }
       case "in":
         if (rk === "list") return add(byFactor(this.sizeOrUnknown(r), 1), args);
+        // A dyn container matches in_list (O(n)) and in_map (O(1)).
+        if (rk === "dyn") return add(union(byFactor(this.sizeOrUnknown(r), 1), fixed(1)), args);
         return add(fixed(1), args);
       default:
         return add(fixed(1), args);
@@ -668,13 +676,20 @@ class Coster {
         return undefined;
       case "string":
       case "bytes": {
+        // Of the conversions, cel-go sizes only bytes_to_string and string_to_bytes; every other
+        // one (`string(int)`, `string(string)`...) costs 1 and leaves its result's size unknown,
+        // so concatenating it is unbounded, as in Kubernetes.
+        if (args.length !== 1) return undefined;
         const from = kindOf(typeOf(args[0] as ASTNode));
-        if (args.length !== 1 || (name === "string" ? from !== "bytes" : from !== "string")) return undefined;
+        if (from !== (name === "string" ? "bytes" : "string") && from !== "dyn") return undefined;
         const s = size(args[0]);
         setSize(
           name === "bytes" ? { min: s.min, max: sat(s.max * 4) } : { min: Math.floor(s.min / 4), max: s.max },
         );
-        return byFactor(s, STRING_TRAVERSAL);
+        const traversal = byFactor(s, STRING_TRAVERSAL);
+        // A dyn argument matches every overload: the cost is the union of theirs (the sized one
+        // and the O(1) ones), the size that of the only overload that has one.
+        return from === "dyn" ? union(traversal, fixed(1)) : traversal;
       }
     }
     return undefined;

@@ -13,15 +13,17 @@
  * rules the way the API server does.
  *
  * What cel-js lacks we add here: Kubernetes' libraries (lists, regex, urls, quantity, ip/cidr,
- * format, semver, sets, the missing `ext.Strings` functions) and RE2 regular expressions (cel-js
- * matches with JavaScript RegExp, so `matches` calls are renamed to our RE2 version after
- * parsing). Declared but not implemented: two-variable comprehensions (1.32+: `all(i, v, p)`,
- * `existsOne`, `transformList`, `transformMap`, `transformMapEntry`), the image library and the
- * authorizer library (which CRD rules cannot reach anyway). A rule using them is reported as
- * unsupported, never as invalid.
+ * format, semver, sets, the missing `ext.Strings` functions), the standard conversions it lacks
+ * (`string(duration)`, `int(timestamp)`...) and RE2 regular expressions (cel-js matches with
+ * JavaScript RegExp, so `matches` calls are renamed to our RE2 version after parsing). Declared
+ * but not implemented: two-variable comprehensions (1.32+: `all(i, v, p)`, `existsOne`,
+ * `transformList`, `transformMap`, `transformMapEntry`), the image library and the authorizer
+ * library (which CRD rules cannot reach anyway). A rule using them is reported as unsupported,
+ * never as invalid.
  */
 import { Environment } from "@marcbachmann/cel-js";
 import type { ASTNode } from "@marcbachmann/cel-js";
+import { registerConversions } from "./lib/conversions.js";
 import { registerFormatLibrary } from "./lib/format.js";
 import { registerListLibrary } from "./lib/lists.js";
 import { registerNetLibrary } from "./lib/net.js";
@@ -43,6 +45,7 @@ function createBaseEnvironment(version: CelVersion): Environment {
     homogeneousAggregateLiterals: true,
     unlistedVariablesAreDyn: false,
   });
+  registerConversions(env);
   registerRegexLibrary(env);
   registerListLibrary(env);
   registerUrlLibrary(env);
