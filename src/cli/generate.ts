@@ -3,7 +3,7 @@
  * Writes the CRD files (removing those crdgen wrote that the types no longer make), prints them
  * (`--stdout`), compares them with the output folder (`--check`) or keeps regenerating (`--watch`).
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { hasErrors } from "../diagnostics/diagnostic.js";
@@ -74,7 +74,13 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   const format = values.format ?? "yaml";
   if (format !== "yaml" && format !== "json")
     return usageError(io, "crdgen", `--format must be yaml or json, got "${format}"`, USAGE);
-  if (positionals.length === 0) return usageError(io, "crdgen", "no input files", USAGE);
+  if (positionals.length === 0) {
+    // `tsc -p` takes its files from the tsconfig; crdgen reads only the entries it is given.
+    const message = values.tsconfig
+      ? "no input files (--tsconfig gives the compiler options, not the files: give the files or folders declaring the @crd types)"
+      : "no input files";
+    return usageError(io, "crdgen", message, USAGE);
+  }
   // TypeScript resolves an entry's imports from its folder: a stream on stdin has none.
   if (positionals.includes(STDIN_ARG))
     return usageError(
@@ -113,6 +119,15 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   }
   const outDir = path.resolve(io.cwd, options.outDir ?? "crds");
   if (values.check) {
+    // Else every CRD would be "missing", and generating, which --check's message suggests, fails.
+    const inTheWay = await fileInTheWay(outDir);
+    if (inTheWay !== undefined) {
+      const message = `cannot compare with --out-dir: ${relativeTo(io.cwd, inTheWay)} is a file, not a folder`;
+      io.stderr.write(
+        `error CRD4003: ${message}\n  hint: give --out-dir a folder, or a path where one can be made\n`,
+      );
+      return EXIT_ERRORS;
+    }
     const { checkStale } = await import("../stale.js");
     return reportStale(await checkStale(result, outDir, io.cwd), result.files.length, outDir, io);
   }
@@ -130,6 +145,17 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   for (const f of result.files) io.stdout.write(`wrote ${relativeTo(io.cwd, f.path)}\n`);
   for (const f of removed) io.stdout.write(`removed ${relativeTo(io.cwd, f)}\n`);
   return EXIT_OK;
+}
+
+/** `outDir` or the nearest of its parents that exists, when that is a file. */
+async function fileInTheWay(outDir: string): Promise<string | undefined> {
+  for (let p = outDir; ; p = path.dirname(p)) {
+    try {
+      return (await stat(p)).isDirectory() ? undefined : p;
+    } catch {
+      if (path.dirname(p) === p) return undefined;
+    }
+  }
 }
 
 function helpTags(): string {

@@ -27,6 +27,14 @@ export interface FileAccess {
   directoryExists(dir: string): boolean;
   getDirectories(dir: string): string[];
   realpath(file: string): string;
+  /** The files under `root` that a tsconfig's `include`/`exclude` patterns match, as `ts.sys.readDirectory`. */
+  readDirectory(
+    root: string,
+    extensions: readonly string[] | undefined,
+    excludes: readonly string[] | undefined,
+    includes: readonly string[] | undefined,
+    depth: number | undefined,
+  ): string[];
   useCaseSensitiveFileNames: boolean;
 }
 
@@ -46,6 +54,8 @@ export function diskAccess(): FileAccess {
     directoryExists: (d) => sys.directoryExists(d),
     getDirectories: (d) => sys.getDirectories(d),
     realpath: (f) => sys.realpath?.(f) ?? f,
+    readDirectory: (root, extensions, excludes, includes, depth) =>
+      sys.readDirectory(root, extensions, excludes, includes, depth),
     useCaseSensitiveFileNames: sys.useCaseSensitiveFileNames,
   };
 }
@@ -76,9 +86,43 @@ export function hostAccess(host: FileSystemHost): FileAccess {
         .filter((e) => e.isDirectory)
         .map((e) => path.basename(e.name)),
     realpath: (f) => host.realpathSync(f),
+    readDirectory: (root, extensions, excludes, includes, depth) => {
+      // TypeScript's pattern matcher is internal (ts.sys.readDirectory is it on the disk): without
+      // it, nothing is listed, and only the entries and their imports are loaded.
+      if (typeof matchFiles !== "function") return [];
+      const entries = (dir: string) => {
+        let listed: ReturnType<FileSystemHost["readDirSync"]> = [];
+        try {
+          listed = host.readDirSync(dir);
+        } catch {
+          // As ts.sys.readDirectory does: a folder that cannot be listed holds nothing.
+        }
+        return {
+          files: listed.filter((e) => e.isFile).map((e) => path.basename(e.name)),
+          directories: listed.filter((e) => e.isDirectory).map((e) => path.basename(e.name)),
+        };
+      };
+      const caseSensitive = host.isCaseSensitive();
+      return matchFiles(root, extensions, excludes, includes, caseSensitive, root, depth, entries, (p) => p);
+    },
     useCaseSensitiveFileNames: host.isCaseSensitive(),
   };
 }
+
+/** TypeScript's `matchFiles` (internal, behind `ts.sys.readDirectory`), for an in-memory file system. */
+type MatchFiles = (
+  path: string,
+  extensions: readonly string[] | undefined,
+  excludes: readonly string[] | undefined,
+  includes: readonly string[] | undefined,
+  useCaseSensitiveFileNames: boolean,
+  currentDirectory: string,
+  depth: number | undefined,
+  getFileSystemEntries: (path: string) => { files: readonly string[]; directories: readonly string[] },
+  realpath: (path: string) => string,
+) => string[];
+
+const matchFiles = (tsApi as unknown as { matchFiles?: MatchFiles }).matchFiles;
 
 /**
  * Where the lib files appear to live. Nothing is on the disk there: the host answers for the

@@ -44,7 +44,8 @@ function reverseImports(program: ts.Program, host: ts.ModuleResolutionHost): Map
     const { relative, bare } = importsOf(sf);
     // `./x` can be x.ts or x/index.ts: both count (checking one file too many is harmless).
     const targets = new Set(relative.flatMap((s) => [s, path.join(s, "index")]));
-    // Bare specifiers reach the user's own files through `paths` or `baseUrl`; libraries are left out.
+    // Bare specifiers reach the user's own files through `paths`, `baseUrl` or a workspace package
+    // (linked into node_modules, resolved to its real path); libraries are left out.
     for (const specifier of bare) {
       const resolved = tsApi.resolveModuleName(
         specifier,
@@ -53,7 +54,8 @@ function reverseImports(program: ts.Program, host: ts.ModuleResolutionHost): Map
         host,
         resolutions,
       ).resolvedModule;
-      if (resolved && !resolved.isExternalLibraryImport) targets.add(stem(resolved.resolvedFileName));
+      if (resolved && !NODE_MODULES.test(resolved.resolvedFileName))
+        targets.add(stem(resolved.resolvedFileName));
     }
     for (const target of targets) {
       const list = importedBy.get(target);
@@ -64,13 +66,16 @@ function reverseImports(program: ts.Program, host: ts.ModuleResolutionHost): Map
   return importedBy;
 }
 
+/**
+ * A library's file, which the user does not edit. Not TypeScript's "external library": that
+ * includes a sibling workspace package's sources, reached through its link in node_modules but
+ * read from its real path, where they are edited as the user's own.
+ */
 function isLibrary(program: ts.Program, sf: ts.SourceFile): boolean {
-  return (
-    program.isSourceFileDefaultLibrary(sf) ||
-    program.isSourceFileFromExternalLibrary(sf) ||
-    /[\\/]node_modules[\\/]/.test(sf.fileName)
-  );
+  return program.isSourceFileDefaultLibrary(sf) || NODE_MODULES.test(sf.fileName);
 }
+
+const NODE_MODULES = /[\\/]node_modules[\\/]/;
 
 interface Imports {
   /** Relative imports, resolved against the file's folder, without extension. */

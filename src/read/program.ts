@@ -6,7 +6,13 @@
 import path from "node:path";
 import { readdirSync, statSync } from "node:fs";
 import type { FileSystemHost, ts } from "ts-morph";
-import { createCompilerHost, diskAccess, hostAccess, type CachingCompilerHost } from "./compiler-host.js";
+import {
+  createCompilerHost,
+  diskAccess,
+  hostAccess,
+  type CachingCompilerHost,
+  type FileAccess,
+} from "./compiler-host.js";
 import { readTsconfig } from "./tsconfig.js";
 import { slashed } from "./tsconfig-coverage.js";
 import { tsApi } from "./typescript.js";
@@ -34,7 +40,10 @@ export interface LoadedProgram {
   diagnostics: Diagnostic[];
   /** The host and root files the program was built from; a refresh reuses them. */
   host: CachingCompilerHost;
+  /** The entry files, then the declaration files the tsconfig takes in (see includedDeclarations). */
   rootNames: string[];
+  /** The entry files (absolute): where roots are looked for. */
+  entryNames: string[];
   /** The tsconfig and the files it extends (absolute); a change to one needs a fresh load. */
   configFiles: readonly string[];
 }
@@ -54,7 +63,11 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
   const diagnostics: Diagnostic[] = [];
   const fsHost = options.fileSystem;
   const files = fsHost ? hostAccess(fsHost) : diskAccess();
-  const { files: entries, unreadableFolders } = listEntries(options.entries, options.cwd, fsHost);
+  const {
+    files: entries,
+    unreadableFolders,
+    emptyFolders,
+  } = listEntries(options.entries, options.cwd, fsHost);
   for (const [folder, why] of unreadableFolders) {
     diagnostics.push({
       severity: "error",
@@ -62,10 +75,17 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
       message: `cannot read ${folder}: ${why}`,
     });
   }
+  for (const folder of emptyFolders) diagnostics.push(noFilesIn(folder, options.cwd));
 
   const missing = entries.filter((e) => !files.fileExists(e));
   for (const file of missing) {
-    diagnostics.push({ severity: "error", code: codes.fileNotFound, message: `File not found: ${file}` });
+    const hint = missingEntryHint(file, options.cwd, files.fileExists);
+    diagnostics.push({
+      severity: "error",
+      code: codes.fileNotFound,
+      message: `File not found: ${file}`,
+      ...(hint ? { hint } : {}),
+    });
   }
   for (const file of entries) {
     if (missing.includes(file) || TYPESCRIPT_FILE.test(file)) continue;
@@ -74,7 +94,9 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
       severity: "error",
       code: codes.fileNotFound,
       message: `${file} is not a TypeScript file.`,
-      hint: "give the .ts files (or folders) that declare the @crd types",
+      hint: file.endsWith(".json")
+        ? "a tsconfig goes after -p (--tsconfig); give the .ts files (or folders) that declare the @crd types"
+        : "give the .ts files (or folders) that declare the @crd types",
     });
   }
 
@@ -89,41 +111,173 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
 
   let compilerOptions = DEFAULTS;
   let configFiles: readonly string[] = [];
-  const rootNames = entries.filter((e) => !missing.includes(e));
+  const entryNames = entries.filter((e) => !missing.includes(e));
+  let declarations: string[] = [];
   if (tsconfig) {
-    const config = readTsconfig(tsconfig, files, rootNames);
+    const config = readTsconfig(tsconfig, files, entryNames);
     for (const d of config.errors) diagnostics.push(fromTs(d, codes.tsconfig));
-    const outside = config.takesIn && rootNames.filter((e) => !config.takesIn!.has(slashed(e)));
-    if (outside && outside.length > 0) diagnostics.push(notTakenIn(tsconfig, outside, options.cwd));
+    const listing = hasErrors(config.errors) ? undefined : listTsconfig(tsconfig, files);
+    const outside = config.takesIn && entryNames.filter((e) => !config.takesIn!.has(slashed(e)));
+    if (outside && outside.length > 0) {
+      const elsewhere = tsconfigsTakingIn(outside, tsconfig, listing?.references ?? [], files);
+      diagnostics.push(notTakenIn(tsconfig, outside, entryNames, elsewhere, options.cwd));
+    }
+    const given = new Set(entryNames);
+    declarations = listing?.declarations.filter((f) => !given.has(f)) ?? [];
     compilerOptions = config.options;
     configFiles = config.files;
   }
   const host = createCompilerHost(files, options.cwd);
+  const rootNames = [...entryNames, ...declarations];
   const program = tsApi.createProgram({ rootNames, options: { ...compilerOptions, ...FORCED }, host });
-  return withChecks(program, host, rootNames, configFiles, diagnostics);
+  return withChecks(program, host, rootNames, entryNames, configFiles, diagnostics);
+}
+
+const hasErrors = (errors: readonly ts.Diagnostic[]) =>
+  errors.some((e) => e.category === tsApi.DiagnosticCategory.Error);
+
+interface TsconfigListing {
+  /**
+   * The declaration files its `files`/`include` take in (absolute). tsc loads them whether or not
+   * a file imports them: a `global.d.ts`, a `declare module "untyped-lib"`, or a module
+   * augmentation, whose added members an augmented interface would otherwise lack in silence.
+   */
+  declarations: string[];
+  /** The tsconfigs its `references` name (absolute). */
+  references: string[];
+}
+
+/**
+ * What crdgen takes of a tsconfig beyond its options. Its `include` folders are listed (as tsc
+ * lists them) but of their TypeScript files only the declaration files are loaded: the others
+ * are loaded when an entry imports them.
+ */
+function listTsconfig(tsconfig: string, files: FileAccess): TsconfigListing {
+  const source = tsApi.readJsonConfigFile(tsconfig, (f) => files.readFile(f));
+  const parsed = tsApi.parseJsonSourceFileConfigFileContent(
+    source,
+    {
+      useCaseSensitiveFileNames: files.useCaseSensitiveFileNames,
+      // All of TypeScript's extensions are listed, not only .d.ts: tsc leaves out `a.d.ts` beside `a.ts`.
+      readDirectory: (root, extensions, excludes, includes, depth) =>
+        files.readDirectory(root, extensions, excludes, includes, depth),
+      fileExists: (f) => files.fileExists(f),
+      readFile: (f) => files.readFile(f),
+    },
+    path.dirname(tsconfig),
+    undefined,
+    tsconfig,
+  );
+  return {
+    declarations: parsed.fileNames.filter((f) => DECLARATION_FILE.test(f)).map((f) => path.resolve(f)),
+    references: (parsed.projectReferences ?? []).map((r) =>
+      path.resolve(tsApi.resolveProjectReferencePath(r)),
+    ),
+  };
+}
+
+/**
+ * For entries `tsconfig` leaves out, the tsconfig that takes each in, if any: one of its
+ * `references` (a solution-style tsconfig), else the nearest tsconfig above the entry.
+ */
+function tsconfigsTakingIn(
+  entries: readonly string[],
+  tsconfig: string,
+  references: readonly string[],
+  files: FileAccess,
+): Map<string, string> {
+  const takenIn = new Map<string, string>();
+  const takes = (candidate: string, entry: string) =>
+    files.fileExists(candidate) &&
+    readTsconfig(candidate, files, [entry]).takesIn?.has(slashed(entry)) === true;
+  for (const entry of entries) {
+    const nearest = findTsconfig(path.dirname(entry), files.fileExists);
+    const candidates = [...references, ...(nearest && nearest !== tsconfig ? [nearest] : [])];
+    const found = candidates.find((c) => takes(c, entry));
+    if (found) takenIn.set(entry, found);
+  }
+  return takenIn;
 }
 
 /**
  * Entries a tsconfig's `files`/`include` leave out: `tsc -p` would not check them, and a build
  * with that tsconfig would not see them, which is worth knowing; crdgen still compiles them
- * with its compiler options, as the nearest (or given) tsconfig.
+ * with its compiler options, as the nearest (or given) tsconfig. `elsewhere` holds the tsconfig
+ * that does take an entry in, when one was found.
  */
-function notTakenIn(tsconfig: string, entries: readonly string[], cwd: string): Diagnostic {
-  const shown = (f: string) => {
-    const rel = path.relative(cwd, f);
-    return rel.startsWith("..") || path.isAbsolute(rel) ? f : rel;
-  };
+function notTakenIn(
+  tsconfig: string,
+  outside: readonly string[],
+  entries: readonly string[],
+  elsewhere: ReadonlyMap<string, string>,
+  cwd: string,
+): Diagnostic {
+  const shown = (f: string) => shownFrom(cwd, f);
   const names =
-    entries.length > 3
-      ? `${entries.slice(0, 3).map(shown).join(", ")} and ${entries.length - 3} more`
-      : entries.map(shown).join(", ");
-  const [them, are] = entries.length === 1 ? ["it", "is"] : ["them", "are"];
+    outside.length > 3
+      ? `${outside.slice(0, 3).map(shown).join(", ")} and ${outside.length - 3} more`
+      : outside.map(shown).join(", ");
+  const [them, are] = outside.length === 1 ? ["it", "is"] : ["them", "are"];
   return {
     severity: "warning",
     code: codes.tsconfig,
     message: `${names} ${are} not in the files or include of ${shown(tsconfig)}, so tsc -p would not check ${them}; crdgen compiles ${them} with its compiler options anyway.`,
-    hint: "add the entries to its include, or give the tsconfig that includes them with --tsconfig",
+    hint: elsewhereHint(outside, entries, elsewhere, shown, them),
   };
+}
+
+/** What to do about entries a tsconfig leaves out, given the tsconfigs that take them in. */
+function elsewhereHint(
+  outside: readonly string[],
+  entries: readonly string[],
+  elsewhere: ReadonlyMap<string, string>,
+  shown: (file: string) => string,
+  them: string,
+): string {
+  const owners = new Set(outside.map((e) => elsewhere.get(e)));
+  const [owner] = owners;
+  if (owners.size !== 1 || owner === undefined)
+    return "add the entries to its include, or give the tsconfig that includes them with --tsconfig";
+  // One tsconfig takes in every entry (a project of a solution-style tsconfig): that is the one to give.
+  if (outside.length === entries.length) return `give --tsconfig ${shown(owner)}, which includes ${them}`;
+  // The entries of one run share one tsconfig: entries of several packages need a run each.
+  const first = outside[0]!;
+  return `${shown(first)} has a tsconfig of its own, ${shown(owner)}, that this run does not use: one run compiles all its entries with one tsconfig (the first entry's, or --tsconfig). Run crdgen once per tsconfig, each with an --out-dir of its own (a run removes the CRD files in its folder that it does not make)`;
+}
+
+/** A path as messages show it: from `cwd` when under it, else absolute. */
+function shownFrom(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel.startsWith("..") || path.isAbsolute(rel) ? file : rel || ".";
+}
+
+/** A folder given as input that holds no file to read, which would otherwise read as "No CRD found". */
+function noFilesIn(folder: string, cwd: string): Diagnostic {
+  return {
+    severity: "warning",
+    code: codes.fileNotFound,
+    message: `${shownFrom(cwd, folder)} holds no TypeScript file to read.`,
+    hint: "a folder stands for the .ts, .tsx, .mts and .cts files under it, not its declaration files (.d.ts), node_modules or dot-folders: name a declaration file to read it",
+  };
+}
+
+/**
+ * Why an entry may not be found: crdgen expands no globs (the shell does, unless the pattern is
+ * quoted, and cmd.exe never does), and an entry is the .ts file, not the .js an import names.
+ */
+function missingEntryHint(file: string, cwd: string, exists: (f: string) => boolean): string | undefined {
+  const shown = shownFrom(cwd, file);
+  const parts = shown.split(/[\\/]/);
+  const wild = parts.findIndex((part) => /[*?[\]{}]/.test(part));
+  if (wild >= 0) {
+    const folder = parts.slice(0, wild).join(path.sep) || ".";
+    return `crdgen expands no globs (a quoted one reaches it as written): give the files, or a folder (${folder}), which stands for the TypeScript files under it`;
+  }
+  const source = file.replace(/\.(m|c)?js(x)?$/, (_, m: string | undefined, x: string | undefined) =>
+    x ? ".tsx" : `.${m ?? ""}ts`,
+  );
+  if (source !== file && exists(source)) return `give the TypeScript file, ${shownFrom(cwd, source)}`;
+  return undefined;
 }
 
 /**
@@ -142,13 +296,14 @@ export function refreshProgram(loaded: LoadedProgram, changed: readonly string[]
     host: appeared ? { ...loaded.host, hasInvalidatedResolutions: () => true } : loaded.host,
     oldProgram: loaded.program,
   });
-  return withChecks(program, loaded.host, loaded.rootNames, loaded.configFiles, []);
+  return withChecks(program, loaded.host, loaded.rootNames, loaded.entryNames, loaded.configFiles, []);
 }
 
 function withChecks(
   program: ts.Program,
   host: CachingCompilerHost,
   rootNames: string[],
+  entryNames: string[],
   configFiles: readonly string[],
   diagnostics: Diagnostic[],
 ): LoadedProgram {
@@ -157,7 +312,7 @@ function withChecks(
   for (const [file, why] of host.takeReadFailures()) {
     diagnostics.push({ severity: "error", code: codes.fileNotFound, message: `cannot read ${file}: ${why}` });
   }
-  const entries = rootNames
+  const entries = entryNames
     .map((e) => program.getSourceFile(e))
     .filter((f): f is ts.SourceFile => f !== undefined);
   // Syntax errors make every later answer unreliable: report them all up front.
@@ -175,7 +330,7 @@ function withChecks(
       });
     }
   }
-  return { program, checker, entries, diagnostics, host, rootNames, configFiles };
+  return { program, checker, entries, diagnostics, host, rootNames, entryNames, configFiles };
 }
 
 /** Type errors in the user's own files, reported like tsc does. */
@@ -239,17 +394,27 @@ export interface EntryListing {
   files: string[];
   /** Folders (given, or under one given) that could not be listed, with why. */
   unreadableFolders: Map<string, string>;
+  /** Folders given that hold no TypeScript file to read (absolute). */
+  emptyFolders: string[];
 }
 
 export function listEntries(entries: readonly string[], cwd: string, fsHost?: FileSystemHost): EntryListing {
   const files = new Set<string>();
   const unreadableFolders = new Map<string, string>();
+  const emptyFolders: string[] = [];
   for (const entry of entries) {
     const full = path.resolve(cwd, entry);
-    if (!isDirectory(full, fsHost)) files.add(full);
-    else for (const f of typeScriptFilesUnder(full, fsHost, unreadableFolders)) files.add(f);
+    if (!isDirectory(full, fsHost)) {
+      files.add(full);
+      continue;
+    }
+    const unreadableBefore = unreadableFolders.size;
+    const under = typeScriptFilesUnder(full, fsHost, unreadableFolders);
+    // A folder that could not be listed is an error of its own.
+    if (under.length === 0 && unreadableFolders.size === unreadableBefore) emptyFolders.push(full);
+    for (const f of under) files.add(f);
   }
-  return { files: [...files], unreadableFolders };
+  return { files: [...files], unreadableFolders, emptyFolders };
 }
 
 /** Whether a file under a folder given as input is one of its inputs (see typeScriptFilesUnder). */

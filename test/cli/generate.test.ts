@@ -197,6 +197,19 @@ describe("crdgen --check (the pull-request gate)", () => {
     expect(run).toMatchObject({ code: 0, stdout: "2 CRD file(s) in crds are up to date\n" });
   });
 
+  test.each([
+    ["a file", ["-o", "crds"], "crds"],
+    ["under a file", ["-o", "crds/sub"], "crds"],
+  ])("an --out-dir that is %s: exit 1 saying so, not every CRD missing", async (_what, args, shown) => {
+    await writeFile(path.join(dir, "crds"), "not a folder\n");
+    const run = await runCli(["types.ts", ...args, "--check"], dir);
+    expect(run).toMatchObject({ code: 1, stdout: "" });
+    expect(run.stderr).toContain(
+      `error CRD4003: cannot compare with --out-dir: ${shown} is a file, not a folder\n`,
+    );
+    expect(run.stderr).toContain("hint: give --out-dir a folder, or a path where one can be made");
+  });
+
   const HAND_WRITTEN =
     "---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: olds.example.com\n";
 
@@ -310,5 +323,12 @@ describe("inputs", () => {
     const run = await runCli(["crd.yaml"], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("crd.yaml is not a TypeScript file.");
+  });
+
+  test("a tsconfig given as an entry: the hint says where it goes", async () => {
+    await writeFile(path.join(dir, "tsconfig.json"), "{}\n");
+    const run = await runCli(["tsconfig.json"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("hint: a tsconfig goes after -p (--tsconfig);");
   });
 });

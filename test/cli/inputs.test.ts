@@ -95,3 +95,40 @@ describe("an entry given twice is one entry", () => {
     expect([...run.stdout.matchAll(/^ {4}plural: (\w+)$/gm)].map((m) => m[1])).toEqual(plurals);
   });
 });
+
+describe("entries that name no file say what to give instead", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "crdgen-inputs-"));
+    await mkdir(path.join(dir, "api", "v1"), { recursive: true });
+    await mkdir(path.join(dir, "dist"));
+    await writeFile(path.join(dir, "api", "v1", "widget.ts"), crd("Widget"));
+    await writeFile(path.join(dir, "dist", "widget.d.ts"), crd("Widget"));
+  });
+
+  test.each([
+    [
+      "a quoted glob (crdgen expands none)",
+      ["api/**/*.ts"],
+      "hint: crdgen expands no globs (a quoted one reaches it as written): give the files, or a folder (api), which stands for the TypeScript files under it",
+    ],
+    [
+      "the .js an import would name",
+      ["api/v1/widget.js"],
+      `hint: give the TypeScript file, ${path.join("api", "v1", "widget.ts")}`,
+    ],
+  ])("%s: an error with a hint (exit 1)", async (_what, args, hint) => {
+    const run = await runCli([...args, "--stdout"], dir);
+    expect(run).toMatchObject({ code: 1, stdout: "" });
+    expect(run.stderr).toContain(`error CRD4001: File not found: ${path.join(dir, args[0]!)}`);
+    expect(run.stderr).toContain(hint);
+  });
+
+  test("a folder of declaration files only: a warning before the no-CRD error", async () => {
+    const run = await runCli(["dist", "--stdout"], dir);
+    expect(run).toMatchObject({ code: 1, stdout: "" });
+    expect(run.stderr).toContain("warning CRD4001: dist holds no TypeScript file to read.");
+    expect(run.stderr).toContain("name a declaration file to read it");
+    expect((await runCli([path.join("dist", "widget.d.ts"), "--stdout"], dir)).code).toBe(0);
+  });
+});

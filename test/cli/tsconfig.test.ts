@@ -95,3 +95,32 @@ describe("entries a tsconfig does not take in", () => {
     );
   });
 });
+
+describe("the hint names the tsconfig that takes the entries in", () => {
+  test("a solution-style tsconfig: the project it references that includes them", async () => {
+    await writeFile(
+      path.join(dir, "tsconfig.json"),
+      JSON.stringify({ files: [], references: [{ path: "api" }] }),
+    );
+    await writeFile(path.join(dir, "api", "tsconfig.json"), JSON.stringify({ include: ["."] }));
+    const run = await runCli(["api/widget.ts", "-p", ".", "--stdout"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      `hint: give --tsconfig ${path.join("api", "tsconfig.json")}, which includes it`,
+    );
+  });
+
+  test("entries of two packages, each with its own tsconfig: a run per tsconfig", async () => {
+    await writeFile(path.join(dir, "api", "tsconfig.json"), JSON.stringify({ include: ["."] }));
+    await writeFile(path.join(dir, "src", "tsconfig.json"), JSON.stringify({ include: ["."] }));
+    const run = await runCli(["api/widget.ts", "src/gadget.ts", "--stdout"], dir);
+    expect(run.code).toBe(0);
+    const [gadget, own] = [path.join("src", "gadget.ts"), path.join("src", "tsconfig.json")];
+    expect(run.stderr).toContain(
+      `warning CRD4002: ${gadget} is not in the files or include of ${path.join("api", "tsconfig.json")}`,
+    );
+    expect(run.stderr).toContain(
+      `hint: ${gadget} has a tsconfig of its own, ${own}, that this run does not use: one run compiles all its entries with one tsconfig (the first entry's, or --tsconfig). Run crdgen once per tsconfig, each with an --out-dir of its own`,
+    );
+  });
+});

@@ -40,6 +40,11 @@ describe("usage errors", () => {
       "crdgen check: --instances needs a value (--instances <files or globs>)",
     ],
     [["diff", "--base"], "crdgen diff: --base needs a value (--base <git-ref>)"],
+    // `tsc -p` reads the files from the tsconfig; crdgen, only the entries given.
+    [
+      ["-p", "."],
+      "crdgen: no input files (--tsconfig gives the compiler options, not the files: give the files or folders declaring the @crd types)",
+    ],
     // A flag given a value.
     [["types.ts", "--stdout=yes"], "crdgen: --stdout takes no value"],
     [["check", "--help=1"], "crdgen check: --help takes no value"],

@@ -3,8 +3,11 @@
  * (read/incremental-check.ts) and reports the other files' errors from their last check: each
  * case compares what it reports after edits with a full check of the same program.
  */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { InMemoryFileSystemHost } from "ts-morph";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { transitiveImporters } from "../../src/read/importers.js";
 import { IncrementalCheck } from "../../src/read/incremental-check.js";
 import {
@@ -127,5 +130,51 @@ describe("transitiveImporters", () => {
     ]);
     expect(transitiveImporters(program, host, ["/p/f.ts"])).toEqual(["/p/root.ts"]);
     expect(transitiveImporters(program, host, ["/p/root.ts"])).toEqual([]);
+  });
+});
+
+describe("a sibling workspace package, linked into node_modules", () => {
+  // TypeScript calls its sources an external library (found through node_modules), yet they are
+  // the user's, edited in place: an importer of an edited one is checked again.
+  const dir = mkdtempSync(path.join(os.tmpdir(), "crdgen-workspace-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  };
+  const storage = "export interface Storage { size: string }\n";
+
+  it("is followed to the files importing it, and an edit that breaks one is reported", () => {
+    write("tsconfig.json", JSON.stringify({ compilerOptions: { strict: true, types: [] } }));
+    write(
+      "packages/models/package.json",
+      JSON.stringify({ name: "@acme/models", type: "module", exports: { ".": { types: "./src/index.ts" } } }),
+    );
+    write("packages/models/src/index.ts", 'export * from "./storage.js";\n');
+    write("packages/models/src/storage.ts", storage);
+    write(
+      "packages/app/db.ts",
+      'import type { Storage } from "@acme/models";\nexport interface Db { s: Storage }\n',
+    );
+    mkdirSync(path.join(dir, "node_modules", "@acme"), { recursive: true });
+    symlinkSync(
+      path.join(dir, "packages", "models"),
+      path.join(dir, "node_modules", "@acme", "models"),
+      "dir",
+    );
+
+    let loaded = loadProgram({ entries: ["packages/app/db.ts"], cwd: dir });
+    const [db, index, edited] = ["app/db.ts", "models/src/index.ts", "models/src/storage.ts"].map((f) =>
+      path.join(dir, "packages", f),
+    );
+    expect(transitiveImporters(loaded.program, loaded.host, [edited!])).toEqual([db, index]);
+
+    const check = new IncrementalCheck();
+    expect(check.diagnostics(loaded)).toEqual([]);
+    write("packages/models/src/storage.ts", storage.replace("Storage", "Volume"));
+    loaded = refreshProgram(loaded, [edited!]);
+    const found = check.diagnostics(loaded);
+    expect(found).toEqual(semanticDiagnostics(loaded));
+    expect(found.map((d) => d.location?.file)).toEqual([db]);
   });
 });

@@ -10,6 +10,7 @@ import { InMemoryFileSystemHost } from "ts-morph";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadProgram, refreshProgram, semanticDiagnostics } from "../../src/read/program.js";
 import { LIB_FOLDER } from "../../src/read/compiler-host.js";
+import { generate } from "../../src/generate.js";
 
 const ROOT = `import type { Common } from "@api/common";
 /** @crd @group example.com @version v1 */
@@ -117,6 +118,67 @@ describe("loadProgram", () => {
     expect(libs).toContain("lib.es2015.d.ts");
     expect(libs).not.toContain("lib.es2022.d.ts");
     expect(semanticDiagnostics(loaded)).toEqual([]);
+  });
+});
+
+describe("declaration files the tsconfig takes in are loaded, as tsc loads them", () => {
+  // A monorepo package's `types/` folder: globals, a module for an untyped package, an augmentation.
+  const files = {
+    "/p/node_modules/lib/package.json": JSON.stringify({ name: "lib", types: "index.d.ts" }),
+    "/p/node_modules/lib/index.d.ts": "export interface Base { name: string }\n",
+    "/p/types/global.d.ts": [
+      "declare global { interface Labels { team: string } }",
+      'declare module "lib" {',
+      "  interface Base {",
+      "    /** @maxLength 5 */",
+      "    added?: string;",
+      "  }",
+      "}",
+      "export {};",
+    ].join("\n"),
+    "/p/types/untyped.d.ts": 'declare module "untyped" { export interface U { u: number } }\n',
+    // Tagged, yet no root: roots are the entries' (and their re-exports').
+    "/p/types/stray.d.ts":
+      "/** @crd @group example.com @version v1 */\nexport interface Stray { spec: { a: string } }\n",
+    "/p/src/widget.ts": [
+      'import type { Base } from "lib";',
+      'import type { U } from "untyped";',
+      "/** @crd @group example.com @version v1 */",
+      "export interface Widget { spec: { base: Base; labels: Labels; u: U } }",
+    ].join("\n"),
+  };
+
+  it("globals, `declare module` and augmentations no entry imports reach the schema", () => {
+    const fileSystem = memory({
+      ...files,
+      "/p/tsconfig.json": JSON.stringify({ include: ["src", "types"] }),
+    });
+    const result = generate({ entries: ["src/widget.ts"], cwd: "/p", fileSystem, maxDescriptionLength: 0 });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.crds.map((c) => c.metadata.name)).toEqual(["widgets.example.com"]);
+    const spec = result.crds[0]!.spec.versions[0]!.schema!.openAPIV3Schema!.properties!["spec"]!;
+    expect(spec.properties!["base"]!.properties).toEqual({
+      name: { type: "string" },
+      added: { type: "string", maxLength: 5 },
+    });
+    expect(spec.properties!["labels"]!.required).toEqual(["team"]);
+    expect(spec.properties!["u"]!.required).toEqual(["u"]);
+  });
+
+  it("only those its include takes in, and not a .d.ts beside its .ts (tsc leaves it out too)", () => {
+    const fileSystem = memory({
+      ...files,
+      "/p/tsconfig.json": JSON.stringify({ include: ["src"] }),
+      "/p/src/side.ts": "export interface Side { s: string }\n",
+      "/p/src/side.d.ts": "declare global { interface Labels { side: string } }\nexport {};\n",
+    });
+    const loaded = loadProgram({ entries: ["src/widget.ts"], cwd: "/p", fileSystem });
+    expect(loaded.entryNames).toEqual(["/p/src/widget.ts"]);
+    expect(loaded.rootNames).toEqual(["/p/src/widget.ts"]);
+    expect(semanticDiagnostics(loaded).map((d) => d.message)).toEqual([
+      expect.stringContaining("Cannot find module 'untyped'"),
+      expect.stringContaining("Cannot find name 'Labels'"),
+    ]);
   });
 });
 
