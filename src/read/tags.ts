@@ -3,6 +3,7 @@ import { codes } from "../diagnostics/codes.js";
 import { plainLocation, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { conflictingTags } from "../tags/combinations.js";
 import { tagRegistry, UNKNOWN_TAG_HINTS } from "../tags/index.js";
+import { plainArgument } from "../tags/plain-argument.js";
 import type { AppliedTag, TagTarget } from "../tags/registry.js";
 import type { RawTag } from "./jsdoc.js";
 
@@ -64,12 +65,13 @@ export function collectTags(
     }
     const parsed = def.parse(tag.text);
     if (!parsed.ok) {
+      const plain = parsed.hint === undefined ? plainArgument(def, tag.text) : undefined;
       diagnostics.push({
         severity: "error",
         code: codes.badTagValue,
         message: `@${tag.name} ${parsed.message}.`,
         location: plainLocation(tag.origin),
-        hint: parsed.hint ?? `write ${def.syntax}`,
+        hint: parsed.hint ?? (plain !== undefined ? `write @${tag.name} ${plain}` : `write ${def.syntax}`),
       });
       continue;
     }

@@ -1,6 +1,6 @@
 /** Tags on the root declaration that make up the CRD envelope (names, group, version, scope). */
 import { isDNS1035Label, isDNS1123Subdomain } from "../validate/dns.js";
-import { fail, ok, parseChoice, parseFlag, parseWord } from "./parse.js";
+import { fail, ok, parseChoice, parseFlag } from "./parse.js";
 import { defineTag, type RegisteredTag, type TagParseResult } from "./registry.js";
 
 const CRD = ["crd"] as const;
@@ -69,6 +69,32 @@ function dns1035(text: string, what: string): TagParseResult<string> {
   );
 }
 
+/**
+ * One name (a short name, a category, the singular), whose Kubernetes check is reported at the tag
+ * (emit/envelope-origins.ts). Said here instead: quotes, which kube-rs' `shortname = "f"` needs and
+ * a tag keeps as characters, and a list of names, which a repeatable tag takes one tag per name.
+ */
+function parseName(tag: string, repeatable: boolean) {
+  return (text: string): TagParseResult<string> => {
+    const t = text.trim();
+    if (t === "") return fail("expects a value");
+    // kube-rs users may paste a list (`fo, f`, `["fo", "f"]`): the hint gives the names bare.
+    const names = t
+      .split(/[\s,]+/)
+      .map((n) => n.replace(/^[["'`]+|["'`\]]+$/g, ""))
+      .filter((n) => n !== "");
+    if (names.length > 1)
+      return fail(
+        repeatable ? `takes one name, got "${t}"` : `expects a single word, got "${t}"`,
+        repeatable ? `write one tag per name: ${names.map((n) => `@${tag} ${n}`).join(", ")}` : undefined,
+      );
+    const unquoted = /^(["'`])(.*)\1$/.exec(t)?.[2];
+    return unquoted === undefined
+      ? ok(t)
+      : fail(`is written in quotes, which would be part of the name`, `write @${tag} ${unquoted}`);
+  };
+}
+
 export const crdTags: RegisteredTag[] = [
   defineTag({
     name: "crd",
@@ -111,8 +137,7 @@ export const crdTags: RegisteredTag[] = [
     targets: CRD,
     summary: "Singular resource name; defaults to the lower-cased kind.",
     syntax: "@singular <name>",
-    // Kubernetes' check of the name (a DNS-1035 label) is reported at this tag (emit/envelope-origins.ts).
-    parse: parseWord,
+    parse: parseName("singular", false),
   }),
   defineTag({
     name: "scope",
@@ -128,8 +153,7 @@ export const crdTags: RegisteredTag[] = [
     syntax: "@shortName <name>",
     repeatable: true,
     distinct: { by: (v) => v },
-    // Kubernetes' check of the name (a DNS-1035 label) is reported at this tag (emit/envelope-origins.ts).
-    parse: parseWord,
+    parse: parseName("shortName", true),
   }),
   defineTag({
     name: "category",
@@ -138,7 +162,6 @@ export const crdTags: RegisteredTag[] = [
     syntax: "@category <name>",
     repeatable: true,
     distinct: { by: (v) => v },
-    // Kubernetes' check of the name (a DNS-1035 label) is reported at this tag (emit/envelope-origins.ts).
-    parse: parseWord,
+    parse: parseName("category", true),
   }),
 ];

@@ -1,6 +1,7 @@
 /** The one registry of every tag crdgen knows. */
 import { controllerGenTags } from "./controller-gen-tags.js";
 import { crdTags } from "./crd-tags.js";
+import { KUBE_RS_TAG_HINTS } from "./kube-rs.js";
 import { TagRegistry } from "./registry.js";
 import { schemaTags } from "./schema-tags.js";
 import { versionTags } from "./version-tags.js";
@@ -107,6 +108,7 @@ export const UNKNOWN_TAG_HINTS: ReadonlyMap<string, string> = new Map([
   ["enum", 'write the type as a union of literals, e.g. "a" | "b" (or use a TypeScript enum)'],
   ["optional", "make the property optional with `?`: `name?: T`"],
   ["required", "a property is required unless it is optional: drop the `?` after its name"],
+  ...KUBE_RS_TAG_HINTS,
 ]);
 
 export const tagRegistry = new TagRegistry(

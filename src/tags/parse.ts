@@ -171,3 +171,58 @@ function spilledWords(rest: string, keys: readonly string[]): string[] {
   }
   return words;
 }
+
+/**
+ * The failure for the keys of a key=value tag that it does not know, or undefined when it knows
+ * them all. kube-rs spells the same keys in snake_case (`json_path`, `type_`,
+ * `spec_replicas_path`): when each unknown key is a known one so spelt, the hint is the tag
+ * rewritten with crdgen's names. `written` is the tag as far as its keys (`@subresource scale`).
+ */
+export function unknownKeys<V>(
+  kv: ReadonlyMap<string, string | true>,
+  known: readonly string[],
+  written: string,
+): TagParseResult<V> | undefined {
+  const unknown = [...kv.keys()].filter((k) => !known.includes(k));
+  if (unknown.length === 0) return undefined;
+  const message = `does not know ${unknown.join(", ")}`;
+  const renamed = new Map(unknown.map((k) => [k, knownSpelling(k, known)]));
+  const targets = [...renamed.values()];
+  // Renamed keys must not meet each other or a key given as it is: that would be a key given twice.
+  if (targets.some((t, i) => t === undefined || kv.has(t) || targets.indexOf(t) !== i)) return fail(message);
+  const parts = [...kv].map(([k, v]) => {
+    const key = renamed.get(k) ?? k;
+    return v === true ? key : `${key}=${/^[^\s"']+$/.test(v) ? v : quoted(v)}`;
+  });
+  return fail(message, `write ${written} ${parts.join(" ")}`);
+}
+
+/** `json_path` and `type_` as `known` spells them (`jsonPath`, `type`), or undefined. */
+function knownSpelling(key: string, known: readonly string[]): string | undefined {
+  const camel = key.replace(/_+$/, "").replace(/_+([a-z])/gi, (_, c: string) => c.toUpperCase());
+  return known.find((k) => k.toLowerCase() === camel.toLowerCase());
+}
+
+/**
+ * A key=value text for the JSON object that kube-rs' legacy attributes take
+ * (`printcolumn = r#"{"name": "Age", "jsonPath": ".metadata.creationTimestamp"}"#`), for a hint;
+ * undefined when `text` is no JSON object of plain values, alone or in a Rust string.
+ */
+export function jsonAsKeyValues(text: string): string | undefined {
+  const rust = /^(?:r(#*)"(.*)"\1|"(.*)")$/s.exec(text.trim());
+  let value: unknown;
+  try {
+    const json = rust ? (rust[2] ?? (JSON.parse(`"${rust[3]}"`) as string)) : text;
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") return undefined;
+    const s = String(v);
+    parts.push(`${k}=${/^[^\s"']+$/.test(s) ? s : quoted(s)}`);
+  }
+  return parts.length > 0 ? parts.join(" ") : undefined;
+}

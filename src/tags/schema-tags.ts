@@ -15,6 +15,7 @@ import {
   parsePositive,
   parseText,
   parseWord,
+  unknownKeys,
 } from "./parse.js";
 import type { ValidationRule } from "../schema/types.js";
 import { compileRe2 } from "../validate/cel/re2.js";
@@ -130,6 +131,12 @@ export const schemaTags: RegisteredTag[] = [
           "is written as a JavaScript regular expression literal: the API server would match its slashes as characters, so no value would match",
           `write @pattern ${literal}`,
         );
+      const inQuotes = quotedPattern(t);
+      if (inQuotes !== undefined)
+        return fail(
+          "is written in quotes: the API server would match the quotes as characters, so no value would match",
+          `write @pattern ${inQuotes}`,
+        );
       const compiled = compileRe2(t);
       return compiled instanceof Error
         ? fail(
@@ -237,8 +244,8 @@ function parseValidation(text: string): TagParseResult<ValidationRule> {
   if (!new RegExp(`^(${RULE_KEYS.join("|")})(=|\\s|$)`).test(t)) return ok({ rule: t });
   const kv = parseKeyValues(t, RULE_KEYS);
   if (!kv.ok) return kv;
-  const unknown = [...kv.value.keys()].filter((k) => !RULE_KEYS.includes(k));
-  if (unknown.length > 0) return fail(`does not know ${unknown.join(", ")}`);
+  const unknown = unknownKeys<ValidationRule>(kv.value, RULE_KEYS, "@validation");
+  if (unknown) return unknown;
   const str = (k: string) => (typeof kv.value.get(k) === "string" ? (kv.value.get(k) as string) : undefined);
   const rule = str("rule");
   if (!rule)
@@ -250,6 +257,13 @@ function parseValidation(text: string): TagParseResult<ValidationRule> {
   const message = str("message");
   const messageExpression = str("messageExpression");
   const fieldPath = str("fieldPath");
+  // Kubernetes reads a fieldPath from the node the rule is on, starting with a step: kube-rs'
+  // `.field_path("spec.host")` compiles, and the API server then refuses it as no valid path.
+  if (fieldPath && !/^[.[]/.test(fieldPath))
+    return fail(
+      `fieldPath must start with "." or "[" (a path from the node the rule is on), got "${fieldPath}"`,
+      `write fieldPath=.${fieldPath}`,
+    );
   if (message !== undefined) out.message = message;
   if (messageExpression !== undefined) out.messageExpression = messageExpression;
   if (reason !== undefined) out.reason = reason;
@@ -338,6 +352,28 @@ function regexLiteral(text: string): string | undefined {
   // RE2 takes JavaScript's i, m and s flags inline; the others change nothing a pattern matches.
   const inline = [...flags].filter((f) => "ims".includes(f)).join("");
   return inline === "" ? inner : `(?${inline})${inner}`;
+}
+
+/**
+ * The pattern inside quotes, as Rust (`"^\\d+$"`, `r"^\d+$"`, `r#"..."#`), Go (`` `^\d+$` ``) and
+ * JavaScript write a regular expression in code, or undefined. As for a literal, only quotes that
+ * an anchor touches are taken for delimiters: `"^a$"` matches nothing, `"a"` a quoted word. A
+ * double-quoted string is read as JSON (as Rust reads it), so `"^\\d+$"` is `^\d+$`.
+ */
+function quotedPattern(text: string): string | undefined {
+  const m = /^(?:r(#*)"(.*)"\1|"(.*)"|'(.*)'|`(.*)`)$/s.exec(text);
+  if (!m) return undefined;
+  const [, , raw, double, single, backtick] = m;
+  let inner = raw ?? single ?? backtick;
+  if (double !== undefined) {
+    try {
+      inner = JSON.parse(`"${double}"`) as string;
+    } catch {
+      inner = double; // `"^\d+$"` is no JSON string: its backslash is the pattern's
+    }
+  }
+  if (inner === undefined || (!inner.startsWith("^") && !/(^|[^\\])\$$/.test(inner))) return undefined;
+  return inner;
 }
 
 /**

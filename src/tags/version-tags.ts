@@ -4,7 +4,7 @@
  */
 import type { CustomResourceColumnDefinition, CustomResourceSubresourceScale } from "../schema/types.js";
 import { isValidLabelValue } from "../validate/dns.js";
-import { fail, ok, parseFlag, parseKeyValues } from "./parse.js";
+import { fail, jsonAsKeyValues, ok, parseFlag, parseKeyValues, unknownKeys } from "./parse.js";
 import { defineTag, type RegisteredTag, type TagParseResult } from "./registry.js";
 
 const CRD = ["crd"] as const;
@@ -33,13 +33,13 @@ function parseSubresource(text: string): TagParseResult<SubresourceTag> {
     return rest.length === 0 ? ok({ kind: "status" }) : fail("status takes no arguments");
   if (word !== "scale") return fail(`expects status or scale, got "${word ?? ""}"`);
   const kv = parseKeyValues(rest.join(" "), SCALE_KEYS);
-  if (!kv.ok) return kv;
+  if (!kv.ok) return withJsonHint(kv, rest.join(" "), "@subresource scale");
   const get = (k: string) => {
     const v = kv.value.get(k);
     return typeof v === "string" ? v : undefined;
   };
-  const unknown = [...kv.value.keys()].filter((k) => !SCALE_KEYS.includes(k));
-  if (unknown.length > 0) return fail(`does not know ${unknown.join(", ")}`);
+  const unknown = unknownKeys<SubresourceTag>(kv.value, SCALE_KEYS, "@subresource scale");
+  if (unknown) return unknown;
   const specReplicasPath = get("specReplicasPath");
   const statusReplicasPath = get("statusReplicasPath");
   if (!specReplicasPath || !statusReplicasPath) {
@@ -61,14 +61,23 @@ function parseSubresource(text: string): TagParseResult<SubresourceTag> {
   });
 }
 
+/**
+ * A key=value text that is JSON, as kube-rs' legacy `printcolumn = r#"{...}"#` and `scale = r#"{...}"#`
+ * take it, is refused with the tag written as key=value in the hint; other failures are kept.
+ */
+function withJsonHint<V>(failed: TagParseResult<V>, text: string, written: string): TagParseResult<V> {
+  const kv = jsonAsKeyValues(text);
+  return kv === undefined || failed.ok ? failed : fail("takes key=value, not JSON", `write ${written} ${kv}`);
+}
+
 const COLUMN_KEYS = ["name", "type", "jsonPath", "JSONPath", "description", "format", "priority"];
 
 function parseColumn(text: string): TagParseResult<CustomResourceColumnDefinition> {
   const kv = parseKeyValues(text, COLUMN_KEYS);
-  if (!kv.ok) return kv;
+  if (!kv.ok) return withJsonHint(kv, text, "@printColumn");
   const v = kv.value;
-  const unknown = [...v.keys()].filter((k) => !COLUMN_KEYS.includes(k));
-  if (unknown.length > 0) return fail(`does not know ${unknown.join(", ")}`);
+  const unknown = unknownKeys<CustomResourceColumnDefinition>(v, COLUMN_KEYS, "@printColumn");
+  if (unknown) return unknown;
   const str = (k: string) => (typeof v.get(k) === "string" ? (v.get(k) as string) : undefined);
   const name = str("name");
   const type = str("type");

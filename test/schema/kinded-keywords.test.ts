@@ -210,11 +210,8 @@ export type Labels = Record<string, string>;`;
     // crdgen knows a project's own alias named IntOrString as its own.
     const prelude = "export type IntOrString = number | string;";
     const spec = specSchema(
-      withRoot(
-        '{\n  /** @maxLength 4 @minimum 0 @pattern "^[0-9]+%?$" */\n  port?: IntOrString;\n}',
-        prelude,
-      ),
+      withRoot("{\n  /** @maxLength 4 @minimum 0 @pattern ^[0-9]+%?$ */\n  port?: IntOrString;\n}", prelude),
     );
-    expect(spec.properties!.port).toMatchObject({ maxLength: 4, minimum: 0 });
+    expect(spec.properties!.port).toMatchObject({ maxLength: 4, minimum: 0, pattern: "^[0-9]+%?$" });
   });
 });
