@@ -4,7 +4,7 @@
  * files whose content changed, so a rebuild that touched no type costs a few `stat` calls and
  * unchanged CRDs keep their mtime (GitOps tools and other watchers see no spurious change).
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { codes } from "./diagnostics/codes.js";
@@ -47,8 +47,12 @@ export class CrdSession {
   /** Work kept between runs; replaced whenever the program is loaded afresh. */
   private caches = new RunCaches();
   private last: RunOutcome | undefined;
-  /** What each CRD file holds on disk as far as this session knows. */
-  private readonly onDisk = new Map<string, string>();
+  /**
+   * What each CRD file holds on disk as far as this session knows, with the file's stamp then: a
+   * file whose stamp moved since (deleted, edited by hand, checked out again) is read again, so a
+   * run always leaves the files it makes as it makes them, as a one-shot run does.
+   */
+  private readonly onDisk = new Map<string, { content: string; stamp: string }>();
   /** CRD files in the output folder that crdgen did not write (with `removeStale`): not read again each run. */
   private readonly keptFiles: KeptFiles = new Map();
   /** `mtime:size` of each type file when it was last read. */
@@ -124,6 +128,7 @@ export class CrdSession {
   }
 
   private async runNow(): Promise<RunOutcome> {
+    const started = Date.now();
     const { changed, seen } = this.loaded
       ? this.changedFiles()
       : { changed: [], seen: new Map<string, string>() };
@@ -166,7 +171,8 @@ export class CrdSession {
     const result = generateFromProgram(this.loaded, generateOptions, this.caches);
     this.files = this.collectTypeFiles();
     // Stamps taken before the re-read are kept: a save racing the read then shows up next run.
-    const stamps = stampsOf(this.files.filter((f) => !seen.has(f)));
+    const firstRead = this.files.filter((f) => !seen.has(f));
+    const stamps = this.freshStamps(firstRead, started);
     for (const f of this.files) {
       const before = seen.get(f);
       if (before !== undefined) stamps.set(f, before);
@@ -198,6 +204,26 @@ export class CrdSession {
     return next;
   }
 
+  /**
+   * Stamps of files this run read for the first time (all of them on the first run), taken after
+   * the read: a file saved meanwhile, before anyone watched it, would look read. One written since
+   * the run started is compared with the text the program read instead, and when they differ (or
+   * the program did not read it: an import's candidate created meanwhile) is stamped as never
+   * read, so the next run (and `changedSinceRead`) takes it for a change.
+   */
+  private freshStamps(files: readonly string[], started: number): Map<string, string> {
+    const stamps = stampsOf(files);
+    const configFiles = this.loaded?.configFiles ?? [];
+    for (const [file, stamp] of stamps) {
+      // The slack covers file systems whose clock is coarser than Date.now()'s.
+      if (stamp === MISSING || mtimeOf(stamp) < started - CLOCK_SLACK_MS) continue;
+      if (configFiles.includes(file)) continue; // its text is not kept: not checked
+      const read = this.loaded?.program.getSourceFile(file)?.text;
+      if (read === undefined || read !== readText(file)) stamps.set(file, UNREAD);
+    }
+    return stamps;
+  }
+
   /** Whether a type file changed on disk since it was read (a change whose event was lost). */
   changedSinceRead(): boolean {
     if (!this.loaded) return false;
@@ -223,11 +249,16 @@ export class CrdSession {
   private async writeChanged(files: readonly OutputFile[]): Promise<string[]> {
     const dirty: OutputFile[] = [];
     for (const f of files) {
-      const current = this.onDisk.has(f.path) ? this.onDisk.get(f.path) : await readOptional(f.path);
+      const known = this.onDisk.get(f.path);
+      const stamp = stampOf(f.path);
+      // Stamped before the read: a write racing it shows up as a moved stamp next run.
+      const current =
+        known?.stamp === stamp && stamp !== MISSING ? known.content : await readOptional(f.path);
       if (current !== f.content) dirty.push(f);
+      else this.onDisk.set(f.path, { content: f.content, stamp });
     }
     await writeAtomically(dirty);
-    for (const f of files) this.onDisk.set(f.path, f.content);
+    for (const f of dirty) this.onDisk.set(f.path, { content: f.content, stamp: stampOf(f.path) });
     return dirty.map((f) => f.path);
   }
 }
@@ -245,16 +276,34 @@ function entryGone(file: string, cwd: string): Diagnostic {
 
 /** A file that cannot be stat'ed (deleted) gets a stamp of its own, so deleting it counts as a change. */
 function stampsOf(files: readonly string[]): Map<string, string> {
-  const stamps = new Map<string, string>();
-  for (const file of files) {
-    try {
-      const s = statSync(file);
-      stamps.set(file, `${s.mtimeMs}:${s.size}`);
-    } catch {
-      stamps.set(file, "missing");
-    }
+  return new Map(files.map((file) => [file, stampOf(file)]));
+}
+
+const MISSING = "missing";
+/** A stamp no file has: the file's next stamp always differs. */
+const UNREAD = "unread";
+const CLOCK_SLACK_MS = 1000;
+
+function mtimeOf(stamp: string): number {
+  return Number(stamp.slice(0, stamp.indexOf(":")));
+}
+
+function readText(file: string): string | undefined {
+  try {
+    // As TypeScript reads it: without a byte-order mark.
+    return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch {
+    return undefined;
   }
-  return stamps;
+}
+
+function stampOf(file: string): string {
+  try {
+    const s = statSync(file);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return MISSING;
+  }
 }
 
 async function readOptional(file: string): Promise<string | undefined> {

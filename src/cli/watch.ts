@@ -12,7 +12,7 @@ import { isDirectory } from "../read/program.js";
 import { describeWriteFailure } from "../runtime/fs-error.js";
 import { CrdSession, type RunOutcome } from "../session.js";
 import { FolderWatchers } from "./folder-watchers.js";
-import { EXIT_OK, relativeTo, type CliIo } from "./io.js";
+import { EXIT_OK, relativeTo, unexpectedError, type CliIo } from "./io.js";
 
 /**
  * Editors save in bursts (write, rename, chmod) that end within a millisecond or two: wait this
@@ -46,12 +46,24 @@ export async function runWatch(
   return EXIT_OK;
 }
 
-/** An output folder that could not be written (a full disk, no permission): reported, and watching goes on. */
-function writeFailure(e: unknown, cwd: string): RunOutcome {
-  const { message, hint } = describeWriteFailure(e, "--out-dir", (p) => relativeTo(cwd, p));
-  const diagnostics: Diagnostic[] = [{ severity: "error", code: codes.writeFailed, message, hint }];
+/**
+ * A run that threw: an output folder that could not be written (a full disk, no permission) is
+ * a CRD4003 problem; anything else (input nested too deeply for the call stack, a crdgen bug) is
+ * said as a one-shot run says it, not as a write failure. Either way watching goes on.
+ */
+function runFailure(e: unknown, io: CliIo, cwd: string): RunOutcome {
+  const diagnostics: Diagnostic[] = [];
+  if (isFileSystemError(e)) {
+    const { message, hint } = describeWriteFailure(e, "--out-dir", (p) => relativeTo(cwd, p));
+    diagnostics.push({ severity: "error", code: codes.writeFailed, message, hint });
+  } else io.stderr.write(unexpectedError("crdgen", e));
   const result = { crds: [], files: [], stream: "", diagnostics, ok: false };
   return { result, written: [], removed: [], unchanged: false };
+}
+
+/** Node's errors from a file-system call carry the call's name; crdgen's make-dirs.ts does too. */
+function isFileSystemError(e: unknown): e is NodeJS.ErrnoException {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).syscall === "string";
 }
 
 export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
@@ -61,11 +73,17 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
   const folders = new FolderWatchers((file) => onChange(file));
   let timer: NodeJS.Timeout | undefined;
   let waiters: ((r: GenerateResult) => void)[] = [];
+  let closed = false;
 
   const run = async (): Promise<void> => {
     const started = performance.now();
-    const outcome = await session.run().catch((e: unknown) => writeFailure(e, cwd));
-    if (outcome.unchanged) return;
+    let threw = false;
+    const outcome = await session.run().catch((e: unknown) => {
+      threw = true;
+      return runFailure(e, io, cwd);
+    });
+    // Closed (Ctrl-C) while this run was going: watching the folders again would keep the process alive.
+    if (outcome.unchanged || closed) return;
     const { result, written, removed } = outcome;
     if (result.diagnostics.length > 0) io.stderr.write(formatDiagnostics(result.diagnostics, { cwd }));
     const ms = Math.round(performance.now() - started);
@@ -80,6 +98,10 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
     const current = waiters;
     waiters = [];
     for (const w of current) w(result);
+    // A file saved while this run read it, before a watcher was on its folder (the first run,
+    // a new import), has sent no event: the session's stamps tell. Not after a run that threw,
+    // which left the stamps as they were: that would run (and throw) again and again.
+    if (!threw && session.changedSinceRead()) schedule();
   };
 
   /**
@@ -100,6 +122,10 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
       // its watcher started are found by the run (the entries are listed again, files by stamps).
       watchDirectories();
     } else return;
+    schedule();
+  };
+
+  const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
   };
@@ -120,6 +146,7 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
     ready,
     nextRun: () => new Promise((resolve) => waiters.push(resolve)),
     close: () => {
+      closed = true;
       clearTimeout(timer);
       folders.close();
     },

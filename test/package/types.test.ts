@@ -81,6 +81,27 @@ describe("the package's types in a user's project", () => {
     expect(typeErrors(project, files, MODES[mode]!)).toBe("");
   });
 
+  it("name every type the API's results and options are made of", () => {
+    const project = scratchProject("module", LINKED);
+    // A tool's own helpers over the API: each names a type rather than spelling it out.
+    project.write(
+      "helpers.ts",
+      `import { formatDiagnostics, validateInstance, type ChangeKind, type CrdChange, type CustomResourceDefinition,
+  type Diagnostic, type DocumentLocation, type FieldErrorType, type FormatOptions, type GenerateResult,
+  type InstanceValidationResult, type OutputFile, type Severity } from "crdgen";
+export const paths = (files: readonly OutputFile[]): string[] => files.map((f) => f.path);
+export const contents = (r: GenerateResult): OutputFile[] => r.files;
+export const print = (ds: Diagnostic[], options: FormatOptions): string => formatDiagnostics(ds, options);
+export const errorsOnly = (s: Severity): boolean => s === "error";
+export const check = (crd: CustomResourceDefinition, o: unknown): InstanceValidationResult => validateInstance(crd, o);
+export const required = (t: FieldErrorType): boolean => t === "FieldValueRequired";
+export const where = (c: CrdChange): DocumentLocation | undefined => c.location;
+export const removal = (k: ChangeKind): boolean => k.endsWith("-removed");
+`,
+    );
+    expect(typeErrors(project, ["helpers.ts"], MODES["nodenext"]!)).toBe("");
+  });
+
   // Not crdgen/vite: vite's own types need nodenext or bundler.
   it("resolve each entry point under moduleResolution node10 (typesVersions)", () => {
     const project = scratchProject("commonjs", LINKED);

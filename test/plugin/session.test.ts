@@ -157,3 +157,24 @@ test("with a folder as entry, a file created under it is found with no event, an
   expect(removed.unchanged).toBe(false);
   expect(removed.result.crds.map((c) => c.spec.names.kind)).toEqual(["Widget"]);
 });
+
+test("a CRD file deleted or edited since the session wrote it is written again by the next run", async () => {
+  await session.run();
+  const made = await project.read(CRD);
+
+  // Deleted (a `git clean`, an emptied folder), then an edit that leaves the CRD as it was.
+  await rm(project.file(CRD));
+  await project.write(TYPES, `// a comment\n${await project.read(TYPES)}`);
+  expect((await session.run()).written).toEqual([project.file(CRD)]);
+  expect(await project.read(CRD)).toBe(made);
+
+  // Edited by hand (or checked out at an older commit).
+  await project.write(CRD, made.replace("type: object", "type: string"));
+  await project.write(TYPES, `// another\n${await project.read(TYPES)}`);
+  expect((await session.run()).written).toEqual([project.file(CRD)]);
+  expect(await project.read(CRD)).toBe(made);
+
+  // Left as it was written: not read again, not rewritten.
+  await project.write(TYPES, `// a third\n${await project.read(TYPES)}`);
+  expect((await session.run()).written).toEqual([]);
+});
