@@ -126,3 +126,35 @@ describe("Kubernetes CEL libraries", () => {
     expect(compiles("[1].all(i, v, v > 0)", parseCelVersion("1.31"))).toBe("error");
   });
 });
+
+describe("the optional library's macros optMap and optFlatMap (expanded as cel-go expands them)", () => {
+  it("map a present value and pass an absent one through", () => {
+    expect(holds("optional.of(self).optMap(s, s.size()).orValue(-1) == 3", "abc")).toBe(true);
+    expect(holds("optional.none().optMap(s, s + 'x').orValue('none') == 'none'")).toBe(true);
+    expect(
+      holds("optional.of(self).optFlatMap(s, s == '' ? optional.none() : optional.of(s)).hasValue()", ""),
+    ).toBe(false);
+    expect(holds("optional.of(self).optFlatMap(s, optional.of(s + '!')).value() == 'a!'", "a")).toBe(true);
+  });
+
+  it("nest, chain, and keep parenthesized and quoted text intact", () => {
+    expect(
+      holds(
+        "optional.of(self).optFlatMap(n, n == 'a' ? optional.none() : optional.of(n)).optMap(m, m.size() > 0).orValue(false)",
+        "b",
+      ),
+    ).toBe(true);
+    expect(holds("(optional.of(self)).optMap(x, (x + ')')).orValue('') == 'q)'", "q")).toBe(true);
+    expect(
+      holds(
+        "optional.of(self).optMap(a, optional.of(a).optMap(b, b + a)).orValue(optional.none()).value() == 'zz'",
+        "z",
+      ),
+    ).toBe(true);
+  });
+
+  it("type-check the mapped expression: a wrong one is an error, not unsupported", () => {
+    expect(compiles("optional.of(self).optMap(s, s + 1).hasValue()")).toBe("error");
+    expect(compiles("optional.of(self).optMap(s.t, s).hasValue()")).toBe("error");
+  });
+});

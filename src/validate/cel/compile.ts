@@ -3,7 +3,7 @@ import {
   callArgs,
   callName,
   type ASTNode,
-  rewritePresenceTests,
+  rewriteForEngine,
   unsupportedFeature,
   useRe2Matches,
   walkAst,
@@ -108,7 +108,7 @@ export function compileExpression(
 ): CompileResult {
   let parsed;
   try {
-    parsed = typed.env.parse(rewritePresenceTests(source, (text) => typed.env.parse(text).ast));
+    parsed = typed.env.parse(rewriteForEngine(source, (text) => typed.env.parse(text).ast));
   } catch (error) {
     return { kind: "error", detail: formatEngineError(error, source) };
   }

@@ -14,8 +14,10 @@
  *
  * What cel-js lacks we add here: Kubernetes' libraries (lists, regex, urls, quantity, ip/cidr,
  * format, semver, sets, the missing `ext.Strings` functions), the standard conversions it lacks
- * (`string(duration)`, `int(timestamp)`...) and RE2 regular expressions (cel-js matches with
- * JavaScript RegExp, so `matches` calls are renamed to our RE2 version after parsing). Declared
+ * (`string(duration)`, `int(timestamp)`...), the optional library's macros `optMap` and
+ * `optFlatMap` (expanded before parsing, as cel-go expands them) and RE2 regular expressions
+ * (cel-js matches with JavaScript RegExp, so `matches` calls are renamed to our RE2 version after
+ * parsing). Declared
  * but not implemented: two-variable comprehensions (1.32+: `all(i, v, p)`, `existsOne`,
  * `transformList`, `transformMap`, `transformMapEntry`), the image library and the authorizer
  * library (which CRD rules cannot reach anyway). A rule using them is reported as unsupported,
@@ -151,6 +153,72 @@ export function unsupportedFeature(ast: ASTNode, version: CelVersion): string | 
     if (atLeast(version, 1, 33) && IMAGE_FUNCTIONS.has(name)) found = `image library function ${name}`;
   });
   return found;
+}
+
+/** `source` as the engine can parse and check it: cel-go's macros it lacks expanded, `has()` of any operand. */
+export function rewriteForEngine(source: string, parse: (text: string) => ASTNode): string {
+  return rewritePresenceTests(rewriteOptionalMacros(source, parse), parse);
+}
+
+/**
+ * The optional library's macros the engine lacks, `t.optMap(v, e)` and `t.optFlatMap(v, e)`,
+ * rewritten as cel-go expands them: `t.hasValue() ? optional.of(cel.bind(v, t.value(), e)) :
+ * optional.none()` (optFlatMap without the `optional.of`). Innermost first, a round at a time.
+ */
+export function rewriteOptionalMacros(source: string, parse: (text: string) => ASTNode): string {
+  let text = source;
+  for (let round = 0; round < 8 && /\.opt(?:Flat)?Map\s*\(/.test(text); round++) {
+    let ast: ASTNode;
+    try {
+      ast = parse(text);
+    } catch {
+      return text;
+    }
+    let call: ASTNode | undefined;
+    walkAst(ast, (node) => {
+      const name = callName(node);
+      if (node.op !== "rcall" || (name !== "optMap" && name !== "optFlatMap")) return;
+      const [variable] = callArgs(node);
+      // A variable that is no plain name is cel-go's error, which parsing the original reports.
+      if (callArgs(node).length !== 2 || variable?.op !== "id") return;
+      // The last one found starts last: none is nested inside it.
+      if (!call || node.start >= call.start) call = node;
+    });
+    if (!call) return text;
+    const receiver = callReceiver(call)!;
+    const target = text.slice(...balanced(text, receiver.start, receiver.end));
+    const [variable, body] = callArgs(call) as [ASTNode, ASTNode];
+    const bound = `cel.bind(${String(variable.args)}, (${target}).value(), ${text.slice(...balanced(text, body.start, body.end))})`;
+    const mapped = callName(call) === "optMap" ? `optional.of(${bound})` : bound;
+    const replacement = `((${target}).hasValue() ? ${mapped} : optional.none())`;
+    const [from, to] = balanced(text, call.start, call.end);
+    text = text.slice(0, from) + replacement + text.slice(to);
+  }
+  return text;
+}
+
+/**
+ * The span widened to balanced parentheses: the engine's spans of a parenthesized expression may
+ * leave out its opening or closing parenthesis. Quoted text is skipped.
+ */
+function balanced(text: string, start: number, end: number): [number, number] {
+  let open = 0; // unclosed `(` in the span
+  let unopened = 0; // `)` in the span without its `(`
+  for (let i = start; i < end; i++) {
+    const ch = text[i];
+    if (ch === "'" || ch === '"') {
+      for (i++; i < end && text[i] !== ch; i++) if (text[i] === "\\") i++;
+    } else if (ch === "(") open++;
+    else if (ch === ")") {
+      if (open > 0) open--;
+      else unopened++;
+    }
+  }
+  let s = start;
+  let e = end;
+  for (; unopened > 0 && s > 0; s--) if (text[s - 1] === "(") unopened--;
+  for (; open > 0 && e < text.length; e++) if (text[e] === ")") open--;
+  return [s, e];
 }
 
 export const PRESENCE_BINDING_PREFIX = "__has";

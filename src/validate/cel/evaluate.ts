@@ -5,7 +5,7 @@ import { child, duplicate, forbidden, invalid, key as keyPath, required } from "
 import type { FieldError } from "../field-error.js";
 import { compileExpression, typedEnvironment } from "./compile.js";
 import { additionalPropertiesSchema, itemsSchema, schemaDeclType, propertySchema } from "./decl-type.js";
-import { baseEnvironment, rewritePresenceTests, useRe2Matches, type ASTNode } from "./engine.js";
+import { baseEnvironment, rewriteForEngine, useRe2Matches, type ASTNode } from "./engine.js";
 import { validFieldPath } from "./field-path.js";
 import { toCelValue } from "./values.js";
 import { versionKey, type CelVersion } from "./version.js";
@@ -47,7 +47,7 @@ function program(version: CelVersion, source: string): Program | Error {
   if (!p) {
     try {
       const env = evaluationEnvironment(version);
-      const parsed = env.parse(rewritePresenceTests(source, (text) => env.parse(text).ast as ASTNode));
+      const parsed = env.parse(rewriteForEngine(source, (text) => env.parse(text).ast as ASTNode));
       useRe2Matches(parsed.ast as ASTNode);
       p = { run: (context) => parsed(context) };
     } catch (error) {
