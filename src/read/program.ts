@@ -76,6 +76,15 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
     });
   }
   for (const folder of emptyFolders) diagnostics.push(noFilesIn(folder, options.cwd));
+  if (options.entries.length === 0) {
+    // The command line refuses this before; an API caller gets it as a diagnostic, not "none of  exports".
+    diagnostics.push({
+      severity: "error",
+      code: codes.fileNotFound,
+      message: "No input files: entries is empty.",
+      hint: "give the .ts files (or folders) that declare the @crd types",
+    });
+  }
 
   const missing = entries.filter((e) => !files.fileExists(e));
   for (const file of missing) {

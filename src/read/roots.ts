@@ -45,6 +45,7 @@ export function readModel(
   for (const sf of entries)
     for (const statement of sf.statements) {
       reportMisplacedCrd(statement, diagnostics);
+      reportNamespacedCrds(statement, diagnostics);
       // A root's own plain-comment tags, and a `// @crd` that was meant to make one.
       if (
         isRootShaped(statement) &&
@@ -74,6 +75,37 @@ function reportMisplacedCrd(node: ts.Node, diagnostics: Diagnostic[]): void {
       ? `write \`export interface ${name.text}\` with the same fields (a class's methods are no data)`
       : "move the doc comment to the exported interface of the resource",
   });
+}
+
+/**
+ * `@crd` on a declaration inside a namespace (`export namespace v1 { ... }`): roots are looked for
+ * at the top level of the entries (and what they re-export), so without this error the user read
+ * "No CRD found" about a type they had tagged.
+ */
+function reportNamespacedCrds(node: ts.Node, diagnostics: Diagnostic[], within: string[] = []): void {
+  if (!tsApi.isModuleDeclaration(node)) return;
+  const names = [...within, node.name.text];
+  let body = node.body;
+  // `namespace a.b { }` nests a declaration per name.
+  while (body && tsApi.isModuleDeclaration(body)) {
+    names.push(body.name.text);
+    body = body.body;
+  }
+  if (!body || !tsApi.isModuleBlock(body)) return;
+  for (const statement of body.statements) {
+    reportNamespacedCrds(statement, diagnostics, names);
+    if (!isRootShaped(statement) || !docMentions(statement, "@crd")) continue;
+    if (!readDoc(statement).tags.some((t) => t.name === "crd")) continue;
+    const name = statement.name.text;
+    diagnostics.push({
+      severity: "error",
+      code: codes.rootShape,
+      message: `${name} is tagged @crd inside namespace ${names.join(".")}: a CRD root is declared at the top level of its file.`,
+      location: nodeLocation(statement.name),
+      path: `${names.join(".")}.${name}`,
+      hint: `move ${name} out of the namespace (export it from the file, or from a file of its own per API version)`,
+    });
+  }
 }
 
 /**

@@ -109,6 +109,22 @@ describe("no CRD, or the wrong thing tagged", () => {
       ["CRD1013", 2, 14, "Widget is tagged @crd but is a class: a CRD root is an interface or a type alias."],
     ]);
   });
+
+  test('@crd inside a namespace is an error at the declaration, not "No CRD found"', () => {
+    const source =
+      "export namespace api.v1 {\n  /** @crd @group example.com @version v1 */\n  export interface Widget { spec: { a: string } }\n}\n";
+    const errors = errorsOf(source);
+    expect(errors.map((e) => [e.code, e.location?.line, e.location?.column, e.path])).toEqual([
+      ["CRD1013", 3, 20, "api.v1.Widget"],
+    ]);
+    expect(errors[0]!.message).toBe(
+      "Widget is tagged @crd inside namespace api.v1: a CRD root is declared at the top level of its file.",
+    );
+    // Out of the namespace, the same declaration is a root.
+    expect(generateFrom(source.replace("export namespace api.v1 {\n", "").replace(/\n}\n$/, "\n")).ok).toBe(
+      true,
+    );
+  });
 });
 
 describe("what the API server refuses, with a hint at the tag", () => {

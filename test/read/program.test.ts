@@ -24,6 +24,14 @@ function memory(files: Record<string, string>): InMemoryFileSystemHost {
 }
 
 describe("loadProgram", () => {
+  it("reports an empty list of entries as no input, not as a root missing from nothing", () => {
+    const result = generate({ entries: [], cwd: "/", fileSystem: memory({}) });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["CRD4001", "No input files: entries is empty."],
+    ]);
+  });
+
   it("resolves imports through `paths` of an extended tsconfig (in memory)", () => {
     const fileSystem = memory({
       "/p/tsconfig.base.json": JSON.stringify({
