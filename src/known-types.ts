@@ -38,5 +38,24 @@ export interface ObjectMeta {
   [key: string]: unknown;
 }
 
+/**
+ * A status condition, as Kubernetes' metav1.Condition: its schema is Kubernetes' own (with its
+ * patterns and lengths). A list of them is keyed by `type`, as Kubernetes lists them:
+ * `/** @listType map @listMapKey type *\/ conditions?: Condition[]`.
+ */
+export interface Condition {
+  /** CamelCase, e.g. `Ready` (or `example.com/Ready`). */
+  type: string;
+  status: "True" | "False" | "Unknown";
+  /** The `.metadata.generation` the condition was set from. */
+  observedGeneration?: number;
+  /** When the status last changed (RFC 3339). */
+  lastTransitionTime: string;
+  /** A CamelCase reason for the last transition. */
+  reason: string;
+  /** A human-readable message; may be empty. */
+  message: string;
+}
+
 /** Any embedded JSON object kept as it is: `type: object` + preserve-unknown-fields. */
 export type RawExtension = Record<string, unknown>;

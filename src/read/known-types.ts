@@ -30,11 +30,13 @@ const INTEGER_ALIASES: Record<string, string | undefined> = {
 
 /**
  * Schemas of crdgen's exported Kubernetes types, by name: Kubernetes' own fixed shapes
- * (shared with the client-node data, see kubernetes/well-known.ts) plus two of crdgen's.
+ * (shared with the client-node data, see kubernetes/well-known.ts), metav1.Condition, and two of crdgen's.
  */
 function crdgenTypeSchema(name: string): JSONSchemaProps | undefined {
   if (name === "Duration") return { type: "string" };
   if (name === "ObjectMeta") return { type: "object" };
+  // metav1.Condition, exactly as Kubernetes (and controller-gen) write it.
+  if (name === "Condition") return kubernetesSchemaFor("V1Condition");
   return WELL_KNOWN.includes(name) ? wellKnownSchema(name) : undefined;
 }
 
@@ -46,6 +48,7 @@ export const crdgenTypeNames: ReadonlySet<string> = new Set([
   ...WELL_KNOWN,
   "Duration",
   "ObjectMeta",
+  "Condition",
 ]);
 
 /** Names recognised wherever they are declared, as long as they are type aliases. */

@@ -2,6 +2,7 @@
  * Kubernetes feature parity: every CRD-level and field-level tag of the parity issue with
  * its exact output, and every error it can raise.
  */
+import type { JSONSchemaProps } from "../../src/schema/types.js";
 import { describe, expect, test } from "vitest";
 import type { CustomResourceDefinition } from "../../src/schema/types.js";
 import { ENTRY, errorsOf, generateFrom, type Sources } from "../helpers/generate.js";
@@ -244,6 +245,70 @@ export type RawExtension = Record<string, unknown>;`,
       timeout: { type: "string" },
       podMetadata: { type: "object" },
       config: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
+    });
+  });
+});
+
+describe("Condition from crdgen", () => {
+  const conditions = (known: string) =>
+    crdOf({
+      "/project/types.ts": `import type { Condition } from "${known}";
+/**
+ * @crd
+ * @group example.com
+ * @version v1
+ */
+export interface Job {
+  spec: { a?: string };
+  status?: {
+    /** @listType map @listMapKey type */
+    conditions?: Condition[];
+  };
+}`,
+      "/project/own.ts": "export interface Condition { type: string; status: string }",
+      "/project/node_modules/crdgen/package.json": JSON.stringify({
+        name: "crdgen",
+        types: "dist/src/known-types.d.ts",
+      }),
+      "/project/node_modules/crdgen/dist/src/known-types.d.ts": `export interface Condition {
+  type: string;
+  status: "True" | "False" | "Unknown";
+  observedGeneration?: number;
+  lastTransitionTime: string;
+  reason: string;
+  message: string;
+}`,
+    }).spec.versions[0]!.schema!.openAPIV3Schema!.properties!.status!.properties!.conditions!;
+
+  test("is Kubernetes' metav1.Condition, as controller-gen writes it, in a list keyed by type", () => {
+    const list = conditions("crdgen");
+    expect(list).toMatchObject({
+      type: "array",
+      "x-kubernetes-list-type": "map",
+      "x-kubernetes-list-map-keys": ["type"],
+    });
+    const item = list.items as JSONSchemaProps;
+    expect(item.required).toEqual(["lastTransitionTime", "message", "reason", "status", "type"]);
+    expect(item.properties!.status!.enum).toEqual(["True", "False", "Unknown"]);
+    expect(item.properties!.lastTransitionTime).toMatchObject({ type: "string", format: "date-time" });
+    expect(item.properties!.observedGeneration).toMatchObject({
+      type: "integer",
+      format: "int64",
+      minimum: 0,
+    });
+    expect(item.properties!.type).toMatchObject({
+      maxLength: 316,
+      pattern: expect.stringContaining("[A-Za-z0-9]"),
+    });
+    expect(item.properties!.reason).toMatchObject({ minLength: 1, maxLength: 1024 });
+  });
+
+  test("a project's own Condition stays its own", () => {
+    const item = conditions("./own.js").items as JSONSchemaProps;
+    expect(item).toEqual({
+      type: "object",
+      properties: { type: { type: "string" }, status: { type: "string" } },
+      required: ["status", "type"],
     });
   });
 });
