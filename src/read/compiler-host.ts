@@ -9,6 +9,7 @@
  * (JSDoc only where it can cause a type error; crdgen parses the comments it reads when it reads
  * them, see jsdoc.ts), and the binder sets parent pointers as it does for tsc.
  */
+import { matchFiles } from "./match-files.js";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { FileSystemHost, ts } from "ts-morph";
@@ -108,21 +109,6 @@ export function hostAccess(host: FileSystemHost): FileAccess {
     useCaseSensitiveFileNames: host.isCaseSensitive(),
   };
 }
-
-/** TypeScript's `matchFiles` (internal, behind `ts.sys.readDirectory`), for an in-memory file system. */
-type MatchFiles = (
-  path: string,
-  extensions: readonly string[] | undefined,
-  excludes: readonly string[] | undefined,
-  includes: readonly string[] | undefined,
-  useCaseSensitiveFileNames: boolean,
-  currentDirectory: string,
-  depth: number | undefined,
-  getFileSystemEntries: (path: string) => { files: readonly string[]; directories: readonly string[] },
-  realpath: (path: string) => string,
-) => string[];
-
-const matchFiles = (tsApi as unknown as { matchFiles?: MatchFiles }).matchFiles;
 
 /**
  * Where the lib files appear to live. Nothing is on the disk there: the host answers for the

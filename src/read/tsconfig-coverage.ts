@@ -6,27 +6,7 @@
  */
 import path from "node:path";
 import type { ts } from "ts-morph";
-import { tsApi } from "./typescript.js";
-
-interface FileSystemEntries {
-  files: readonly string[];
-  directories: readonly string[];
-}
-
-/** TypeScript's `matchFiles` (internal, behind `ts.sys.readDirectory`). */
-type MatchFiles = (
-  path: string,
-  extensions: readonly string[] | undefined,
-  excludes: readonly string[] | undefined,
-  includes: readonly string[] | undefined,
-  useCaseSensitiveFileNames: boolean,
-  currentDirectory: string,
-  depth: number | undefined,
-  getFileSystemEntries: (path: string) => FileSystemEntries,
-  realpath: (path: string) => string,
-) => string[];
-
-const matchFiles = (tsApi as unknown as { matchFiles?: MatchFiles }).matchFiles;
+import { matchFiles, type FileSystemEntries } from "./match-files.js";
 
 /**
  * A `readDirectory` for reading a tsconfig that finds only `entries` (absolute); undefined when
@@ -36,7 +16,8 @@ export function entriesOnlyReadDirectory(
   entries: readonly string[],
   useCaseSensitiveFileNames: boolean,
 ): ts.ParseConfigHost["readDirectory"] | undefined {
-  if (typeof matchFiles !== "function") return undefined;
+  const match = matchFiles;
+  if (match === undefined) return undefined;
   const files = entries.map(slashed);
   const entriesOf = (dir: string): FileSystemEntries => {
     const prefix = slashed(dir).replace(/\/?$/, "/");
@@ -50,17 +31,7 @@ export function entriesOnlyReadDirectory(
     return { files: [...names], directories: [...directories] };
   };
   return (root, extensions, excludes, includes, depth) =>
-    matchFiles(
-      root,
-      extensions,
-      excludes,
-      includes,
-      useCaseSensitiveFileNames,
-      root,
-      depth,
-      entriesOf,
-      (p) => p,
-    );
+    match(root, extensions, excludes, includes, useCaseSensitiveFileNames, root, depth, entriesOf, (p) => p);
 }
 
 /** TypeScript's form of a path: forward slashes. */
