@@ -20,6 +20,7 @@ import {
 } from "./read/program.js";
 import { RunCaches } from "./run-caches.js";
 import { missingImportCandidates } from "./read/importers.js";
+import { isLibraryFile } from "./read/library-files.js";
 import { writeAtomically, type OutputFile } from "./write/files.js";
 import { removeStaleCrdFiles, type KeptFiles } from "./write/stale-files.js";
 
@@ -91,12 +92,11 @@ export class CrdSession {
   private collectTypeFiles(): string[] {
     const files = new Set(this.entries);
     const program = this.loaded?.program;
-    for (const sf of program?.getSourceFiles() ?? []) {
-      if (sf.isDeclarationFile && program?.isSourceFileFromExternalLibrary(sf)) continue;
-      if (/[\\/]node_modules[\\/]/.test(sf.fileName) || /^lib\..*\.d\.ts$/.test(path.basename(sf.fileName)))
-        continue;
-      files.add(path.resolve(sf.fileName));
-    }
+    // A sibling workspace package's declarations are included: `tsc -b -w` rewrites them as its
+    // sources are edited (see library-files.ts).
+    if (program)
+      for (const sf of program.getSourceFiles())
+        if (!isLibraryFile(program, sf)) files.add(path.resolve(sf.fileName));
     for (const config of this.loaded?.configFiles ?? []) files.add(config);
     // An import of a file that does not exist yet: creating the file must trigger a run.
     if (program) for (const candidate of missingImportCandidates(program)) files.add(candidate);

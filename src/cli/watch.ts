@@ -9,7 +9,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import type { GenerateOptions, GenerateResult } from "../generate.js";
 import { isDirectory } from "../read/program.js";
-import { describeWriteFailure } from "../runtime/fs-error.js";
+import { describeWriteFailure, isFileSystemError } from "../runtime/fs-error.js";
 import { CrdSession, type RunOutcome } from "../session.js";
 import { FolderWatchers } from "./folder-watchers.js";
 import { EXIT_OK, relativeTo, unexpectedError, type CliIo } from "./io.js";
@@ -59,11 +59,6 @@ function runFailure(e: unknown, io: CliIo, cwd: string): RunOutcome {
   } else io.stderr.write(unexpectedError("crdgen", e));
   const result = { crds: [], files: [], stream: "", diagnostics, ok: false };
   return { result, written: [], removed: [], unchanged: false };
-}
-
-/** Node's errors from a file-system call carry the call's name; crdgen's make-dirs.ts does too. */
-function isFileSystemError(e: unknown): e is NodeJS.ErrnoException {
-  return e instanceof Error && typeof (e as NodeJS.ErrnoException).syscall === "string";
 }
 
 export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {

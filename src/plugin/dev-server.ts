@@ -41,7 +41,7 @@ export function regenerateOnChange(server: ViteDevServer, output: () => CrdOutpu
     // vite's watcher drops a file's further change events for 50 ms after one it reports, so
     // a quick second save is never announced: look at the files once that window has passed.
     clearTimeout(trailing);
-    trailing = setTimeout(() => s.changedSinceRead() && void regenerate(), WATCHER_THROTTLE_MS + 20);
+    trailing = setTimeout(() => output().changedSinceRun() && void regenerate(), WATCHER_THROTTLE_MS + 20);
     trailing.unref();
   };
   server.watcher.on("change", onEvent);

@@ -10,7 +10,7 @@ import { folderTree } from "./folder-tree.js";
 import { failsOnError, type CrdgenPluginOptions } from "./options.js";
 import type { CrdOutput } from "./output.js";
 import { reportOf } from "./report.js";
-import type { RunOutcome } from "../session.js";
+import type { PluginOutcome } from "./run.js";
 
 /** Marks crdgen's own `build.resolve` call, so its onResolve does not answer itself. */
 const RESOLVING = Symbol("crdgen resolving");
@@ -25,9 +25,9 @@ export function setupEsbuild(
   // esbuild cannot tell a plugin whether it is watching, and keeps watching after a failed
   // build anyway: failing is right unless the user opted out.
   const fail = failsOnError(options, false);
-  let current: Promise<RunOutcome> | undefined;
+  let current: Promise<PluginOutcome> | undefined;
 
-  const messagesOf = (outcome: RunOutcome) => {
+  const messagesOf = (outcome: PluginOutcome) => {
     const report = reportOf(outcome, session.cwd, fail);
     return {
       errors: report.error !== undefined ? [{ text: report.error }] : [],
@@ -42,7 +42,7 @@ export function setupEsbuild(
 
   // esbuild takes the state of the watched files when the build ends: a type file saved after
   // crdgen read it but before then would never count as a change. Catch up with it here.
-  build.onEnd(async () => (session.changedSinceRead() ? messagesOf(await output.run()) : undefined));
+  build.onEnd(async () => (output.changedSinceRun() ? messagesOf(await output.run()) : undefined));
 
   const entries = entryPointsOf(build.initialOptions.entryPoints);
   if (entries.length === 0) return;

@@ -11,17 +11,22 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { CrdSession, RunOutcome } from "../session.js";
+import type { CrdSession } from "../session.js";
 import { writeAtomically, type OutputFile } from "../write/files.js";
 import { removeStaleCrdFiles, type KeptFiles } from "../write/stale-files.js";
 import { OutDirClaim } from "./out-dir-claims.js";
-import { inTurn, writeFailure } from "./run.js";
+import { inTurn, runFailure, type PluginOutcome } from "./run.js";
 
 export class CrdOutput {
   private files: readonly OutputFile[] = [];
   private readonly claim: OutDirClaim;
   /** CRD files in the folder that crdgen did not write, so that they are not read on every run. */
   private readonly keptFiles: KeptFiles = new Map();
+  /**
+   * Whether the last run threw: it left the session's stamps as they were, so catching up with a
+   * change made during it (`changedSinceRun`) would run, and throw, again.
+   */
+  private threw = false;
 
   /** `producer` names what makes the files (see out-dir-claims.ts): the options but the output folder. */
   constructor(
@@ -32,8 +37,11 @@ export class CrdOutput {
     this.claim = new OutDirClaim(path.resolve(session.cwd, outDir), producer);
   }
 
-  /** Generates and writes, then tidies the output folder; a run that throws is a CRD4003 problem. */
-  run(): Promise<RunOutcome> {
+  /**
+   * Generates and writes, then tidies the output folder. A run that throws is reported, never
+   * thrown: a file-system error as a CRD4003 problem, anything else as crdgen's own failure.
+   */
+  run(): Promise<PluginOutcome> {
     return inTurn(async () => {
       const outcome = await this.session.run();
       if (!outcome.result.ok) return outcome;
@@ -46,7 +54,21 @@ export class CrdOutput {
       const made = this.claim.madeInFolder();
       const removed = made ? await removeStaleCrdFiles(this.claim.outDir, made, this.keptFiles) : [];
       return { ...outcome, written, removed };
-    }).catch((e: unknown) => writeFailure(e));
+    }).then(
+      (outcome: PluginOutcome) => {
+        this.threw = false;
+        return outcome;
+      },
+      (e: unknown) => {
+        this.threw = true;
+        return runFailure(e);
+      },
+    );
+  }
+
+  /** Whether a type file changed since the last run read it (its event lost); not after a run that threw. */
+  changedSinceRun(): boolean {
+    return !this.threw && this.session.changedSinceRead();
   }
 
   /**

@@ -1,6 +1,6 @@
-/** What one run tells the bundler: the diagnostics, formatted as the CLI prints them, as an error or a warning. */
+/** What one run tells the bundler: the diagnostics (or crdgen's own failure), as the CLI prints them, as an error or a warning. */
 import { formatDiagnostics } from "../diagnostics/format.js";
-import type { RunOutcome } from "../session.js";
+import type { PluginOutcome } from "./run.js";
 
 export interface RunReport {
   /** Text that should fail the build. */
@@ -13,7 +13,11 @@ export interface RunReport {
  * With `fail` unset a failed run becomes a warning that says the CRDs on disk were kept, so
  * someone reading a watch log knows the files are from the last good edit.
  */
-export function reportOf(outcome: RunOutcome, cwd: string, fail: boolean): RunReport {
+export function reportOf(outcome: PluginOutcome, cwd: string, fail: boolean): RunReport {
+  if (outcome.failure !== undefined) {
+    const text = outcome.failure.trimEnd();
+    return fail ? { error: text } : { warning: `${text}\nThe CRDs on disk were kept.` };
+  }
   const { diagnostics, ok } = outcome.result;
   if (diagnostics.length === 0) return {};
   const text = formatDiagnostics(diagnostics, { cwd }).trimEnd();

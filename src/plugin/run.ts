@@ -3,8 +3,9 @@
  * sharing an output folder remove only the files none of them makes (out-dir-claims.ts): one tidying
  * while another has written a new file but not yet claimed it would remove that file.
  */
+import { unexpectedError } from "../cli/io.js";
 import { codes } from "../diagnostics/codes.js";
-import { describeWriteFailure } from "../runtime/fs-error.js";
+import { describeWriteFailure, isFileSystemError } from "../runtime/fs-error.js";
 import type { RunOutcome } from "../session.js";
 
 let turn: Promise<unknown> = Promise.resolve();
@@ -16,19 +17,26 @@ export function inTurn<T>(work: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** A run as a plugin reports it. */
+export interface PluginOutcome extends RunOutcome {
+  /**
+   * Set when the run threw other than writing (input nested too deeply for the call stack, a
+   * crdgen bug): what a one-shot `crdgen` run prints for it. It is no problem in the types, so it
+   * is not among the diagnostics, which are empty then.
+   */
+  failure?: string;
+}
+
 /**
- * A run that threw (an output folder that cannot be written), as the CRD4003 problem
- * `crdgen --watch` reports: shown like any other, with no stack trace; a thrown error would
- * also stop webpack's watcher for good.
+ * A run that threw, reported as `crdgen --watch` reports it: an output folder that cannot be
+ * written is a CRD4003 problem, anything else is said as a one-shot run says it. Never a stack
+ * trace; and a thrown error would also stop webpack's watcher for good.
  */
-export function writeFailure(e: unknown): RunOutcome {
+export function runFailure(e: unknown): PluginOutcome {
+  const failed = { written: [], removed: [], unchanged: false };
+  const result = { crds: [], files: [], stream: "", diagnostics: [], ok: false };
+  if (!isFileSystemError(e)) return { result, ...failed, failure: unexpectedError("crdgen", e) };
   const { message, hint } = describeWriteFailure(e, "outDir");
-  const result = {
-    crds: [],
-    files: [],
-    stream: "",
-    diagnostics: [{ severity: "error" as const, code: codes.writeFailed, message, hint }],
-    ok: false,
-  };
-  return { result, written: [], removed: [], unchanged: false };
+  const diagnostics = [{ severity: "error" as const, code: codes.writeFailed, message, hint }];
+  return { result: { ...result, diagnostics }, ...failed };
 }

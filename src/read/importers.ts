@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import type { ts } from "ts-morph";
+import { isLibraryFile, NODE_MODULES } from "./library-files.js";
 import { tsApi } from "./typescript.js";
 
 /**
@@ -40,7 +41,7 @@ function reverseImports(program: ts.Program, host: ts.ModuleResolutionHost): Map
   const resolutions = tsApi.createModuleResolutionCache(program.getCurrentDirectory(), (f) => f, options);
   const importedBy = new Map<string, string[]>();
   for (const sf of program.getSourceFiles()) {
-    if (isLibrary(program, sf)) continue;
+    if (isLibraryFile(program, sf)) continue;
     const { relative, bare } = importsOf(sf);
     // `./x` can be x.ts or x/index.ts: both count (checking one file too many is harmless).
     const targets = new Set(relative.flatMap((s) => [s, path.join(s, "index")]));
@@ -65,17 +66,6 @@ function reverseImports(program: ts.Program, host: ts.ModuleResolutionHost): Map
   }
   return importedBy;
 }
-
-/**
- * A library's file, which the user does not edit. Not TypeScript's "external library": that
- * includes a sibling workspace package's sources, reached through its link in node_modules but
- * read from its real path, where they are edited as the user's own.
- */
-function isLibrary(program: ts.Program, sf: ts.SourceFile): boolean {
-  return program.isSourceFileDefaultLibrary(sf) || NODE_MODULES.test(sf.fileName);
-}
-
-const NODE_MODULES = /[\\/]node_modules[\\/]/;
 
 interface Imports {
   /** Relative imports, resolved against the file's folder, without extension. */
@@ -108,7 +98,7 @@ function importsOf(sf: ts.SourceFile): Imports {
  */
 export function missingImportCandidates(program: ts.Program): string[] {
   const present = new Set<string>();
-  const own = program.getSourceFiles().filter((sf) => !isLibrary(program, sf));
+  const own = program.getSourceFiles().filter((sf) => !isLibraryFile(program, sf));
   for (const sf of program.getSourceFiles()) present.add(stem(sf.fileName));
   const candidates = new Set<string>();
   for (const sf of own) {

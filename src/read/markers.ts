@@ -10,6 +10,7 @@ import type { ts } from "ts-morph";
 import { codes } from "../diagnostics/codes.js";
 import { equivalentHint, readMarker, type MarkerReading } from "../tags/controller-gen-markers.js";
 import type { RawTag } from "./jsdoc.js";
+import { NODE_MODULES } from "./library-files.js";
 import { positionOrigin } from "./location.js";
 import { tsApi } from "./typescript.js";
 
@@ -75,8 +76,6 @@ export function markerTags(lines: readonly string[], node: ts.Node, range: ts.Te
   }
   return out;
 }
-
-const NODE_MODULES = /[\\/]node_modules[\\/]/;
 
 /** Go types mark every optional field `+optional`: on a property that says so with `?`, it says nothing new. */
 export function saysNothingNew(reading: MarkerReading, node: ts.Node): boolean {

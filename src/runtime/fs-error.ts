@@ -30,3 +30,12 @@ export function describeWriteFailure(
   const what = describeFsError(error);
   return { message: `could not write output${where === undefined ? "" : ` to ${where}`}: ${what}` };
 }
+
+/**
+ * A failure of a file-system call (a full disk, no permission), not of crdgen itself: only these
+ * are "could not write output". Node's errors from such a call carry the call's name; crdgen's
+ * make-dirs.ts does too.
+ */
+export function isFileSystemError(e: unknown): e is NodeJS.ErrnoException {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).syscall === "string";
+}

@@ -1,13 +1,22 @@
 /** crdgen/esbuild in real esbuild builds: the CRD is written, follows edits, a bad type fails the build, and `context.watch()` follows a type the bundle never imports. */
 import { mkdir } from "node:fs/promises";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { build, context, type BuildContext, type BuildOptions, type BuildResult, type Plugin } from "esbuild";
+import {
+  build,
+  context,
+  type BuildContext,
+  type BuildFailure,
+  type BuildOptions,
+  type BuildResult,
+  type Plugin,
+} from "esbuild";
 import crdgen from "../../src/plugin/esbuild.js";
 import {
   BAD_LOCATION,
   BAD_TYPES,
   CRD,
   copyProject,
+  DEEP_TYPES,
   createdEntryIsPickedUp,
   eventually,
   typesWith,
@@ -51,6 +60,22 @@ test("a bad type fails the build with crdgen's located error", async () => {
   await project.write(TYPES, BAD_TYPES);
   await expect(build(options())).rejects.toThrow(BAD_LOCATION);
   await expect(project.read(CRD)).rejects.toThrow(/ENOENT/);
+});
+
+test("input nested too deeply fails a rebuild once, as a one-shot crdgen run says it", async () => {
+  ctx = await context(options());
+  await ctx.rebuild();
+  await project.write(TYPES, DEEP_TYPES);
+  const failure = await ctx.rebuild().then(
+    () => undefined,
+    (e: unknown) => e as BuildFailure,
+  );
+  // Once: the run that threw left the stamps as they were, which must not make the build's end run it again.
+  const texts = failure?.errors.map((e) => e.text) ?? [];
+  expect(texts).toHaveLength(1);
+  expect(texts[0]).toMatch(/^crdgen: the input is nested too deeply to process/);
+  expect(texts[0]).not.toContain("CRD4003");
+  expect(await project.read(CRD)).toContain("size:");
 });
 
 test("a type saved while esbuild builds is read before the build ends", async () => {

@@ -35,6 +35,9 @@ export const RENAMED_CRD = "crds/example.com_gizmos.yaml";
 export const BAD_TYPES = typesWith("count: bigint;");
 export const BAD_LOCATION = `${TYPES}:12:3`;
 
+/** A field nested 3,000 levels deep: generating it runs out of call stack (a RangeError, no I/O error). */
+export const DEEP_TYPES = typesWith(`deep?: ${"{ a: ".repeat(3000)}string${" }".repeat(3000)};`);
+
 export interface Project {
   dir: string;
   file(relative: string): string;

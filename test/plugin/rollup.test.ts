@@ -8,6 +8,7 @@ import {
   BAD_TYPES,
   CRD,
   copyProject,
+  DEEP_TYPES,
   createdEntryIsPickedUp,
   eventually,
   RENAMED_CRD,
@@ -80,6 +81,15 @@ test("an output folder that cannot be written fails the build with CRD4003, not 
   expect(failure.message).toContain("crds is a file, not a folder");
   expect(failure.message).toContain("hint: give outDir a folder");
   expect(failure.stack).not.toMatch(/\n\s+at /);
+});
+
+test("input nested too deeply fails the build as a one-shot crdgen run says it, not as a write failure", async () => {
+  await project.write(TYPES, DEEP_TYPES);
+  const failure = await buildFailure();
+  expect(failure.message).toMatch(/^crdgen: the input is nested too deeply to process/);
+  expect(failure.message).not.toContain("CRD4003");
+  expect(failure.stack).not.toMatch(/\n\s+at /);
+  await expect(project.read(CRD)).rejects.toThrow(/ENOENT/);
 });
 
 test("a build removes the CRD file it wrote that the types no longer make, as the command line does", async () => {

@@ -1,5 +1,5 @@
 /** The plugins' shared generator: what it re-reads between builds and what it (re)writes. */
-import { mkdir, rm, stat, utimes } from "node:fs/promises";
+import { mkdir, realpath, rm, stat, symlink, utimes } from "node:fs/promises";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { CrdSession } from "../../src/session.js";
 import { CRD, copyProject, typesWith, TYPES, type Project } from "./project.js";
@@ -104,6 +104,38 @@ test("a file an import names is picked up when it is created, in its own folder 
   const indexed = await session.run();
   expect(indexed.result.diagnostics).toEqual([]);
   expect(await project.read(CRD)).toMatch(/deep:\n\s+type: number/);
+});
+
+test("a sibling workspace package's declarations, linked into node_modules, are type files: a rebuild of them is seen", async () => {
+  // As `tsc -b -w` keeps packages/models/dist/index.d.ts up to date; TypeScript reads it from its
+  // real path and calls it an external library all the same.
+  const models = "packages/models";
+  await mkdir(project.file(`${models}/dist`), { recursive: true });
+  await project.write(
+    `${models}/package.json`,
+    JSON.stringify({ name: "@acme/models", exports: { ".": { types: "./dist/index.d.ts" } } }),
+  );
+  await project.write(`${models}/dist/index.d.ts`, "export interface Storage { size: string }\n");
+  await mkdir(project.file("node_modules/@acme"), { recursive: true });
+  await symlink(project.file(models), project.file("node_modules/@acme/models"), "dir");
+  await project.write(
+    TYPES,
+    `import type { Storage } from "@acme/models";\n${typesWith("storage?: Storage;")}`,
+  );
+
+  const first = await session.run();
+  expect(first.result.diagnostics).toEqual([]);
+  const declarations = await realpath(project.file(`${models}/dist/index.d.ts`));
+  expect(session.isTypeFile(declarations)).toBe(true);
+  expect(await project.read(CRD)).not.toContain("class:");
+
+  await project.write(
+    `${models}/dist/index.d.ts`,
+    "export interface Storage { size: string; class?: string }\n",
+  );
+  const rebuilt = await session.run();
+  expect(rebuilt.unchanged).toBe(false);
+  expect(await project.read(CRD)).toContain("class:");
 });
 
 test("an edit of the tsconfig, or of a tsconfig it extends, loads the program again with the new options", async () => {
