@@ -63,6 +63,8 @@ export interface GenerateResult {
 }
 
 export function generate(options: GenerateOptions): GenerateResult {
+  const refused = optionErrors(options);
+  if (refused.length > 0) return failed(refused);
   const before = heapUsed();
   const stage = loadAndRead(options);
   // The program is out of reach from here on: give its memory back before the schemas are
@@ -98,10 +100,31 @@ export function generateFromProgram(
   options: GenerateOptions,
   caches?: RunCaches,
 ): GenerateResult {
+  const refused = optionErrors(options);
+  if (refused.length > 0) return failed(refused);
   const stage = readProgram(loaded, options, caches);
   return stage.ok
     ? generateFromModel(stage.model, stage.diagnostics, options, caches)
     : failed(stage.diagnostics);
+}
+
+/**
+ * What a JavaScript caller (no type checker to stop it) may pass that crdgen cannot use: said,
+ * rather than quietly writing YAML for `format: "xml"` or cutting descriptions at NaN.
+ */
+function optionErrors(options: GenerateOptions): Diagnostic[] {
+  const errors: Diagnostic[] = [];
+  const refuse = (message: string, hint: string) =>
+    errors.push({ severity: "error", code: codes.badOption, message, hint });
+  const { format, maxDescriptionLength: max } = options;
+  if (format !== undefined && format !== "yaml" && format !== "json")
+    refuse(`format ${JSON.stringify(format)} is not an output format.`, 'use "yaml" or "json"');
+  if (max !== undefined && !(typeof max === "number" && Number.isInteger(max) && max >= 0))
+    refuse(
+      `maxDescriptionLength ${String(max)} is not a length.`,
+      "use a whole number of characters, 0 or more (0 drops descriptions)",
+    );
+  return errors;
 }
 
 type ReadStage =

@@ -59,6 +59,8 @@ export const codes = {
   fileNotFound: "CRD4001",
   tsconfig: "CRD4002",
   writeFailed: "CRD4003",
+  /** An API caller's option crdgen cannot use (the command line checks its flags itself). */
+  badOption: "CRD4004",
 } as const;
 
 export type DiagnosticCode = (typeof codes)[keyof typeof codes];

@@ -24,6 +24,25 @@ function memory(files: Record<string, string>): InMemoryFileSystemHost {
 }
 
 describe("loadProgram", () => {
+  it("refuses options a JavaScript caller may pass that crdgen cannot use, before loading anything", () => {
+    const result = generate({
+      entries: ["/types.ts"],
+      cwd: "/",
+      fileSystem: memory({}),
+      format: "xml" as "yaml",
+      maxDescriptionLength: Number.NaN,
+    });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["CRD4004", 'format "xml" is not an output format.'],
+      ["CRD4004", "maxDescriptionLength NaN is not a length."],
+    ]);
+    expect(
+      generate({ entries: [], cwd: "/", fileSystem: memory({}), maxDescriptionLength: 0 }).diagnostics[0]!
+        .code,
+    ).toBe("CRD4001");
+  });
+
   it("reports an empty list of entries as no input, not as a root missing from nothing", () => {
     const result = generate({ entries: [], cwd: "/", fileSystem: memory({}) });
     expect(result.ok).toBe(false);
