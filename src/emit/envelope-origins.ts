@@ -11,7 +11,7 @@ import type { AppliedTag } from "../tags/registry.js";
 import type { SubresourceTag } from "../tags/version-tags.js";
 import type { FieldError } from "../validate/field-error.js";
 import { MAX_SELECTABLE_FIELDS } from "../validate/selectable-fields.js";
-import type { VersionInput } from "./envelope.js";
+import { tagOrigin, type VersionInput } from "./envelope.js";
 
 /** A field of the CRD a tag set, by Kubernetes' path for it. */
 interface TaggedField {
@@ -51,13 +51,18 @@ function isWithin(field: string, path: string): boolean {
 
 function taggedFields(versions: readonly VersionInput[]): TaggedField[] {
   const out: TaggedField[] = [];
-  const add = (path: string, root: IrRoot, tag: AppliedTag | undefined, values?: readonly string[]) => {
-    if (tag?.origin) out.push({ path, root, origin: tag.origin, ...(values ? { values } : {}) });
+  const add = (
+    path: string,
+    root: IrRoot,
+    origin: SourceLocation | undefined,
+    values?: readonly string[],
+  ) => {
+    if (origin) out.push({ path, root, origin, ...(values ? { values } : {}) });
   };
   // The CRD-level names are the first version's root's (buildOne takes them from it; the other
   // roots were checked to agree).
   const first = versions[0]!.root;
-  const one = (name: string) => first.tags.find((t) => t.name === name);
+  const one = (name: string) => tagOrigin(first, name);
   // The plural part of `<plural>.<group>` was checked at @plural, so what is wrong is the group.
   add("metadata.name", first, one("group"));
   add("spec.group", first, one("group"));
@@ -66,19 +71,20 @@ function taggedFields(versions: readonly VersionInput[]): TaggedField[] {
   add("spec.names.singular", first, one("singular"));
   add("spec.names.kind", first, one("kind"));
   add("spec.names.listKind", first, one("kind"));
-  tagsNamed(first, "shortName").forEach((t, i) => add(`spec.names.shortNames[${i}]`, first, t));
-  tagsNamed(first, "category").forEach((t, i) => add(`spec.names.categories[${i}]`, first, t));
+  tagsNamed(first, "shortName").forEach((t, i) => add(`spec.names.shortNames[${i}]`, first, t.origin));
+  tagsNamed(first, "category").forEach((t, i) => add(`spec.names.categories[${i}]`, first, t.origin));
   // Every version's root adds to the CRD's metadata (envelope.ts, mergeMetadata).
   for (const { root } of versions) {
     for (const t of tagsNamed(root, "annotation")) {
       const [key] = t.value as [string, string];
-      add(`metadata.annotations[${key}]`, root, t);
-      add("metadata.annotations", root, t, [key]);
+      add(`metadata.annotations[${key}]`, root, t.origin);
+      add("metadata.annotations", root, t.origin, [key]);
     }
-    for (const t of tagsNamed(root, "label")) add("metadata.labels", root, t, t.value as [string, string]);
+    for (const t of tagsNamed(root, "label"))
+      add("metadata.labels", root, t.origin, t.value as [string, string]);
   }
   versions.forEach(({ root }, i) => {
-    const one = (name: string) => root.tags.find((t) => t.name === name);
+    const one = (name: string) => tagOrigin(root, name);
     const prefix = `spec.versions[${i}]`;
     add(`${prefix}.name`, root, one("version"));
     add(`${prefix}.served`, root, one("served"));
@@ -99,15 +105,17 @@ function taggedFields(versions: readonly VersionInput[]): TaggedField[] {
 function versionListFields(
   prefix: string,
   root: IrRoot,
-  add: (path: string, root: IrRoot, tag: AppliedTag | undefined) => void,
+  add: (path: string, root: IrRoot, origin: SourceLocation | undefined) => void,
 ): void {
   for (const t of tagsNamed(root, "subresource"))
-    add(`${prefix}.subresources.${(t.value as SubresourceTag).kind}`, root, t);
-  tagsNamed(root, "printColumn").forEach((t, i) => add(`${prefix}.additionalPrinterColumns[${i}]`, root, t));
+    add(`${prefix}.subresources.${(t.value as SubresourceTag).kind}`, root, t.origin);
+  tagsNamed(root, "printColumn").forEach((t, i) =>
+    add(`${prefix}.additionalPrinterColumns[${i}]`, root, t.origin),
+  );
   const fields = tagsNamed(root, "selectableField");
-  fields.forEach((t, i) => add(`${prefix}.selectableFields[${i}]`, root, t));
+  fields.forEach((t, i) => add(`${prefix}.selectableFields[${i}]`, root, t.origin));
   // Too many is said of the whole list: at the first field over the limit.
-  add(`${prefix}.selectableFields`, root, fields[MAX_SELECTABLE_FIELDS] ?? fields[0]);
+  add(`${prefix}.selectableFields`, root, (fields[MAX_SELECTABLE_FIELDS] ?? fields[0])?.origin);
 }
 
 function tagsNamed(root: IrRoot, name: string): AppliedTag[] {

@@ -257,7 +257,7 @@ function listText(names: readonly string[]): string {
 }
 
 /** Where the first tag `name` of a root was written. */
-function tagOrigin(root: IrRoot, name: string, value?: string): SourceLocation | undefined {
+export function tagOrigin(root: IrRoot, name: string, value?: string): SourceLocation | undefined {
   return root.tags.find((t) => t.name === name && (value === undefined || t.value === value))?.origin;
 }
 

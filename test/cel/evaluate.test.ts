@@ -164,3 +164,17 @@ describe("evaluating rules on data", () => {
     expect(rules(schema, { namespace: "y", "a-b": 1 }, parseCelVersion("1.30"))).toEqual([]);
   });
 });
+
+describe("has() of any operand (rewritten for the engine)", () => {
+  const items: JSONSchemaProps = {
+    type: "array",
+    maxItems: 4,
+    items: { type: "object", properties: { name: { type: "string", maxLength: 10 } } },
+  };
+  it("tests presence on an indexed operand, parenthesized or not", () => {
+    for (const rule of ["has(self[0].name)", "has((self[0]).name)", "has(((self)[0]).name) && true"]) {
+      expect(rules(withRule(items, rule), [{ name: "a" }])).toEqual([]);
+      expect(rules(withRule(items, rule), [{}]).map((e) => e.detail)).toEqual([`failed rule: ${rule}`]);
+    }
+  });
+});

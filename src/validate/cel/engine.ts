@@ -166,14 +166,8 @@ export function rewriteForEngine(source: string, parse: (text: string) => ASTNod
  * optional.none()` (optFlatMap without the `optional.of`). Innermost first, a round at a time.
  */
 export function rewriteOptionalMacros(source: string, parse: (text: string) => ASTNode): string {
-  let text = source;
-  for (let round = 0; round < 8 && /\.opt(?:Flat)?Map\s*\(/.test(text); round++) {
-    let ast: ASTNode;
-    try {
-      ast = parse(text);
-    } catch {
-      return text;
-    }
+  if (!/\.opt(?:Flat)?Map\s*\(/.test(source)) return source;
+  return rewriteInRounds(source, parse, (text, ast) => {
     let call: ASTNode | undefined;
     walkAst(ast, (node) => {
       const name = callName(node);
@@ -184,17 +178,48 @@ export function rewriteOptionalMacros(source: string, parse: (text: string) => A
       // The last one found starts last: none is nested inside it.
       if (!call || node.start >= call.start) call = node;
     });
-    if (!call) return text;
-    const receiver = callReceiver(call)!;
-    const target = text.slice(...balanced(text, receiver.start, receiver.end));
+    if (!call) return undefined;
+    const target = sourceOf(text, callReceiver(call)!);
     const [variable, body] = callArgs(call) as [ASTNode, ASTNode];
-    const bound = `cel.bind(${String(variable.args)}, (${target}).value(), ${text.slice(...balanced(text, body.start, body.end))})`;
+    const bound = `cel.bind(${String(variable.args)}, (${target}).value(), ${sourceOf(text, body)})`;
     const mapped = callName(call) === "optMap" ? `optional.of(${bound})` : bound;
-    const replacement = `((${target}).hasValue() ? ${mapped} : optional.none())`;
-    const [from, to] = balanced(text, call.start, call.end);
-    text = text.slice(0, from) + replacement + text.slice(to);
+    return replaceNode(text, call, `((${target}).hasValue() ? ${mapped} : optional.none())`);
+  });
+}
+
+/**
+ * Rewrites `source` a round at a time, each on a fresh parse of the last, until `round` has
+ * nothing more to do (returns undefined), the text no longer parses, or after 8 rounds.
+ */
+function rewriteInRounds(
+  source: string,
+  parse: (text: string) => ASTNode,
+  round: (text: string, ast: ASTNode, index: number) => string | undefined,
+): string {
+  let text = source;
+  for (let index = 0; index < 8; index++) {
+    let ast: ASTNode;
+    try {
+      ast = parse(text);
+    } catch {
+      return text;
+    }
+    const next = round(text, ast, index);
+    if (next === undefined) return text;
+    text = next;
   }
   return text;
+}
+
+/** The source text of `node`, its parentheses balanced (see `balanced`). */
+function sourceOf(text: string, node: ASTNode): string {
+  return text.slice(...balanced(text, node.start, node.end));
+}
+
+/** `text` with `node`'s source (parentheses balanced) replaced. */
+function replaceNode(text: string, node: ASTNode, replacement: string): string {
+  const [from, to] = balanced(text, node.start, node.end);
+  return text.slice(0, from) + replacement + text.slice(to);
 }
 
 /**
@@ -236,14 +261,7 @@ function chainRoot(node: ASTNode): ASTNode {
  * `cel.bind(__hasN__, e, has(__hasN__.f))` before parsing for real.
  */
 export function rewritePresenceTests(source: string, parse: (text: string) => ASTNode): string {
-  let text = source;
-  for (let round = 0; round < 8; round++) {
-    let ast: ASTNode;
-    try {
-      ast = parse(text);
-    } catch {
-      return text;
-    }
+  return rewriteInRounds(source, parse, (text, ast, round) => {
     const targets: Array<{ call: ASTNode; operand: ASTNode; field: string; optional: boolean }> = [];
     const visit = (node: ASTNode): void => {
       const arg = node.op === "call" && node.args[0] === "has" ? (node.args[1] as ASTNode[])[0] : undefined;
@@ -255,14 +273,19 @@ export function rewritePresenceTests(source: string, parse: (text: string) => AS
       for (const child of astChildren(node)) visit(child);
     };
     visit(ast);
-    if (targets.length === 0) return text;
+    if (targets.length === 0) return undefined;
+    // Last first, so that each replacement leaves the places of the ones before it as they were.
     targets.sort((a, b) => b.call.start - a.call.start);
+    let out = text;
     for (const [i, t] of targets.entries()) {
       const name = `${PRESENCE_BINDING_PREFIX}${round}_${i}__`;
-      const operand = text.slice(t.operand.start, t.operand.end);
-      const replacement = `cel.bind(${name}, ${operand}, has(${name}${t.optional ? ".?" : "."}${t.field}))`;
-      text = text.slice(0, t.call.start) + replacement + text.slice(t.call.end);
+      const operand = sourceOf(out, t.operand);
+      out = replaceNode(
+        out,
+        t.call,
+        `cel.bind(${name}, ${operand}, has(${name}${t.optional ? ".?" : "."}${t.field}))`,
+      );
     }
-  }
-  return text;
+    return out;
+  });
 }
