@@ -51,15 +51,32 @@ export interface GenerateOptions {
   maxDescriptionLength?: number;
 }
 
-export interface GenerateResult {
-  /** The generated CRDs (empty when there were errors). */
+/**
+ * What a run made. `ok` tells the two kinds apart, so that `if (result.ok)` narrows (and only a
+ * successful result can be written): a failed run has no CRDs, files or stream, and its errors
+ * are among its diagnostics.
+ */
+export type GenerateResult = GeneratedCrds | FailedGeneration;
+
+export interface GeneratedCrds {
+  ok: true;
+  /** The generated CRDs. */
   crds: CustomResourceDefinition[];
   /** The files that would be written, with their contents. */
   files: OutputFile[];
   /** All CRDs as one stream (multi-document YAML or a JSON List). */
   stream: string;
+  /** Warnings, if any. */
   diagnostics: Diagnostic[];
-  ok: boolean;
+}
+
+export interface FailedGeneration {
+  ok: false;
+  crds: [];
+  files: [];
+  stream: "";
+  /** The errors that stopped the run, with any warnings. */
+  diagnostics: Diagnostic[];
 }
 
 export function generate(options: GenerateOptions): GenerateResult {
@@ -182,7 +199,8 @@ function generateFromModel(
 }
 
 /** Writes a successful result's files atomically; refuses a result with errors. */
-export async function writeOutput(result: GenerateResult): Promise<void> {
+export async function writeOutput(result: GeneratedCrds): Promise<void> {
+  // A JavaScript caller has no type checker to stop it passing a failed result.
   if (!result.ok) throw new Error("refusing to write output of a failed generation");
   await writeAtomically(result.files);
 }
@@ -285,6 +303,6 @@ function splitSchemaPath(field: string): { version: number; schemaPath?: string 
   return { version: v ? Number(v[1]) : 0 };
 }
 
-function failed(diagnostics: Diagnostic[]): GenerateResult {
+export function failed(diagnostics: Diagnostic[]): FailedGeneration {
   return { crds: [], files: [], stream: "", diagnostics, ok: false };
 }

@@ -8,7 +8,7 @@ export { checkStale } from "./stale.js";
 export type { StaleFile, StaleReport, StaleStatus } from "./stale.js";
 export { diffCrds } from "./diff/index.js";
 export type { CrdChange, ChangeKind, DocumentLocation } from "./diff/index.js";
-export type { GenerateOptions, GenerateResult } from "./generate.js";
+export type { GenerateOptions, GenerateResult, GeneratedCrds, FailedGeneration } from "./generate.js";
 export type { OutputFile } from "./write/files.js";
 export { loadProgram } from "./read/program.js";
 export { readModel } from "./read/roots.js";

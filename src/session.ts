@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { codes } from "./diagnostics/codes.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
-import { generateFromProgram, type GenerateOptions, type GenerateResult } from "./generate.js";
+import { failed, generateFromProgram, type GenerateOptions, type GenerateResult } from "./generate.js";
 import {
   entryFiles,
   isDirectory,
@@ -148,7 +148,7 @@ export class CrdSession {
     if (gone.length > 0) {
       for (const f of changed) this.pending.add(f);
       const diagnostics = gone.map((f): Diagnostic => entryGone(f, cwd));
-      const result: GenerateResult = { crds: [], files: [], stream: "", diagnostics, ok: false };
+      const result = failed(diagnostics);
       this.last = { result, written: [], removed: [], unchanged: false };
       return this.last;
     }

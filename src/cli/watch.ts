@@ -7,7 +7,7 @@ import path from "node:path";
 import { codes } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
-import type { GenerateOptions, GenerateResult } from "../generate.js";
+import { failed, type GenerateOptions, type GenerateResult } from "../generate.js";
 import { isDirectory } from "../read/program.js";
 import { describeWriteFailure, isFileSystemError } from "../runtime/fs-error.js";
 import { CrdSession, type RunOutcome } from "../session.js";
@@ -57,8 +57,7 @@ function runFailure(e: unknown, io: CliIo, cwd: string): RunOutcome {
     const { message, hint } = describeWriteFailure(e, "--out-dir", (p) => relativeTo(cwd, p));
     diagnostics.push({ severity: "error", code: codes.writeFailed, message, hint });
   } else io.stderr.write(unexpectedError("crdgen", e));
-  const result = { crds: [], files: [], stream: "", diagnostics, ok: false };
-  return { result, written: [], removed: [], unchanged: false };
+  return { result: failed(diagnostics), written: [], removed: [], unchanged: false };
 }
 
 export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {

@@ -5,6 +5,7 @@
  */
 import { unexpectedError } from "../cli/io.js";
 import { codes } from "../diagnostics/codes.js";
+import { failed as failedGeneration } from "../generate.js";
 import { describeWriteFailure, isFileSystemError } from "../runtime/fs-error.js";
 import type { RunOutcome } from "../session.js";
 
@@ -34,9 +35,9 @@ export interface PluginOutcome extends RunOutcome {
  */
 export function runFailure(e: unknown): PluginOutcome {
   const failed = { written: [], removed: [], unchanged: false };
-  const result = { crds: [], files: [], stream: "", diagnostics: [], ok: false };
-  if (!isFileSystemError(e)) return { result, ...failed, failure: unexpectedError("crdgen", e) };
+  if (!isFileSystemError(e))
+    return { result: failedGeneration([]), ...failed, failure: unexpectedError("crdgen", e) };
   const { message, hint } = describeWriteFailure(e, "outDir");
   const diagnostics = [{ severity: "error" as const, code: codes.writeFailed, message, hint }];
-  return { result: { ...result, diagnostics }, ...failed };
+  return { result: failedGeneration(diagnostics), ...failed };
 }

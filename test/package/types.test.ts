@@ -102,6 +102,27 @@ export const removal = (k: ChangeKind): boolean => k.endsWith("-removed");
     expect(typeErrors(project, ["helpers.ts"], MODES["nodenext"]!)).toBe("");
   });
 
+  it("narrow a result on ok: only a successful one can be written", () => {
+    const project = scratchProject("module", LINKED);
+    project.write(
+      "narrow.ts",
+      `import { generate, writeOutput, type FailedGeneration, type GeneratedCrds } from "crdgen";
+const result = generate({ entries: ["types.ts"] });
+// @ts-expect-error: the result may have failed
+await writeOutput(result);
+if (result.ok) {
+  const done: GeneratedCrds = result;
+  await writeOutput(done);
+} else {
+  const failed: FailedGeneration = result;
+  const none: 0 = failed.crds.length;
+  console.log(none, failed.diagnostics);
+}
+`,
+    );
+    expect(typeErrors(project, ["narrow.ts"], MODES["nodenext"]!)).toBe("");
+  });
+
   // Not crdgen/vite: vite's own types need nodenext or bundler.
   it("resolve each entry point under moduleResolution node10 (typesVersions)", () => {
     const project = scratchProject("commonjs", LINKED);
