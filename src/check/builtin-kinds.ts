@@ -87,6 +87,11 @@ export function isBuiltinKind(apiVersion: string, kind: string): boolean {
   return BUILTIN_KINDS.get(groupOf(apiVersion))?.has(kind) ?? false;
 }
 
+/** The built-in kinds of an API group (none for a group the API server does not serve itself). */
+export function builtinKindsOf(group: string): readonly string[] {
+  return [...(BUILTIN_KINDS.get(group) ?? [])];
+}
+
 /** Whether a file is kustomize's build file, by its name as kustomize finds it. */
 export function isKustomizationFile(file: string): boolean {
   const base = file.split(/[\\/]/).pop() ?? file;

@@ -4,7 +4,8 @@
  * in the words a user can act on (a version the CRD does not serve, a kind spelled in another
  * case, no CRD of that group at all).
  */
-import { groupOf } from "./builtin-kinds.js";
+import { didYouMean } from "../tags/suggest.js";
+import { builtinKindsOf, groupOf } from "./builtin-kinds.js";
 import type { CheckedObject } from "./load.js";
 
 interface CrdShape {
@@ -35,7 +36,12 @@ function servedList(crd: CrdShape): string {
   return served.length > 0 ? `it serves ${served.map((v) => v.name).join(", ")}` : "it serves no version";
 }
 
-export type CrdMatch = { ok: true; crd: CheckedObject } | { ok: false; reason: string };
+/**
+ * A match, or why there is none and which field of the custom resource to point at: the
+ * `kind` when its group is known but no kind there is spelt so, else the `apiVersion`.
+ */
+export type CrdMatch =
+  { ok: true; crd: CheckedObject } | { ok: false; reason: string; field: "apiVersion" | "kind" };
 
 export function findCrd(crds: readonly CheckedObject[], apiVersion: string, kind: string): CrdMatch {
   const group = groupOf(apiVersion);
@@ -53,15 +59,30 @@ export function findCrd(crds: readonly CheckedObject[], apiVersion: string, kind
     const problem = known ? `does not serve version ${version}` : `has no version ${version}`;
     return {
       ok: false,
+      field: "apiVersion",
       reason: `no checked CustomResourceDefinition serves ${what}: ${nameOf(crd)} ${problem} (${servedList(crd)}), so the API server would answer "no matches for kind"`,
     };
   }
-  const lower = kind.toLowerCase();
-  const otherCase = ofGroup.find((c) => String(shape(c).spec?.names?.kind).toLowerCase() === lower);
-  const hint = otherCase
-    ? ` (kinds are case-sensitive: did you mean ${String(shape(otherCase).spec?.names?.kind)}?)`
+  const kindsOfGroup = [...ofGroup.map((c) => String(shape(c).spec?.names?.kind)), ...builtinKindsOf(group)];
+  const meant = kind ? didYouMean(kind, kindsOfGroup) : undefined;
+  if (meant !== undefined) {
+    const hint =
+      meant.toLowerCase() === kind.toLowerCase()
+        ? `kinds are case-sensitive: did you mean ${meant}?`
+        : `did you mean ${meant}?`;
+    return {
+      ok: false,
+      field: "kind",
+      reason: `no checked CustomResourceDefinition defines ${what} (${hint})`,
+    };
+  }
+  // The kind is known, in another group: the apiVersion is the slip (`example.io/v1` for `example.com/v1`).
+  const elsewhere = crds.find((c) => shape(c).spec?.names?.kind === kind);
+  const hint = elsewhere
+    ? ` (${kind} is defined in ${String(shape(elsewhere).spec?.group)}, by ${nameOf(shape(elsewhere))})`
     : crds.length === 0
       ? " (no CustomResourceDefinition was found in the checked files: give the CRD files as arguments, the custom resources with --instances)"
       : "";
-  return { ok: false, reason: `no checked CustomResourceDefinition defines ${what}${hint}` };
+  const field = ofGroup.length > 0 && !elsewhere ? "kind" : "apiVersion";
+  return { ok: false, field, reason: `no checked CustomResourceDefinition defines ${what}${hint}` };
 }

@@ -11,17 +11,44 @@ export type ExpandResult = { ok: true; files: string[] } | { ok: false; message:
 
 const YAML_IN_DIR = "**/*.{yaml,yml,json}";
 
-type NodeGlob = (pattern: string, options: { cwd: string }) => AsyncIterable<string>;
+type NodeGlob = (
+  pattern: string,
+  options: { cwd: string; exclude?: (file: string) => boolean },
+) => AsyncIterable<string>;
 
-async function globFiles(pattern: string, cwd: string): Promise<string[]> {
+/**
+ * `node_modules` is not searched unless the pattern names it: `crdgen check .` at a repository
+ * root would otherwise read every package's JSON, and fail on the broken fixtures some ship.
+ * A folder inside it given as the argument (`node_modules/chart/crds`) is searched. Under a
+ * folder argument, dot-folders and dot-files (`.github`, `.git`) are not searched either, as
+ * `crdgen diff` reads a folder; tinyglobby leaves them out of any `**` (dot: false), and Node's
+ * glob is held to the same here.
+ */
+const NODE_MODULES = "node_modules";
+
+/** Whether `file`, relative to where the search started, is one a search leaves out. */
+function leftOut(file: string, skipNodeModules: boolean, skipDot: boolean): boolean {
+  return file
+    .split(/[\\/]/)
+    .some((part) => (skipNodeModules && part === NODE_MODULES) || (skipDot && /^\.[^./]/.test(part)));
+}
+
+async function globFiles(pattern: string, cwd: string, folder = false): Promise<string[]> {
+  const skipNodeModules = !pattern.includes(NODE_MODULES);
   const nodeGlob = (fs as unknown as { glob?: NodeGlob }).glob;
+  let files: string[];
   if (typeof nodeGlob === "function") {
     const out: string[] = [];
-    for await (const f of nodeGlob(pattern, { cwd })) out.push(path.resolve(cwd, f));
+    // Prunes the walk; the filter below decides.
+    const exclude = (file: string) => leftOut(path.basename(file), skipNodeModules, folder);
+    for await (const f of nodeGlob(pattern, { cwd, exclude })) out.push(path.resolve(cwd, f));
     const stats = await Promise.all(out.map((f) => fs.stat(f).catch(() => undefined)));
-    return out.filter((_, i) => stats[i]?.isFile());
+    files = out.filter((_, i) => stats[i]?.isFile());
+  } else {
+    const ignore = skipNodeModules ? [`**/${NODE_MODULES}/**`] : [];
+    files = await tinyGlob(pattern, { cwd, absolute: true, onlyFiles: true, dot: false, ignore });
   }
-  return tinyGlob(pattern, { cwd, absolute: true, onlyFiles: true, dot: false });
+  return files.filter((f) => !leftOut(path.relative(cwd, f), skipNodeModules, folder));
 }
 
 /** Every file named by `patterns`, deduplicated; a missing file or an empty glob is an error. */
@@ -49,7 +76,7 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
       return { ok: false, message: `cannot read ${pattern}: ${describeFsError(e)}` };
     }
     if (stat.isDirectory()) {
-      const matched = await globFiles(YAML_IN_DIR, full);
+      const matched = await globFiles(YAML_IN_DIR, full, true);
       if (matched.length === 0) return { ok: false, message: `no .yaml, .yml or .json files in ${pattern}` };
       matched.forEach((f) => files.add(path.resolve(f)));
     } else {

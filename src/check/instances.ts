@@ -64,7 +64,7 @@ export function checkInstance(obj: CheckedObject, crds: readonly CheckedObject[]
   const kind = typeof value?.kind === "string" ? value.kind : "";
   const match = findCrd(crds, apiVersion, kind);
   if (!match.ok) {
-    const pos = positionIn(obj, ["apiVersion"]);
+    const pos = positionIn(obj, [match.field]);
     const message =
       apiVersion || kind
         ? match.reason

@@ -85,6 +85,8 @@ export function formatGithub(findings: readonly Finding[], cwd: string): string 
           ["file", relative(f.file, cwd)],
           ["line", f.line],
           ["col", f.column],
+          // The annotation's heading: the code to look up, as `crdgen diff` titles its kind.
+          ["title", f.code],
         ],
         f.message,
       ),

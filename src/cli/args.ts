@@ -50,14 +50,31 @@ export function parseCommandLine<O extends OptionSpecs>(args: readonly string[],
       values[token.name] = true;
       continue;
     }
-    // `-o --stdout` is an option without its value, not an out-dir named --stdout (strict parseArgs agrees).
-    const value = token.value;
-    if (value === undefined || value === "" || (!token.inlineValue && value.startsWith("-") && value !== "-"))
+    const value = shortInlineValue(token.rawName, token.value, token.inlineValue);
+    // `-o --stdout` is an option without its value, not an out-dir named --stdout (strict parseArgs
+    // agrees); a negative number is a value, which the option's own check then refuses or takes.
+    const dashed = !token.inlineValue && value?.startsWith("-") && value !== "-" && !NEGATIVE.test(value);
+    if (value === undefined || value === "" || dashed)
       return { ok: false, message: `${token.rawName} needs a value (${syntax(token.name, spec)})` };
     const before = values[token.name];
     values[token.name] = spec.multiple ? [...(Array.isArray(before) ? before : []), value] : value;
   }
   return { ok: true, values: values as OptionValues<O>, positionals };
+}
+
+const NEGATIVE = /^-\d+(\.\d+)?$/;
+
+/**
+ * parseArgs reads `-o=crds` as the value `=crds`: written as `--out-dir=crds` is, it means `crds`
+ * (as yargs reads it), never a folder named `=crds`.
+ */
+function shortInlineValue(
+  rawName: string,
+  value: string | undefined,
+  inline: boolean | undefined,
+): string | undefined {
+  const short = !rawName.startsWith("--");
+  return short && inline && value?.startsWith("=") ? value.slice(1) : value;
 }
 
 /** How the help shows an option: `-o, --out-dir <dir>`. */
@@ -67,11 +84,20 @@ export function syntax(name: string, spec: OptionSpec): string {
 }
 
 function unknownOption(raw: string, options: OptionSpecs): string {
-  // A long option: the closest name, or the option whose short name it is (`--o` for `-o`).
   const name = raw.replace(/^-+/, "");
-  const suggestion = raw.startsWith("--")
-    ? (didYouMean(name, Object.keys(options)) ?? Object.keys(options).find((k) => options[k]!.short === name))
-    : undefined;
+  const names = Object.keys(options);
+  if (!raw.startsWith("--")) {
+    // A short option in the other case (`-V`, `-O`): the one it was meant to be.
+    const meant = names.find((k) => options[k]!.short?.toLowerCase() === name.toLowerCase());
+    return `unknown option ${raw}${meant ? ` (did you mean -${options[meant]!.short}, --${meant}?)` : ""}`;
+  }
+  // The closest name, the option whose short name it is (`--o` for `-o`), or the one option it
+  // begins (`--std` for `--stdout`: crdgen does not take the abbreviations getopt_long takes).
+  const prefixed = names.filter((k) => k.startsWith(name));
+  const suggestion =
+    didYouMean(name, names) ??
+    names.find((k) => options[k]!.short === name) ??
+    (prefixed.length === 1 ? prefixed[0] : undefined);
   return `unknown option ${raw}${suggestion ? ` (did you mean --${suggestion}?)` : ""}`;
 }
 

@@ -39,6 +39,9 @@ Options:
                                     files are validated as custom resources too
       --format <fmt>                human (default), json, or github (workflow annotations)
   -h, --help                        show this help
+
+Exit codes: 0 no errors (warnings do not fail), 1 errors or an input that cannot be read,
+2 usage errors.
 `;
 
 const OPTIONS = {
@@ -139,7 +142,15 @@ async function check(args: string[], io: CliIo): Promise<number> {
         skipped,
       }),
     );
+  // A gate that checked nothing passes: say so, for the wrong path or the empty stream it likely is.
+  if (crds.length === 0 && !checkInstances) io.stderr.write(noCrdsWarning(loaded.has(STDIN_NAME)));
   return findings.some((f) => f.severity === "error") ? EXIT_ERRORS : EXIT_OK;
+}
+
+function noCrdsWarning(stdin: boolean): string {
+  // `helm template` renders templates/ only: a chart's crds/ folder needs --include-crds.
+  const helm = stdin ? "; `helm template` leaves out a chart's crds/ folder unless given --include-crds" : "";
+  return `crdgen check: warning: the checked files hold no CustomResourceDefinition, so nothing was validated${helm}\n`;
 }
 
 function kindOf(value: unknown): string {

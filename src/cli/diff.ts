@@ -36,6 +36,9 @@ Options:
   --format <format>   ${FORMATS.join(" | ")} (default: human)
   --allow-breaking    exit 0 even when a change is breaking
   -h, --help          show this help
+
+Exit codes: 0 no breaking change (or --allow-breaking), 1 a breaking change or an input
+that cannot be read, 2 usage errors.
 `;
 
 interface DiffOptions {
@@ -62,7 +65,7 @@ function parse(args: string[]): Parsed {
   if (values.help) return { ok: "help" };
   const format = values.format ?? "human";
   if (!isDiffFormat(format)) {
-    return { ok: false, error: `unknown format "${format}"; expected one of ${FORMATS.join(", ")}` };
+    return { ok: false, error: `--format must be one of ${FORMATS.join(", ")}, got "${format}"` };
   }
   // Each side is a set of files (a folder, or a git tree): not one stream.
   if (positionals.includes(STDIN_ARG))

@@ -12,6 +12,7 @@ import { describeWriteFailure } from "../runtime/fs-error.js";
 import { tagRegistry } from "../tags/index.js";
 import { parseCommandLine } from "./args.js";
 import { EXIT_ERRORS, EXIT_OK, relativeTo, usageError, writeInSlices, type CliIo } from "./io.js";
+import { regenerateCommand } from "./fix-command.js";
 import { reportStale } from "./stale-report.js";
 import { STDIN_ARG } from "./stdin.js";
 
@@ -39,6 +40,9 @@ Options:
       --help-tags         list every tag crdgen understands
   -h, --help              show this help
   -v, --version           print the version
+
+Exit codes: 0 success, 1 input or validation errors (with --check: files out of date),
+2 usage errors.
 `;
 
 const OPTIONS = {
@@ -129,7 +133,8 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
       return EXIT_ERRORS;
     }
     const { checkStale } = await import("../stale.js");
-    return reportStale(await checkStale(result, outDir, io.cwd), result.files.length, outDir, io);
+    const report = await checkStale(result, outDir, io.cwd);
+    return reportStale(report, result.files.length, outDir, io, regenerateCommand(argv));
   }
   const { removeStaleCrdFiles } = await import("../write/stale-files.js");
   let removed: string[];

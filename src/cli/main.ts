@@ -35,6 +35,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
  */
 function misspeltCommand(word: string, cwd: string): string | undefined {
   if (word.startsWith("-") || /[./\\]/.test(word)) return undefined;
+  // `git help`, `npm help`: the habit of other tools' users, which would read as an entry named help.
+  if (word.toLowerCase() === "help") return existsSync(path.resolve(cwd, word)) ? undefined : "--help";
   // didYouMean counts two swapped letters (`chekc`) as two edits: same letters count as near too.
   const letters = (w: string) => [...w.toLowerCase()].sort().join("");
   const suggestion = didYouMean(word, COMMANDS) ?? COMMANDS.find((c) => letters(c) === letters(word));

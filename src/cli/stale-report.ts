@@ -3,8 +3,17 @@ import path from "node:path";
 import type { StaleReport } from "../stale.js";
 import { EXIT_ERRORS, EXIT_OK, relativeTo, type CliIo } from "./io.js";
 
-/** Prints `report` on the CRD files of `outDir`; returns the exit code. */
-export function reportStale(report: StaleReport, files: number, outDir: string, io: CliIo): number {
+/**
+ * Prints `report` on the CRD files of `outDir`; returns the exit code. `fixCommand` is the command
+ * that updates them (the run's own, without `--check`).
+ */
+export function reportStale(
+  report: StaleReport,
+  files: number,
+  outDir: string,
+  io: CliIo,
+  fixCommand: string,
+): number {
   if (report.ok) {
     io.stdout.write(`${files} CRD file(s) in ${relativeTo(io.cwd, outDir)} are up to date\n`);
     return EXIT_OK;
@@ -14,7 +23,7 @@ export function reportStale(report: StaleReport, files: number, outDir: string, 
   const diffs = report.files.map((f) => f.diff).filter((d) => d !== "");
   if (diffs.length > 0) io.stdout.write(`\n${diffs.join("")}`);
   io.stderr.write(
-    `crdgen --check: ${report.files.length} file(s) out of date; run crdgen without --check to update them\n`,
+    `crdgen --check: ${report.files.length} file(s) out of date; run \`${fixCommand}\` to update them\n`,
   );
   // Generating removes the extra files crdgen wrote, not the others: say which are the user's to delete.
   for (const f of report.files) {

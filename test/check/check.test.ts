@@ -244,7 +244,7 @@ describe("crdgen check: output formats", () => {
   it("--format github prints workflow commands with escaped properties", async () => {
     const run = await check(["--format", "github", "crd.yaml"], broken());
     expect(run.stdout).toBe(
-      '::error file=crd.yaml,line=10,col=10::spec.scope: Unsupported value: "Global": supported values: "Cluster", "Namespaced"\n',
+      '::error file=crd.yaml,line=10,col=10,title=CRD2001::spec.scope: Unsupported value: "Global": supported values: "Cluster", "Namespaced"\n',
     );
   });
 });
@@ -287,6 +287,50 @@ describe("crdgen check: files and globs", () => {
       'crd.yaml:27:31 - warning CRD2002: YAML 1.1 parsers (kubectl) read the value no as the boolean false, YAML 1.2 as the string "no"',
     );
     expect(run.stdout).toContain("0 errors, 1 warning (checked 1 CRD in 1 file)");
+  });
+});
+
+describe("crdgen check of a folder holding node_modules and dot-folders", () => {
+  // `crdgen check .` at a repository root: the packages' JSON and the workflows are not manifests.
+  const files = {
+    "crds/crd.yaml": crdYaml(),
+    "node_modules/pkg/fixture.json": "{broken",
+    "node_modules/chart/crds/crd.yaml": crdYaml(),
+    ".github/workflows/ci.yml": "on: [push\n",
+  };
+
+  it.each([
+    [["."], 0, "checked 1 CRD in 1 file"],
+    [["**/*.yaml"], 0, "checked 1 CRD in 1 file"],
+    // Named, it is read.
+    [["node_modules/chart/crds"], 0, "checked 1 CRD in 1 file"],
+    [["node_modules/**/*.json"], 1, "node_modules/pkg/fixture.json:1:"],
+    [[".github/workflows/ci.yml"], 1, ".github/workflows/ci.yml:"],
+  ])("%j", async (args, code, shown) => {
+    const run = await check(args, tempDir(files));
+    expect(run.code).toBe(code);
+    expect(run.stdout).toContain(shown);
+  });
+});
+
+describe("crdgen check of files that hold no CRD", () => {
+  // A gate that validated nothing (a wrong folder, an empty `helm template`) still passes, saying so.
+  it.each([
+    [["deploy.yaml"], ""],
+    [["-"], "; `helm template` leaves out a chart's crds/ folder unless given --include-crds"],
+  ])("%j: exit 0 with a warning on stderr", async (args, helm) => {
+    const dir = tempDir({ "deploy.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n" });
+    const run = await check(args, dir, async () => "# Source: chart/templates/deployment.yaml\n");
+    expect(run).toMatchObject({
+      code: 0,
+      stderr: `crdgen check: warning: the checked files hold no CustomResourceDefinition, so nothing was validated${helm}\n`,
+    });
+    expect(run.stdout).toContain("checked 0 CRDs in 1 file");
+  });
+
+  it("is quiet when a CRD was checked", async () => {
+    const run = await check(["crd.yaml"], tempDir({ "crd.yaml": crdYaml() }));
+    expect(run).toMatchObject({ code: 0, stderr: "" });
   });
 });
 
@@ -341,7 +385,8 @@ describe("crdgen check --instances", () => {
         line: 1,
         column: 13,
         type: "NoMatchingCRD",
-        message: "no checked CustomResourceDefinition defines Widget in example.org/v1",
+        message:
+          "no checked CustomResourceDefinition defines Widget in example.org/v1 (Widget is defined in example.com, by widgets.example.com)",
       }),
     ]);
   });

@@ -20,13 +20,15 @@ export function tempDir(files: Record<string, string>): string {
   return dir;
 }
 
-export async function check(args: string[], cwd: string): Promise<CheckRun> {
+/** `stdin` stands for standard input, read when `-` is an argument. */
+export async function check(args: string[], cwd: string, stdin?: () => Promise<string>): Promise<CheckRun> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
     cwd,
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
+    ...(stdin ? { readStdin: stdin } : {}),
   };
   const code = await runCheck(args, io);
   return { code, stdout, stderr };

@@ -79,6 +79,29 @@ describe("crdgen check --instances in CI", () => {
     ]);
   });
 
+  it("points a misspelt kind at its kind: line, with the kind it was meant to be", async () => {
+    const crs = `${CR.replace("kind: Widget", "kind: Widgte")}---\napiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: d\n`;
+    const found = await rows({ "crd.yaml": crdYaml(), "cr.yaml": crs });
+    expect(found.map((f) => [f.line, f.column, f.message])).toEqual([
+      [2, 7, "no checked CustomResourceDefinition defines Widgte in example.com/v1 (did you mean Widget?)"],
+      [9, 7, "no checked CustomResourceDefinition defines Deploymnet in apps/v1 (did you mean Deployment?)"],
+    ]);
+  });
+
+  it("points a kind that a CRD of another group defines at the apiVersion, naming that group", async () => {
+    const found = await rows({
+      "crd.yaml": crdYaml(),
+      "cr.yaml": CR.replace("example.com/v1", "example.io/v1"),
+    });
+    expect(found.map((f) => [f.line, f.column, f.message])).toEqual([
+      [
+        1,
+        13,
+        "no checked CustomResourceDefinition defines Widget in example.io/v1 (Widget is defined in example.com, by widgets.example.com)",
+      ],
+    ]);
+  });
+
   it("says so when no CRD was found at all", async () => {
     const run = await check(
       ["--format", "json", "cr.yaml", "--instances", "cr.yaml"],
@@ -115,8 +138,9 @@ describe("crdgen check --instances in CI", () => {
     const crs =
       "apiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: web\n---\napiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: r\n";
     const found = await rows({ "crd.yaml": crdYaml(), "cr.yaml": crs });
+    // The misspelt kind at its kind: line, the CR of an unknown group at its apiVersion.
     expect(found.map((f) => [f.line, f.type])).toEqual([
-      [1, "NoMatchingCRD"],
+      [2, "NoMatchingCRD"],
       [6, "NoMatchingCRD"],
     ]);
   });

@@ -190,6 +190,13 @@ describe("crdgen <file>", () => {
   });
 });
 
+test("-o=out is the folder out, as --out-dir=out is, not a folder named =out", async () => {
+  const run = await runCli(["types.ts", "-o=out"], dir);
+  expect(run).toMatchObject({ code: 0, stderr: "" });
+  expect(run.stdout).toContain("wrote out/example.com_widgets.yaml\n");
+  expect(existsSync(path.join(dir, "=out"))).toBe(false);
+});
+
 describe("crdgen --check (the pull-request gate)", () => {
   test("up to date: exit 0, nothing written", async () => {
     await runCli(["types.ts"], dir);
@@ -208,6 +215,19 @@ describe("crdgen --check (the pull-request gate)", () => {
       `error CRD4003: cannot compare with --out-dir: ${shown} is a file, not a folder\n`,
     );
     expect(run.stderr).toContain("hint: give --out-dir a folder, or a path where one can be made");
+  });
+
+  test("out of date: the message gives the command that updates the files, the run's own without --check", async () => {
+    await runCli(["types.ts", "-o", "my crds", "--format", "json"], dir);
+    await writeFile(path.join(dir, "types.ts"), GOOD.replace("size: number", "size: number; color?: string"));
+    const run = await runCli(["types.ts", "--check", "-o", "my crds", "--format", "json"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "crdgen --check: 1 file(s) out of date; run `crdgen types.ts -o 'my crds' --format json` to update them\n",
+    );
+    // Pasting it brings the files up to date.
+    expect((await runCli(["types.ts", "-o", "my crds", "--format", "json"], dir)).code).toBe(0);
+    expect((await runCli(["types.ts", "--check", "-o", "my crds", "--format", "json"], dir)).code).toBe(0);
   });
 
   const HAND_WRITTEN =

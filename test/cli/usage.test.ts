@@ -30,6 +30,21 @@ describe("usage errors", () => {
       "crdgen diff: unknown option --allow-braking (did you mean --allow-breaking?)",
     ],
     [["types.ts", "--zzz"], "crdgen: unknown option --zzz"],
+    // The one option a long name begins, and a short option in the other case.
+    [["types.ts", "--std"], "crdgen: unknown option --std (did you mean --stdout?)"],
+    [
+      ["types.ts", "--max-desc", "80"],
+      "crdgen: unknown option --max-desc (did you mean --max-description-length?)",
+    ],
+    [["-V"], "crdgen: unknown option -V (did you mean -v, --version?)"],
+    [["check", "-H"], "crdgen check: unknown option -H (did you mean -h, --help?)"],
+    // Other tools' `help` command.
+    [["help"], "crdgen: unknown command help (did you mean crdgen --help?)"],
+    // A negative number is the value, refused as such, not an option's missing value.
+    [
+      ["types.ts", "--max-description-length", "-1"],
+      'crdgen: --max-description-length must be a non-negative integer, got "-1"',
+    ],
     // An option without its value, named as the help shows it.
     [["types.ts", "-o"], "crdgen: -o needs a value (-o, --out-dir <dir>)"],
     [["types.ts", "--out-dir"], "crdgen: --out-dir needs a value (-o, --out-dir <dir>)"],

@@ -69,7 +69,12 @@ describe("crdgen diff: inputs and exit codes", () => {
     ["an unknown flag", ["--nope", "a", "b"], /crdgen diff: unknown option --nope\n/],
     ["a missing argument", ["only-one"], /expected <old> and <new>, got 1/],
     ["an extra argument with --base", ["--base", "HEAD", "a", "b"], /expected <new>/],
-    ["an unknown format", ["--format", "xml", "a", "b"], /unknown format "xml"/],
+    // Worded as check and generate word it.
+    [
+      "an unknown format",
+      ["--format", "xml", "a", "b"],
+      /^crdgen diff: --format must be one of human, json, markdown, github, got "xml"\n/,
+    ],
     ["a missing --base value", ["--base"], /--base/],
   ])("exits 2 on %s", async (_name, args, message) => {
     const result = await run(args, dir);

@@ -860,3 +860,19 @@ describe("identity change messages", () => {
     expect(message(crd(), crd({ plural: "gadgets" }), "spec.names.plural")).toContain("another CRD");
   });
 });
+
+describe("size bound messages", () => {
+  const message = (old: JSONSchemaProps, neu: JSONSchemaProps) =>
+    diffCrds([crdWithSpec(old)], [crdWithSpec(neu)])[0]?.message;
+
+  // A limit that was not there is set, not "lowered from unset".
+  it.each([
+    [str(), str({ maxLength: 10 }), "maxLength set to 10"],
+    [str({ maxLength: 10 }), str(), "maxLength removed (was 10)"],
+    [str({ maxLength: 63 }), str({ maxLength: 40 }), "maxLength lowered from 63 to 40"],
+    [str(), str({ minLength: 2 }), "minLength set to 2"],
+    [str({ minLength: 0 }), str({ minLength: 3 }), "minLength raised from 0 to 3"],
+  ])("%j -> %j: %s", (old, neu, expected) => {
+    expect(message(old, neu)).toBe(expected);
+  });
+});

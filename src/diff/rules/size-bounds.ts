@@ -32,15 +32,25 @@ function compareLimit(
   const after = numberOr(neu[keyword], unset);
   if (before === after) return;
   const tightened = isLower ? after > before : after < before;
-  const show = (n: number): string => (n === Number.POSITIVE_INFINITY ? "unset" : String(n));
   report({
     kind: tightened ? "bounds-tightened" : "bounds-loosened",
     breaking: tightened,
     at: at.field(keyword),
-    message: `${keyword} ${after > before ? "raised" : "lowered"} from ${show(before)} to ${show(after)}`,
+    message: limitChange(
+      keyword,
+      old[keyword] === undefined ? undefined : before,
+      neu[keyword] === undefined ? undefined : after,
+    ),
     old: old[keyword],
     new: neu[keyword],
   });
+}
+
+/** `maxLength lowered from 63 to 40`; a limit newly set or removed says so (not "from unset"). */
+function limitChange(keyword: SizeKeyword, before: number | undefined, after: number | undefined): string {
+  if (before === undefined) return `${keyword} set to ${after}`;
+  if (after === undefined) return `${keyword} removed (was ${before})`;
+  return `${keyword} ${after > before ? "raised" : "lowered"} from ${before} to ${after}`;
 }
 
 export const sizeBoundsRule: SchemaRule = {
