@@ -8,6 +8,7 @@
  * Each equivalent is tags with their exact text, so that a test can feed every hint back through
  * the tag registry (test/tags/controller-gen-markers.test.ts).
  */
+import { goLiteralValue } from "./go-literal.js";
 import { quoted } from "./parse.js";
 
 /** A tag to write, as `@name text`. */
@@ -36,8 +37,19 @@ export interface MarkerReading {
 /** The hint a marker's equivalent gives: `write @minimum 0`. */
 export function equivalentHint(equivalent: MarkerEquivalent): string {
   if (equivalent.tags === undefined) return equivalent.advice;
-  const tags = equivalent.tags.map((t) => (t.text === "" ? `@${t.name}` : `@${t.name} ${t.text}`)).join(" ");
+  const tags = equivalent.tags
+    .map((t) => (t.text === "" ? `@${t.name}` : `@${t.name} ${inComment(t)}`))
+    .join(" ");
   return `write ${tags}${equivalent.where ? ` ${equivalent.where}` : ""}`;
+}
+
+/**
+ * A tag's text as a doc comment can hold it: a star and a slash in a pattern (Kubernetes'
+ * qualified-name pattern has them) would end the comment; `*\/` matches the same, as RE2 reads
+ * `\/` as `/`.
+ */
+function inComment(t: HintTag): string {
+  return t.name === "pattern" ? t.text.replaceAll("*/", "*\\/") : t.text;
 }
 
 /**
@@ -384,7 +396,8 @@ function splitTop(text: string, separator: string): string[] {
 
 /**
  * A Go-literal value as JSON text: JSON as it is, a quoted or bare string as a JSON string,
- * `{a,b}` as a list. undefined for what it cannot read (a Go map literal).
+ * braces as go-literal.ts reads them (`{a,b}` a list, `{key: value}` a map). undefined for
+ * what it cannot read.
  */
 function goValueAsJson(value: string): string | undefined {
   const v = value.trim();
@@ -395,10 +408,9 @@ function goValueAsJson(value: string): string | undefined {
     // not JSON: a Go literal
   }
   if (/^[`'"]/.test(v)) return JSON.stringify(unquote(v));
-  if (v.startsWith("{") && v.endsWith("}")) {
-    if (/^\{\s*[\w"]+\s*:/.test(v)) return undefined;
-    const items = listOf(v).map(goValueAsJson);
-    return items.some((i) => i === undefined) ? undefined : `[${items.join(",")}]`;
+  if (v.startsWith("{")) {
+    const literal = goLiteralValue(v);
+    return literal === undefined ? undefined : JSON.stringify(literal);
   }
   return /^[^\s{}[\],]+$/.test(v) ? JSON.stringify(v) : undefined;
 }

@@ -120,6 +120,7 @@ const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|(-?\d+)(?![.\deE])|-?\d+(?:\.\d+)?(?:[eE][
  * `key=value key2="quoted value" flag` (flags without `=` map to `true`),
  * the argument style of CRD-level tags such as @printColumn. A quoted value keeps its
  * backslashes except before `"` and `\`, so `jsonPath=".a\.b"` stays as written.
+ * Single quotes take no escapes; Go's backticks are refused with a hint (backtickFailure).
  *
  * With `keys` (every key the tag knows), words that are no key right after an unquoted value
  * are read as the rest of that value, which needed quotes: `url=not a url` is reported as such,
@@ -130,7 +131,7 @@ export function parseKeyValues(
   keys?: readonly string[],
 ): TagParseResult<Map<string, string | true>> {
   const out = new Map<string, string | true>();
-  const re = /\s*([A-Za-z][\w-]*)(?:=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S*)))?/y;
+  const re = /\s*([A-Za-z][\w-]*)(?:=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|`([^`]*)`|(\S*)))?/y;
   let rest = text.trim();
   while (rest.length > 0) {
     re.lastIndex = 0;
@@ -138,10 +139,12 @@ export function parseKeyValues(
     if (!m || m[0].length === 0) return fail(`cannot read "${rest}" as key=value`);
     const key = m[1]!;
     if (out.has(key)) return fail(`gives ${key} more than once`);
-    const value = m[2] !== undefined ? m[2].replace(/\\(["\\])/g, "$1") : (m[3] ?? m[4]);
+    const backticked = m[4];
+    if (backticked !== undefined) return backtickFailure(key, backticked);
+    const value = m[2] !== undefined ? m[2].replace(/\\(["\\])/g, "$1") : (m[3] ?? m[5]);
     out.set(key, value === undefined ? true : value);
     rest = rest.slice(m[0].length).trimStart();
-    const unquoted = m[4];
+    const unquoted = m[5];
     if (unquoted !== undefined && keys) {
       const spilled = spilledWords(rest, keys);
       if (spilled.length > 0) {
@@ -154,6 +157,19 @@ export function parseKeyValues(
     }
   }
   return ok(out);
+}
+
+/**
+ * A value in backticks, as Go's raw strings (and controller-gen's markers) quote it: read as
+ * any other text it would keep the backticks (a CEL rule that does not compile, a JSONPath
+ * that is not rooted), so it is refused with the value written as crdgen reads it.
+ */
+function backtickFailure<V>(key: string, inner: string): TagParseResult<V> {
+  const value = /^[^\s"'`]\S*$/.test(inner) ? inner : quoted(inner);
+  return fail(
+    `${key} is in backticks (Go's raw string), which crdgen does not read as quotes`,
+    `write ${key}=${value}`,
+  );
 }
 
 /** A value as parseKeyValues reads it back: in single quotes when it holds `"` (no escapes there), else in double. */

@@ -264,7 +264,9 @@ function parseValidation(text: string): TagParseResult<ValidationRule> {
       `fieldPath must start with "." or "[" (a path from the node the rule is on), got "${fieldPath}"`,
       `write fieldPath=.${fieldPath}`,
     );
-  if (message !== undefined) out.message = message;
+  // A message wrapped over several comment lines is one line: Kubernetes refuses a line break
+  // in it ("must not contain line breaks"), as in a deprecation warning (version-tags.ts).
+  if (message !== undefined) out.message = message.replace(/\s*\n\s*/g, " ");
   if (messageExpression !== undefined) out.messageExpression = messageExpression;
   if (reason !== undefined) out.reason = reason;
   if (fieldPath !== undefined) out.fieldPath = fieldPath;

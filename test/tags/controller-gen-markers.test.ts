@@ -25,6 +25,11 @@ const HINTS: [string, string][] = [
   ["+kubebuilder:validation:MaxProperties=16", "write @maxProperties 16"],
   ["+kubebuilder:validation:Pattern=`^[a-z]+(-[a-z]+)*$`", "write @pattern ^[a-z]+(-[a-z]+)*$"],
   ['+kubebuilder:validation:Pattern="^\\\\d+$"', "write @pattern ^\\d+$"],
+  // metav1.Condition's type pattern: its star and slash would end the doc comment the tag goes in.
+  [
+    "+kubebuilder:validation:Pattern=`^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]$`",
+    "write @pattern ^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\/)?[A-Za-z0-9]$",
+  ],
   ["+kubebuilder:validation:Format=date-time", "write @format date-time"],
   ["+kubebuilder:validation:UniqueItems=true", "write @uniqueItems"],
   ["+kubebuilder:validation:Type=string", "write @schemaType string"],
@@ -56,6 +61,28 @@ const HINTS: [string, string][] = [
   ["+kubebuilder:default=Always", 'write @default "Always"'],
   ["+kubebuilder:default:={}", "write @default {}"],
   ["+kubebuilder:default={a,b}", 'write @default ["a","b"]'],
+  // Go map literals, as Gateway API writes its defaults: a map, a list of maps, maps in lists in maps.
+  [
+    '+kubebuilder:default={type: "PathPrefix", value: "/"}',
+    'write @default {"type":"PathPrefix","value":"/"}',
+  ],
+  [
+    '+kubebuilder:default={{path:{ type: "PathPrefix", value: "/"}}}',
+    'write @default [{"path":{"type":"PathPrefix","value":"/"}}]',
+  ],
+  [
+    '+kubebuilder:default={{matches: {{path: {type: "PathPrefix", value: "/"}}}}}',
+    'write @default [{"matches":[{"path":{"type":"PathPrefix","value":"/"}}]}]',
+  ],
+  [
+    "+kubebuilder:default={replicas: 3, paused: false, mode: Auto}",
+    'write @default {"replicas":3,"paused":false,"mode":"Auto"}',
+  ],
+  ['+kubebuilder:example={"a": `x`, b: {1, 2}}', 'write @exampleValue {"a":"x","b":[1,2]}'],
+  // Not one literal: no tag to suggest, only what to write.
+  ["+kubebuilder:default={a: 1, a: 2}", "write @default with the value as JSON"],
+  ["+kubebuilder:default={a: 1", "write @default with the value as JSON"],
+  ["+kubebuilder:default={a: 1} x", "write @default with the value as JSON"],
   ['+default={"a": 1}', 'write @default {"a":1}'],
   ["+default=true", "write @default true"],
   ["+kubebuilder:example=5", "write @exampleValue 5"],

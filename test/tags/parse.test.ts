@@ -32,6 +32,22 @@ describe("parseKeyValues", () => {
       'description=More is followed by "docs": a value with spaces needs quotes',
       'write description="More docs"',
     ],
+    // Go's raw strings, as controller-gen markers quote values: kept, they would reach the CRD.
+    [
+      "url=`https://a.io` flag",
+      "url is in backticks (Go's raw string), which crdgen does not read as quotes",
+      "write url=https://a.io",
+    ],
+    [
+      'description=`.a[?(@.type=="Ready")].status`',
+      "description is in backticks (Go's raw string), which crdgen does not read as quotes",
+      'write description=.a[?(@.type=="Ready")].status',
+    ],
+    [
+      "description=`self.size() > 1`",
+      "description is in backticks (Go's raw string), which crdgen does not read as quotes",
+      'write description="self.size() > 1"',
+    ],
     ["url=a url=b", "gives url more than once", undefined],
     ["=b url=a", 'cannot read "=b url=a" as key=value', undefined],
   ])("%s is refused", (text, message, hint) => {
@@ -48,6 +64,11 @@ describe("parseKeyValues", () => {
     ],
     ['description=it\'s "x" now', 'it\'s "x" now'],
     ["description=a\\.b c", "a\\.b c"],
+    [
+      'description=`.status.conditions[?(@.type=="Ready")].status`',
+      '.status.conditions[?(@.type=="Ready")].status',
+    ],
+    ['description=`it\'s "x"`', 'it\'s "x"'],
   ])("the hint for %s reads back", (text, whole) => {
     const refused = parseKeyValues(text, KEYS);
     expect(refused.ok).toBe(false);

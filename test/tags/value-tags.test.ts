@@ -125,3 +125,16 @@ describe("messages of badly written values", () => {
     });
   });
 });
+
+describe("@validation wrapped over several comment lines", () => {
+  // Kubernetes refuses a line break in a message; a long tag wrapped in a doc comment is one line.
+  test("the message's lines are joined with a space, the rule's kept (CEL reads a line break as a space)", () => {
+    const source = withRoot(
+      '{\n  /**\n   * @validation rule="self.size() >\n   *   1" message="must be longer\n   *   than one letter"\n   */\n  f?: string;\n}',
+    );
+    expect(errorsOf(source)).toEqual([]);
+    expect(specSchema(source).properties!.f!["x-kubernetes-validations"]).toEqual([
+      { rule: "self.size() >\n  1", message: "must be longer than one letter" },
+    ]);
+  });
+});

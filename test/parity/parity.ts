@@ -1,0 +1,72 @@
+/**
+ * Shared steps of the parity tests: generate a fixture under fixtures/ (a real CRD's Go API types
+ * ported to TypeScript, as a platform team migrating from controller-gen would port them), read
+ * the original CRD from the corpus, and take the descriptions of one version's schema by path.
+ * The leaf-by-leaf comparison itself is ../controller-gen/crd-compare.ts.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { generate, type GenerateResult } from "../../src/generate.js";
+import { isObject, type LeafDifference } from "../controller-gen/crd-compare.js";
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+const CORPUS = fileURLToPath(new URL("../../../shared/corpus/crds/", import.meta.url));
+
+/** A difference the comparison is expected to find, with why it is one. */
+export interface KnownDifference extends LeafDifference {
+  reason: string;
+}
+
+export function withoutReason({ reason: _reason, ...difference }: KnownDifference): LeafDifference {
+  return difference;
+}
+
+export interface Generated {
+  result: GenerateResult;
+  /** The one CRD generated, parsed; undefined when generation failed. */
+  crd: unknown;
+}
+
+/** Generates `fixtures/<name>/types.ts` as the command line would, from the repository root. */
+export function generateFixture(name: string): Generated {
+  const entry = path.join(REPO, "test", "parity", "fixtures", name, "types.ts");
+  const result = generate({ entries: [entry], cwd: REPO });
+  return { result, crd: result.files.length === 1 ? parse(result.files[0]!.content) : undefined };
+}
+
+/** A CRD of the corpus, by its path under corpus/crds/. */
+export function corpusCrd(file: string): unknown {
+  return parse(readFileSync(path.join(CORPUS, file), "utf8"));
+}
+
+/**
+ * Every schema description of version `version`, keyed as crd-compare.ts keys leaves (`spec.rules[]`,
+ * `status.health[*]`; the root is `(root)`).
+ */
+export function descriptions(crd: unknown, version: string): Map<string, string> {
+  const versions = isObject(crd) && isObject(crd.spec) ? crd.spec.versions : undefined;
+  const found = Array.isArray(versions) ? versions.find((v) => isObject(v) && v.name === version) : undefined;
+  const schema = isObject(found) && isObject(found.schema) ? found.schema.openAPIV3Schema : undefined;
+  if (schema === undefined) throw new Error(`no version ${version}`);
+  const out = new Map<string, string>();
+  const walk = (node: unknown, at: string): void => {
+    if (!isObject(node)) return;
+    if (typeof node.description === "string") out.set(at || "(root)", node.description);
+    if (isObject(node.properties))
+      for (const [name, child] of Object.entries(node.properties)) walk(child, at ? `${at}.${name}` : name);
+    walk(node.items, `${at}[]`);
+    walk(node.additionalProperties, `${at}[*]`);
+  };
+  walk(schema, "");
+  return out;
+}
+
+/**
+ * A description's words, whitespace collapsed: Kubernetes' OpenAPI data, which crdgen ships for
+ * Kubernetes' own types, words Go's doc comments with other line breaks than controller-gen does.
+ */
+export function words(description: string): string {
+  return description.replace(/\s+/g, " ").trim();
+}
