@@ -16,6 +16,7 @@ import { nodeLocation } from "./location.js";
 import { pluralize } from "./names.js";
 import { plainCommentTags } from "./plain-comment-tags.js";
 import { collectTags } from "./tags.js";
+import { withInherited } from "./inherited-tags.js";
 import type { ReadCache } from "./read-cache.js";
 import { TypeReader } from "./types.js";
 
@@ -246,7 +247,8 @@ function readRoot(
     version: versionSettings(tags),
     annotations: pairs(tags, "annotation"),
     labels: pairs(tags, "label"),
-    tags,
+    // A root that extends a tagged base is bound by its rules, as any type that does.
+    tags: withInherited(tags, reader.inheritedTags(decl)),
     description: doc.description,
     type: object,
     origin,

@@ -30,6 +30,7 @@ import { locationOf, nodeLocation, nodeOrigin } from "./location.js";
 import type { ReadCache, ReadRecord, RecordedRef, Route } from "./read-cache.js";
 import { collectTags } from "./tags.js";
 import { withEnumDefaults } from "./enum-defaults.js";
+import { baseNames, inheritable, intersectionNames, withInherited } from "./inherited-tags.js";
 import {
   holdsTypeParameter,
   isTypeParameter,
@@ -154,8 +155,13 @@ export class TypeReader {
   private scope: TypeArgScope | undefined;
   /** The property schemas of each known Kubernetes type declaring members (null: not one). */
   private readonly knownMembers = new Map<ts.Node, Record<string, JSONSchemaProps> | null>();
-  /** Each generic declaration's doc comment, read once for all its instantiations. */
-  private readonly docOfGeneric = new Map<ts.Node, GenericDoc>();
+  /**
+   * Each type declaration's doc comment and own type tags, read once for all its uses (a generic
+   * one's instantiations, a base's extensions), so that a tag's error is reported once.
+   */
+  private readonly typeDocs = new Map<ts.Node, GenericDoc>();
+  /** The tags each declaration inherits from the types it is made of (inherited-tags.ts). */
+  private readonly inheritedOf = new Map<ts.Node, AppliedTag[]>();
   /** How many instantiations of each generic declaration are being read, one inside another. */
   private readonly instancesInProgress = new Map<ts.Node, number>();
 
@@ -318,19 +324,23 @@ export class TypeReader {
       this.noteStrandedDocs(decl, path);
       this.notePlainCommentTags(decl, path);
     }
+    const converted = this.convert(type, node, { path, at });
+    const tags =
+      doc.tags.length > 0
+        ? collectTags(
+            withEnumDefaults(doc.tags, () => type),
+            ["field"],
+            this.diagnostics,
+          )
+        : [];
+    // `base?: Base & { extra?: string }`: the field is a Base, bound by its rules.
+    const members = intersectionNames(written);
     return {
       name,
-      type: this.convert(type, node, { path, at }),
+      type: converted,
       optional,
       description: doc.description,
-      tags:
-        doc.tags.length > 0
-          ? collectTags(
-              withEnumDefaults(doc.tags, () => type),
-              ["field"],
-              this.diagnostics,
-            )
-          : [],
+      tags: members.length > 0 ? withInherited(tags, this.inheritedFrom(members)) : tags,
       origin: nodeOrigin(at),
     };
   }
@@ -1031,17 +1041,59 @@ export class TypeReader {
     return `${this.scopeKeys.id(type)}|${written}`;
   }
 
-  /** A generic type's doc comment and type tags (tag errors reported once, not per use). */
+  /** A generic type's doc comment and type tags, its inherited ones included. */
   private genericDoc(decl: GenericDeclaration): GenericDoc {
-    let doc = this.docOfGeneric.get(decl);
+    if (!this.typeDocs.has(decl)) this.notePlainCommentTags(decl, decl.name?.text ?? "");
+    const doc = this.typeDoc(decl);
+    return { description: doc.description, tags: withInherited(doc.tags, this.inheritedTags(decl)) };
+  }
+
+  /** A type declaration's description and own type tags (typeDocs). */
+  private typeDoc(decl: ts.Node): GenericDoc {
+    let doc = this.typeDocs.get(decl);
     if (!doc) {
       const read = readDoc(decl);
-      this.notePlainCommentTags(decl, decl.name?.text ?? "");
-      const tags = read.tags.length > 0 ? collectTags(read.tags, ["type"], this.diagnostics) : [];
-      doc = { description: read.description, tags };
-      this.docOfGeneric.set(decl, doc);
+      const named = (decl as NamedDeclaration).name ?? decl;
+      const tags = withEnumDefaults(read.tags, () => this.checker.getTypeAtLocation(named));
+      doc = {
+        description: read.description,
+        tags: tags.length > 0 ? collectTags(tags, ["type"], this.diagnostics) : [],
+      };
+      this.typeDocs.set(decl, doc);
     }
     return doc;
+  }
+
+  /** What `decl` inherits from the bases it extends or the intersection it stands for (a root's too). */
+  inheritedTags(decl: ts.Node): AppliedTag[] {
+    let tags = this.inheritedOf.get(decl);
+    if (tags) return tags;
+    // A circular `extends` (TypeScript's error) inherits nothing more.
+    this.inheritedOf.set(decl, []);
+    const merged = isInterfaceDeclaration(decl)
+      ? this.checker.getSymbolAtLocation(decl.name)?.declarations
+      : undefined;
+    tags = this.inheritedFrom(baseNames(decl, merged ?? [decl]));
+    this.inheritedOf.set(decl, tags);
+    return tags;
+  }
+
+  /** The inheritable tags of the types `names` name: their own, then what they inherit. */
+  private inheritedFrom(names: readonly ts.Node[]): AppliedTag[] {
+    let tags: AppliedTag[] = [];
+    for (const name of names) {
+      const symbol = this.resolve(this.checker.getSymbolAtLocation(name));
+      const base = symbol?.declarations?.find(declaresType);
+      // Kubernetes' and TypeScript's own types carry documentation, not crdgen's tags.
+      if (!symbol || !base || isEnumDeclarationNode(base) || isFromLib(base)) continue;
+      if (knownTypeByName(symbol.getName(), base)) continue;
+      this.dependOn(base);
+      tags = withInherited(
+        tags,
+        inheritable(withInherited(this.typeDoc(base).tags, this.inheritedTags(base))),
+      );
+    }
+    return tags;
   }
 
   /** A type whose members are all declared in TypeScript's lib files (a mapped `Readonly<Date>`). */
@@ -1195,13 +1247,14 @@ export class TypeReader {
     const frame = cache ? this.openFrame(path) : undefined;
     try {
       // Known types (int32, IntOrString...) are documented for crdgen's users, not for their CRDs.
-      const doc = route.kind === "known" ? NO_DOC : readDoc(decl);
-      if (route.kind !== "known") this.notePlainCommentTags(decl, name);
+      const known = route.kind === "known";
+      if (!known) this.notePlainCommentTags(decl, name);
       // A named declaration names no type parameter of the instance it was reached from.
       placeholder.type = this.inScope(undefined, () => this.build(decl, ctx, route));
+      const doc = known ? NO_TYPE_DOC : this.typeDoc(decl);
       placeholder.description = doc.description;
-      const tags = withEnumDefaults(doc.tags, () => this.checker.getTypeAtLocation(decl.name ?? decl));
-      placeholder.tags = tags.length > 0 ? collectTags(tags, ["type"], this.diagnostics) : [];
+      placeholder.tags =
+        route.kind === "enum" || known ? doc.tags : withInherited(doc.tags, this.inheritedTags(decl));
     } finally {
       if (frame) this.closeFrame(frame, parent);
     }
@@ -1366,6 +1419,7 @@ export class TypeReader {
 }
 
 const NO_DOC: DocInfo = { tags: [] };
+const NO_TYPE_DOC: GenericDoc = { tags: [] };
 
 /** A CEL rule checking map keys against a template literal's leading text, for a hint. */
 function keyRuleExample(keyType: ts.Type): string {

@@ -105,6 +105,14 @@ export const EDITS: Edit[] = [
     apply: (t) => t.replace("export interface Base {}", "export interface Base { fromBase?: string }"),
   },
   {
+    file: "/p/base.ts",
+    label: "toggle a rule on the base, which B inherits",
+    apply: (t) =>
+      t.startsWith("/**")
+        ? t.replace(/^\/\*\*[^]*?\*\/\n/, "")
+        : `/** @minProperties 1 @validation rule="size(self) < 9" */\n${t}`,
+  },
+  {
     file: "/p/a.ts",
     label: "declare a second C, which takes the name first",
     apply: (t) =>

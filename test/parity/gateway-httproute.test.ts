@@ -26,24 +26,14 @@ import {
 
 const VERSIONS = ["v1", "v1beta1"];
 
-const MISSING_PORT_RULE =
-  '{"message":"Must have port for Service reference","rule":"(size(self.group) == 0 && self.kind == \'Service\') ? has(self.port) : true"}';
-
 /**
- * crdgen gaps, kept here until fixed (src/read is where they are). In Go, HTTPBackendRef embeds
- * BackendRef, which embeds BackendObjectReference, whose type carries the XValidation rule; an
- * embedded struct's markers apply to the struct embedding it, so controller-gen writes the rule on
- * `backendRefs[]` too. The TypeScript is `interface HTTPBackendRef extends BackendRef` (and
- * `BackendRef extends BackendObjectReference`): crdgen reads the inherited properties but drops
- * the base interface's type-level tags (@validation here; @minProperties and the one-of tags
- * alike), without a word. Where BackendObjectReference is used as it is (requestMirror,
- * externalAuth), the rule is there.
+ * In Go, HTTPBackendRef embeds BackendRef, which embeds BackendObjectReference, whose type carries
+ * an XValidation rule ("Must have port for Service reference"); controller-gen writes the rule
+ * on `backendRefs[]` too. The TypeScript is `interface HTTPBackendRef extends BackendRef` (and
+ * `BackendRef extends BackendObjectReference`): the base's type-level tags are inherited
+ * (read/inherited-tags.ts), so nothing differs.
  */
-const KNOWN_DIFFERENCES: KnownDifference[] = VERSIONS.map((version) => ({
-  path: `${version}:spec.rules[].backendRefs[]#x-kubernetes-validations[0]`,
-  expected: MISSING_PORT_RULE,
-  reason: "a base interface's type-level @validation is not inherited through `extends` (see above)",
-}));
+const KNOWN_DIFFERENCES: KnownDifference[] = [];
 
 /**
  * Descriptions the fixture ports word for word (the others are cut to their first sentence, or
