@@ -134,7 +134,8 @@ type RootDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
 
 /**
  * The declarations mentioning @crd that the entries declare, then those they re-export
- * (`export * from "./widget.js"`: an index file is a usual entry), each once.
+ * (`export * from "./widget.js"`: an index file is a usual entry; `export * as v1 from
+ * "./v1/types.js"`, one namespace per API version), each once.
  */
 function rootCandidates(entries: readonly ts.SourceFile[], checker: ts.TypeChecker): RootDeclaration[] {
   const found = new Set<ts.Node>();
@@ -145,13 +146,24 @@ function rootCandidates(entries: readonly ts.SourceFile[], checker: ts.TypeCheck
     out.push(node);
   };
   for (const sf of entries) for (const statement of sf.statements) add(statement);
-  for (const sf of entries) {
-    const module = checker.getSymbolAtLocation(sf);
-    if (!module) continue;
+  const modules = new Set<ts.Node>(entries);
+  const exportsOf = (module: ts.Symbol, own: ts.SourceFile | undefined) => {
     for (const exported of checker.getExportsOfModule(module)) {
       const symbol = exported.flags & tsApi.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-      for (const decl of symbol.declarations ?? []) if (decl.getSourceFile() !== sf) add(decl);
+      for (const decl of symbol.declarations ?? []) {
+        // A module re-exported as a namespace: its roots, and what it re-exports in turn.
+        if (tsApi.isSourceFile(decl)) {
+          if (!modules.has(decl)) {
+            modules.add(decl);
+            exportsOf(symbol, undefined);
+          }
+        } else if (decl.getSourceFile() !== own) add(decl);
+      }
     }
+  };
+  for (const sf of entries) {
+    const module = checker.getSymbolAtLocation(sf);
+    if (module) exportsOf(module, sf);
   }
   return out;
 }

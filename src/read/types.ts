@@ -59,6 +59,7 @@ const {
   isMappedTypeNode,
   isMethodDeclaration,
   isMethodSignature,
+  isParameter,
   isParenthesizedTypeNode,
   isPropertyDeclaration,
   isPropertySignature,
@@ -191,14 +192,84 @@ export class TypeReader {
   /** The properties of an object type, in declaration order. */
   objectOf(type: ts.Type, ctx: Ctx): IrObject {
     const properties: IrProperty[] = [];
+    // Only an interface or class with `extends` inherits members (most objects have none).
+    const extending =
+      type.symbol?.declarations?.some((d) => isHeritageOwner(d) && d.heritageClauses) ?? false;
     for (const symbol of this.checker.getPropertiesOfType(type)) {
-      const property = this.property(symbol, ctx);
+      const scope = extending ? this.baseScope(type, symbol) : undefined;
+      const bases = extending ? this.inheritedDeclarations(type, symbol) : undefined;
+      const property = scope
+        ? this.inScope(scope, () => this.property(symbol, ctx, bases))
+        : this.property(symbol, ctx, bases);
       if (property) properties.push(property);
     }
     const object: IrObject = { kind: "object", properties, origin: nodeOrigin(ctx.at) };
     const additional = this.indexSignature(type, ctx);
     if (additional) object.additionalProperties = additional;
     return object;
+  }
+
+  /**
+   * For a member that `type` inherits from a generic base (`interface IntBox extends Box<int32>`),
+   * the arguments its `extends` clauses write for that base: the checker's Box<number> forgot
+   * the int32. Undefined for any other member.
+   */
+  private baseScope(type: ts.Type, member: ts.Symbol): TypeArgScope | undefined {
+    const owner = (member.valueDeclaration ?? member.declarations?.[0])?.parent;
+    if (!owner || !isHeritageOwner(owner) || !owner.typeParameters?.length || owner === this.scope?.owner)
+      return undefined;
+    const declarations = type.symbol?.declarations?.filter(isHeritageOwner) ?? [];
+    return this.heritageScope(declarations, owner, this.scope, 0);
+  }
+
+  /** The scope in which `owner` is extended, searching the bases of `declarations` (written in `scope`). */
+  private heritageScope(
+    declarations: readonly (ts.InterfaceDeclaration | ts.ClassDeclaration)[],
+    owner: GenericDeclaration,
+    scope: TypeArgScope | undefined,
+    depth: number,
+  ): TypeArgScope | undefined {
+    // TypeScript rejects a cycle of bases; the bound only keeps a broken program finite.
+    if (depth > MAX_RENAMINGS) return undefined;
+    for (const decl of declarations) {
+      for (const clause of decl.heritageClauses ?? []) {
+        for (const base of clause.types) {
+          const symbol = this.resolve(this.checker.getSymbolAtLocation(base.expression));
+          const baseDecls = symbol?.declarations?.filter(isHeritageOwner) ?? [];
+          const args = base.typeArguments ?? [];
+          if (baseDecls.includes(owner as ts.InterfaceDeclaration))
+            return writtenScope(this.checker, owner, args, scope);
+          const generic = baseDecls.find((d) => d.typeParameters?.length);
+          const inner = generic ? writtenScope(this.checker, generic, args, scope) : undefined;
+          const found = this.heritageScope(baseDecls, owner, inner, depth + 1);
+          if (found) return found;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Every declaration of a member that an interface inherits from several bases declaring it
+   * (`interface Spec extends A, B`): the checker keeps the first base's, but a Spec is an A and
+   * a B, so the doc comments of both apply, as for `A & B`. Undefined for any other member.
+   */
+  private inheritedDeclarations(type: ts.Type, member: ts.Symbol): ts.Declaration[] | undefined {
+    if (
+      !(type.flags & TypeFlags.Object) ||
+      !((type as ts.ObjectType).objectFlags & ObjectFlags.ClassOrInterface)
+    )
+      return undefined;
+    const bases = this.checker.getBaseTypes(type as ts.InterfaceType);
+    const own = member.declarations ?? [];
+    if (bases.length < 2 || own.some((d) => type.symbol?.declarations?.includes(d.parent as ts.Declaration)))
+      return undefined;
+    const all = [...own];
+    for (const base of bases) {
+      for (const d of this.checker.getPropertyOfType(base, member.getName())?.declarations ?? [])
+        if (!all.includes(d)) all.push(d);
+    }
+    return all.length > own.length ? all : undefined;
   }
 
   /** A string index signature's values (`Record<string, never>`, "an empty object", has none). */
@@ -258,7 +329,7 @@ export class TypeReader {
     return this.convert(first.type, first.declaration?.type, { path: `${ctx.path}[*]`, at });
   }
 
-  private property(symbol: ts.Symbol, ctx: Ctx): IrProperty | undefined {
+  private property(symbol: ts.Symbol, ctx: Ctx, declarations = symbol.declarations): IrProperty | undefined {
     const name = symbol.getName();
     if (name.startsWith("__@") || name.startsWith("#")) return undefined; // symbol-keyed or private
     const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
@@ -297,7 +368,7 @@ export class TypeReader {
     }
     const frame = this.frame;
     if (frame) {
-      for (const d of symbol.declarations ?? []) this.dependOn(d);
+      for (const d of declarations ?? []) this.dependOn(d);
       if (!decl || (decl as ts.NamedDeclaration).name?.kind === SyntaxKind.ComputedPropertyName)
         frame.opaque = true;
     }
@@ -309,7 +380,7 @@ export class TypeReader {
       const optional = (symbol.flags & SymbolFlags.Optional) !== 0 || admitsUndefined(type);
       return { name, type: known, optional, tags: [], origin: nodeOrigin(at) };
     }
-    const written = decl && (signature || isPropertyDeclaration(decl)) ? decl.type : undefined;
+    const written = decl && (signature || hasWrittenType(decl)) ? decl.type : undefined;
     const node =
       written && (this.isFaithful(written, type) || this.isTemplateMember(decl)) ? written : undefined;
     // An inferred or instantiated property type comes from declarations the reader never sees.
@@ -319,7 +390,7 @@ export class TypeReader {
     // union `{ url: string; path?: never } | { path: string; url?: never }`: JSON holds nothing
     // there, so the schema has no such property.
     if (optional && type.flags & (TypeFlags.Never | TypeFlags.Undefined)) return undefined;
-    const doc = decl ? this.propertyDoc(symbol, decl, path) : NO_DOC;
+    const doc = decl ? this.propertyDoc(declarations, decl, path) : NO_DOC;
     if (decl) {
       this.noteStrandedDocs(decl, path);
       this.notePlainCommentTags(decl, path);
@@ -346,11 +417,14 @@ export class TypeReader {
   }
 
   /**
-   * A property's doc comment; for one declared in several places (`A & B`, a merged interface),
-   * all of theirs, a tag that two give different values being a warning.
+   * A property's doc comment; for one declared in several places (`A & B`, a merged interface,
+   * several bases), all of theirs, a tag that two give different values being a warning.
    */
-  private propertyDoc(symbol: ts.Symbol, decl: ts.Declaration, path: string): DocInfo {
-    const declarations = symbol.declarations;
+  private propertyDoc(
+    declarations: readonly ts.Declaration[] | undefined,
+    decl: ts.Declaration,
+    path: string,
+  ): DocInfo {
     if (!declarations || declarations.length < 2) return readDoc(decl);
     const { doc, conflicts } = mergedDoc(decl, declarations);
     for (const { dropped, kept } of conflicts) {
@@ -552,11 +626,39 @@ export class TypeReader {
       const known = this.modifiedKnown(first, name, node);
       if (known) return known;
     }
+    if (name === "Readonly" && args.length === 1) return this.readonlyOf(first, ctx);
     if ((name === "Partial" || name === "Required") && args.length === 1) {
-      return this.withOptionality(first, name === "Partial", ctx);
+      const record = this.withOptionality(first, name === "Partial", ctx);
+      if (record) return record;
     }
     if (name === "NonNullable" && args.length === 1) return this.nonNullable(first, ctx);
+    if (PROPERTY_UTILITIES.has(name)) return this.utilityOfInstance(first, type, ctx);
     return undefined;
+  }
+
+  /**
+   * `Partial<Box<int32>>`, `Pick<Box<Port>, "value">`: the checker's reading of the utility type,
+   * with Box's members read from the arguments written for it (the checker's Box<number> forgot
+   * the int32). Undefined when the first argument is not a use of the user's generic object type.
+   */
+  private utilityOfInstance(inner: ts.TypeNode, type: ts.Type, ctx: Ctx): IrType | undefined {
+    const scope = this.instanceScope(inner);
+    if (!scope) return undefined;
+    if (this.frame) this.frame.opaque = true;
+    return this.inScope(scope, () => this.fromType(type, ctx));
+  }
+
+  /** The written arguments of `node` when it is a use of the user's generic interface, class or alias of an object. */
+  private instanceScope(node: ts.TypeNode): TypeArgScope | undefined {
+    const bare = unparenthesized(node);
+    if (!isTypeReferenceNode(bare)) return undefined;
+    const symbol = this.resolve(this.checker.getSymbolAtLocation(bare.typeName));
+    const decl = symbol?.declarations?.find(declaresType);
+    if (!decl || !isGenericDeclaration(decl) || !decl.typeParameters?.length || isFromLib(decl))
+      return undefined;
+    if (isTypeAliasDeclaration(decl) && !isObjectNode(decl.type)) return undefined;
+    if (this.isOpenType(this.checker.getTypeFromTypeNode(bare))) return undefined;
+    return writtenScope(this.checker, decl, bare.typeArguments ?? [], this.scope);
   }
 
   /**
@@ -632,8 +734,25 @@ export class TypeReader {
     if (this.isOpenType(innerType)) return undefined;
     const [keys, value] = inner.typeArguments as unknown as [ts.TypeNode, ts.TypeNode];
     const read = this.fromRecord(keys, value, innerType, ctx);
-    if (read?.kind !== "object" || read.additionalProperties) return undefined;
+    if (read?.kind !== "object") return undefined;
+    // A map's values that may be undefined are keys JSON leaves out: the same map.
+    if (read.additionalProperties) return read;
     return { ...read, properties: read.properties.map((p) => ({ ...p, optional })) };
+  }
+
+  /**
+   * `Readonly<X>` holds in JSON what X holds: X read as written (`Readonly<Record<string, int32>>`
+   * keeps its int32). Not TypeScript's own interfaces: a `Readonly<Date>` is no Date.
+   */
+  private readonlyOf(inner: ts.TypeNode, ctx: Ctx): IrType | undefined {
+    const innerType = this.checker.getTypeFromTypeNode(inner);
+    if (this.isOpenType(innerType)) return undefined;
+    const builtIn =
+      innerType.flags & TypeFlags.Object &&
+      (innerType as ts.ObjectType).objectFlags & ObjectFlags.ClassOrInterface &&
+      !this.checker.isArrayType(innerType) &&
+      (innerType.symbol?.declarations?.some(isFromLib) ?? false);
+    return builtIn ? undefined : this.convert(innerType, inner, ctx);
   }
 
   /**
@@ -701,11 +820,17 @@ export class TypeReader {
     const decl = property?.valueDeclaration;
     const known = decl && this.knownMember(decl, index.literal.text);
     if (known) return known;
-    const written =
-      decl && (isPropertySignature(decl) || isPropertyDeclaration(decl)) ? decl.type : undefined;
-    if (!written || !this.isFaithful(written, type)) return undefined;
+    const written = decl && (isPropertySignature(decl) || hasWrittenType(decl)) ? decl.type : undefined;
+    if (!written) return undefined;
+    let scope = this.scope;
+    if (!this.isFaithful(written, type)) {
+      // `Box<int32>["value"]`: Box's `value: T`, read with the argument written for T.
+      const instance = this.instanceScope(node.objectType);
+      if (!instance || !decl || !isWithin(decl, instance.owner)) return undefined;
+      scope = instance;
+    }
     if (this.frame) this.frame.opaque = true;
-    return this.convert(type, written, ctx);
+    return this.inScope(scope, () => this.convert(type, written, ctx));
   }
 
   /** A written type parameter: the argument written for it where the generic was used. */
@@ -730,10 +855,22 @@ export class TypeReader {
     // An alias of a list, a union or a scalar is read from its body; one of an object, as an interface.
     if (isTypeAliasDeclaration(decl) && !isObjectNode(decl.type))
       return this.aliasInstance(decl, scope, defined, ctx);
-    if (defined.flags & TypeFlags.Object && this.genericDeclaration(defined as ts.ObjectType) === decl) {
+    if (defined.flags & TypeFlags.Object && this.instantiates(defined as ts.ObjectType, decl)) {
       return this.namedInstance(defined as ts.ObjectType, decl, ctx, scope);
     }
     return undefined;
+  }
+
+  /**
+   * Whether `type` is an instance of `decl`. The checker names an instance after the alias it
+   * was written in (`type IntBox = Box<int32>`, `type Wrap<T> = Box<T>`), which hides the
+   * generic interface or class it instantiates but not the reference's target.
+   */
+  private instantiates(type: ts.ObjectType, decl: GenericDeclaration): boolean {
+    if (this.genericDeclaration(type) === decl) return true;
+    if (isTypeAliasDeclaration(decl) || !(type.objectFlags & ObjectFlags.Reference)) return false;
+    const target = (type as ts.TypeReference).target;
+    return target !== type && (target.symbol?.declarations?.includes(decl) ?? false);
   }
 
   /** Runs `read` with `scope` as the written type arguments in force. */
@@ -750,12 +887,7 @@ export class TypeReader {
   /** Whether `decl` is written inside the generic declaration whose instance is being read. */
   private isTemplateMember(decl: ts.Node | undefined): boolean {
     const owner = this.scope?.owner;
-    if (!owner || !decl) return false;
-    for (let n = decl.parent; n; n = n.parent) {
-      if (n === owner) return true;
-      if (isGenericDeclaration(n)) return false;
-    }
-    return false;
+    return owner !== undefined && decl !== undefined && isWithin(decl, owner);
   }
 
   /** A type read from a written node that holds a type parameter no written argument stands for. */
@@ -892,6 +1024,15 @@ export class TypeReader {
         ctx,
         `the built-in type ${this.checker.typeToString(type)}`,
         "store it as a string (with @format where one fits), or declare an interface of the fields you keep",
+      );
+    }
+    if (this.isEmptyTypeLiteral(type)) {
+      // `{}` admits a string or a list as well as any object: `type: object` with no properties
+      // would refuse the one and prune every field of the other.
+      return this.unsupported(
+        ctx,
+        "the type {} (in TypeScript any value but null and undefined)",
+        "write Record<string, never> for an object with no fields, Record<string, unknown> for an object of any fields, or unknown for any value",
       );
     }
     // A named, non-generic interface or class is converted once and referenced.
@@ -1104,6 +1245,23 @@ export class TypeReader {
       members.every(
         (m) => m.declarations !== undefined && m.declarations.length > 0 && m.declarations.every(isFromLib),
       )
+    );
+  }
+
+  /**
+   * A written `{}` (or an alias of it): no member, no index or call signature. The checker reads
+   * every written `{}` as one shared type, whose symbol has no declaration.
+   */
+  private isEmptyTypeLiteral(type: ts.ObjectType): boolean {
+    if (!(type.objectFlags & ObjectFlags.Anonymous) || type.objectFlags & ObjectFlags.Instantiated)
+      return false;
+    const declarations = type.symbol?.declarations ?? [];
+    return (
+      declarations.every((d) => isTypeLiteralNode(d) && d.members.length === 0) &&
+      this.checker.getPropertiesOfType(type).length === 0 &&
+      this.checker.getIndexInfosOfType(type).length === 0 &&
+      type.getCallSignatures().length === 0 &&
+      type.getConstructSignatures().length === 0
     );
   }
 
@@ -1455,6 +1613,9 @@ function sameFamily(a: PrimitiveName, b: PrimitiveName): boolean {
   return a === b || (numeric(a) && numeric(b));
 }
 
+/** TypeScript's utility types whose properties keep their declarations (and so their written types). */
+const PROPERTY_UTILITIES = new Set(["Partial", "Required", "Pick", "Omit"]);
+
 /** Whether `node` declares a type (an alias, interface, class or enum), not only a value. */
 function declaresType(node: ts.Declaration): boolean {
   return (
@@ -1504,6 +1665,25 @@ function isFromLib(decl: ts.Node | undefined): boolean {
   if (!decl) return false;
   const file = decl.getSourceFile().fileName;
   return /[\\/]lib\.[\w.]+\.d\.ts$/.test(file) || /^\/?lib\.[\w.]+\.d\.ts$/.test(file);
+}
+
+/** Whether `node` is written inside `owner` itself, not inside a generic declaration nested in it. */
+function isWithin(node: ts.Node, owner: GenericDeclaration): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n === owner) return true;
+    if (isGenericDeclaration(n)) return false;
+  }
+  return false;
+}
+
+/** A class's property, declared in its body or as a constructor's parameter (`constructor(public n: int32)`). */
+function hasWrittenType(decl: ts.Declaration): decl is ts.PropertyDeclaration | ts.ParameterDeclaration {
+  return isPropertyDeclaration(decl) || isParameter(decl);
+}
+
+/** A declaration that can have `extends` clauses naming its bases. */
+function isHeritageOwner(node: ts.Node): node is ts.InterfaceDeclaration | ts.ClassDeclaration {
+  return isInterfaceDeclaration(node) || isClassDeclaration(node);
 }
 
 function isGenericDeclaration(node: ts.Node): node is GenericDeclaration {

@@ -359,6 +359,22 @@ export type Label = string;`,
     },
   },
   {
+    // `{}` alone is an error (errors.test.ts); beside a primitive it only brands or opens it.
+    name: 'branded primitives and open string unions (`"a" | (string & {})`) are their primitive',
+    prelude:
+      'type Email = string & { __brand: "Email" };\n/** @minimum 1 */\ntype Count = number & { readonly __count: unique symbol };',
+    spec: '{ email: Email; count: Count; mode: "Fast" | "Slow" | (string & {}) }',
+    expected: {
+      type: "object",
+      properties: {
+        email: { type: "string" },
+        count: { type: "number", minimum: 1 },
+        mode: { type: "string" },
+      },
+      required: ["count", "email", "mode"],
+    },
+  },
+  {
     name: "optional via `| undefined`",
     spec: "{ maybe: string | undefined }",
     expected: { type: "object", properties: { maybe: { type: "string" } } },

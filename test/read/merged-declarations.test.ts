@@ -1,6 +1,7 @@
 /**
  * A property declared in several places (the members of an intersection, the declarations of a
- * merged interface) takes the doc comments of all of them, not only of the first.
+ * merged interface, the bases of an interface) takes the doc comments of all of them, not only of
+ * the first.
  */
 import { expect, test } from "vitest";
 import { generateFrom, specSchema, withRoot } from "../helpers/generate.js";
@@ -53,4 +54,22 @@ interface B {
   ]);
   const spec = result.crds[0]!.spec.versions[0]!.schema!.openAPIV3Schema!.properties!.spec!;
   expect(spec.properties!.ab!.properties!.name!.maxLength).toBe(10);
+});
+
+test("an interface extending several bases that declare a property keeps the doc comments of all", () => {
+  // The checker gives the property HasName's declaration only; a Spec is also a NameRules.
+  const prelude = `${PRELUDE}
+interface Both extends HasName, NameRules {}
+interface Own extends HasName, NameRules {
+  /** Its own. */
+  name: string;
+}`;
+  const spec = specSchema(withRoot("{ both: Both; own: Own }", prelude));
+  expect(spec.properties!.both!.properties!.name).toEqual({
+    type: "string",
+    description: "The name.",
+    maxLength: 63,
+  });
+  // A property the interface declares itself replaces the bases' declarations.
+  expect(spec.properties!.own!.properties!.name).toEqual({ type: "string", description: "Its own." });
 });

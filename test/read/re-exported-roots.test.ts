@@ -28,6 +28,26 @@ describe("roots re-exported by an entry", () => {
     expect(kinds({ "/project/index.ts": entry, "/project/widget.ts": WIDGET })).toEqual(["Widget"]);
   });
 
+  test("modules re-exported as namespaces, one per API version, are the versions of one CRD", () => {
+    const version = (v: string, storage: string) =>
+      WIDGET.replace("@version v1", `@version ${v}${storage}`).replace("size", `size${v}`);
+    const result = generateFrom({
+      "/project/index.ts":
+        'export * as v1 from "./v1/types.js";\nexport * as v1beta1 from "./v1beta1/index.js";',
+      "/project/v1/types.ts": version("v1", "\n * @storageVersion"),
+      // A namespace's own re-exports count too.
+      "/project/v1beta1/index.ts": 'export * from "./types.js";',
+      "/project/v1beta1/types.ts": version("v1beta1", ""),
+    });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.crds.map((crd) => crd.spec.versions.map((v) => [v.name, v.storage]))).toEqual([
+      [
+        ["v1", true],
+        ["v1beta1", false],
+      ],
+    ]);
+  });
+
   test("a root both declared and re-exported by the entries is generated once, declared ones first", () => {
     const gadget = WIDGET.replaceAll("Widget", "Gadget");
     const entry = `export * from "./widget.js";\n${gadget}`;

@@ -78,6 +78,99 @@ export type Short<T extends string = string> = T;`;
   });
 });
 
+describe("an instance reached through an alias, a base or a utility type keeps its written arguments", () => {
+  test("a non-generic alias of an instance, and a generic alias handing its parameter on", () => {
+    // The checker names `Box<int32>` after the alias that writes it, which hid Box.
+    const prelude = `${PRELUDE}
+/** Ints in a box. */
+type IntBox = Box<int32>;
+export type Wrap<T> = Box<T>;`;
+    const spec = specSchema(withRoot("{ ints: IntBox; wrapped: Wrap<Port>; plain: Wrap<number> }", prelude));
+    expect(spec.properties!.ints!.description).toBe("Ints in a box.");
+    expect(spec.properties!.ints!.properties!.value).toEqual(INT32);
+    expect(spec.properties!.ints!.properties!.list).toEqual({ type: "array", items: INT32 });
+    expect(spec.properties!.wrapped!.properties!.maybe).toEqual({ ...PORT, nullable: true });
+    expect(spec.properties!.plain!.properties!.value).toEqual({ type: "number" });
+  });
+
+  test("members inherited from a generic base take the arguments its extends clause writes", () => {
+    const prelude = `${PRELUDE}
+export interface IntBox extends Box<int32> { own: int32 }
+export interface Outer<U> extends Box<U> { direct: U }
+export interface Mid extends Outer<Port> {}
+export class Holder<T> { held!: T }
+export class PortHolder extends Holder<Port> {}`;
+    const spec = specSchema(
+      withRoot(
+        "{ ints: IntBox; outer: Outer<int32>; mid: Mid; holder: PortHolder; plain: Outer<number> }",
+        prelude,
+      ),
+    );
+    expect(spec.properties!.ints!.properties!.value).toEqual(INT32);
+    expect(spec.properties!.ints!.properties!.own).toEqual(INT32);
+    expect(spec.properties!.outer!.properties!.value).toEqual(INT32);
+    expect(spec.properties!.outer!.properties!.direct).toEqual(INT32);
+    expect(spec.properties!.mid!.properties!.list).toEqual({ type: "array", items: PORT });
+    expect(spec.properties!.holder!.properties!.held).toEqual(PORT);
+    expect(spec.properties!.plain!.properties!.value).toEqual({ type: "number" });
+  });
+
+  test("Partial, Pick and an indexed access of an instance", () => {
+    const spec = specSchema(
+      withRoot(
+        '{ p: Partial<Box<int32>>; k: Pick<Box<Port>, "value">; i: Box<int32>["value"]; n: Partial<Box<number>> }',
+        PRELUDE,
+      ),
+    );
+    expect(spec.properties!.p!.properties!.value).toEqual(INT32);
+    expect(spec.properties!.p!.required).toBeUndefined();
+    expect(spec.properties!.k).toEqual({ type: "object", properties: { value: PORT }, required: ["value"] });
+    expect(spec.properties!.i).toEqual(INT32);
+    expect(spec.properties!.n!.properties!.value).toEqual({ type: "number" });
+  });
+
+  test("Readonly<X> is X as written; a map under Partial is the same map", () => {
+    const prelude = `${PRELUDE}
+/** Limits. @minProperties 1 */
+export interface Limits { cpu?: int32 }`;
+    const spec = specSchema(
+      withRoot(
+        "{ m: Readonly<Record<string, int32>>; p: Partial<Record<string, Port>>; l: Readonly<int32[]>; b: Readonly<Box<int32>>; o: Readonly<Limits> }",
+        prelude,
+      ),
+    );
+    expect(spec.properties!.m).toEqual({ type: "object", additionalProperties: INT32 });
+    expect(spec.properties!.p).toEqual({ type: "object", additionalProperties: PORT });
+    expect(spec.properties!.l).toEqual({ type: "array", items: INT32 });
+    expect(spec.properties!.b!.properties!.value).toEqual(INT32);
+    // The named type's own doc comment and tags apply, as for `Limits` itself.
+    expect(spec.properties!.o).toEqual({
+      type: "object",
+      description: "Limits.",
+      minProperties: 1,
+      properties: { cpu: INT32 },
+    });
+  });
+});
+
+test("a class's constructor parameter properties read their written types", () => {
+  const prelude = `${PRELUDE}
+export class Holder {
+  constructor(
+    public port: Port,
+    readonly count?: int32,
+    private hidden?: string,
+  ) {}
+}`;
+  const spec = specSchema(withRoot('{ holder: Holder; count: Holder["count"] }', prelude));
+  expect(spec.properties!.holder).toEqual({
+    type: "object",
+    properties: { port: PORT, count: INT32 },
+    required: ["port"],
+  });
+  expect(spec.properties!.count).toEqual(INT32);
+});
+
 describe("objects of listed keys read their values as written", () => {
   test("Record<literal keys, V> and mapped types over literal keys", () => {
     const prelude = `${PRELUDE}
