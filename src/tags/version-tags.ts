@@ -95,7 +95,9 @@ function parseColumn(text: string): TagParseResult<CustomResourceColumnDefinitio
   const priorityText = str("priority");
   if (priorityText !== undefined && !/^\d+$/.test(priorityText))
     return fail(`priority must be a non-negative integer, got "${priorityText}"`);
-  const description = str("description");
+  // A description wrapped over several comment lines is one sentence, as a controller-gen
+  // printcolumn marker's is (and as @validation joins a message).
+  const description = str("description")?.replace(/\s*\n\s*/g, " ");
   return ok({
     name,
     type,

@@ -154,6 +154,27 @@ export interface Thing_${v} { spec: { ${v}: string } }`,
   });
 });
 
+describe("@printColumn wrapped over several comment lines", () => {
+  // A column's description is one marker argument in controller-gen; a long one ported to a doc
+  // comment gets wrapped, and used to keep the line breaks.
+  test("the description's lines are joined with a space", () => {
+    const { crds, diagnostics } = generateFrom(
+      ROOT(
+        '@crd\n@group net.example.com\n@version v1\n@printColumn name=Age type=date jsonPath=.metadata.creationTimestamp description="CreationTimestamp is a\n  timestamp of the server."',
+      ),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(crds[0]!.spec.versions[0]!.additionalPrinterColumns).toEqual([
+      {
+        name: "Age",
+        type: "date",
+        jsonPath: ".metadata.creationTimestamp",
+        description: "CreationTimestamp is a timestamp of the server.",
+      },
+    ]);
+  });
+});
+
 describe("repeated CRD-level tags", () => {
   // Kubernetes accepts a short name or a category twice and kubectl shows two columns of one
   // name; an annotation or label given twice would keep only its last value.
