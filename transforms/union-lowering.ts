@@ -26,7 +26,7 @@
  * Other unions (`string | boolean`, objects mixed with scalars) are errors with a way out.
  */
 import { codes } from "../src/diagnostics/codes.js";
-import { ORIGIN, TYPE_NAME, type DraftSchema } from "../src/emit/draft.js";
+import { ABSENT, ORIGIN, TYPE_NAME, type DraftSchema } from "../src/emit/draft.js";
 import type { ValidationRule } from "../src/schema/types.js";
 import { walkOptions, reportAt, type TransformContext } from "./context.js";
 import { escapeCelName } from "../src/validate/cel/escaping.js";
@@ -123,6 +123,9 @@ function lowerObjects(
     const stubs = specific.map((r) => ({ required: r }));
     if (pairwiseExclusive(members, specific)) out.oneOf = stubs;
     else out.anyOf = stubs;
+  } else if (!allSame) {
+    const noneOrOne = noneOrOneOf(members, specific);
+    if (noneOrOne) out.oneOf = noneOrOne;
   }
 
   const rules: ValidationRule[] = [];
@@ -176,6 +179,28 @@ function findDiscriminator(members: DraftSchema[]): string | undefined {
     if (ok && new Set(values).size === values.length) return prop;
   }
   return undefined;
+}
+
+/**
+ * A protobuf-style oneof, `{ a?: never; b?: never } | { a: string; b?: never } | { b: string; a?: never }`:
+ * none or exactly one. The stubs of the members that require something, and a branch for the
+ * members that declare each of those fields absent, in the form Istio's CRDs write:
+ * `oneOf: [{not: {anyOf: [{required: [a]}, {required: [b]}]}}, {required: [a]}, {required: [b]}]`.
+ * Undefined unless every member requiring nothing declares all the others' fields `?: never`
+ * (a member that says nothing of them, `Record<string, never>`, admits any object: no
+ * constraint, as kube-rs #1941), and at least two exclusive members require fields.
+ */
+function noneOrOneOf(members: DraftSchema[], specific: string[][]): DraftSchema[] | undefined {
+  const requiring = members.flatMap((m, i) => (specific[i]!.length > 0 ? [i] : []));
+  if (requiring.length < 2) return undefined;
+  const fields = new Set(requiring.flatMap((i) => specific[i]!));
+  const empties = members.filter((_, i) => specific[i]!.length === 0);
+  if (!empties.every((m) => [...fields].every((f) => m[ABSENT]?.includes(f)))) return undefined;
+  const required = requiring.map((i) => members[i]!);
+  const needs = requiring.map((i) => specific[i]!);
+  if (!pairwiseExclusive(required, needs)) return undefined;
+  const stubs = needs.map((r) => ({ required: r }));
+  return [{ not: { anyOf: stubs.map((s) => ({ ...s })) } }, ...stubs];
 }
 
 /** True when no member's instance can satisfy another member's stub, so `oneOf` is safe. */

@@ -32,6 +32,8 @@ export interface DraftSchema extends Omit<JSONSchemaProps, Nested> {
    * (see inline-refs' inlinedAt); stripped before output.
    */
   "x-crdgen-deprecation"?: string;
+  /** An object's properties declared `?: never` (IrObject.absent), for union-lowering; stripped before output. */
+  "x-crdgen-absent"?: string[];
 }
 
 /** A root schema plus the named types it references, keyed as in `$ref: "#/definitions/<key>"`. */
@@ -45,6 +47,7 @@ export const ORIGIN = "x-crdgen-origin";
 export const TYPE_NAME = "x-crdgen-type";
 export const IMMUTABLE = "x-crdgen-immutable";
 export const DEPRECATION = "x-crdgen-deprecation";
+export const ABSENT = "x-crdgen-absent";
 
 export function refTo(name: string): string {
   return REF_PREFIX + name;

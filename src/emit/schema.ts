@@ -9,7 +9,15 @@ import { tagRegistry } from "../tags/index.js";
 import type { AppliedTag } from "../tags/registry.js";
 import { deprecationNote } from "../tags/schema-tags.js";
 import { noteRuleOrigins, ruleCount } from "./rule-origins.js";
-import { DEPRECATION, ORIGIN, refTo, TYPE_NAME, type DraftDocument, type DraftSchema } from "./draft.js";
+import {
+  ABSENT,
+  DEPRECATION,
+  ORIGIN,
+  refTo,
+  TYPE_NAME,
+  type DraftDocument,
+  type DraftSchema,
+} from "./draft.js";
 
 /** The standard descriptions Kubernetes' TypeMeta carries (as controller-gen writes them). */
 const API_VERSION_DESCRIPTION =
@@ -183,6 +191,7 @@ export function emitObject(object: IrObject, children: ChildEmitter = DRAFTS): D
     if (required.length > 0) schema.required = required.sort();
   }
   if (object.additionalProperties) schema.additionalProperties = children.type(object.additionalProperties);
+  if (object.absent) schema[ABSENT] = object.absent;
   return schema;
 }
 

@@ -55,6 +55,11 @@ export interface IrObject extends IrBase {
   properties: IrProperty[];
   /** From an index signature or `Record<string, T>`. */
   additionalProperties?: IrType | undefined;
+  /**
+   * Properties the type says are never set (`a?: never`), which JSON cannot hold: no schema
+   * property, but a union member `{ a?: never; b?: never }` means "neither a nor b".
+   */
+  absent?: string[] | undefined;
 }
 
 export interface IrUnion extends IrBase {

@@ -192,6 +192,7 @@ export class TypeReader {
   /** The properties of an object type, in declaration order. */
   objectOf(type: ts.Type, ctx: Ctx): IrObject {
     const properties: IrProperty[] = [];
+    let absent: string[] | undefined;
     // Only an interface or class with `extends` inherits members (most objects have none).
     const extending =
       type.symbol?.declarations?.some((d) => isHeritageOwner(d) && d.heritageClauses) ?? false;
@@ -201,9 +202,11 @@ export class TypeReader {
       const property = scope
         ? this.inScope(scope, () => this.property(symbol, ctx, bases))
         : this.property(symbol, ctx, bases);
-      if (property) properties.push(property);
+      if (property === NEVER_SET) (absent ??= []).push(symbol.getName());
+      else if (property) properties.push(property);
     }
     const object: IrObject = { kind: "object", properties, origin: nodeOrigin(ctx.at) };
+    if (absent) object.absent = absent;
     const additional = this.indexSignature(type, ctx);
     if (additional) object.additionalProperties = additional;
     return object;
@@ -329,7 +332,11 @@ export class TypeReader {
     return this.convert(first.type, first.declaration?.type, { path: `${ctx.path}[*]`, at });
   }
 
-  private property(symbol: ts.Symbol, ctx: Ctx, declarations = symbol.declarations): IrProperty | undefined {
+  private property(
+    symbol: ts.Symbol,
+    ctx: Ctx,
+    declarations = symbol.declarations,
+  ): IrProperty | typeof NEVER_SET | undefined {
     const name = symbol.getName();
     if (name.startsWith("__@") || name.startsWith("#")) return undefined; // symbol-keyed or private
     const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
@@ -389,7 +396,7 @@ export class TypeReader {
     // `path?: never` (or `?: undefined`) says the property is never set, as in the exclusive
     // union `{ url: string; path?: never } | { path: string; url?: never }`: JSON holds nothing
     // there, so the schema has no such property.
-    if (optional && type.flags & (TypeFlags.Never | TypeFlags.Undefined)) return undefined;
+    if (optional && type.flags & (TypeFlags.Never | TypeFlags.Undefined)) return NEVER_SET;
     const doc = decl ? this.propertyDoc(declarations, decl, path) : NO_DOC;
     if (decl) {
       this.noteStrandedDocs(decl, path);
@@ -1577,6 +1584,8 @@ export class TypeReader {
 }
 
 const NO_DOC: DocInfo = { tags: [] };
+/** A property declared `?: never` (or `?: undefined`): never in JSON (IrObject.absent). */
+const NEVER_SET = "never set";
 const NO_TYPE_DOC: GenericDoc = { tags: [] };
 
 /** A CEL rule checking map keys against a template literal's leading text, for a hint. */

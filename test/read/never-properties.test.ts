@@ -26,6 +26,26 @@ describe("properties that are never set", () => {
     expect(source({})).toBe(false);
   });
 
+  test("a protobuf-style oneof (none or exactly one) keeps both sides apart, as Istio's CRDs do", () => {
+    const oneof = "{ a?: never; b?: never } | { a: string; b?: never } | { b: string; a?: never }";
+    const spec = specSchema(withRoot(`{ choice: ${oneof} }`));
+    const choice = spec.properties!.choice!;
+    expect(choice.oneOf).toEqual([
+      { not: { anyOf: [{ required: ["a"] }, { required: ["b"] }] } },
+      { required: ["a"] },
+      { required: ["b"] },
+    ]);
+    const valid = compileOpenApi(choice);
+    expect([{}, { a: "x" }, { b: "y" }].map((v) => valid(v))).toEqual([true, true, true]);
+    expect(valid({ a: "x", b: "y" })).toBe(false);
+  });
+
+  test("a member that says nothing of the others' fields admits any object (kube-rs #1941)", () => {
+    const spec = specSchema(withRoot("{ choice: Record<string, never> | { a: string } | { b: string } }"));
+    expect(spec.properties!.choice!.oneOf).toBeUndefined();
+    expect(spec.properties!.choice!.anyOf).toBeUndefined();
+  });
+
   test("`?: never` and `?: undefined` leave the property out of an object", () => {
     const spec = specSchema(withRoot("{\n  kept: string;\n  gone?: never;\n  alsoGone?: undefined;\n}"));
     expect(Object.keys(spec.properties!)).toEqual(["kept"]);

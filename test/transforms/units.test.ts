@@ -234,6 +234,43 @@ describe("union-lowering", () => {
       },
       codes: ["CRD3003"],
     },
+    {
+      name: "a oneof with a member declaring every field absent -> none or exactly one",
+      input: {
+        anyOf: [
+          { type: "object", "x-crdgen-absent": ["a", "b"] },
+          { ...obj({ a: { type: "string" } }, ["a"]), "x-crdgen-absent": ["b"] },
+          { ...obj({ b: { type: "string" } }, ["b"]), "x-crdgen-absent": ["a"] },
+        ],
+      },
+      output: {
+        type: "object",
+        properties: { a: { type: "string" }, b: { type: "string" } },
+        oneOf: [
+          { not: { anyOf: [{ required: ["a"] }, { required: ["b"] }] } },
+          { required: ["a"] },
+          { required: ["b"] },
+        ],
+      },
+    },
+    {
+      name: "an empty member that leaves a field unsaid admits any object: no constraint (kube-rs #1941)",
+      input: {
+        anyOf: [
+          { type: "object", "x-crdgen-absent": ["a"] },
+          obj({ a: { type: "string" } }, ["a"]),
+          obj({ b: { type: "string" } }, ["b"]),
+        ],
+      },
+      output: { type: "object", properties: { a: { type: "string" }, b: { type: "string" } } },
+    },
+    {
+      name: "one field absent or present is an optional field: no constraint",
+      input: {
+        anyOf: [{ type: "object", "x-crdgen-absent": ["a"] }, obj({ a: { type: "string" } }, ["a"])],
+      },
+      output: { type: "object", properties: { a: { type: "string" } } },
+    },
   ]);
 });
 
