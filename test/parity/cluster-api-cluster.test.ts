@@ -12,17 +12,8 @@
  * Whatever differs is listed with its reason and asserted exactly: a new difference fails with its
  * path, and a fixed one fails until it is removed from the list.
  */
-import { beforeAll, describe, expect, test } from "vitest";
-import { diffLeaves, flattenCrd } from "../controller-gen/crd-compare.js";
-import {
-  corpusCrd,
-  descriptions,
-  type Generated,
-  generateFixture,
-  type KnownDifference,
-  withoutReason,
-  words,
-} from "./parity.js";
+import { describe, expect, test } from "vitest";
+import { descriptions, words, portTests, type KnownDifference } from "./parity.js";
 
 const VERSIONS = ["v1beta1", "v1alpha4", "v1alpha3"];
 
@@ -86,28 +77,17 @@ const OBJECT_REFERENCE = ["controlPlaneRef", "infrastructureRef"].flatMap((field
 const JOINED = ["apiVersion", "kind", "spec.topology.controlPlane.metadata"];
 
 describe("Cluster API's Cluster, ported from its Go types", () => {
-  let generated: Generated;
-  let expected: unknown;
-
-  beforeAll(() => {
-    generated = generateFixture("cluster-api-cluster");
-    expected = corpusCrd("kopium/cluster.x-k8s.io_clusters.yaml");
-  });
-
-  test("generates one CRD of three versions without a diagnostic", () => {
-    expect(generated.result.diagnostics).toEqual([]);
-    expect(generated.crd).toBeDefined();
-  });
-
-  test("the whole CRD equals Cluster API's, apart from the known differences", () => {
-    const comparison = diffLeaves(flattenCrd(expected), flattenCrd(generated.crd));
-    expect(comparison.differences).toEqual(KNOWN_DIFFERENCES.map(withoutReason));
-    expect(comparison.paths).toBeGreaterThan(200);
+  const { generated, expected } = portTests({
+    fixture: "cluster-api-cluster",
+    original: "kopium/cluster.x-k8s.io_clusters.yaml",
+    owner: "Cluster API's",
+    differences: KNOWN_DIFFERENCES,
+    minPaths: 200,
   });
 
   test.each(VERSIONS)("%s: every description is Cluster API's, word for word", (version) => {
-    const want = descriptions(expected, version);
-    const got = descriptions(generated.crd, version);
+    const want = descriptions(expected(), version);
+    const got = descriptions(generated().crd, version);
     expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
     for (const [at, description] of want) {
       if (OBJECT_REFERENCE.includes(at)) continue;

@@ -12,17 +12,8 @@
  * Whatever differs is listed with its reason and asserted exactly: a new difference fails with its
  * path, and a fixed one fails until it is removed from the list.
  */
-import { beforeAll, describe, expect, test } from "vitest";
-import { diffLeaves, flattenCrd } from "../controller-gen/crd-compare.js";
-import {
-  corpusCrd,
-  descriptions,
-  type Generated,
-  generateFixture,
-  type KnownDifference,
-  withoutReason,
-  words,
-} from "./parity.js";
+import { describe, expect, test } from "vitest";
+import { descriptions, words, portTests, type KnownDifference } from "./parity.js";
 
 const VERSIONS = ["v1", "v1beta1"];
 
@@ -88,28 +79,17 @@ const CONDITION_FIELDS = ["lastTransitionTime", "message", "observedGeneration",
 );
 
 describe("Gateway API's HTTPRoute, ported from its Go types", () => {
-  let generated: Generated;
-  let expected: unknown;
-
-  beforeAll(() => {
-    generated = generateFixture("gateway-httproute");
-    expected = corpusCrd("gateway-api/gateway.networking.k8s.io_httproutes.yaml");
-  });
-
-  test("generates one CRD of two versions without a diagnostic", () => {
-    expect(generated.result.diagnostics).toEqual([]);
-    expect(generated.crd).toBeDefined();
-  });
-
-  test("the whole CRD equals Gateway API's, apart from the known differences", () => {
-    const comparison = diffLeaves(flattenCrd(expected), flattenCrd(generated.crd));
-    expect(comparison.differences).toEqual(KNOWN_DIFFERENCES.map(withoutReason));
-    expect(comparison.paths).toBeGreaterThan(1600);
+  const { generated, expected } = portTests({
+    fixture: "gateway-httproute",
+    original: "gateway-api/gateway.networking.k8s.io_httproutes.yaml",
+    owner: "Gateway API's",
+    differences: KNOWN_DIFFERENCES,
+    minPaths: 1600,
   });
 
   test.each(VERSIONS)("%s: the descriptions ported word for word are Gateway API's", (version) => {
-    const want = descriptions(expected, version);
-    const got = descriptions(generated.crd, version);
+    const want = descriptions(expected(), version);
+    const got = descriptions(generated().crd, version);
     for (const at of VERBATIM) {
       expect(want.get(at), at).toBeDefined();
       expect(got.get(at), at).toBe(want.get(at));

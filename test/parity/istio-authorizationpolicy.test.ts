@@ -13,16 +13,8 @@
  * Whatever differs is listed with its reason and asserted exactly: a new difference fails with its
  * path, and a fixed one fails until it is removed from the list.
  */
-import { beforeAll, describe, expect, test } from "vitest";
-import { diffLeaves, flattenCrd } from "../controller-gen/crd-compare.js";
-import {
-  corpusCrd,
-  descriptions,
-  type Generated,
-  generateFixture,
-  type KnownDifference,
-  withoutReason,
-} from "./parity.js";
+import { describe, expect, test } from "vitest";
+import { descriptions, portTests, type KnownDifference } from "./parity.js";
 
 const VERSIONS = ["v1", "v1beta1"];
 
@@ -65,28 +57,17 @@ const KNOWN_DIFFERENCES: KnownDifference[] = [
 ];
 
 describe("Istio's AuthorizationPolicy, ported from its protobuf API", () => {
-  let generated: Generated;
-  let expected: unknown;
-
-  beforeAll(() => {
-    generated = generateFixture("istio-authorizationpolicy");
-    expected = corpusCrd("istio/security.istio.io_authorizationpolicies.yaml");
-  });
-
-  test("generates one CRD of two versions without a diagnostic", () => {
-    expect(generated.result.diagnostics).toEqual([]);
-    expect(generated.crd).toBeDefined();
-  });
-
-  test("the whole CRD equals Istio's, apart from the known differences", () => {
-    const comparison = diffLeaves(flattenCrd(expected), flattenCrd(generated.crd));
-    expect(comparison.differences).toEqual(KNOWN_DIFFERENCES.map(withoutReason));
-    expect(comparison.paths).toBeGreaterThan(300);
+  const { generated, expected } = portTests({
+    fixture: "istio-authorizationpolicy",
+    original: "istio/security.istio.io_authorizationpolicies.yaml",
+    owner: "Istio's",
+    differences: KNOWN_DIFFERENCES,
+    minPaths: 300,
   });
 
   test.each(VERSIONS)("%s: every description is Istio's, word for word", (version) => {
-    const want = descriptions(expected, version);
-    const got = descriptions(generated.crd, version);
+    const want = descriptions(expected(), version);
+    const got = descriptions(generated().crd, version);
     // crdgen's apiVersion and kind carry Kubernetes' descriptions; Istio's root has neither.
     expect([...got.keys()].filter((at) => !want.has(at)).sort()).toEqual(["apiVersion", "kind"]);
     for (const [at, description] of want) expect(got.get(at), at).toBe(description);

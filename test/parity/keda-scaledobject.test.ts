@@ -7,9 +7,8 @@
  * quantity-shaped `tolerance`), maps of objects, a CEL rule on the spec, and a `Condition` of the
  * project's own that is not metav1.Condition.
  */
-import { beforeAll, describe, expect, test } from "vitest";
-import { diffLeaves, flattenCrd } from "../controller-gen/crd-compare.js";
-import { corpusCrd, descriptions, type Generated, generateFixture, words } from "./parity.js";
+import { describe, expect, test } from "vitest";
+import { descriptions, words, portTests } from "./parity.js";
 
 const VERSION = "v1alpha1";
 
@@ -35,28 +34,17 @@ const JOINED_LINES = [
 ];
 
 describe("KEDA's ScaledObject, ported from its Go types", () => {
-  let generated: Generated;
-  let expected: unknown;
-
-  beforeAll(() => {
-    generated = generateFixture("keda-scaledobject");
-    expected = corpusCrd("keda/keda.sh_scaledobjects.yaml");
-  });
-
-  test("generates one CRD without a diagnostic", () => {
-    expect(generated.result.diagnostics).toEqual([]);
-    expect(generated.crd).toBeDefined();
-  });
-
-  test("the whole CRD equals controller-gen's, envelope and printer columns included", () => {
-    const comparison = diffLeaves(flattenCrd(expected), flattenCrd(generated.crd));
-    expect(comparison.differences).toEqual([]);
-    expect(comparison.paths).toBeGreaterThan(160);
+  const { generated, expected } = portTests({
+    fixture: "keda-scaledobject",
+    original: "keda/keda.sh_scaledobjects.yaml",
+    owner: "controller-gen's",
+    differences: [],
+    minPaths: 160,
   });
 
   test("every description is controller-gen's, word for word", () => {
-    const want = descriptions(expected, VERSION);
-    const got = descriptions(generated.crd, VERSION);
+    const want = descriptions(expected(), VERSION);
+    const got = descriptions(generated().crd, VERSION);
     expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
     for (const [at, description] of want) {
       if (!JOINED_LINES.includes(at)) {

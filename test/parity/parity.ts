@@ -7,9 +7,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { beforeAll, expect, test } from "vitest";
 import { parse } from "yaml";
 import { generate, type GenerateResult } from "../../src/generate.js";
-import { isObject, type LeafDifference } from "../controller-gen/crd-compare.js";
+import { diffLeaves, flattenCrd, isObject, type LeafDifference } from "../controller-gen/crd-compare.js";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const CORPUS = fileURLToPath(new URL("../../../shared/corpus/crds/", import.meta.url));
@@ -69,4 +70,46 @@ export function descriptions(crd: unknown, version: string): Map<string, string>
  */
 export function words(description: string): string {
   return description.replace(/\s+/g, " ").trim();
+}
+
+/** A port: its fixture, the corpus CRD it ports, and what the comparison must find. */
+export interface Port {
+  fixture: string;
+  /** Path under corpus/crds/. */
+  original: string;
+  /** The original's owner, as test names say it ("Istio's"). */
+  owner: string;
+  differences: readonly KnownDifference[];
+  /** Fewer leaves compared than this means the port lost most of the CRD. */
+  minPaths: number;
+}
+
+/**
+ * The two tests every port has, in the calling `describe`: the fixture generates one CRD without a
+ * diagnostic, and it equals the original leaf by leaf apart from `differences`. Returns the two
+ * CRDs, for the port's own tests (ready inside tests, once `beforeAll` ran).
+ */
+export function portTests(port: Port): { generated(): Generated; expected(): unknown } {
+  let generated: Generated | undefined;
+  let expected: unknown;
+  beforeAll(() => {
+    generated = generateFixture(port.fixture);
+    expected = corpusCrd(port.original);
+  });
+  const made = (): Generated => {
+    if (!generated) throw new Error("read inside a test");
+    return generated;
+  };
+
+  test("generates one CRD without a diagnostic", () => {
+    expect(made().result.diagnostics).toEqual([]);
+    expect(made().crd).toBeDefined();
+  });
+
+  test(`the whole CRD equals ${port.owner}, apart from the known differences`, () => {
+    const comparison = diffLeaves(flattenCrd(expected), flattenCrd(made().crd));
+    expect(comparison.differences).toEqual(port.differences.map(withoutReason));
+    expect(comparison.paths).toBeGreaterThan(port.minPaths);
+  });
+  return { generated: made, expected: () => expected };
 }
