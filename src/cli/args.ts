@@ -56,6 +56,8 @@ export function parseCommandLine<O extends OptionSpecs>(args: readonly string[],
     const dashed = !token.inlineValue && value?.startsWith("-") && value !== "-" && !NEGATIVE.test(value);
     if (value === undefined || value === "" || dashed)
       return { ok: false, message: `${token.rawName} needs a value (${syntax(token.name, spec)})` };
+    // Given twice, a single-value option takes the last value, as most tools do: a package
+    // script's `-o crds` is overridden by appending (`npm run gen -- -o tmp`).
     const before = values[token.name];
     values[token.name] = spec.multiple ? [...(Array.isArray(before) ? before : []), value] : value;
   }

@@ -2,6 +2,9 @@
  * The command that brings the files `--check` found out of date up to date: the run's own command
  * line without `--check`, so a CI log says what to paste, entries, `-o` and `--format` included.
  */
+import { shellWord } from "../diagnostics/shell-word.js";
+
+export { shellWord };
 
 /** `crdgen <argv without --check>`, quoted for a POSIX shell. */
 export function regenerateCommand(argv: readonly string[]): string {
@@ -10,10 +13,4 @@ export function regenerateCommand(argv: readonly string[]): string {
   // After `--` every word is an entry, even one spelt `--check`.
   const rest = end === -1 ? [] : argv.slice(end);
   return ["crdgen", ...options.filter((a) => a !== "--check"), ...rest].map(shellWord).join(" ");
-}
-
-/** A word as a POSIX shell reads it back: bare when it is plain, else in single quotes. */
-export function shellWord(word: string): string {
-  if (/^[\w@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replaceAll("'", `'\\''`)}'`;
 }

@@ -17,6 +17,8 @@ import { tsApi } from "./typescript.js";
 export interface PlainCommentTag {
   /** As written first on its line: `@maxLength`, `+kubebuilder:validation:Minimum=1`. */
   written: string;
+  /** For a tag: its line as written (`@pattern ^[a-z]+$`). */
+  line?: string;
   pos: number;
   /** For a marker: the tags to write instead, or advice (see controller-gen-markers.ts). */
   hint?: string;
@@ -58,7 +60,7 @@ export function plainCommentTags(node: ts.Node): PlainCommentTag[] {
 /** Only crdgen's own tags were meant for crdgen: not `// @ts-expect-error` or `// @see`. */
 function tagEntry(line: string, pos: number): PlainCommentTag | undefined {
   const name = /^@([A-Za-z][\w-]*)/.exec(line)![1]!;
-  return tagRegistry.get(name) ? { written: `@${name}`, pos } : undefined;
+  return tagRegistry.get(name) ? { written: `@${name}`, line, pos } : undefined;
 }
 
 /** A marker that would shape a CRD in Go (and says more than the TypeScript does). */

@@ -15,6 +15,8 @@ import {
 } from "./compiler-host.js";
 import { readTsconfig } from "./tsconfig.js";
 import { slashed } from "./tsconfig-coverage.js";
+import { shellWord } from "../diagnostics/shell-word.js";
+import { earlyCommentEndHint } from "./early-comment-end.js";
 import { tsApi } from "./typescript.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -72,7 +74,7 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
     diagnostics.push({
       severity: "error",
       code: codes.fileNotFound,
-      message: `cannot read ${folder}: ${why}`,
+      message: `cannot read ${shownFrom(options.cwd, folder)}: ${why}`,
     });
   }
   for (const folder of emptyFolders) diagnostics.push(noFilesIn(folder, options.cwd));
@@ -92,20 +94,19 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
     diagnostics.push({
       severity: "error",
       code: codes.fileNotFound,
-      message: `File not found: ${file}`,
+      message: `File not found: ${shownFrom(options.cwd, file)}`,
       ...(hint ? { hint } : {}),
     });
   }
   for (const file of entries) {
     if (missing.includes(file) || TYPESCRIPT_FILE.test(file)) continue;
     missing.push(file);
+    const shown = shownFrom(options.cwd, file);
     diagnostics.push({
       severity: "error",
       code: codes.fileNotFound,
-      message: `${file} is not a TypeScript file.`,
-      hint: file.endsWith(".json")
-        ? "a tsconfig goes after -p (--tsconfig); give the .ts files (or folders) that declare the @crd types"
-        : "give the .ts files (or folders) that declare the @crd types",
+      message: `${shown} is not a TypeScript file.`,
+      hint: notTypeScriptHint(shown),
     });
   }
 
@@ -113,7 +114,8 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
   // As with `tsc -p`, a folder stands for the tsconfig.json in it.
   if (tsconfig && isDirectory(tsconfig, fsHost)) tsconfig = path.join(tsconfig, "tsconfig.json");
   if (tsconfig && !files.fileExists(tsconfig)) {
-    diagnostics.push({ severity: "error", code: codes.tsconfig, message: `tsconfig not found: ${tsconfig}` });
+    const shown = shownFrom(options.cwd, tsconfig);
+    diagnostics.push({ severity: "error", code: codes.tsconfig, message: `tsconfig not found: ${shown}` });
     tsconfig = undefined;
   }
   if (!options.tsconfig && entries[0]) tsconfig = findTsconfig(path.dirname(entries[0]), files.fileExists);
@@ -260,6 +262,19 @@ function shownFrom(cwd: string, file: string): string {
   return rel.startsWith("..") || path.isAbsolute(rel) ? file : rel || ".";
 }
 
+/**
+ * What to do with an input that is not TypeScript: a CRD (YAML or JSON, as a user who has them
+ * may give them to the generator) is validated by `crdgen check`; a tsconfig goes after -p.
+ */
+function notTypeScriptHint(shown: string): string {
+  const give = "give the .ts files (or folders) that declare the @crd types";
+  const check = `to validate CRDs, run \`crdgen check ${shellWord(shown)}\``;
+  if (/\.ya?ml$/i.test(shown)) return `${check}; to generate them, ${give}`;
+  if (/(^|[\\/])tsconfig[^\\/]*\.json$/i.test(shown)) return `a tsconfig goes after -p (--tsconfig); ${give}`;
+  if (/\.json$/i.test(shown)) return `${check}; a tsconfig goes after -p (--tsconfig); ${give}`;
+  return give;
+}
+
 /** A folder given as input that holds no file to read, which would otherwise read as "No CRD found". */
 function noFilesIn(folder: string, cwd: string): Diagnostic {
   return {
@@ -319,7 +334,12 @@ function withChecks(
   const checker = program.getTypeChecker();
   // A file that is there but cannot be read (no permission) would be left out in silence.
   for (const [file, why] of host.takeReadFailures()) {
-    diagnostics.push({ severity: "error", code: codes.fileNotFound, message: `cannot read ${file}: ${why}` });
+    const shown = shownFrom(host.getCurrentDirectory(), file);
+    diagnostics.push({
+      severity: "error",
+      code: codes.fileNotFound,
+      message: `cannot read ${shown}: ${why}`,
+    });
   }
   const entries = entryNames
     .map((e) => program.getSourceFile(e))
@@ -327,7 +347,12 @@ function withChecks(
   // Syntax errors make every later answer unreliable: report them all up front.
   for (const sf of program.getSourceFiles()) {
     if (sf.isDeclarationFile && program.isSourceFileFromExternalLibrary(sf)) continue;
-    for (const d of program.getSyntacticDiagnostics(sf)) diagnostics.push(fromTs(d, codes.tsSyntax));
+    const syntax = program.getSyntacticDiagnostics(sf);
+    for (const d of syntax) diagnostics.push(fromTs(d, codes.tsSyntax));
+    // The first error is where a doc comment ended too early, if one did; the rest follow from it.
+    const first = syntax[0]?.start;
+    const early = first === undefined ? undefined : earlyCommentEndHint(sf, first);
+    if (early) diagnostics[diagnostics.length - syntax.length]!.hint = early;
     for (const dash of host.hangingComments(sf)) {
       diagnostics.push({
         severity: "error",

@@ -19,7 +19,8 @@ import type {
 } from "../ir/model.js";
 import { readDoc, strandedDocComments, type DocInfo } from "./jsdoc.js";
 import { mergedDoc } from "./merged-docs.js";
-import { plainCommentTags } from "./plain-comment-tags.js";
+import { plainCommentTags, type PlainCommentTag } from "./plain-comment-tags.js";
+import { EARLY_END_HINT } from "./early-comment-end.js";
 import { knownTypeByName, type KnownType } from "./known-types.js";
 import { isKubernetesClientModule, isKubernetesModelsModule } from "./kubernetes/index.js";
 import { isModifier, modifiedSchema, type Modifier } from "./kubernetes/mapped.js";
@@ -55,6 +56,7 @@ const {
   isImportTypeNode,
   isIndexedAccessTypeNode,
   isInterfaceDeclaration,
+  isIntersectionTypeNode,
   isLiteralTypeNode,
   isMappedTypeNode,
   isMethodDeclaration,
@@ -163,6 +165,8 @@ export class TypeReader {
   private readonly typeDocs = new Map<ts.Node, GenericDoc>();
   /** The tags each declaration inherits from the types it is made of (inherited-tags.ts). */
   private readonly inheritedOf = new Map<ts.Node, AppliedTag[]>();
+  /** The tags an indexed access to each property carries (see withCarriedTags). */
+  private readonly carriedTags = new Map<ts.Node, AppliedTag[]>();
   /** How many instantiations of each generic declaration are being read, one inside another. */
   private readonly instancesInProgress = new Map<ts.Node, number>();
 
@@ -189,15 +193,19 @@ export class TypeReader {
     return !isTypeReferenceNode(node) || !node.typeArguments;
   }
 
-  /** The properties of an object type, in declaration order. */
-  objectOf(type: ts.Type, ctx: Ctx): IrObject {
+  /**
+   * The properties of an object type, in declaration order. `instances`: the written arguments of
+   * the generic instances an intersection was written with (`Box<int32> & {...}`).
+   */
+  objectOf(type: ts.Type, ctx: Ctx, instances: readonly TypeArgScope[] = []): IrObject {
     const properties: IrProperty[] = [];
     let absent: string[] | undefined;
     // Only an interface or class with `extends` inherits members (most objects have none).
-    const extending =
-      type.symbol?.declarations?.some((d) => isHeritageOwner(d) && d.heritageClauses) ?? false;
+    const owners = heritageOwners(type);
+    const extending = owners.some((d) => d.heritageClauses);
     for (const symbol of this.checker.getPropertiesOfType(type)) {
-      const scope = extending ? this.baseScope(type, symbol) : undefined;
+      const scope =
+        instanceOwning(symbol, instances) ?? (extending ? this.baseScope(owners, symbol) : undefined);
       const bases = extending ? this.inheritedDeclarations(type, symbol) : undefined;
       const property = scope
         ? this.inScope(scope, () => this.property(symbol, ctx, bases))
@@ -217,11 +225,13 @@ export class TypeReader {
    * the arguments its `extends` clauses write for that base: the checker's Box<number> forgot
    * the int32. Undefined for any other member.
    */
-  private baseScope(type: ts.Type, member: ts.Symbol): TypeArgScope | undefined {
+  private baseScope(
+    declarations: readonly (ts.InterfaceDeclaration | ts.ClassDeclaration)[],
+    member: ts.Symbol,
+  ): TypeArgScope | undefined {
     const owner = (member.valueDeclaration ?? member.declarations?.[0])?.parent;
     if (!owner || !isHeritageOwner(owner) || !owner.typeParameters?.length || owner === this.scope?.owner)
       return undefined;
-    const declarations = type.symbol?.declarations?.filter(isHeritageOwner) ?? [];
     return this.heritageScope(declarations, owner, this.scope, 0);
   }
 
@@ -514,7 +524,7 @@ export class TypeReader {
       warn(
         tags[0]!.pos,
         `${listed(names)} ${one ? "is" : "are"} in a plain comment, but tags are read from doc comments only (/** */, as TypeScript reads them): ${one ? "it is" : "they are"} ignored.`,
-        `write ${one ? "it" : "them"} in a doc comment, which starts with two stars: /** ${names.join(" ... ")} ... */`,
+        `write ${one ? "it" : "them"} in a doc comment, which starts with two stars: /** ${names.join(" ... ")} ... */${endingEarly(tags)}`,
       );
     }
     for (const marker of found) {
@@ -569,6 +579,7 @@ export class TypeReader {
     }
     if (isTypeReferenceNode(node)) return this.fromReference(node, node.typeName, type, ctx);
     if (isIndexedAccessTypeNode(node)) return this.fromIndexedAccess(node, type, ctx);
+    if (isIntersectionTypeNode(node)) return this.fromIntersection(node, type, ctx);
     if (isMappedTypeNode(node)) return this.fromMappedType(node, type, ctx);
     // `import("./types").Quantity`, as declaration files emitted by tsc write references.
     if (isImportTypeNode(node) && node.qualifier && !node.isTypeOf) {
@@ -655,8 +666,35 @@ export class TypeReader {
     return this.inScope(scope, () => this.fromType(type, ctx));
   }
 
-  /** The written arguments of `node` when it is a use of the user's generic interface, class or alias of an object. */
-  private instanceScope(node: ts.TypeNode): TypeArgScope | undefined {
+  /**
+   * `Box<int32> & { more: string }`: the checker's merged object, each member that a use of the
+   * user's generic type declares read with the arguments written there (the checker's Box<number>
+   * forgot the int32). Undefined when no member of the intersection is such a use.
+   */
+  private fromIntersection(node: ts.IntersectionTypeNode, type: ts.Type, ctx: Ctx): IrType | undefined {
+    const merged = withoutUndefined(type);
+    if (!(merged.flags & TypeFlags.Intersection) || this.isOpenType(merged)) return undefined;
+    const instances = this.intersectedInstances(node);
+    if (instances.length === 0) return undefined;
+    return this.intersection(merged as ts.IntersectionType, ctx, instances);
+  }
+
+  /** The scopes of the generic instances an intersection is written with, nested ones included. */
+  private intersectedInstances(node: ts.IntersectionTypeNode): TypeArgScope[] {
+    return node.types.flatMap((member) => {
+      const bare = unparenthesized(member);
+      if (isIntersectionTypeNode(bare)) return this.intersectedInstances(bare);
+      // `Box<U>` inside `Outer<U>`: U is the argument written for Outer (the merged type is closed).
+      const scope = this.instanceScope(bare, true);
+      return scope ? [scope] : [];
+    });
+  }
+
+  /**
+   * The written arguments of `node` when it is a use of the user's generic interface, class or
+   * alias of an object; `open`: also when they name a parameter of the instance being read.
+   */
+  private instanceScope(node: ts.TypeNode, open = false): TypeArgScope | undefined {
     const bare = unparenthesized(node);
     if (!isTypeReferenceNode(bare)) return undefined;
     const symbol = this.resolve(this.checker.getSymbolAtLocation(bare.typeName));
@@ -664,7 +702,7 @@ export class TypeReader {
     if (!decl || !isGenericDeclaration(decl) || !decl.typeParameters?.length || isFromLib(decl))
       return undefined;
     if (isTypeAliasDeclaration(decl) && !isObjectNode(decl.type)) return undefined;
-    if (this.isOpenType(this.checker.getTypeFromTypeNode(bare))) return undefined;
+    if (!open && this.isOpenType(this.checker.getTypeFromTypeNode(bare))) return undefined;
     return writtenScope(this.checker, decl, bare.typeArguments ?? [], this.scope);
   }
 
@@ -837,7 +875,31 @@ export class TypeReader {
       scope = instance;
     }
     if (this.frame) this.frame.opaque = true;
-    return this.inScope(scope, () => this.convert(type, written, ctx));
+    const read = this.inScope(scope, () => this.convert(type, written, ctx));
+    return decl ? this.withCarriedTags(decl, index.literal.text, read, ctx) : read;
+  }
+
+  /**
+   * `Spec["replicas"]` is the same as that field: its value tags (`@minimum 1`, `@pattern`...)
+   * come along, as a named type's would, so the field's own tags narrow them. Left behind are
+   * what is about that field only: its description, title, examples, default and immutability.
+   */
+  private withCarriedTags(decl: ts.Declaration, name: string, read: IrType, ctx: Ctx): IrType {
+    let tags = this.carriedTags.get(decl);
+    if (!tags) {
+      // Kubernetes' and TypeScript's own types carry documentation, not crdgen's tags.
+      const file = decl.getSourceFile().fileName;
+      const foreign = isFromLib(decl) || isKubernetesClientModule(file) || isKubernetesModelsModule(file);
+      const raw = foreign ? [] : readDoc(decl).tags.filter((t) => !NOT_CARRIED.has(t.name));
+      // A tag in error is reported where the property itself is read, not again at each use.
+      tags = raw.length > 0 ? collectTags(raw, ["field"], []) : [];
+      this.carriedTags.set(decl, tags);
+    }
+    if (tags.length === 0) return read;
+    const owner = (decl.parent as Partial<NamedDeclaration>).name?.text ?? "Anonymous";
+    const definition = this.uniqueName(`${owner}["${name}"]`);
+    this.definitions.set(definition, { name: definition, type: read, tags, origin: nodeOrigin(decl) });
+    return { kind: "ref", name: definition, origin: nodeOrigin(ctx.at) };
   }
 
   /** A written type parameter: the argument written for it where the generic was used. */
@@ -1281,13 +1343,13 @@ export class TypeReader {
   }
 
   /** Object intersections merge (the checker already merged their properties); a branded primitive stays primitive. */
-  private intersection(type: ts.IntersectionType, ctx: Ctx): IrType {
+  private intersection(type: ts.IntersectionType, ctx: Ctx, instances: readonly TypeArgScope[] = []): IrType {
     if (this.frame) this.frame.opaque = true;
     const primitive = type.types.find(
       (t) => t.flags & (TypeFlags.String | TypeFlags.Number | TypeFlags.Boolean | TypeFlags.Literal),
     );
     if (primitive) return this.fromType(primitive, ctx);
-    return this.objectOf(type, ctx);
+    return this.objectOf(type, ctx, instances);
   }
 
   private union(members: { type: ts.Type; node: ts.TypeNode | undefined }[], ctx: Ctx): IrType {
@@ -1335,7 +1397,7 @@ export class TypeReader {
         return this.unsupported(
           { path: ctx.path, at: member },
           "a computed enum member",
-          "give members constant values",
+          computedMemberHint(member),
         );
       }
       if (typeof v === "number" && member.initializer) {
@@ -1586,6 +1648,9 @@ export class TypeReader {
 const NO_DOC: DocInfo = { tags: [] };
 /** A property declared `?: never` (or `?: undefined`): never in JSON (IrObject.absent). */
 const NEVER_SET = "never set";
+
+/** Tags of a property that are about that field only, not its values (see withCarriedTags). */
+const NOT_CARRIED = new Set(["title", "externalDocs", "exampleValue", "deprecated", "default", "immutable"]);
 const NO_TYPE_DOC: GenericDoc = { tags: [] };
 
 /** A CEL rule checking map keys against a template literal's leading text, for a hint. */
@@ -1721,4 +1786,35 @@ function isObjectNode(node: ts.TypeNode): boolean {
 /** `a`, `a and b`, `a, b and c`. */
 function listed(items: readonly string[]): string {
   return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")} and ${items.at(-1)!}`;
+}
+
+/**
+ * For tags whose `//` line holds a star and a slash (`// @pattern ^([a-z]*` + `/)?[a-z]+$`), what
+ * keeps them from ending the doc comment they are moved to (see early-comment-end.ts).
+ */
+function endingEarly(tags: readonly PlainCommentTag[]): string {
+  const lines = tags.flatMap((t) => (t.line?.includes("*/") ? [t.line.replaceAll("*/", "*\\/")] : []));
+  return lines.length > 0 ? `; ${EARLY_END_HINT}: ${lines.join(" ")}` : "";
+}
+
+/** What gives an enum member a value the schema can list. */
+function computedMemberHint(member: ts.EnumMember): string {
+  if (member.initializer) return "give members constant values (literals, or expressions of constants)";
+  // Only an ambient enum (`declare enum`, one in a .d.ts) has members without a known value.
+  const name = member.name.getText();
+  const value = isIdentifier(member.name) ? JSON.stringify(name) : name;
+  return `a \`declare enum\` member without an initializer has no value TypeScript knows: give each member one (\`${name} = ${value}\`)`;
+}
+
+/** The interfaces and classes `type` is declared by: for an intersection, those of its members. */
+function heritageOwners(type: ts.Type): (ts.InterfaceDeclaration | ts.ClassDeclaration)[] {
+  const members = type.flags & TypeFlags.Intersection ? (type as ts.IntersectionType).types : [type];
+  return members.flatMap((t) => t.symbol?.declarations?.filter(isHeritageOwner) ?? []);
+}
+
+/** Of the instances an intersection was written with, the one whose generic declares `member`. */
+function instanceOwning(member: ts.Symbol, instances: readonly TypeArgScope[]): TypeArgScope | undefined {
+  if (instances.length === 0) return undefined;
+  const decl = member.valueDeclaration ?? member.declarations?.[0];
+  return decl && instances.find((scope) => isWithin(decl, scope.owner));
 }

@@ -105,11 +105,13 @@ describe("crdgen <file>", () => {
     );
   });
 
-  test("a missing input file exits 1 naming it", async () => {
+  test("a missing input file exits 1 naming it, relative to the current folder", async () => {
     const run = await runCli(["nope.ts"], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("File not found:");
-    expect(run.stderr).toContain("nope.ts");
+    expect(run.stderr).toContain("error CRD4001: File not found: nope.ts\n");
+    // Outside the current folder, a path stays absolute.
+    const outside = path.join(path.dirname(dir), "elsewhere-nope.ts");
+    expect((await runCli([outside], dir)).stderr).toContain(`File not found: ${outside}\n`);
   });
 
   test("an --out-dir that cannot be made exits 1 naming it, and writes nothing", async () => {
@@ -338,11 +340,20 @@ describe("inputs", () => {
     expect(run.stdout).toContain("name: widgets.example.com");
   });
 
-  test("a file that is not TypeScript is an error naming it", async () => {
-    await writeFile(path.join(dir, "crd.yaml"), "a: 1\n");
-    const run = await runCli(["crd.yaml"], dir);
+  test("a file that is not TypeScript is an error naming it; for a CRD, the hint names crdgen check", async () => {
+    await mkdir(path.join(dir, "crds"), { recursive: true });
+    await writeFile(path.join(dir, "crds", "crd.yaml"), "a: 1\n");
+    const run = await runCli(["crds/crd.yaml"], dir);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("crd.yaml is not a TypeScript file.");
+    expect(run.stderr).toContain("error CRD4001: crds/crd.yaml is not a TypeScript file.\n");
+    expect(run.stderr).toContain(
+      "hint: to validate CRDs, run `crdgen check crds/crd.yaml`; to generate them, give the .ts files",
+    );
+    await writeFile(path.join(dir, "my crd.json"), "{}\n");
+    const json = await runCli(["my crd.json"], dir);
+    expect(json.stderr).toContain(
+      "hint: to validate CRDs, run `crdgen check 'my crd.json'`; a tsconfig goes after -p",
+    );
   });
 
   test("a tsconfig given as an entry: the hint says where it goes", async () => {

@@ -364,6 +364,22 @@ describe("numbers TypeScript reads as other numbers", () => {
     expect(errors[0]!.location).toMatchObject({ line: lineOf(source, "Huge") });
   });
 
+  test("a member of a declare enum without an initializer: the hint gives it one", () => {
+    const source = withRoot("{\n  e: E;\n  c: C;\n}", 'declare enum E { X, Y }\nenum C { A = "a".length }\n');
+    const errors = errorsOf(source);
+    expect(errors.map((e) => [e.message, e.hint])).toEqual([
+      [
+        "Widget.spec.e is a computed enum member, which a CRD schema cannot express.",
+        'a `declare enum` member without an initializer has no value TypeScript knows: give each member one (`X = "X"`)',
+      ],
+      [
+        "Widget.spec.c is a computed enum member, which a CRD schema cannot express.",
+        "give members constant values (literals, or expressions of constants)",
+      ],
+    ]);
+    expect(errors[0]!.location).toMatchObject({ line: lineOf(source, "X, Y"), column: 18 });
+  });
+
   test("integers written as JavaScript writes them back, floats and safe integers are fine", () => {
     expect(
       errorsOf(

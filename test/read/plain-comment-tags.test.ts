@@ -50,6 +50,16 @@ describe("tags in plain comments", () => {
     ]);
   });
 
+  it("says how to move a pattern holding a star and a slash, which would end the doc comment", () => {
+    const [warning] = plain(
+      withRoot("{\n  // @pattern ^([a-z]*/)?[a-z]+$\n  // @maxLength 63\n  n: string;\n}"),
+    );
+    expect(warning![5]).toBe(
+      "write them in a doc comment, which starts with two stars: /** @pattern ... @maxLength ... */; " +
+        "a `*/` inside a doc comment ends it: write `*\\/` (RE2 reads `\\/` as `/`): @pattern ^([a-z]*\\/)?[a-z]+$",
+    );
+  });
+
   it("reads block comments with one star, and a tag after their margin's `*`", () => {
     const source = withRoot("{\n  /*\n   * Items.\n   * @maxItems 3\n   */\n  items: string[];\n}");
     expect(plain(source).map((d) => d.slice(0, 4))).toEqual([["CRD1019", "Widget.spec.items", 11, 6]]);

@@ -129,6 +129,42 @@ export class PortHolder extends Holder<Port> {}`;
     expect(spec.properties!.n!.properties!.value).toEqual({ type: "number" });
   });
 
+  test("an instance in an intersection, directly, in an alias or through a base", () => {
+    const prelude = `${PRELUDE}
+export interface IntBoxI extends Box<int32> {}
+type Both = Box<Port> & { more: string };`;
+    const spec = specSchema(
+      withRoot(
+        "{ x: Box<int32> & { more: string }; o?: ({ more: string } & (Box<Port>)); a: Both; b: IntBoxI & { more: string }; n: Box<number> & { more: string } }",
+        prelude,
+      ),
+    );
+    expect(spec.properties!.x).toEqual({
+      type: "object",
+      properties: {
+        value: INT32,
+        list: { type: "array", items: INT32 },
+        opt: INT32,
+        maybe: { ...INT32, nullable: true },
+        more: { type: "string" },
+      },
+      required: ["list", "more", "value"],
+    });
+    expect(spec.properties!.o!.properties!.value).toEqual(PORT);
+    expect(spec.properties!.a!.properties!.list).toEqual({ type: "array", items: PORT });
+    expect(spec.properties!.b!.properties!.value).toEqual(INT32);
+    expect(spec.properties!.n!.properties!.value).toEqual({ type: "number" });
+  });
+
+  test("an intersection inside a generic, with the generic's parameter as the instance's argument", () => {
+    const prelude = `${PRELUDE}
+export interface Outer<U> { both: Box<U> & { more: U } }`;
+    const spec = specSchema(withRoot("{ o: Outer<Port>; n: Outer<number> }", prelude));
+    expect(spec.properties!.o!.properties!.both!.properties!.value).toEqual(PORT);
+    expect(spec.properties!.o!.properties!.both!.properties!.more).toEqual(PORT);
+    expect(spec.properties!.n!.properties!.both!.properties!.value).toEqual({ type: "number" });
+  });
+
   test("Readonly<X> is X as written; a map under Partial is the same map", () => {
     const prelude = `${PRELUDE}
 /** Limits. @minProperties 1 */
@@ -212,6 +248,30 @@ test("an indexed access to a property reads the property's written type", () => 
   const spec = specSchema(withRoot('{ p: HasPort["port"]; c: HasPort["count"] }', prelude));
   expect(spec.properties!.p).toEqual(PORT);
   expect(spec.properties!.c).toEqual(INT32);
+});
+
+test("an indexed access to a property carries the property's value tags, narrowed by the field's own", () => {
+  const prelude = `${PRELUDE}
+export interface Src {
+  /**
+   * How many. @minimum 1 @maximum 100 @default 3 @immutable
+   */
+  replicas: int32;
+  /** @pattern ^[a-z]+$ @maxLength 63 */
+  name?: string;
+  plain: int32;
+}`;
+  const spec = specSchema(
+    withRoot(
+      '{\n  r: Src["replicas"];\n  /** Mine. @maximum 10 */\n  mine: Src["replicas"];\n  names: Src["name"][];\n  p: Src["plain"];\n}',
+      prelude,
+    ),
+  );
+  // Not its description, default or immutability: those are about that field.
+  expect(spec.properties!.r).toEqual({ ...INT32, minimum: 1, maximum: 100 });
+  expect(spec.properties!.mine).toEqual({ ...INT32, description: "Mine.", minimum: 1, maximum: 10 });
+  expect(spec.properties!.names!.items).toEqual({ type: "string", pattern: "^[a-z]+$", maxLength: 63 });
+  expect(spec.properties!.p).toEqual(INT32);
 });
 
 describe("TypeScript's own object types", () => {
