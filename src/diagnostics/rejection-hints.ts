@@ -39,6 +39,14 @@ const HINTS: readonly RejectionHint[] = [
     hint: "Kubernetes' estimate gives string(x) of a number, a duration or a timestamp no length bound, and a concatenation of strings without @maxLength none either: write the message with format, e.g. 'too many: %d'.format([self.replicas]) (%s for any value), and give the strings it uses a @maxLength",
   },
   {
+    // Every version declares the same @selectableField: Kubernetes moves them to the CRD's spec,
+    // where they need the one schema all versions share, and these versions' schemas differ.
+    matches: (e) =>
+      e.field === "spec.selectableFields" &&
+      e.detail.includes("may only be set when validations.schema is included"),
+    hint: "Kubernetes moves selectable fields that every version declares alike to the CRD's spec, where they need one schema for all versions, and these versions' schemas differ: declare them on fewer versions (the storage version, say), or make the schemas the same",
+  },
+  {
     matches: (e) => e.detail === "must be atomic as item of a list with x-kubernetes-list-type=set",
     hint: "a set's items must be scalars or atomic: tag the item type @structType atomic (an object with fields), @mapType atomic (a map) or @listType atomic (a list), or make the list a list-map (@listType map with @listMapKey)",
   },
