@@ -6,6 +6,7 @@
  */
 import { isDNS1035Label } from "../validate/dns.js";
 import type { FieldError } from "../validate/field-error.js";
+import { GoStruct } from "../validate/go-print.js";
 
 interface RejectionHint {
   /** Whether Kubernetes' error is this case. */
@@ -51,6 +52,38 @@ const HINTS: readonly RejectionHint[] = [
     hint: "a set's items must be scalars or atomic: tag the item type @structType atomic (an object with fields), @mapType atomic (a map) or @listType atomic (a list), or make the list a list-map (@listType map with @listMapKey)",
   },
   {
+    // `@validation "self.a > 0"`: a bare argument is the rule, so its quotes make it a CEL string.
+    matches: (e) => e.detail === "cel expression must evaluate to a bool" && quotedRule(e) !== undefined,
+    hint: (e) =>
+      `the rule is in quotes without rule=, so CEL reads it as a string: write @validation rule=${quotedRule(e)!} (or the rule bare, without quotes)`,
+  },
+  {
+    // `@listMapKey name` with `name?: string`: Kubernetes words it as a missing default, which
+    // the generic @default hint below would misread as a bad one.
+    matches: (e) =>
+      e.detail.startsWith("this property is in x-kubernetes-list-map-keys, so it must have a default"),
+    hint: (e) => {
+      const name = listMapKeyName(e);
+      const field = name === undefined ? "the key field" : `\`${name}\``;
+      return `every item of a list-map needs its keys: make ${field} required (drop the \`?\`) or give it a @default`;
+    },
+  },
+  {
+    matches: (e) => e.detail === "this property is in x-kubernetes-list-map-keys, so it cannot be nullable",
+    hint: (e) => {
+      const name = listMapKeyName(e);
+      const field = name === undefined ? "the key field" : `\`${name}\``;
+      return `a list-map's key cannot be null: drop \`| null\` (or @nullable) from ${field}`;
+    },
+  },
+  {
+    // `@listMapKey username` when the items have `name`.
+    matches: (e) =>
+      e.field.endsWith(".x-kubernetes-list-map-keys") &&
+      e.detail === "entries must all be names of item properties",
+    hint: "each @listMapKey must name a property of the list's item type, as spelled there",
+  },
+  {
     // `@default "3"` on a number: Kubernetes' "in body must be of type number" names no tag.
     matches: (e) => isDefault(e) && /must be of type \w+/.test(e.detail),
     hint: '@default takes JSON, and its value must have the field\'s type: a number or boolean without quotes (@default 3, @default true), a string with them (@default "3")',
@@ -64,6 +97,18 @@ const HINTS: readonly RejectionHint[] = [
 /** An error in a schema's `default`, which crdgen writes from a @default tag. */
 function isDefault(error: FieldError): boolean {
   return /\]\.default(\b|$)/.test(error.field);
+}
+
+/** The rule of an error about a `@validation` rule written as one quoted string, quotes and all. */
+function quotedRule(error: FieldError): string | undefined {
+  if (!(error.badValue instanceof GoStruct)) return undefined;
+  const rule = error.badValue.fields.find(([name]) => name === "Rule")?.[1];
+  return typeof rule === "string" && /^(["']).*\1$/s.test(rule.trim()) ? rule.trim() : undefined;
+}
+
+/** The key property an error about `...items.properties[<name>].default` (or `.nullable`) names. */
+function listMapKeyName(error: FieldError): string | undefined {
+  return /\.items\.properties\[([^\]]+)\]\.(default|nullable)$/.exec(error.field)?.[1];
 }
 
 /** The bad value in lower case, when that makes it a valid DNS-1035 label. */

@@ -156,7 +156,7 @@ function buildOne(list: VersionInput[], diagnostics: Diagnostic[]): CustomResour
         message: `Versions of ${s.kind}.${s.group} disagree on ${c.what}: ${other.settings.version} (${other.typeName}) has ${c.theirs}, but ${reference.settings.version} (${reference.typeName}, ${where(reference.origin, other.origin)}) has ${c.ours}.`,
         location: plainLocation(tagOrigin(other, c.tag) ?? other.origin),
         path: other.typeName,
-        hint: `a CRD has one ${c.what} for all its versions: write the same @${c.tag} on every version's root`,
+        hint: `all versions of a CRD share its ${c.what}: write the same @${c.tag} on every version's root`,
       });
     }
   }

@@ -6,6 +6,7 @@ import { tagRegistry, UNKNOWN_TAG_HINTS } from "../tags/index.js";
 import { plainArgument } from "../tags/plain-argument.js";
 import type { AppliedTag, TagTarget } from "../tags/registry.js";
 import type { RawTag } from "./jsdoc.js";
+import { valueAfterSeparator } from "./tag-separator.js";
 
 const TARGET_WORDS: Record<TagTarget, string> = {
   crd: "a CRD root (a type tagged @crd)",
@@ -64,14 +65,33 @@ export function collectTags(
       continue;
     }
     const parsed = def.parse(tag.text);
+    const meant = valueAfterSeparator(def, tag.text, parsed.ok);
+    // Accepted as written, the separator would be part of the value: no other check would see it.
+    if (parsed.ok && meant !== undefined) {
+      const separator = tag.text.trim()[0]!;
+      diagnostics.push({
+        severity: "error",
+        code: codes.badTagValue,
+        message: `@${tag.name} takes its value after a space, not after "${separator}": this reads as "${tag.text.trim()}".`,
+        location: plainLocation(tag.origin),
+        hint: `write @${tag.name} ${meant}`,
+      });
+      continue;
+    }
     if (!parsed.ok) {
-      const plain = parsed.hint === undefined ? plainArgument(def, tag.text) : undefined;
+      const plain = meant ?? (parsed.hint === undefined ? plainArgument(def, tag.text) : undefined);
       diagnostics.push({
         severity: "error",
         code: codes.badTagValue,
         message: `@${tag.name} ${parsed.message}.`,
         location: plainLocation(tag.origin),
-        hint: parsed.hint ?? (plain !== undefined ? `write @${tag.name} ${plain}` : `write ${def.syntax}`),
+        // A value behind a separator (`@default=3`) is what was meant, whatever the tag's own hint guesses.
+        hint:
+          meant === undefined && parsed.hint !== undefined
+            ? parsed.hint
+            : plain !== undefined
+              ? `write @${tag.name} ${plain}`
+              : `write ${def.syntax}`,
       });
       continue;
     }

@@ -48,6 +48,48 @@ describe("hints for Kubernetes' rejections", () => {
     expect(generateFrom(rule("'too many: %s'.format([self])")).ok).toBe(true);
   });
 
+  test("an optional list-map key: make it required, not a @default hint about a bad value", () => {
+    const list = (item: string) =>
+      withRoot(`{\n  /** @listType map @listMapKey name */\n  users?: ${item}[];\n}`);
+    const [error] = errorsOf(list("{ name?: string; admin?: boolean }"));
+    expect(error!.message).toContain("so it must have a default or be a required property");
+    expect(error!.hint).toBe(
+      "every item of a list-map needs its keys: make `name` required (drop the `?`) or give it a @default",
+    );
+    expect(generateFrom(list("{ name: string; admin?: boolean }")).ok).toBe(true);
+    expect(generateFrom(list('{\n    /** @default "admin" */\n    name?: string;\n  }')).ok).toBe(true);
+  });
+
+  test("a nullable list-map key: drop the null", () => {
+    const list = (item: string) =>
+      withRoot(`{\n  /** @listType map @listMapKey name */\n  users?: ${item}[];\n}`);
+    const [error] = errorsOf(list("{ name: string | null }"));
+    expect(error!.message).toContain("so it cannot be nullable");
+    expect(error!.hint).toBe("a list-map's key cannot be null: drop `| null` (or @nullable) from `name`");
+  });
+
+  test("a @listMapKey naming no property of the items", () => {
+    const [error] = errorsOf(
+      withRoot("{\n  /** @listType map @listMapKey username */\n  users?: { name: string }[];\n}"),
+    );
+    expect(error!.message).toContain("entries must all be names of item properties");
+    expect(error!.hint).toContain("each @listMapKey must name a property of the list's item type");
+  });
+
+  test("a @validation rule in quotes without rule=: CEL reads a string", () => {
+    const rule = (tag: string) => withRoot(`{\n  /** ${tag} */\n  replicas?: number;\n}`);
+    const [error] = errorsOf(rule('@validation "self > 0"'));
+    expect(error!.message).toContain("cel expression must evaluate to a bool");
+    expect(error!.hint).toBe(
+      'the rule is in quotes without rule=, so CEL reads it as a string: write @validation rule="self > 0" (or the rule bare, without quotes)',
+    );
+    expect(generateFrom(rule('@validation rule="self > 0"')).ok).toBe(true);
+    // A rule of another type, unquoted, is not about quotes.
+    const [unquoted] = errorsOf(rule("@validation string(self)"));
+    expect(unquoted!.message).toContain("cel expression must evaluate to a bool");
+    expect(unquoted!.hint).toBeUndefined();
+  });
+
   test("other rejections get none", () => {
     expect(rejectionHint({ type: "FieldValueRequired", field: "spec.group", detail: "" })).toBeUndefined();
   });

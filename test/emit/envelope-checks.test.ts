@@ -109,7 +109,7 @@ describe("versions of one kind, one file a version", () => {
       "9:18 Versions of Widget.a.example.com disagree on categories: v2 (Widget) has none, but v1 (Widget, ../v1/types.ts:11) has all.",
     ]);
     expect(errors(result)[0]!.hint).toBe(
-      "a CRD has one scope for all its versions: write the same @scope on every version's root",
+      "all versions of a CRD share its scope: write the same @scope on every version's root",
     );
   });
 
