@@ -52,6 +52,20 @@ const HINTS: readonly RejectionHint[] = [
     hint: "a set's items must be scalars or atomic: tag the item type @structType atomic (an object with fields), @mapType atomic (a map) or @listType atomic (a list), or make the list a list-map (@listType map with @listMapKey)",
   },
   {
+    // `@listType set` on a string: the tag is for a list, and Kubernetes' words name no tag.
+    matches: (e) => e.detail === "must be array if x-kubernetes-list-type is specified",
+    hint: "@listType (and @listMapKey) belong on a list: put them on a field whose type is an array (T[]), or remove them",
+  },
+  {
+    matches: (e) => e.detail === "must be object if x-kubernetes-map-type is specified",
+    hint: "@mapType belongs on a map or an object: put it on a field whose type is Record<string, T> or an interface, or remove it",
+  },
+  {
+    // `@listType map` on a field that is no list: the missing items follow from the wrong type.
+    matches: (e) => e.detail === "must have a schema if x-kubernetes-list-type is map",
+    hint: "@listType map belongs on a list of objects (T[]), each keyed by its @listMapKey properties",
+  },
+  {
     // `@validation "self.a > 0"`: a bare argument is the rule, so its quotes make it a CEL string.
     matches: (e) => e.detail === "cel expression must evaluate to a bool" && quotedRule(e) !== undefined,
     hint: (e) =>

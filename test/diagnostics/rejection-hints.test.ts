@@ -68,6 +68,23 @@ describe("hints for Kubernetes' rejections", () => {
     expect(error!.hint).toBe("a list-map's key cannot be null: drop `| null` (or @nullable) from `name`");
   });
 
+  test("@listType or @mapType on a field of another type: they belong on a list or a map", () => {
+    const errors = errorsOf(
+      withRoot(
+        "{\n  /** @listType map @listMapKey name */\n  count?: number;\n  /** @listType set */\n  name?: string;\n  /** @mapType atomic */\n  tags?: string[];\n}",
+      ),
+    );
+    const hints = errors.map((e) => e.hint);
+    expect(hints.filter((h) => h?.startsWith("@listType (and @listMapKey) belong on a list"))).toHaveLength(
+      2,
+    );
+    expect(hints).toContain(
+      "@listType map belongs on a list of objects (T[]), each keyed by its @listMapKey properties",
+    );
+    expect(hints.filter((h) => h?.startsWith("@mapType belongs on a map or an object"))).toHaveLength(1);
+    expect(errors.every((e) => e.hint !== undefined)).toBe(true);
+  });
+
   test("a @listMapKey naming no property of the items", () => {
     const [error] = errorsOf(
       withRoot("{\n  /** @listType map @listMapKey username */\n  users?: { name: string }[];\n}"),
