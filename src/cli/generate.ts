@@ -137,9 +137,13 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
     return reportStale(report, result.files.length, outDir, io, regenerateCommand(argv));
   }
   const { removeStaleCrdFiles } = await import("../write/stale-files.js");
+  const { changedFiles } = await import("../write/files.js");
   let removed: string[];
+  let changed: ReadonlySet<string>;
   try {
-    await writeOutput(result);
+    const files = await changedFiles(result.files);
+    changed = new Set(files.map((f) => f.path));
+    await writeOutput({ ...result, files });
     // CRD files crdgen wrote earlier that these types no longer make (a @plural changed, --format switched).
     removed = await removeStaleCrdFiles(outDir, result.files);
   } catch (e) {
@@ -147,7 +151,8 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`error CRD4003: ${failure.message}\n${failure.hint ? `  hint: ${failure.hint}\n` : ""}`);
     return EXIT_ERRORS;
   }
-  for (const f of result.files) io.stdout.write(`wrote ${relativeTo(io.cwd, f.path)}\n`);
+  for (const f of result.files)
+    io.stdout.write(`${changed.has(f.path) ? "wrote" : "unchanged"} ${relativeTo(io.cwd, f.path)}\n`);
   for (const f of removed) io.stdout.write(`removed ${relativeTo(io.cwd, f)}\n`);
   return EXIT_OK;
 }

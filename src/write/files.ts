@@ -3,7 +3,7 @@
  * and is renamed into place only after every file was written, so a failure never leaves a
  * half-written CRD that a GitOps tool might apply.
  */
-import { rename, rm, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { makeDirs } from "../runtime/make-dirs.js";
 
@@ -35,4 +35,14 @@ export async function writeAtomically(files: readonly OutputFile[]): Promise<voi
     await Promise.all(temps.map((t) => rm(t.temp, { force: true })));
     throw e;
   }
+}
+
+/**
+ * The files whose content differs from what is on disk (or that are not there): the others are
+ * left as they are, so their mtime says they did not change (make, GitOps tools and file
+ * watchers act on it), as watch mode and the plugins leave them.
+ */
+export async function changedFiles(files: readonly OutputFile[]): Promise<OutputFile[]> {
+  const current = await Promise.all(files.map((f) => readFile(f.path, "utf8").catch(() => undefined)));
+  return files.filter((f, i) => current[i] !== f.content);
 }

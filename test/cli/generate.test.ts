@@ -1,6 +1,6 @@
 /** The generate command end to end on real files: outputs, exit codes, atomicity. */
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, writeFile, mkdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, writeFile, mkdir, rm, stat, utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseAllDocuments } from "yaml";
@@ -47,6 +47,21 @@ describe("crdgen <file>", () => {
       text.startsWith("---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"),
     ).toBe(true);
     expect(text).toContain("scope: Cluster");
+  });
+
+  test("leaves a file whose content did not change as it is, mtime included", async () => {
+    await runCli(["types.ts"], dir);
+    const widgets = path.join(dir, "crds", "example.com_widgets.yaml");
+    const gadgets = path.join(dir, "crds", "example.com_gadgets.yaml");
+    const past = new Date("2020-01-01T00:00:00Z");
+    await Promise.all([widgets, gadgets].map((f) => utimes(f, past, past)));
+    await writeFile(path.join(dir, "types.ts"), GOOD.replace("size: number", "size: number; color?: string"));
+    const run = await runCli(["types.ts"], dir);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toBe("unchanged crds/example.com_gadgets.yaml\nwrote crds/example.com_widgets.yaml\n");
+    expect((await stat(gadgets)).mtime).toEqual(past);
+    expect((await stat(widgets)).mtime).not.toEqual(past);
+    expect(await readFile(widgets, "utf8")).toContain("color:");
   });
 
   test("--out-dir, --format json", async () => {
