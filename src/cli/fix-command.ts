@@ -4,8 +4,6 @@
  */
 import { shellWord } from "../diagnostics/shell-word.js";
 
-export { shellWord };
-
 /** `crdgen <argv without --check>`, quoted for a POSIX shell. */
 export function regenerateCommand(argv: readonly string[]): string {
   const end = argv.indexOf("--");

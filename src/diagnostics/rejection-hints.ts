@@ -76,19 +76,12 @@ const HINTS: readonly RejectionHint[] = [
     // the generic @default hint below would misread as a bad one.
     matches: (e) =>
       e.detail.startsWith("this property is in x-kubernetes-list-map-keys, so it must have a default"),
-    hint: (e) => {
-      const name = listMapKeyName(e);
-      const field = name === undefined ? "the key field" : `\`${name}\``;
-      return `every item of a list-map needs its keys: make ${field} required (drop the \`?\`) or give it a @default`;
-    },
+    hint: (e) =>
+      `every item of a list-map needs its keys: make ${listMapKey(e)} required (drop the \`?\`) or give it a @default`,
   },
   {
     matches: (e) => e.detail === "this property is in x-kubernetes-list-map-keys, so it cannot be nullable",
-    hint: (e) => {
-      const name = listMapKeyName(e);
-      const field = name === undefined ? "the key field" : `\`${name}\``;
-      return `a list-map's key cannot be null: drop \`| null\` (or @nullable) from ${field}`;
-    },
+    hint: (e) => `a list-map's key cannot be null: drop \`| null\` (or @nullable) from ${listMapKey(e)}`,
   },
   {
     // `@listMapKey username` when the items have `name`.
@@ -120,9 +113,10 @@ function quotedRule(error: FieldError): string | undefined {
   return typeof rule === "string" && /^(["']).*\1$/s.test(rule.trim()) ? rule.trim() : undefined;
 }
 
-/** The key property an error about `...items.properties[<name>].default` (or `.nullable`) names. */
-function listMapKeyName(error: FieldError): string | undefined {
-  return /\.items\.properties\[([^\]]+)\]\.(default|nullable)$/.exec(error.field)?.[1];
+/** The key property an error about `...items.properties[<name>].default` (or `.nullable`) names, as a hint says it. */
+function listMapKey(error: FieldError): string {
+  const name = /\.items\.properties\[([^\]]+)\]\.(default|nullable)$/.exec(error.field)?.[1];
+  return name === undefined ? "the key field" : `\`${name}\``;
 }
 
 /** The bad value in lower case, when that makes it a valid DNS-1035 label. */

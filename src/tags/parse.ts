@@ -55,6 +55,14 @@ export function parseChoice<C extends string>(choices: readonly C[]) {
 }
 
 /** `tag`: the tag being parsed, which the hint writes out. */
+/**
+ * Text wrapped over several comment lines as one line: Kubernetes refuses a line break in a rule's
+ * message or a deprecation warning, and a column's description is one sentence.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ");
+}
+
 export function parseJson(text: string, tag = "default"): TagParseResult<JsonValue> {
   const t = text.trim();
   if (t === "") return fail("expects a JSON value");

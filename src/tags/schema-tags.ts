@@ -6,6 +6,7 @@ import type { DraftSchema } from "../emit/draft.js";
 import {
   fail,
   ok,
+  oneLine,
   parseChoice,
   parseCount,
   parseFlag,
@@ -266,7 +267,7 @@ function parseValidation(text: string): TagParseResult<ValidationRule> {
     );
   // A message wrapped over several comment lines is one line: Kubernetes refuses a line break
   // in it ("must not contain line breaks"), as in a deprecation warning (version-tags.ts).
-  if (message !== undefined) out.message = message.replace(/\s*\n\s*/g, " ");
+  if (message !== undefined) out.message = oneLine(message);
   if (messageExpression !== undefined) out.messageExpression = messageExpression;
   if (reason !== undefined) out.reason = reason;
   if (fieldPath !== undefined) out.fieldPath = fieldPath;

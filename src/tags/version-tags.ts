@@ -4,7 +4,7 @@
  */
 import type { CustomResourceColumnDefinition, CustomResourceSubresourceScale } from "../schema/types.js";
 import { isValidLabelValue } from "../validate/dns.js";
-import { fail, jsonAsKeyValues, ok, parseFlag, parseKeyValues, unknownKeys } from "./parse.js";
+import { fail, jsonAsKeyValues, ok, oneLine, parseFlag, parseKeyValues, unknownKeys } from "./parse.js";
 import { defineTag, type RegisteredTag, type TagParseResult } from "./registry.js";
 
 const CRD = ["crd"] as const;
@@ -95,14 +95,14 @@ function parseColumn(text: string): TagParseResult<CustomResourceColumnDefinitio
   const priorityText = str("priority");
   if (priorityText !== undefined && !/^\d+$/.test(priorityText))
     return fail(`priority must be a non-negative integer, got "${priorityText}"`);
-  // A description wrapped over several comment lines is one sentence, as a controller-gen
+  // A description wrapped over several comment lines is one sentence (oneLine), as a controller-gen
   // printcolumn marker's is (and as @validation joins a message).
-  const description = str("description")?.replace(/\s*\n\s*/g, " ");
+  const description = str("description");
   return ok({
     name,
     type,
     jsonPath,
-    ...(description !== undefined ? { description } : {}),
+    ...(description !== undefined ? { description: oneLine(description) } : {}),
     ...(format !== undefined ? { format } : {}),
     ...(priorityText !== undefined ? { priority: Number(priorityText) } : {}),
   });
@@ -220,12 +220,6 @@ export const versionTags: RegisteredTag[] = [
  * warning (a control character), so the lines are joined with a space.
  */
 export function deprecationOf(text: unknown): { deprecated: true; deprecationWarning?: string } {
-  const warning =
-    typeof text === "string"
-      ? text
-          .replace(/^"(.*)"$/s, "$1")
-          .replace(/\s*\n\s*/g, " ")
-          .trim()
-      : "";
+  const warning = typeof text === "string" ? oneLine(text.replace(/^"(.*)"$/s, "$1")).trim() : "";
   return warning ? { deprecated: true, deprecationWarning: warning } : { deprecated: true };
 }

@@ -1,6 +1,7 @@
 /** The command `--check` tells the user to run: the run's own command line, without `--check`. */
 import { describe, expect, test } from "vitest";
-import { regenerateCommand, shellWord } from "../../src/cli/fix-command.js";
+import { regenerateCommand } from "../../src/cli/fix-command.js";
+import { shellWord } from "../../src/diagnostics/shell-word.js";
 
 describe("regenerateCommand", () => {
   test.each([
