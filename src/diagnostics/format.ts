@@ -10,12 +10,18 @@ export interface FormatOptions {
   codeFrame?: boolean;
 }
 
+/** One diagnostic as the command line prints it. */
+export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
+  return formatWith(d, options, new SourceLines(options.sources));
+}
+
+export function formatDiagnostics(ds: readonly Diagnostic[], options: FormatOptions): string {
+  const lines = new SourceLines(options.sources);
+  return ds.map((d) => formatWith(d, options, lines)).join("\n") + (ds.length ? "\n" : "");
+}
+
 /** `lines` (one per formatDiagnostics call) reads each file once, whatever the number of frames in it. */
-export function formatDiagnostic(
-  d: Diagnostic,
-  options: FormatOptions,
-  lines = new SourceLines(options.sources),
-): string {
+function formatWith(d: Diagnostic, options: FormatOptions, lines: SourceLines): string {
   const where = d.location
     ? `${relative(d.location.file, options.cwd)}:${d.location.line}:${d.location.column} - `
     : "";
@@ -27,11 +33,6 @@ export function formatDiagnostic(
     if (frame) out.push("", frame, "");
   }
   return out.join("\n");
-}
-
-export function formatDiagnostics(ds: readonly Diagnostic[], options: FormatOptions): string {
-  const lines = new SourceLines(options.sources);
-  return ds.map((d) => formatDiagnostic(d, options, lines)).join("\n") + (ds.length ? "\n" : "");
 }
 
 function relative(file: string, cwd: string): string {
