@@ -10,13 +10,29 @@
 import { IMMUTABLE, type DraftSchema } from "../emit/draft.js";
 import type { ExternalDocumentation, ValidationRule } from "../schema/types.js";
 import { escapeCelName } from "../validate/cel/escaping.js";
-import { fail, ok, parseChoice, parseFlag, parseJson, parseKeyValues } from "./parse.js";
+import { fail, ok, parseChoice, parseFlag, parseJson, parseKeyValues, quoted } from "./parse.js";
 import { defineTag, type RegisteredTag, type TagParseResult, type TagTarget } from "./registry.js";
 
 const VALUE: readonly TagTarget[] = ["type", "field"];
 
 /** The rule @immutable puts on the field itself (controller-gen's exact wording). */
 const IMMUTABLE_RULE: ValidationRule = { rule: "self == oldSelf", message: "field is immutable" };
+
+/**
+ * A flag. Its message is controller-gen's: one of the user's own (`@immutable message="..."`, as
+ * CloudNativePG words its XValidation rules) is a @validation rule, which the hint writes out.
+ */
+function parseImmutable(text: string): TagParseResult<true> {
+  const parsed = parseFlag(text);
+  if (parsed.ok) return parsed;
+  const kv = parseKeyValues(text, ["message"]);
+  const message = kv.ok && kv.value.size === 1 ? kv.value.get("message") : undefined;
+  if (typeof message !== "string") return parsed;
+  return fail(
+    `takes no argument: its rule's message is always "${IMMUTABLE_RULE.message!}"`,
+    `for a message of your own, write @validation rule="self == oldSelf" message=${quoted(message)} (then an optional field can still be removed, which @immutable forbids)`,
+  );
+}
 
 function addRule(s: DraftSchema, rule: ValidationRule): void {
   s["x-kubernetes-validations"] = [...(s["x-kubernetes-validations"] ?? []), rule];
@@ -132,7 +148,7 @@ export const controllerGenTags: RegisteredTag[] = [
     summary:
       "The field cannot change once set (CEL self == oldSelf); an optional field also cannot be removed once set. Inside a list, only in a list-map's items.",
     syntax: "@immutable",
-    parse: parseFlag,
+    parse: parseImmutable,
     schema: (s) => {
       addRule(s, { ...IMMUTABLE_RULE });
       // The "cannot be removed" rule belongs on the parent object, which a tag cannot reach.

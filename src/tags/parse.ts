@@ -144,6 +144,7 @@ export function parseKeyValues(
   while (rest.length > 0) {
     re.lastIndex = 0;
     const m = re.exec(rest);
+    if (out.size > 0 && rest.startsWith(",")) return commaFailure();
     if (!m || m[0].length === 0) return fail(`cannot read "${rest}" as key=value`);
     const key = m[1]!;
     if (out.has(key)) return fail(`gives ${key} more than once`);
@@ -153,6 +154,8 @@ export function parseKeyValues(
     out.set(key, value === undefined ? true : value);
     rest = rest.slice(m[0].length).trimStart();
     const unquoted = m[5];
+    // `name=Ready,type=string`: controller-gen's separator, read as the rest of the value.
+    if (unquoted !== undefined && keys && commaBeforeKey(unquoted, keys)) return commaFailure();
     if (unquoted !== undefined && keys) {
       const spilled = spilledWords(rest, keys);
       if (spilled.length > 0) {
@@ -165,6 +168,24 @@ export function parseKeyValues(
     }
   }
   return ok(out);
+}
+
+/**
+ * Pairs separated by commas, as controller-gen's markers write them
+ * (`+kubebuilder:validation:XValidation:rule="...",message="..."`). The hint, the tag rewritten
+ * with spaces, is plainArgument's.
+ */
+function commaFailure<V>(): TagParseResult<V> {
+  return fail(
+    'separates its key=value pairs with ",", as controller-gen\'s markers do: crdgen reads them separated by spaces',
+  );
+}
+
+/** An unquoted value that holds `,<key>=` for a key the tag knows, however spelt (`,statuspath=`). */
+function commaBeforeKey(value: string, keys: readonly string[]): boolean {
+  return [...value.matchAll(/,([A-Za-z][\w-]*)=/g)].some(
+    ([, key]) => keys.includes(key!) || knownSpelling(key!, keys) !== undefined,
+  );
 }
 
 /**
@@ -221,8 +242,23 @@ export function unknownKeys<V>(
   return fail(message, `write ${written} ${parts.join(" ")}`);
 }
 
-/** `json_path` and `type_` as `known` spells them (`jsonPath`, `type`), or undefined. */
+/**
+ * Keys as controller-gen's markers name them where crdgen names them otherwise
+ * (`+kubebuilder:subresource:scale:specpath=...,statuspath=...,selectorpath=...`).
+ */
+const CONTROLLER_GEN_KEYS: Readonly<Record<string, string>> = {
+  specpath: "specReplicasPath",
+  statuspath: "statusReplicasPath",
+  selectorpath: "labelSelectorPath",
+};
+
+/**
+ * `json_path` and `type_` (kube-rs), or `specpath` (controller-gen), as `known` spells them
+ * (`jsonPath`, `type`, `specReplicasPath`), or undefined.
+ */
 function knownSpelling(key: string, known: readonly string[]): string | undefined {
+  const marker = CONTROLLER_GEN_KEYS[key.toLowerCase()];
+  if (marker !== undefined && known.includes(marker)) return marker;
   const camel = key.replace(/_+$/, "").replace(/_+([a-z])/gi, (_, c: string) => c.toUpperCase());
   return known.find((k) => k.toLowerCase() === camel.toLowerCase());
 }

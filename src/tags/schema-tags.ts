@@ -242,6 +242,8 @@ const REASONS = ["FieldValueInvalid", "FieldValueForbidden", "FieldValueRequired
 function parseValidation(text: string): TagParseResult<ValidationRule> {
   const t = text.trim();
   if (t === "") return fail("expects a CEL rule");
+  // No CEL expression starts with either: they separate the tag from its value (`@validation:rule=...`).
+  if (/^[:=]/.test(t)) return fail(`reads "${t}" as a CEL rule, which cannot start with "${t[0]!}"`);
   if (!new RegExp(`^(${RULE_KEYS.join("|")})(=|\\s|$)`).test(t)) return ok({ rule: t });
   const kv = parseKeyValues(t, RULE_KEYS);
   if (!kv.ok) return kv;
@@ -275,6 +277,22 @@ function parseValidation(text: string): TagParseResult<ValidationRule> {
   return ok(out);
 }
 
+/**
+ * One key: `@listMapKey group,resource` (as kube-rs' `ListMerge::Map(vec![...])` lists them) would
+ * be one key named `group,resource`, which no item has.
+ */
+function parseListMapKey(text: string): TagParseResult<string> {
+  const keys = text
+    .trim()
+    .split(/[\s,]+/)
+    .filter((k) => k !== "");
+  if (keys.length < 2) return parseWord(text);
+  return fail(
+    `takes one key, got "${text.trim()}"`,
+    `write one @listMapKey per key, in order: ${keys.map((k) => `@listMapKey ${k}`).join(" ")}`,
+  );
+}
+
 /** Tags for Kubernetes' schema extensions (list and map semantics, CEL rules, embedded objects). */
 schemaTags.push(
   defineTag({
@@ -301,7 +319,7 @@ schemaTags.push(
     summary: "A key field of a list-map (with @listType map); repeatable, in order.",
     syntax: "@listMapKey <property>",
     repeatable: true,
-    parse: parseWord,
+    parse: parseListMapKey,
     schema: (s, v) =>
       void (s["x-kubernetes-list-map-keys"] = [...(s["x-kubernetes-list-map-keys"] ?? []), v]),
   }),
