@@ -30,6 +30,7 @@ import { installSizeProblems } from "./validate/install-size.js";
 import { formatFieldError, validateCrd } from "./validate/index.js";
 import { fileNameFor, renderCrd, renderStream, type OutputFormat } from "./write/render.js";
 import { writeAtomically, type OutputFile } from "./write/files.js";
+import { sortInSourceOrder } from "./diagnostics/source-order.js";
 import { originOf, runTransforms, type OriginIndex, type TransformOptions } from "../transforms/index.js";
 
 export interface GenerateOptions {
@@ -178,12 +179,14 @@ function generateFromModel(
 ): GenerateResult {
   const cwd = options.cwd ?? process.cwd();
   const format = options.format ?? "yaml";
+  const reported = diagnostics.length;
   const transformOptions =
     options.maxDescriptionLength !== undefined ? { maxDescriptionLength: options.maxDescriptionLength } : {};
   const emitted = emitAndTransform(model, diagnostics, transformOptions, caches);
-  if (hasErrors(diagnostics)) return failed(diagnostics);
   const ruleErrors = new RuleErrorsSeen();
-  for (const e of emitted) diagnostics.push(...validateGenerated(e, ruleErrors));
+  if (!hasErrors(diagnostics)) for (const e of emitted) diagnostics.push(...validateGenerated(e, ruleErrors));
+  // Transforms and validation go CRD by CRD, field by field: report in the files' order, as reading does.
+  sortInSourceOrder(diagnostics, reported);
   if (hasErrors(diagnostics)) return failed(diagnostics);
   for (const e of emitted) diagnostics.push(...installWarnings(e));
   const crds = emitted.map((e) => e.crd);

@@ -72,6 +72,17 @@ const HINTS: readonly RejectionHint[] = [
       `the rule is in quotes without rule=, so CEL reads it as a string: write @validation rule=${quotedRule(e)!} (or the rule bare, without quotes)`,
   },
   {
+    // `@listMapKey type` alone (or beside `@listType set`), as Go's `+listMapKey` is often pasted
+    // without its `+listType=map`: Kubernetes' words name the keyword, not the tag that is missing.
+    matches: (e) =>
+      e.field.endsWith(".x-kubernetes-list-type") &&
+      e.detail === "must be map if x-kubernetes-list-map-keys is non-empty",
+    hint: (e) =>
+      e.type === "FieldValueRequired"
+        ? "@listMapKey keys a list-map: write @listType map beside it"
+        : `@listMapKey keys a list-map: write @listType map instead of @listType ${String(e.badValue)} (or drop the @listMapKey tags)`,
+  },
+  {
     // `@listMapKey name` with `name?: string`: Kubernetes words it as a missing default, which
     // the generic @default hint below would misread as a bad one.
     matches: (e) =>

@@ -23,7 +23,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { locationOf } from "./location.js";
 import { describeFsError } from "../runtime/fs-error.js";
 import { hasUnresolvedReference, RESOLUTION_CODES } from "./unresolved-names.js";
-import { crdgenTypeNames } from "./known-types.js";
+import { typeNameHint } from "./type-name-hints.js";
 
 export interface LoadOptions {
   /** Entry files, absolute or relative to `cwd`. */
@@ -506,18 +506,9 @@ function findTsconfig(dir: string, exists: (p: string) => boolean): string | und
 function fromTs(d: ts.Diagnostic, code: string): Diagnostic {
   const message = tsApi.flattenDiagnosticMessageText(d.messageText, "\n");
   const text = `TS${d.code}: ${message}`;
-  const hint = crdgenImportHint(d.code, message);
+  const hint = typeNameHint(d.code, message, d.file, d.start);
   if (d.file && d.start !== undefined) {
     return { severity: "error", code, message: text, location: locationOf(d.file, d.start), hint };
   }
   return { severity: "error", code, message: text, hint };
-}
-
-/** `Cannot find name 'int32'` (TS2304, or TS2552 with a did-you-mean): the import it needs. */
-function crdgenImportHint(tsCode: number, message: string): string | undefined {
-  if (tsCode !== 2304 && tsCode !== 2552) return undefined;
-  const name = /^Cannot find name '([^']+)'/.exec(message)?.[1];
-  return name !== undefined && crdgenTypeNames.has(name)
-    ? `${name} is one of crdgen's types: add \`import type { ${name} } from "crdgen";\``
-    : undefined;
 }

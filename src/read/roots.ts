@@ -6,6 +6,7 @@ import type { ts } from "ts-morph";
 import { tsApi } from "./typescript.js";
 import { codes } from "../diagnostics/codes.js";
 import { plainLocation, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.js";
+import { sortInSourceOrder } from "../diagnostics/source-order.js";
 import type { CrdSettings, IrModel, IrObject, IrRoot, VersionSettings } from "../ir/model.js";
 import type { CustomResourceColumnDefinition } from "../schema/types.js";
 import { MAX_KIND_LENGTH } from "../tags/crd-tags.js";
@@ -33,6 +34,7 @@ export function readModel(
   diagnostics: Diagnostic[],
   cache?: ReadCache,
 ): IrModel {
+  const reported = diagnostics.length;
   const reader = new TypeReader(checker, diagnostics, cache);
   const roots: IrRoot[] = [];
   const rootDecls = new Set<ts.Node>();
@@ -54,6 +56,8 @@ export function readModel(
       )
         reader.notePlainCommentTags(statement, statement.name.text);
     }
+  // Reading is depth-first: what it found is reported in the order of the files instead.
+  sortInSourceOrder(diagnostics, reported);
   return { roots, definitions: reader.definitions };
 }
 

@@ -85,6 +85,20 @@ describe("hints for Kubernetes' rejections", () => {
     expect(errors.every((e) => e.hint !== undefined)).toBe(true);
   });
 
+  test("@listMapKey without @listType map: write it beside the key", () => {
+    const list = (tags: string) =>
+      withRoot(`{\n  /** ${tags} */\n  users?: { name: string; admin?: boolean }[];\n}`);
+    const [missing] = errorsOf(list("@listMapKey name"));
+    expect(missing!.message).toContain("must be map if x-kubernetes-list-map-keys is non-empty");
+    expect(missing!.hint).toBe("@listMapKey keys a list-map: write @listType map beside it");
+    const [atomic] = errorsOf(list("@listType atomic @listMapKey name"));
+    expect(atomic!.message).toContain("must be map if x-kubernetes-list-map-keys is non-empty");
+    expect(atomic!.hint).toBe(
+      "@listMapKey keys a list-map: write @listType map instead of @listType atomic (or drop the @listMapKey tags)",
+    );
+    expect(generateFrom(list("@listType map @listMapKey name")).ok).toBe(true);
+  });
+
   test("a @listMapKey naming no property of the items", () => {
     const [error] = errorsOf(
       withRoot("{\n  /** @listType map @listMapKey username */\n  users?: { name: string }[];\n}"),

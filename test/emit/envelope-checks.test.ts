@@ -103,12 +103,12 @@ describe("versions of one kind, one file a version", () => {
       "/project/api/v2/types.ts": version("v2", "@shortName wg", "@plural widgetz"),
     });
     expect(placed(errors(result))).toEqual([
-      "9:18 Versions of Widget.a.example.com disagree on scope: v2 (Widget) has Namespaced, but v1 (Widget, ../v1/types.ts:11) has Cluster.",
-      "7:4 Versions of Widget.a.example.com disagree on plural: v2 (Widget) has widgetz, but v1 (Widget, ../v1/types.ts:11) has widgets.",
       "6:4 Versions of Widget.a.example.com disagree on short names: v2 (Widget) has wg, but v1 (Widget, ../v1/types.ts:11) has wd.",
+      "7:4 Versions of Widget.a.example.com disagree on plural: v2 (Widget) has widgetz, but v1 (Widget, ../v1/types.ts:11) has widgets.",
+      "9:18 Versions of Widget.a.example.com disagree on scope: v2 (Widget) has Namespaced, but v1 (Widget, ../v1/types.ts:11) has Cluster.",
       "9:18 Versions of Widget.a.example.com disagree on categories: v2 (Widget) has none, but v1 (Widget, ../v1/types.ts:11) has all.",
     ]);
-    expect(errors(result)[0]!.hint).toBe(
+    expect(errors(result)[2]!.hint).toBe(
       "all versions of a CRD share its scope: write the same @scope on every version's root",
     );
   });

@@ -39,15 +39,15 @@ describe("Kubernetes' errors about fields a tag set, at that tag", () => {
   test("names: the second @shortName, @singular", () => {
     const found = errorsOf(base("@shortName wd", "@shortName W", "@singular Thing_"));
     expect(placed(found)).toEqual([
-      `${ENTRY}:8:4 spec.names.singular:`,
       `${ENTRY}:7:4 spec.names.shortNames[1]:`,
+      `${ENTRY}:8:4 spec.names.singular:`,
     ]);
-    expect(found.map((e) => e.hint)).toEqual([undefined, "write it in lower case: w"]);
+    expect(found.map((e) => e.hint)).toEqual(["write it in lower case: w", undefined]);
   });
 
   test("metadata: the @annotation whose key is bad, the @label of another version's root", () => {
     const found = errorsOf(base("@annotation ok.example.com/a=1", "@annotation Bad Key=x", "@label -x=y"));
-    expect(placed(found)).toEqual([`${ENTRY}:8:4 metadata.labels:`, `${ENTRY}:7:4 metadata.annotations:`]);
+    expect(placed(found)).toEqual([`${ENTRY}:7:4 metadata.annotations:`, `${ENTRY}:8:4 metadata.labels:`]);
     const result = generateEntries({
       "/project/v1.ts": root("@crd", "@group a.example.com", "@version v1", "@storageVersion", "@label a=b"),
       "/project/v2.ts": root("@crd", "@group a.example.com", "@version v2", "@label c=d", "@label -e=f"),

@@ -94,11 +94,12 @@ export interface Spec {
         positionOf(source, "+kubebuilder:subresource").line,
         "write @subresource status on the CRD root (the type tagged @crd)",
       ],
+      // In the file's order, as tsc lists errors, not in the order the types were read.
+      [positionOf(source, "+kubebuilder:validation:MaxItems").line, "write @maxItems 8"],
       [
         positionOf(source, "+kubebuilder:validation:Optional").line,
         "make the property optional: write `name?: T`",
       ],
-      [positionOf(source, "+kubebuilder:validation:MaxItems").line, "write @maxItems 8"],
     ]);
   });
 

@@ -127,3 +127,8 @@ export const kubernetesIntOrStringNames: ReadonlySet<string> = new Set(["IntOrSt
 function copyTree(schema: JSONSchemaProps): JSONSchemaProps {
   return JSON.parse(JSON.stringify(schema)) as JSONSchemaProps;
 }
+
+/** Whether `@kubernetes/client-node` has a class of that name whose schema crdgen knows (`V1LabelSelector`). */
+export function isKubernetesClassName(name: string): boolean {
+  return Object.hasOwn(kubernetesData().definitions, name);
+}
