@@ -261,6 +261,11 @@ export function tagOrigin(root: IrRoot, name: string, value?: string): SourceLoc
   return root.tags.find((t) => t.name === name && (value === undefined || t.value === value))?.origin;
 }
 
+/** Where a root's `@annotation`/`@label` gives `key`. */
+function pairOrigin(root: IrRoot, tag: string, key: string): SourceLocation | undefined {
+  return root.tags.find((t) => t.name === tag && Array.isArray(t.value) && t.value[0] === key)?.origin;
+}
+
 /** Another root's place, as seen from a diagnostic at `from`: its line, or its file and line. */
 function where(at: SourceLocation, from: SourceLocation): string {
   if (at.file === from.file) return `line ${at.line}`;
@@ -294,30 +299,40 @@ function mergeMetadata(
   diagnostics: Diagnostic[],
 ): { annotations?: Record<string, string>; labels?: Record<string, string> } | undefined {
   let ok = true;
+  const { kind, group } = roots[0]!.settings;
+  // The storage version's root first: a conflict is reported at the other root, the one to change.
+  const ordered = [...roots.filter((r) => r.version.storage), ...roots.filter((r) => !r.version.storage)];
   // Maps, not objects: a key such as `constructor` or `__proto__` is no different from any other.
-  const merge = (pick: (r: IrRoot) => Record<string, string>, what: string) => {
+  const merge = (pick: (r: IrRoot) => Record<string, string>, tag: "annotation" | "label") => {
     const out = new Map<string, string>();
-    const from = new Map<string, string>();
-    for (const r of roots) {
+    const from = new Map<string, IrRoot>();
+    for (const r of ordered) {
       for (const [k, v] of Object.entries(pick(r))) {
         const before = out.get(k);
-        if (before !== undefined && before !== v) {
+        const first = from.get(k);
+        if (first && before !== v) {
           ok = false;
+          // Versions' roots often share a type name (`v1/types.ts` and `v1beta1/types.ts` both
+          // declare `Pipeline`): the versions and the tags' places tell them apart.
+          const at = pairOrigin(r, tag, k) ?? r.origin;
           diagnostics.push({
             severity: "error",
             code: codes.versionConflict,
-            message: `${what} ${k} is "${before}" on ${from.get(k)} but "${v}" on ${r.typeName}.`,
-            location: r.origin,
+            message: `Versions of ${kind}.${group} disagree on the ${tag} ${k}: ${r.settings.version} (${r.typeName}) has "${v}", but ${first.settings.version} (${first.typeName}, ${where(pairOrigin(first, tag, k) ?? first.origin, at)}) has "${before}".`,
+            location: plainLocation(at),
+            path: r.typeName,
+            hint: `a CRD has one set of ${tag}s for all its versions: give ${k} the same value on every root that writes it, or write it on one root only`,
           });
         }
+        if (first) continue;
         out.set(k, v);
-        from.set(k, r.typeName);
+        from.set(k, r);
       }
     }
     return out.size > 0 ? Object.fromEntries(out) : undefined;
   };
-  const annotations = merge((r) => r.annotations, "Annotation");
-  const labels = merge((r) => r.labels, "Label");
+  const annotations = merge((r) => r.annotations, "annotation");
+  const labels = merge((r) => r.labels, "label");
   if (!ok) return undefined;
   return { ...(annotations ? { annotations } : {}), ...(labels ? { labels } : {}) };
 }

@@ -100,18 +100,26 @@ const DOCUMENTATION_TAGS = new Set([
   "implements",
 ]);
 
+const CONVERSION_HINT =
+  "a conversion webhook has no tag, as it has no marker in controller-gen: spec.conversion names a Service of your deployment, so add it to the generated CRD with a patch (as kubebuilder's kustomize config adds it to controller-gen's)";
+
 /**
- * Tags that name a schema feature crdgen writes in TypeScript itself: said in the unknown-tag
- * error, since a did-you-mean cannot find them (JSDoc's `@enum`, controller-gen's `+optional`).
+ * Tags crdgen does not have, whose unknown-tag error says what to write instead, since a
+ * did-you-mean cannot: a schema feature written in TypeScript itself (JSDoc's `@enum`,
+ * controller-gen's `+optional`), kube-rs' attributes, and a conversion webhook, which has no tag.
  */
 export const UNKNOWN_TAG_HINTS: ReadonlyMap<string, string> = new Map([
   ["enum", 'write the type as a union of literals, e.g. "a" | "b" (or use a TypeScript enum)'],
   ["optional", "make the property optional with `?`: `name?: T`"],
   ["required", "a property is required unless it is optional: drop the `?` after its name"],
+  // A version's conversion webhook (`spec.conversion`), as a port of a multi-version API looks for it.
+  ["conversion", CONVERSION_HINT],
+  ["webhook", CONVERSION_HINT],
   ...KUBE_RS_TAG_HINTS,
 ]);
 
 export const tagRegistry = new TagRegistry(
   [...crdTags, ...versionTags, ...schemaTags, ...controllerGenTags],
   DOCUMENTATION_TAGS,
+  new Set(UNKNOWN_TAG_HINTS.keys()),
 );

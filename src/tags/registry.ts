@@ -72,14 +72,20 @@ export function defineTag<V>(def: TagDefinition<V>): RegisteredTag {
 export class TagRegistry {
   private readonly byName = new Map<string, RegisteredTag>();
 
+  /**
+   * `hinted`: unknown tags whose error has a hint of its own (UNKNOWN_TAG_HINTS), which says what
+   * to write: a did-you-mean beside it would name an unrelated tag (`@conversion`: `@version`).
+   */
   constructor(
     tags: readonly RegisteredTag[],
     private readonly ignored: ReadonlySet<string>,
+    private readonly hinted: ReadonlySet<string> = new Set(),
   ) {
     for (const tag of tags) {
       if (this.byName.has(tag.name)) throw new Error(`tag @${tag.name} registered twice`);
       // A tag of crdgen's own that was also ignored as documentation would be read and skipped at once.
       if (ignored.has(tag.name)) throw new Error(`tag @${tag.name} is both registered and ignored`);
+      if (hinted.has(tag.name)) throw new Error(`tag @${tag.name} is both registered and hinted as unknown`);
       this.byName.set(tag.name, tag);
     }
   }
@@ -94,6 +100,7 @@ export class TagRegistry {
   }
 
   suggest(name: string): string | undefined {
+    if (this.hinted.has(name)) return undefined;
     return didYouMean(name, this.byName.keys());
   }
 

@@ -475,6 +475,30 @@ describe("errors", () => {
 
   test("two versions that disagree on an annotation", () => {
     const source = `/** @crd @group a.io @version v1 @kind T @storageVersion @annotation x=1 */\nexport interface A { spec: { a?: string } }\n/** @crd @group a.io @version v2 @kind T @annotation x=2 */\nexport interface B { spec: { a?: string } }`;
-    expect(errorsOf(source)[0]!.message).toBe('Annotation x is "2" on B but "1" on A.');
+    const [error] = errorsOf(source);
+    expect(error).toMatchObject({
+      code: "CRD1012",
+      message: 'Versions of T.a.io disagree on the annotation x: v2 (B) has "2", but v1 (A, line 1) has "1".',
+      location: { file: ENTRY, line: 3 },
+      hint: expect.stringContaining("give x the same value on every root that writes it"),
+    });
+  });
+
+  test("two versions of one type name, in files of their own, that disagree on a label", () => {
+    // As a port of Tekton's Pipeline writes them: the versions, not the type names, tell them apart,
+    // and the error is at the @label that differs.
+    const [error] = errorsOf({
+      "/project/index.ts": 'export * as v1 from "./v1.js";\nexport * as v1beta1 from "./v1beta1.js";\n',
+      "/project/v1.ts":
+        "/**\n * @crd\n * @group a.io\n * @version v1\n * @storageVersion\n * @label version=devel\n */\nexport interface Pipeline { spec?: { a?: string } }\n",
+      "/project/v1beta1.ts":
+        "/**\n * @crd\n * @group a.io\n * @version v1beta1\n * @label extra=x\n * @label version=other\n */\nexport interface Pipeline { spec?: { a?: string } }\n",
+    });
+    expect(error).toMatchObject({
+      code: "CRD1012",
+      message:
+        'Versions of Pipeline.a.io disagree on the label version: v1beta1 (Pipeline) has "other", but v1 (Pipeline, v1.ts:6) has "devel".',
+      location: { file: "/project/v1beta1.ts", line: 6, column: 4 },
+    });
   });
 });

@@ -43,6 +43,7 @@ describe("documentation tags", () => {
   test("no tag crdgen owns is ignored as documentation (TSDoc's @label, TypeDoc's @group and @category)", () => {
     for (const tag of tagRegistry.all()) expect(tagRegistry.isIgnored(tag.name), `@${tag.name}`).toBe(false);
     expect(() => new TagRegistry(crdTags, new Set(["group"]))).toThrow(/both registered and ignored/);
+    expect(() => new TagRegistry(crdTags, new Set(), new Set(["group"]))).toThrow(/registered and hinted/);
   });
 });
 
@@ -58,5 +59,26 @@ describe("tags crdgen writes in TypeScript", () => {
       message: `Unknown tag @${name}.`,
       hint: expect.stringMatching(hint),
     });
+  });
+});
+
+describe("a conversion webhook, which has no tag", () => {
+  // A port of a multi-version API (Tekton's Pipeline) looks for one: the hint says how it is added,
+  // and no did-you-mean names an unrelated tag (`@conversion` is three edits from `@version`).
+  test.each(["conversion Webhook", "webhook conversion"])("@%s on the root", (tag) => {
+    const source = `/**\n * @crd\n * @group example.com\n * @version v1\n * @${tag}\n */\nexport interface Widget { spec: { a?: string } }\n`;
+    const [error] = errorsOf(source);
+    expect(error).toMatchObject({
+      code: "CRD1003",
+      message: `Unknown tag @${tag.split(" ")[0]!}.`,
+      hint: expect.stringMatching(
+        /^a conversion webhook has no tag.*add it to the generated CRD with a patch/,
+      ),
+    });
+  });
+
+  test("a did-you-mean still finds a misspelt tag near a hinted name", () => {
+    expect(tagRegistry.suggest("conversion")).toBeUndefined();
+    expect(tagRegistry.suggest("verison")).toBe("version");
   });
 });
