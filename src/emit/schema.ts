@@ -104,6 +104,7 @@ export function rootSchema(
   body: DraftSchema,
   typeMeta: (node: DraftSchema) => DraftSchema = (node) => node,
 ): DraftSchema {
+  const required = root.metadataRequired ? ["metadata", ...(body.required ?? [])].sort() : body.required;
   const schema: DraftSchema = {
     type: "object",
     ...(root.description ? { description: root.description } : {}),
@@ -113,7 +114,7 @@ export function rootSchema(
       metadata: typeMeta({ type: "object" }),
       ...body.properties,
     },
-    ...(body.required ? { required: body.required } : {}),
+    ...(required ? { required } : {}),
     [ORIGIN]: root.origin,
   };
   // On a root, @deprecated deprecates the version (see the envelope), not the schema.

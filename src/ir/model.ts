@@ -141,6 +141,8 @@ export interface IrRoot {
   description?: string | undefined;
   /** The root's own object type (spec, status, ...), without apiVersion/kind/metadata. */
   type: IrObject;
+  /** The root declares `metadata` without `?`, so its schema requires it (as controller-gen's does). */
+  metadataRequired?: boolean;
   origin: SourceLocation;
 }
 

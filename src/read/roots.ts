@@ -236,6 +236,8 @@ function readRoot(
 
   const type = checker.getTypeAtLocation(decl.name);
   const object: IrObject = reader.objectOf(type, { path: typeName, at: decl });
+  // Go's `json:"metadata"` without omitempty: controller-gen requires it, and so does `metadata:` without `?`.
+  const metadataRequired = object.properties.some((p) => p.name === "metadata" && !p.optional);
   object.properties = object.properties.filter((p) => !OBJECT_META_PROPERTIES.has(p.name));
   // No \`spec\` is required: as controller-gen, a root is any object (cnpg's FailoverQuorum has only a
   // status, clusterctl's Metadata and Crossplane's EnvironmentConfig have top-level fields).
@@ -267,6 +269,7 @@ function readRoot(
     tags: withInherited(tags, reader.inheritedTags(decl)),
     description: doc.description,
     type: object,
+    ...(metadataRequired ? { metadataRequired } : {}),
     origin,
   };
 }

@@ -92,6 +92,22 @@ describe("envelope", () => {
     expect(schema.properties!.apiVersion!.type).toBe("string");
   });
 
+  // Go's `json:"metadata"` without omitempty (CloudNativePG's, Argo CD's roots): controller-gen requires it.
+  test.each([
+    ["metadata: Meta", "", ["metadata", "spec"]],
+    ["metadata?: Meta", "", ["spec"]],
+    ["", "", ["spec"]],
+    // A union makes the transforms run, rather than emit's direct path.
+    ["metadata: Meta", "b?: string | null; c: 1 | 2;", ["metadata", "spec"]],
+    ["metadata: Meta; apiVersion: string; kind: string", "", ["metadata", "spec"]],
+  ])("a root's `%s` %s: required %j", (members, spec, required) => {
+    const { crds, diagnostics } = generateFrom(`interface Meta { name?: string }
+/** @crd @group a.io @version v1 */
+export interface Thing { ${members}${members ? ";" : ""} spec: { a?: string; ${spec} } }`);
+    expect(diagnostics).toEqual([]);
+    expect(crds[0]!.spec.versions[0]!.schema!.openAPIV3Schema!.required).toEqual(required);
+  });
+
   test("invalid CRD-level values are located errors", () => {
     const errors = errorsOf(ROOT("@crd\n@group Not_A_Group\n@version 1\n@scope Global"));
     expect(errors.map((e) => e.message)).toEqual([

@@ -87,14 +87,6 @@ const KNOWN_DIFFERENCES: KnownDifference[] = [
       "Argo CD's CRD has an empty `subresources` (its build removes the status subresource controller-gen wrote " +
       "and leaves the map), which enables nothing: crdgen writes no `subresources` without `@subresource`",
   },
-  {
-    path: "v1alpha1:#required[metadata]",
-    expected: "true",
-    reason:
-      "a crdgen gap, reported to the lead (as by the CloudNativePG port): src/read/roots.ts drops the root's " +
-      '`metadata` property, and its `required` with it, so `metadata: ObjectMeta` (Go\'s `json:"metadata"`) ' +
-      "is not required as controller-gen makes it",
-  },
 ];
 
 describe("Argo CD's Application, a subset ported from its Go types", () => {
@@ -115,9 +107,6 @@ describe("Argo CD's Application, a subset ported from its Go types", () => {
     expect(comparison.differences).toEqual(KNOWN_DIFFERENCES.map(withoutReason));
     expect(comparison.paths).toBeGreaterThan(100);
   });
-
-  // Kept as a todo until src/read/roots.ts keeps the root's `metadata` requiredness (see KNOWN_DIFFERENCES).
-  test.todo("a root's `metadata: ObjectMeta`, not optional, is required, as controller-gen makes it");
 
   test("the subset is a meaningful one: 60 to 120 schema leaves, and the whole envelope", () => {
     const leaves = [...flattenCrd(expected).keys()];

@@ -25,16 +25,8 @@ import {
   type KnownDifference,
 } from "./parity.js";
 
-const KNOWN_DIFFERENCES: KnownDifference[] = [
-  {
-    path: "v1:#required[metadata]",
-    expected: "true",
-    reason:
-      "a crdgen gap, reported to the lead: src/read/roots.ts drops the root's `metadata` property, and its " +
-      '`required` with it, so `metadata: ObjectMeta` (Go\'s `json:"metadata"`, without omitempty) is not required ' +
-      "as controller-gen makes it (19 of the corpus' 312 versions require it)",
-  },
-];
+/** None: `metadata: ObjectMeta` without `?` is required, as Go's `json:"metadata"` is to controller-gen. */
+const KNOWN_DIFFERENCES: KnownDifference[] = [];
 
 /** Kubernetes' own types in the port, whose descriptions crdgen takes from Kubernetes' OpenAPI data. */
 const KUBERNETES = [
@@ -71,8 +63,6 @@ describe("CloudNativePG's Pooler, ported from its Go types", () => {
     expect(comparison.differences).toEqual(KNOWN_DIFFERENCES.map(withoutReason));
     expect(comparison.paths).toBeGreaterThan(2000);
   });
-
-  test.todo("a root's `metadata: ObjectMeta` (not optional) is required, as controller-gen makes it");
 
   test("every description is controller-gen's, word for word", () => {
     const want = descriptions(expected, "v1");
