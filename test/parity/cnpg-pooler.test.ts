@@ -10,20 +10,10 @@
  * printer columns on spec and status, and a root whose `metadata` is required.
  *
  * The CRD is too large for client-side `kubectl apply`, as the original is (`crdgen check` says
- * CRD2007 of both), so the port's only diagnostic is that warning: portTests, which wants none, is
- * not used; its two tests are written out here.
+ * CRD2007 of both): that warning is the port's only diagnostic.
  */
 import { describe, expect, test } from "vitest";
-import { diffLeaves, flattenCrd } from "../controller-gen/crd-compare.js";
-import {
-  corpusCrd,
-  descriptions,
-  generateFixture,
-  withoutReason,
-  words,
-  type Generated,
-  type KnownDifference,
-} from "./parity.js";
+import { descriptions, portTests, words, type KnownDifference } from "./parity.js";
 
 /** None: `metadata: ObjectMeta` without `?` is required, as Go's `json:"metadata"` is to controller-gen. */
 const KNOWN_DIFFERENCES: KnownDifference[] = [];
@@ -49,24 +39,19 @@ const UNDESCRIBED_ITEMS = [
 ];
 
 describe("CloudNativePG's Pooler, ported from its Go types", () => {
-  let generated: Generated;
-  let expected: unknown;
-  test("generates one CRD, too large for client-side kubectl apply as the original is", () => {
-    generated = generateFixture("cnpg-pooler");
-    expected = corpusCrd("cloudnative-pg/postgresql.cnpg.io_poolers.yaml");
-    expect(generated.result.diagnostics.map((d) => [d.severity, d.code])).toEqual([["warning", "CRD2007"]]);
-    expect(generated.crd).toBeDefined();
-  });
-
-  test("the whole CRD equals controller-gen's, apart from the known differences", () => {
-    const comparison = diffLeaves(flattenCrd(expected), flattenCrd(generated.crd));
-    expect(comparison.differences).toEqual(KNOWN_DIFFERENCES.map(withoutReason));
-    expect(comparison.paths).toBeGreaterThan(2000);
+  const { generated, expected } = portTests({
+    fixture: "cnpg-pooler",
+    original: "cloudnative-pg/postgresql.cnpg.io_poolers.yaml",
+    owner: "controller-gen's",
+    differences: KNOWN_DIFFERENCES,
+    minPaths: 2000,
+    // Too large for client-side `kubectl apply`, as the original is (`crdgen check` says so of both).
+    warnings: ["CRD2007"],
   });
 
   test("every description is controller-gen's, word for word", () => {
-    const want = descriptions(expected, "v1");
-    const got = descriptions(generated.crd, "v1");
+    const want = descriptions(expected(), "v1");
+    const got = descriptions(generated().crd, "v1");
     expect(want.size).toBe(1281);
     expect([...got.keys()].sort()).toEqual(
       [...want.keys()].filter((at) => !UNDESCRIBED_ITEMS.includes(at)).sort(),
