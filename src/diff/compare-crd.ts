@@ -2,6 +2,7 @@
 import type { CustomResourceDefinition } from "../schema/types.js";
 import { schemaOf, versionsOf } from "./crd-access.js";
 import { FieldPath } from "./field-path.js";
+import { alignImplicitRootFields } from "./implicit-root-fields.js";
 import type { Report } from "./finding.js";
 import { aliasesRule } from "./rules/aliases.js";
 import { conversionRule } from "./rules/conversion.js";
@@ -60,11 +61,7 @@ export function compareCrd(
       return;
     }
     for (const rule of VERSION_RULES) rule.check(previous, version, at, report);
-    compareSchemas(
-      schemaOf(previous),
-      schemaOf(version),
-      at.field("schema").field("openAPIV3Schema"),
-      report,
-    );
+    const [oldRoot, newRoot] = alignImplicitRootFields(schemaOf(previous), schemaOf(version));
+    compareSchemas(oldRoot, newRoot, at.field("schema").field("openAPIV3Schema"), report);
   });
 }

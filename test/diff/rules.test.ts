@@ -413,6 +413,73 @@ const fieldCases: Case[] = [
   ),
 ];
 
+/** A CRD whose root schema (not only `spec`) is given. */
+const rootCase = (
+  name: string,
+  old: JSONSchemaProps,
+  neu: JSONSchemaProps,
+  expected: Case["expected"],
+  path?: string,
+): Case => {
+  const withRoot = (root: JSONSchemaProps) =>
+    crd({ versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: root } }] });
+  return { name, ...pair(withRoot(old), withRoot(neu), expected, path) };
+};
+const ROOT = "spec.versions[v1].schema.openAPIV3Schema";
+const typed = (type: string, description?: string): JSONSchemaProps =>
+  description === undefined ? { type } : { type, description };
+const spec = object({ a: str() });
+const listedRoot = object(
+  {
+    apiVersion: typed("string", "APIVersion defines..."),
+    kind: typed("string"),
+    metadata: typed("object"),
+    spec,
+  },
+  { required: ["metadata", "spec"] },
+);
+
+// apiVersion, kind and metadata at the root are implicit: the API server sets them and never prunes them.
+const rootCases: Case[] = [
+  rootCase("implicit root fields dropped", listedRoot, object({ spec }, { required: ["spec"] }), []),
+  rootCase(
+    "implicit root fields listed",
+    object({ spec }),
+    listedRoot,
+    [["field-required", true]],
+    `${ROOT}.properties[spec]`,
+  ),
+  rootCase(
+    "metadata no longer required at the root",
+    listedRoot,
+    object({ ...listedRoot.properties }),
+    [["field-optional", false]],
+    `${ROOT}.properties[spec]`,
+  ),
+  rootCase(
+    "a root metadata that constrains name is compared as any field",
+    object({
+      spec,
+      metadata: object({ name: str({ maxLength: 63 }) }),
+    }),
+    object({ spec }),
+    [["field-removed", true]],
+    `${ROOT}.properties[metadata]`,
+  ),
+  rootCase(
+    "apiVersion given another type is not implicit",
+    object({ spec, apiVersion: { type: "string", enum: ["example.com/v1"] } }),
+    object({ spec }),
+    [["field-removed", true]],
+  ),
+  rootCase(
+    "a root field of another name still counts",
+    object({ spec, status: object({}) }),
+    object({ spec }),
+    [["field-removed", true]],
+  ),
+];
+
 const typeCases: Case[] = [
   schemaCase(
     "type changed",
@@ -632,6 +699,118 @@ const celCases: Case[] = [
   ),
 ];
 
+/**
+ * One-of rules as controller-gen v0.21 wrote them against today's controller-tools and crdgen
+ * spelling (../shared/anchors/controller-gen/testdata.kubebuilder.io_oneofs.yaml): the same
+ * constraint is no change; anything not recognised exactly is still a changed rule.
+ */
+const LISTED = "[has(self.a),has(self.b)].filter(x,x==true).size()";
+const SUMMED = "(has(self.a)?1:0)+(has(self.b)?1:0)";
+const EXACTLY = { message: "exactly one of the fields in [a b] must be set" };
+const AT_MOST = { message: "at most one of the fields in [a b] may be set" };
+const AT_LEAST = { message: "at least one of the fields in [a b] must be set" };
+const respelled = (name: string, old: object[], neu: object[], expected: Case["expected"]): Case =>
+  schemaCase(name, validations(...old), validations(...neu), expected);
+
+const oneOfCases: Case[] = [
+  respelled(
+    "exactly one, respelled",
+    [rule(`${LISTED} == 1`, EXACTLY)],
+    [rule(`${SUMMED} == 1`, EXACTLY)],
+    [],
+  ),
+  respelled(
+    "at most one, respelled",
+    [rule(`${LISTED} <= 1`, AT_MOST)],
+    [rule(`${SUMMED} <= 1`, AT_MOST)],
+    [],
+  ),
+  respelled(
+    "at least one, respelled as a disjunction",
+    [rule(`${LISTED} >= 1`, AT_LEAST)],
+    [rule("has(self.a)||has(self.b)", AT_LEAST)],
+    [],
+  ),
+  respelled(
+    "the other way round, with spaces, fields in another order",
+    [rule("has(self.b) || has(self.a)", AT_LEAST)],
+    [rule("[ has(self.a), has(self.b) ].filter(x, x == true).size() >= 1", AT_LEAST)],
+    [],
+  ),
+  respelled(
+    "three fields and escaped names",
+    [rule("[has(self.a),has(self.b__dash__c),has(self.d)].filter(x,x==true).size() == 1", EXACTLY)],
+    [rule("(has(self.a)?1:0)+(has(self.b__dash__c)?1:0)+(has(self.d)?1:0) == 1", EXACTLY)],
+    [],
+  ),
+  respelled(
+    "two groups respelled and reordered are paired by meaning",
+    [rule(`${LISTED} == 1`, EXACTLY), rule("[has(self.c),has(self.d)].filter(x,x==true).size() <= 1")],
+    [rule("(has(self.c)?1:0)+(has(self.d)?1:0) <= 1"), rule(`${SUMMED} == 1`, EXACTLY)],
+    [],
+  ),
+  respelled(
+    "exactly one became at most one",
+    [rule(`${LISTED} == 1`, EXACTLY)],
+    [rule(`${SUMMED} <= 1`, EXACTLY)],
+    [["validation-rule-changed", true]],
+  ),
+  respelled(
+    "at most one became at least one",
+    [rule(`${LISTED} <= 1`, AT_LEAST)],
+    [rule("has(self.a)||has(self.b)", AT_LEAST)],
+    [["validation-rule-changed", true]],
+  ),
+  respelled(
+    "another set of fields",
+    [rule(`${LISTED} == 1`, EXACTLY)],
+    [rule("(has(self.a)?1:0)+(has(self.c)?1:0) == 1", EXACTLY)],
+    [["validation-rule-changed", true]],
+  ),
+  respelled(
+    "respelled and reworded: not recognised as the same rule",
+    [rule(`${LISTED} == 1`, EXACTLY)],
+    [rule(`${SUMMED} == 1`, { message: "set exactly one of a and b" })],
+    [["validation-rule-changed", true]],
+  ),
+  respelled(
+    "respelled with a reason added",
+    [rule(`${LISTED} == 1`, EXACTLY)],
+    [rule(`${SUMMED} == 1`, { ...EXACTLY, reason: "FieldValueForbidden" })],
+    [["validation-rule-changed", true]],
+  ),
+  respelled(
+    "a field counted twice is not a one-of group",
+    [rule("[has(self.a),has(self.a),has(self.b)].filter(x,x==true).size() == 1")],
+    [rule("(has(self.a)?1:0)+(has(self.b)?1:0) == 1")],
+    [["validation-rule-changed", true]],
+  ),
+  respelled(
+    "a nested path is not a one-of group",
+    [rule("[has(self.a.x),has(self.b)].filter(x,x==true).size() == 1")],
+    [rule("(has(self.a.x)?1:0)+(has(self.b)?1:0) == 1")],
+    [["validation-rule-changed", true]],
+  ),
+  respelled(
+    "a count other than one is not recognised",
+    [rule("[has(self.a),has(self.b)].filter(x,x==true).size() == 2")],
+    [rule("(has(self.a)?1:0)+(has(self.b)?1:0) == 2")],
+    [["validation-rule-changed", true]],
+  ),
+  respelled(
+    "a filter on something else than true is not recognised",
+    [rule("[has(self.a),has(self.b)].filter(x,x==false).size() >= 1")],
+    [rule("has(self.a)||has(self.b)")],
+    [["validation-rule-changed", true]],
+  ),
+  respelled(
+    "a disjunction with more after it is not recognised",
+    [rule(`${LISTED} >= 1`)],
+    [rule("has(self.a)||has(self.b)||self.c")],
+    [["validation-rule-changed", true]],
+  ),
+];
+
 const collectionCases: Case[] = [
   schemaCase(
     "list type atomic to map",
@@ -724,6 +903,21 @@ const docCases: Case[] = [
   schemaCase("description changed", str({ description: "a" }), str({ description: "b" }), [
     ["description-changed", false],
   ]),
+  // Go doc comments rewrapped, or joined into one line as Kubernetes' OpenAPI data joins them.
+  schemaCase(
+    "description rewrapped",
+    str({ description: "values is a list.\nIt must be  non-empty." }),
+    str({ description: "values is a list. It must be non-empty.\n" }),
+    [],
+  ),
+  schemaCase(
+    "description reworded across a line break",
+    str({ description: "values is a list.\nIt must be non-empty." }),
+    str({ description: "values is a list. It may be empty." }),
+    [["description-changed", false]],
+  ),
+  schemaCase("description added", str(), str({ description: "a" }), [["description-changed", false]]),
+  schemaCase("empty description removed", str({ description: " " }), str(), [["description-changed", false]]),
   schemaCase(
     "title changed",
     str({ title: "a" }),
@@ -738,11 +932,13 @@ const groups = {
   conversionCases,
   versionCases,
   fieldCases,
+  rootCases,
   typeCases,
   enumCases,
   boundCases,
   stringCases,
   celCases,
+  oneOfCases,
   collectionCases,
   docCases,
 };

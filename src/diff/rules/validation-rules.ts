@@ -15,9 +15,14 @@
  * `validation-rule-details-changed` (not breaking): message, messageExpression, reason,
  * fieldPath, or `optionalOldSelf` turned off, for the same rule text.
  *
- * Rules are matched by identical text first, then the leftovers by position.
+ * A one-of rule respelled (controller-gen v0.21's `[has(self.a),has(self.b)].filter(x,x==true).size() == 1`
+ * against today's `(has(self.a)?1:0)+(has(self.b)?1:0) == 1`, see ../cel-one-of.ts) with every other
+ * field equal is no change, as an integer bound rewritten `> 4` → `>= 5` is none: it is not reported.
+ *
+ * Rules are matched by identical text first, then by equivalent rule, then the leftovers by position.
  */
 import type { ValidationRule } from "../../schema/types.js";
+import { sameOneOf } from "../cel-one-of.js";
 import { isRecord } from "../crd-access.js";
 import type { FieldPath } from "../field-path.js";
 import type { Report } from "../finding.js";
@@ -56,19 +61,39 @@ function rulesOf(value: unknown): Indexed[] {
   return out;
 }
 
-/** Pairs rules with identical text, then the remaining ones in order. */
+/**
+ * Whether two rules of different text say the same: both the same one-of constraint, and
+ * message, reason, fieldPath... all equal (a respelling that also rewords is reported as before).
+ */
+function equivalent(a: ValidationRule, b: ValidationRule): boolean {
+  return sameOneOf(a.rule, b.rule) && jsonEqual({ ...a, rule: "" }, { ...b, rule: "" });
+}
+
+/** Pairs each entry of `unmatchedNew` with the first of `unmatchedOld` it `matches`; returns those left. */
+function pairBy(
+  matches: (a: ValidationRule, b: ValidationRule) => boolean,
+  unmatchedOld: Indexed[],
+  unmatchedNew: Indexed[],
+  pairs: [Indexed, Indexed][],
+): Indexed[] {
+  const left: Indexed[] = [];
+  for (const entry of unmatchedNew) {
+    const i = unmatchedOld.findIndex((o) => matches(o.rule, entry.rule));
+    if (i >= 0) pairs.push([unmatchedOld.splice(i, 1)[0] as Indexed, entry]);
+    else left.push(entry);
+  }
+  return left;
+}
+
+/** Pairs rules with identical text, then equivalent ones, then the remaining ones in order. */
 function matchRules(
   before: Indexed[],
   after: Indexed[],
 ): { pairs: [Indexed, Indexed][]; removed: Indexed[]; added: Indexed[] } {
   const pairs: [Indexed, Indexed][] = [];
   const unmatchedOld = [...before];
-  const unmatchedNew: Indexed[] = [];
-  for (const entry of after) {
-    const i = unmatchedOld.findIndex((o) => o.rule.rule === entry.rule.rule);
-    if (i >= 0) pairs.push([unmatchedOld.splice(i, 1)[0] as Indexed, entry]);
-    else unmatchedNew.push(entry);
-  }
+  const sameText = (a: ValidationRule, b: ValidationRule): boolean => a.rule === b.rule;
+  const unmatchedNew = pairBy(equivalent, unmatchedOld, pairBy(sameText, unmatchedOld, after, pairs), pairs);
   const positional = Math.min(unmatchedOld.length, unmatchedNew.length);
   for (let i = 0; i < positional; i++) pairs.push([unmatchedOld[i] as Indexed, unmatchedNew[i] as Indexed]);
   return { pairs, removed: unmatchedOld.slice(positional), added: unmatchedNew.slice(positional) };
@@ -76,6 +101,7 @@ function matchRules(
 
 function comparePair(before: Indexed, after: Indexed, list: FieldPath, report: Report): void {
   const at = list.index(after.index, true);
+  if (before.rule.rule !== after.rule.rule && equivalent(before.rule, after.rule)) return;
   const textChanged = before.rule.rule !== after.rule.rule;
   // optionalOldSelf only matters to a transition rule: it then also runs without an old value.
   const widened =
