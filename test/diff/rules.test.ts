@@ -768,16 +768,16 @@ const oneOfCases: Case[] = [
     [["validation-rule-changed", true]],
   ),
   respelled(
-    "respelled and reworded: not recognised as the same rule",
+    "respelled and reworded: the same rule, its message changed",
     [rule(`${LISTED} == 1`, EXACTLY)],
     [rule(`${SUMMED} == 1`, { message: "set exactly one of a and b" })],
-    [["validation-rule-changed", true]],
+    [["validation-rule-details-changed", false]],
   ),
   respelled(
-    "respelled with a reason added",
+    "respelled with a reason added: the same rule, a detail changed",
     [rule(`${LISTED} == 1`, EXACTLY)],
     [rule(`${SUMMED} == 1`, { ...EXACTLY, reason: "FieldValueForbidden" })],
-    [["validation-rule-changed", true]],
+    [["validation-rule-details-changed", false]],
   ),
   respelled(
     "a field counted twice is not a one-of group",

@@ -17,7 +17,8 @@
  *
  * A one-of rule respelled (controller-gen v0.21's `[has(self.a),has(self.b)].filter(x,x==true).size() == 1`
  * against today's `(has(self.a)?1:0)+(has(self.b)?1:0) == 1`, see ../cel-one-of.ts) with every other
- * field equal is no change, as an integer bound rewritten `> 4` → `>= 5` is none: it is not reported.
+ * field equal is no change, as an integer bound rewritten `> 4` → `>= 5` is none: it is not reported
+ * (with a message reworded, that is a detail changed, as for a rule of the same text).
  *
  * Rules are matched by identical text first, then by equivalent rule, then the leftovers by position.
  */
@@ -61,12 +62,9 @@ function rulesOf(value: unknown): Indexed[] {
   return out;
 }
 
-/**
- * Whether two rules of different text say the same: both the same one-of constraint, and
- * message, reason, fieldPath... all equal (a respelling that also rewords is reported as before).
- */
+/** Whether two rules say the same, whatever their spelling (one-of groups, see ../cel-one-of.ts). */
 function equivalent(a: ValidationRule, b: ValidationRule): boolean {
-  return sameOneOf(a.rule, b.rule) && jsonEqual({ ...a, rule: "" }, { ...b, rule: "" });
+  return a.rule === b.rule || sameOneOf(a.rule, b.rule);
 }
 
 /** Pairs each entry of `unmatchedNew` with the first of `unmatchedOld` it `matches`; returns those left. */
@@ -101,8 +99,8 @@ function matchRules(
 
 function comparePair(before: Indexed, after: Indexed, list: FieldPath, report: Report): void {
   const at = list.index(after.index, true);
-  if (before.rule.rule !== after.rule.rule && equivalent(before.rule, after.rule)) return;
-  const textChanged = before.rule.rule !== after.rule.rule;
+  // A one-of rule respelled is the same rule: a reworded message beside it is a detail, as for any rule.
+  const textChanged = !equivalent(before.rule, after.rule);
   // optionalOldSelf only matters to a transition rule: it then also runs without an old value.
   const widened =
     isTransitionRule(after.rule) &&
@@ -121,7 +119,7 @@ function comparePair(before: Indexed, after: Indexed, list: FieldPath, report: R
     });
     return;
   }
-  if (!jsonEqual(before.rule, after.rule)) {
+  if (!jsonEqual({ ...before.rule, rule: "" }, { ...after.rule, rule: "" })) {
     report({
       kind: "validation-rule-details-changed",
       breaking: false,
