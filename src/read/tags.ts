@@ -109,3 +109,15 @@ export function collectTags(
   }
   return out;
 }
+
+/**
+ * The tags a `@crd` root keeps where it is used as a type (a field's type, the base another root
+ * extends): those a named type takes. Its CRD- and version-level tags (a root's `@deprecated`
+ * deprecates its version) say nothing about the object there. Nothing is reported: reading the
+ * root reports its tags' problems once, and a misplaced `@group` here would blame the root.
+ */
+export function rootTypeTags(raw: readonly RawTag[]): AppliedTag[] {
+  return collectTags(raw, ["crd", "type"], []).filter(
+    (t) => t.name !== "deprecated" && tagRegistry.get(t.name)?.targets.includes("type") === true,
+  );
+}

@@ -5,8 +5,11 @@
  * crdgen (`import type { LabelSelector } from "crdgen"`), which `@kubernetes/client-node` has.
  */
 import type { ts } from "ts-morph";
+import { tsApi } from "./typescript.js";
 import { isKubernetesClassName } from "./kubernetes/index.js";
 import { crdgenTypeNames } from "./known-types.js";
+
+const CLIENT_NODE = "@kubernetes/client-node";
 
 const CANNOT_FIND_NAME = new Set([2304, 2552]); // Cannot find name 'X'. (Did you mean 'Y'?)
 const CANNOT_FIND_NAMESPACE = new Set([2503]); // Cannot find namespace 'metav1'.
@@ -31,7 +34,7 @@ export function typeNameHint(
   }
   if (CANNOT_FIND_NAMESPACE.has(tsCode) && file && start !== undefined) {
     const qualified = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)/.exec(file.text.slice(start, start + 200));
-    return qualified ? goNameHint(qualified[1]!, qualified[2]!) : undefined;
+    return qualified ? goNameHint(qualified[1]!, qualified[2]!, file) : undefined;
   }
   if (NO_EXPORTED_MEMBER.has(tsCode)) {
     const found = /^Module '"crdgen"' has no exported member (?:named )?'([^']+)'/.exec(message);
@@ -56,20 +59,47 @@ function unimportedHint(name: string): string | undefined {
     : undefined;
 }
 
-/** `metav1.Time` -> crdgen's `Time`; `corev1.TypedLocalObjectReference` -> `V1TypedLocalObjectReference`. */
-function goNameHint(alias: string, name: string): string | undefined {
+/**
+ * `metav1.Time` -> crdgen's `Time`; `corev1.TypedLocalObjectReference` -> `V1TypedLocalObjectReference`.
+ * The import is named only when `file` lacks it (a port often imports the type, then pastes Go's name).
+ */
+function goNameHint(alias: string, name: string, file: ts.SourceFile): string | undefined {
   const written = `${alias}.${name}`;
   if (crdgenTypeNames.has(name))
-    return `${written} is Go's name: write ${name}, with \`import type { ${name} } from "crdgen";\``;
+    return imports(file, name, "crdgen")
+      ? `${written} is Go's name: write ${name}, which this file imports`
+      : `${written} is Go's name: write ${name}, with \`import type { ${name} } from "crdgen";\``;
   const [, version, prerelease] = GO_VERSIONED_ALIAS.exec(alias) ?? [];
   if (prerelease !== undefined) return undefined;
   const kubernetes = kubernetesClass(
     name,
     version === undefined ? "V1" : version[0]!.toUpperCase() + version.slice(1),
   );
-  return kubernetes
-    ? `${written} is Go's name: write ${kubernetes}, and ${clientNodeImport(kubernetes)}`
-    : undefined;
+  if (!kubernetes) return undefined;
+  return imports(file, kubernetes, CLIENT_NODE)
+    ? `${written} is Go's name: write ${kubernetes}, which this file imports`
+    : `${written} is Go's name: write ${kubernetes}, and ${clientNodeImport(kubernetes)}`;
+}
+
+/**
+ * Whether `file` imports `name` from `module` (`import type { Time } from "crdgen"`). Another
+ * module's `Time` is another type: the hint then names the import to write.
+ */
+function imports(file: ts.SourceFile, name: string, module: string): boolean {
+  return file.statements.some((statement) => {
+    if (!tsApi.isImportDeclaration(statement)) return false;
+    const specifier = statement.moduleSpecifier;
+    if (!tsApi.isStringLiteral(specifier) || specifier.text !== module) return false;
+    const clause = statement.importClause;
+    if (!clause) return false;
+    if (clause.name?.text === name) return true;
+    const bindings = clause.namedBindings;
+    return (
+      bindings !== undefined &&
+      tsApi.isNamedImports(bindings) &&
+      bindings.elements.some((element) => element.name.text === name)
+    );
+  });
 }
 
 /** `@kubernetes/client-node`'s class for Kubernetes' type `name` at `version` (`V1`), if it has one. */
@@ -79,7 +109,7 @@ function kubernetesClass(name: string, version: string): string | undefined {
 }
 
 function clientNodeImport(name: string): string {
-  return `add \`import type { ${name} } from "@kubernetes/client-node";\` (a dev dependency)`;
+  return `add \`import type { ${name} } from "${CLIENT_NODE}";\` (a dev dependency)`;
 }
 
 function crdgenList(): string {

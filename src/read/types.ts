@@ -29,7 +29,7 @@ import { EXACT_INTEGER_HINT, inexactIntegerText } from "../schema/inexact-intege
 import { templatePattern } from "../schema/template-pattern.js";
 import { locationOf, nodeLocation, nodeOrigin } from "./location.js";
 import type { ReadCache, ReadRecord, RecordedRef, Route } from "./read-cache.js";
-import { collectTags } from "./tags.js";
+import { collectTags, rootTypeTags } from "./tags.js";
 import { withEnumDefaults } from "./enum-defaults.js";
 import { baseNames, inheritable, intersectionNames, withInherited } from "./inherited-tags.js";
 import {
@@ -1265,9 +1265,11 @@ export class TypeReader {
       const read = readDoc(decl);
       const named = (decl as NamedDeclaration).name ?? decl;
       const tags = withEnumDefaults(read.tags, () => this.checker.getTypeAtLocation(named));
+      const root = tags.some((t) => t.name === "crd");
       doc = {
         description: read.description,
-        tags: tags.length > 0 ? collectTags(tags, ["type"], this.diagnostics) : [],
+        tags:
+          tags.length === 0 ? [] : root ? rootTypeTags(tags) : collectTags(tags, ["type"], this.diagnostics),
       };
       this.typeDocs.set(decl, doc);
     }

@@ -52,6 +52,23 @@ describe("a Go type's name", () => {
     expect(hintsOf(withSpec(`    ${field}`))).toEqual([[message, hint]]);
   });
 
+  // A port often imports the type and then pastes Go's name: the hint does not ask for the import again.
+  test("a file that imports the type already is told to write its name only", () => {
+    const source = withSpec(
+      "    at?: metav1.Time;\n    input?: runtime.RawExtension;\n    match?: admissionregistrationv1.MatchCondition[];\n    ttl?: metav1.Duration;",
+      'import type { Time } from "crdgen";\nimport { type V1MatchCondition } from "@kubernetes/client-node";\nimport type { RawExtension, Duration } from "./own.js";',
+    );
+    const own = "export type RawExtension = Record<string, unknown>;\nexport type Duration = string;\n";
+    const errors = errorsOf({ [ENTRY]: source, "/project/own.ts": own });
+    expect(errors.filter((e) => e.hint !== undefined).map((e) => e.hint)).toEqual([
+      "metav1.Time is Go's name: write Time, which this file imports",
+      // Another module's RawExtension is another type: crdgen's is named, with its import.
+      'runtime.RawExtension is Go\'s name: write RawExtension, with `import type { RawExtension } from "crdgen";`',
+      "admissionregistrationv1.MatchCondition is Go's name: write V1MatchCondition, which this file imports",
+      'metav1.Duration is Go\'s name: write Duration, with `import type { Duration } from "crdgen";`',
+    ]);
+  });
+
   test("a name Kubernetes does not have, or has in no stable version, gets no hint", () => {
     expect(hintsOf(withSpec("    a?: metav1.Widgetz;\n    b?: Widgetz;"))).toEqual([
       ["TS2503: Cannot find namespace 'metav1'.", undefined],
