@@ -264,7 +264,7 @@ function validateGenerated({ crd, versions }: EmittedCrd, ruleErrors: RuleErrors
     const root = tagged?.root ?? input.root;
     const location =
       rule?.origin ?? (origins && originOf(origins, schemaPath!)) ?? tagged?.origin ?? root.origin;
-    const hint = rejectionHint(e);
+    const hint = rejectionHint(e, crd);
     diagnostics.push({
       severity: "error",
       code: codes.invalidCrd,

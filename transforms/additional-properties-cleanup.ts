@@ -13,7 +13,11 @@
  *   in:  {type: object, properties: {a: ...}, additionalProperties: {type: string}, x-kubernetes-preserve-unknown-fields: true}
  *   out: {type: object, properties: {a: ...}, x-kubernetes-preserve-unknown-fields: true}
  *
- * An additionalProperties schema that accepts anything (`[key: string]: unknown`) counts as `true`.
+ * An additionalProperties schema that accepts anything (`[key: string]: unknown`) counts as `true`,
+ * beside properties or on an embedded resource (which Kubernetes allows no additionalProperties):
+ *
+ *   in:  {type: object, additionalProperties: {x-kubernetes-preserve-unknown-fields: true}, x-kubernetes-embedded-resource: true}
+ *   out: {type: object, x-kubernetes-embedded-resource: true, x-kubernetes-preserve-unknown-fields: true}
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
@@ -33,7 +37,10 @@ export function additionalPropertiesCleanup(schema: DraftSchema, ctx: TransformC
       if (extra === undefined) return node;
       const hasProperties = node.properties !== undefined && Object.keys(node.properties).length > 0;
       const { additionalProperties: _drop, ...rest } = node;
-      if (extra === true || (hasProperties && acceptsAnything(extra))) {
+      // Kubernetes allows no additionalProperties on an embedded resource either: an
+      // anything-map there (`@embeddedResource` on `Record<string, unknown>`) keeps any field too.
+      const embedded = node["x-kubernetes-embedded-resource"] === true;
+      if (extra === true || ((hasProperties || embedded) && acceptsAnything(extra))) {
         return { ...rest, "x-kubernetes-preserve-unknown-fields": true };
       }
       if (!hasProperties) return node;

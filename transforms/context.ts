@@ -1,5 +1,5 @@
 /** What a transform may do besides returning a schema: report located diagnostics. */
-import { plainLocation, type Diagnostic } from "../src/diagnostics/diagnostic.js";
+import { plainLocation, type Diagnostic, type SourceLocation } from "../src/diagnostics/diagnostic.js";
 import { ORIGIN, type DraftSchema } from "../src/emit/draft.js";
 import type { TransformMemo } from "./memo.js";
 import type { FeatureCache, SchemaPath, WalkOptions } from "./walk.js";
@@ -27,14 +27,18 @@ export interface Transform {
   run(schema: DraftSchema, ctx: TransformContext): DraftSchema;
 }
 
-/** Reports an error or warning at the source location a schema node came from. */
+/**
+ * Reports an error or warning at the source location a schema node came from, or at `at` (the
+ * tag that wrote a rule of the node, say) when given.
+ */
 export function reportAt(
   ctx: TransformContext,
   node: DraftSchema,
   path: SchemaPath,
   d: Omit<Diagnostic, "location" | "path">,
+  at?: SourceLocation,
 ): void {
-  const location = node[ORIGIN];
+  const location = at ?? node[ORIGIN];
   // A property path as the user wrote the type: union branches are the schema's, not theirs.
   const property = path.replace(/(^|\.)(?:anyOf|oneOf|allOf)\[\d+\]/g, "");
   ctx.report({

@@ -7,17 +7,18 @@
  *  2. optional-enum                  `T | null` -> T + nullable: true (enums also list null)
  *  3. int-or-string                  @intOrString / IntOrString -> the anyOf [integer, string] shape
  *  4. union-lowering                 object unions -> one object (+ oneOf stubs, CEL rules); others reported
- *  5. immutable                      @immutable on an optional property -> "immutable once set" rule on its parent
- *  6. set-lists                      uniqueItems -> x-kubernetes-list-type: set
- *  7. additional-properties-cleanup  additionalProperties made legal next to properties
- *  8. nullable-int-or-string         optional int-or-string properties get nullable: true (not inside
+ *  5. one-of-fields                  names in one-of tags (@exactlyOneOf a,b) the object lacks reported at the tag
+ *  6. immutable                      @immutable on an optional property -> "immutable once set" rule on its parent
+ *  7. set-lists                      uniqueItems -> x-kubernetes-list-type: set
+ *  8. additional-properties-cleanup  additionalProperties made legal next to properties
+ *  9. nullable-int-or-string         optional int-or-string properties get nullable: true (not inside
  *                                    Kubernetes' own schemas, which are kept as Kubernetes publishes them)
- *  9. unsupported-keywords           forbidden keywords and unknown formats removed (warned) or reported;
+ * 10. unsupported-keywords           forbidden keywords and unknown formats removed (warned) or reported;
  *                                    value keywords the node's type ignores (maxLength on a list) reported
- * 10. truncate-descriptions          with --max-description-length, long descriptions cut at a word
- * 11. finalize                       internal annotations and empty keywords removed
+ * 11. truncate-descriptions          with --max-description-length, long descriptions cut at a word
+ * 12. finalize                       internal annotations and empty keywords removed
  *
- * Steps 2-10 share one walk (walk.ts) that hands each step only subtrees holding a keyword it
+ * Steps 2-11 share one walk (walk.ts) that hands each step only subtrees holding a keyword it
  * acts on (their features are computed once per run), and, in a watch session, reuses each
  * step's results on subtrees that are the same objects as in the last run (memo.ts). When no
  * step has anything to act on (stepTriggers), a one-shot run skips the stage and builds the
@@ -36,6 +37,7 @@ import { inlineRefs } from "./inline-refs.js";
 import type { TransformMemo } from "./memo.js";
 import type { OriginIndex } from "./origins.js";
 import { acts as intOrStringActs, intOrString } from "./int-or-string.js";
+import { acts as oneOfFieldsActs, oneOfFields } from "./one-of-fields.js";
 import { acts as nullableIntOrStringActs, nullableIntOrString } from "./nullable-int-or-string.js";
 import { acts as optionalEnumActs, optionalEnum } from "./optional-enum.js";
 import { acts as setListsActs, setLists } from "./set-lists.js";
@@ -58,6 +60,7 @@ const steps: readonly Step[] = [
   { name: "optional-enum", run: optionalEnum, acts: optionalEnumActs },
   { name: "int-or-string", run: intOrString, acts: intOrStringActs },
   { name: "union-lowering", run: unionLowering, acts: unionLoweringActs },
+  { name: "one-of-fields", run: oneOfFields, acts: oneOfFieldsActs },
   { name: "immutable", run: immutable, acts: immutableActs },
   { name: "set-lists", run: setLists, acts: setListsActs },
   {

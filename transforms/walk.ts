@@ -6,6 +6,8 @@
  */
 import type { DraftSchema } from "../src/emit/draft.js";
 import { KUBERNETES_FORMATS } from "../src/schema/formats.js";
+import type { ValidationRule } from "../src/schema/types.js";
+import { oneOfGroup } from "../src/tags/one-of.js";
 
 /** A readable path to a node, e.g. `spec.containers[].ports`. */
 export type SchemaPath = string;
@@ -30,7 +32,7 @@ const BRANCHES = ["allOf", "anyOf", "oneOf"] as const;
 /**
  * What a node can give a rewrite to act on. A rewrite that says which of these it acts on is
  * never handed a subtree that has none of them (it would return every node of it unchanged),
- * so the ten steps walk only the parts of a large schema that concern them.
+ * so the steps walk only the parts of a large schema that concern them.
  */
 export const Feature = {
   anyOf: 1,
@@ -42,8 +44,9 @@ export const Feature = {
   immutable: 16,
   uniqueItems: 32,
   /**
-   * `additionalProperties` as Kubernetes does not take it: `true`, or any beside named properties
-   * (see additional-properties-cleanup). A map (additionalProperties alone) has nothing to clean.
+   * `additionalProperties` as Kubernetes does not take it: `true`, or any beside named properties or
+   * on an embedded resource (see additional-properties-cleanup). A map (additionalProperties alone)
+   * has nothing to clean.
    */
   strayAdditionalProperties: 64,
   /** Keywords structural schemas forbid (see unsupported-keywords), or tuple `items`. */
@@ -53,6 +56,8 @@ export const Feature = {
   description: 512,
   /** A keyword its node's `type` makes meaningless (`maxLength` on an array: see kinded-keywords). */
   misfitKeyword: 1024,
+  /** A CEL rule made by a one-of tag (`@exactlyOneOf a,b`), whose names one-of-fields checks. */
+  oneOfRule: 2048,
 } as const;
 
 /** Features of subtrees already looked at, by node (per run, or kept by a watch session). */
@@ -163,6 +168,10 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
       case "x-kubernetes-int-or-string":
         if (value === true) f |= Feature.intOrString;
         break;
+      case "x-kubernetes-embedded-resource":
+        // An embedded resource takes no map: its anything-map becomes preserve-unknown-fields.
+        if (value === true) named = true;
+        break;
       case "x-crdgen-immutable":
         if (value === true) f |= Feature.immutable;
         break;
@@ -183,6 +192,10 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
         break;
       case "description":
         if (typeof value === "string") f |= Feature.description;
+        break;
+      case "x-kubernetes-validations":
+        if ((value as ValidationRule[]).some((rule) => oneOfGroup(rule) !== undefined))
+          f |= Feature.oneOfRule;
         break;
     }
   }

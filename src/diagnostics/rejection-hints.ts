@@ -4,14 +4,18 @@
  * the schema in terms no tag or type uses, and one calls a user's mistake an "internal error".
  * Those get a hint in crdgen's terms.
  */
+import type { CustomResourceDefinition, JSONSchemaProps } from "../schema/types.js";
+import { didYouMean } from "../tags/suggest.js";
 import { isDNS1035Label } from "../validate/dns.js";
+import { walkFieldPath } from "../validate/field-path-syntax.js";
 import type { FieldError } from "../validate/field-error.js";
 import { GoStruct } from "../validate/go-print.js";
 
 interface RejectionHint {
   /** Whether Kubernetes' error is this case. */
   matches(error: FieldError): boolean;
-  hint: string | ((error: FieldError) => string);
+  /** `crd`: the CRD the error is about, when known, for a hint naming what its schema holds. */
+  hint: string | ((error: FieldError, crd: CustomResourceDefinition | undefined) => string);
 }
 
 const HINTS: readonly RejectionHint[] = [
@@ -27,9 +31,12 @@ const HINTS: readonly RejectionHint[] = [
     hint: "a CEL rule (@validation, @exactlyOneOf...) needs the field's type, and an unknown or any field has none: give the field a type, or put the rule on its parent",
   },
   {
-    // CEL's words for a rule naming a field the object lacks: often a one-of tag's typo.
+    // CEL's words for a rule naming a field the object lacks (a one-of tag's names are checked
+    // before, CRD3009), or one it has but CEL cannot see: a field of no type.
     matches: (e) => e.detail.startsWith("compilation failed:") && e.detail.includes("undefined field '"),
-    hint: "the rule names a field this object does not have: check the names in @validation, @exactlyOneOf, @atMostOneOf or @atLeastOneOf against the type's properties",
+    hint: (e, crd) =>
+      untypedField(e, crd) ??
+      "the rule names a field this object does not have: check the names in @validation, @exactlyOneOf, @atMostOneOf or @atLeastOneOf against the type's properties",
   },
   {
     // `'too many: ' + string(self.replicas)`, as Kubernetes' own docs write it: cel-go's estimate
@@ -46,6 +53,18 @@ const HINTS: readonly RejectionHint[] = [
       e.field === "spec.selectableFields" &&
       e.detail.includes("may only be set when validations.schema is included"),
     hint: "Kubernetes moves selectable fields that every version declares alike to the CRD's spec, where they need one schema for all versions, and these versions' schemas differ: declare them on fewer versions (the storage version, say), or make the schemas the same",
+  },
+  {
+    // `/** @schemaless */ taskSpec?: Record<string, unknown>` alone: the node is empty, and Kubernetes
+    // wants a type or one of the extensions that stand for one. crdgen writes no other node without
+    // them (unknown and any are x-kubernetes-preserve-unknown-fields, unions of types are errors).
+    matches: (e) => e.field.endsWith(".type") && e.detail === "must not be empty for specified object fields",
+    hint: "a @schemaless field has no type of its own: add @preserveUnknownFields (any value, kept unchecked), @intOrString, or @schemaType <type>",
+  },
+  {
+    // The same with the @schemaless type as a list's items (`type Raw` tagged @schemaless, `raw?: Raw[]`).
+    matches: (e) => e.field.endsWith(".type") && e.detail === "must not be empty for specified array items",
+    hint: "the list's item type is @schemaless, so it has no type of its own: beside its @schemaless, add @preserveUnknownFields (any value, kept unchecked), @intOrString, or @schemaType <type>",
   },
   {
     matches: (e) => e.detail === "must be atomic as item of a list with x-kubernetes-list-type=set",
@@ -99,7 +118,16 @@ const HINTS: readonly RejectionHint[] = [
     matches: (e) =>
       e.field.endsWith(".x-kubernetes-list-map-keys") &&
       e.detail === "entries must all be names of item properties",
-    hint: "each @listMapKey must name a property of the list's item type, as spelled there",
+    hint: (e, crd) =>
+      unknownMapKeys(e, crd) ??
+      "each @listMapKey must name a property of the list's item type, as spelled there",
+  },
+  {
+    // `@validation rule="..." fieldPath=.nme`: Kubernetes says only that the path is not valid.
+    matches: (e) => e.field.endsWith(".fieldPath") && e.detail === "must be a valid path",
+    hint: (e, crd) =>
+      fieldPathHint(e, crd) ??
+      "a rule's fieldPath names a field below the object the rule is on, as .name or .name.child (['a.b'] for a name with dots)",
   },
   {
     // `@default "3"` on a number: Kubernetes' "in body must be of type number" names no tag.
@@ -137,8 +165,94 @@ function lowerCaseLabel(error: FieldError): string | undefined {
   return lower !== error.badValue && isDNS1035Label(lower).length === 0 ? lower : undefined;
 }
 
-/** crdgen's hint for a Kubernetes error about a generated CRD, if it has one. */
-export function rejectionHint(error: FieldError): string | undefined {
+/**
+ * `@listMapKey nme` when the items have `name`: the keys the items lack, each with the property
+ * meant, and the properties they have; undefined when the list's schema is not at hand.
+ */
+function unknownMapKeys(error: FieldError, crd: CustomResourceDefinition | undefined): string | undefined {
+  const list = crd && schemaAt(crd, error.field.slice(0, -".x-kubernetes-list-map-keys".length));
+  const items = list?.items;
+  const properties = items && !Array.isArray(items) ? Object.keys(items.properties ?? {}) : undefined;
+  if (!properties || !Array.isArray(error.badValue)) return undefined;
+  const unknown = error.badValue.filter((k): k is string => typeof k === "string" && !properties.includes(k));
+  if (unknown.length === 0) return undefined;
+  const named = unknown.map((k) => `@listMapKey ${k}`).join(" and ");
+  const meant = unknown.flatMap((k) => didYouMean(k, properties) ?? []);
+  const guess =
+    meant.length > 0 ? ` did you mean ${meant.map((k) => `@listMapKey ${k}`).join(" and ")}?` : "";
+  const listed = properties.length > 0 ? `its properties: ${properties.join(", ")}` : "it has no properties";
+  const none = unknown.length === 1 ? "names no property" : "name no properties";
+  return `${named} ${none} of the list's item type:${guess} ${listed}`;
+}
+
+/**
+ * `@exactlyOneOf url,path` with `path?: unknown`: the object has the field, but a field of no type
+ * (x-kubernetes-preserve-unknown-fields alone) is no field to CEL, which says "undefined field".
+ */
+function untypedField(error: FieldError, crd: CustomResourceDefinition | undefined): string | undefined {
+  const name = /undefined field '([^']+)'/.exec(error.detail)?.[1];
+  const rules = /\.x-kubernetes-validations\[\d+\]\.rule$/.exec(error.field);
+  if (name === undefined || !rules || !crd) return undefined;
+  const properties = schemaAt(crd, error.field.slice(0, rules.index))?.properties;
+  const field = properties && Object.hasOwn(properties, name) ? properties[name] : undefined;
+  if (!field || field.type !== undefined || field["x-kubernetes-int-or-string"] === true) return undefined;
+  return `${name} has no type (unknown, any or @preserveUnknownFields alone), and CEL rules see no field of no type: give ${name} a type, or leave it out of the rule`;
+}
+
+/**
+ * The first step of a rule's fieldPath that names no property, with the property meant and the
+ * properties there; undefined when the rule's schema is not at hand or the path is not dotted names.
+ */
+function fieldPathHint(error: FieldError, crd: CustomResourceDefinition | undefined): string | undefined {
+  const rules = /\.x-kubernetes-validations\[\d+\]\.fieldPath$/.exec(error.field);
+  const object = rules && crd && schemaAt(crd, error.field.slice(0, rules.index));
+  if (!object || typeof error.badValue !== "string") return undefined;
+  let node: JSONSchemaProps | undefined = object;
+  let walked = "";
+  let missing: { name: string; properties: string[] } | undefined;
+  walkFieldPath(error.badValue, (name) => {
+    const properties: Record<string, JSONSchemaProps> | undefined = node?.properties;
+    if (!properties || !Object.hasOwn(properties, name)) {
+      missing = { name, properties: Object.keys(properties ?? {}) };
+      return "missing";
+    }
+    walked += step(name);
+    node = properties[name];
+    return undefined;
+  });
+  if (!missing || missing.properties.length === 0) return undefined;
+  const near = didYouMean(missing.name, missing.properties);
+  const guess = near === undefined ? "" : ` did you mean fieldPath=${walked}${step(near)}?`;
+  return `the rule's object has no field ${walked}${step(missing.name)}:${guess} ${walked === "" ? "its" : `${walked}'s`} properties: ${missing.properties.join(", ")}`;
+}
+
+/** One step of a fieldPath: `.name`, or `['a.b']` for a name a dot cannot precede. */
+function step(name: string): string {
+  return /^[A-Za-z_][\w-]*$/.test(name) ? `.${name}` : `['${name}']`;
+}
+
+/** The schema node a Kubernetes path names (`spec.versions[0].schema.openAPIV3Schema.properties[a].items`). */
+function schemaAt(crd: CustomResourceDefinition, field: string): JSONSchemaProps | undefined {
+  // A CRD whose versions share one schema is validated, as the API server does, with it in spec.validation.
+  const m = /^spec\.(?:versions\[(\d+)\]\.schema|validation)\.openAPIV3Schema/.exec(field);
+  let node = m ? crd.spec.versions[Number(m[1] ?? 0)]?.schema?.openAPIV3Schema : undefined;
+  const steps = /\.(?:properties\[([^\]]*)\]|(items)|(additionalProperties))/y;
+  steps.lastIndex = m?.[0].length ?? 0;
+  while (node && steps.lastIndex < field.length) {
+    const step = steps.exec(field);
+    if (!step) return undefined;
+    if (step[1] !== undefined) node = node.properties?.[step[1]];
+    else if (step[2] !== undefined) node = Array.isArray(node.items) ? undefined : node.items;
+    else node = typeof node.additionalProperties === "object" ? node.additionalProperties : undefined;
+  }
+  return node;
+}
+
+/**
+ * crdgen's hint for a Kubernetes error about a generated CRD, if it has one; `crd` (the CRD the
+ * error is about) lets a hint name what the schema holds, such as the properties a key can name.
+ */
+export function rejectionHint(error: FieldError, crd?: CustomResourceDefinition): string | undefined {
   const hint = HINTS.find((h) => h.matches(error))?.hint;
-  return typeof hint === "function" ? hint(error) : hint;
+  return typeof hint === "function" ? hint(error, crd) : hint;
 }

@@ -1,6 +1,6 @@
 /**
  * Tags for controller-gen markers that the core set does not cover: `example`, a `type`
- * override, `externalDocs`, `k8s:immutable` and the generated one-of CEL rules.
+ * override, `externalDocs`, `k8s:immutable` and the generated one-of CEL rules (one-of.ts).
  *
  * Two controller-gen names collide with standard JSDoc tags that editors and doc tools
  * already give a meaning (`@example` holds code samples, `@type` a JSDoc type), and
@@ -9,7 +9,7 @@
  */
 import { IMMUTABLE, type DraftSchema } from "../emit/draft.js";
 import type { ExternalDocumentation, ValidationRule } from "../schema/types.js";
-import { escapeCelName } from "../validate/cel/escaping.js";
+import { oneOfTag } from "./one-of.js";
 import { fail, ok, parseChoice, parseFlag, parseJson, parseKeyValues, quoted } from "./parse.js";
 import { defineTag, type RegisteredTag, type TagParseResult, type TagTarget } from "./registry.js";
 
@@ -57,65 +57,6 @@ function parseExternalDocs(text: string): TagParseResult<ExternalDocumentation> 
   return ok(description === undefined ? { url } : { url, description });
 }
 
-/** Names CEL can reach (with apiserver escaping for `-`, `.`, `/`). */
-const PROPERTY_NAME = /^[A-Za-z_][\w\-./]*$/;
-
-/** `a,b` (or controller-gen's `a;b`): the fields of one one-of group, in the order given. */
-function parseFieldList(text: string): TagParseResult<string[]> {
-  const names = text
-    .split(/[,;]/)
-    .map((n) => n.trim())
-    .filter((n) => n !== "");
-  if (names.length < 2)
-    return fail(
-      `expects two or more field names separated by commas, got "${text.trim()}"`,
-      "write e.g. @exactlyOneOf image,imageRef",
-    );
-  const bad = names.find((n) => !PROPERTY_NAME.test(n));
-  if (bad !== undefined) return fail(`expects property names, got "${bad}"`);
-  const repeated = names.find((n, i) => names.indexOf(n) !== i);
-  if (repeated !== undefined) return fail(`names ${repeated} twice`);
-  return ok(names);
-}
-
-/** 1 for each of `names` that is set, summed: `(has(self.a)?1:0)+(has(self.b)?1:0)`. */
-function countSet(names: readonly string[]): string {
-  return names.map((n) => `(has(self.${escapeCelName(n) ?? n})?1:0)`).join("+");
-}
-
-/** controller-gen prints the group as a Go slice: `[a b]`. */
-function listed(names: readonly string[]): string {
-  return `[${names.join(" ")}]`;
-}
-
-/** The CEL rule of each one-of tag, with controller-gen's exact rule and message text. */
-const oneOfRules = {
-  atMostOneOf: (names: readonly string[]): ValidationRule => ({
-    rule: `${countSet(names)} <= 1`,
-    message: `at most one of the fields in ${listed(names)} may be set`,
-  }),
-  exactlyOneOf: (names: readonly string[]): ValidationRule => ({
-    rule: `${countSet(names)} == 1`,
-    message: `exactly one of the fields in ${listed(names)} must be set`,
-  }),
-  atLeastOneOf: (names: readonly string[]): ValidationRule => ({
-    rule: names.map((n) => `has(self.${escapeCelName(n) ?? n})`).join("||"),
-    message: `at least one of the fields in ${listed(names)} must be set`,
-  }),
-};
-
-function oneOfTag(name: keyof typeof oneOfRules, summary: string): RegisteredTag {
-  return defineTag<string[]>({
-    name,
-    targets: VALUE,
-    summary,
-    syntax: `@${name} <field>,<field>[,...]`,
-    repeatable: true,
-    parse: parseFieldList,
-    schema: (s, names) => addRule(s, oneOfRules[name](names)),
-  });
-}
-
 export const controllerGenTags: RegisteredTag[] = [
   defineTag({
     name: "exampleValue",
@@ -155,13 +96,19 @@ export const controllerGenTags: RegisteredTag[] = [
       s[IMMUTABLE] = true;
     },
   }),
-  oneOfTag("atMostOneOf", "At most one of the listed fields may be set (a generated CEL rule); repeatable."),
+  oneOfTag(
+    "atMostOneOf",
+    VALUE,
+    "At most one of the listed fields may be set (a generated CEL rule); repeatable.",
+  ),
   oneOfTag(
     "exactlyOneOf",
+    VALUE,
     "Exactly one of the listed fields must be set (a generated CEL rule); repeatable.",
   ),
   oneOfTag(
     "atLeastOneOf",
+    VALUE,
     "At least one of the listed fields must be set (a generated CEL rule); repeatable.",
   ),
 ];

@@ -27,12 +27,80 @@ describe("hints for Kubernetes' rejections", () => {
     expect(generateFrom(withRoot("{\n  /** @listType set */\n  s?: Item[];\n}", atomic)).ok).toBe(true);
   });
 
-  test("a one-of tag naming a field the object lacks", () => {
+  test("a rule naming a field the object lacks", () => {
+    // A one-of tag's names are checked before CEL (CRD3009, test/tags/one-of.test.ts); a
+    // @validation rule's are CEL's to check.
     const [error] = errorsOf(
-      withRoot("{\n  /** @exactlyOneOf url,path */\n  src?: { url?: string; pth?: string };\n}"),
+      withRoot(
+        '{\n  /** @validation rule="has(self.url) || has(self.path)" */\n  src?: { url?: string; pth?: string };\n}',
+      ),
     );
     expect(error!.message).toContain("undefined field 'path'");
     expect(error!.hint).toContain("names a field this object does not have");
+  });
+
+  test("a one-of tag naming a field of no type: CEL sees no such field", () => {
+    const [error] = errorsOf(
+      withRoot("{\n  /** @exactlyOneOf url,path */\n  src?: { url?: string; path?: unknown };\n}"),
+    );
+    expect(error!.message).toContain("undefined field 'path'");
+    expect(error!.hint).toBe(
+      "path has no type (unknown, any or @preserveUnknownFields alone), and CEL rules see no field of no type: give path a type, or leave it out of the rule",
+    );
+    const typed = withRoot("{\n  /** @exactlyOneOf url,path */\n  src?: { url?: string; path?: string };\n}");
+    expect(generateFrom(typed).ok).toBe(true);
+  });
+
+  test("@schemaless alone: the field has no type, and the tags that give it one work", () => {
+    const field = (tags: string, type = "Record<string, unknown>") =>
+      withRoot(`{\n  /** ${tags} */\n  taskSpec?: ${type};\n}`);
+    const [error] = errorsOf(field("@schemaless"));
+    expect(error!.message).toContain(
+      "properties[taskSpec].type: Required value: must not be empty for specified object fields",
+    );
+    expect(error!.hint).toBe(
+      "a @schemaless field has no type of its own: add @preserveUnknownFields (any value, kept unchecked), @intOrString, or @schemaType <type>",
+    );
+    expect(generateFrom(field("@schemaless @preserveUnknownFields")).ok).toBe(true);
+    expect(generateFrom(field("@schemaless @intOrString", "string")).ok).toBe(true);
+    expect(generateFrom(field("@schemaless @schemaType string", "Date")).ok).toBe(true);
+    // A map's values of a @schemaless type are fields too.
+    const prelude = "/** @schemaless */\nexport type Raw = Record<string, unknown>;";
+    const [value] = errorsOf(withRoot("{ byName?: Record<string, Raw> }", prelude));
+    expect(value!.message).toContain("additionalProperties.type: Required value");
+    expect(value!.hint).toBe(error!.hint);
+  });
+
+  test("@schemaless as a list's item type: its type is to be given beside the tag", () => {
+    const prelude = (tags: string) => `/** ${tags} */\nexport type Raw = Record<string, unknown>;`;
+    const [error] = errorsOf(withRoot("{ raws?: Raw[] }", prelude("@schemaless")));
+    expect(error!.message).toContain(
+      "items.type: Required value: must not be empty for specified array items",
+    );
+    expect(error!.hint).toBe(
+      "the list's item type is @schemaless, so it has no type of its own: beside its @schemaless, add @preserveUnknownFields (any value, kept unchecked), @intOrString, or @schemaType <type>",
+    );
+    expect(generateFrom(withRoot("{ raws?: Raw[] }", prelude("@schemaless @preserveUnknownFields"))).ok).toBe(
+      true,
+    );
+  });
+
+  test("a rule's fieldPath naming no field: the one meant and the fields there", () => {
+    const rule = (path: string) =>
+      withRoot(
+        `{\n  /** @validation rule="has(self.auth.name)" fieldPath="${path}" */\n  src?: { url?: string; auth?: { name?: string; key?: string } };\n}`,
+      );
+    const hint = (path: string) => errorsOf(rule(path)).map((e) => e.hint);
+    expect(hint(".auth.nme")).toEqual([
+      "the rule's object has no field .auth.nme: did you mean fieldPath=.auth.name? .auth's properties: name, key",
+    ]);
+    expect(hint(".uri")).toEqual([
+      "the rule's object has no field .uri: did you mean fieldPath=.url? its properties: url, auth",
+    ]);
+    expect(hint(".url.host")).toEqual([
+      "a rule's fieldPath names a field below the object the rule is on, as .name or .name.child (['a.b'] for a name with dots)",
+    ]);
+    expect(generateFrom(rule(".auth.name")).ok).toBe(true);
   });
 
   test("a messageExpression with string() of a number: format the number instead", () => {
@@ -99,12 +167,31 @@ describe("hints for Kubernetes' rejections", () => {
     expect(generateFrom(list("@listType map @listMapKey name")).ok).toBe(true);
   });
 
-  test("a @listMapKey naming no property of the items", () => {
-    const [error] = errorsOf(
-      withRoot("{\n  /** @listType map @listMapKey username */\n  users?: { name: string }[];\n}"),
-    );
+  test("a @listMapKey naming no property of the items: the key meant and the properties there", () => {
+    const list = (keys: string) =>
+      withRoot(
+        `{\n  /** @listType map ${keys} */\n  users?: { name: string; role: string; admin?: boolean }[];\n}`,
+      );
+    const [error] = errorsOf(list("@listMapKey nme"));
     expect(error!.message).toContain("entries must all be names of item properties");
-    expect(error!.hint).toContain("each @listMapKey must name a property of the list's item type");
+    expect(error!.hint).toBe(
+      "@listMapKey nme names no property of the list's item type: did you mean @listMapKey name? its properties: name, role, admin",
+    );
+    expect(errorsOf(list("@listMapKey nme @listMapKey kind"))[0]!.hint).toBe(
+      "@listMapKey nme and @listMapKey kind name no properties of the list's item type: did you mean @listMapKey name? its properties: name, role, admin",
+    );
+    expect(generateFrom(list("@listMapKey name @listMapKey role")).ok).toBe(true);
+    // Without the CRD at hand, the hint says what a key must be.
+    const field =
+      "spec.versions[0].schema.openAPIV3Schema.properties[spec].properties[users].x-kubernetes-list-map-keys";
+    expect(
+      rejectionHint({
+        type: "FieldValueInvalid",
+        field,
+        badValue: ["nme"],
+        detail: "entries must all be names of item properties",
+      }),
+    ).toBe("each @listMapKey must name a property of the list's item type, as spelled there");
   });
 
   test("a @validation rule in quotes without rule=: CEL reads a string", () => {

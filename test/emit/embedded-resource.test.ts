@@ -19,11 +19,9 @@ describe("@embeddedResource on an object of any fields", () => {
     expect(spec.properties!.input).toEqual(EMBEDDED_ANY);
   });
 
-  // Skipped until transforms/additional-properties-cleanup.ts (another helper's) reads an
-  // anything-map on an embedded resource as it reads one beside properties: today the schema keeps
-  // `additionalProperties: {x-kubernetes-preserve-unknown-fields: true}`, which Kubernetes forbids
-  // beside x-kubernetes-embedded-resource, and the user gets two CRD2001 errors without a hint.
-  test.skip("Record<string, unknown>: the same, not a map the API server refuses", () => {
+  // additional-properties-cleanup reads the anything-map as preserve-unknown-fields, as beside
+  // properties: Kubernetes forbids additionalProperties beside x-kubernetes-embedded-resource.
+  test("Record<string, unknown>: the same, not a map the API server refuses", () => {
     const spec = specSchema(withRoot("{\n  /** @embeddedResource */\n  input?: Record<string, unknown>;\n}"));
     expect(spec.properties!.input).toEqual(EMBEDDED_ANY);
   });

@@ -80,7 +80,7 @@ export interface W {
      */
     a?: { x?: string };
     /** @exactlyOneOf url,path */
-    src?: { url?: string; pth?: string };
+    src?: { url?: string; path?: unknown };
   };
 }
 `;

@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from "vitest";
 import type { DraftSchema } from "../../src/emit/draft.js";
+import { tagRegistry } from "../../src/tags/index.js";
 import { Feature, featuresOf } from "../../transforms/walk.js";
+
+/** An object with the rule a one-of tag writes (the tag's own, so its group is known). */
+function withOneOfRule(): DraftSchema {
+  const node: DraftSchema = { type: "object", properties: { a: { type: "string" } } };
+  tagRegistry.get("exactlyOneOf")!.applySchema!(node, ["a", "b"]);
+  return node;
+}
 
 const KEYWORDS: [string, DraftSchema, number][] = [
   ["anyOf", { anyOf: [{ type: "string" }] }, Feature.anyOf],
@@ -31,6 +39,7 @@ const KEYWORDS: [string, DraftSchema, number][] = [
   ["a format Kubernetes does not know", { type: "integer", format: "uint32" }, Feature.unknownFormat],
   ["description", { type: "string", description: "d" }, Feature.description],
   ["a keyword its type makes meaningless", { type: "array", maxLength: 3 }, Feature.misfitKeyword],
+  ["a one-of tag's rule", withOneOfRule(), Feature.oneOfRule],
 ];
 
 const PLACES: [string, (child: DraftSchema) => DraftSchema][] = [
@@ -56,6 +65,10 @@ const NOTHING: [string, DraftSchema][] = [
   ["keywords that fit their type", { type: "integer", minimum: 0, maximum: 9, multipleOf: 3 }],
   ["a string's length and pattern", { type: "string", minLength: 1, maxLength: 9, pattern: "^a" }],
   ["bounds on a node with no type", { maxLength: 3, minimum: 0, maxItems: 1 }],
+  [
+    "a rule of @validation, even one a one-of tag would write",
+    { type: "object", "x-kubernetes-validations": [{ rule: "(has(self.a)?1:0)+(has(self.b)?1:0) == 1" }] },
+  ],
 ];
 
 describe("featuresOf", () => {

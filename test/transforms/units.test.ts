@@ -312,6 +312,19 @@ describe("additional-properties-cleanup", () => {
       },
     },
     {
+      name: "an anything-map on an embedded resource -> preserve unknown fields",
+      input: {
+        type: "object",
+        "x-kubernetes-embedded-resource": true,
+        additionalProperties: { "x-kubernetes-preserve-unknown-fields": true },
+      },
+      output: {
+        type: "object",
+        "x-kubernetes-embedded-resource": true,
+        "x-kubernetes-preserve-unknown-fields": true,
+      },
+    },
+    {
       name: "a map alone is kept",
       input: { type: "object", additionalProperties: { type: "string" } },
       output: { type: "object", additionalProperties: { type: "string" } },
