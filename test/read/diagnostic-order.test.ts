@@ -56,11 +56,11 @@ export type BackupPhase = string;
   });
 
   test("what Kubernetes would refuse of the generated CRD, too, by line", () => {
-    // Validation walks the schema, properties sorted by name: \`items\` came before \`one\`.
+    // Validation walks the schema, properties sorted by name: `items` came before `one`.
     const source = `/** @crd @group a.io @version v1 */
 export interface O { spec: Spec }
 export interface Spec {
-  /** @exactlyOneOf name,selectr */
+  /** @validation rule="has(self.selectr)" */
   one: { name?: string; selector?: string };
   /** @listMapKey type */
   items?: { type: string }[];
