@@ -14,10 +14,13 @@
  *   out: {type: object, properties: {a: ...}, x-kubernetes-preserve-unknown-fields: true}
  *
  * An additionalProperties schema that accepts anything (`[key: string]: unknown`) counts as `true`,
- * beside properties or on an embedded resource (which Kubernetes allows no additionalProperties):
+ * beside properties, on an embedded resource (which Kubernetes allows no additionalProperties), or on an
+ * object tagged @preserveUnknownFields (which keeps any field already):
  *
  *   in:  {type: object, additionalProperties: {x-kubernetes-preserve-unknown-fields: true}, x-kubernetes-embedded-resource: true}
  *   out: {type: object, x-kubernetes-embedded-resource: true, x-kubernetes-preserve-unknown-fields: true}
+ *   in:  {type: object, additionalProperties: {x-kubernetes-preserve-unknown-fields: true}, x-kubernetes-preserve-unknown-fields: true}
+ *   out: {type: object, x-kubernetes-preserve-unknown-fields: true}
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
@@ -40,7 +43,10 @@ export function additionalPropertiesCleanup(schema: DraftSchema, ctx: TransformC
       // Kubernetes allows no additionalProperties on an embedded resource either: an
       // anything-map there (`@embeddedResource` on `Record<string, unknown>`) keeps any field too.
       const embedded = node["x-kubernetes-embedded-resource"] === true;
-      if (extra === true || ((hasProperties || embedded) && acceptsAnything(extra))) {
+      // On an object tagged @preserveUnknownFields, an anything-map (`Record<string, unknown>`) adds
+      // nothing: the object keeps any field as it is, as Strimzi's and kube-rs' CRDs write it.
+      const preserved = node["x-kubernetes-preserve-unknown-fields"] === true;
+      if (extra === true || ((hasProperties || embedded || preserved) && acceptsAnything(extra))) {
         return { ...rest, "x-kubernetes-preserve-unknown-fields": true };
       }
       if (!hasProperties) return node;

@@ -45,8 +45,9 @@ export const Feature = {
   uniqueItems: 32,
   /**
    * `additionalProperties` as Kubernetes does not take it: `true`, or any beside named properties or
-   * on an embedded resource (see additional-properties-cleanup). A map (additionalProperties alone)
-   * has nothing to clean.
+   * on an embedded resource, or on an object that preserves unknown fields, where an anything-map
+   * is redundant (see additional-properties-cleanup). A map (additionalProperties alone) has
+   * nothing to clean.
    */
   strayAdditionalProperties: 64,
   /** Keywords structural schemas forbid (see unsupported-keywords), or tuple `items`. */
@@ -101,6 +102,7 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
   let f = 0;
   let named = false;
   let extra = false;
+  let preserved = false;
   /** The kinds of value (kindBit) the node's kinded keywords constrain, and its type's kind. */
   let kinded = 0;
   let typeKind = -1;
@@ -172,6 +174,10 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
         // An embedded resource takes no map: its anything-map becomes preserve-unknown-fields.
         if (value === true) named = true;
         break;
+      case "x-kubernetes-preserve-unknown-fields":
+        // Its anything-map says again what the object already says (see additional-properties-cleanup).
+        if (value === true) preserved = true;
+        break;
       case "x-crdgen-immutable":
         if (value === true) f |= Feature.immutable;
         break;
@@ -199,7 +205,7 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
         break;
     }
   }
-  if (extra && named) f |= Feature.strayAdditionalProperties;
+  if (extra && (named || preserved)) f |= Feature.strayAdditionalProperties;
   if (kinded !== 0 && typeKind >= 0 && (kinded & ~typeKind) !== 0) f |= Feature.misfitKeyword;
   return f;
 }
