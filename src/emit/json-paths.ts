@@ -30,19 +30,62 @@ export type Resolved =
 /** One step of a path, with its text as written (for messages). */
 export type PathStep = { kind: "field"; name: string; text: string } | { kind: "items"; text: string };
 
-/** ObjectMeta's fields as the API server defines them (the root's metadata schema is just `object`). */
+const STRING: JSONSchemaProps = { type: "string" };
+const TIME: JSONSchemaProps = { type: "string", format: "date-time" };
+const INT64: JSONSchemaProps = { type: "integer", format: "int64" };
+const STRING_MAP: JSONSchemaProps = { type: "object", additionalProperties: STRING };
+
+/**
+ * ObjectMeta's fields as the API server defines them (metav1.ObjectMeta; the root's metadata
+ * schema is just `object`), so that a column on `.metadata.ownerReferences[0].name` is checked.
+ */
 const OBJECT_META: Record<string, JSONSchemaProps> = {
-  name: { type: "string" },
-  generateName: { type: "string" },
-  namespace: { type: "string" },
-  uid: { type: "string" },
-  resourceVersion: { type: "string" },
-  generation: { type: "integer", format: "int64" },
-  creationTimestamp: { type: "string", format: "date-time" },
-  deletionTimestamp: { type: "string", format: "date-time" },
-  labels: { type: "object", additionalProperties: { type: "string" } },
-  annotations: { type: "object", additionalProperties: { type: "string" } },
+  name: STRING,
+  generateName: STRING,
+  namespace: STRING,
+  selfLink: STRING,
+  uid: STRING,
+  resourceVersion: STRING,
+  generation: INT64,
+  creationTimestamp: TIME,
+  deletionTimestamp: TIME,
+  deletionGracePeriodSeconds: INT64,
+  labels: STRING_MAP,
+  annotations: STRING_MAP,
+  ownerReferences: {
+    type: "array",
+    items: {
+      type: "object",
+      properties: {
+        apiVersion: STRING,
+        kind: STRING,
+        name: STRING,
+        uid: STRING,
+        controller: { type: "boolean" },
+        blockOwnerDeletion: { type: "boolean" },
+      },
+    },
+  },
+  finalizers: { type: "array", items: STRING },
+  managedFields: {
+    type: "array",
+    items: {
+      type: "object",
+      properties: {
+        manager: STRING,
+        operation: STRING,
+        apiVersion: STRING,
+        time: TIME,
+        fieldsType: STRING,
+        fieldsV1: { type: "object" },
+        subresource: STRING,
+      },
+    },
+  },
 };
+
+/** ObjectMeta's field names, for a hint about a path into metadata that names none of them. */
+export const OBJECT_META_FIELDS: readonly string[] = Object.keys(OBJECT_META);
 
 /** The steps of `path`, or the text from where it cannot be read. */
 export function splitPath(path: string, syntax: PathSyntax = "jsonpath"): PathStep[] | { rest: string } {

@@ -8,7 +8,7 @@ import { plainLocation, type Diagnostic, type SourceLocation } from "../diagnost
 import type { IrRoot } from "../ir/model.js";
 import type { JSONSchemaProps } from "../schema/types.js";
 import { didYouMean } from "../tags/suggest.js";
-import { resolvePath, valueType, type PathSyntax, type Resolved } from "./json-paths.js";
+import { OBJECT_META_FIELDS, resolvePath, valueType, type PathSyntax, type Resolved } from "./json-paths.js";
 
 /** Which field types each printer column type can show (a Map: a type is user text, `constructor` too). */
 const COLUMN_ACCEPTS = new Map<string, (t: string) => boolean>([
@@ -61,10 +61,11 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
       return null;
     }
     if (r.kind === "missing") {
+      const meta = metadataField(r.at);
       error(
         location,
         `${what} ${path} does not exist in ${root.typeName}'s schema (no field at ${r.at}).`,
-        missingFieldHint(r, root.typeName, syntax),
+        meta !== undefined ? metadataHint(meta) : missingFieldHint(r, root.typeName, syntax),
       );
       return null;
     }
@@ -80,6 +81,8 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
       error(
         at("printColumn", i),
         `Printer column "${c.name}" has type ${c.type} but ${c.jsonPath} is ${type}.`,
+        // As for scale's replicas: a whole number is meant, or the column shows fractions.
+        c.type === "integer" && type === "number" ? "write type=number, or type the field int32" : undefined,
       );
     }
   });
@@ -164,4 +167,18 @@ function missingFieldHint(
   if (near !== undefined && near !== r.name) return `did you mean ${r.parent}${step(near)}?`;
   const where = r.parent === "" ? typeName : r.parent;
   return `${where} has ${fields.join(", ")}: fix the path, or add a ${r.name} field to the type`;
+}
+
+/** The field of metadata that a missing path stops at (`.metadata.creationTimestmp`), or undefined. */
+function metadataField(at: string): string | undefined {
+  const m = /^\.metadata(?:\.([^.[\]\\]+)|\['([^']*)'\]|\["([^"]*)"\])$/.exec(at);
+  return m?.[1] ?? m?.[2] ?? m?.[3];
+}
+
+/** The ObjectMeta field meant by a name metadata does not have, or the ones it has. */
+function metadataHint(name: string): string {
+  const near = didYouMean(name, OBJECT_META_FIELDS);
+  return near !== undefined && near !== name
+    ? `did you mean .metadata.${near}?`
+    : `metadata holds ObjectMeta's fields: ${OBJECT_META_FIELDS.join(", ")}`;
 }

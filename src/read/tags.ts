@@ -3,6 +3,7 @@ import { codes } from "../diagnostics/codes.js";
 import { plainLocation, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { conflictingTags } from "../tags/combinations.js";
 import { tagRegistry, UNKNOWN_TAG_HINTS } from "../tags/index.js";
+import { documentationBelowHint } from "../tags/documentation-below.js";
 import { plainArgument } from "../tags/plain-argument.js";
 import type { AppliedTag, TagTarget } from "../tags/registry.js";
 import type { RawTag } from "./jsdoc.js";
@@ -79,6 +80,8 @@ export function collectTags(
       continue;
     }
     if (!parsed.ok) {
+      // Documentation below the tag explains the failure better than any guess at the value.
+      const below = meant === undefined ? documentationBelowHint(def, tag.text) : undefined;
       const plain = meant ?? (parsed.hint === undefined ? plainArgument(def, tag.text) : undefined);
       diagnostics.push({
         severity: "error",
@@ -87,11 +90,12 @@ export function collectTags(
         location: plainLocation(tag.origin),
         // A value behind a separator (`@default=3`) is what was meant, whatever the tag's own hint guesses.
         hint:
-          meant === undefined && parsed.hint !== undefined
+          below ??
+          (meant === undefined && parsed.hint !== undefined
             ? parsed.hint
             : plain !== undefined
               ? `write @${tag.name} ${plain}`
-              : `write ${def.syntax}`,
+              : `write ${def.syntax}`),
       });
       continue;
     }

@@ -20,6 +20,7 @@ import {
 } from "./parse.js";
 import type { ValidationRule } from "../schema/types.js";
 import { compileRe2 } from "../validate/cel/re2.js";
+import { parsesAsCel } from "../validate/cel/syntax.js";
 import { defineTag, type RegisteredTag, type TagParseResult, type TagTarget } from "./registry.js";
 
 const VALUE: readonly TagTarget[] = ["type", "field"];
@@ -124,6 +125,11 @@ export const schemaTags: RegisteredTag[] = [
     parse: (text) => {
       const t = text.trim();
       if (t === "") return fail("expects a regular expression");
+      // RE2 has no free-spacing mode: a line break would be a character to match.
+      if (t.includes("\n"))
+        return fail(
+          `spans several lines, whose line breaks the API server would match as characters: "${t}"`,
+        );
       // Checked as the API server will read it: RE2 accepts `[[:punct:]]` and `(?i)`, which
       // JavaScript rejects, and rejects look-arounds, which JavaScript accepts.
       const literal = regexLiteral(t);
@@ -244,7 +250,7 @@ function parseValidation(text: string): TagParseResult<ValidationRule> {
   if (t === "") return fail("expects a CEL rule");
   // No CEL expression starts with either: they separate the tag from its value (`@validation:rule=...`).
   if (/^[:=]/.test(t)) return fail(`reads "${t}" as a CEL rule, which cannot start with "${t[0]!}"`);
-  if (!new RegExp(`^(${RULE_KEYS.join("|")})(=|\\s|$)`).test(t)) return ok({ rule: t });
+  if (!new RegExp(`^(${RULE_KEYS.join("|")})(=|\\s|$)`).test(t)) return bareRule(t);
   const kv = parseKeyValues(t, RULE_KEYS);
   if (!kv.ok) return kv;
   const unknown = unknownKeys<ValidationRule>(kv.value, RULE_KEYS, "@validation");
@@ -275,6 +281,18 @@ function parseValidation(text: string): TagParseResult<ValidationRule> {
   if (fieldPath !== undefined) out.fieldPath = fieldPath;
   if (kv.value.has("optionalOldSelf")) out.optionalOldSelf = kv.value.get("optionalOldSelf") !== "false";
   return ok(out);
+}
+
+/**
+ * A rule written as the tag's whole text. One over several lines is kept, as CEL reads line breaks
+ * as spaces, unless only its first line parses: then the lines below are documentation, which
+ * the tag reader says to move (tags/documentation-below.ts). A rule that parses in neither form
+ * is left for validation, which says where it fails.
+ */
+function bareRule(rule: string): TagParseResult<ValidationRule> {
+  const firstLine = rule.split("\n", 1)[0]!.trim();
+  if (firstLine === rule || parsesAsCel(rule) || !parsesAsCel(firstLine)) return ok({ rule });
+  return fail(`reads "${rule}" as its CEL rule, which does not parse`);
 }
 
 /**
