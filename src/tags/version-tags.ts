@@ -164,11 +164,15 @@ export const versionTags: RegisteredTag[] = [
     name: "printColumn",
     targets: CRD,
     summary:
-      "An additional printer column for kubectl get (repeatable, each with its own name); jsonPath is kubectl's JSONPath, where `\\.` is a dot inside a name.",
+      "An additional printer column for kubectl get (repeatable; one name and path at most once); jsonPath is kubectl's JSONPath, where `\\.` is a dot inside a name.",
     syntax: '@printColumn name=<n> type=<t> jsonPath=<.path> [description="..."] [format=<f>] [priority=<n>]',
     repeatable: true,
-    // kubectl would show two columns of one name; Kubernetes does not refuse them.
-    distinct: { by: (v) => `name=${v.name}`, hint: "give each column its own name" },
+    // Two columns of one name showing different paths are fine (Kubernetes and kubectl take them,
+    // and Cluster API's MachineDeployment has two "Available"); one name and path twice is a slip.
+    distinct: {
+      by: (v) => `name=${v.name} jsonPath=${v.jsonPath}`,
+      hint: "give each column its own name or path",
+    },
     parse: parseColumn,
   }),
   defineTag({

@@ -200,6 +200,8 @@ describe("repeated CRD-level tags", () => {
     "@shortName np\n@shortName npol\n@category all\n@category net",
     "@annotation example.com/a=1\n@annotation example.com/b=1\n@label a=1\n@label b=1",
     "@printColumn name=A type=string jsonPath=.spec.a\n@printColumn name=B type=string jsonPath=.spec.a",
+    // Cluster API's MachineDeployment: a condition's status and a count, both headed AVAILABLE.
+    "@printColumn name=A type=string jsonPath=.spec.a\n@printColumn name=A type=boolean jsonPath=.status.ok",
     "@selectableField .spec.a\n@selectableField .status.ok",
   ])("%j: distinct values are fine", (tags) => {
     expect(errorsOf(ROOT(`${BASE}\n${tags}`))).toEqual([]);
@@ -214,8 +216,8 @@ describe("repeated CRD-level tags", () => {
     ],
     ["@label tier=api\n@label tier=api", "@label tier is given more than once (first at line 7)."],
     [
-      "@printColumn name=A type=string jsonPath=.spec.a\n@printColumn name=A type=boolean jsonPath=.status.ok",
-      "@printColumn name=A is given more than once, with a different value (first at line 7).",
+      "@printColumn name=A type=string jsonPath=.spec.a\n@printColumn name=A type=string jsonPath=.spec.a priority=1",
+      "@printColumn name=A jsonPath=.spec.a is given more than once, with a different value (first at line 7).",
     ],
     [
       "@selectableField .spec.a\n@selectableField .spec.a",

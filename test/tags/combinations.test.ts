@@ -64,9 +64,9 @@ describe("repeatedValues", () => {
       ],
     ],
     [
-      ["@printColumn name=A type=string jsonPath=.a", "@printColumn name=A type=string jsonPath=.b"],
+      ["@printColumn name=A type=string jsonPath=.a", "@printColumn name=A type=integer jsonPath=.a"],
       [
-        "2: @printColumn name=A is given more than once, with a different value (first at line 1). (give each column its own name)",
+        "2: @printColumn name=A jsonPath=.a is given more than once, with a different value (first at line 1). (give each column its own name or path)",
       ],
     ],
     [
