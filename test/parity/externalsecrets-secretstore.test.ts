@@ -4,7 +4,7 @@
  * v0.19.0): fixtures/externalsecrets-secretstore/ ports the whole envelope and both versions, each
  * a root of its own file (v1.ts, v1beta1.ts) sharing common.ts, with a subset of the schema
  * (SUBSET below: three of the 43 providers). The original is cut to that subset, and the two CRDs
- * are then compared leaf by leaf as portTests compares whole ports. What it covers that the other
+ * are then compared leaf by leaf by portTests (its `subset`). What it covers that the other
  * ports do not: a field whose type differs between versions (`refreshInterval`, an int-or-string
  * in v1 and an integer in v1beta1), a field in one version only (`fake.validationResult`), a
  * one-of-these object (`@minProperties 1 @maxProperties 1`) whose members are objects shared by
@@ -13,22 +13,9 @@
  *
  * Whatever differs is listed with its reason and asserted exactly.
  */
-import { beforeAll, describe, expect, test } from "vitest";
-import { diffLeaves, flattenCrd, isObject } from "../controller-gen/crd-compare.js";
-import {
-  corpusCrd,
-  descriptions,
-  generateFixture,
-  withoutReason,
-  type Generated,
-  words,
-  type KnownDifference,
-} from "./parity.js";
-
-/** What the port covers: `true` keeps a property's whole schema, an object keeps only the properties it names. */
-interface Subset {
-  [property: string]: true | Subset;
-}
+import { describe, expect, test } from "vitest";
+import { flattenCrd } from "../controller-gen/crd-compare.js";
+import { descriptions, portTests, words, type KnownDifference, type Subset } from "./parity.js";
 
 const SUBSET: Subset = {
   apiVersion: true,
@@ -43,30 +30,6 @@ const SUBSET: Subset = {
   },
   status: true,
 };
-
-/** `schema` cut to `subset`: the properties left out go, and so do their names in `required`. */
-function cut(schema: unknown, subset: Subset): unknown {
-  if (!isObject(schema) || !isObject(schema.properties)) throw new Error("the subset names no object");
-  const properties: Record<string, unknown> = {};
-  for (const [name, keep] of Object.entries(subset)) {
-    const property = schema.properties[name];
-    if (property === undefined) throw new Error(`the original has no property ${name}`);
-    properties[name] = keep === true ? property : cut(property, keep);
-  }
-  const required = Array.isArray(schema.required) ? schema.required.filter((n) => n in subset) : [];
-  const { required: _all, ...rest } = schema;
-  return { ...rest, properties, ...(required.length > 0 ? { required } : {}) };
-}
-
-/** The original CRD with each version's schema cut to SUBSET. */
-function originalSubset(): unknown {
-  const crd = structuredClone(corpusCrd("external-secrets/external-secrets.io_secretstores.yaml")) as {
-    spec: { versions: { schema: { openAPIV3Schema: unknown } }[] };
-  };
-  for (const version of crd.spec.versions)
-    version.schema.openAPIV3Schema = cut(version.schema.openAPIV3Schema, SUBSET);
-  return crd;
-}
 
 const KNOWN_DIFFERENCES: KnownDifference[] = [
   {
@@ -85,26 +48,17 @@ const KNOWN_DIFFERENCES: KnownDifference[] = [
 const FROM_KUBERNETES = /^spec\.conditions\[\]\.namespaceSelector\./;
 
 describe("external-secrets' SecretStore, a subset ported from its Go types", () => {
-  let generated: Generated;
-  let expected: unknown;
-  beforeAll(() => {
-    generated = generateFixture("externalsecrets-secretstore");
-    expected = originalSubset();
-  });
-
-  test("generates one CRD without a diagnostic", () => {
-    expect(generated.result.diagnostics).toEqual([]);
-    expect(generated.crd).toBeDefined();
-  });
-
-  test("the whole envelope and the subset equal external-secrets', apart from the known differences", () => {
-    const comparison = diffLeaves(flattenCrd(expected), flattenCrd(generated.crd));
-    expect(comparison.differences).toEqual(KNOWN_DIFFERENCES.map(withoutReason));
-    expect(comparison.paths).toBeGreaterThan(150);
+  const { generated, expected } = portTests({
+    fixture: "externalsecrets-secretstore",
+    original: "external-secrets/external-secrets.io_secretstores.yaml",
+    owner: "external-secrets'",
+    differences: KNOWN_DIFFERENCES,
+    minPaths: 150,
+    subset: () => SUBSET,
   });
 
   test("the subset is a meaningful one: 60 to 120 schema leaves a version, and the whole envelope", () => {
-    const leaves = [...flattenCrd(expected).keys()];
+    const leaves = [...flattenCrd(expected()).keys()];
     for (const version of ["v1", "v1beta1"]) {
       const schema = leaves.filter((path) => path.startsWith(`${version}:`));
       expect(schema.length, version).toBeGreaterThanOrEqual(60);
@@ -122,9 +76,9 @@ describe("external-secrets' SecretStore, a subset ported from its Go types", () 
 
   test("every description of the subset is external-secrets' (Kubernetes' own types' word for word), in both versions", () => {
     for (const version of ["v1", "v1beta1"]) {
-      const want = descriptions(expected, version);
+      const want = descriptions(expected(), version);
       expect(want.size, version).toBeGreaterThan(40);
-      const got = descriptions(generated.crd, version);
+      const got = descriptions(generated().crd, version);
       expect([...got.keys()].sort(), version).toEqual([...want.keys()].sort());
       const joined: string[] = [];
       for (const [at, description] of want) {

@@ -4,7 +4,7 @@
  * from protobuf): fixtures/istio-destinationrule/ ports the whole envelope of both versions and a
  * subset of the schema (SUBSET below; most of the original's leaves are TLS and port-level
  * settings, shapes the other ports cover). The original is cut to that subset, and the two CRDs are
- * then compared leaf by leaf as portTests compares whole ports. What it covers that the other ports
+ * then compared leaf by leaf by portTests (its `subset`). What it covers that the other ports
  * do not: a protobuf oneof holding a field whose type has a oneof of its own (`lb_policy` {simple,
  * consistentHash {hash_key}}) written as TypeScript unions of `never` members intersected with the
  * common fields, protobuf wrapper integers (`nullable: true`), unsized integers (no `format`), a map
@@ -12,21 +12,9 @@
  *
  * Whatever differs is listed with its reason and asserted exactly.
  */
-import { beforeAll, describe, expect, test } from "vitest";
-import { diffLeaves, flattenCrd, isObject } from "../controller-gen/crd-compare.js";
-import {
-  corpusCrd,
-  descriptions,
-  generateFixture,
-  withoutReason,
-  type Generated,
-  type KnownDifference,
-} from "./parity.js";
-
-/** What the port covers: `true` keeps a property's whole schema, an object keeps only the properties it names. */
-interface Subset {
-  [property: string]: true | Subset;
-}
+import { describe, expect, test } from "vitest";
+import { flattenCrd } from "../controller-gen/crd-compare.js";
+import { descriptions, portTests, type KnownDifference, type Subset } from "./parity.js";
 
 const SUBSET: Subset = {
   spec: {
@@ -39,35 +27,6 @@ const SUBSET: Subset = {
   status: true,
 };
 const VERSIONS = ["v1alpha3", "v1beta1"];
-
-/**
- * `schema` cut to `subset`: the properties left out go, and so do their names in `required`.
- * A list's subset applies to its items.
- */
-function cut(schema: unknown, subset: Subset): unknown {
-  if (!isObject(schema)) throw new Error("the subset names no object");
-  if (schema.type === "array") return { ...schema, items: cut(schema.items, subset) };
-  if (!isObject(schema.properties)) throw new Error("the subset names no object");
-  const properties: Record<string, unknown> = {};
-  for (const [name, keep] of Object.entries(subset)) {
-    const property = schema.properties[name];
-    if (property === undefined) throw new Error(`the original has no property ${name}`);
-    properties[name] = keep === true ? property : cut(property, keep);
-  }
-  const required = Array.isArray(schema.required) ? schema.required.filter((n) => n in subset) : [];
-  const { required: _all, ...rest } = schema;
-  return { ...rest, properties, ...(required.length > 0 ? { required } : {}) };
-}
-
-/** The original CRD with each version's schema cut to SUBSET. */
-function originalSubset(): unknown {
-  const crd = structuredClone(corpusCrd("kopium/networking.istio.io_destinationrules.yaml")) as {
-    spec: { versions: { schema: { openAPIV3Schema: unknown } }[] };
-  };
-  for (const version of crd.spec.versions)
-    version.schema.openAPIV3Schema = cut(version.schema.openAPIV3Schema, SUBSET);
-  return crd;
-}
 
 const LOAD_BALANCER = "spec.trafficPolicy.loadBalancer";
 const HASH_KEYS = ["httpHeaderName", "httpCookie", "useSourceIp", "httpQueryParameterName"];
@@ -120,33 +79,24 @@ const KNOWN_DIFFERENCES: KnownDifference[] = [
 ];
 
 describe("Istio's DestinationRule, a subset ported from its protobuf API", () => {
-  let generated: Generated;
-  let expected: unknown;
-  beforeAll(() => {
-    generated = generateFixture("istio-destinationrule");
-    expected = originalSubset();
-  });
-
-  test("generates one CRD without a diagnostic", () => {
-    expect(generated.result.diagnostics).toEqual([]);
-    expect(generated.crd).toBeDefined();
-  });
-
-  test("the whole envelope and the subset equal Istio's, apart from the known differences", () => {
-    const comparison = diffLeaves(flattenCrd(expected), flattenCrd(generated.crd));
-    expect(comparison.differences).toEqual(KNOWN_DIFFERENCES.map(withoutReason));
-    expect(comparison.paths).toBeGreaterThan(150);
+  const { generated, expected } = portTests({
+    fixture: "istio-destinationrule",
+    original: "kopium/networking.istio.io_destinationrules.yaml",
+    owner: "Istio's",
+    differences: KNOWN_DIFFERENCES,
+    minPaths: 150,
+    subset: () => SUBSET,
   });
 
   test.each(VERSIONS)("%s: the subset is a meaningful one, 60 to 120 schema leaves", (version) => {
-    const leaves = [...flattenCrd(expected).keys()].filter((path) => path.startsWith(`${version}:`));
+    const leaves = [...flattenCrd(expected()).keys()].filter((path) => path.startsWith(`${version}:`));
     expect(leaves.length).toBeGreaterThanOrEqual(60);
     expect(leaves.length).toBeLessThanOrEqual(120);
   });
 
   test.each(VERSIONS)("%s: every description of the subset is Istio's, exactly", (version) => {
-    const want = descriptions(expected, version);
-    const got = descriptions(generated.crd, version);
+    const want = descriptions(expected(), version);
+    const got = descriptions(generated().crd, version);
     // crdgen's apiVersion and kind carry Kubernetes' descriptions; Istio's root has neither.
     expect([...got.keys()].filter((at) => !want.has(at)).sort()).toEqual(["apiVersion", "kind"]);
     for (const [at, description] of want) expect(got.get(at), at).toBe(description);

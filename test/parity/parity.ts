@@ -1,7 +1,7 @@
 /**
  * Shared steps of the parity tests: generate a fixture under fixtures/ (a real CRD's Go API types
  * ported to TypeScript, as a platform team migrating from controller-gen would port them), read
- * the original CRD from the corpus, and take the descriptions of one version's schema by path.
+ * the original CRD from the corpus (whole, or cut to what a partial port covers), and take the descriptions of one version's schema by path.
  * The leaf-by-leaf comparison itself is ../controller-gen/crd-compare.ts.
  */
 import { readFileSync } from "node:fs";
@@ -87,6 +87,45 @@ export interface Port {
    * client-side `kubectl apply`); none by default.
    */
   warnings?: readonly string[];
+  /**
+   * For a port of part of a CRD: what it covers in each version (by version name), to which the
+   * original's schemas are cut before the comparison. The envelope is always compared whole.
+   */
+  subset?: (version: string) => Subset;
+}
+
+/** What a partial port covers: `true` keeps a property's whole schema, an object keeps only the properties it names. */
+export interface Subset {
+  [property: string]: true | Subset;
+}
+
+/**
+ * `schema` cut to `subset`: the properties left out go, and so do their names in `required`.
+ * A list's subset applies to its items.
+ */
+export function cutToSubset(schema: unknown, subset: Subset): unknown {
+  if (!isObject(schema)) throw new Error("the subset names no object");
+  if (schema.type === "array") return { ...schema, items: cutToSubset(schema.items, subset) };
+  if (!isObject(schema.properties)) throw new Error("the subset names no object");
+  const properties: Record<string, unknown> = {};
+  for (const [name, keep] of Object.entries(subset)) {
+    const property = schema.properties[name];
+    if (property === undefined) throw new Error(`the original has no property ${name}`);
+    properties[name] = keep === true ? property : cutToSubset(property, keep);
+  }
+  const required = Array.isArray(schema.required) ? schema.required.filter((n) => n in subset) : [];
+  const { required: _all, ...rest } = schema;
+  return { ...rest, properties, ...(required.length > 0 ? { required } : {}) };
+}
+
+/** A corpus CRD with each version's schema cut to what `subset` says of that version. */
+export function corpusSubset(file: string, subset: (version: string) => Subset): unknown {
+  const crd = structuredClone(corpusCrd(file)) as {
+    spec: { versions: { name: string; schema: { openAPIV3Schema: unknown } }[] };
+  };
+  for (const version of crd.spec.versions)
+    version.schema.openAPIV3Schema = cutToSubset(version.schema.openAPIV3Schema, subset(version.name));
+  return crd;
 }
 
 /**
@@ -99,7 +138,7 @@ export function portTests(port: Port): { generated(): Generated; expected(): unk
   let expected: unknown;
   beforeAll(() => {
     generated = generateFixture(port.fixture);
-    expected = corpusCrd(port.original);
+    expected = port.subset ? corpusSubset(port.original, port.subset) : corpusCrd(port.original);
   });
   const made = (): Generated => {
     if (!generated) throw new Error("read inside a test");
@@ -119,7 +158,8 @@ export function portTests(port: Port): { generated(): Generated; expected(): unk
     },
   );
 
-  test(`the whole CRD equals ${port.owner}, apart from the known differences`, () => {
+  const compared = port.subset ? "the whole envelope and the subset equal" : "the whole CRD equals";
+  test(`${compared} ${port.owner}, apart from the known differences`, () => {
     const comparison = diffLeaves(flattenCrd(expected), flattenCrd(made().crd));
     expect(comparison.differences).toEqual(port.differences.map(withoutReason));
     expect(comparison.paths).toBeGreaterThan(port.minPaths);
