@@ -32,6 +32,7 @@ import { fileNameFor, renderCrd, renderStream, type OutputFormat } from "./write
 import { writeAtomically, type OutputFile } from "./write/files.js";
 import { sortInSourceOrder } from "./diagnostics/source-order.js";
 import { originOf, runTransforms, type OriginIndex, type TransformOptions } from "../transforms/index.js";
+import { splitSchemaPath } from "../transforms/origins.js";
 
 export interface GenerateOptions {
   /** TypeScript files declaring `@crd` roots. */
@@ -296,14 +297,6 @@ function installWarnings({ crd, versions }: EmittedCrd): Diagnostic[] {
     ...(storage ? [warning(codes.tooLargeToStore, storage)] : []),
     ...(clientSideApply ? [warning(codes.tooLargeForClientSideApply, clientSideApply)] : []),
   ];
-}
-
-/** `spec.versions[1].schema.openAPIV3Schema.properties[a]` -> version 1, `.properties[a]` (single-version CRDs report `spec.validation...`). */
-function splitSchemaPath(field: string): { version: number; schemaPath?: string } {
-  const m = /^spec\.(?:versions\[(\d+)\]\.schema|validation)\.openAPIV3Schema(.*)$/.exec(field);
-  if (m) return { version: m[1] ? Number(m[1]) : 0, schemaPath: m[2] ?? "" };
-  const v = /^spec\.versions\[(\d+)\]/.exec(field);
-  return { version: v ? Number(v[1]) : 0 };
 }
 
 export function failed(diagnostics: Diagnostic[]): FailedGeneration {

@@ -22,17 +22,24 @@ export function originOf(index: OriginIndex, path: string): SourceLocation | und
   return found;
 }
 
+/** What a path step reads of a schema node: final (JSONSchemaProps) or draft (DraftSchema) alike. */
+interface PathNode<S> {
+  properties?: Record<string, S>;
+  items?: S | S[];
+  additionalProperties?: S | boolean;
+}
+
 /**
  * Follows a validator path (`.properties[spec].items.additionalProperties`) down `root`, giving
  * `visit` each node on the way; the node at its end, or undefined where a step leaves the schema
  * (a missing property, or a keyword such as `.x-kubernetes-validations[0]`).
  */
-export function followSchemaPath(
-  root: DraftSchema,
+export function followSchemaPath<S extends PathNode<S>>(
+  root: S,
   path: string,
-  visit?: (node: DraftSchema) => void,
-): DraftSchema | undefined {
-  let node: DraftSchema | undefined = root;
+  visit?: (node: S) => void,
+): S | undefined {
+  let node: S | undefined = root;
   for (let rest = path; node && rest;) {
     const m = STEP.exec(rest);
     if (!m) return undefined;
@@ -43,4 +50,16 @@ export function followSchemaPath(
     if (node) visit?.(node);
   }
   return node;
+}
+
+/**
+ * A validator error's field split into the version and the path below its openAPIV3Schema:
+ * `spec.versions[1].schema.openAPIV3Schema.properties[a]` -> 1, `.properties[a]` (single-version
+ * CRDs report `spec.validation...`); no schemaPath for a field outside the schema.
+ */
+export function splitSchemaPath(field: string): { version: number; schemaPath?: string } {
+  const m = /^spec\.(?:versions\[(\d+)\]\.schema|validation)\.openAPIV3Schema(.*)$/.exec(field);
+  if (m) return { version: m[1] ? Number(m[1]) : 0, schemaPath: m[2] ?? "" };
+  const v = /^spec\.versions\[(\d+)\]/.exec(field);
+  return { version: v ? Number(v[1]) : 0 };
 }

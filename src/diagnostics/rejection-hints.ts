@@ -5,6 +5,7 @@
  * Those get a hint in crdgen's terms.
  */
 import type { CustomResourceDefinition, JSONSchemaProps } from "../schema/types.js";
+import { followSchemaPath, splitSchemaPath } from "../../transforms/origins.js";
 import { didYouMean } from "../tags/suggest.js";
 import { isDNS1035Label } from "../validate/dns.js";
 import { walkFieldPath } from "../validate/field-path-syntax.js";
@@ -234,18 +235,9 @@ function step(name: string): string {
 /** The schema node a Kubernetes path names (`spec.versions[0].schema.openAPIV3Schema.properties[a].items`). */
 function schemaAt(crd: CustomResourceDefinition, field: string): JSONSchemaProps | undefined {
   // A CRD whose versions share one schema is validated, as the API server does, with it in spec.validation.
-  const m = /^spec\.(?:versions\[(\d+)\]\.schema|validation)\.openAPIV3Schema/.exec(field);
-  let node = m ? crd.spec.versions[Number(m[1] ?? 0)]?.schema?.openAPIV3Schema : undefined;
-  const steps = /\.(?:properties\[([^\]]*)\]|(items)|(additionalProperties))/y;
-  steps.lastIndex = m?.[0].length ?? 0;
-  while (node && steps.lastIndex < field.length) {
-    const step = steps.exec(field);
-    if (!step) return undefined;
-    if (step[1] !== undefined) node = node.properties?.[step[1]];
-    else if (step[2] !== undefined) node = Array.isArray(node.items) ? undefined : node.items;
-    else node = typeof node.additionalProperties === "object" ? node.additionalProperties : undefined;
-  }
-  return node;
+  const { version, schemaPath } = splitSchemaPath(field);
+  const root = crd.spec.versions[version]?.schema?.openAPIV3Schema;
+  return root && schemaPath !== undefined ? followSchemaPath(root, schemaPath) : undefined;
 }
 
 /**
