@@ -4,7 +4,7 @@
  * "63\nThe name.", which no tag reads. When the tag's first line alone is a value the tag takes
  * (as written, or as plainArgument rewrites it), the hint says to move the documentation up.
  */
-import { plainArgument } from "./plain-argument.js";
+import { hintedArgument, plainArgument } from "./plain-argument.js";
 import type { RegisteredTag } from "./registry.js";
 
 /**
@@ -45,8 +45,5 @@ function continuesValue(line: string): boolean {
 function firstLineValue(tag: RegisteredTag, line: string): string | undefined {
   const parsed = tag.parse(line);
   if (parsed.ok) return line;
-  const prefix = `write @${tag.name} `;
-  const rewritten = parsed.hint?.startsWith(prefix) ? parsed.hint.slice(prefix.length) : undefined;
-  if (rewritten !== undefined && tag.parse(rewritten).ok) return rewritten;
-  return plainArgument(tag, line);
+  return hintedArgument(tag, parsed) ?? plainArgument(tag, line);
 }

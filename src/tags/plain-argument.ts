@@ -5,7 +5,7 @@
  * key=value pairs separated by spaces rather than by the commas of controller-gen's markers
  * (`rule="self == oldSelf",message="..."`), or a choice in the case the tag spells it (`@scope namespaced`).
  */
-import type { RegisteredTag } from "./registry.js";
+import type { RegisteredTag, TagParseResult } from "./registry.js";
 
 /** The argument rewritten so that the tag reads it, or undefined when no rewrite does. */
 export function plainArgument(tag: RegisteredTag, text: string): string | undefined {
@@ -31,9 +31,16 @@ function spaced(tag: RegisteredTag, word: string): string | undefined {
   const candidate = withoutPairCommas(word);
   if (candidate === word) return undefined;
   const parsed = tag.parse(candidate);
-  if (parsed.ok) return candidate;
+  return parsed.ok ? candidate : hintedArgument(tag, parsed);
+}
+
+/** The argument a refusal's own hint gives (`write @<tag> <argument>`), when the tag reads it. */
+export function hintedArgument(
+  tag: RegisteredTag,
+  refused: Extract<TagParseResult<unknown>, { ok: false }>,
+): string | undefined {
   const prefix = `write @${tag.name} `;
-  const rewritten = parsed.hint?.startsWith(prefix) ? parsed.hint.slice(prefix.length) : undefined;
+  const rewritten = refused.hint?.startsWith(prefix) ? refused.hint.slice(prefix.length) : undefined;
   return rewritten !== undefined && tag.parse(rewritten).ok ? rewritten : undefined;
 }
 
