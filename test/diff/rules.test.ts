@@ -456,21 +456,40 @@ const rootCases: Case[] = [
     [["field-optional", false]],
     `${ROOT}.properties[spec]`,
   ),
+  // Left out, a root metadata is still there, unpruned: only its constraints come and go.
   rootCase(
-    "a root metadata that constrains name is compared as any field",
+    "a root metadata that limited name dropped: the limit is removed, nothing is pruned",
     object({
       spec,
       metadata: object({ name: str({ maxLength: 63 }) }),
     }),
     object({ spec }),
-    [["field-removed", true]],
-    `${ROOT}.properties[metadata]`,
+    [["bounds-loosened", false]],
+    `${ROOT}.properties[metadata].properties[name].maxLength`,
   ),
   rootCase(
-    "apiVersion given another type is not implicit",
+    "a root metadata that limits name added: existing names may break the limit",
+    object({ spec }),
+    object({
+      spec,
+      metadata: object({ name: str({ maxLength: 63 }) }),
+    }),
+    [["bounds-tightened", true]],
+    `${ROOT}.properties[metadata].properties[name].maxLength`,
+  ),
+  rootCase(
+    "a limit on metadata.generateName dropped from a listed metadata",
+    object({ spec, metadata: object({ generateName: str({ pattern: "^a" }) }) }),
+    object({ spec, metadata: typed("object") }),
+    [["pattern-removed", false]],
+    `${ROOT}.properties[metadata].properties[generateName].pattern`,
+  ),
+  rootCase(
+    "an apiVersion enum dropped: the enum is removed, the field is not",
     object({ spec, apiVersion: { type: "string", enum: ["example.com/v1"] } }),
     object({ spec }),
-    [["field-removed", true]],
+    [["enum-removed", false]],
+    `${ROOT}.properties[apiVersion].enum`,
   ),
   rootCase(
     "a root field of another name still counts",
