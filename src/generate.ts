@@ -24,6 +24,7 @@ import {
 import type { ReadCache } from "./read/read-cache.js";
 import type { RunCaches } from "./run-caches.js";
 import { noRootsHint, readModel } from "./read/roots.js";
+import { reportRootsOutsideEntries } from "./read/roots-outside-entries.js";
 import { collectGarbageIfGrown, heapUsed } from "./runtime/collect-garbage.js";
 import type { CustomResourceDefinition } from "./schema/types.js";
 import { installSizeProblems } from "./validate/install-size.js";
@@ -211,7 +212,9 @@ export async function writeOutput(result: GeneratedCrds): Promise<void> {
 
 export function read(loaded: LoadedProgram, diagnostics: Diagnostic[], cache?: ReadCache): IrModel {
   cache?.begin(loaded.program);
-  return readModel(loaded.entries, loaded.checker, diagnostics, cache);
+  const model = readModel(loaded.entries, loaded.checker, diagnostics, cache);
+  reportRootsOutsideEntries(loaded.program, loaded.entries, loaded.checker, diagnostics);
+  return model;
 }
 
 export function emitAndTransform(

@@ -30,6 +30,8 @@ export const codes = {
   rootLooksLikePart: "CRD1018",
   /** A crdgen tag in a `//` or `/* *\/` comment, which TypeScript does not read tags from. */
   tagInPlainComment: "CRD1019",
+  /** A `@crd` root in a file the entries import but do not include: no CRD is made of it. */
+  rootOutsideEntries: "CRD1021",
   // Kubernetes validation of the generated CRD, and `crdgen check` of CRD and custom-resource files
   invalidCrd: "CRD2001",
   /** A scalar YAML 1.1 readers (kubectl) read differently from YAML 1.2. */

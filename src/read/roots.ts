@@ -134,14 +134,17 @@ export function noRootsHint(entries: readonly ts.SourceFile[]): string {
   return "tag the root interface with /** @crd @group example.com @version v1 */";
 }
 
-type RootDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+export type RootDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
 
 /**
  * The declarations mentioning @crd that the entries declare, then those they re-export
  * (`export * from "./widget.js"`: an index file is a usual entry; `export * as v1 from
  * "./v1/types.js"`, one namespace per API version), each once.
  */
-function rootCandidates(entries: readonly ts.SourceFile[], checker: ts.TypeChecker): RootDeclaration[] {
+export function rootCandidates(
+  entries: readonly ts.SourceFile[],
+  checker: ts.TypeChecker,
+): RootDeclaration[] {
   const found = new Set<ts.Node>();
   const out: RootDeclaration[] = [];
   const add = (node: ts.Node) => {
@@ -172,7 +175,7 @@ function rootCandidates(entries: readonly ts.SourceFile[], checker: ts.TypeCheck
   return out;
 }
 
-function isRootShaped(node: ts.Node): node is RootDeclaration {
+export function isRootShaped(node: ts.Node): node is RootDeclaration {
   return tsApi.isInterfaceDeclaration(node) || tsApi.isTypeAliasDeclaration(node);
 }
 
