@@ -78,9 +78,10 @@ function parseName(tag: string, repeatable: boolean) {
   return (text: string): TagParseResult<string> => {
     const t = text.trim();
     if (t === "") return fail("expects a value");
-    // kube-rs users may paste a list (`fo, f`, `["fo", "f"]`): the hint gives the names bare.
+    // kube-rs users may paste a list (`fo, f`, `["fo", "f"]`), controller-gen users its marker's
+    // (`+kubebuilder:resource:shortName=cert;certs`): the hint gives the names bare.
     const names = t
-      .split(/[\s,]+/)
+      .split(/[\s,;]+/)
       .map((n) => n.replace(/^[["'`]+|["'`\]]+$/g, ""))
       .filter((n) => n !== "");
     if (names.length > 1)

@@ -38,6 +38,10 @@ export function parseCount(text: string): TagParseResult<number> {
 
 export function parseWord(text: string): TagParseResult<string> {
   const t = text.trim();
+  // No format or property name starts with either: they separate a Go marker's key from its value
+  // (`+kubebuilder:validation:Format=date-time` pasted as `@format=date-time`), which the reader's
+  // hint then drops. Accepted, the punctuation would be part of the name.
+  if (/^[:=]\S/.test(t)) return fail(`takes its value after a space, not after "${t[0]!}"`);
   return /^\S+$/.test(t) ? ok(t) : fail(t === "" ? "expects a value" : `expects a single word, got "${t}"`);
 }
 
@@ -150,6 +154,10 @@ export function parseKeyValues(
     if (out.has(key)) return fail(`gives ${key} more than once`);
     const backticked = m[4];
     if (backticked !== undefined) return backtickFailure(key, backticked);
+    if (m[2] !== undefined && /^[^\s,]/.test(rest.slice(m[0].length))) {
+      const inner = innerQuoteFailure<Map<string, string | true>>(key, rest, keys);
+      if (inner) return inner;
+    }
     const value = m[2] !== undefined ? m[2].replace(/\\(["\\])/g, "$1") : (m[3] ?? m[5]);
     out.set(key, value === undefined ? true : value);
     rest = rest.slice(m[0].length).trimStart();
@@ -199,6 +207,33 @@ function backtickFailure<V>(key: string, inner: string): TagParseResult<V> {
     `${key} is in backticks (Go's raw string), which crdgen does not read as quotes`,
     `write ${key}=${value}`,
   );
+}
+
+/**
+ * A double-quoted value that more than a space or a comma follows held a `"` of its own (a CEL
+ * raw string `r"""^a$"""`, a JSONPath filter `[?(@.type=="Ready")]`), which ended it early. Its
+ * own end is the first `"` that the end of the text or the next key follows; the hint writes the
+ * value quoted as crdgen reads it back.
+ */
+function innerQuoteFailure<V>(
+  key: string,
+  rest: string,
+  keys: readonly string[] | undefined,
+): TagParseResult<V> | undefined {
+  const start = rest.indexOf('"') + 1;
+  for (let end = rest.indexOf('"', start); end !== -1; end = rest.indexOf('"', end + 1)) {
+    const next = /^\s+([A-Za-z][\w-]*)(?:=|\s|$)/.exec(rest.slice(end + 1))?.[1];
+    if (end + 1 < rest.length && (next === undefined || (keys !== undefined && !keys.includes(next))))
+      continue;
+    const value = rest.slice(start, end).replace(/\\(["\\])/g, "$1");
+    // A value that would swallow another key's pair is no value with a quote inside.
+    if (keys?.some((k) => value.includes(` ${k}=`))) return undefined;
+    return fail(
+      `${key}'s value holds a double quote, which ends the value there: inside "..." write it \\", or quote the value with '...'`,
+      `write ${key}=${quoted(value)}`,
+    );
+  }
+  return undefined;
 }
 
 /** A value as parseKeyValues reads it back: in single quotes when it holds `"` (no escapes there), else in double. */

@@ -248,6 +248,17 @@ const REASONS = ["FieldValueInvalid", "FieldValueForbidden", "FieldValueRequired
 function parseValidation(text: string): TagParseResult<ValidationRule> {
   const t = text.trim();
   if (t === "") return fail("expects a CEL rule");
+  // controller-gen's marker name pasted with the rule (`@validation:XValidation:rule=...`, from
+  // `+kubebuilder:validation:XValidation:rule=...`): without it, the rest may be what was meant.
+  const marker = /^(?:[:=]\s*)?XValidation\s*[:=]\s*/i.exec(t);
+  if (marker) {
+    const rest = t.slice(marker[0].length);
+    const meant = parseValidation(rest);
+    return fail(
+      `reads "${t}" with controller-gen's marker name XValidation, which is no part of a rule`,
+      meant.ok ? `write @validation ${rest}` : meant.hint,
+    );
+  }
   // No CEL expression starts with either: they separate the tag from its value (`@validation:rule=...`).
   if (/^[:=]/.test(t)) return fail(`reads "${t}" as a CEL rule, which cannot start with "${t[0]!}"`);
   if (!new RegExp(`^(${RULE_KEYS.join("|")})(=|\\s|$)`).test(t)) return bareRule(t);

@@ -115,11 +115,21 @@ function parseServed(text: string): TagParseResult<boolean> {
   return fail(`expects true or false, got "${t}"`);
 }
 
+/**
+ * A selectable field's path. Pasted from controller-gen's marker
+ * (`+kubebuilder:selectablefield:JSONPath=\`.spec.x\``), its key and quotes are refused with the
+ * path alone in the hint, as is a path without its leading dot.
+ */
 function parseJsonPath(text: string): TagParseResult<string> {
   const t = text.trim();
-  return t.startsWith(".") && !/\s/.test(t)
-    ? ok(t)
-    : fail(`expects a JSON path starting with ".", got "${t}"`);
+  if (t.startsWith(".") && !/\s/.test(t)) return ok(t);
+  const pasted = /^(jsonpath\s*=\s*)?(["'`]?)([^\s"'`]+)\2$/i.exec(t);
+  if (!pasted) return fail(`expects a JSON path starting with ".", got "${t}"`);
+  const [, key, quote, bare = ""] = pasted;
+  const hint = `write @selectableField ${bare.startsWith(".") ? bare : `.${bare}`}`;
+  if (key) return fail(`takes the path alone, not controller-gen's ${key.trim()} key, got "${t}"`, hint);
+  if (quote) return fail(`is written in quotes, which would be part of the path`, hint);
+  return fail(`expects a JSON path starting with ".", got "${t}"`, hint);
 }
 
 function parsePair(text: string): TagParseResult<[string, string]> {

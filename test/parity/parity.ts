@@ -84,7 +84,8 @@ export interface Port {
   minPaths: number;
   /**
    * Warnings the original draws from `crdgen check` too, by code (CRD2007: too large for
-   * client-side `kubectl apply`); none by default.
+   * client-side `kubectl apply`), or that the port's layout draws (CRD1021: roots of another
+   * port's file it imports from); none by default.
    */
   warnings?: readonly string[];
   /**

@@ -180,7 +180,7 @@ describe("a value written as an attribute writes it", () => {
     ["@served=false", '@served expects true or false, got "=false". | write @served false'],
     [
       '@selectableField ".spec.name"',
-      '@selectableField expects a JSON path starting with ".", got "".spec.name"". | write @selectableField .spec.name',
+      "@selectableField is written in quotes, which would be part of the path. | write @selectableField .spec.name",
     ],
     // Nothing to unwrap: the tag's syntax, as before.
     [
