@@ -2,6 +2,7 @@
 import { codes } from "../diagnostics/codes.js";
 import { plainLocation, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { conflictingTags } from "../tags/combinations.js";
+import { equivalentHint, readMarker } from "../tags/controller-gen-markers.js";
 import { tagRegistry, UNKNOWN_TAG_HINTS } from "../tags/index.js";
 import { documentationBelowHint } from "../tags/documentation-below.js";
 import { plainArgument } from "../tags/plain-argument.js";
@@ -37,14 +38,7 @@ export function collectTags(
     const def = tagRegistry.get(tag.name);
     if (!def) {
       if (tagRegistry.isIgnored(tag.name)) continue;
-      const suggestion = tagRegistry.suggest(tag.name);
-      diagnostics.push({
-        severity: "error",
-        code: codes.unknownTag,
-        message: `Unknown tag @${tag.name}.${suggestion ? ` Did you mean @${suggestion}?` : ""}`,
-        location: plainLocation(tag.origin),
-        hint: UNKNOWN_TAG_HINTS.get(tag.name) ?? "run `crdgen --help-tags` for the list of tags",
-      });
+      diagnostics.push({ severity: "error", location: plainLocation(tag.origin), ...unknownTag(tag) });
       continue;
     }
     if (!def.targets.some((t) => targets.includes(t))) {
@@ -124,4 +118,39 @@ export function rootTypeTags(raw: readonly RawTag[]): AppliedTag[] {
   return collectTags(raw, ["crd", "type"], []).filter(
     (t) => t.name !== "deprecated" && tagRegistry.get(t.name)?.targets.includes("type") === true,
   );
+}
+
+/**
+ * The error for a tag crdgen does not have. A controller-gen marker written with `@` for `+`
+ * (`@kubebuilder:validation:MaxItems=16`) gets the tag that marker means, as a pasted marker line
+ * does (CRD1017); a known non-tag in another case (`@Enum`) the hint its lower-case spelling has.
+ */
+function unknownTag(tag: RawTag): { code: string; message: string; hint: string } {
+  if (tag.name === "kubebuilder" && tag.text.trimStart().startsWith(":")) {
+    const marker = `+kubebuilder${tag.text.split("\n", 1)[0]!.trim()}`;
+    const reading = readMarker(marker);
+    const written = `@kubebuilder is no tag: @${marker.slice(1)} is controller-gen's marker ${marker} written with @`;
+    if (!reading)
+      return {
+        code: codes.unknownTag,
+        message: `${written}, which drives Go code generation and means nothing to a CRD.`,
+        hint: "remove it",
+      };
+    return {
+      code: codes.unknownTag,
+      message: `${written}, and crdgen reads tags of its own.`,
+      hint: reading.equivalent
+        ? equivalentHint(reading.equivalent)
+        : "crdgen has no equivalent: remove it (run `crdgen --help-tags` for the tags crdgen reads)",
+    };
+  }
+  const suggestion = tagRegistry.suggest(tag.name);
+  return {
+    code: codes.unknownTag,
+    message: `Unknown tag @${tag.name}.${suggestion ? ` Did you mean @${suggestion}?` : ""}`,
+    hint:
+      UNKNOWN_TAG_HINTS.get(tag.name) ??
+      UNKNOWN_TAG_HINTS.get(tag.name.toLowerCase()) ??
+      "run `crdgen --help-tags` for the list of tags",
+  };
 }

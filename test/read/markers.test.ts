@@ -119,6 +119,47 @@ export interface Spec {
   });
 });
 
+describe("a marker written with @ for + is an unknown tag whose hint is the marker's tag", () => {
+  const errorFor = (comment: string) => {
+    const source = withRoot(`{\n  /** ${comment} */\n  a?: string[];\n}`);
+    const errors = errorsOf(source);
+    expect(errors).toHaveLength(1);
+    return { ...errors[0]!, at: positionOf(source, comment) };
+  };
+
+  test("a marker that shapes the CRD: the tag it means", () => {
+    const error = errorFor("@kubebuilder:validation:MaxItems=16");
+    expect(error).toMatchObject({
+      code: "CRD1003",
+      message:
+        "@kubebuilder is no tag: @kubebuilder:validation:MaxItems=16 is controller-gen's marker +kubebuilder:validation:MaxItems=16 written with @, and crdgen reads tags of its own.",
+      hint: "write @maxItems 16",
+    });
+    expect(error.location).toEqual({ file: ENTRY, ...error.at });
+  });
+
+  test("a marker without a tag of crdgen's: no equivalent", () => {
+    expect(errorFor("@kubebuilder:validation:XFutureThing=1").hint).toContain("no equivalent");
+  });
+
+  test("a marker for Go code: remove it", () => {
+    expect(errorFor("@kubebuilder:object:generate=true")).toMatchObject({
+      message: expect.stringContaining("drives Go code generation and means nothing to a CRD"),
+      hint: "remove it",
+    });
+  });
+
+  test("@kubebuilder alone is an unknown tag like any other", () => {
+    expect(errorFor("@kubebuilder").message).toBe("Unknown tag @kubebuilder.");
+  });
+
+  test("a known non-tag in another case gets its hint (@Enum as @enum)", () => {
+    expect(errorFor("@Enum a;b").hint).toBe(
+      'write the type as a union of literals, e.g. "a" | "b" (or use a TypeScript enum)',
+    );
+  });
+});
+
 describe("marker lines are left out of descriptions", () => {
   test("markers for code generation are removed without a word", () => {
     const spec = specSchema(
