@@ -62,6 +62,13 @@ export class CrdSession {
   /** The entry files (folder entries expanded) as of the last run. */
   private entries: string[];
   private readonly pending = new Set<string>();
+  /**
+   * Every tsconfig (and file it extends) a load of this session read: one deleted stays a type
+   * file, so that putting it back (a branch switch, `git stash pop`) loads the program with it again.
+   */
+  private readonly configsRead = new Set<string>();
+  /** Entries that were folders when last seen: one gone is named as a folder. */
+  private readonly folderEntries = new Set<string>();
   /** Runs are chained: two builds starting at once must not write the same files together. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -97,14 +104,16 @@ export class CrdSession {
     if (program)
       for (const sf of program.getSourceFiles())
         if (!isLibraryFile(program, sf)) files.add(path.resolve(sf.fileName));
-    for (const config of this.loaded?.configFiles ?? []) files.add(config);
+    for (const config of this.loaded?.configFiles ?? []) this.configsRead.add(config);
+    for (const config of this.configsRead) files.add(config);
     // An import of a file that does not exist yet: creating the file must trigger a run.
     if (program) for (const candidate of missingImportCandidates(program)) files.add(candidate);
     return [...files];
   }
 
+  /** `file` is absolute, or relative to the session's `cwd` (as its entries are). */
   isTypeFile(file: string): boolean {
-    const resolved = path.resolve(file);
+    const resolved = path.resolve(this.options.cwd, file);
     return (
       this.files.includes(resolved) ||
       this.entryFolders().some((folder) => isInputUnderFolder(resolved, folder))
@@ -113,7 +122,7 @@ export class CrdSession {
 
   /** Records a change the bundler saw; the next `run` re-reads that file. Other files are ignored. */
   markChanged(file: string): void {
-    if (this.isTypeFile(file)) this.pending.add(path.resolve(file));
+    if (this.isTypeFile(file)) this.pending.add(path.resolve(this.options.cwd, file));
   }
 
   /**
@@ -135,6 +144,7 @@ export class CrdSession {
     this.pending.clear();
     // A folder entry stands for the files under it now: creating or deleting one changes the entries.
     const entries = entryFiles(this.options.entries, this.options.cwd);
+    for (const folder of this.entryFolders()) this.folderEntries.add(folder);
     const entriesChanged = entries.join("\n") !== this.entries.join("\n");
     if (this.loaded && this.last && changed.length === 0 && !entriesChanged)
       return { ...this.last, written: [], removed: [], unchanged: true };
@@ -142,12 +152,15 @@ export class CrdSession {
 
     const { cwd } = this.options;
     // An entry file named on the command line was deleted (or renamed away): say so, rather than
-    // read a program without it and find no CRD. The program and the stamps stay as they were, so
-    // recreating the file is a change to it and recovers; other edits meanwhile are kept pending.
+    // read a program without it and find no CRD. The program stays as it was; the edits seen
+    // meanwhile are kept pending for the run that finds the entry back (recreating it moves its
+    // stamp from missing). The stamps move on: left behind, they would say a file changed since
+    // it was read, and watch mode would run, and say this, again and again.
     const gone = this.loaded ? entries.filter((f) => !existsSync(f)) : [];
     if (gone.length > 0) {
       for (const f of changed) this.pending.add(f);
-      const diagnostics = gone.map((f): Diagnostic => entryGone(f, cwd));
+      for (const [f, stamp] of seen) this.stamps.set(f, stamp);
+      const diagnostics = gone.map((f): Diagnostic => entryGone(f, this.folderEntries.has(f), cwd));
       const result = failed(diagnostics);
       this.last = { result, written: [], removed: [], unchanged: false };
       return this.last;
@@ -157,7 +170,7 @@ export class CrdSession {
       !this.loaded ||
       this.loaded.entries.length < entries.length ||
       entriesChanged ||
-      changed.some((f) => this.loaded?.configFiles.includes(f))
+      changed.some((f) => this.configsRead.has(f))
     ) {
       // First run; an entry was missing last time, or the entries changed (only a fresh load
       // picks a new entry up); or the compiler options changed (they can change every type).
@@ -263,14 +276,14 @@ export class CrdSession {
   }
 }
 
-function entryGone(file: string, cwd: string): Diagnostic {
+function entryGone(file: string, folder: boolean, cwd: string): Diagnostic {
   const relative = path.relative(cwd, file);
   const shown =
     relative.startsWith("..") || path.isAbsolute(relative) ? file : relative.split(path.sep).join("/");
   return {
     severity: "error",
     code: codes.fileNotFound,
-    message: `The entry file ${shown} no longer exists (deleted or renamed); generating resumes when it is back.`,
+    message: `The entry ${folder ? "folder" : "file"} ${shown} no longer exists (deleted or renamed); generating resumes when it is back.`,
   };
 }
 

@@ -100,11 +100,13 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
 
   /**
    * Watches every folder holding one of the session's type files (new imports widen the set),
-   * and folders given as entries with all their subfolders (a file created there is a new entry).
+   * folders given as entries with all their subfolders (a file created there is a new entry), and
+   * the folder above each entry's folder: a folder's own watcher follows it when it is renamed, so
+   * only its parent sees it go away and come back.
    */
   const watchDirectories = () =>
     folders.update(
-      session.typeFiles().map((f) => path.dirname(f)),
+      [...session.typeFiles().map((f) => path.dirname(f)), ...entryParents(options.entries, cwd)],
       session.entryFolders(),
     );
 
@@ -129,7 +131,7 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
     if (!isDirectory(file)) return false;
     return (
       session.typeFiles().some((f) => path.dirname(f) === file) ||
-      session.entryFolders().some((folder) => file.startsWith(folder + path.sep))
+      session.entryFolders().some((folder) => folder === file || file.startsWith(folder + path.sep))
     );
   };
 
@@ -145,4 +147,20 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
       folders.close();
     },
   };
+}
+
+/**
+ * The two folders above each entry, or the nearest ones that exist: where an entry's folder (or
+ * a folder entry) renamed away, deleted or made again shows up. Whether a missing entry was a file
+ * or a folder is not known, hence both.
+ */
+function entryParents(entries: readonly string[], cwd: string): string[] {
+  const existing = (folder: string): string => {
+    while (!isDirectory(folder) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+    return folder;
+  };
+  return entries.flatMap((entry) => {
+    const parent = path.dirname(path.resolve(cwd, entry));
+    return [existing(parent), existing(path.dirname(parent))];
+  });
 }

@@ -18,6 +18,7 @@ export function regenerateOnChange(server: ViteDevServer, output: () => CrdOutpu
     const out = output();
     const s = out.session;
     try {
+      const wasFailing = out.lastRunFailed;
       const outcome = await out.run();
       // Files the edit newly imports join the watch list; vite ignores ones it already has.
       server.watcher.add(s.typeFiles());
@@ -28,6 +29,11 @@ export function regenerateOnChange(server: ViteDevServer, output: () => CrdOutpu
         logger.info(`crdgen: wrote ${path.relative(s.cwd, file)}`, { timestamp: true });
       for (const file of outcome.removed)
         logger.info(`crdgen: removed ${path.relative(s.cwd, file)}`, { timestamp: true });
+      // The log's last crdgen line was an error: without this, a fix that leaves every CRD as it
+      // was (an edit undone) is silent, and the error looks current.
+      const quiet = outcome.written.length === 0 && outcome.removed.length === 0;
+      if (wasFailing && outcome.result.ok && quiet)
+        logger.info("crdgen: fixed; the CRDs on disk are up to date", { timestamp: true });
     } catch (e) {
       logger.error(`crdgen: ${e instanceof Error ? e.message : String(e)}`, { timestamp: true });
     }

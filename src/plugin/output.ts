@@ -27,6 +27,8 @@ export class CrdOutput {
    * change made during it (`changedSinceRun`) would run, and throw, again.
    */
   private threw = false;
+  /** Whether the last run failed (bad types, or it threw): a dev server says when a save fixes that. */
+  private failing = false;
 
   /** `producer` names what makes the files (see out-dir-claims.ts): the options but the output folder. */
   constructor(
@@ -57,13 +59,20 @@ export class CrdOutput {
     }).then(
       (outcome: PluginOutcome) => {
         this.threw = false;
+        this.failing = !outcome.result.ok;
         return outcome;
       },
       (e: unknown) => {
         this.threw = true;
+        this.failing = true;
         return runFailure(e);
       },
     );
+  }
+
+  /** Whether the last run failed, so that a successful one is worth saying even when it wrote nothing. */
+  get lastRunFailed(): boolean {
+    return this.failing;
   }
 
   /** Whether a type file changed since the last run read it (its event lost); not after a run that threw. */

@@ -6,6 +6,7 @@
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { makeDirs } from "../runtime/make-dirs.js";
+import { settled, tracked } from "./temp-files.js";
 
 export interface OutputFile {
   path: string;
@@ -22,19 +23,28 @@ export async function writeAtomically(files: readonly OutputFile[]): Promise<voi
       makeDirs(path.dirname(f.path));
       const temp = `${f.path}.crdgen-${process.pid}-${written++}.tmp`;
       temps.push({ temp, target: f.path });
+      tracked(temp);
       await writeFile(temp, f.content, "utf8");
     }
   } catch (e) {
-    await Promise.all(temps.map((t) => rm(t.temp, { force: true })));
+    await removeTemps(temps);
     throw e;
   }
   try {
-    for (const t of temps) await rename(t.temp, t.target);
+    for (const t of temps) {
+      await rename(t.temp, t.target);
+      settled(t.temp);
+    }
   } catch (e) {
     // Those already renamed are gone (force); none is left behind beside the CRDs.
-    await Promise.all(temps.map((t) => rm(t.temp, { force: true })));
+    await removeTemps(temps);
     throw e;
   }
+}
+
+async function removeTemps(temps: readonly { temp: string }[]): Promise<void> {
+  await Promise.all(temps.map((t) => rm(t.temp, { force: true })));
+  for (const t of temps) settled(t.temp);
 }
 
 /**

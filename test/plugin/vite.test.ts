@@ -171,6 +171,19 @@ test("the dev server regenerates on save and survives a bad edit", async () => {
   await eventually(async () => (await project.read(CRD)).includes("shape:"), "the fix to reach the CRD");
 });
 
+test("the dev server says so when a save fixes the errors without changing a CRD", async () => {
+  await startDevServer([TYPES]);
+  const good = await project.read(TYPES);
+  await project.write(TYPES, BAD_TYPES);
+  await eventually(async () => warnings.some((w) => w.includes(BAD_LOCATION)), "the bad edit's warning");
+  // Back to the text the CRD on disk was made from: nothing to write, but the warning above is over.
+  await project.write(TYPES, good);
+  await eventually(async () => infos.some((i) => i.includes("crdgen: fixed")), "the fix's log line");
+  expect(infos.filter((i) => i.includes("crdgen: fixed"))).toEqual([
+    "crdgen: fixed; the CRDs on disk are up to date",
+  ]);
+});
+
 test("the dev server removes the CRD file a renamed plural left behind, and says so", async () => {
   await startDevServer([TYPES]);
   await project.write(TYPES, RENAMED_TYPES);
