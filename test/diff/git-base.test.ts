@@ -106,4 +106,40 @@ describe("crdgen diff --base", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/HEAD:deploy\/crds\/widgets\.yaml:\d+:\d+: /);
   });
+
+  describe("a ref the clone lacks, as in CI", () => {
+    /** A clone of the test repository (whose branch `feature` is one commit ahead), at `clonePath`. */
+    function cloneWith(args: string[]): string {
+      commitAll("change");
+      git("branch", "feature");
+      const clonePath = path.join(dir, "..", `${path.basename(dir)}-clone`);
+      execFileSync("git", ["clone", "-q", ...args, `file://${dir}`, clonePath], {
+        env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" },
+      });
+      const done = cleanup;
+      cleanup = () => {
+        rmSync(clonePath, { recursive: true, force: true });
+        done();
+      };
+      return clonePath;
+    }
+
+    it("in a shallow clone, says to fetch it", async () => {
+      const clone = cloneWith(["--depth=1", "--single-branch"]);
+      const result = await run(["--base", "origin/feature", "deploy/crds"], clone);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        'crdgen diff: unknown git ref "origin/feature": this clone is shallow and does not hold it; fetch it first (git fetch --depth=1 origin feature), or check out with fetch-depth: 0\n',
+      );
+    });
+
+    it("a branch only the remote has: did you mean origin/<branch>?", async () => {
+      const clone = cloneWith([]);
+      const result = await run(["--base", "feature", "deploy/crds"], clone);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe('crdgen diff: unknown git ref "feature" (did you mean origin/feature?)\n');
+      const meant = await run(["--base", "origin/feature", "deploy/crds"], clone);
+      expect(meant).toMatchObject({ code: 0, stdout: "No API changes.\n" });
+    });
+  });
 });

@@ -34,6 +34,27 @@ async function git(args: string[], cwd: string): Promise<GitResult> {
   }
 }
 
+/**
+ * Why `ref` may be missing, where that is likely: a shallow clone (CI's usual checkout holds the
+ * one commit it builds) lacks the branch until it is fetched; a local branch name may be meant as
+ * the remote's (`main` where only `origin/main` exists).
+ */
+async function unknownRef(ref: string, root: string): Promise<string> {
+  const error = `unknown git ref "${ref}"`;
+  const remote = `origin/${ref}`;
+  if (
+    !ref.startsWith("origin/") &&
+    (await git(["rev-parse", "--verify", "--quiet", `${remote}^{commit}`], root)).ok
+  )
+    return `${error} (did you mean ${remote}?)`;
+  const shallow = await git(["rev-parse", "--is-shallow-repository"], root);
+  if (shallow.ok && shallow.stdout.trim() === "true") {
+    const branch = ref.startsWith("origin/") ? ref.slice("origin/".length) : ref;
+    return `${error}: this clone is shallow and does not hold it; fetch it first (git fetch --depth=1 origin ${branch}), or check out with fetch-depth: 0`;
+  }
+  return error;
+}
+
 /** Loads the CRDs under `target` (absolute; file or folder) as of `ref`; `shown` names it in errors. */
 export async function loadCrdsFromGit(ref: string, target: string, shown: string): Promise<CrdSetResult> {
   let isDirectory: boolean;
@@ -51,7 +72,7 @@ export async function loadCrdsFromGit(ref: string, target: string, shown: string
   if (!top.ok) return { ok: false, error: `${shown} is not inside a git repository`, usage: true };
   const root = await realpath(top.stdout.trim());
   const verified = await git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], root);
-  if (!verified.ok) return { ok: false, error: `unknown git ref "${ref}"`, usage: true };
+  if (!verified.ok) return { ok: false, error: await unknownRef(ref, root), usage: true };
 
   const relative = path.relative(root, realTarget).split(path.sep).join("/");
   let files: string[];
