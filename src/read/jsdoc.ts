@@ -23,6 +23,11 @@ export interface RawTag {
   text: string;
   origin: SourceLocation;
   /**
+   * Whether `text` began on the tag's own line (`@immutable once set`) rather than below it
+   * (`@immutable` over a line of documentation); set only for a tag with text.
+   */
+  textOnTagLine?: boolean;
+  /**
    * What reading the comment already found wrong, reported by the tag reader in the tag's place:
    * a controller-gen marker (whose line is then the name, read/markers.ts), or a `@default`
    * naming no member of its enum (read/enum-defaults.ts).
@@ -156,12 +161,16 @@ function docOf(jsDoc: ts.JSDoc, sf: ts.SourceFile, text: string, tagMarkers: str
   const description = cleanDescription(tsApi.getTextOfJSDocComment(jsDoc.comment));
   const tags = (jsDoc.tags ?? []).map((tag) => {
     const read = tagText(text, tag);
-    return {
+    const raw: RawTag = {
       name: tag.tagName.text,
-      // A marker on a line of its own within the tag's text (not on the tag's own line).
-      text: mayHoldMarkers(read) ? withoutMarkers(read, tagMarkers, textOnTagLine(text, tag) ? 1 : 0) : read,
+      text: read,
       origin: positionOrigin(sf, tag.getStart(sf)),
     };
+    if (read === "") return raw;
+    raw.textOnTagLine = textOnTagLine(text, tag);
+    // A marker on a line of its own within the tag's text (not on the tag's own line).
+    if (mayHoldMarkers(read)) raw.text = withoutMarkers(read, tagMarkers, raw.textOnTagLine ? 1 : 0);
+    return raw;
   });
   return { description, tags };
 }
@@ -198,7 +207,9 @@ function simpleTags(content: string, sf: ts.SourceFile, start: number): DocInfo 
     if (!match) return undefined;
     const name = match[1]!;
     const text = content.slice(at + 1 + name.length, ats[k + 1] ?? content.length).trim();
-    tags.push({ name, text, origin: positionOrigin(sf, start + at) });
+    const tag: RawTag = { name, text, origin: positionOrigin(sf, start + at) };
+    if (text !== "") tag.textOnTagLine = true; // one line: the text is on the tag's
+    tags.push(tag);
   }
   const description = content.slice(0, ats[0]).trim();
   return { description: description || undefined, tags };

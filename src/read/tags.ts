@@ -75,7 +75,8 @@ export function collectTags(
     }
     if (!parsed.ok) {
       // Documentation below the tag explains the failure better than any guess at the value.
-      const below = meant === undefined ? documentationBelowHint(def, tag.text) : undefined;
+      const below =
+        meant === undefined ? documentationBelowHint(def, tag.text, tag.textOnTagLine) : undefined;
       const plain = meant ?? (parsed.hint === undefined ? plainArgument(def, tag.text) : undefined);
       diagnostics.push({
         severity: "error",

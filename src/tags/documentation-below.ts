@@ -9,11 +9,15 @@ import type { RegisteredTag } from "./registry.js";
 
 /**
  * The hint for a tag whose text `tag` refused, when documentation written after it is the likely
- * cause; else undefined. A flag's text is trimmed, so whether it started on the tag's line is not
- * known: a flag followed by words (`@immutable` then `Once set, never changes.`) is taken as one,
- * unless the flag's own hint reads them.
+ * cause; else undefined. A flag followed by words (`@immutable` then `Once set, never changes.`)
+ * is taken as one, unless the flag's own hint reads them; when the words began on the flag's own
+ * line (`textOnTagLine`: `@immutable once set`), the hint says to remove them instead.
  */
-export function documentationBelowHint(tag: RegisteredTag, text: string): string | undefined {
+export function documentationBelowHint(
+  tag: RegisteredTag,
+  text: string,
+  textOnTagLine?: boolean,
+): string | undefined {
   const [first = "", ...below] = text.trim().split("\n");
   const rest = below.map((l) => l.trim()).filter((l) => l !== "");
   if (rest.length > 0 && !continuesValue(rest[0]!)) {
@@ -23,9 +27,11 @@ export function documentationBelowHint(tag: RegisteredTag, text: string): string
   }
   // A flag followed by words, unless the flag knows what they meant (`@immutable message="..."`).
   const parsed = tag.parse(text);
-  if (tag.parse("").ok && /\s/.test(text.trim()) && !parsed.ok && parsed.hint === undefined)
-    return `a tag's text runs to the next tag, the lines below it included: put the documentation above the tags, and write @${tag.name}`;
-  return undefined;
+  if (!tag.parse("").ok || parsed.ok || parsed.hint !== undefined || !/\s/.test(text.trim()))
+    return undefined;
+  if (textOnTagLine && !text.includes("\n"))
+    return `write @${tag.name} alone; documentation goes above the tags`;
+  return `a tag's text runs to the next tag, the lines below it included: put the documentation above the tags, and write @${tag.name}`;
 }
 
 /** `@name value`, or `@name` alone for a flag. */

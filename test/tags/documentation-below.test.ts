@@ -61,6 +61,18 @@ describe("documentation below a tag", () => {
     },
   );
 
+  test.each([
+    ["in a comment of several lines", (flag: string) => field([flag + " once set, never changes"])],
+    [
+      "in a one-line comment",
+      (flag: string) => withRoot(`{\n  /** ${flag} once set, never changes */\n  f?: string;\n}`),
+    ],
+  ])("a flag with words on its own line (%s): they go, not below", (_, source) => {
+    expect(theError(source("@immutable"))).toBe(
+      '@immutable takes no argument, got "once set, never changes". || write @immutable alone; documentation goes above the tags',
+    );
+  });
+
   test("a flag with one word after it keeps its own hint", () => {
     expect(theError(field(["@nullable true"]))).toBe(
       '@nullable takes no argument, got "true". || write @nullable',
