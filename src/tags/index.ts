@@ -3,6 +3,7 @@ import { controllerGenTags } from "./controller-gen-tags.js";
 import { crdTags } from "./crd-tags.js";
 import { KUBE_RS_TAG_HINTS } from "./kube-rs.js";
 import { TagRegistry } from "./registry.js";
+import { SCHEMA_KEYWORD_TAG_HINTS } from "./schema-keywords.js";
 import { schemaTags } from "./schema-tags.js";
 import { versionTags } from "./version-tags.js";
 
@@ -32,7 +33,6 @@ const DOCUMENTATION_TAGS = new Set([
   "type",
   "typedef",
   "template",
-  "description",
   "summary",
   "license",
   "file",
@@ -106,7 +106,8 @@ const CONVERSION_HINT =
 /**
  * Tags crdgen does not have, whose unknown-tag error says what to write instead, since a
  * did-you-mean cannot: a schema feature written in TypeScript itself (JSDoc's `@enum`,
- * controller-gen's `+optional`), kube-rs' attributes, and a conversion webhook, which has no tag.
+ * controller-gen's `+optional`), kube-rs' attributes, a CRD's own schema keywords, and a
+ * conversion webhook, which has no tag.
  */
 export const UNKNOWN_TAG_HINTS: ReadonlyMap<string, string> = new Map([
   ["enum", 'write the type as a union of literals, e.g. "a" | "b" (or use a TypeScript enum)'],
@@ -116,6 +117,7 @@ export const UNKNOWN_TAG_HINTS: ReadonlyMap<string, string> = new Map([
   ["conversion", CONVERSION_HINT],
   ["webhook", CONVERSION_HINT],
   ...KUBE_RS_TAG_HINTS,
+  ...SCHEMA_KEYWORD_TAG_HINTS,
 ]);
 
 export const tagRegistry = new TagRegistry(

@@ -195,6 +195,19 @@ export const schemaTags: RegisteredTag[] = [
       s.description = s.description ? `${s.description}\n\n${note}` : note;
     },
   }),
+  // JSDoc's (and ts-json-schema-generator's) way of writing a description as a tag: read, not dropped.
+  defineTag<string>({
+    name: "description",
+    targets: VALUE,
+    summary:
+      "The field's description, as JSDoc reads it; after the comment's own text (a blank line apart) when it has some.",
+    syntax: "@description <text>",
+    // An empty one was documentation before it was read, and says nothing: no error.
+    parse: (text) => ok(text.trim()),
+    schema: (s, v) => {
+      if (v !== "") s.description = s.description ? `${s.description}\n\n${v}` : v;
+    },
+  }),
   defineTag({
     name: "title",
     targets: VALUE,
