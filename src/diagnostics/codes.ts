@@ -32,6 +32,8 @@ export const codes = {
   tagInPlainComment: "CRD1019",
   /** A `@crd` root in a file the entries import but do not include: no CRD is made of it. */
   rootOutsideEntries: "CRD1021",
+  /** A root's `kind` or `apiVersion` string literal that is not the CRD's kind or group/version. */
+  rootLiteralMismatch: "CRD1022",
   // Kubernetes validation of the generated CRD, and `crdgen check` of CRD and custom-resource files
   invalidCrd: "CRD2001",
   /** A scalar YAML 1.1 readers (kubectl) read differently from YAML 1.2. */

@@ -15,6 +15,7 @@ import type { AppliedTag } from "../tags/registry.js";
 import { docMentions, readDoc } from "./jsdoc.js";
 import { nodeLocation } from "./location.js";
 import { pluralize } from "./names.js";
+import { checkRootLiterals } from "./root-literals.js";
 import { plainCommentTags } from "./plain-comment-tags.js";
 import { collectTags } from "./tags.js";
 import { withInherited } from "./inherited-tags.js";
@@ -241,6 +242,7 @@ function readRoot(
   const object: IrObject = reader.objectOf(type, { path: typeName, at: decl });
   // Go's `json:"metadata"` without omitempty: controller-gen requires it, and so does `metadata:` without `?`.
   const metadataRequired = object.properties.some((p) => p.name === "metadata" && !p.optional);
+  if (settings) checkRootLiterals(typeName, object, settings, reader.definitions, diagnostics);
   object.properties = object.properties.filter((p) => !OBJECT_META_PROPERTIES.has(p.name));
   // No \`spec\` is required: as controller-gen, a root is any object (cnpg's FailoverQuorum has only a
   // status, clusterctl's Metadata and Crossplane's EnvironmentConfig have top-level fields).
