@@ -37,6 +37,11 @@ export function collectTags(
     }
     const def = tagRegistry.get(tag.name);
     if (!def) {
+      const typeWord = schemaTypeWord(tag);
+      if (typeWord) {
+        diagnostics.push({ severity: "error", location: plainLocation(tag.origin), ...typeWord });
+        continue;
+      }
       if (tagRegistry.isIgnored(tag.name)) continue;
       diagnostics.push({ severity: "error", location: plainLocation(tag.origin), ...unknownTag(tag) });
       continue;
@@ -153,5 +158,26 @@ function unknownTag(tag: RawTag): { code: string; message: string; hint: string 
       UNKNOWN_TAG_HINTS.get(tag.name) ??
       UNKNOWN_TAG_HINTS.get(tag.name.toLowerCase()) ??
       "run `crdgen --help-tags` for the list of tags",
+  };
+}
+
+const SCHEMA_TYPE_WORD = /^(integer|number|string|boolean|object|array)$/;
+
+/**
+ * `@type integer`: a JSON schema type written as JSDoc's `@type`, which crdgen leaves as
+ * documentation (`@type {Foo}` is JSDoc's). A bare schema type word means the schema was meant,
+ * and would otherwise be dropped without a word.
+ */
+function schemaTypeWord(tag: RawTag): { code: string; message: string; hint: string } | undefined {
+  if (tag.name !== "type") return undefined;
+  const word = tag.text.trim();
+  if (!SCHEMA_TYPE_WORD.test(word)) return undefined;
+  return {
+    code: codes.unknownTag,
+    message: `@type ${word} is JSDoc's type annotation, which crdgen does not read: the TypeScript type decides the schema's type.`,
+    hint:
+      word === "integer"
+        ? "type the field `int32`, `int64` or `integer` (from crdgen), or tag a `number` @format int32"
+        : `type the field itself in TypeScript (${word === "array" ? "`T[]`" : word === "object" ? "an interface, or `Record<string, T>`" : `\`${word}\``})`,
   };
 }

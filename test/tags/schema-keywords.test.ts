@@ -65,3 +65,23 @@ describe("@description", () => {
     expect(spec.properties!.b!.description).toBe("Own.");
   });
 });
+
+describe("JSDoc's @type with a schema type word", () => {
+  test.each([
+    ["integer", "number", /^type the field `int32`, `int64` or `integer`/],
+    ["string", "number", /^type the field itself in TypeScript \(`string`\)$/],
+    ["array", "string", /\(`T\[\]`\)$/],
+  ])("@type %s is an error: the TypeScript type decides", (word, type, hint) => {
+    const errors = errorsOf(withRoot(`{\n  /** @type ${word} */\n  f?: ${type};\n}`));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({
+      code: "CRD1003",
+      message: `@type ${word} is JSDoc's type annotation, which crdgen does not read: the TypeScript type decides the schema's type.`,
+      hint: expect.stringMatching(hint),
+    });
+  });
+
+  test("@type {T}, JSDoc's own form, stays documentation", () => {
+    expect(errorsOf(withRoot("{\n  /** @type {number} */\n  f?: number;\n}"))).toEqual([]);
+  });
+});
