@@ -34,6 +34,8 @@ export const codes = {
   rootOutsideEntries: "CRD1021",
   /** A root's `kind` or `apiVersion` string literal that is not the CRD's kind or group/version. */
   rootLiteralMismatch: "CRD1022",
+  /** `@minimum`/`@maximum` on a Quantity, which Kubernetes checks on the numbers only, not on "1Gi". */
+  quantityBound: "CRD1023",
   // Kubernetes validation of the generated CRD, and `crdgen check` of CRD and custom-resource files
   invalidCrd: "CRD2001",
   /** A scalar YAML 1.1 readers (kubectl) read differently from YAML 1.2. */

@@ -7,6 +7,7 @@ import type { ts } from "ts-morph";
 import { tsApi } from "./typescript.js";
 import { codes } from "../diagnostics/codes.js";
 import { RECURSION_HINT } from "../diagnostics/recursion.js";
+import { quantityBoundWarning } from "./quantity-bounds.js";
 import { plainLocation, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.js";
 import type {
   IrDefinition,
@@ -421,6 +422,10 @@ export class TypeReader {
             this.diagnostics,
           )
         : [];
+    if (tags.length > 0) {
+      const quantity = quantityBoundWarning(path, converted, tags, this.definitions, () => nodeLocation(at));
+      if (quantity) this.diagnostics.push(quantity);
+    }
     // `base?: Base & { extra?: string }`: the field is a Base, bound by its rules.
     const members = intersectionNames(written);
     return {
