@@ -14,6 +14,7 @@
  * path, and a fixed one fails until it is removed from the list.
  */
 import { describe, expect, test } from "vitest";
+import { istioRootDifferences, istioStatusDifferences } from "./istio.js";
 import { descriptions, portTests, type KnownDifference } from "./parity.js";
 
 const VERSIONS = ["v1", "v1beta1"];
@@ -31,29 +32,7 @@ const KNOWN_DIFFERENCES: KnownDifference[] = [
     },
     { path: `${v}:spec#oneOf[1]#required[provider]`, expected: "true", reason: "as oneOf[0]" },
   ]),
-  ...VERSIONS.flatMap((v): KnownDifference[] => [
-    {
-      path: `${v}:apiVersion#type`,
-      actual: '"string"',
-      reason:
-        "crdgen adds apiVersion, kind and metadata to every root schema, as controller-gen does; protoc-gen-crd " +
-        "leaves them out (the API server validates them anyway), and no tag leaves them out",
-    },
-    { path: `${v}:kind#type`, actual: '"string"', reason: "as apiVersion" },
-    { path: `${v}:metadata#type`, actual: '"object"', reason: "as apiVersion" },
-    {
-      path: `${v}:status.conditions[].observedGeneration#nullable`,
-      actual: "true",
-      reason:
-        "crdgen makes every optional int-or-string property nullable on purpose (transforms/nullable-int-or-string.ts, " +
-        "kube-rs #1885); no tag turns that off",
-    },
-    {
-      path: `${v}:status.observedGeneration#nullable`,
-      actual: "true",
-      reason: "as conditions[].observedGeneration",
-    },
-  ]),
+  ...VERSIONS.flatMap((v) => [...istioRootDifferences(v), ...istioStatusDifferences(v)]),
 ];
 
 describe("Istio's AuthorizationPolicy, ported from its protobuf API", () => {

@@ -12,9 +12,9 @@
  *
  * Whatever differs is listed with its reason and asserted exactly.
  */
-import { describe, expect, test } from "vitest";
-import { flattenCrd } from "../controller-gen/crd-compare.js";
-import { descriptions, portTests, type KnownDifference, type Subset } from "./parity.js";
+import { describe } from "vitest";
+import { istioDescriptionTests, istioRootDifferences } from "./istio.js";
+import { portTests, type KnownDifference, type Subset } from "./parity.js";
 
 const SUBSET: Subset = {
   spec: {
@@ -61,15 +61,7 @@ const KNOWN_DIFFERENCES: KnownDifference[] = [
       .map((at): KnownDifference => ({ path: `${v}:${at}`, expected: "true", reason: NESTED_ONE_OF_REASON })),
   ),
   ...["v1beta1", "v1alpha3"].flatMap((v): KnownDifference[] => [
-    {
-      path: `${v}:apiVersion#type`,
-      actual: '"string"',
-      reason:
-        "crdgen adds apiVersion, kind and metadata to every root schema, as controller-gen does; protoc-gen-crd " +
-        "leaves them out (the API server validates them anyway), and no tag leaves them out",
-    },
-    { path: `${v}:kind#type`, actual: '"string"', reason: "as apiVersion" },
-    { path: `${v}:metadata#type`, actual: '"object"', reason: "as apiVersion" },
+    ...istioRootDifferences(v),
     ...hashKeyOneOf(`${LOAD_BALANCER}.consistentHash`).map((at): KnownDifference => ({
       path: `${v}:${at}`,
       actual: "true",
@@ -86,19 +78,8 @@ describe("Istio's DestinationRule, a subset ported from its protobuf API", () =>
     differences: KNOWN_DIFFERENCES,
     minPaths: 150,
     subset: () => SUBSET,
+    subsetLeaves: { versions: VERSIONS, min: 60, max: 120 },
   });
 
-  test.each(VERSIONS)("%s: the subset is a meaningful one, 60 to 120 schema leaves", (version) => {
-    const leaves = [...flattenCrd(expected()).keys()].filter((path) => path.startsWith(`${version}:`));
-    expect(leaves.length).toBeGreaterThanOrEqual(60);
-    expect(leaves.length).toBeLessThanOrEqual(120);
-  });
-
-  test.each(VERSIONS)("%s: every description of the subset is Istio's, exactly", (version) => {
-    const want = descriptions(expected(), version);
-    const got = descriptions(generated().crd, version);
-    // crdgen's apiVersion and kind carry Kubernetes' descriptions; Istio's root has neither.
-    expect([...got.keys()].filter((at) => !want.has(at)).sort()).toEqual(["apiVersion", "kind"]);
-    for (const [at, description] of want) expect(got.get(at), at).toBe(description);
-  });
+  istioDescriptionTests(VERSIONS, generated, expected);
 });

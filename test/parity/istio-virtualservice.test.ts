@@ -10,9 +10,9 @@
  *
  * Whatever differs is listed with its reason and asserted exactly.
  */
-import { describe, expect, test } from "vitest";
-import { flattenCrd } from "../controller-gen/crd-compare.js";
-import { descriptions, portTests, type KnownDifference, type Subset } from "./parity.js";
+import { describe } from "vitest";
+import { istioDescriptionTests, istioRootDifferences, istioStatusDifferences } from "./istio.js";
+import { portTests, type KnownDifference, type Subset } from "./parity.js";
 
 const SUBSET: Subset = {
   spec: {
@@ -53,29 +53,7 @@ const KNOWN_DIFFERENCES: KnownDifference[] = [
       "crdgen lists versions by Kubernetes' version priority (src/emit/versions.ts), protoc-gen-crd as the proto " +
       "options list them; the API server orders versions by priority itself, and no tag chooses the order",
   },
-  ...["v1", "v1beta1", "v1alpha3"].flatMap((v): KnownDifference[] => [
-    {
-      path: `${v}:apiVersion#type`,
-      actual: '"string"',
-      reason:
-        "crdgen adds apiVersion, kind and metadata to every root schema, as controller-gen does; protoc-gen-crd " +
-        "leaves them out (the API server validates them anyway), and no tag leaves them out",
-    },
-    { path: `${v}:kind#type`, actual: '"string"', reason: "as apiVersion" },
-    { path: `${v}:metadata#type`, actual: '"object"', reason: "as apiVersion" },
-    {
-      path: `${v}:status.conditions[].observedGeneration#nullable`,
-      actual: "true",
-      reason:
-        "crdgen makes every optional int-or-string property nullable on purpose (transforms/nullable-int-or-string.ts, " +
-        "kube-rs #1885); no tag turns that off",
-    },
-    {
-      path: `${v}:status.observedGeneration#nullable`,
-      actual: "true",
-      reason: "as conditions[].observedGeneration",
-    },
-  ]),
+  ...["v1", "v1beta1", "v1alpha3"].flatMap((v) => [...istioRootDifferences(v), ...istioStatusDifferences(v)]),
 ];
 
 describe("Istio's VirtualService, a subset ported from its protobuf API", () => {
@@ -86,19 +64,8 @@ describe("Istio's VirtualService, a subset ported from its protobuf API", () => 
     differences: KNOWN_DIFFERENCES,
     minPaths: 500,
     subset: () => SUBSET,
+    subsetLeaves: { versions: VERSIONS, min: 100, max: 200 },
   });
 
-  test.each(VERSIONS)("%s: the subset is a meaningful one, 100 to 200 schema leaves", (version) => {
-    const leaves = [...flattenCrd(expected()).keys()].filter((path) => path.startsWith(`${version}:`));
-    expect(leaves.length).toBeGreaterThanOrEqual(100);
-    expect(leaves.length).toBeLessThanOrEqual(200);
-  });
-
-  test.each(VERSIONS)("%s: every description of the subset is Istio's, exactly", (version) => {
-    const want = descriptions(expected(), version);
-    const got = descriptions(generated().crd, version);
-    // crdgen's apiVersion and kind carry Kubernetes' descriptions; Istio's root has neither.
-    expect([...got.keys()].filter((at) => !want.has(at)).sort()).toEqual(["apiVersion", "kind"]);
-    for (const [at, description] of want) expect(got.get(at), at).toBe(description);
-  });
+  istioDescriptionTests(VERSIONS, generated, expected);
 });

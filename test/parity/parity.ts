@@ -93,6 +93,11 @@ export interface Port {
    * original's schemas are cut before the comparison. The envelope is always compared whole.
    */
   subset?: (version: string) => Subset;
+  /**
+   * For a port of part of a CRD: how many schema leaves of each of `versions` the cut original
+   * must keep, so that the subset stays a meaningful one.
+   */
+  subsetLeaves?: { versions: readonly string[]; min: number; max: number };
 }
 
 /** What a partial port covers: `true` keeps a property's whole schema, an object keeps only the properties it names. */
@@ -165,5 +170,18 @@ export function portTests(port: Port): { generated(): Generated; expected(): unk
     expect(comparison.differences).toEqual(port.differences.map(withoutReason));
     expect(comparison.paths).toBeGreaterThan(port.minPaths);
   });
+  const leaves = port.subsetLeaves;
+  if (leaves) {
+    test.each(leaves.versions)(
+      `%s: the subset is a meaningful one, ${leaves.min} to ${leaves.max} schema leaves`,
+      (version) => {
+        const count = [...flattenCrd(expected).keys()].filter((path) =>
+          path.startsWith(`${version}:`),
+        ).length;
+        expect(count).toBeGreaterThanOrEqual(leaves.min);
+        expect(count).toBeLessThanOrEqual(leaves.max);
+      },
+    );
+  }
   return { generated: made, expected: () => expected };
 }
