@@ -16,8 +16,7 @@ function validationErrors(obj: CheckedObject): Finding[] {
     const pos = positionIn(obj, crdPathToV1Segments(e.field), targetOf(e));
     return {
       file: obj.file,
-      line: pos.line,
-      column: pos.column,
+      ...pos,
       severity: "error",
       code: codes.invalidCrd,
       path: e.field,
@@ -36,8 +35,7 @@ function installWarnings(obj: CheckedObject): Finding[] {
   const pos = positionIn(obj, []);
   const warning = (code: string, path: string, type: string, problem: string): Finding => ({
     file: obj.file,
-    line: pos.line,
-    column: pos.column,
+    ...pos,
     severity: "warning",
     code,
     path,

@@ -8,6 +8,12 @@ export interface Finding {
   line: number;
   /** 1-based. */
   column: number;
+  /**
+   * Where the key or value the finding is about ends: the 1-based line and column just past its
+   * last character. Absent when the finding points at a place rather than a node (a missing field).
+   */
+  endLine?: number;
+  endColumn?: number;
   severity: Severity;
   code: string;
   /** Kubernetes field path, or "" when the finding is not about a field. */

@@ -36,8 +36,7 @@ function locate(
   const pos = positionIn(obj, at ?? segmentsOf(e), targetOf(e));
   return {
     file: obj.file,
-    line: pos.line,
-    column: pos.column,
+    ...pos,
     severity,
     code,
     path: e.field,
@@ -72,8 +71,7 @@ export function checkInstance(obj: CheckedObject, crds: readonly CheckedObject[]
     return [
       {
         file: obj.file,
-        line: pos.line,
-        column: pos.column,
+        ...pos,
         severity: "error",
         code: codes.noMatchingCrd,
         path: "",

@@ -57,15 +57,14 @@ export function parseFile(file: string, text: string): LoadedFile {
   const { documents, errors, yaml11Differences } = loaded;
   const template = errors.length > 0 ? firstTemplateAction(text) : undefined;
   if (template) return templateFile(file, text, template);
-  const findings: Finding[] = errors.map((e) => ({
+  const findings: Finding[] = errors.map(({ file: _file, message, ...span }) => ({
     file,
-    line: e.line,
-    column: e.column,
+    ...span,
     severity: "error",
     code: codes.yamlSyntax,
     path: "",
     type: "YAMLSyntax",
-    message: `invalid YAML: ${e.message}`,
+    message: `invalid YAML: ${message}`,
   }));
   // Only a file with `{{` can hold a template action: the walk is skipped for nearly all.
   for (const document of text.includes("{{") ? documents : []) {

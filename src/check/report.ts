@@ -45,7 +45,7 @@ export function formatHuman(
     severity: f.severity,
     code: f.code,
     message: shortenMessage(f.message),
-    location: { file: f.file, line: f.line, column: f.column },
+    location: { file: f.file, line: f.line, column: f.column, ...span(f) },
   }));
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
@@ -67,6 +67,7 @@ export function formatJson(findings: readonly Finding[], cwd: string): string {
     file: relative(f.file, cwd),
     line: f.line,
     column: f.column,
+    ...span(f),
     severity: f.severity,
     code: f.code,
     path: f.path,
@@ -76,6 +77,46 @@ export function formatJson(findings: readonly Finding[], cwd: string): string {
   return JSON.stringify(rows, null, 2) + "\n";
 }
 
+/** The end of a finding's span, when it has one. */
+function span(f: Finding): { endLine: number; endColumn: number } | Record<string, never> {
+  return f.endLine === undefined || f.endColumn === undefined
+    ? {}
+    : { endLine: f.endLine, endColumn: f.endColumn };
+}
+
+/**
+ * Where an annotation goes. GitHub takes `endLine`, and `col` with an `endColumn` that is the
+ * span's last column (inclusive), but columns only on one line: an annotation over several
+ * lines gives its lines alone.
+ */
+function annotationRange(f: Finding): Array<readonly [string, number]> {
+  const { endLine, endColumn } = span(f);
+  if (endLine === undefined || endColumn === undefined)
+    return [
+      ["line", f.line],
+      ["col", f.column],
+    ];
+  if (endLine !== f.line) {
+    // A span that ends at a line's start ends on the line before it.
+    const last = endColumn === 1 ? endLine - 1 : endLine;
+    if (last !== f.line)
+      return [
+        ["line", f.line],
+        ["endLine", last],
+      ];
+    return [
+      ["line", f.line],
+      ["col", f.column],
+    ];
+  }
+  return [
+    ["line", f.line],
+    ["endLine", endLine],
+    ["col", f.column],
+    ["endColumn", endColumn - 1],
+  ];
+}
+
 export function formatGithub(findings: readonly Finding[], cwd: string): string {
   return findings
     .map((f) =>
@@ -83,8 +124,7 @@ export function formatGithub(findings: readonly Finding[], cwd: string): string 
         f.severity,
         [
           ["file", relative(f.file, cwd)],
-          ["line", f.line],
-          ["col", f.column],
+          ...annotationRange(f),
           // The annotation's heading: the code to look up, as `crdgen diff` titles its kind.
           ["title", f.code],
         ],

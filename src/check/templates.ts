@@ -13,13 +13,17 @@ import type { SourcePosition } from "../yaml/load.js";
  */
 const ACTION = /^([ \t]*(?:-[ \t]+)?(?:[^\s#'"][^#'"]*?:[ \t]+)?)\{\{[^}]*\}\}/m;
 
-/** Where the first template action of `text` is, if it has one. */
+/** Where the first template action of `text` is, if it has one, spanning it when it is on one line. */
 export function firstTemplateAction(text: string): SourcePosition | undefined {
   const m = ACTION.exec(text);
   if (!m) return undefined;
   const start = m.index + m[1]!.length;
   const line = text.slice(0, start).split("\n").length;
-  return { line, column: start - text.lastIndexOf("\n", start - 1) };
+  const column = start - text.lastIndexOf("\n", start - 1);
+  const action = m[0].slice(m[1]!.length);
+  return /[\r\n]/.test(action)
+    ? { line, column }
+    : { line, column, endLine: line, endColumn: column + action.length };
 }
 
 /**

@@ -8,6 +8,7 @@ export function yaml11Findings(loaded: LoadedFile): Finding[] {
     file: loaded.file,
     line: diff.line,
     column: diff.column,
+    ...(diff.endLine === undefined ? {} : { endLine: diff.endLine, endColumn: diff.endColumn }),
     severity: "warning",
     code: codes.yaml11Ambiguity,
     path: "",

@@ -10,6 +10,14 @@ export interface SourceLocation {
   line: number;
   /** 1-based column. */
   column: number;
+  /**
+   * Where the span of source the location covers ends (a tag with its text, a property's name, a
+   * YAML value), as ESLint and SARIF give it: the 1-based line and column just past its last
+   * character. Absent when the location is a point. Both are set, or neither.
+   */
+  endLine?: number;
+  /** See `endLine`. */
+  endColumn?: number;
 }
 
 /**
@@ -20,7 +28,11 @@ export interface SourceLocation {
 export function plainLocation(location: SourceLocation): SourceLocation;
 export function plainLocation(location: SourceLocation | undefined): SourceLocation | undefined;
 export function plainLocation(location: SourceLocation | undefined): SourceLocation | undefined {
-  return location && { file: location.file, line: location.line, column: location.column };
+  if (!location) return undefined;
+  const { file, line, column, endLine, endColumn } = location;
+  return endLine === undefined || endColumn === undefined
+    ? { file, line, column }
+    : { file, line, column, endLine, endColumn };
 }
 
 export type Severity = "error" | "warning";

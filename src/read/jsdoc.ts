@@ -164,7 +164,7 @@ function docOf(jsDoc: ts.JSDoc, sf: ts.SourceFile, text: string, tagMarkers: str
     const raw: RawTag = {
       name: tag.tagName.text,
       text: read,
-      origin: positionOrigin(sf, tag.getStart(sf)),
+      origin: positionOrigin(sf, tag.getStart(sf), tag.end),
     };
     if (read === "") return raw;
     raw.textOnTagLine = textOnTagLine(text, tag);
@@ -207,7 +207,8 @@ function simpleTags(content: string, sf: ts.SourceFile, start: number): DocInfo 
     if (!match) return undefined;
     const name = match[1]!;
     const text = content.slice(at + 1 + name.length, ats[k + 1] ?? content.length).trim();
-    const tag: RawTag = { name, text, origin: positionOrigin(sf, start + at) };
+    const end = start + (ats[k + 1] ?? content.length);
+    const tag: RawTag = { name, text, origin: positionOrigin(sf, start + at, end) };
     if (text !== "") tag.textOnTagLine = true; // one line: the text is on the tag's
     tags.push(tag);
   }

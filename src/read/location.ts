@@ -1,19 +1,29 @@
-/** Source positions as users see them: absolute file, 1-based line and column. */
+/**
+ * Source positions as users see them: absolute file, 1-based line and column, and the span they
+ * cover (a declaration's name, a node, a tag with its text on its line) for code frames to
+ * underline as tsc does.
+ */
 import type { ts } from "ts-morph";
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import { tsApi } from "./typescript.js";
 
-export function locationOf(sf: ts.SourceFile, pos: number): SourceLocation {
-  const lc = sf.getLineAndCharacterOfPosition(pos);
-  return { file: sf.fileName, line: lc.line + 1, column: lc.character + 1 };
+const { SyntaxKind } = tsApi;
+
+/** `pos` of `sf`, spanning `length` characters when given (a TypeScript diagnostic's start and length). */
+export function locationOf(sf: ts.SourceFile, pos: number, length?: number): SourceLocation {
+  return spanOf(sf, pos, length === undefined ? pos : pos + length);
 }
 
-/** Location of a node's first token (skipping its JSDoc and trivia). */
+/**
+ * Location of a node: of a declaration's name (a property, a type), as tsc points at one; of any
+ * other node, from its first token (skipping its JSDoc and trivia) to its end.
+ */
 export function nodeLocation(node: ts.Node): SourceLocation {
   // The reader asks for the same node several times in a row (a property, then its type).
   if (node === lastNode) return lastLocation!;
   const sf = node.getSourceFile();
-  const location = locationOf(sf, node.getStart(sf, false));
+  const target = pointedAt(node);
+  const location = spanOf(sf, target.getStart(sf, false), target.end);
   lastNode = node;
   lastLocation = location;
   return location;
@@ -22,26 +32,64 @@ export function nodeLocation(node: ts.Node): SourceLocation {
 let lastNode: ts.Node | undefined;
 let lastLocation: SourceLocation | undefined;
 
+/** `start` to `end` of `file`; a point when the span is empty. */
+function spanOf(file: ts.SourceFileLike & { fileName: string }, start: number, end: number): SourceLocation {
+  const lc = file.getLineAndCharacterOfPosition(start);
+  const location: SourceLocation = { file: file.fileName, line: lc.line + 1, column: lc.character + 1 };
+  if (end <= start) return location;
+  const last = file.getLineAndCharacterOfPosition(end);
+  location.endLine = last.line + 1;
+  location.endColumn = last.character + 1;
+  return location;
+}
+
+/** Declarations whose name is what a location of them points at and underlines. */
+const NAMED = new Set<ts.SyntaxKind>([
+  SyntaxKind.PropertySignature,
+  SyntaxKind.PropertyDeclaration,
+  SyntaxKind.MethodSignature,
+  SyntaxKind.MethodDeclaration,
+  SyntaxKind.GetAccessor,
+  SyntaxKind.SetAccessor,
+  SyntaxKind.InterfaceDeclaration,
+  SyntaxKind.TypeAliasDeclaration,
+  SyntaxKind.ClassDeclaration,
+  SyntaxKind.EnumDeclaration,
+  SyntaxKind.EnumMember,
+]);
+
+/** The name of a declaration in NAMED (when it has one: `export default class {}` has none), else `node`. */
+function pointedAt(node: ts.Node): ts.Node {
+  return (NAMED.has(node.kind) && (node as ts.NamedDeclaration).name) || node;
+}
+
 /**
  * Where an IR node or a tag was written, worked out when first read. The reader gives every
  * IR node and tag an origin, yet only the few a diagnostic points at are ever read: finding each
  * node's first token and line up front was a fifth of reading 1,000 types. A lazy location keeps
- * the file's text and the node's full start, not the node: the program's syntax trees are let go
- * after reading (a fifth of a large run's peak memory), and IR origins live on. Reading a field,
- * or JSON, gives what `nodeLocation` gives; a diagnostic takes a plain copy (`plainLocation`),
- * so what crdgen reports is plain data that survives spreading and structured cloning.
+ * the file's text and the node's full start and end, not the node: the program's syntax trees
+ * are let go after reading (a fifth of a large run's peak memory), and IR origins live on.
+ * Reading a field, or JSON, gives what `nodeLocation` gives; a diagnostic takes a plain copy
+ * (`plainLocation`), so what crdgen reports is plain data that survives spreading and
+ * structured cloning.
  */
 class LazyLocation implements SourceLocation {
   readonly #file: FileText;
   readonly #pos: number;
-  /** Whether `#pos` is a node's full start, before the trivia (JSDoc included) that precede its first token. */
-  readonly #beforeTrivia: boolean;
+  /** Where the span ends at the latest; -1 for none. */
+  readonly #end: number;
+  /**
+   * Whether `#pos` is a node's full start, before the trivia (JSDoc included) that precede its
+   * first token; else a position whose span stops at the end of its line (a tag's).
+   */
+  readonly #node: boolean;
   #resolved: SourceLocation | undefined;
 
-  constructor(file: FileText, pos: number, beforeTrivia: boolean) {
+  constructor(file: FileText, pos: number, end: number, node: boolean) {
     this.#file = file;
     this.#pos = pos;
-    this.#beforeTrivia = beforeTrivia;
+    this.#end = end;
+    this.#node = node;
   }
 
   get file(): string {
@@ -53,6 +101,12 @@ class LazyLocation implements SourceLocation {
   get column(): number {
     return this.resolve().column;
   }
+  get endLine(): number | undefined {
+    return this.resolve().endLine;
+  }
+  get endColumn(): number | undefined {
+    return this.resolve().endColumn;
+  }
 
   toJSON(): SourceLocation {
     return this.resolve();
@@ -61,11 +115,27 @@ class LazyLocation implements SourceLocation {
   private resolve(): SourceLocation {
     if (this.#resolved) return this.#resolved;
     const file = this.#file;
-    const pos = this.#beforeTrivia ? firstTokenAt(file.text, this.#pos) : this.#pos;
-    const lc = file.getLineAndCharacterOfPosition(pos);
-    return (this.#resolved = { file: file.fileName, line: lc.line + 1, column: lc.character + 1 });
+    const start = this.#node ? firstTokenAt(file.text, this.#pos) : this.#pos;
+    const end = this.#node || this.#end < 0 ? this.#end : endOnLine(file.text, start, this.#end);
+    return (this.#resolved = spanOf(file, start, end));
   }
 }
+
+/**
+ * Where what starts at `start` ends on its line, at `end` at the latest: before the line break,
+ * trailing blanks and the `*\/` of a comment (`@maxLength 5` of `/** @maxLength 5 *\/`).
+ */
+function endOnLine(text: string, start: number, end: number): number {
+  let stop = start;
+  while (stop < end && !LINE_BREAKS.has(text.charCodeAt(stop))) stop++;
+  if (text.startsWith("*/", stop - 2) && stop - 2 >= start) stop -= 2;
+  while (stop > start && BLANKS.has(text.charCodeAt(stop - 1))) stop--;
+  return stop;
+}
+
+/** LF, CR, U+2028 and U+2029: the line breaks TypeScript counts. */
+const LINE_BREAKS = new Set([0x0a, 0x0d, 0x2028, 0x2029]);
+const BLANKS = new Set([0x20, 0x09, 0x0b, 0x0c, 0xa0, 0xfeff]);
 
 /** What lazy locations keep of a source file (TypeScript caches the line starts on it as on a SourceFile). */
 class FileText implements ts.SourceFileLike {
@@ -98,17 +168,22 @@ function firstTokenAt(text: string, pos: number): number {
 
 const scanner = tsApi.createScanner(tsApi.ScriptTarget.Latest, /* skipTrivia */ true);
 
-/** Where `node` starts, worked out when first read (see LazyLocation). */
+/** Where `node` is (as `nodeLocation` finds it), worked out when first read (see LazyLocation). */
 export function nodeOrigin(node: ts.Node): SourceLocation {
   if (node === lastOriginNode) return lastOrigin!;
   lastOriginNode = node;
-  return (lastOrigin = new LazyLocation(fileTextOf(node.getSourceFile()), node.pos, true));
+  const target = pointedAt(node);
+  return (lastOrigin = new LazyLocation(fileTextOf(node.getSourceFile()), target.pos, target.end, true));
 }
 
 let lastOriginNode: ts.Node | undefined;
 let lastOrigin: SourceLocation | undefined;
 
-/** Position `pos` of `sf`, worked out when first read (see LazyLocation). */
-export function positionOrigin(sf: ts.SourceFile, pos: number): SourceLocation {
-  return new LazyLocation(fileTextOf(sf), pos, false);
+/**
+ * Position `pos` of `sf`, worked out when first read (see LazyLocation). With `end`, it spans
+ * what starts there to the end of its line at most, without trailing blanks and a comment's
+ * `*\/`: the tag with its text on its line, for a tag at `pos` whose text ends at `end`.
+ */
+export function positionOrigin(sf: ts.SourceFile, pos: number, end?: number): SourceLocation {
+  return new LazyLocation(fileTextOf(sf), pos, end ?? -1, false);
 }

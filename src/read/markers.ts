@@ -64,7 +64,7 @@ export function markerTags(lines: readonly string[], node: ts.Node, range: ts.Te
     out.push({
       name: line,
       text: "",
-      origin: positionOrigin(sf, at >= 0 ? at : range.pos),
+      origin: positionOrigin(sf, at >= 0 ? at : range.pos, at >= 0 ? at + line.length : undefined),
       problem: {
         code: codes.controllerGenMarker,
         message: `${line} is a controller-gen marker, which crdgen does not read.`,

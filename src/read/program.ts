@@ -508,7 +508,7 @@ function fromTs(d: ts.Diagnostic, code: string): Diagnostic {
   const text = `TS${d.code}: ${message}`;
   const hint = typeNameHint(d.code, message, d.file, d.start);
   if (d.file && d.start !== undefined) {
-    return { severity: "error", code, message: text, location: locationOf(d.file, d.start), hint };
+    return { severity: "error", code, message: text, location: locationOf(d.file, d.start, d.length), hint };
   }
   return { severity: "error", code, message: text, hint };
 }

@@ -28,6 +28,9 @@ import {
 export interface SourcePosition {
   line: number;
   column: number;
+  /** Where the node found ends (1-based, just past its last character), when a whole one was. */
+  endLine?: number;
+  endColumn?: number;
 }
 
 /**
@@ -57,9 +60,11 @@ export class YamlDocument {
     private readonly knownStart?: () => SourcePosition,
   ) {}
 
-  /** Where the document's value starts (its first key or item). */
+  /** Where the document's value starts (its first key or item): a point, a whole document being too much to underline. */
   start(): SourcePosition {
-    return this.knownStart?.() ?? positionInTree(this, []);
+    if (this.knownStart) return this.knownStart();
+    const { line, column } = positionInTree(this, []);
+    return { line, column };
   }
 
   get doc(): Document.Parsed {
@@ -71,12 +76,20 @@ export class YamlDocument {
   get lineCounter(): LineCounter {
     return this.stream.parsed.lineCounter;
   }
+
+  /** The text of the document's stream. */
+  get text(): string {
+    return this.stream.text;
+  }
 }
 
 export interface YamlProblem {
   file: string;
   line: number;
   column: number;
+  /** Where the text the parser faults ends, when it names a span (1-based, just past it). */
+  endLine?: number;
+  endColumn?: number;
   message: string;
 }
 
@@ -110,11 +123,9 @@ function fullParse(file: string, stream: YamlStream): YamlLoadResult {
   }
   docs.forEach((doc, index) => {
     for (const err of doc.errors) {
-      const pos = lineCounter.linePos(err.pos[0]);
       errors.push({
         file,
-        line: pos.line,
-        column: pos.col,
+        ...spanIn(stream.text, lineCounter, err.pos[0], err.pos[1]),
         message: err.message.split("\n")[0] ?? err.message,
       });
     }
@@ -127,12 +138,12 @@ function fullParse(file: string, stream: YamlStream): YamlLoadResult {
       if (hasMergeKeys(doc)) value = toJsWithMerges(doc);
     } catch (e) {
       // Unresolvable aliases and alias bombs only surface when the document is converted.
-      const at = e instanceof MergeKeyError ? e.offset : (aliasAtFault(doc) ?? doc.range[0]);
-      const pos = lineCounter.linePos(at);
+      const alias = e instanceof MergeKeyError ? undefined : aliasAtFault(doc);
+      const [start, end] =
+        e instanceof MergeKeyError ? [e.offset, e.offset] : (alias ?? [doc.range[0], doc.range[0]]);
       errors.push({
         file,
-        line: pos.line,
-        column: pos.col,
+        ...spanIn(stream.text, lineCounter, start, end),
         message: (e as Error).message.split("\n")[0] ?? String(e),
       });
       return;
@@ -146,13 +157,13 @@ function fullParse(file: string, stream: YamlStream): YamlLoadResult {
   };
 }
 
-/** Where the first alias that names no anchor is, else the first alias (an alias bomb's first use). */
-function aliasAtFault(doc: Document.Parsed): number | undefined {
-  let first: number | undefined;
-  let unresolved: number | undefined;
+/** Where the first alias that names no anchor is, else the first alias (an alias bomb's first use): its start and end. */
+function aliasAtFault(doc: Document.Parsed): [number, number] | undefined {
+  let first: [number, number] | undefined;
+  let unresolved: [number, number] | undefined;
   visit(doc, {
     Alias(_key, alias) {
-      const at = alias.range?.[0];
+      const at: [number, number] | undefined = alias.range ? [alias.range[0], alias.range[1]] : undefined;
       first ??= at;
       if (alias.resolve(doc) === undefined) {
         unresolved = at;
@@ -211,26 +222,51 @@ function positionInTree(
 ): SourcePosition {
   let node: Node | null = document.doc.contents as Node | null;
   let best: Node | null = node;
+  // Whether `best` is what `path` names (not an ancestor standing in for a missing field).
+  let found = true;
   for (const [i, key] of path.entries()) {
     // Through an alias to its anchored node, where the text of the value is.
     if (isAlias(node)) node = node.resolve(document.doc) ?? null;
     if (isMap(node)) {
       const pair = entryOf(node, String(key), document.doc);
-      if (!pair) break;
+      if (!pair) {
+        found = false;
+        break;
+      }
       best = (pair.key as Node | null) ?? best;
       node = pair.value as Node | null;
       if (target === "key" && i === path.length - 1) break;
       if (node) best = node;
     } else if (isSeq(node) && typeof key === "number") {
       const item = node.items[key] as Node | undefined;
-      if (!item) break;
+      if (!item) {
+        found = false;
+        break;
+      }
       node = item;
       best = item;
     } else {
+      found = false;
       break;
     }
   }
-  const offset = best?.range?.[0] ?? 0;
-  const pos = document.lineCounter.linePos(offset);
-  return { line: pos.line, column: pos.col };
+  const range = best?.range;
+  const start = range?.[0] ?? 0;
+  // A missing field is pointed at where its parent starts, but the parent is not underlined.
+  return spanIn(document.text, document.lineCounter, start, found && range ? range[1] : start);
 }
+
+/**
+ * `start` of `text` with the span to `end` (its trailing blanks and line breaks left out: a block
+ * value's range runs to the next line), as 1-based lines and columns.
+ */
+function spanIn(text: string, lines: LineCounter, start: number, end: number): SourcePosition {
+  const pos = lines.linePos(start);
+  let stop = Math.min(end, text.length);
+  while (stop > start && BLANK_OR_BREAK.test(text[stop - 1]!)) stop--;
+  if (stop <= start) return { line: pos.line, column: pos.col };
+  const last = lines.linePos(stop);
+  return { line: pos.line, column: pos.col, endLine: last.line, endColumn: last.col };
+}
+
+const BLANK_OR_BREAK = /[ \t\r\n]/;

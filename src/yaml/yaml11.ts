@@ -11,6 +11,9 @@ import { parse, Scalar, visit, type Document, type LineCounter } from "yaml";
 export interface Yaml11Difference {
   line: number;
   column: number;
+  /** Where the scalar ends (1-based, just past it): on its line, as these scalars are one word. */
+  endLine?: number;
+  endColumn?: number;
   /** Whether the scalar is a mapping key. */
   isKey: boolean;
   /** The source text of the scalar. */
@@ -65,6 +68,16 @@ function yaml12Reading(source: string): unknown {
   }
 }
 
+/** Where a scalar of source text `source` is, and its span. */
+function spanOf(
+  source: string,
+  position: () => { line: number; column: number },
+): Pick<Yaml11Difference, "line" | "column" | "endLine" | "endColumn"> {
+  const at = position();
+  // The scalars YAML 1.1 reads differently are single words; a folded one is left a point.
+  return /[\r\n]/.test(source) ? at : { ...at, endLine: at.line, endColumn: at.column + source.length };
+}
+
 /**
  * How YAML 1.1 readers differ on one plain scalar (its source text, whether it is a mapping
  * key, where it starts), or undefined when they agree with YAML 1.2.
@@ -76,7 +89,7 @@ export function yaml11DifferenceOf(
 ): Yaml11Difference | undefined {
   if (isKey && source === "<<") {
     return {
-      ...position(),
+      ...spanOf(source, position),
       isKey,
       source,
       yaml11Value: "merge",
@@ -92,7 +105,7 @@ export function yaml11DifferenceOf(
   const readers =
     kubectlReading(source) === undefined ? "YAML 1.1 parsers (not kubectl)" : "YAML 1.1 parsers (kubectl)";
   return {
-    ...position(),
+    ...spanOf(source, position),
     isKey,
     source,
     yaml11Value: value,

@@ -232,6 +232,9 @@ describe("crdgen check: output formats", () => {
         file: "crd.yaml",
         line: 10,
         column: 10,
+        // `Global`, the value the finding is about.
+        endLine: 10,
+        endColumn: 16,
         severity: "error",
         code: "CRD2001",
         path: "spec.scope",
@@ -243,8 +246,9 @@ describe("crdgen check: output formats", () => {
 
   it("--format github prints workflow commands with escaped properties", async () => {
     const run = await check(["--format", "github", "crd.yaml"], broken());
+    // GitHub's endColumn is the span's last column: `Global` is columns 10 to 15.
     expect(run.stdout).toBe(
-      '::error file=crd.yaml,line=10,col=10,title=CRD2001::spec.scope: Unsupported value: "Global": supported values: "Cluster", "Namespaced"\n',
+      '::error file=crd.yaml,line=10,endLine=10,col=10,endColumn=15,title=CRD2001::spec.scope: Unsupported value: "Global": supported values: "Cluster", "Namespaced"\n',
     );
   });
 });

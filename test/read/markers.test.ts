@@ -15,6 +15,12 @@ function positionOf(source: string, needle: string): { line: number; column: num
   return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
+/** Where `text` (on one line of `source`) starts and ends. */
+function spanOf(source: string, text: string) {
+  const at = positionOf(source, text);
+  return { ...at, endLine: at.line, endColumn: at.column + text.length };
+}
+
 describe("a marker that shapes a CRD is an error at its line and column", () => {
   test("in a property's description, with the tag to write", () => {
     const source = withRoot(`{
@@ -30,7 +36,8 @@ describe("a marker that shapes a CRD is an error at its line and column", () => 
         severity: "error",
         code: "CRD1017",
         message: "+kubebuilder:validation:Minimum=0 is a controller-gen marker, which crdgen does not read.",
-        location: { file: ENTRY, ...positionOf(source, "+kubebuilder") },
+        // The marker is underlined whole.
+        location: { file: ENTRY, ...spanOf(source, "+kubebuilder:validation:Minimum=0") },
         hint: "write @minimum 0",
       },
     ]);
@@ -124,7 +131,7 @@ describe("a marker written with @ for + is an unknown tag whose hint is the mark
     const source = withRoot(`{\n  /** ${comment} */\n  a?: string[];\n}`);
     const errors = errorsOf(source);
     expect(errors).toHaveLength(1);
-    return { ...errors[0]!, at: positionOf(source, comment) };
+    return { ...errors[0]!, at: positionOf(source, comment), source };
   };
 
   test("a marker that shapes the CRD: the tag it means", () => {
@@ -135,7 +142,10 @@ describe("a marker written with @ for + is an unknown tag whose hint is the mark
         "@kubebuilder is no tag: @kubebuilder:validation:MaxItems=16 is controller-gen's marker +kubebuilder:validation:MaxItems=16 written with @, and crdgen reads tags of its own.",
       hint: "write @maxItems 16",
     });
-    expect(error.location).toEqual({ file: ENTRY, ...error.at });
+    expect(error.location).toEqual({
+      file: ENTRY,
+      ...spanOf(error.source, "@kubebuilder:validation:MaxItems=16"),
+    });
   });
 
   test("a marker without a tag of crdgen's: no equivalent", () => {

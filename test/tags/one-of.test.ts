@@ -63,7 +63,8 @@ describe("a one-of name the object does not have", () => {
         message: "@exactlyOneOf names selectr, which is not a property of this object.",
         hint: "did you mean selector? its properties: name, selector, other",
         path: "Widget.spec.ref",
-        location: { file: "/project/types.ts", line: 9, column: 7 },
+        // The tag with its text: `@exactlyOneOf name,selectr`.
+        location: { file: "/project/types.ts", line: 9, column: 7, endLine: 9, endColumn: 33 },
       },
     ]);
     expect(generateFrom(tagged("@exactlyOneOf name,selector")).ok).toBe(true);

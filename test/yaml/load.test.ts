@@ -65,7 +65,13 @@ describe("positions of quickly read documents", () => {
     const { documents } = parseYamlDocuments(text, "t.yaml");
     expect(readBlockYaml(text)?.values).toBeDefined();
     expect(documents.map((d) => d.index)).toEqual([0, 1]);
-    expect(positionOf(documents[1]!, ["spec", "items", 1, "name"])).toEqual({ line: 7, column: 13 });
+    // The value `second`, spanned; a missing field is a point at its parent.
+    expect(positionOf(documents[1]!, ["spec", "items", 1, "name"])).toEqual({
+      line: 7,
+      column: 13,
+      endLine: 7,
+      endColumn: 19,
+    });
     expect(positionOf(documents[1]!, ["spec", "missing"])).toEqual({ line: 5, column: 3 });
   });
 
@@ -108,12 +114,12 @@ describe("positionOf a key", () => {
   const text = "a: 1\nspec:\n  name: x\n  nested:\n    deep: true\nlist:\n  - k: v\n";
   const [document] = parseYamlDocuments(text, "t.yaml").documents;
   it.each([
-    [["spec", "name"], "value", { line: 3, column: 9 }],
-    [["spec", "name"], "key", { line: 3, column: 3 }],
-    [["spec", "nested"], "value", { line: 5, column: 5 }],
-    [["spec", "nested"], "key", { line: 4, column: 3 }],
-    [["list", 0, "k"], "key", { line: 7, column: 5 }],
-    // A missing field still falls back to its parent, whose value holds it.
+    [["spec", "name"], "value", { line: 3, column: 9, endLine: 3, endColumn: 10 }],
+    [["spec", "name"], "key", { line: 3, column: 3, endLine: 3, endColumn: 7 }],
+    [["spec", "nested"], "value", { line: 5, column: 5, endLine: 5, endColumn: 15 }],
+    [["spec", "nested"], "key", { line: 4, column: 3, endLine: 4, endColumn: 9 }],
+    [["list", 0, "k"], "key", { line: 7, column: 5, endLine: 7, endColumn: 6 }],
+    // A missing field still falls back to its parent, whose value holds it: a point, not its span.
     [["spec", "missing"], "key", { line: 3, column: 3 }],
   ] as const)("%j at the %s", (path, target, expected) => {
     expect(positionOf(document!, path, target)).toEqual(expected);

@@ -39,9 +39,9 @@ describe("merge keys", () => {
   });
 
   it.each([
-    [["m", "x"], { line: 1, column: 14 }],
-    [["m", "y"], { line: 4, column: 6 }],
-    [["n", "x"], { line: 1, column: 14 }],
+    [["m", "x"], { line: 1, column: 14, endLine: 1, endColumn: 15 }],
+    [["m", "y"], { line: 4, column: 6, endLine: 4, endColumn: 7 }],
+    [["n", "x"], { line: 1, column: 14, endLine: 1, endColumn: 15 }],
   ])("finds %j in the mapping a merge brings in", (path, expected) => {
     const text = "base: &b {x: 1}\nm:\n  <<: *b\n  y: 2\nn: *b\n";
     const [document] = parseYamlDocuments(text, "t.yaml").documents;
