@@ -54,9 +54,19 @@ export const crdgenTypeNames: ReadonlySet<string> = new Set([
 /** Names recognised wherever they are declared, as long as they are type aliases. */
 const ANYWHERE = new Set(["IntOrString"]);
 
-/** crdgen's own known-types module, as source (in this repo) or as published declarations. */
+/**
+ * crdgen's own known-types module, as source (in this repo) or as published declarations
+ * (`dist/src/known-types.d.ts`), whichever of the two this code runs from: a project that links
+ * crdgen into its node_modules (`npm link`, a workspace) reaches the declarations by their real path.
+ */
 const OWN_MODULE = fileURLToPath(new URL("../known-types.js", import.meta.url)).replace(/\.js$/, "");
-const OWN_MODULES = new Set([OWN_MODULE, OWN_MODULE.replace(`${path.sep}dist${path.sep}`, path.sep)]);
+const DIST = `${path.sep}dist${path.sep}`;
+const OWN_MODULES = new Set([
+  OWN_MODULE,
+  OWN_MODULE.includes(DIST)
+    ? OWN_MODULE.replace(DIST, path.sep)
+    : path.join(path.dirname(path.dirname(OWN_MODULE)), "dist", "src", "known-types"),
+]);
 
 function isCrdgenModule(fileName: string): boolean {
   return (
