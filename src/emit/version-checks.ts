@@ -81,8 +81,11 @@ export function checkVersionPaths(root: IrRoot, schema: JSONSchemaProps): Diagno
       error(
         at("printColumn", i),
         `Printer column "${c.name}" has type ${c.type} but ${c.jsonPath} is ${type}.`,
-        // As for scale's replicas: a whole number is meant, or the column shows fractions.
-        c.type === "integer" && type === "number" ? "write type=number, or type the field int32" : undefined,
+        // As for scale's replicas: a whole number is meant, or the column shows fractions. A port of
+        // Go's `int` wants `integer` (no format), which int32 alone would not suggest.
+        c.type === "integer" && type === "number"
+          ? "write type=number, or type the field int32, int64 or integer (no format, as Go's int)"
+          : undefined,
       );
     }
   });

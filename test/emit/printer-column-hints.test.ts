@@ -55,7 +55,7 @@ describe("a printer column's path into metadata", () => {
 describe("a printer column's type against its field's", () => {
   test("type=integer on a number: the hint names both fixes", () => {
     expect(theError("name=R type=integer jsonPath=.spec.ratio")).toBe(
-      'Printer column "R" has type integer but .spec.ratio is number. || write type=number, or type the field int32',
+      `Printer column "R" has type integer but .spec.ratio is number. || write type=number, or type the field int32, int64 or integer (no format, as Go's int)`,
     );
     expect(generateFrom(source("name=R type=number jsonPath=.spec.ratio")).diagnostics).toEqual([]);
   });
