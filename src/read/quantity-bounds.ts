@@ -18,12 +18,16 @@ const BOUNDS: Readonly<Record<string, { inclusive: string; exclusive: string }>>
   exclusiveMaximum: { inclusive: "< 0", exclusive: "< 0" },
 };
 
-function isQuantity(type: IrType, definitions: ReadonlyMap<string, IrDefinition>): boolean {
-  const named = type.kind === "ref" ? definitions.get(type.name)?.type : type;
-  return named?.kind === "verbatim" && named.schema.pattern === QUANTITY_PATTERN;
+/** A Quantity, or an alias of one (`type Memory = Quantity`), however many names deep. */
+function isQuantity(type: IrType, definitions: ReadonlyMap<string, IrDefinition>, depth = 0): boolean {
+  if (type.kind === "ref") {
+    const named = definitions.get(type.name)?.type;
+    return named !== undefined && depth < 8 && isQuantity(named, definitions, depth + 1);
+  }
+  return type.kind === "verbatim" && type.schema.pattern === QUANTITY_PATTERN;
 }
 
-/** The warning for bound tags on a field of type `Quantity`; undefined for any other field. */
+/** The warning for bound tags on a field (or an alias) of type `Quantity`; undefined for any other. */
 export function quantityBoundWarning(
   path: string,
   type: IrType,

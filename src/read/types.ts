@@ -1489,6 +1489,12 @@ export class TypeReader {
       placeholder.description = doc.description;
       placeholder.tags =
         route.kind === "enum" || known ? doc.tags : withInherited(doc.tags, this.inheritedTags(decl));
+      if (!known && doc.tags.length > 0) {
+        const quantity = quantityBoundWarning(name, placeholder.type, doc.tags, this.definitions, () =>
+          nodeLocation(decl),
+        );
+        if (quantity) this.diagnostics.push(quantity);
+      }
     } finally {
       if (frame) this.closeFrame(frame, parent);
     }

@@ -78,6 +78,20 @@ describe("bounds on a Quantity", () => {
     );
   });
 
+  test("on an alias of Quantity, once at the alias; a bound on a field of that alias too", () => {
+    const aliased = source("@maximum 5", "Memory").replace(
+      "/**\n * @crd",
+      "/** @minimum 0 */\nexport type Memory = Quantity;\n/**\n * @crd",
+    );
+    const result = generateFrom({ "/project/types.ts": aliased, ...CRDGEN });
+    expect(result.diagnostics.map((d) => [d.code, d.message.split(" bounds ")[0], d.location?.line])).toEqual(
+      [
+        ["CRD1023", "@minimum 0 on the Quantity Memory", 3],
+        ["CRD1023", "@maximum 5 on the Quantity Gadget.spec.memory", 12],
+      ],
+    );
+  });
+
   test("on an IntOrString (a count or a percentage), a bound on the number is what is meant: nothing said", () => {
     expect(run("@minimum 1", "IntOrString").diagnostics).toEqual([]);
   });
