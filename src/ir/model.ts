@@ -150,3 +150,18 @@ export interface IrModel {
   roots: IrRoot[];
   definitions: Map<string, IrDefinition>;
 }
+
+/**
+ * The type a reference names, through references to references (`type Memory = Quantity`);
+ * `type` itself when it is no reference, undefined for a name with no definition. Stops after a
+ * few names, so that a cycle of references (a recursive type, reported elsewhere) ends.
+ */
+export function dereference(
+  type: IrType,
+  definitions: ReadonlyMap<string, IrDefinition>,
+): IrType | undefined {
+  let current: IrType | undefined = type;
+  for (let depth = 0; current?.kind === "ref" && depth < 8; depth++)
+    current = definitions.get(current.name)?.type;
+  return current?.kind === "ref" ? undefined : current;
+}

@@ -6,7 +6,7 @@
  */
 import { codes } from "../diagnostics/codes.js";
 import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic.js";
-import type { IrDefinition, IrType } from "../ir/model.js";
+import { dereference, type IrDefinition, type IrType } from "../ir/model.js";
 import type { AppliedTag } from "../tags/registry.js";
 import { QUANTITY_PATTERN } from "./kubernetes/well-known.js";
 
@@ -19,12 +19,9 @@ const BOUNDS: Readonly<Record<string, { inclusive: string; exclusive: string }>>
 };
 
 /** A Quantity, or an alias of one (`type Memory = Quantity`), however many names deep. */
-function isQuantity(type: IrType, definitions: ReadonlyMap<string, IrDefinition>, depth = 0): boolean {
-  if (type.kind === "ref") {
-    const named = definitions.get(type.name)?.type;
-    return named !== undefined && depth < 8 && isQuantity(named, definitions, depth + 1);
-  }
-  return type.kind === "verbatim" && type.schema.pattern === QUANTITY_PATTERN;
+function isQuantity(type: IrType, definitions: ReadonlyMap<string, IrDefinition>): boolean {
+  const named = dereference(type, definitions);
+  return named?.kind === "verbatim" && named.schema.pattern === QUANTITY_PATTERN;
 }
 
 /** The warning for bound tags on a field (or an alias) of type `Quantity`; undefined for any other. */

@@ -7,17 +7,12 @@
  */
 import { codes } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { CrdSettings, IrDefinition, IrObject, IrType } from "../ir/model.js";
+import { dereference, type CrdSettings, type IrDefinition, type IrObject, type IrType } from "../ir/model.js";
 
-/** The string literals a property's type allows; undefined for anything else (`string`...). */
-function literals(
-  type: IrType,
-  definitions: ReadonlyMap<string, IrDefinition>,
-  depth = 0,
-): string[] | undefined {
-  if (type.kind === "enum" && type.type === "string") return type.values.map(String);
-  const named = type.kind === "ref" ? definitions.get(type.name) : undefined;
-  return named && depth < 8 ? literals(named.type, definitions, depth + 1) : undefined;
+/** The string literals a property's type allows (through named aliases); undefined for anything else. */
+function literals(type: IrType, definitions: ReadonlyMap<string, IrDefinition>): string[] | undefined {
+  const named = dereference(type, definitions);
+  return named?.kind === "enum" && named.type === "string" ? named.values.map(String) : undefined;
 }
 
 export function checkRootLiterals(
