@@ -154,10 +154,7 @@ function unknownTag(tag: RawTag): { code: string; message: string; hint: string 
   return {
     code: codes.unknownTag,
     message: `Unknown tag @${tag.name}.${suggestion ? ` Did you mean @${suggestion}?` : ""}`,
-    hint:
-      UNKNOWN_TAG_HINTS.get(tag.name) ??
-      UNKNOWN_TAG_HINTS.get(tag.name.toLowerCase()) ??
-      "run `crdgen --help-tags` for the list of tags",
+    hint: UNKNOWN_TAG_HINTS.get(tag.name.toLowerCase()) ?? "run `crdgen --help-tags` for the list of tags",
   };
 }
 

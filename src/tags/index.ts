@@ -107,7 +107,8 @@ const CONVERSION_HINT =
  * Tags crdgen does not have, whose unknown-tag error says what to write instead, since a
  * did-you-mean cannot: a schema feature written in TypeScript itself (JSDoc's `@enum`,
  * controller-gen's `+optional`), kube-rs' attributes, a CRD's own schema keywords, and a
- * conversion webhook, which has no tag.
+ * conversion webhook, which has no tag. Keys are in lower case: a tag is looked up in any case
+ * (`@Enum`, `@oneOf`).
  */
 export const UNKNOWN_TAG_HINTS: ReadonlyMap<string, string> = new Map([
   ["enum", 'write the type as a union of literals, e.g. "a" | "b" (or use a TypeScript enum)'],

@@ -73,8 +73,9 @@ export class TagRegistry {
   private readonly byName = new Map<string, RegisteredTag>();
 
   /**
-   * `hinted`: unknown tags whose error has a hint of its own (UNKNOWN_TAG_HINTS), which says what
-   * to write: a did-you-mean beside it would name an unrelated tag (`@conversion`: `@version`).
+   * `hinted`: unknown tags whose error has a hint of its own (UNKNOWN_TAG_HINTS, in lower case, for
+   * a name in any case), which says what to write: a did-you-mean beside it would name an unrelated
+   * tag (`@conversion`: `@version`).
    */
   constructor(
     tags: readonly RegisteredTag[],
@@ -85,7 +86,8 @@ export class TagRegistry {
       if (this.byName.has(tag.name)) throw new Error(`tag @${tag.name} registered twice`);
       // A tag of crdgen's own that was also ignored as documentation would be read and skipped at once.
       if (ignored.has(tag.name)) throw new Error(`tag @${tag.name} is both registered and ignored`);
-      if (hinted.has(tag.name)) throw new Error(`tag @${tag.name} is both registered and hinted as unknown`);
+      if (hinted.has(tag.name.toLowerCase()))
+        throw new Error(`tag @${tag.name} is both registered and hinted as unknown`);
       this.byName.set(tag.name, tag);
     }
   }
@@ -100,7 +102,7 @@ export class TagRegistry {
   }
 
   suggest(name: string): string | undefined {
-    if (this.hinted.has(name)) return undefined;
+    if (this.hinted.has(name.toLowerCase())) return undefined;
     return didYouMean(name, this.byName.keys());
   }
 

@@ -11,7 +11,7 @@ const ONE_OF_HINT =
 const INTEGER_HINT =
   "crdgen reads the TypeScript type: write `int32`, `int64` or `integer` (from crdgen), or tag a `number` @format int32";
 
-/** What each keyword is in crdgen, as the hint of its unknown-tag error (keys as written, and lower case). */
+/** What each keyword is in crdgen, as the hint of its unknown-tag error (keys in lower case, as UNKNOWN_TAG_HINTS'). */
 export const SCHEMA_KEYWORD_TAG_HINTS: ReadonlyMap<string, string> = new Map([
   [
     "x-kubernetes-preserve-unknown-fields",
@@ -26,16 +26,14 @@ export const SCHEMA_KEYWORD_TAG_HINTS: ReadonlyMap<string, string> = new Map([
     "write @mapType atomic|granular on a map, @structType atomic|granular on an object with properties",
   ],
   ["x-kubernetes-validations", 'write @validation rule="<cel>" message="...", one tag per rule'],
-  ["oneOf", ONE_OF_HINT],
   ["oneof", ONE_OF_HINT],
   [
-    "anyOf",
+    "anyof",
     "write a union of types (`A | B`); for at least one of some fields, @atLeastOneOf a,b (a CEL rule)",
   ],
   [
-    "additionalProperties",
+    "additionalproperties",
     "an interface admits only its properties (the API server prunes the others): a map is `Record<string, T>`, a map beside properties an index signature `[key: string]: T`",
   ],
-  ["TJS-type", INTEGER_HINT],
   ["tjs-type", INTEGER_HINT],
 ]);
