@@ -8,7 +8,7 @@
  */
 import type { ts } from "ts-morph";
 import { codes } from "../diagnostics/codes.js";
-import { equivalentHint, readMarker, type MarkerReading } from "../tags/controller-gen-markers.js";
+import { markerHint, readMarker, type MarkerReading } from "../tags/controller-gen-markers.js";
 import type { RawTag } from "./jsdoc.js";
 import { NODE_MODULES } from "./library-files.js";
 import { positionOrigin } from "./location.js";
@@ -68,9 +68,7 @@ export function markerTags(lines: readonly string[], node: ts.Node, range: ts.Te
       problem: {
         code: codes.controllerGenMarker,
         message: `${line} is a controller-gen marker, which crdgen does not read.`,
-        hint: reading.equivalent
-          ? equivalentHint(reading.equivalent)
-          : "crdgen has no equivalent: remove it (run `crdgen --help-tags` for the tags crdgen reads)",
+        hint: markerHint(reading),
       },
     });
   }

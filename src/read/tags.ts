@@ -2,7 +2,7 @@
 import { codes } from "../diagnostics/codes.js";
 import { plainLocation, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { conflictingTags } from "../tags/combinations.js";
-import { equivalentHint, readMarker } from "../tags/controller-gen-markers.js";
+import { markerHint, readMarker } from "../tags/controller-gen-markers.js";
 import { tagRegistry, UNKNOWN_TAG_HINTS } from "../tags/index.js";
 import { documentationBelowHint } from "../tags/documentation-below.js";
 import { plainArgument } from "../tags/plain-argument.js";
@@ -145,9 +145,7 @@ function unknownTag(tag: RawTag): { code: string; message: string; hint: string 
     return {
       code: codes.unknownTag,
       message: `${written}, and crdgen reads tags of its own.`,
-      hint: reading.equivalent
-        ? equivalentHint(reading.equivalent)
-        : "crdgen has no equivalent: remove it (run `crdgen --help-tags` for the tags crdgen reads)",
+      hint: markerHint(reading),
     };
   }
   const suggestion = tagRegistry.suggest(tag.name);

@@ -8,6 +8,7 @@ import { tsApi } from "./typescript.js";
 import { codes } from "../diagnostics/codes.js";
 import { RECURSION_HINT } from "../diagnostics/recursion.js";
 import { quantityBoundWarning } from "./quantity-bounds.js";
+import { NO_EQUIVALENT_HINT } from "../tags/controller-gen-markers.js";
 import { plainLocation, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.js";
 import type {
   IrDefinition,
@@ -539,8 +540,7 @@ export class TypeReader {
         `${marker.written} is a controller-gen marker, which crdgen does not read: it is ignored.`,
         marker.hint?.startsWith("write ")
           ? `${marker.hint} (in a /** */ doc comment)`
-          : (marker.hint ??
-              "crdgen has no equivalent: remove it (run `crdgen --help-tags` for the tags crdgen reads)"),
+          : (marker.hint ?? NO_EQUIVALENT_HINT),
       );
     }
   }

@@ -43,6 +43,15 @@ export function equivalentHint(equivalent: MarkerEquivalent): string {
   return `write ${tags}${equivalent.where ? ` ${equivalent.where}` : ""}`;
 }
 
+/** What a marker shaping the CRD says to do where crdgen has no equivalent for it. */
+export const NO_EQUIVALENT_HINT =
+  "crdgen has no equivalent: remove it (run `crdgen --help-tags` for the tags crdgen reads)";
+
+/** The hint for a marker that shapes the CRD: the tags it means, or that crdgen has none. */
+export function markerHint(reading: MarkerReading): string {
+  return reading.equivalent ? equivalentHint(reading.equivalent) : NO_EQUIVALENT_HINT;
+}
+
 /**
  * A tag's text as a doc comment can hold it: a star and a slash in a pattern (Kubernetes'
  * qualified-name pattern has them) would end the comment; `*\/` matches the same, as RE2 reads
