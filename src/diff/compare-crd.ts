@@ -1,6 +1,6 @@
 /** Compares one matched pair of CRDs: CRD-level rules, then each version by name. */
 import type { CustomResourceDefinition } from "../schema/types.js";
-import { schemaOf, versionsOf } from "./crd-access.js";
+import { schemaOf, storedVersionsOf, versionsOf } from "./crd-access.js";
 import { FieldPath } from "./field-path.js";
 import { alignImplicitRootFields } from "./implicit-root-fields.js";
 import type { Report } from "./finding.js";
@@ -49,8 +49,13 @@ export function compareCrd(
   const oldVersions = new Map(versionsOf(old).map((v) => [v.name, v]));
   const newVersions = versionsOf(neu);
   const newNames = new Set(newVersions.map((v) => v.name));
+  // The cluster's storedVersions as far as the files tell (a CRD read back from a cluster carries
+  // them): the new file's when it lists any (a dump taken after a storage migration), else the old's.
+  const newStored = storedVersionsOf(neu);
+  const stored = newStored.length > 0 ? newStored : storedVersionsOf(old);
   for (const [name, version] of oldVersions) {
-    if (!newNames.has(name)) reportVersionRemoved(version, list.named(name, undefined), reportIn(name));
+    if (!newNames.has(name))
+      reportVersionRemoved(version, stored, list.named(name, undefined), reportIn(name));
   }
   newVersions.forEach((version, index) => {
     const at = list.named(version.name, index);

@@ -32,6 +32,12 @@ export function namesOf(crd: CustomResourceDefinition): Partial<CustomResourceDe
   return isRecord(names) ? (names as Partial<CustomResourceDefinitionNames>) : {};
 }
 
+/** `status.storedVersions`: the versions objects were ever stored in, when the CRD carries its status. */
+export function storedVersionsOf(crd: CustomResourceDefinition): string[] {
+  const status: unknown = crd.status;
+  return isRecord(status) ? stringList(status.storedVersions) : [];
+}
+
 export function schemaOf(version: CustomResourceDefinitionVersion): JSONSchemaProps {
   const schema: unknown = version.schema?.openAPIV3Schema;
   return isRecord(schema) ? (schema as JSONSchemaProps) : {};

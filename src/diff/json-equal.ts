@@ -33,3 +33,40 @@ export function preview(value: unknown, max = 60): string {
   const text = typeof value === "string" ? JSON.stringify(value) : canonicalJson(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** Where two JSON-like values first differ: a suffix such as `[0].message` (empty at the top), and both values there. */
+export interface Difference {
+  at: string;
+  old: unknown;
+  new: unknown;
+}
+
+/** The first place, in key order, where `a` and `b` differ; undefined when they are equal. */
+export function firstDifference(a: unknown, b: unknown, at = ""): Difference | undefined {
+  if (jsonEqual(a, b)) return undefined;
+  const bothArrays = Array.isArray(a) && Array.isArray(b);
+  const bothObjects =
+    !bothArrays &&
+    a !== null &&
+    b !== null &&
+    typeof a === "object" &&
+    typeof b === "object" &&
+    !Array.isArray(a) &&
+    !Array.isArray(b);
+  if (bothArrays && a.length === b.length) {
+    for (const [i, item] of a.entries()) {
+      const found = firstDifference(item, b[i], `${at}[${i}]`);
+      if (found) return found;
+    }
+  }
+  if (bothObjects) {
+    const ao = a as Record<string, unknown>;
+    const bo = b as Record<string, unknown>;
+    for (const key of [...new Set([...Object.keys(ao), ...Object.keys(bo)])].sort()) {
+      const segment = /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+      const found = firstDifference(ao[key], bo[key], `${at}${segment}`);
+      if (found) return found;
+    }
+  }
+  return { at, old: a, new: b };
+}

@@ -5,7 +5,7 @@
  */
 import type { CrdChange } from "./types.js";
 
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -105,12 +105,28 @@ const webhook = (path: string): CustomResourceDefinition["spec"]["conversion"] =
   },
 });
 
-/** A CRD with two versions and the given conversion. */
-function converted(conversion: CustomResourceDefinition["spec"]["conversion"]): CustomResourceDefinition {
-  const c = crd({ versions: twoVersions() });
+/** `c` with the given conversion. */
+function withConversion(
+  c: CustomResourceDefinition,
+  conversion: CustomResourceDefinition["spec"]["conversion"],
+): CustomResourceDefinition {
   if (conversion) c.spec.conversion = conversion;
   return c;
 }
+
+/** A CRD with two versions and the given conversion. */
+function converted(conversion: CustomResourceDefinition["spec"]["conversion"]): CustomResourceDefinition {
+  return withConversion(crd({ versions: twoVersions() }), conversion);
+}
+
+/** `c` as read back from a cluster, with its status.storedVersions. */
+function stored(c: CustomResourceDefinition, storedVersions: string[]): CustomResourceDefinition {
+  return { ...c, status: { storedVersions } };
+}
+
+/** Two schemas of one spec: `size` in v1beta1 became `replicas` in v1. */
+const sized: JSONSchemaProps = { type: "object", properties: { size: { type: "integer" } } };
+const renamed: JSONSchemaProps = { type: "object", properties: { replicas: { type: "integer" } } };
 
 const conversionCases: Case[] = [
   {
@@ -188,13 +204,77 @@ const versionCases: Case[] = [
       [["version-served", false]],
     ),
   },
+  // The API server accepts the move and converts stored objects on every read and write.
   {
-    name: "storage version moved",
+    name: "storage version moved between versions of one schema",
     ...pair(
       crd({ versions: [version("v1beta1"), version("v1", undefined, { storage: false })] }),
       crd({ versions: twoVersions() }),
+      [["storage-version-changed", false]],
+      "spec.versions[v1].storage",
+    ),
+  },
+  // Conversion None rewrites apiVersion alone: stored objects go through the new schema, which prunes `size`.
+  {
+    name: "storage version moved to a schema without a stored field, with conversion None",
+    ...pair(
+      crd({ versions: [version("v1beta1", sized), version("v1", renamed, { storage: false })] }),
+      crd({ versions: [version("v1beta1", sized, { storage: false }), version("v1", renamed)] }),
       [["storage-version-changed", true]],
       "spec.versions[v1].storage",
+    ),
+  },
+  {
+    name: "storage version moved to another schema, with a conversion webhook",
+    ...pair(
+      withConversion(
+        crd({ versions: [version("v1beta1", sized), version("v1", renamed, { storage: false })] }),
+        webhook("/convert"),
+      ),
+      withConversion(
+        crd({ versions: [version("v1beta1", sized, { storage: false }), version("v1", renamed)] }),
+        webhook("/convert"),
+      ),
+      [["storage-version-changed", false]],
+    ),
+  },
+  {
+    name: "removed storage version",
+    ...pair(
+      crd({
+        versions: [
+          version("v1beta1", undefined, { served: false }),
+          version("v1", undefined, { storage: false }),
+        ],
+      }),
+      crd({ versions: [version("v1")] }),
+      [
+        ["storage-version-changed", false],
+        ["version-removed", true],
+      ],
+    ),
+  },
+  // A CRD read back from a cluster carries status.storedVersions; the API server refuses to drop one.
+  {
+    name: "removed unserved version that status.storedVersions lists",
+    ...pair(
+      stored(
+        crd({ versions: [version("v1beta1", undefined, { storage: false, served: false }), version("v1")] }),
+        ["v1beta1", "v1"],
+      ),
+      crd({ versions: [version("v1")] }),
+      [["version-removed", true]],
+    ),
+  },
+  {
+    name: "removed unserved version after a storage migration the new file's status records",
+    ...pair(
+      stored(
+        crd({ versions: [version("v1beta1", undefined, { storage: false, served: false }), version("v1")] }),
+        ["v1beta1", "v1"],
+      ),
+      stored(crd({ versions: [version("v1")] }), ["v1"]),
+      [["version-removed", false]],
     ),
   },
   {
@@ -1089,5 +1169,109 @@ describe("size bound messages", () => {
     [str({ minLength: 0 }), str({ minLength: 3 }), "minLength raised from 0 to 3"],
   ])("%j -> %j: %s", (old, neu, expected) => {
     expect(message(old, neu)).toBe(expected);
+  });
+});
+
+describe("storage messages", () => {
+  it("name the first difference that breaks stored objects when conversion is None", () => {
+    const [change] = diffCrds(
+      [crd({ versions: [version("v1beta1", sized), version("v1", renamed, { storage: false })] })],
+      [crd({ versions: [version("v1beta1", sized, { storage: false }), version("v1", renamed)] })],
+    );
+    expect(change?.message).toBe(
+      'storage version moved from v1beta1 to v1; conversion None changes apiVersion alone, so objects stored as v1beta1 are read and written through the schema of v1, which breaks them at openAPIV3Schema.properties[spec].properties[size]: field "size" was removed; stored values are pruned and clients using it break',
+    );
+  });
+
+  it("say that the API server refuses to drop a version objects may be stored in", () => {
+    const removed = (old: CustomResourceDefinition) =>
+      diffCrds([old], [crd({ versions: [version("v1")] })]).find((c) => c.kind === "version-removed")
+        ?.message;
+    const unserved = version("v1beta1", undefined, { storage: false, served: false });
+    expect(removed(stored(crd({ versions: [unserved, version("v1")] }), ["v1beta1", "v1"]))).toBe(
+      "version v1beta1 was removed, but objects may be stored in it (status.storedVersions lists it): the API server refuses this until a storage migration has rewritten them and removed v1beta1 from status.storedVersions; keep it, unserved, until then",
+    );
+    expect(removed(crd({ versions: [unserved, version("v1")] }))).toBe(
+      "version v1beta1 was removed (it was already unserved); the API server refuses the update while status.storedVersions lists it",
+    );
+  });
+});
+
+describe("default messages", () => {
+  const message = (old: JSONSchemaProps, neu: JSONSchemaProps) =>
+    diffCrds([crdWithSpec(old)], [crdWithSpec(neu)])[0]?.message;
+  const conditions = (text: string) => [
+    { type: "Ready", status: "Unknown", reason: "Pending", message: text },
+  ];
+
+  it("show a long default at the first place it differs, not two equal-looking previews", () => {
+    const list = (text: string): JSONSchemaProps => ({
+      type: "array",
+      items: object({}, { "x-kubernetes-preserve-unknown-fields": true }),
+      default: conditions(text),
+    });
+    expect(message(list("Waiting for controller"), list("Waiting"))).toBe(
+      'default changed at [0].message from "Waiting for controller" to "Waiting"; requests that omit the field get the new value',
+    );
+  });
+
+  it("show short defaults whole", () => {
+    expect(message(int({ default: 1 }), int({ default: 3 }))).toBe(
+      "default changed from 1 to 3; requests that omit the field get the new value",
+    );
+    expect(message(int({ default: 1 }), int())).toBe(
+      "default 1 was removed; requests that omit the field no longer get it",
+    );
+  });
+});
+
+describe("validation rule locations", () => {
+  const first = (old: object[], neu: object[]) =>
+    diffCrds([crdWithSpec(validations(...old))], [crdWithSpec(validations(...neu))])[0];
+  const list = `${SPEC}.x-kubernetes-validations[0]`;
+
+  // controller-gen writes `message` above `rule`: the annotation belongs on the rule.
+  it("put a changed rule at its text, and changed details at the first detail that changed", () => {
+    expect(
+      first([rule("self.a <= 10", { message: "m" })], [rule("self.a <= 5", { message: "m" })])?.path,
+    ).toBe(`${list}.rule`);
+    expect(
+      first([rule("oldSelf.hasValue()")], [rule("oldSelf.hasValue()", { optionalOldSelf: true })])?.path,
+    ).toBe(`${list}.optionalOldSelf`);
+    const details = first(
+      [rule("self.a <= 10", { message: "m", reason: "FieldValueInvalid" })],
+      [rule("self.a <= 10", { message: "n", reason: "FieldValueForbidden" })],
+    );
+    expect(details?.path).toBe(`${list}.message`);
+    expect(details?.message).toBe('validation rule "self.a <= 10": message, reason changed');
+  });
+});
+
+describe("type and null messages", () => {
+  const message = (old: JSONSchemaProps, neu: JSONSchemaProps) =>
+    diffCrds([crdWithSpec(old)], [crdWithSpec(neu)])[0]?.message;
+  const intOrString: JSONSchemaProps = { "x-kubernetes-int-or-string": true };
+
+  // A widening keeps every stored value valid: what breaks is a client decoding the old type.
+  it.each([
+    [int(), { type: "number" }, "integer", "number"],
+    [str(), intOrString, "string", "int-or-string"],
+  ] as const)("say that widening %j -> %j keeps stored values valid", (old, neu, from, to) => {
+    expect(message(old, neu)).toBe(
+      `type changed from ${from} to ${to}; stored values stay valid, but clients that decode it as ${from} fail on the values it now allows`,
+    );
+  });
+
+  it("say that narrowing may leave stored values that do not fit", () => {
+    expect(message(intOrString, str())).toBe(
+      "type changed from int-or-string to string; stored values may not fit it: requests with them are rejected, and clients that decode string fail on them",
+    );
+  });
+
+  // Kubernetes prunes a null field that is not nullable rather than rejecting it.
+  it("say what becomes of a null once nullable is removed", () => {
+    expect(message(str({ nullable: true }), str())).toBe(
+      "null is no longer accepted: a null field is pruned (or given its default), a null list item or map value rejected",
+    );
   });
 });

@@ -21,6 +21,11 @@ function strategyOf(conversion: Partial<CustomResourceConversion>): string {
   return typeof conversion.strategy === "string" ? conversion.strategy : "None";
 }
 
+/** The CRD's conversion strategy, `None` when unset. */
+export function conversionStrategy(crd: CustomResourceDefinition): string {
+  return strategyOf(conversionOf(crd));
+}
+
 export const conversionRule: CrdRule = {
   check(old, neu, at, report) {
     const before = conversionOf(old);

@@ -1,6 +1,6 @@
 /**
- * `enum-value-removed` (breaking): a value left `enum`; stored objects holding it fail
- * validation on update and clients sending it are rejected.
+ * `enum-value-removed` (breaking): a value left `enum`; clients sending it are rejected, and so
+ * are updates that set it (Kubernetes 1.30+ ratchets: an update leaving a stored one unchanged passes).
  * Example: `enum: [Always, Never]` → `enum: [Always]`.
  *
  * `enum-added` (breaking): a field that accepted any value now has an `enum`.

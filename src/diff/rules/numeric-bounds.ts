@@ -2,8 +2,8 @@
  * `bounds-tightened` (breaking) / `bounds-loosened` (not breaking) for numbers:
  * `minimum` raised or newly set, `maximum` lowered or newly set, `exclusiveMinimum` /
  * `exclusiveMaximum` turned on, or `multipleOf` set to a value whose multiples are
- * not all multiples of the old one. Stored values outside the new range fail
- * validation on update. For `type: integer`, exclusive bounds are normalised
+ * not all multiples of the old one. Values outside the new range are rejected (Kubernetes
+ * 1.30+ ratchets: an update leaving a stored one unchanged passes). For `type: integer`, exclusive bounds are normalised
  * (`> 4` is `>= 5`) so equivalent rewrites are not reported.
  * Example: `maximum: 10` → `maximum: 5`, or `minimum: 0` → `minimum: 0, exclusiveMinimum: true`.
  */

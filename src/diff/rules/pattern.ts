@@ -1,7 +1,7 @@
 /**
  * `pattern-added` / `pattern-changed` (breaking): a string must now match a regular
- * expression it did not have to match before. Stored strings that do not match fail
- * validation on update. Any textual change counts: regex containment is undecidable
+ * expression it did not have to match before. Strings that do not match are rejected (Kubernetes
+ * 1.30+ ratchets: an update leaving a stored one unchanged passes). Any textual change counts: regex containment is undecidable
  * in practice, so a rewrite is reported for a human to judge.
  * Example: no pattern → `pattern: ^[a-z]+$`.
  *

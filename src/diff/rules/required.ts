@@ -1,7 +1,7 @@
 /**
  * `field-required` (breaking): a name joined `required`, whether the field existed
- * before or is new. Existing objects without it fail validation on their next update,
- * and clients that omit it are rejected.
+ * before or is new. Existing objects without it fail validation on their next update (a
+ * change to `required` is never ratcheted), and clients that omit it are rejected.
  * Example: `required: [image]` → `required: [image, replicas]`.
  * Not breaking when the field has a `default` in the new schema: the API server applies
  * defaults to requests and to objects read from etcd before it validates, so the field is

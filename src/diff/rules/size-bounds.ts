@@ -1,8 +1,8 @@
 /**
  * `bounds-tightened` (breaking) / `bounds-loosened` (not breaking) for the size
  * limits: `minLength`, `minItems`, `minProperties` raised (or newly set above 0), or
- * `maxLength`, `maxItems`, `maxProperties` lowered (or newly set). Stored values
- * outside the new limits fail validation on update; clients sending them are rejected.
+ * `maxLength`, `maxItems`, `maxProperties` lowered (or newly set). Values outside the new
+ * limits are rejected (Kubernetes 1.30+ ratchets: an update leaving a stored one unchanged passes).
  * Example: `maxLength: 63` → `maxLength: 40`.
  */
 import type { JSONSchemaProps } from "../../schema/types.js";

@@ -26,6 +26,21 @@ export function shapeChanged(old: JSONSchemaProps, neu: JSONSchemaProps): boolea
   return shapeOf(old) !== shapeOf(neu);
 }
 
+/** Widenings (and any shape to `any value`): stored values stay valid, only typed readers break. */
+const WIDENINGS: ReadonlySet<string> = new Set([
+  "integer>number",
+  "integer>int-or-string",
+  "string>int-or-string",
+]);
+
+function typeChange(before: string, after: string): string {
+  const changed = `type changed from ${before} to ${after}`;
+  const widened = after === "any value" || WIDENINGS.has(`${before}>${after}`);
+  if (!widened)
+    return `${changed}; stored values may not fit it: requests with them are rejected, and clients that decode ${after} fail on them`;
+  return `${changed}; stored values stay valid, but clients that decode it as ${before} fail on the values it now allows`;
+}
+
 export const typeRule: SchemaRule = {
   keywords: [
     "type",
@@ -39,7 +54,7 @@ export const typeRule: SchemaRule = {
         kind: "type-changed",
         breaking: true,
         at: at.field("type"),
-        message: `type changed from ${shapeOf(old)} to ${shapeOf(neu)}`,
+        message: typeChange(shapeOf(old), shapeOf(neu)),
         old: shapeOf(old),
         new: shapeOf(neu),
       });

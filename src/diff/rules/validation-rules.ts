@@ -97,6 +97,15 @@ function matchRules(
   return { pairs, removed: unmatchedOld.slice(positional), added: unmatchedNew.slice(positional) };
 }
 
+/** The keys besides `rule` whose values differ (`message`, `reason`...), in key order. */
+function changedDetails(before: ValidationRule, after: ValidationRule): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  keys.delete("rule");
+  const value = (rule: ValidationRule, key: string): unknown =>
+    (rule as unknown as Record<string, unknown>)[key];
+  return [...keys].sort().filter((key) => !jsonEqual(value(before, key), value(after, key)));
+}
+
 function comparePair(before: Indexed, after: Indexed, list: FieldPath, report: Report): void {
   const at = list.index(after.index, true);
   // A one-of rule respelled is the same rule: a reworded message beside it is a detail, as for any rule.
@@ -110,7 +119,8 @@ function comparePair(before: Indexed, after: Indexed, list: FieldPath, report: R
     report({
       kind: "validation-rule-changed",
       breaking: true,
-      at,
+      // At the key that changed, so that an annotation marks the rule, not the message above it.
+      at: at.field(textChanged ? "rule" : "optionalOldSelf"),
       message: textChanged
         ? `validation rule changed to ${JSON.stringify(after.rule.rule)}; ${whatFails(after.rule)}`
         : `validation rule ${JSON.stringify(after.rule.rule)} now also runs on create and when the value is first set (optionalOldSelf)`,
@@ -119,12 +129,15 @@ function comparePair(before: Indexed, after: Indexed, list: FieldPath, report: R
     });
     return;
   }
-  if (!jsonEqual({ ...before.rule, rule: "" }, { ...after.rule, rule: "" })) {
+  const details = changedDetails(before.rule, after.rule);
+  const [first] = details;
+  if (first !== undefined) {
     report({
       kind: "validation-rule-details-changed",
       breaking: false,
-      at,
-      message: `validation rule ${JSON.stringify(after.rule.rule)}: message, reason, fieldPath or optionalOldSelf changed`,
+      // At the first key that changed (`.message`), where the annotation belongs.
+      at: at.field(first),
+      message: `validation rule ${JSON.stringify(after.rule.rule)}: ${details.join(", ")} changed`,
       old: before.rule,
       new: after.rule,
     });
