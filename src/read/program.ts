@@ -48,6 +48,11 @@ export interface LoadedProgram {
   entryNames: string[];
   /** The tsconfig and the files it extends (absolute); a change to one needs a fresh load. */
   configFiles: readonly string[];
+  /**
+   * The user's own compiler options, when they turn strictNullChecks off (`strict: false`): the
+   * program is read with it on, and type errors are those the user's tsc reports (see checkFile).
+   */
+  checkOptions?: ts.CompilerOptions | undefined;
 }
 
 /** Options crdgen needs whatever the user's tsconfig says: null must be visible to read `T | null`. */
@@ -141,7 +146,9 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
   const host = createCompilerHost(files, options.cwd);
   const rootNames = [...entryNames, ...declarations];
   const program = tsApi.createProgram({ rootNames, options: { ...compilerOptions, ...FORCED }, host });
-  return withChecks(program, host, rootNames, entryNames, configFiles, diagnostics);
+  const loaded = withChecks(program, host, rootNames, entryNames, configFiles, diagnostics);
+  if (!checksNulls(compilerOptions)) loaded.checkOptions = { ...compilerOptions, noEmit: true };
+  return loaded;
 }
 
 const hasErrors = (errors: readonly ts.Diagnostic[]) =>
@@ -320,7 +327,16 @@ export function refreshProgram(loaded: LoadedProgram, changed: readonly string[]
     host: appeared ? { ...loaded.host, hasInvalidatedResolutions: () => true } : loaded.host,
     oldProgram: loaded.program,
   });
-  return withChecks(program, loaded.host, loaded.rootNames, loaded.entryNames, loaded.configFiles, []);
+  const refreshed = withChecks(
+    program,
+    loaded.host,
+    loaded.rootNames,
+    loaded.entryNames,
+    loaded.configFiles,
+    [],
+  );
+  if (loaded.checkOptions) refreshed.checkOptions = loaded.checkOptions;
+  return refreshed;
 }
 
 function withChecks(
@@ -397,9 +413,38 @@ export function checkFileResolution(loaded: LoadedProgram, sf: ts.SourceFile): D
     .map((d) => fromTs(d, codes.tsSyntax));
 }
 
-/** Type errors in one file. */
+/**
+ * Type errors in one file, as the user's tsc finds them: with the user's own options when they
+ * differ from those the program is read with (strictNullChecks off, where
+ * `const fallback: string = null` is no error).
+ */
 export function checkFile(loaded: LoadedProgram, sf: ts.SourceFile): Diagnostic[] {
-  return loaded.program.getSemanticDiagnostics(sf).map((d) => fromTs(d, codes.tsSyntax));
+  const program = loaded.checkOptions ? checkingProgram(loaded, loaded.checkOptions) : loaded.program;
+  const own = program.getSourceFile(sf.fileName) ?? sf;
+  return program.getSemanticDiagnostics(own).map((d) => fromTs(d, codes.tsSyntax));
+}
+
+/** Whether options check nulls: TypeScript 6's `strict` (on unless set false) decides an unset strictNullChecks. */
+function checksNulls(options: ts.CompilerOptions): boolean {
+  return options.strictNullChecks ?? options.strict !== false;
+}
+
+/** The program with the user's own options, built once per loaded program when first asked. */
+const checkingPrograms = new WeakMap<LoadedProgram, ts.Program>();
+
+function checkingProgram(loaded: LoadedProgram, options: ts.CompilerOptions): ts.Program {
+  let program = checkingPrograms.get(loaded);
+  if (!program) {
+    // The options differ in none that shapes the files: TypeScript reuses every parsed and bound one.
+    program = tsApi.createProgram({
+      rootNames: loaded.rootNames,
+      options,
+      host: loaded.host,
+      oldProgram: loaded.program,
+    });
+    checkingPrograms.set(loaded, program);
+  }
+  return program;
 }
 
 const TYPESCRIPT_FILE = /\.(m|c)?tsx?$/;

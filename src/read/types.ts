@@ -29,6 +29,7 @@ import { isModifier, modifiedSchema, type Modifier } from "./kubernetes/mapped.j
 import { inexactIntegerLiteral } from "./number-literals.js";
 import { EXACT_INTEGER_HINT, inexactIntegerText } from "../schema/inexact-integers.js";
 import { templatePattern } from "../schema/template-pattern.js";
+import { computesUnion, sourceOrdered } from "./union-order.js";
 import { locationOf, nodeLocation, nodeOrigin } from "./location.js";
 import type { ReadCache, ReadRecord, RecordedRef, Route } from "./read-cache.js";
 import { collectTags, rootTypeTags } from "./tags.js";
@@ -169,6 +170,8 @@ export class TypeReader {
   private readonly inheritedOf = new Map<ts.Node, AppliedTag[]>();
   /** The tags an indexed access to each property carries (see withCarriedTags). */
   private readonly carriedTags = new Map<ts.Node, AppliedTag[]>();
+  /** The definition read for `NonNullable<X>` of each named type X that admits null, by X's. */
+  private readonly nonNullableOf = new Map<string, string>();
   /** How many instantiations of each generic declaration are being read, one inside another. */
   private readonly instancesInProgress = new Map<ts.Node, number>();
 
@@ -351,7 +354,7 @@ export class TypeReader {
   ): IrProperty | typeof NEVER_SET | undefined {
     const name = symbol.getName();
     if (name.startsWith("__@") || name.startsWith("#")) return undefined; // symbol-keyed or private
-    const decl = symbol.valueDeclaration ?? symbol.declarations?.[0];
+    const decl = symbol.valueDeclaration ?? symbol.declarations?.[0] ?? remappedDeclaration(symbol);
     const at = decl ?? ctx.at;
     const path = `${ctx.path}.${name}`;
     if (name === "__proto__") {
@@ -388,7 +391,11 @@ export class TypeReader {
     const frame = this.frame;
     if (frame) {
       for (const d of declarations ?? []) this.dependOn(d);
-      if (!decl || (decl as ts.NamedDeclaration).name?.kind === SyntaxKind.ComputedPropertyName)
+      if (
+        !decl ||
+        !symbol.declarations ||
+        (decl as ts.NamedDeclaration).name?.kind === SyntaxKind.ComputedPropertyName
+      )
         frame.opaque = true;
     }
     const type = this.checker.getTypeOfSymbol(symbol);
@@ -402,6 +409,10 @@ export class TypeReader {
     const written = decl && (signature || hasWrittenType(decl)) ? decl.type : undefined;
     const node =
       written && (this.isFaithful(written, type) || this.isTemplateMember(decl)) ? written : undefined;
+    // Asked only of a property whose written type is not its checked one, and of a mapped or
+    // instantiated member only (a transient symbol): `T[K] | null` over `b?: int32`.
+    const added =
+      written && !node && symbol.flags & SymbolFlags.Transient ? this.addedMembers(written, type) : undefined;
     // An inferred or instantiated property type comes from declarations the reader never sees.
     if (frame && !node) frame.opaque = true;
     const optional = (symbol.flags & SymbolFlags.Optional) !== 0 || admitsUndefined(type);
@@ -414,7 +425,12 @@ export class TypeReader {
       this.noteStrandedDocs(decl, path);
       this.notePlainCommentTags(decl, path);
     }
-    const converted = this.convert(type, node, { path, at });
+    const converted = added
+      ? this.union([{ type: this.checker.getTypeFromTypeNode(written!), node: written }, ...added], {
+          path,
+          at,
+        })
+      : this.convert(type, node, { path, at });
     const tags =
       doc.tags.length > 0
         ? collectTags(
@@ -566,6 +582,22 @@ export class TypeReader {
     return a.length === b.length && a.every((t) => b.includes(t));
   }
 
+  /**
+   * What a mapped type added to a property's written type: `Nullable<T> = { [K in keyof T]: T[K] | null }`
+   * over `b?: int32` checks as `number | null`, which forgot the int32 but holds all of it. The
+   * members beyond the written ones (`null`), when the checked type holds every written member;
+   * undefined otherwise (a template that changes the type, `T[K][]`, is the checker's reading).
+   */
+  private addedMembers(
+    written: ts.TypeNode,
+    type: ts.Type,
+  ): { type: ts.Type; node: undefined }[] | undefined {
+    const own = definedMembers(this.checker.getTypeFromTypeNode(written));
+    const all = definedMembers(type);
+    if (own.length === 0 || all.length <= own.length || !own.every((t) => all.includes(t))) return undefined;
+    return all.filter((t) => !own.includes(t)).map((t) => ({ type: t, node: undefined }));
+  }
+
   private fromNode(type: ts.Type, node: ts.TypeNode, ctx: Ctx): IrType | undefined {
     if (isParenthesizedTypeNode(node)) return this.convert(type, node.type, ctx);
     if (isTypeOperatorNode(node) && node.operator === SyntaxKind.ReadonlyKeyword) {
@@ -583,6 +615,7 @@ export class TypeReader {
       return this.array(this.convert(element, node.elementType, { path: `${ctx.path}[]`, at: ctx.at }), ctx);
     }
     if (isTypeReferenceNode(node)) return this.fromReference(node, node.typeName, type, ctx);
+    if (computesUnion(node)) return this.inSourceOrder(type, node, ctx);
     if (isIndexedAccessTypeNode(node)) return this.fromIndexedAccess(node, type, ctx);
     if (isIntersectionTypeNode(node)) return this.fromIntersection(node, type, ctx);
     if (isMappedTypeNode(node)) return this.fromMappedType(node, type, ctx);
@@ -600,6 +633,24 @@ export class TypeReader {
       }
     }
     return undefined;
+  }
+
+  /**
+   * A union the checker computed (`(typeof PHASES)[number]`, `keyof Spec`, `Exclude<Phase, "Done">`),
+   * its members in the order the source declares them (union-order.ts). Undefined for anything
+   * else, and for an enum's members, which the enum's own reading orders.
+   */
+  private inSourceOrder(type: ts.Type, node: ts.TypeNode, ctx: Ctx): IrType | undefined {
+    if (!(type.flags & TypeFlags.Union) || type.flags & TypeFlags.EnumLike) return undefined;
+    const union = type as ts.UnionType;
+    if (union.types.some((t) => t.flags & TypeFlags.EnumLike)) return undefined;
+    // The members come from declarations the reader does not see.
+    if (this.frame) this.frame.opaque = true;
+    const ordered = sourceOrdered(union, node, this.checker);
+    return this.union(
+      ordered.map((t) => ({ type: t, node: undefined })),
+      ctx,
+    );
   }
 
   /** A reference to a named type (`typeName`: the identifier or qualified name naming it). */
@@ -655,6 +706,8 @@ export class TypeReader {
       if (record) return record;
     }
     if (name === "NonNullable" && args.length === 1) return this.nonNullable(first, ctx);
+    if ((name === "Exclude" || name === "Extract") && args.length === 2)
+      return this.inSourceOrder(type, node, ctx);
     if (PROPERTY_UTILITIES.has(name)) return this.utilityOfInstance(first, type, ctx);
     return undefined;
   }
@@ -854,10 +907,43 @@ export class TypeReader {
     const innerType = this.checker.getTypeFromTypeNode(inner);
     if (this.isOpenType(innerType)) return undefined;
     const read = this.convert(innerType, inner, ctx);
-    if (read.kind !== "union") return read.kind === "null" ? undefined : read;
-    const members = read.members.filter((m) => m.kind !== "null");
-    if (members.length === 0) return undefined;
-    return members.length === 1 ? members[0] : { ...read, members };
+    if (read.kind === "ref") return this.nonNullableNamed(read.name, ctx);
+    return read.kind === "null" ? undefined : withoutNull(read);
+  }
+
+  /**
+   * `NonNullable<Phase>` for `type Phase = "A" | "B" | null`: Phase's doc comment and tags over its
+   * type without null, as a definition of its own (Phase itself stays nullable where it is used).
+   */
+  private nonNullableNamed(name: string, ctx: Ctx): IrType | undefined {
+    const origin = nodeOrigin(ctx.at);
+    // Through aliases of it (`type P2 = Phase`), to the definition that holds the union.
+    let named = this.definitions.get(name);
+    for (let depth = 0; named?.type.kind === "ref" && depth < 8; depth++)
+      named = this.definitions.get(named.type.name);
+    const target = named?.type;
+    // A type still being read (a recursive one) is the checker's reading.
+    if (!named || !target || target.kind === "unknown" || target.kind === "ref") return undefined;
+    if (target.kind !== "union" || !target.members.some((m) => m.kind === "null"))
+      return { kind: "ref", name, origin };
+    const stripped = withoutNull(target);
+    if (!stripped) return undefined;
+    if (this.frame) this.frame.opaque = true;
+    let definition = this.nonNullableOf.get(name);
+    if (definition === undefined) {
+      definition = this.uniqueName(`NonNullable<${name}>`);
+      this.nonNullableOf.set(name, definition);
+      const description = this.definitions.get(name)?.description ?? named.description;
+      const { tags } = named;
+      this.definitions.set(definition, {
+        name: definition,
+        type: stripped,
+        description,
+        tags,
+        origin: named.origin,
+      });
+    }
+    return { kind: "ref", name: definition, origin };
   }
 
   /** `HasPort["port"]`: the property's written type, when it is faithful to the checked one. */
@@ -1678,6 +1764,15 @@ function enumOf(type: PrimitiveName, values: Scalar[], origin: SourceLocation): 
   return { kind: "enum", type, values, origin };
 }
 
+/** A type without its null (a union's null member); undefined when null is all it holds. */
+function withoutNull(type: IrType): IrType | undefined {
+  if (type.kind === "null") return undefined;
+  if (type.kind !== "union") return type;
+  const members = type.members.filter((m) => m.kind !== "null");
+  if (members.length === 0) return undefined;
+  return members.length === 1 ? members[0] : { ...type, members };
+}
+
 /** Literal members of one primitive type collapse into one enum: `"a" | "b"` -> enum [a, b]. */
 function mergeEnums(types: IrType[]): IrType[] {
   const out: IrType[] = [];
@@ -1722,6 +1817,18 @@ function admitsUndefined(type: ts.Type): boolean {
   return type.flags & TypeFlags.Union
     ? (type as ts.UnionType).types.some((t) => t.flags & TypeFlags.Undefined)
     : false;
+}
+
+/**
+ * The declaration of the property a key-remapping mapped type renamed
+ * (`{ [K in keyof T as \`x-${K & string}\`]: T[K] }`): the checker links a filtered key's
+ * property (`as Exclude<K, "kind">`) to its declarations, a renamed one only to its origin
+ * (an internal field, read defensively). Its written type and doc comment are the value's.
+ */
+function remappedDeclaration(symbol: ts.Symbol): ts.Declaration | undefined {
+  if (!(symbol.flags & SymbolFlags.Transient)) return undefined;
+  const origin = (symbol as { links?: { syntheticOrigin?: ts.Symbol } }).links?.syntheticOrigin;
+  return origin?.valueDeclaration ?? origin?.declarations?.[0];
 }
 
 /** TypeScript's error types (`any` standing for a name it could not resolve), by intrinsic name. */

@@ -69,6 +69,43 @@ describe("loadProgram", () => {
     expect(loaded.program.getSourceFile("/p/api/common.ts")).toBeDefined();
   });
 
+  it("type-checks a project with strictNullChecks off as its tsc does, and still reads `T | null` as nullable", () => {
+    const types = `export const fallback: string = null;
+/** @crd @group example.com @version v1 */
+export interface Widget { spec: { name: string | null; count?: number } }
+`;
+    for (const options of [{ strict: false }, { strict: true, strictNullChecks: false }]) {
+      const fileSystem = memory({
+        "/p/tsconfig.json": JSON.stringify({ compilerOptions: options }),
+        "/p/types.ts": types,
+      });
+      const loaded = loadProgram({ entries: ["types.ts"], cwd: "/p", fileSystem });
+      expect(semanticDiagnostics(loaded)).toEqual([]);
+      const result = generate({ entries: ["types.ts"], cwd: "/p", fileSystem });
+      expect(result.diagnostics).toEqual([]);
+      const spec = result.ok
+        ? result.crds[0]!.spec.versions[0]!.schema!.openAPIV3Schema!.properties!.spec
+        : {};
+      expect(spec).toMatchObject({
+        properties: { name: { type: "string", nullable: true } },
+        required: ["name"],
+      });
+    }
+    // Its own type errors are still reported, and with strictNullChecks on, null is one.
+    const fileSystem = memory({
+      "/p/tsconfig.json": JSON.stringify({ compilerOptions: { strict: false } }),
+      "/p/types.ts": "export const n: number = 'one';\n",
+      "/q/tsconfig.json": JSON.stringify({ compilerOptions: { strict: true } }),
+      "/q/types.ts": types,
+    });
+    const loose = semanticDiagnostics(loadProgram({ entries: ["types.ts"], cwd: "/p", fileSystem }));
+    expect(loose.map((d) => d.message)).toEqual([
+      "TS2322: Type 'string' is not assignable to type 'number'.",
+    ]);
+    const strict = semanticDiagnostics(loadProgram({ entries: ["types.ts"], cwd: "/q", fileSystem }));
+    expect(strict.map((d) => d.message)).toEqual(["TS2322: Type 'null' is not assignable to type 'string'."]);
+  });
+
   it("without the tsconfig the same import is a located type error", () => {
     const fileSystem = memory({
       "/p/api/common.ts": "export interface Common { size: number }\n",
