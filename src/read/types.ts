@@ -68,6 +68,7 @@ const {
   isParenthesizedTypeNode,
   isPropertyDeclaration,
   isPropertySignature,
+  isTupleTypeNode,
   isSetAccessorDeclaration,
   isTypeAliasDeclaration,
   isTypeLiteralNode,
@@ -1127,13 +1128,7 @@ export class TypeReader {
 
   private fromObjectType(type: ts.ObjectType, ctx: Ctx): IrType {
     const origin = nodeOrigin(ctx.at);
-    if (this.checker.isTupleType(type)) {
-      return this.unsupported(
-        ctx,
-        "a tuple",
-        "Kubernetes lists hold one item type: use T[] or an object with named fields",
-      );
-    }
+    if (this.checker.isTupleType(type)) return this.unsupported(ctx, "a tuple", this.tupleHint(type, ctx.at));
     if (this.checker.isArrayType(type)) {
       const element = this.checker.getTypeArguments(type as ts.TypeReference)[0];
       if (!element) return this.unsupported(ctx, "an array without an element type", "write T[]");
@@ -1476,6 +1471,25 @@ export class TypeReader {
     }
     const nonNull = merged.length === 1 ? merged[0]! : { kind: "union" as const, members: merged, origin };
     return hasNull ? { kind: "union", members: [nonNull, { kind: "null", origin }], origin } : nonNull;
+  }
+
+  /**
+   * A tuple of one item type and a fixed length (`[number, number]`) is a list with both bounds:
+   * the hint spells it. Any other tuple has no list to be.
+   */
+  private tupleHint(type: ts.ObjectType, at: ts.Node): string {
+    const general = "Kubernetes lists hold one item type: use T[] or an object with named fields";
+    const elements = this.checker.getTypeArguments(type as ts.TypeReference);
+    const flags = ((type as ts.TypeReference).target as ts.TupleType).elementFlags;
+    const [first] = elements;
+    const fixed = flags.every((f) => f & tsApi.ElementFlags.Required);
+    if (!first || !fixed || elements.some((e) => e !== first)) return general;
+    // The item as written where it is (`[int32, int32]`): the checker forgets aliases of number.
+    const written = isPropertySignature(at) && at.type && isTupleTypeNode(at.type) ? at.type.elements : [];
+    const texts = new Set(written.map((e) => e.getText()));
+    const item = texts.size === 1 ? [...texts][0]! : this.checker.typeToString(first);
+    const list = first.flags & TypeFlags.Union ? `(${item})[]` : `${item}[]`;
+    return `Kubernetes lists hold one item type: write ${list} with @minItems ${elements.length} @maxItems ${elements.length} (on the property), or an object with named fields`;
   }
 
   private array(items: IrType, ctx: Ctx): IrType {
