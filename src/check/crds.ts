@@ -5,7 +5,8 @@ import { validateCrd } from "../validate/index.js";
 import { codes } from "../diagnostics/codes.js";
 import type { Finding } from "./finding.js";
 import { positionIn, type CheckedObject } from "./load.js";
-import { crdPathToV1Segments, targetOf } from "./positions.js";
+import { crdErrorSegments, targetOf } from "./positions.js";
+import { v1beta1Hint } from "./v1beta1-hints.js";
 
 export function checkCrd(obj: CheckedObject): Finding[] {
   return [...validationErrors(obj), ...installWarnings(obj)];
@@ -13,7 +14,8 @@ export function checkCrd(obj: CheckedObject): Finding[] {
 
 function validationErrors(obj: CheckedObject): Finding[] {
   return validateCrd(obj.value).map((e) => {
-    const pos = positionIn(obj, crdPathToV1Segments(e.field), targetOf(e));
+    const pos = positionIn(obj, crdErrorSegments(e), targetOf(e));
+    const hint = v1beta1Hint(e, obj.value);
     return {
       file: obj.file,
       ...pos,
@@ -22,6 +24,7 @@ function validationErrors(obj: CheckedObject): Finding[] {
       path: e.field,
       type: e.type,
       message: formatFieldError(e),
+      ...(hint ? { hint } : {}),
     };
   });
 }

@@ -22,4 +22,6 @@ export interface Finding {
   type: string;
   /** The full message (Kubernetes' own text for validation errors). */
   message: string;
+  /** What to change, when crdgen knows more than the message says. */
+  hint?: string;
 }

@@ -11,7 +11,7 @@ import { codes } from "../diagnostics/codes.js";
 import { kubectlListItems } from "../yaml/kubectl-lists.js";
 import { kubectlValues } from "../yaml/kubectl-values.js";
 import { describeFsError } from "../runtime/fs-error.js";
-import { firstTemplateAction, templateValuePath } from "./templates.js";
+import { firstActionAnywhere, firstTemplateAction, isChartTemplate, templateValuePath } from "./templates.js";
 import type { Yaml11Difference } from "../yaml/yaml11.js";
 import type { Finding } from "./finding.js";
 import type { Segment } from "./positions.js";
@@ -53,6 +53,8 @@ export function loadFile(file: string, shown = file): LoadResult {
 
 /** Parses a file's text (`file` names it in findings: a path, or `<stdin>`). */
 export function parseFile(file: string, text: string): LoadedFile {
+  const action = text.includes("{{") && isChartTemplate(file) ? firstActionAnywhere(text) : undefined;
+  if (action) return templateFile(file, text, action);
   const loaded = parseYamlDocuments(text, file);
   const { documents, errors, yaml11Differences } = loaded;
   const template = errors.length > 0 ? firstTemplateAction(text) : undefined;

@@ -48,6 +48,21 @@ export function parseFieldPath(path: string): Segment[] {
   return out;
 }
 
+/**
+ * Whether an error comes from decoding the v1 document (an unknown field, a value of the wrong JSON
+ * type) rather than from validating the internal form: its path is the document's own. A v1beta1
+ * field left in a v1 CRD (`spec.validation`, `spec.version`) is such an error, and translating its
+ * path would point at `spec.versions[0]`, or at `spec` when there is no such version.
+ */
+function isDecodeError(e: FieldError): boolean {
+  return /^(strict decoding error: unknown field |json: cannot unmarshal )/.test(e.detail);
+}
+
+/** Where the value an error of a CRD is about sits in the v1 YAML. */
+export function crdErrorSegments(e: FieldError): Segment[] {
+  return isDecodeError(e) ? parseFieldPath(e.field) : crdPathToV1Segments(e.field);
+}
+
 /** Translates segments of an internal-form CRD path to where the value sits in the v1 YAML. */
 export function crdPathToV1Segments(path: string): Segment[] {
   const s = parseFieldPath(path);

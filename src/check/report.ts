@@ -45,6 +45,7 @@ export function formatHuman(
     severity: f.severity,
     code: f.code,
     message: shortenMessage(f.message),
+    ...(f.hint ? { hint: f.hint } : {}),
     location: { file: f.file, line: f.line, column: f.column, ...span(f) },
   }));
   const errors = findings.filter((f) => f.severity === "error").length;
@@ -73,6 +74,7 @@ export function formatJson(findings: readonly Finding[], cwd: string): string {
     path: f.path,
     type: f.type,
     message: f.message,
+    ...(f.hint ? { hint: f.hint } : {}),
   }));
   return JSON.stringify(rows, null, 2) + "\n";
 }
@@ -128,7 +130,8 @@ export function formatGithub(findings: readonly Finding[], cwd: string): string 
           // The annotation's heading: the code to look up, as `crdgen diff` titles its kind.
           ["title", f.code],
         ],
-        f.message,
+        // An annotation has no place for a hint: it is the message's last line.
+        f.hint ? `${f.message}\nhint: ${f.hint}` : f.message,
       ),
     )
     .join("");

@@ -4,6 +4,8 @@
  * of the cause. A file that is not valid YAML and has a line that is, or ends in, a template
  * action gets one error saying so.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import type { SourcePosition } from "../yaml/load.js";
 
 /**
@@ -52,4 +54,33 @@ export function templateValuePath(
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * Whether `file` is a template of a Helm chart: under a `templates` folder beside a `Chart.yaml`.
+ * Such a file is a template even when its actions are all quoted (`name: "{{ .Release.Name }}"`),
+ * which is valid YAML: checked as it is, it gave errors about values no one will send
+ * (`metadata.name: Invalid value: "{{ .Release.Name }}"`). Elsewhere a quoted `{{ }}` is often
+ * meant (an ApplicationSet's `'{{.path.basename}}'`, an Argo Workflow's parameters).
+ */
+export function isChartTemplate(file: string): boolean {
+  if (!path.isAbsolute(file)) return false;
+  for (let dir = path.dirname(file); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (path.basename(dir) === "templates" && existsSync(path.join(path.dirname(dir), "Chart.yaml")))
+      return true;
+  }
+  return false;
+}
+
+/** Where the first `{{` of `text` is, spanning the action when it ends on its line. */
+export function firstActionAnywhere(text: string): SourcePosition | undefined {
+  const start = text.indexOf("{{");
+  if (start < 0) return undefined;
+  const line = text.slice(0, start).split("\n").length;
+  const column = start - text.lastIndexOf("\n", start - 1);
+  const close = text.indexOf("}}", start);
+  const action = close < 0 ? "" : text.slice(start, close + 2);
+  return action && !/[\r\n]/.test(action)
+    ? { line, column, endLine: line, endColumn: column + action.length }
+    : { line, column };
 }

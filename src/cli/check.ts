@@ -5,6 +5,7 @@
  */
 import { isNotACustomResource } from "../check/builtin-kinds.js";
 import { checkCrd } from "../check/crds.js";
+import { distinctCrds } from "../check/duplicates.js";
 import { expandPatterns, type ExpandResult } from "../check/files.js";
 import type { Finding } from "../check/finding.js";
 import { checkInstance } from "../check/instances.js";
@@ -114,9 +115,11 @@ async function check(args: string[], io: CliIo): Promise<number> {
     }
   }
   for (const crd of crds) findings.push(...checkCrd(crd));
+  const distinct = distinctCrds(crds, (file) => relativeTo(io.cwd, file));
+  findings.push(...distinct.findings);
   const skipped: string[] = [];
   for (const instance of instances) {
-    const instanceFindings = checkInstance(instance, crds);
+    const instanceFindings = checkInstance(instance, distinct.crds);
     // Kubernetes' own kinds and kustomize's files are no CRD's: counted, not reported.
     if (instanceFindings.some((f) => f.type === "NoMatchingCRD") && isNotACustomResource(instance))
       skipped.push(kindOf(instance.value));

@@ -52,6 +52,8 @@ export const codes = {
   tooLargeForClientSideApply: "CRD2007",
   /** A CRD too large for the API server (3 MiB of JSON) or, by default, for etcd (1.5 MiB). */
   tooLargeToStore: "CRD2008",
+  /** Two checked CRDs of one name whose specs differ (`crdgen check`): custom resources are checked against the last. */
+  crdGivenTwice: "CRD2009",
   // Transforms
   indexSignatureWithProperties: "CRD3001",
   unsupportedKeyword: "CRD3002",

@@ -4,10 +4,10 @@
  * scalars (folded lines included), comments, flow sequences of scalars on one line, and LF or
  * CRLF line breaks.
  *
- * It gives exactly the values the `yaml` package gives (YAML 1.2 core schema), or gives up
- * (undefined) as soon as the text leaves that subset (anchors, aliases, tags, directives,
- * flow mappings, empty documents, anything that might be an error), and the caller reads the
- * stream with the `yaml` package instead. `crdgen check` reads tens of megabytes of such YAML:
+ * It gives exactly the values the `yaml` package gives (YAML 1.2 core schema) to the documents
+ * that are not empty (whose nulls kubectl skips, see load.ts), or gives up (undefined) as soon as
+ * the text leaves that subset (anchors, aliases, tags, directives, flow mappings, anything that
+ * might be an error), and the caller reads the stream with the `yaml` package instead. `crdgen check` reads tens of megabytes of such YAML:
  * the corpus's 27 MB take ~0.2 s here, ~0.9 s in js-yaml and ~2.5 s in the `yaml` package. Tests
  * hold it to the `yaml` package's values on the corpus, on generated streams in every style
  * that package writes, and on random edits of both.
@@ -45,12 +45,14 @@ import { yaml11DifferenceOf, type Yaml11Difference } from "./yaml11.js";
 import { LineCounter } from "yaml";
 
 export interface BlockRead {
-  /** One value per document, each a mapping or a sequence. */
+  /** One value per document that has one, each a mapping or a sequence (empty documents have none). */
   values: unknown[];
+  /** The index of each value's document in the stream, as the `yaml` package counts them (empty ones too). */
+  indices: number[];
   /** Plain scalars that YAML 1.1 readers (kubectl) read differently, found on the way. */
   yaml11: Yaml11Difference[];
-  /** Where the value of document `index` starts (its first key or item). */
-  startOf(index: number): { line: number; column: number };
+  /** Where `values[i]` starts (its first key or item). */
+  startOf(i: number): { line: number; column: number };
 }
 
 /** The documents of `text`, or undefined when it is not in the subset this reader handles. */
@@ -102,13 +104,17 @@ class BlockReader {
 
   stream(): BlockRead {
     const values: unknown[] = [];
+    const indices: number[] = [];
     const starts: number[] = [];
     // A `---` was read and its document has had no content yet.
     let open = false;
+    // The index the `yaml` package gives the next document: each `---` starts one, empty or not.
+    let index = 0;
     this.nextContentLine();
     while (this.indent >= 0) {
       if (this.atMarker("---")) {
-        if (open) outside(); // an empty document: the full parser decides what it counts as
+        // An empty document (`---` twice, or with only comments between): a null, which is skipped.
+        if (open) index++;
         open = true;
         this.pos += 3;
         this.endLine();
@@ -117,12 +123,19 @@ class BlockReader {
       }
       // Directives, document ends, and scalars as documents are left to the full parser.
       starts.push(this.pos);
+      indices.push(index++);
       values.push(this.collection(this.indent));
       open = false;
       if (this.indent >= 0 && !this.atMarker("---")) outside();
     }
-    if (open || values.length === 0) outside();
-    return { values, yaml11: this.yaml11, startOf: (index) => this.position(starts[index] ?? 0) };
+    // A stream of empty documents alone is rare: the full parser decides what it holds.
+    if (values.length === 0) outside();
+    return {
+      values,
+      indices,
+      yaml11: this.yaml11,
+      startOf: (i) => this.position(starts[i] ?? 0),
+    };
   }
 
   // --- lines -------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
  * document read the fast way builds that tree on the first position asked of it.
  */
 import { readBlockYaml } from "./block-reader.js";
+import { duplicateKeyMessage } from "./duplicate-keys.js";
 import { entryOf, hasMergeKeys, isMergeKey, MergeKeyError, toJsWithMerges } from "./merge-keys.js";
 import { firstTooDeep, tooDeepMessage } from "./nesting.js";
 import { yaml11Differences, type Yaml11Difference } from "./yaml11.js";
@@ -100,14 +101,16 @@ export interface YamlLoadResult {
   yaml11Differences: () => Yaml11Difference[];
 }
 
-/** Parses every document of `text`; empty documents (`---` alone) are skipped. */
+/** Parses every document of `text`; empty and `null` documents are skipped, as kubectl skips them. */
 export function parseYamlDocuments(text: string, file: string): YamlLoadResult {
   const stream = new YamlStream(text);
   const quick = readBlockYaml(text);
   // The block reader reads `<<` as a key: kubectl merges it, which the full parse does.
   if (!quick || quick.yaml11.some((d) => d.yaml11Value === "merge")) return fullParse(file, stream);
   return {
-    documents: quick.values.map((v, i) => new YamlDocument(file, i, v, stream, () => quick.startOf(i))),
+    documents: quick.values.map(
+      (v, i) => new YamlDocument(file, quick.indices[i]!, v, stream, () => quick.startOf(i)),
+    ),
     errors: [],
     yaml11Differences: () => quick.yaml11,
   };
@@ -123,10 +126,12 @@ function fullParse(file: string, stream: YamlStream): YamlLoadResult {
   }
   docs.forEach((doc, index) => {
     for (const err of doc.errors) {
+      const duplicate =
+        err.code === "DUPLICATE_KEY" ? duplicateKeyMessage(doc, err.pos[0], lineCounter) : undefined;
       errors.push({
         file,
         ...spanIn(stream.text, lineCounter, err.pos[0], err.pos[1]),
-        message: err.message.split("\n")[0] ?? err.message,
+        message: duplicate ?? err.message.split("\n")[0] ?? err.message,
       });
     }
     if (doc.errors.length > 0 || doc.contents === null) return;
@@ -148,6 +153,9 @@ function fullParse(file: string, stream: YamlStream): YamlLoadResult {
       });
       return;
     }
+    // A document of only comments, `---` with nothing after it, or `null`: kubectl skips each (its
+    // JSON is `null`), and a trailing `---` is in nearly every hand-written or rendered stream.
+    if (value === null) return;
     documents.push(new YamlDocument(file, index, value, stream));
   });
   return {
@@ -261,12 +269,20 @@ function positionInTree(
  * value's range runs to the next line), as 1-based lines and columns.
  */
 function spanIn(text: string, lines: LineCounter, start: number, end: number): SourcePosition {
-  const pos = lines.linePos(start);
+  const pos = columnsOf(text, lines.linePos(start));
   let stop = Math.min(end, text.length);
   while (stop > start && BLANK_OR_BREAK.test(text[stop - 1]!)) stop--;
   if (stop <= start) return { line: pos.line, column: pos.col };
-  const last = lines.linePos(stop);
+  const last = columnsOf(text, lines.linePos(stop));
   return { line: pos.line, column: pos.col, endLine: last.line, endColumn: last.col };
+}
+
+/**
+ * A position as editors count it: a byte-order mark (which Windows editors write) is no column of
+ * the first line, though the parser counts it as a character.
+ */
+function columnsOf(text: string, pos: { line: number; col: number }): { line: number; col: number } {
+  return pos.line === 1 && text.charCodeAt(0) === 0xfeff && pos.col > 1 ? { line: 1, col: pos.col - 1 } : pos;
 }
 
 const BLANK_OR_BREAK = /[ \t\r\n]/;

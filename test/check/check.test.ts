@@ -12,6 +12,14 @@ function listOf(document: string): string {
   return `apiVersion: v1\nkind: List\nitems:\n  - ${item.trimStart()}`;
 }
 
+/** The CRD as another one (Gadget), for files that hold two: one CRD given twice, differently, is a warning. */
+function asGadget(text: string): string {
+  return text
+    .replace("name: widgets.example.com", "name: gadgets.example.com")
+    .replace("kind: Widget", "kind: Gadget")
+    .replace("plural: widgets", "plural: gadgets");
+}
+
 describe("crdgen check: CRD validation", () => {
   it("accepts a valid CRD and says so", async () => {
     const dir = tempDir({ "crd.yaml": crdYaml() });
@@ -114,7 +122,7 @@ describe("crdgen check: CRDs too large for client-side kubectl apply", () => {
     );
 
   it("warns at the CRD's first line, even in a multi-document stream, and still exits 0", async () => {
-    const text = `${crdYaml()}---\n# the large one\n${described(270_000)}`;
+    const text = `${asGadget(crdYaml())}---\n# the large one\n${described(270_000)}`;
     const dir = tempDir({ "all.yaml": text });
     const run = await check(["--format", "json", "all.yaml"], dir);
     expect(run.code).toBe(0);
@@ -160,7 +168,7 @@ describe("crdgen check: CRDs too large to store", () => {
           `                  type: string\n                  description: ${"d".repeat(n)}`,
         ),
       );
-    const dir = tempDir({ "etcd.yaml": described(1_600_000), "huge.yaml": described(3_200_000) });
+    const dir = tempDir({ "etcd.yaml": described(1_600_000), "huge.yaml": asGadget(described(3_200_000)) });
     const run = await check(["--format", "json", "etcd.yaml", "huge.yaml"], dir);
     expect(run.code).toBe(0);
     const findings = JSON.parse(run.stdout) as {
@@ -257,7 +265,7 @@ describe("crdgen check: files and globs", () => {
   it("expands globs and directories", async () => {
     const dir = tempDir({
       "crds/a.yaml": crdYaml(),
-      "crds/nested/b.yml": crdYaml((t) => t.replace("scope: Namespaced", "scope: Global")),
+      "crds/nested/b.yml": asGadget(crdYaml((t) => t.replace("scope: Namespaced", "scope: Global"))),
       "crds/notes.txt": "not yaml: [",
     });
     const byGlob = await check(["--format", "json", "crds/**/*.y*ml"], dir);

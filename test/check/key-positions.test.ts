@@ -47,7 +47,7 @@ describe("crdgen check: field-name errors point at the key", () => {
         ),
       },
       ["crd.yaml"],
-      "crd.yaml:11:3 - error CRD2006: invalid YAML: Map keys must be unique",
+      'crd.yaml:11:3 - error CRD2006: invalid YAML: mapping key "scope" already defined at line 10',
     ],
   ])("%s", async (_name, files, args, expected) => {
     const run = await check(args, tempDir(files));

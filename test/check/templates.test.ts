@@ -45,3 +45,38 @@ describe("crdgen check of a templated file", () => {
     expect(run.stdout).toContain("error CRD2006: invalid YAML");
   });
 });
+
+describe("crdgen check of a Helm chart's templates whose actions are all quoted (valid YAML)", () => {
+  const cr = [
+    "apiVersion: example.com/v1",
+    "kind: Widget",
+    "metadata:",
+    '  name: "{{ .Release.Name }}-w"',
+    "spec:",
+    '  color: "{{ .Values.color }}"',
+    "",
+  ].join("\n");
+
+  it("is a template in a chart (templates/ beside Chart.yaml), at its first action", async () => {
+    const dir = tempDir({
+      "crd.yaml": crdYaml(),
+      "chart/Chart.yaml": "apiVersion: v2\nname: chart\nversion: 0.1.0\n",
+      "chart/templates/sub/widget.yaml": cr,
+    });
+    const run = await check(["crd.yaml", "--instances", "chart/templates"], dir);
+    expect(run.stdout).toContain(`chart/templates/sub/widget.yaml:4:10 - ${HINT}`);
+    expect(run.stdout).toContain("1 error, 0 warnings (checked 1 CRD in 2 files)");
+  });
+
+  it("is a custom resource elsewhere, where `{{ }}` is often meant (an ApplicationSet's template)", async () => {
+    const dir = tempDir({
+      "crd.yaml": crdYaml(),
+      "templates/widget.yaml": cr.replace('"{{ .Release.Name }}-w"', "w"),
+    });
+    const run = await check(["crd.yaml", "--instances", "templates"], dir);
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: "0 errors, 0 warnings (checked 1 CRD and 1 custom resource in 2 files)\n",
+    });
+  });
+});

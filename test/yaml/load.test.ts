@@ -40,7 +40,6 @@ describe("the quick path (block reader)", () => {
     ["a flow mapping with entries", "c: {d: true}\n"],
     ["a duplicate key", "a: 1\na: 2\n"],
     ["a syntax error", "a: [1, 2\n"],
-    ["an empty document", "---\n---\na: 1\n"],
     ["a null document", "a: 1\n--- null\n"],
     ["a complex key", "? [a, b]\n: 1\n"],
   ])("leaves %s to the full parse", (_what, text) => expect(readBlockYaml(text)?.values).toBeUndefined());
@@ -91,6 +90,33 @@ describe("positions of quickly read documents", () => {
   });
 });
 
+describe("empty documents", () => {
+  // A trailing `---`, `---` twice (cat of controller-gen files), a Helm template that rendered to
+  // only its `# Source:` comment: kubectl skips each, as their JSON is null.
+  const text =
+    "---\n---\na: 1\n--- \n# Source: chart/templates/empty.yaml\n---\nkind: X\nspec:\n  n: 2\n---\n";
+
+  it.each([
+    ["quick", text],
+    // An anchor sends the stream to the full parse.
+    ["full", text.replace("n: 2", "n: &n 2")],
+  ])("are skipped on the %s path, and positions stay right", (_path, stream) => {
+    const { documents, errors } = parseYamlDocuments(stream, "t.yaml");
+    expect(errors).toEqual([]);
+    expect(documents.map((d) => d.value)).toEqual([{ a: 1 }, { kind: "X", spec: { n: 2 } }]);
+    expect(positionOf(documents[1]!, ["spec", "n"])).toEqual(
+      expect.objectContaining({ line: 9, column: stream === text ? 6 : 9 }),
+    );
+    expect(positionOf(documents[1]!, [])).toEqual({ line: 7, column: 1 });
+  });
+
+  it("and null documents are skipped too", () => {
+    expect(parseYamlDocuments("a: 1\n--- null\n---\n~\n", "t.yaml").documents.map((d) => d.value)).toEqual([
+      { a: 1 },
+    ]);
+  });
+});
+
 describe("alias errors", () => {
   it("point at the alias that names no anchor, or at the first alias of a document with too many", () => {
     const unresolved = parseYamlDocuments("a: &x {b: 1}\nc: *x\nd: *nope\n", "t.yaml");
@@ -123,5 +149,32 @@ describe("positionOf a key", () => {
     [["spec", "missing"], "key", { line: 3, column: 3 }],
   ] as const)("%j at the %s", (path, target, expected) => {
     expect(positionOf(document!, path, target)).toEqual(expected);
+  });
+});
+
+describe("a key given twice", () => {
+  it("is named, with the line of its first use, in kubectl's words", () => {
+    const { errors } = parseYamlDocuments('a: 1\nspec:\n  type: x\n  b: 2\n  "type": y\n', "t.yaml");
+    expect(errors).toEqual([
+      expect.objectContaining({
+        line: 5,
+        column: 3,
+        message: 'mapping key "type" already defined at line 3',
+      }),
+    ]);
+  });
+});
+
+describe("a byte-order mark", () => {
+  it("is no column of the first line, as editors count them", () => {
+    const [document] = parseYamlDocuments("\ufeffapiVersion: v1\nkind: X\n", "t.yaml").documents;
+    expect(positionOf(document!, ["apiVersion"])).toEqual({ line: 1, column: 13, endLine: 1, endColumn: 15 });
+    expect(positionOf(document!, ["apiVersion"], "key")).toEqual({
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 11,
+    });
+    expect(positionOf(document!, ["kind"])).toEqual({ line: 2, column: 7, endLine: 2, endColumn: 8 });
   });
 });
