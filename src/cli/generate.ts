@@ -168,13 +168,18 @@ async function fileInTheWay(outDir: string): Promise<string | undefined> {
   }
 }
 
+/** Width of the syntax column of `--help-tags`; a longer syntax has its summary on the next line. */
+const SYNTAX_COLUMN = 44;
+
 function helpTags(): string {
-  const rows = tagRegistry
-    .all()
-    .map(
-      (t) =>
-        `  ${t.syntax.padEnd(44)} ${t.summary} [${t.targets.join(", ")}]${t.repeatable ? " (repeatable)" : ""}`,
-    );
+  const rows = tagRegistry.all().map((t) => {
+    // Most summaries already say "repeatable" in their own words.
+    const repeatable = t.repeatable && !/\brepeatable\b/.test(t.summary) ? " (repeatable)" : "";
+    const summary = `${t.summary} [${t.targets.join(", ")}]${repeatable}`;
+    return t.syntax.length > SYNTAX_COLUMN
+      ? `  ${t.syntax}\n  ${" ".repeat(SYNTAX_COLUMN)} ${summary}`
+      : `  ${t.syntax.padEnd(SYNTAX_COLUMN)} ${summary}`;
+  });
   return `Tags crdgen understands (on a CRD root, a named type, or a property):\n${rows.join("\n")}\n`;
 }
 

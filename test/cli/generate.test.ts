@@ -204,6 +204,15 @@ describe("crdgen <file>", () => {
     const tags = (await runCli(["--help-tags"], dir)).stdout;
     for (const tag of ["@crd", "@group", "@minimum", "@default <JSON>", "@shortName"])
       expect(tags).toContain(tag);
+    // One column of summaries: a syntax too long for its column puts the summary on the next line.
+    const lines = tags.trimEnd().split("\n").slice(1);
+    const summaryAt = (line: string) => /^ {2}(?:@\S.*?\s{2,}|\s+)(?=\S)/.exec(line)?.[0].length;
+    lines.forEach((line, i) => {
+      // A syntax alone on its line is followed by its summary, indented to the column.
+      if (summaryAt(line) === undefined) expect(lines[i + 1]).toMatch(/^ {47}\S/);
+      else expect(summaryAt(line)).toBe(47);
+    });
+    for (const line of lines) expect(line.match(/repeatable/g)?.length ?? 0).toBeLessThanOrEqual(1);
   });
 });
 
