@@ -9,7 +9,7 @@ import { FORMATS, formatChanges, isDiffFormat } from "../diff/format/index.js";
 import type { Locate } from "../diff/format/source-location.js";
 import type { CrdSetResult, SourcedCrd } from "../diff/sources/crd-documents.js";
 import { displayPath, loadCrdsFromPath } from "../diff/sources/files.js";
-import { loadCrdsFromGit } from "../diff/sources/git.js";
+import { findMovedCrds, loadCrdsFromGit } from "../diff/sources/git.js";
 import { annotationBase, annotationPath } from "../diagnostics/workflow-command.js";
 import { positionOf } from "../yaml/load.js";
 import { parseCommandLine } from "./args.js";
@@ -144,6 +144,30 @@ function warnAboutSide(result: CrdSetResult, shown: string, io: CliIo): void {
   }
 }
 
+/**
+ * With --base, a CRD of the new side that the old side lacks may have been in another file at the
+ * ref (a file renamed, a folder moved): it is compared with that copy, said on stderr, rather than
+ * reported as added, which would let every breaking change made with the move through.
+ */
+async function addMovedCrds(
+  ref: string,
+  target: string,
+  oldSide: { crds: SourcedCrd[] },
+  newCrds: readonly SourcedCrd[],
+  oldShown: string,
+  io: CliIo,
+): Promise<void> {
+  const before = new Set(oldSide.crds.map((s) => crdName(s.crd)));
+  const missing = [...new Set(newCrds.map((s) => crdName(s.crd)))].filter((name) => !before.has(name));
+  for (const { name, source, others } of await findMovedCrds(ref, target, missing)) {
+    oldSide.crds.push(source);
+    const more = others > 0 ? ` (the nearest of ${others + 1} files that held it)` : "";
+    io.stderr.write(
+      `crdgen diff: note: ${name} is not in ${oldShown}; compared with ${source.document.file}${more}, where it was\n`,
+    );
+  }
+}
+
 export async function runDiff(args: string[], io: CliIo): Promise<number> {
   const parsed = parse(args);
   if (parsed.ok === "help") {
@@ -167,6 +191,7 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
     // not parsing at that ref is about the input (exit 1).
     if (!oldSide.ok)
       return oldSide.usage ? usageError(oldSide.error, io) : inputError(io, "crdgen diff", oldSide.error);
+    await addMovedCrds(options.base, newTarget, oldSide, newSide.crds, oldShown, io);
   } else {
     const oldTarget = path.resolve(io.cwd, options.oldPath ?? "");
     oldShown = displayPath(oldTarget, io.cwd);

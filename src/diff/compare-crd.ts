@@ -62,7 +62,7 @@ export function compareCrd(
     const report = reportIn(version.name);
     const previous = oldVersions.get(version.name);
     if (!previous) {
-      reportVersionAdded(version, at, report);
+      reportVersionAdded(version, neu, at, report);
       return;
     }
     for (const rule of VERSION_RULES) rule.check(previous, version, at, report);

@@ -27,6 +27,11 @@ export function versionsOf(crd: CustomResourceDefinition): CustomResourceDefinit
   );
 }
 
+/** The version marked `storage: true`, the one objects are written to etcd in. */
+export function storageVersionOf(crd: CustomResourceDefinition): CustomResourceDefinitionVersion | undefined {
+  return versionsOf(crd).find((v) => v.storage === true);
+}
+
 export function namesOf(crd: CustomResourceDefinition): Partial<CustomResourceDefinitionNames> {
   const names: unknown = crd.spec?.names;
   return isRecord(names) ? (names as Partial<CustomResourceDefinitionNames>) : {};

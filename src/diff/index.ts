@@ -7,29 +7,15 @@ import type { CustomResourceDefinition } from "../schema/types.js";
 import { compareCrd } from "./compare-crd.js";
 import { crdName } from "./crd-access.js";
 import { pairCrds } from "./crd-pairing.js";
+import { locationIn } from "./location.js";
 import type { Finding, Report } from "./finding.js";
 import { compareChanges } from "./order.js";
 import { reportCrdAdded, reportCrdRemoved } from "./rules/crd-presence.js";
-import type { CrdChange, DocumentLocation } from "./types.js";
+import type { CrdChange } from "./types.js";
 
 export type { ChangeKind, CrdChange, DocumentLocation } from "./types.js";
 export { CHANGE_KINDS } from "./types.js";
 export { breakingFirst } from "./order.js";
-
-/** The longest prefix of `location` that leads to an existing node of `root`. */
-function existingPrefix(root: unknown, location: DocumentLocation): DocumentLocation {
-  const out: DocumentLocation = [];
-  let node: unknown = root;
-  for (const key of location) {
-    // Own keys only: a property named `constructor` must not lead into Object's prototype.
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) break;
-    const next: unknown = (node as Record<string | number, unknown>)[key];
-    if (next === undefined) break;
-    out.push(key);
-    node = next;
-  }
-  return out;
-}
 
 /** `newCrd` is the CRD on the new side, if any, so the location only names nodes it has. */
 function toChange(
@@ -50,7 +36,7 @@ function toChange(
   };
   if (finding.old !== undefined) change.old = finding.old;
   if (finding.new !== undefined) change.new = finding.new;
-  if (newCrd) change.location = existingPrefix(newCrd, finding.at.location());
+  if (newCrd) change.location = locationIn(newCrd, finding.at.location());
   return change;
 }
 

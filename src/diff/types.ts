@@ -80,9 +80,9 @@ export interface CrdChange {
   /**
    * Where the change is, in Kubernetes field-path notation relative to the CRD object:
    * dotted field names; `[name]` for map keys (`properties[replicas]`) and for list
-   * entries matched by name (`versions[v1]`, `additionalPrinterColumns[Age]`);
-   * `[i]` for list entries matched by position (`x-kubernetes-validations[0]`, the index
-   * in the new CRD, or in the old one when the entry was removed). Example:
+   * entries matched by name (`versions[v1]`, `additionalPrinterColumns[Age]`,
+   * `selectableFields[.spec.color]`); `[i]` for CEL rules (`x-kubernetes-validations[0]`, the
+   * index in the new CRD, or in the old one when the rule was removed). Example:
    * `spec.versions[v1].schema.openAPIV3Schema.properties[spec].properties[replicas].maximum`.
    */
   path: string;
@@ -93,7 +93,8 @@ export interface CrdChange {
   new?: unknown;
   /**
    * The same place as a key path into the new CRD document, cut short at the deepest
-   * node that exists there; absent when the CRD is gone from the new side.
+   * node that exists there, and ending at the naming key (`name`, `rule`, `jsonPath`) of a
+   * list entry; absent when the CRD is gone from the new side.
    * Used to point at a source line.
    */
   location?: DocumentLocation;

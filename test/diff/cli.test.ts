@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { crd, crdWithSpec, object } from "../helpers/crds.js";
+import { crd, crdWithSpec, object, version } from "../helpers/crds.js";
 import { lineOf, run, tempDir, writeYaml } from "./cli-helpers.js";
 
 let dir: string;
@@ -199,6 +199,46 @@ describe("crdgen diff: output formats", () => {
     // The removed field's parent `properties:` key, not the sibling `kept:` listed first under it.
     expect(lineFor("field-removed")).toBe(String(lineOf(text, "kept:") - 1));
     expect(text.split("\n")[lineOf(text, "kept:") - 2]?.trim()).toBe("properties:");
+  });
+
+  it("--format github points at the name of an added list entry, and at the list of a removed one", async () => {
+    const column = (name: string) => ({ name, type: "string", jsonPath: `.spec.${name}` });
+    const oldVersion = {
+      ...version("v1beta1", object({ a: { type: "string" } }, { "x-kubernetes-validations": [] })),
+      additionalPrinterColumns: [column("a")],
+    };
+    writeYaml(dir, "old.yaml", [
+      crd({ versions: [version("v1alpha1", undefined, { storage: false }), oldVersion] }),
+    ]);
+    // Keys in the order other tools write them: `served` or `message` before the entry's name.
+    const servedFirst = (v: ReturnType<typeof version>) => Object.assign({ served: true }, v);
+    const newVersion = servedFirst(
+      version(
+        "v1beta1",
+        object(
+          { a: { type: "string" } },
+          { "x-kubernetes-validations": [{ message: "m", rule: "self.a != 'x'" }] },
+        ),
+        { selectableFields: [{ jsonPath: ".spec.a" }] },
+      ),
+    );
+    writeYaml(dir, "new.yaml", [
+      crd({ versions: [newVersion, servedFirst(version("v1", undefined, { storage: false }))] }),
+    ]);
+    const result = await run(["--format", "github", "old.yaml", "new.yaml"], dir);
+    const text = readFileSync(path.join(dir, "new.yaml"), "utf8");
+    const lineFor = (kind: string) =>
+      Number(
+        /line=(\d+)/.exec(result.stdout.split("\n").find((l) => l.includes(`%3A ${kind}::`)) ?? "")?.[1],
+      );
+    const keyLine = (key: string) => text.split("\n").findIndex((l) => l.trim() === key) + 1;
+    expect(lineFor("version-added")).toBe(keyLine("name: v1"));
+    expect(text.split("\n")[keyLine("name: v1") - 2]?.trim()).toBe("- served: true");
+    expect(lineFor("validation-rule-added")).toBe(lineOf(text, "rule: self.a"));
+    expect(lineFor("selectable-field-added")).toBe(lineOf(text, "jsonPath: .spec.a"));
+    // Gone from the new file: the list's key, or the version's name when the list is gone too.
+    expect(lineFor("version-removed")).toBe(lineOf(text, "versions:"));
+    expect(lineFor("printer-column-removed")).toBe(keyLine("name: v1beta1"));
   });
 
   it("--format github emits one well-formed annotation per change, at the new file's line", async () => {

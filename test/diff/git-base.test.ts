@@ -81,6 +81,40 @@ describe("crdgen diff --base", () => {
     expect(changes.map((c) => c.kind)).toEqual(["crd-added"]);
   });
 
+  // Reported as added, the renamed file's breaking change (widgets loses `image`) would pass CI.
+  it("compares a renamed file with the file that held its CRD at the ref", async () => {
+    git("mv", "deploy/crds/widgets.yaml", "deploy/crds/example.com_widgets.yaml");
+    const result = await run(
+      ["--base", "HEAD", "--format", "json", "deploy/crds/example.com_widgets.yaml"],
+      dir,
+    );
+    expect(result.code).toBe(1);
+    const { changes } = JSON.parse(result.stdout) as { changes: { kind: string }[] };
+    expect(changes.map((c) => c.kind)).toEqual(["field-removed"]);
+    expect(result.stderr).toBe(
+      "crdgen diff: note: widgets.example.com is not in HEAD:deploy/crds/example.com_widgets.yaml; compared with HEAD:deploy/crds/widgets.yaml, where it was\n",
+    );
+  });
+
+  it("compares a moved folder's CRDs with where they were, the nearest copy first", async () => {
+    // An older copy elsewhere in the repository (a chart's) must not be taken for the CRD's source.
+    writeYaml(dir, "charts/app/crds/widgets.yaml", [crdWithSpec(object({}))]);
+    writeYaml(dir, "config/crds/widgets.yaml", [
+      crdWithSpec(object({ replicas: { type: "integer" }, image: { type: "string" } })),
+    ]);
+    commitAll("copies");
+    rmSync(path.join(dir, "config/crds"), { recursive: true });
+    mkdirSync(path.join(dir, "config/crd/bases"), { recursive: true });
+    writeYaml(dir, "config/crd/bases/widgets.yaml", [
+      crdWithSpec(object({ replicas: { type: "integer" }, image: { type: "string" } })),
+    ]);
+    const result = await run(["--base", "HEAD", "config/crd"], dir);
+    expect(result).toMatchObject({ code: 0, stdout: "No API changes.\n" });
+    expect(result.stderr).toBe(
+      "crdgen diff: note: widgets.example.com is not in HEAD:config/crd; compared with HEAD:config/crds/widgets.yaml (the nearest of 3 files that held it), where it was\n",
+    );
+  });
+
   it("exits 2 on an unknown ref", async () => {
     const result = await run(["--base", "no-such-ref", "deploy/crds"], dir);
     expect(result).toMatchObject({ code: 2, stdout: "" });

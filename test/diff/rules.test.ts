@@ -238,6 +238,72 @@ const versionCases: Case[] = [
       [["storage-version-changed", false]],
     ),
   },
+  // A request to a version reads and writes stored objects through its schema: under conversion None,
+  // one that lacks a stored field prunes it. kubectl sends to the preferred (highest priority) version.
+  {
+    name: "preferred version added without a field the storage version holds, with conversion None",
+    ...pair(
+      crd({ versions: [version("v1beta1", sized)] }),
+      crd({ versions: [version("v1beta1", sized), version("v1", renamed, { storage: false })] }),
+      [["version-added", true]],
+      "spec.versions[v1]",
+    ),
+  },
+  {
+    name: "version added with a field's type changed, with conversion None",
+    ...pair(
+      crd({ versions: [version("v1beta1", sized)] }),
+      crd({
+        versions: [
+          version("v1beta1", sized),
+          version("v1", object({ size: { type: "string" } }), { storage: false }),
+        ],
+      }),
+      [["version-added", true]],
+    ),
+  },
+  {
+    name: "lower-priority version added without a stored field: only clients asking for it lose data",
+    ...pair(
+      crd({ versions: [version("v1", sized)] }),
+      crd({ versions: [version("v1", sized), version("v2alpha1", renamed, { storage: false })] }),
+      [["version-added", false]],
+    ),
+  },
+  {
+    name: "unserved version added without a stored field",
+    ...pair(
+      crd({ versions: [version("v1beta1", sized)] }),
+      crd({
+        versions: [version("v1beta1", sized), version("v1", renamed, { storage: false, served: false })],
+      }),
+      [["version-added", false]],
+    ),
+  },
+  {
+    name: "preferred version added with another schema, with a conversion webhook",
+    ...pair(
+      withConversion(crd({ versions: [version("v1beta1", sized)] }), webhook("/convert")),
+      withConversion(
+        crd({ versions: [version("v1beta1", sized), version("v1", renamed, { storage: false })] }),
+        webhook("/convert"),
+      ),
+      [["version-added", false]],
+    ),
+  },
+  {
+    name: "preferred version added with the storage version's fields and one more",
+    ...pair(
+      crd({ versions: [version("v1beta1", sized)] }),
+      crd({
+        versions: [
+          version("v1beta1", sized),
+          version("v1", object({ size: { type: "integer" }, color: { type: "string" } }), { storage: false }),
+        ],
+      }),
+      [["version-added", false]],
+    ),
+  },
   {
     name: "removed storage version",
     ...pair(
@@ -304,7 +370,7 @@ const versionCases: Case[] = [
       crd({ versions: [version("v1", undefined, { selectableFields: [{ jsonPath: ".spec.color" }] })] }),
       crd(),
       [["selectable-field-removed", true]],
-      "spec.versions[v1].selectableFields",
+      "spec.versions[v1].selectableFields[.spec.color]",
     ),
   },
   {
@@ -790,6 +856,34 @@ const celCases: Case[] = [
   schemaCase("removed rule", validations(rule("self.a <= 10")), validations(), [
     ["validation-rule-removed", false],
   ]),
+  // Pairing by position would call "self.a > 0" changed into "self.a < 50".
+  schemaCase(
+    "one rule removed before another that changed: paired by message",
+    validations(rule("self.a > 0", { message: "positive" }), rule("self.a < 100", { message: "too big" })),
+    validations(rule("self.a < 50", { message: "too big" })),
+    [
+      ["validation-rule-removed", false],
+      ["validation-rule-changed", true],
+    ],
+  ),
+  schemaCase(
+    "one rule removed before another that changed: paired by similar text",
+    validations(rule("size(self.tags) > 0"), rule("self.a < 100")),
+    validations(rule("self.a < 50")),
+    [
+      ["validation-rule-removed", false],
+      ["validation-rule-changed", true],
+    ],
+  ),
+  schemaCase(
+    "a rule replaced by an unrelated one is one removed and one added",
+    validations(rule("size(self.tags) > 0")),
+    validations(rule("self.a.startsWith('x')")),
+    [
+      ["validation-rule-added", true],
+      ["validation-rule-removed", false],
+    ],
+  ),
   schemaCase(
     "only the message changed",
     validations(rule("self.a <= 10", { message: "too big" })),
@@ -1093,6 +1187,11 @@ describe("change details", () => {
       "x-kubernetes-validations",
     ]);
     expect(diffCrds([crd()], [])[0]?.location).toBeUndefined();
+    // An entry of a list is located at the key that names it.
+    const added = diffCrds([crd()], [crd({ versions: twoVersions() })])[0];
+    expect(added?.location).toEqual(["spec", "versions", 0, "name"]);
+    const newRule = diffCrds([crdWithSpec(validations())], [crdWithSpec(validations(rule("a")))])[0];
+    expect(newRule?.location?.slice(-2)).toEqual([0, "rule"]);
   });
 
   it("treats a group rename of an unrelated kind as removed plus added", () => {
@@ -1194,6 +1293,95 @@ describe("storage messages", () => {
     expect(removed(crd({ versions: [unserved, version("v1")] }))).toBe(
       "version v1beta1 was removed (it was already unserved); the API server refuses the update while status.storedVersions lists it",
     );
+  });
+});
+
+describe("version added messages", () => {
+  const added = (old: CustomResourceDefinition, neu: CustomResourceDefinition) =>
+    diffCrds([old], [neu]).find((c) => c.kind === "version-added")?.message;
+
+  it("name the first stored field a request to the new version would lose, and why kubectl sends it there", () => {
+    expect(
+      added(
+        crd({ versions: [version("v1beta1", sized)] }),
+        crd({ versions: [version("v1beta1", sized), version("v1", renamed, { storage: false })] }),
+      ),
+    ).toBe(
+      'version v1 was added; v1 is now the preferred version, which kubectl uses when none is named (edit, label, patch, scale); conversion None changes apiVersion alone, so a request to v1 reads and writes objects stored as v1beta1 through the schema of v1, which breaks them at openAPIV3Schema.properties[spec].properties[size]: field "size" was removed; stored values are pruned and clients using it break',
+    );
+  });
+
+  it("warn, without breaking, when the new version is not the one kubectl prefers", () => {
+    expect(
+      added(
+        crd({ versions: [version("v1", sized)] }),
+        crd({ versions: [version("v1", sized), version("v2alpha1", renamed, { storage: false })] }),
+      ),
+    ).toMatch(
+      /^version v2alpha1 was added; warning: conversion None .*properties\[size\]: field "size" was removed/,
+    );
+  });
+
+  it("say nothing more when the new version keeps what is stored", () => {
+    expect(
+      added(
+        crd({ versions: [version("v1beta1", sized)] }),
+        crd({ versions: [version("v1beta1", sized), version("v1", sized, { storage: false })] }),
+      ),
+    ).toBe("version v1 was added");
+  });
+});
+
+describe("validation rule pairing", () => {
+  const changes = (old: object[], neu: object[]) =>
+    diffCrds([crdWithSpec(validations(...old))], [crdWithSpec(validations(...neu))]).map((c) => [
+      c.kind,
+      c.path.replace(/^.*x-kubernetes-validations/, ""),
+      c.old ?? c.new,
+    ]);
+
+  it("names the rule that changed, not the one that took its position", () => {
+    expect(
+      changes(
+        [rule("self.a > 0", { message: "positive" }), rule("self.a < 100", { message: "too big" })],
+        [rule("self.a < 50", { message: "too big" })],
+      ),
+    ).toEqual([
+      ["validation-rule-removed", "[0]", "self.a > 0"],
+      ["validation-rule-changed", "[0].rule", "self.a < 100"],
+    ]);
+  });
+
+  it("pairs by message expression as by message", () => {
+    const expression = { messageExpression: "'a is ' + string(self.a)" };
+    expect(
+      changes(
+        [rule("size(self.tags) > 0"), rule("self.a < 100", expression)],
+        [rule("self.a <= 99", expression), rule("self.name.startsWith('x')")],
+      ),
+    ).toEqual([
+      ["validation-rule-removed", "[0]", "size(self.tags) > 0"],
+      ["validation-rule-changed", "[0].rule", "self.a < 100"],
+      ["validation-rule-added", "[1]", "self.name.startsWith('x')"],
+    ]);
+  });
+
+  it("pairs the most similar rules first, whatever their order", () => {
+    expect(
+      changes(
+        [rule("self.a <= 10"), rule("size(self.tags) <= 5")],
+        [rule("size(self.tags) <= 3"), rule("self.a <= 20")],
+      ),
+    ).toEqual([
+      ["validation-rule-changed", "[0].rule", "size(self.tags) <= 5"],
+      ["validation-rule-changed", "[1].rule", "self.a <= 10"],
+    ]);
+  });
+
+  it("keeps exact text first: a rule kept as it was is no change beside one edited like it", () => {
+    expect(
+      changes([rule("self.a <= 10"), rule("self.a <= 20")], [rule("self.a <= 30"), rule("self.a <= 10")]),
+    ).toEqual([["validation-rule-changed", "[0].rule", "self.a <= 20"]]);
   });
 });
 

@@ -5,14 +5,20 @@
  * Example: `selectableFields: [{jsonPath: .spec.color}]` → no selectableFields.
  *
  * `selectable-field-added` (not breaking): a new field selector is accepted.
- * Fields are matched by `jsonPath`.
+ * Fields are matched by `jsonPath`, which also names them in a change's path
+ * (`selectableFields[.spec.color]`).
  */
 import { isRecord } from "../crd-access.js";
 import type { VersionRule } from "./rule.js";
 
-function paths(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((f: unknown) => (isRecord(f) && typeof f.jsonPath === "string" ? [f.jsonPath] : []));
+/** Each entry's jsonPath by its index in the list (entries without one are skipped). */
+function paths(value: unknown): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!Array.isArray(value)) return out;
+  value.forEach((f: unknown, index) => {
+    if (isRecord(f) && typeof f.jsonPath === "string" && !out.has(f.jsonPath)) out.set(f.jsonPath, index);
+  });
+  return out;
 }
 
 export const selectableFieldsRule: VersionRule = {
@@ -20,20 +26,22 @@ export const selectableFieldsRule: VersionRule = {
     const before = paths(old.selectableFields);
     const after = paths(neu.selectableFields);
     const list = at.field("selectableFields");
-    for (const path of before.filter((p) => !after.includes(p))) {
+    for (const path of before.keys()) {
+      if (after.has(path)) continue;
       report({
         kind: "selectable-field-removed",
         breaking: true,
-        at: list,
+        at: list.named(path, undefined),
         message: `field selector ${path} was removed; list and watch requests selecting on it are rejected`,
         old: path,
       });
     }
-    for (const path of after.filter((p) => !before.includes(p))) {
+    for (const [path, index] of after) {
+      if (before.has(path)) continue;
       report({
         kind: "selectable-field-added",
         breaking: false,
-        at: list,
+        at: list.named(path, index),
         message: `field selector ${path} was added`,
         new: path,
       });

@@ -20,20 +20,15 @@
  * field equal is no change, as an integer bound rewritten `> 4` → `>= 5` is none: it is not reported
  * (with a message reworded, that is a detail changed, as for a rule of the same text).
  *
- * Rules are matched by identical text first, then by equivalent rule, then the leftovers by position.
+ * Rules are paired by identical text, equivalent text, message, then similar text (../cel-pairing.ts).
  */
 import type { ValidationRule } from "../../schema/types.js";
-import { sameOneOf } from "../cel-one-of.js";
+import { equivalent, pairRules, type Indexed } from "../cel-pairing.js";
 import { isRecord } from "../crd-access.js";
 import type { FieldPath } from "../field-path.js";
 import type { Report } from "../finding.js";
 import { jsonEqual } from "../json-equal.js";
 import type { SchemaRule } from "./rule.js";
-
-interface Indexed {
-  rule: ValidationRule;
-  index: number;
-}
 
 const CEL_STRING = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
 
@@ -60,41 +55,6 @@ function rulesOf(value: unknown): Indexed[] {
       out.push({ rule: rule as unknown as ValidationRule, index });
   });
   return out;
-}
-
-/** Whether two rules say the same, whatever their spelling (one-of groups, see ../cel-one-of.ts). */
-function equivalent(a: ValidationRule, b: ValidationRule): boolean {
-  return a.rule === b.rule || sameOneOf(a.rule, b.rule);
-}
-
-/** Pairs each entry of `unmatchedNew` with the first of `unmatchedOld` it `matches`; returns those left. */
-function pairBy(
-  matches: (a: ValidationRule, b: ValidationRule) => boolean,
-  unmatchedOld: Indexed[],
-  unmatchedNew: Indexed[],
-  pairs: [Indexed, Indexed][],
-): Indexed[] {
-  const left: Indexed[] = [];
-  for (const entry of unmatchedNew) {
-    const i = unmatchedOld.findIndex((o) => matches(o.rule, entry.rule));
-    if (i >= 0) pairs.push([unmatchedOld.splice(i, 1)[0] as Indexed, entry]);
-    else left.push(entry);
-  }
-  return left;
-}
-
-/** Pairs rules with identical text, then equivalent ones, then the remaining ones in order. */
-function matchRules(
-  before: Indexed[],
-  after: Indexed[],
-): { pairs: [Indexed, Indexed][]; removed: Indexed[]; added: Indexed[] } {
-  const pairs: [Indexed, Indexed][] = [];
-  const unmatchedOld = [...before];
-  const sameText = (a: ValidationRule, b: ValidationRule): boolean => a.rule === b.rule;
-  const unmatchedNew = pairBy(equivalent, unmatchedOld, pairBy(sameText, unmatchedOld, after, pairs), pairs);
-  const positional = Math.min(unmatchedOld.length, unmatchedNew.length);
-  for (let i = 0; i < positional; i++) pairs.push([unmatchedOld[i] as Indexed, unmatchedNew[i] as Indexed]);
-  return { pairs, removed: unmatchedOld.slice(positional), added: unmatchedNew.slice(positional) };
 }
 
 /** The keys besides `rule` whose values differ (`message`, `reason`...), in key order. */
@@ -148,7 +108,7 @@ export const validationRulesRule: SchemaRule = {
   keywords: ["x-kubernetes-validations"],
   check(old, neu, at, report) {
     const list = at.field("x-kubernetes-validations");
-    const { pairs, removed, added } = matchRules(
+    const { pairs, removed, added } = pairRules(
       rulesOf(old["x-kubernetes-validations"]),
       rulesOf(neu["x-kubernetes-validations"]),
     );
