@@ -6,7 +6,9 @@ import { codes } from "../diagnostics/codes.js";
 import type { Finding } from "./finding.js";
 import { positionIn, type CheckedObject } from "./load.js";
 import { crdErrorSegments, targetOf } from "./positions.js";
+import { unknownFieldHint } from "./unknown-field-hints.js";
 import { v1beta1Hint } from "./v1beta1-hints.js";
+import { valueHint } from "./value-hints.js";
 
 export function checkCrd(obj: CheckedObject): Finding[] {
   return [...validationErrors(obj), ...installWarnings(obj)];
@@ -15,7 +17,7 @@ export function checkCrd(obj: CheckedObject): Finding[] {
 function validationErrors(obj: CheckedObject): Finding[] {
   return validateCrd(obj.value).map((e) => {
     const pos = positionIn(obj, crdErrorSegments(e), targetOf(e));
-    const hint = v1beta1Hint(e, obj.value);
+    const hint = v1beta1Hint(e, obj.value) ?? unknownFieldHint(e, obj.value) ?? valueHint(e, obj.value);
     return {
       file: obj.file,
       ...pos,

@@ -8,6 +8,7 @@ import {
   type YamlDocument,
 } from "../yaml/load.js";
 import { codes } from "../diagnostics/codes.js";
+import { isPlainObject } from "../validate/json.js";
 import { kubectlListItems } from "../yaml/kubectl-lists.js";
 import { kubectlValues } from "../yaml/kubectl-values.js";
 import { describeFsError } from "../runtime/fs-error.js";
@@ -113,12 +114,18 @@ export function positionIn(
   return positionOf(obj.document, [...obj.prefix, ...segments], target);
 }
 
+/**
+ * Whether a document is meant as a CRD: of kind CustomResourceDefinition, or of the
+ * apiextensions.k8s.io group, whose only other kind is the list. A misspelt kind or apiVersion is
+ * checked, and so gets an error that says which; skipped, it would pass without a word.
+ */
 export function isCrdObject(value: unknown): boolean {
-  if (!value || typeof value !== "object") return false;
-  const v = value as { apiVersion?: unknown; kind?: unknown };
+  if (!isPlainObject(value)) return false;
+  const { apiVersion, kind } = value;
+  if (kind === "CustomResourceDefinition") return true;
   return (
-    v.kind === "CustomResourceDefinition" &&
-    typeof v.apiVersion === "string" &&
-    v.apiVersion.startsWith("apiextensions.k8s.io/")
+    typeof apiVersion === "string" &&
+    apiVersion.startsWith("apiextensions.k8s.io/") &&
+    !(typeof kind === "string" && kind.endsWith("List"))
   );
 }

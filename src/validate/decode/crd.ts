@@ -24,9 +24,16 @@ import { Decoder } from "./decoder.js";
 import { decodeSchema } from "./schema.js";
 
 const ROOT_FIELDS = new Set(["apiVersion", "kind", "metadata", "spec", "status"]);
-const SPEC_FIELDS = new Set(["group", "names", "scope", "versions", "conversion", "preserveUnknownFields"]);
-const NAMES_FIELDS = new Set(["plural", "singular", "shortNames", "kind", "listKind", "categories"]);
-const VERSION_FIELDS = new Set([
+export const SPEC_FIELDS = new Set([
+  "group",
+  "names",
+  "scope",
+  "versions",
+  "conversion",
+  "preserveUnknownFields",
+]);
+export const NAMES_FIELDS = new Set(["plural", "singular", "shortNames", "kind", "listKind", "categories"]);
+export const VERSION_FIELDS = new Set([
   "name",
   "served",
   "storage",
@@ -37,7 +44,7 @@ const VERSION_FIELDS = new Set([
   "additionalPrinterColumns",
   "selectableFields",
 ]);
-const VALIDATION_FIELDS = new Set(["openAPIV3Schema"]);
+export const VALIDATION_FIELDS = new Set(["openAPIV3Schema"]);
 const SUBRESOURCES_FIELDS = new Set(["status", "scale"]);
 const SCALE_FIELDS = new Set(["specReplicasPath", "statusReplicasPath", "labelSelectorPath"]);
 const COLUMN_FIELDS = new Set(["name", "type", "format", "description", "priority", "jsonPath"]);

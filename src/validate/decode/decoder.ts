@@ -21,11 +21,25 @@ function pathOf(at: At): string {
 /** Deeper nesting than this is reported instead of recursed into, so hostile input cannot overflow the stack. */
 export const MAX_DEPTH = 256;
 
+/**
+ * The fields the Go type had where an unknown field was found, for a did-you-mean: kept beside
+ * the error, not in it, since Kubernetes' error has no such field.
+ */
+const knownFields = new WeakMap<FieldError, readonly string[]>();
+
+/** The fields the struct had, for an unknown-field error of a Decoder; undefined for any other error. */
+export function knownFieldsOf(error: FieldError): readonly string[] | undefined {
+  return knownFields.get(error);
+}
+
 export class Decoder {
   readonly errors: FieldError[] = [];
 
-  unknownField(path: At, name: string): void {
-    this.errors.push(forbidden(child(pathOf(path), name), `strict decoding error: unknown field "${name}"`));
+  /** `known`: the fields of the Go type at `path`, which the error keeps for a did-you-mean. */
+  unknownField(path: At, name: string, known: Iterable<string>): void {
+    const error = forbidden(child(pathOf(path), name), `strict decoding error: unknown field "${name}"`);
+    knownFields.set(error, [...known]);
+    this.errors.push(error);
   }
 
   typeError(path: At, value: unknown, goType: string): void {
@@ -52,7 +66,7 @@ export class Decoder {
       this.typeError(path, value, goType);
       return undefined;
     }
-    if (known) for (const k of Object.keys(value)) if (!known.has(k)) this.unknownField(path, k);
+    if (known) for (const k of Object.keys(value)) if (!known.has(k)) this.unknownField(path, k, known);
     return value;
   }
 

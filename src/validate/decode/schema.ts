@@ -338,7 +338,7 @@ function decodeNode(value: unknown, run: Run, depth: number): JSONSchemaProps | 
     if (!Object.hasOwn(obj, k)) continue;
     keyCount++;
     const bit = GROUP_BIT.get(k);
-    if (bit === undefined) dec.unknownField(path, k);
+    if (bit === undefined) dec.unknownField(path, k, FIELD_NAMES);
     else groups |= bit;
   }
   const plain = isPlainJson(obj, keyCount, run.plainInherits);
