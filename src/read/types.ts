@@ -30,6 +30,13 @@ import { inexactIntegerLiteral } from "./number-literals.js";
 import { EXACT_INTEGER_HINT, inexactIntegerText } from "../schema/inexact-integers.js";
 import { templatePattern } from "../schema/template-pattern.js";
 import { computesUnion, sourceOrdered } from "./union-order.js";
+import {
+  isFieldTag,
+  isMappedValue,
+  mappedTemplateOf,
+  sameJsonKind,
+  type MappedTemplate,
+} from "./mapped-members.js";
 import { locationOf, nodeLocation, nodeOrigin } from "./location.js";
 import type { ReadCache, ReadRecord, RecordedRef, Route } from "./read-cache.js";
 import { collectTags, rootTypeTags } from "./tags.js";
@@ -53,6 +60,7 @@ const {
   isArrayTypeNode,
   isClassDeclaration,
   isClassLike,
+  isConditionalTypeNode,
   isEnumDeclaration: isEnumDeclarationNode,
   isGetAccessorDeclaration,
   isIdentifier,
@@ -124,6 +132,27 @@ const TRACEABLE_NODES = new Set<ts.SyntaxKind>([
   SyntaxKind.VoidKeyword,
 ]);
 
+/** A member of a user's mapped type whose template changes its type, being read (mapped-members.ts). */
+interface MappedMember {
+  readonly mapped: MappedTemplate;
+  /** The declaration of the property the member maps (none for a Record's), and its written type. */
+  readonly decl: ts.Declaration | undefined;
+  readonly written: ts.TypeNode;
+  readonly name: string;
+  /** Whether the template's `T[K]` was read as that property. */
+  reached: boolean;
+}
+
+/** A mapped type's template, with what the reader knows of the type whose keys it maps. */
+interface MappedSource extends MappedTemplate {
+  /** The written value of the Record it maps: its members have no declaration to read it from. */
+  readonly value: ts.TypeNode | undefined;
+  /** The written arguments of the source, when it is a use of the user's generic type. */
+  readonly instance: TypeArgScope | undefined;
+  /** The source's interfaces and classes, whose bases may be generic instances. */
+  readonly owners: readonly (ts.InterfaceDeclaration | ts.ClassDeclaration)[];
+}
+
 interface GenericDoc {
   description?: string | undefined;
   tags: AppliedTag[];
@@ -175,6 +204,8 @@ export class TypeReader {
   private readonly nonNullableOf = new Map<string, string>();
   /** How many instantiations of each generic declaration are being read, one inside another. */
   private readonly instancesInProgress = new Map<ts.Node, number>();
+  /** The mapped member whose template is being read (see mappedMemberType). */
+  private mappedMember: MappedMember | undefined;
 
   constructor(
     private readonly checker: ts.TypeChecker,
@@ -209,21 +240,101 @@ export class TypeReader {
     // Only an interface or class with `extends` inherits members (most objects have none).
     const owners = heritageOwners(type);
     const extending = owners.some((d) => d.heritageClauses);
+    const template = mappedTemplateOf(type, this.checker);
+    const mapped = template && this.mappedSource(template, type);
     for (const symbol of this.checker.getPropertiesOfType(type)) {
       const scope =
         instanceOwning(symbol, instances) ?? (extending ? this.baseScope(owners, symbol) : undefined);
       const bases = extending ? this.inheritedDeclarations(type, symbol) : undefined;
       const property = scope
-        ? this.inScope(scope, () => this.property(symbol, ctx, bases))
-        : this.property(symbol, ctx, bases);
+        ? this.inScope(scope, () => this.property(symbol, ctx, bases, mapped))
+        : this.property(symbol, ctx, bases, mapped);
       if (property === NEVER_SET) (absent ??= []).push(symbol.getName());
       else if (property) properties.push(property);
     }
     const object: IrObject = { kind: "object", properties, origin: nodeOrigin(ctx.at) };
     if (absent) object.absent = absent;
-    const additional = this.indexSignature(type, ctx);
+    const additional = this.indexSignature(type, ctx, mapped);
     if (additional) object.additionalProperties = additional;
     return object;
+  }
+
+  /**
+   * What the reader knows of the type whose keys `type` maps, beyond the checker's members: as
+   * written where the mapped type was used (`Ports` of `Nullable<Ports>`), or else the type the
+   * checker instantiated the mapped type's alias with (`Partial<Ports>`).
+   */
+  private mappedSource(mapped: MappedTemplate, type: ts.Type): MappedSource {
+    let node: ts.TypeNode | undefined = unparenthesized(mapped.operand);
+    let source: ts.Type | undefined = mapped.source;
+    const symbol =
+      isTypeReferenceNode(node) && !node.typeArguments
+        ? this.checker.getSymbolAtLocation(node.typeName)
+        : undefined;
+    if (symbol && isTypeParameter(symbol)) {
+      node = this.scope?.args.get(symbol)?.node;
+      source = this.aliasArgument(type, symbol) ?? (node && this.checker.getTypeFromTypeNode(node));
+      if (!node && source?.aliasSymbol && !source.aliasTypeArguments)
+        node = source.aliasSymbol.declarations?.find(isTypeAliasDeclaration)?.type;
+    }
+    return {
+      ...mapped,
+      value: node && this.recordValue(node),
+      instance: node && this.instanceScope(node),
+      owners: source ? heritageOwners(source) : [],
+    };
+  }
+
+  /**
+   * The written value of a Record (`Port` of `type Ports = Record<"http" | "grpc", Port>`),
+   * through aliases; undefined for anything else, or a value that names a type parameter.
+   */
+  private recordValue(written: ts.TypeNode): ts.TypeNode | undefined {
+    let node = written;
+    for (let depth = 0; depth < MAX_RENAMINGS; depth++) {
+      const bare = unparenthesized(node);
+      if (!isTypeReferenceNode(bare)) return undefined;
+      const alias = this.resolve(this.checker.getSymbolAtLocation(bare.typeName))?.declarations?.find(
+        isTypeAliasDeclaration,
+      );
+      if (!alias) return undefined;
+      const args = bare.typeArguments;
+      if (isFromLib(alias)) {
+        const value = alias.name.text === "Record" && args?.length === 2 ? args[1]! : undefined;
+        return value && this.closedType(value) ? value : undefined;
+      }
+      if (alias.typeParameters || args) return undefined;
+      node = alias.type;
+    }
+    return undefined;
+  }
+
+  /** The type argument the checker instantiated `type`'s alias with for its parameter `parameter`. */
+  private aliasArgument(type: ts.Type, parameter: ts.Symbol): ts.Type | undefined {
+    const decl = type.aliasSymbol?.declarations?.find(isTypeAliasDeclaration);
+    const index = decl?.typeParameters?.findIndex(
+      (p) => this.checker.getSymbolAtLocation(p.name) === parameter,
+    );
+    return index !== undefined && index >= 0 ? type.aliasTypeArguments?.[index] : undefined;
+  }
+
+  /**
+   * For a mapped member declared `value: T` in a generic the mapped type's source instantiates
+   * (`Opt<Ext>` for `interface Ext extends Box<Port>`, or `Opt<Box<Port>>`), the argument written
+   * for T (`Port`): the checker's member forgot it. Undefined for any other written type.
+   */
+  private sourceArgument(mapped: MappedSource, written: ts.TypeNode): ts.TypeNode | undefined {
+    if (!isTypeReferenceNode(written) || written.typeArguments) return undefined;
+    const symbol = this.checker.getSymbolAtLocation(written.typeName);
+    if (!symbol || !isTypeParameter(symbol)) return undefined;
+    const owner = symbol.declarations?.[0]?.parent;
+    if (!owner || !isGenericDeclaration(owner)) return undefined;
+    const scope =
+      mapped.instance?.owner === owner
+        ? mapped.instance
+        : this.heritageScope(mapped.owners, owner, mapped.instance, 0);
+    const arg = scope?.args.get(symbol)?.node;
+    return arg && this.closedType(arg) ? arg : undefined;
   }
 
   /**
@@ -292,10 +403,11 @@ export class TypeReader {
   }
 
   /** A string index signature's values (`Record<string, never>`, "an empty object", has none). */
-  private indexSignature(type: ts.Type, ctx: Ctx): IrType | undefined {
+  private indexSignature(type: ts.Type, ctx: Ctx, mapped?: MappedSource): IrType | undefined {
     const stringIndex = this.checker.getIndexInfoOfType(type, IndexKind.String);
     if (stringIndex && !(stringIndex.type.flags & TypeFlags.Never)) {
       const written = stringIndex.declaration?.type;
+      if (!written && mapped?.value) return this.mappedIndex(mapped, mapped.value, stringIndex.type, ctx);
       const node =
         written &&
         (this.isFaithful(written, stringIndex.type) || this.isTemplateMember(stringIndex.declaration))
@@ -316,6 +428,17 @@ export class TypeReader {
       );
     }
     return this.patternIndexSignature(type, ctx);
+  }
+
+  /** The values of a mapped `Record<string, V>` (`Nullable<Record<string, Port>>`), V as written. */
+  private mappedIndex(mapped: MappedSource, value: ts.TypeNode, type: ts.Type, ctx: Ctx): IrType {
+    const at = { path: `${ctx.path}[*]`, at: ctx.at };
+    if (this.isFaithful(value, type)) return this.convert(type, value, at);
+    const added = this.addedMembers(value, type);
+    if (added)
+      return this.union([{ type: this.checker.getTypeFromTypeNode(value), node: value }, ...added], at);
+    const member = { mapped, decl: undefined, written: value, name: "[*]", reached: false };
+    return this.mappedMemberType(member, type, at);
   }
 
   /**
@@ -348,10 +471,12 @@ export class TypeReader {
     return this.convert(first.type, first.declaration?.type, { path: `${ctx.path}[*]`, at });
   }
 
+  /** `mapped`: the template of the mapped type `symbol` is a member of, if any. */
   private property(
     symbol: ts.Symbol,
     ctx: Ctx,
     declarations = symbol.declarations,
+    mapped?: MappedSource,
   ): IrProperty | typeof NEVER_SET | undefined {
     const name = symbol.getName();
     if (name.startsWith("__@") || name.startsWith("#")) return undefined; // symbol-keyed or private
@@ -407,13 +532,21 @@ export class TypeReader {
       const optional = (symbol.flags & SymbolFlags.Optional) !== 0 || admitsUndefined(type);
       return { name, type: known, optional, tags: [], origin: nodeOrigin(at) };
     }
-    const written = decl && (signature || hasWrittenType(decl)) ? decl.type : undefined;
+    let written = decl ? (signature || hasWrittenType(decl) ? decl.type : undefined) : mapped?.value;
+    // `value: T` of Box, for a mapped type over an instance of Box, is the argument written for T.
+    if (mapped && written && !this.isTemplateMember(decl))
+      written = this.sourceArgument(mapped, written) ?? written;
     const node =
       written && (this.isFaithful(written, type) || this.isTemplateMember(decl)) ? written : undefined;
     // Asked only of a property whose written type is not its checked one, and of a mapped or
     // instantiated member only (a transient symbol): `T[K] | null` over `b?: int32`.
     const added =
       written && !node && symbol.flags & SymbolFlags.Transient ? this.addedMembers(written, type) : undefined;
+    // A template that changes the type (`T[K][]` over `name: string`) is read as written.
+    const member: MappedMember | undefined =
+      mapped && written && !node && !added
+        ? { mapped, decl, written, name: (decl && declaredName(decl)) ?? name, reached: false }
+        : undefined;
     // An inferred or instantiated property type comes from declarations the reader never sees.
     if (frame && !node) frame.opaque = true;
     const optional = (symbol.flags & SymbolFlags.Optional) !== 0 || admitsUndefined(type);
@@ -431,8 +564,10 @@ export class TypeReader {
           path,
           at,
         })
-      : this.convert(type, node, { path, at });
-    const tags =
+      : member
+        ? this.mappedMemberType(member, type, { path, at })
+        : this.convert(type, node, { path, at });
+    const collected =
       doc.tags.length > 0
         ? collectTags(
             withEnumDefaults(doc.tags, () => type),
@@ -440,6 +575,7 @@ export class TypeReader {
             this.diagnostics,
           )
         : [];
+    const tags = member ? this.mappedMemberTags(member, collected, type) : collected;
     if (tags.length > 0) {
       const quantity = quantityBoundWarning(path, converted, tags, this.definitions, () => nodeLocation(at));
       if (quantity) this.diagnostics.push(quantity);
@@ -564,7 +700,10 @@ export class TypeReader {
 
   /** A written node can stand for a checked type when both mean the same (ignoring `undefined`). */
   private isFaithful(node: ts.TypeNode, type: ts.Type): boolean {
-    const written = this.checker.getTypeFromTypeNode(node);
+    return this.isFaithfulType(this.checker.getTypeFromTypeNode(node), type);
+  }
+
+  private isFaithfulType(written: ts.Type, type: ts.Type): boolean {
     if (written === type) return true;
     // The usual case: an optional property's `T | undefined` for a written T.
     if (type.flags & TypeFlags.Union && !(written.flags & TypeFlags.Union)) {
@@ -616,6 +755,14 @@ export class TypeReader {
       return this.array(this.convert(element, node.elementType, { path: `${ctx.path}[]`, at: ctx.at }), ctx);
     }
     if (isTypeReferenceNode(node)) return this.fromReference(node, node.typeName, type, ctx);
+    const member = this.mappedMember;
+    if (member && isMappedValue(node, member.mapped, this.checker))
+      return this.mappedValue(member, type, ctx);
+    if (isIndexedAccessTypeNode(node) && node.indexType.kind === SyntaxKind.NumberKeyword) {
+      const item = this.itemOf(node.objectType, ctx);
+      if (item) return item;
+    }
+    if (isConditionalTypeNode(node)) return this.fromConditional(node, type, ctx);
     if (computesUnion(node)) return this.inSourceOrder(type, node, ctx);
     if (isIndexedAccessTypeNode(node)) return this.fromIndexedAccess(node, type, ctx);
     if (isIntersectionTypeNode(node)) return this.fromIntersection(node, type, ctx);
@@ -634,6 +781,55 @@ export class TypeReader {
       }
     }
     return undefined;
+  }
+
+  /**
+   * `Spec["ports"][number]`: the item of the list `list` writes, as written (`Port`, with its tags;
+   * the checker's `number` forgot them). Undefined when `list` is not a list (a tuple, an
+   * `as const` array: those are unions the checker computes) or is read only as checked.
+   */
+  private itemOf(list: ts.TypeNode, ctx: Ctx): IrType | undefined {
+    const listType = this.checker.getTypeFromTypeNode(list);
+    if (!this.checker.isArrayType(listType) || this.isOpenType(listType)) return undefined;
+    // The item comes from another declaration's reading, which the records do not tie to this one.
+    if (this.frame) this.frame.opaque = true;
+    let read: IrType | undefined = this.convert(listType, list, ctx);
+    // Through the named types (`Spec["ports"]`, `type Ports = Port[]`) to the list.
+    for (let depth = 0; read?.kind === "ref" && depth < MAX_RENAMINGS; depth++)
+      read = this.definitions.get(read.name)?.type;
+    return read?.kind === "array" ? read.items : undefined;
+  }
+
+  /**
+   * `T extends string ? Short : Port`: the branch the checker chose, read as written, when its
+   * written type is known (no type parameter but those of the instance being read) and only
+   * that branch's is the checked type. Undefined otherwise (the checker's reading).
+   */
+  private fromConditional(node: ts.ConditionalTypeNode, type: ts.Type, ctx: Ctx): IrType | undefined {
+    const chosen = [node.trueType, node.falseType].filter((branch) => {
+      const written = this.writtenType(branch);
+      return written !== undefined && this.isFaithfulType(written, type);
+    });
+    if (chosen.length !== 1) return undefined;
+    // Which branch applies depends on declarations the reader does not see.
+    if (this.frame) this.frame.opaque = true;
+    return this.convert(type, chosen[0]!, ctx);
+  }
+
+  /** The type `node` writes, a parameter of the instance being read standing for its argument. */
+  private writtenType(node: ts.TypeNode): ts.Type | undefined {
+    const bare = unparenthesized(node);
+    if (isTypeReferenceNode(bare) && !bare.typeArguments && this.scope) {
+      const symbol = this.checker.getSymbolAtLocation(bare.typeName);
+      const arg = symbol && this.scope.args.get(symbol);
+      if (arg) return this.closedType(arg.node);
+    }
+    return this.closedType(bare);
+  }
+
+  private closedType(node: ts.TypeNode): ts.Type | undefined {
+    const type = this.checker.getTypeFromTypeNode(node);
+    return holdsTypeParameter(type, this.checker) ? undefined : type;
   }
 
   /**
@@ -994,6 +1190,49 @@ export class TypeReader {
     return { kind: "ref", name: definition, origin: nodeOrigin(ctx.at) };
   }
 
+  /**
+   * A mapped member's template (`T[K][]`), read with the written nodes in it: the checker's
+   * `number[]` forgot the property's int32 (mapped-members.ts).
+   */
+  private mappedMemberType(member: MappedMember, type: ts.Type, ctx: Ctx): IrType {
+    const outer = this.mappedMember;
+    this.mappedMember = member;
+    try {
+      return this.convert(type, member.mapped.template, ctx);
+    } finally {
+      this.mappedMember = outer;
+    }
+  }
+
+  /**
+   * The template's `T[K]`: the mapped property's written type, with its value tags as
+   * `Base["name"]` carries them. Undefined when the written type is not what the checker made of
+   * `T[K]` here (a chain of mapped types, `Partial<Lists<Base>>`, maps a changed type).
+   */
+  private mappedValue(member: MappedMember, type: ts.Type, ctx: Ctx): IrType | undefined {
+    if (!this.isFaithful(member.written, type)) return undefined;
+    member.reached = true;
+    this.mappedMember = undefined;
+    try {
+      const read = this.inScope(undefined, () => this.convert(type, member.written, ctx));
+      return member.decl ? this.withCarriedTags(member.decl, member.name, read, ctx) : read;
+    } finally {
+      this.mappedMember = member;
+    }
+  }
+
+  /**
+   * A mapped member's own tags: those documenting the field, when its value tags went to the
+   * template's `T[K]` or the template changed the kind of value; all of them otherwise
+   * (`DeepPartial<T[K]>` of an object is still an object).
+   */
+  private mappedMemberTags(member: MappedMember, tags: AppliedTag[], type: ts.Type): AppliedTag[] {
+    if (tags.length === 0) return tags;
+    const same =
+      !member.reached && sameJsonKind(type, this.checker.getTypeFromTypeNode(member.written), this.checker);
+    return same ? tags : tags.filter((t) => isFieldTag(t.name));
+  }
+
   /** A written type parameter: the argument written for it where the generic was used. */
   private fromTypeArgument(symbol: ts.Symbol, type: ts.Type, ctx: Ctx): IrType | undefined {
     const arg = this.scope?.args.get(symbol);
@@ -1047,22 +1286,28 @@ export class TypeReader {
 
   /** Whether `decl` is written inside the generic declaration whose instance is being read. */
   private isTemplateMember(decl: ts.Node | undefined): boolean {
+    if (decl === undefined) return false;
     const owner = this.scope?.owner;
-    return owner !== undefined && decl !== undefined && isWithin(decl, owner);
+    if (owner !== undefined && isWithin(decl, owner)) return true;
+    // `{ value: Base[K] }` of a mapped type written in place.
+    const template = this.mappedMember?.mapped.template;
+    return template !== undefined && isInside(decl, template);
   }
 
   /** A type read from a written node that holds a type parameter no written argument stands for. */
   private isOpenType(type: ts.Type): boolean {
-    // Outside a generic's instance, written nodes are followed only where faithful: none holds one.
-    if (!this.scope) return false;
+    // Outside a generic's instance or a mapped template, written nodes are followed only where
+    // faithful: none holds one.
+    if (!this.scope) return this.mappedMember !== undefined && holdsTypeParameter(type, this.checker);
     if (type.flags & TypeFlags.TypeParameter && type.symbol && this.scope.args.has(type.symbol)) return false;
     return holdsTypeParameter(type, this.checker);
   }
 
   /** The element type of an array type (leaving out the `undefined` of an optional property), inside a generic's instance. */
   private elementOf(type: ts.Type): ts.Type | undefined {
-    // Outside a generic's instance the written element is the checked one (and cheaper to ask).
-    if (!this.scope) return undefined;
+    // Outside a generic's instance or a mapped template the written element is the checked one
+    // (and cheaper to ask).
+    if (!this.scope && !this.mappedMember) return undefined;
     const array = withoutUndefined(type);
     return this.checker.isArrayType(array)
       ? this.checker.getTypeArguments(array as ts.TypeReference)[0]
@@ -1273,7 +1518,7 @@ export class TypeReader {
    * as a named type, so that the alias's doc comment and tags apply.
    */
   private aliasInstance(decl: ts.TypeAliasDeclaration, scope: TypeArgScope, type: ts.Type, ctx: Ctx): IrType {
-    const key = `alias:${this.scopeKeys.id(decl)}|${this.scopeKeys.key(scope, this.checker)}`;
+    const key = `alias:${this.scopeKeys.id(decl)}|${this.scopeKeys.key(scope, this.checker)}${this.memberKey()}`;
     const args = () => [...scope.args.values()].map((a) => a.node.getText()).join(", ");
     return this.instance(
       key,
@@ -1334,7 +1579,17 @@ export class TypeReader {
   /** Tells instances apart by the checked type and by the arguments written for it. */
   private instanceKey(type: ts.Type, scope: TypeArgScope | undefined): string {
     const written = scope ? this.scopeKeys.key(scope, this.checker) : "";
-    return `${this.scopeKeys.id(type)}|${written}`;
+    return `${this.scopeKeys.id(type)}|${written}${this.memberKey()}`;
+  }
+
+  /**
+   * In a mapped template, an instance written with `T[K]` (`Box<T[K]>`) is one for each property
+   * mapped: each has its property's written type and tags.
+   */
+  private memberKey(): string {
+    const member = this.mappedMember;
+    // By the property mapped, not the member: a recursive mapped type meets it again, and stops.
+    return member ? `|m${this.scopeKeys.id(member.decl ?? member.written)}` : "";
   }
 
   /** A generic type's doc comment and type tags, its inherited ones included. */
@@ -1763,7 +2018,15 @@ const NO_DOC: DocInfo = { tags: [] };
 const NEVER_SET = "never set";
 
 /** Tags of a property that are about that field only, not its values (see withCarriedTags). */
-const NOT_CARRIED = new Set(["title", "externalDocs", "exampleValue", "deprecated", "default", "immutable"]);
+const NOT_CARRIED = new Set([
+  "title",
+  "description",
+  "externalDocs",
+  "exampleValue",
+  "deprecated",
+  "default",
+  "immutable",
+]);
 const NO_TYPE_DOC: GenericDoc = { tags: [] };
 
 /** A CEL rule checking map keys against a template literal's leading text, for a hint. */
@@ -1882,6 +2145,20 @@ function isWithin(node: ts.Node, owner: GenericDeclaration): boolean {
     if (isGenericDeclaration(n)) return false;
   }
   return false;
+}
+
+/** Whether `node` is written inside `ancestor`. */
+function isInside(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}
+
+/** The name a property is declared with, when written as an identifier or a string. */
+function declaredName(decl: ts.Declaration): string | undefined {
+  const name = (decl as ts.NamedDeclaration).name;
+  return name && (isIdentifier(name) || name.kind === SyntaxKind.StringLiteral)
+    ? (name as ts.Identifier | ts.StringLiteral).text
+    : undefined;
 }
 
 /** A class's property, declared in its body or as a constructor's parameter (`constructor(public n: int32)`). */

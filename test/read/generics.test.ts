@@ -112,3 +112,45 @@ describe("the recursion hint", () => {
     });
   });
 });
+
+describe("written types through type operators", () => {
+  const prelude = `type int32 = number;
+/** A port. @minimum 1 */
+export type Port = int32;
+/** @maxLength 5 */
+type Short = string;
+export interface Ports {
+  /** @maxItems 2 */
+  ports: Port[];
+  named?: Short[];
+}
+type PortList = Port[];
+type Pick1<T> = T extends string ? Short : Port;
+type OrPort<T> = T extends boolean ? Port : T;`;
+  const INT32 = { type: "integer", format: "int32" };
+
+  test('a list item type, `Spec["ports"][number]`, is the item as written, with its tags', () => {
+    const spec = specSchema(
+      withRoot(
+        `{ a: Ports["ports"][number]; b: PortList[number]; c: NonNullable<Ports["named"]>[number]; d: Array<Short>[number] }`,
+        prelude,
+      ),
+    );
+    const port = { ...INT32, description: "A port.", minimum: 1 };
+    expect(spec.properties!.a).toEqual(port);
+    expect(spec.properties!.b).toEqual(port);
+    // The list's own @maxItems stays with the list.
+    expect(spec.properties!.c).toEqual({ type: "string", maxLength: 5 });
+    expect(spec.properties!.d).toEqual({ type: "string", maxLength: 5 });
+  });
+
+  test("a conditional type's chosen branch is read as written", () => {
+    const spec = specSchema(
+      withRoot(`{ s: Pick1<"x">; p: Pick1<number>; q: OrPort<Short>; r: OrPort<true> }`, prelude),
+    );
+    expect(spec.properties!.s).toEqual({ type: "string", maxLength: 5 });
+    expect(spec.properties!.p).toEqual({ ...INT32, description: "A port.", minimum: 1 });
+    expect(spec.properties!.q).toEqual({ type: "string", maxLength: 5 });
+    expect(spec.properties!.r).toEqual({ ...INT32, description: "A port.", minimum: 1 });
+  });
+});

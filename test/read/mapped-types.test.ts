@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import type { JSONSchemaProps } from "../../src/schema/types.js";
-import { specSchema, withRoot } from "../helpers/generate.js";
+import { errorsOf, specSchema, withRoot } from "../helpers/generate.js";
 
 const PRELUDE = `import type { int32, Quantity } from "crdgen";
 export interface Base {
@@ -55,10 +55,172 @@ describe("a user's mapped type over an interface", () => {
     expect(schema.properties!.n!.properties!.replicas).toMatchObject({ ...INT32, nullable: true });
   });
 
-  test("a template that changes the type is the checker's reading (no int32 to keep in `T[K][]`)", () => {
-    const prelude = `${PRELUDE}\ntype Lists<T> = { [K in keyof T]: T[K][] };\ninterface Plain { count: int32 }`;
-    const schema = specOf("{ l: Lists<Plain> }", prelude);
-    expect(schema.properties!.l!.properties!.count).toEqual({ type: "array", items: { type: "number" } });
+  test("a template that changes the type reads `T[K]` as the property: its written type and value tags", () => {
+    const prelude = `${PRELUDE}
+type Lists<T> = { [K in keyof T]: T[K][] };
+type Maps<T> = { [K in keyof T]: Record<string, T[K]> };
+type Boxed<T> = { [K in keyof T]: { value: T[K] } };`;
+    const schema = specOf("{ l: Lists<Base>; m: Maps<Base>; b: Boxed<Base> }", prelude);
+    const { l, m, b } = schema.properties!;
+    // The description stays with the field; @maxLength and @minimum go to the string and the int32.
+    expect(l!.properties!.name).toEqual({ type: "array", items: { type: "string", maxLength: 10 } });
+    expect(l!.properties!.replicas).toEqual({
+      type: "array",
+      description: "Replicas.",
+      items: { ...INT32, minimum: 1 },
+    });
+    expect(l!.required).toEqual(["name"]);
+    expect(m!.properties!.replicas).toEqual({
+      type: "object",
+      description: "Replicas.",
+      additionalProperties: { ...INT32, minimum: 1 },
+    });
+    expect(b!.properties!.name).toEqual({
+      type: "object",
+      properties: { value: { type: "string", maxLength: 10 } },
+      required: ["value"],
+    });
+    expect(b!.properties!.replicas!.properties!.value).toEqual({ ...INT32, minimum: 1 });
+  });
+
+  test("the same, written in place over a named interface", () => {
+    const schema = specOf(
+      "{ l: { [K in keyof Base]: Base[K][] }; b: { [K in keyof Base]: { value: Base[K] } } }",
+      PRELUDE,
+    );
+    expect(schema.properties!.l!.properties!.name).toEqual({
+      type: "array",
+      items: { type: "string", maxLength: 10 },
+    });
+    expect(schema.properties!.b!.properties!.replicas!.properties!.value).toEqual({ ...INT32, minimum: 1 });
+  });
+
+  test("two properties of one type keep each its own tags through a generic in the template", () => {
+    const prelude = `import type { int32 } from "crdgen";
+interface Pair {
+  /** @maxLength 3 */
+  a: string;
+  /** @maxLength 5 */
+  b: string;
+  c: string;
+}
+interface Box<T> { value: T }
+type Boxes<T> = { [K in keyof T]: Box<T[K]> };`;
+    const props = specOf("{ x: Boxes<Pair> }", prelude).properties!.x!.properties!;
+    expect(props.a!.properties!.value).toEqual({ type: "string", maxLength: 3 });
+    expect(props.b!.properties!.value).toEqual({ type: "string", maxLength: 5 });
+    expect(props.c!.properties!.value).toEqual({ type: "string" });
+  });
+
+  test("@default, @exampleValue and @immutable, which speak of the old values, are left out", () => {
+    const prelude = `interface D {
+  /** The mode. @default "a" @immutable @title Mode @maxLength 4 */
+  mode?: string;
+}
+type Lists<T> = { [K in keyof T]: T[K][] };`;
+    const schema = specOf("{ l: Lists<D> }", prelude);
+    expect(schema.properties!.l!.properties!.mode).toEqual({
+      type: "array",
+      description: "The mode.",
+      title: "Mode",
+      items: { type: "string", maxLength: 4 },
+    });
+  });
+
+  test("a template the reader does not follow keeps the tags of a value of the same kind, drops others", () => {
+    const prelude = `interface Inner { a?: string; b?: string }
+interface S {
+  /** @validation rule="has(self.a) || has(self.b)" */
+  inner: Inner;
+  /** @maxLength 3 */
+  name: string;
+}
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
+type Listed<T> = { [K in keyof T]: T[K] extends string ? T[K][] : T[K] };`;
+    const schema = specOf("{ d: DeepPartial<S>; l: Listed<S> }", prelude);
+    expect(schema.properties!.d!.properties!.inner!["x-kubernetes-validations"]).toEqual([
+      { rule: "has(self.a) || has(self.b)" },
+    ]);
+    expect(schema.properties!.d!.properties!.name).toEqual({ type: "string", maxLength: 3 });
+    // The checker's string[]: @maxLength was the string's, and there is none to put it on.
+    expect(schema.properties!.l!.properties!.name).toEqual({ type: "array", items: { type: "string" } });
+  });
+
+  test("a chain of mapped types is the checker's reading, without a tag on the wrong type", () => {
+    const prelude = `interface Base {
+  /** @maxLength 10 */
+  name: string;
+}
+type Lists<T> = { [K in keyof T]: T[K][] };
+type Nullable<T> = { [K in keyof T]: T[K] | null };`;
+    const schema = specOf("{ p: Partial<Lists<Base>>; n: Nullable<Lists<Base>> }", prelude);
+    expect(schema.properties!.p!.properties!.name).toMatchObject({
+      type: "array",
+      items: { type: "string" },
+    });
+    expect(schema.properties!.n!.properties!.name).toMatchObject({ type: "array", nullable: true });
+  });
+
+  test("over a Record, each key's value is the Record's value as written", () => {
+    const prelude = `${PRELUDE}
+/** @minimum 1 */
+type Port = int32;
+type Ports = Record<"http" | "grpc", Port>;
+type Resources = Record<"cpu" | "memory", Quantity>;
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+type Lists<T> = { [K in keyof T]: T[K][] };`;
+    const schema = specOf(
+      `{
+  n: Nullable<Ports>;
+  l: Lists<Ports>;
+  p: Partial<Ports>;
+  r: Nullable<Resources>;
+  m: Nullable<Record<string, Port>>;
+  w: Nullable<Record<"a", Port>>;
+}`,
+      prelude,
+    );
+    const port = { ...INT32, minimum: 1 };
+    const { n, l, p, r, m, w } = schema.properties!;
+    expect(n!.properties!.http).toEqual({ ...port, nullable: true });
+    expect(l!.properties!.grpc).toEqual({ type: "array", items: port });
+    expect(p!.properties!.http).toEqual(port);
+    expect(p!.required).toBeUndefined();
+    // Not a union of string and number: a quantity, still.
+    expect(r!.properties!.cpu).toMatchObject({ "x-kubernetes-int-or-string": true, nullable: true });
+    expect(m!.additionalProperties).toEqual({ ...port, nullable: true });
+    expect(w!.properties!.a).toEqual({ ...port, nullable: true });
+  });
+
+  test("a member a generic base declares (`value: T`) keeps the argument written for it", () => {
+    const prelude = `${PRELUDE}
+/** @minimum 1 */
+type Port = int32;
+interface Box<T> {
+  /** @maximum 9 */
+  value: T;
+}
+interface Ext extends Box<Port> { extra?: string }
+type Opt<T> = { [K in keyof T]?: T[K] };
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+type Lists<T> = { [K in keyof T]: T[K][] };`;
+    const schema = specOf(
+      `{
+  o: Opt<Ext>;
+  p: Pick<Ext, "value">;
+  q: Partial<Ext>;
+  n: Nullable<Box<Port>>;
+  l: Lists<Ext>;
+}`,
+      prelude,
+    );
+    const port = { ...INT32, minimum: 1, maximum: 9 };
+    const { o, p, q, n, l } = schema.properties!;
+    expect(o!.properties!.value).toEqual(port);
+    expect(p!.properties!.value).toEqual(port);
+    expect(q!.properties!.value).toEqual(port);
+    expect(n!.properties!.value).toEqual({ ...port, nullable: true });
+    expect(l!.properties!.value).toEqual({ type: "array", items: port });
   });
 
   test("keys renamed with `as` keep the property's written type and tags", () => {
@@ -140,5 +302,26 @@ interface Obj { pending: string; running: string; done: string }`;
       `export enum Color { Red = "red", Green = "green" }\nexport const Colors = { g: Color.Green, r: Color.Red } as const;`,
     );
     expect(schema.properties!.c).toMatchObject({ type: "string", enum: ["red", "green"] });
+  });
+});
+
+describe("a recursive mapped type", () => {
+  test("over a recursive interface is the located recursion error, read once per property", () => {
+    const prelude = `export interface Tree {
+  left?: Tree;
+  right?: Tree;
+  middle?: Tree;
+  value: string;
+}
+type DeepOpt<T> = { [K in keyof T]?: DeepOpt<T[K]> };
+type DeepLists<T> = { [K in keyof T]: DeepLists<T[K]>[] };`;
+    const started = performance.now();
+    const errors = errorsOf({
+      "/project/types.ts": withRoot("{ d: DeepOpt<Tree>; l: DeepLists<Tree> }", prelude),
+    });
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e.code === "CRD1008")).toBe(true);
+    // Three recursive properties, 16 levels: a reading per member would never end.
+    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });

@@ -236,9 +236,10 @@ export type ByKey<T> = { [K in Keys]: T };`;
     expect(spec.properties!.r).toEqual({ type: "object", properties: { a: INT32 }, required: ["a"] });
   });
 
-  test("a mapped type whose value depends on the key is the checker's reading", () => {
+  test("a mapped type whose value depends on the key reads each key's property as written", () => {
     const prelude = `${PRELUDE}\nexport interface Src { a: Port; b: string }`;
     const spec = specSchema(withRoot("{ m: { [K in keyof Src]: Src[K][] } }", prelude));
+    expect(spec.properties!.m!.properties!.a).toEqual({ type: "array", items: PORT });
     expect(spec.properties!.m!.properties!.b).toEqual({ type: "array", items: { type: "string" } });
   });
 });
@@ -259,6 +260,7 @@ export interface Src {
   replicas: int32;
   /** @pattern ^[a-z]+$ @maxLength 63 */
   name?: string;
+  /** @description The plain one. */
   plain: int32;
 }`;
   const spec = specSchema(
@@ -267,7 +269,7 @@ export interface Src {
       prelude,
     ),
   );
-  // Not its description, default or immutability: those are about that field.
+  // Not its description (nor a @description tag), default or immutability: those are about that field.
   expect(spec.properties!.r).toEqual({ ...INT32, minimum: 1, maximum: 100 });
   expect(spec.properties!.mine).toEqual({ ...INT32, description: "Mine.", minimum: 1, maximum: 10 });
   expect(spec.properties!.names!.items).toEqual({ type: "string", pattern: "^[a-z]+$", maxLength: 63 });
