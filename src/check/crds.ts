@@ -9,9 +9,13 @@ import { crdErrorSegments, targetOf } from "./positions.js";
 import { unknownFieldHint } from "./unknown-field-hints.js";
 import { v1beta1Hint } from "./v1beta1-hints.js";
 import { valueHint } from "./value-hints.js";
+import { lintCrd } from "./lint/index.js";
 
 export function checkCrd(obj: CheckedObject): Finding[] {
-  return [...validationErrors(obj), ...installWarnings(obj)];
+  const errors = validationErrors(obj);
+  // The lint reads the schema as Kubernetes would hold it, which a refused CRD is not.
+  const lint = errors.length === 0 ? lintCrd(obj) : [];
+  return [...errors, ...lint, ...installWarnings(obj)];
 }
 
 function validationErrors(obj: CheckedObject): Finding[] {

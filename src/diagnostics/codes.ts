@@ -54,6 +54,8 @@ export const codes = {
   tooLargeToStore: "CRD2008",
   /** Two checked CRDs of one name whose specs differ (`crdgen check`): custom resources are checked against the last. */
   crdGivenTwice: "CRD2009",
+  /** A CRD Kubernetes accepts that checks nothing, or something else than meant (`crdgen check`'s lint). */
+  crdLint: "CRD2010",
   // Transforms
   indexSignatureWithProperties: "CRD3001",
   unsupportedKeyword: "CRD3002",
