@@ -21,6 +21,7 @@ import {
 import type { ValidationRule } from "../schema/types.js";
 import { compileRe2 } from "../validate/cel/re2.js";
 import { parsesAsCel } from "../validate/cel/syntax.js";
+import { anchoredPattern, matchesEveryString } from "../validate/value/patterns.js";
 import { defineTag, type RegisteredTag, type TagParseResult, type TagTarget } from "./registry.js";
 
 const VALUE: readonly TagTarget[] = ["type", "field"];
@@ -150,7 +151,12 @@ export const schemaTags: RegisteredTag[] = [
             `is not a valid regular expression (RE2 syntax): ${compiled.message}`,
             re2Hint(t, compiled.message),
           )
-        : ok(t);
+        : matchesEveryString(t)
+          ? fail(
+              "matches every string: the API server looks for a match anywhere in the value, and this pattern matches the empty text at its start, so it checks nothing",
+              `anchor it to match the whole value: @pattern ${anchoredPattern(t)}`,
+            )
+          : ok(t);
     },
     schema: (s, v) => void (s.pattern = v),
   }),

@@ -47,6 +47,25 @@ describe("@pattern written as JavaScript", () => {
     expect(e.hint).toMatch(hint);
   });
 
+  test.each([
+    ["[a-z0-9-]*", "^[a-z0-9-]*$"],
+    [".*", "^.*$"],
+    ["(v[0-9]+)?", "^(v[0-9]+)?$"],
+    ["a*|b", "^(a*|b)$"],
+  ])(
+    "%s, unanchored and matching the empty text, checks nothing: an error whose hint anchors it",
+    (pattern, anchored) => {
+      const e = onlyError(withRoot(`{\n  /** @pattern ${pattern} */\n  name: string;\n}`));
+      expect(e.message).toContain("matches every string");
+      expect(e.hint).toBe(`anchor it to match the whole value: @pattern ${anchored}`);
+      expect(errorsOf(withRoot(`{\n  /** @pattern ${anchored} */\n  name: string;\n}`))).toEqual([]);
+    },
+  );
+
+  test.each(["[a-z]+", "-", "\\bword"])("%s needs some text (or an anchor) to match: no error", (pattern) => {
+    expect(errorsOf(withRoot(`{\n  /** @pattern ${pattern} */\n  name: string;\n}`))).toEqual([]);
+  });
+
   test("\\u escapes get the pattern in RE2's \\x{...}, which compiles", () => {
     const e = onlyError(withRoot("{\n  /** @pattern ^caf\\u00e9$ */\n  name: string;\n}"));
     expect(e.hint).toBe("RE2 writes a character by its code as \\x{...}: write @pattern ^caf\\x{00e9}$");

@@ -5,23 +5,20 @@
  * unanchored pattern that needs some text (`[a-z]+`) was meant to match the whole value is the
  * author's to say.
  */
-import { patternMatches } from "../../validate/value/patterns.js";
+import { anchoredPattern, matchesEveryString } from "../../validate/value/patterns.js";
 import type { LintRule } from "./rule.js";
-
-/** Anchors and word boundaries (RE2's `^ $ \A \z \b \B`): with one, the empty match may depend on the text. */
-const ASSERTION = /[\^$]|\\[AzbB]/;
 
 export const patternMatchesAll: LintRule = {
   name: "pattern-matches-all",
   keys: ["pattern"],
   node({ node }, report) {
     const pattern = node["pattern"];
-    if (typeof pattern !== "string" || ASSERTION.test(pattern) || !patternMatches(pattern, "")) return;
+    if (typeof pattern !== "string" || !matchesEveryString(pattern)) return;
     report(
       ["pattern"],
       "value",
       `pattern ${JSON.stringify(pattern)} matches every string: Kubernetes looks for a match anywhere in the value, and this one matches the empty text at its start.`,
-      `anchor it to match the whole value: ^${pattern.includes("|") ? `(${pattern})` : pattern}$`,
+      `anchor it to match the whole value: ${anchoredPattern(pattern)}`,
     );
   },
 };
