@@ -19,6 +19,7 @@ import { walkOptions, reportAt, type TransformContext } from "./context.js";
 import { Feature, mapSchema } from "./walk.js";
 import { KUBERNETES_FORMATS } from "../src/schema/formats.js";
 import { misfitHint, misfitKeywords, misfitMessage } from "../src/schema/kinded-keywords.js";
+import { didYouMean } from "../src/tags/suggest.js";
 
 export const name = "unsupported-keywords";
 
@@ -73,7 +74,7 @@ export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext):
           severity: "warning",
           code: codes.removedKeyword,
           message: `format "${node.format}" is not a Kubernetes format and was removed.`,
-          hint: `Kubernetes formats: ${[...KUBERNETES_FORMATS].join(", ")}`,
+          hint: formatHint(node.format),
         });
         drop("format");
       }
@@ -93,4 +94,13 @@ export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext):
     },
     walkOptions(ctx, name, acts),
   );
+}
+
+/** The format meant, when one is near (`hostnme`), before the list of those Kubernetes knows. */
+function formatHint(format: string): string {
+  const known = [...KUBERNETES_FORMATS];
+  if (/^uint(8|16|32|64)?$/i.test(format))
+    return `Kubernetes has no unsigned formats: int32 or int64 with a minimum of 0. Kubernetes formats: ${known.join(", ")}`;
+  const meant = didYouMean(format, known);
+  return `${meant ? `did you mean ${meant}? ` : ""}Kubernetes formats: ${known.join(", ")}`;
 }

@@ -371,6 +371,17 @@ describe("nullable-int-or-string", () => {
 });
 
 describe("unsupported-keywords", () => {
+  test.each([
+    ["hostnme", /^did you mean hostname\? Kubernetes formats: /],
+    ["date_time", /^did you mean (date-time|datetime)\? /],
+    ["uint32", /^Kubernetes has no unsigned formats: int32 or int64 with a minimum of 0\. /],
+    ["zipcode", /^Kubernetes formats: /],
+  ])("an unknown format %s: the hint names the one meant, when one is near", (format, hint) => {
+    const ctx = collectingContext("R");
+    unsupportedKeywords({ type: "string", format }, ctx);
+    expect(ctx.diagnostics.map((d) => d.hint)).toEqual([expect.stringMatching(hint)]);
+  });
+
   table(unsupportedKeywords, [
     {
       name: "unknown format removed with a warning",
