@@ -20,6 +20,7 @@ import { Feature, mapSchema } from "./walk.js";
 import { KUBERNETES_FORMATS } from "../src/schema/formats.js";
 import { misfitHint, misfitKeywords, misfitMessage } from "../src/schema/kinded-keywords.js";
 import { didYouMean } from "../src/tags/suggest.js";
+import { exampleMisfit } from "../src/schema/example-fit.js";
 
 export const name = "unsupported-keywords";
 
@@ -88,6 +89,16 @@ export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext):
             hint: misfitHint(key, node),
           });
           drop(key);
+        }
+        const example = exampleMisfit(node);
+        if (example !== undefined) {
+          reportAt(ctx, node, path, {
+            severity: "error",
+            code: codes.misfitKeyword,
+            message: example.message,
+            hint: example.hint,
+          });
+          drop("example");
         }
       }
       return out as DraftSchema;

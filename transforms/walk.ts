@@ -5,6 +5,7 @@
  * rewrite must not mutate the node it is given either (it may be shared with the input).
  */
 import type { DraftSchema } from "../src/emit/draft.js";
+import { exampleMisfit } from "../src/schema/example-fit.js";
 import { KUBERNETES_FORMATS } from "../src/schema/formats.js";
 import type { ValidationRule } from "../src/schema/types.js";
 import { oneOfGroup } from "../src/tags/one-of.js";
@@ -55,7 +56,10 @@ export const Feature = {
   /** A `format` Kubernetes does not know; the usual ones (int32, date-time...) need no step. */
   unknownFormat: 256,
   description: 512,
-  /** A keyword its node's `type` makes meaningless (`maxLength` on an array: see kinded-keywords). */
+  /**
+   * A keyword its node's `type` makes meaningless (`maxLength` on an array: see kinded-keywords),
+   * or an example of another kind of value (see example-fit).
+   */
   misfitKeyword: 1024,
   /** A CEL rule made by a one-of tag (`@exactlyOneOf a,b`), whose names one-of-fields checks. */
   oneOfRule: 2048,
@@ -105,6 +109,7 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
   let preserved = false;
   /** The kinds of value (kindBit) the node's kinded keywords constrain, and its type's kind. */
   let kinded = 0;
+  let example = false;
   let typeKind = -1;
   const n = node as Record<string, unknown>;
   for (const key in n) {
@@ -170,6 +175,9 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
       case "x-kubernetes-int-or-string":
         if (value === true) f |= Feature.intOrString;
         break;
+      case "example":
+        example = true;
+        break;
       case "x-kubernetes-embedded-resource":
         // An embedded resource takes no map: its anything-map becomes preserve-unknown-fields.
         if (value === true) named = true;
@@ -207,6 +215,7 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
   }
   if (extra && (named || preserved)) f |= Feature.strayAdditionalProperties;
   if (kinded !== 0 && typeKind >= 0 && (kinded & ~typeKind) !== 0) f |= Feature.misfitKeyword;
+  if (example && exampleMisfit(node) !== undefined) f |= Feature.misfitKeyword;
   return f;
 }
 

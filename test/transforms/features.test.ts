@@ -37,6 +37,8 @@ const KEYWORDS: [string, DraftSchema, number][] = [
   ["patternProperties", { patternProperties: {} } as DraftSchema, Feature.forbidden],
   ["definitions", { definitions: {} } as DraftSchema, Feature.forbidden],
   ["a format Kubernetes does not know", { type: "integer", format: "uint32" }, Feature.unknownFormat],
+  ["an example of another kind than its type", { type: "string", example: 5 }, Feature.misfitKeyword],
+  ["an example that fits", { type: "string", example: "5" }, 0],
   ["description", { type: "string", description: "d" }, Feature.description],
   ["a keyword its type makes meaningless", { type: "array", maxLength: 3 }, Feature.misfitKeyword],
   ["a one-of tag's rule", withOneOfRule(), Feature.oneOfRule],

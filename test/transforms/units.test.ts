@@ -401,6 +401,44 @@ describe("unsupported-keywords", () => {
       codes: ["CRD3002"],
     },
     {
+      name: "an example of another kind than the field's type is an error, and removed",
+      input: { type: "string", example: 5 },
+      output: { type: "string" },
+      codes: ["CRD3006"],
+    },
+    {
+      name: "an example that fits stays (an integer is a number; null where null is allowed)",
+      input: obj({
+        a: { type: "number", example: 2 },
+        b: { type: "string", nullable: true, example: null },
+        c: { type: "array", items: { type: "string" }, example: ["x"] },
+      }),
+      output: obj({
+        a: { type: "number", example: 2 },
+        b: { type: "string", nullable: true, example: null },
+        c: { type: "array", items: { type: "string" }, example: ["x"] },
+      }),
+    },
+    {
+      name: "a field of no single type (int-or-string) takes any example",
+      input: {
+        "x-kubernetes-int-or-string": true,
+        anyOf: [{ type: "integer" }, { type: "string" }],
+        example: "50%",
+      },
+      output: {
+        "x-kubernetes-int-or-string": true,
+        anyOf: [{ type: "integer" }, { type: "string" }],
+        example: "50%",
+      },
+    },
+    {
+      name: "a fraction is no integer, null no string unless nullable",
+      input: obj({ a: { type: "integer", example: 1.5 }, b: { type: "string", example: null } }),
+      output: obj({ a: { type: "integer" }, b: { type: "string" } }),
+      codes: ["CRD3006", "CRD3006"],
+    },
+    {
       name: "a leftover $ref is removed with a warning",
       input: { $ref: "#/x", type: "string" },
       output: { type: "string" },
