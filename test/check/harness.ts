@@ -5,6 +5,21 @@ import path from "node:path";
 import { runCheck } from "../../src/cli/check.js";
 import type { CliIo } from "../../src/cli/io.js";
 
+/** One finding of `crdgen check --format json`. */
+export interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: string;
+  code: string;
+  path: string;
+  type: string;
+  message: string;
+  hint?: string;
+}
+
 export interface CheckRun {
   code: number;
   stdout: string;

@@ -4,18 +4,9 @@
  * CRD does not serve.
  */
 import { describe, expect, it } from "vitest";
-import { check, crdYaml, tempDir } from "./harness.js";
+import { check, crdYaml, tempDir, type JsonFinding } from "./harness.js";
 
-interface Row {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  code: string;
-  path: string;
-  type: string;
-  message: string;
-}
+type Row = JsonFinding;
 
 const CR = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 3\n";
 

@@ -3,18 +3,9 @@
  * hand from apiextensions.k8s.io/v1beta1, and one CRD given twice.
  */
 import { describe, expect, it } from "vitest";
-import { check, crdYaml, tempDir } from "./harness.js";
+import { check, crdYaml, tempDir, type JsonFinding } from "./harness.js";
 
-interface Row {
-  file: string;
-  line: number;
-  column: number;
-  severity: string;
-  code: string;
-  path: string;
-  message: string;
-  hint?: string;
-}
+type Row = JsonFinding;
 
 async function rows(args: string[], files: Record<string, string>): Promise<Row[]> {
   return JSON.parse((await check(["--format", "json", ...args], tempDir(files))).stdout) as Row[];

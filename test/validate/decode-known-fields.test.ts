@@ -4,26 +4,18 @@
  */
 import { describe, expect, it } from "vitest";
 import { knownFieldsOf } from "../../src/validate/decode/decoder.js";
+import type { CustomResourceDefinitionVersion } from "../../src/schema/types.js";
 import { formatFieldError, validateCrd } from "../../src/validate/index.js";
+import { crd, version } from "../helpers/crds.js";
 
-function crd(version: Record<string, unknown>, schema: Record<string, unknown>): Record<string, unknown> {
-  return {
-    apiVersion: "apiextensions.k8s.io/v1",
-    kind: "CustomResourceDefinition",
-    metadata: { name: "as.b.io" },
-    spec: {
-      group: "b.io",
-      names: { plural: "as", kind: "A" },
-      scope: "Namespaced",
-      versions: [
-        { name: "v1", served: true, storage: true, schema: { openAPIV3Schema: schema }, ...version },
-      ],
-    },
-  };
+/** A one-version CRD whose version and root schema hold misspelt keys, as a hand-written one may. */
+function misspelt(extra: Record<string, unknown>, schema: Record<string, unknown>): unknown {
+  const v1 = { ...version("v1"), schema: { openAPIV3Schema: schema }, ...extra };
+  return crd({ versions: [v1 as CustomResourceDefinitionVersion] });
 }
 
 describe("knownFieldsOf", () => {
-  const errors = validateCrd(crd({ schemas: {} }, { type: "object", properites: {}, minimum: "1" }));
+  const errors = validateCrd(misspelt({ schemas: {} }, { type: "object", properites: {}, minimum: "1" }));
   const byField = (field: string) => errors.find((e) => e.field === field)!;
 
   it("gives a version's fields for an unknown field of a version", () => {
