@@ -49,6 +49,19 @@ export function parseFieldPath(path: string): Segment[] {
 }
 
 /**
+ * Segments written as Kubernetes writes a field path, parseFieldPath's inverse:
+ * `spec.versions[0].schema.openAPIV3Schema.properties[spec].enum[1]`.
+ */
+export function formatFieldPath(segments: readonly Segment[]): string {
+  let out = "";
+  segments.forEach((seg, i) => {
+    if (typeof seg === "number" || segments[i - 1] === "properties") out += `[${seg}]`;
+    else out += out === "" ? seg : `.${seg}`;
+  });
+  return out;
+}
+
+/**
  * Whether an error comes from decoding the v1 document (an unknown field, a value of the wrong JSON
  * type) rather than from validating the internal form: its path is the document's own. A v1beta1
  * field left in a v1 CRD (`spec.validation`, `spec.version`) is such an error, and translating its

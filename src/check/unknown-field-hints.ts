@@ -8,7 +8,7 @@ import { knownFieldsOf } from "../validate/decode/decoder.js";
 import { didYouMean } from "../tags/suggest.js";
 import type { FieldError } from "../validate/field-error.js";
 import { isPlainObject } from "../validate/json.js";
-import { parseFieldPath, type Segment } from "./positions.js";
+import { formatFieldPath, parseFieldPath, type Segment } from "./positions.js";
 import { valueAt } from "./raw-value.js";
 
 /** JSON Schema and OpenAPI keywords Kubernetes' schemas lack, and what says the same there. */
@@ -60,9 +60,9 @@ const SCHEMA_SHAPE = ["type", "properties", "items", "$ref", "enum", "x-kubernet
 /** A hint for a strict decoding error about an unknown field of a CRD, or undefined. */
 export function unknownFieldHint(e: FieldError, crd: unknown): string | undefined {
   const known = knownFieldsOf(e);
-  const name = /^strict decoding error: unknown field "(.*)"$/s.exec(e.detail)?.[1];
-  if (!known || name === undefined) return undefined;
+  if (!known) return undefined;
   const segments = parseFieldPath(e.field);
+  const name = String(segments.at(-1));
   const value = valueAt(crd, segments);
   // Of the structs decoded, only JSONSchemaProps has this field.
   const inSchema = known.includes("x-kubernetes-validations");
@@ -84,9 +84,5 @@ function misplaced(name: string, parent: readonly Segment[]): string | undefined
   const places = name === "name" ? [] : PLACES.filter((p) => p.fields.has(name));
   const [place] = places;
   if (places.length !== 1 || !place) return undefined;
-  return `${name} belongs in ${place.place}, not in ${parent.length === 0 ? "the top level" : describe(parent)}`;
-}
-
-function describe(path: readonly Segment[]): string {
-  return path.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
+  return `${name} belongs in ${place.place}, not in ${parent.length === 0 ? "the top level" : formatFieldPath(parent)}`;
 }

@@ -3,6 +3,7 @@
  * 1.22 removed that version, and a v1 CRD converted by hand often keeps a v1beta1 field, which v1's
  * strict decoding calls an unknown field without saying where it went.
  */
+import { knownFieldsOf } from "../validate/decode/decoder.js";
 import type { FieldError } from "../validate/field-error.js";
 import { parseFieldPath } from "./positions.js";
 
@@ -26,8 +27,7 @@ const MOVED_CONVERSION_FIELDS: ReadonlyMap<string, string> = new Map([
 ]);
 
 function unknownFieldPath(e: FieldError): string[] | undefined {
-  if (!/^strict decoding error: unknown field /.test(e.detail)) return undefined;
-  return parseFieldPath(e.field).map(String);
+  return knownFieldsOf(e) === undefined ? undefined : parseFieldPath(e.field).map(String);
 }
 
 /** A hint for an error of a CRD about a v1beta1 leftover, or undefined. */

@@ -8,6 +8,7 @@ import { isPlainObject, jsonKind } from "../validate/json.js";
 import { didYouMean } from "../tags/suggest.js";
 import { crdErrorSegments, parseFieldPath } from "./positions.js";
 import { valueAt } from "./raw-value.js";
+import { kubectlReading } from "../yaml/yaml11.js";
 
 interface ValueHint {
   matches(e: FieldError): boolean;
@@ -61,8 +62,9 @@ function unquoted(value: unknown, goType: string): string | undefined {
   const wantsNumber = /^(u?int\d*|float\d+)$/.test(goType);
   if ((wantsBool && isBool) || (wantsNumber && isNumber))
     return `write ${text} without quotes: in quotes it is a string`;
-  if (wantsBool && /^(y|yes|on|n|no|off)$/i.test(text))
-    return `write ${/^(y|yes|on)$/i.test(text) ? "true" : "false"}: YAML 1.1 readers (kubectl) read ${text} as a boolean, others as a string`;
+  const yaml11 = wantsBool ? kubectlReading(text) : undefined;
+  if (typeof yaml11 === "boolean")
+    return `write ${yaml11}: YAML 1.1 readers (kubectl) read ${text} as a boolean, others as a string`;
   return undefined;
 }
 

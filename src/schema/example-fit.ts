@@ -5,7 +5,7 @@
  * Only the JSON kind is compared (a full check of the value is `crdgen check`'s lint): that is
  * what a tag written for another field, or a number left unquoted, gets wrong.
  */
-import { isPlainObject } from "../validate/json.js";
+import { jsonKind, kindFitsType } from "../validate/json.js";
 
 /** What this reads of a schema node: a draft's or a final one's. */
 export interface ExampleNode {
@@ -24,25 +24,6 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   object: "an object",
 };
 
-function fits(type: string, value: unknown): boolean {
-  switch (type) {
-    case "string":
-      return typeof value === "string";
-    case "integer":
-      return typeof value === "number" && Number.isInteger(value);
-    case "number":
-      return typeof value === "number";
-    case "boolean":
-      return typeof value === "boolean";
-    case "array":
-      return Array.isArray(value);
-    case "object":
-      return isPlainObject(value);
-    default:
-      return true;
-  }
-}
-
 /** What is wrong with an example, and what to write instead. */
 export interface ExampleMisfit {
   message: string;
@@ -56,7 +37,7 @@ export interface ExampleMisfit {
 export function exampleMisfit(node: ExampleNode): ExampleMisfit | undefined {
   const { type, example } = node;
   if (example === undefined || typeof type !== "string" || !Object.hasOwn(KIND_WORDS, type)) return undefined;
-  if (example === null ? node.nullable === true : fits(type, example)) return undefined;
+  if (example === null ? node.nullable === true : kindFitsType(jsonKind(example), type)) return undefined;
   const scalar = typeof example === "number" || typeof example === "boolean";
   return {
     message: `example ${JSON.stringify(example)} does not fit the field, which holds ${KIND_WORDS[type]}: Kubernetes does not check examples, so kubectl explain, documentation and generated clients would show a value the field refuses`,

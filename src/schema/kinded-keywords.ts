@@ -47,7 +47,8 @@ const KIND_OF_TYPE: Readonly<Record<string, ValueKind>> = {
   object: "object",
 };
 
-const KIND_WORDS: Record<ValueKind, string> = {
+/** The values of each kind, in a sentence. */
+export const KIND_WORDS: Readonly<Record<ValueKind, string>> = {
   string: "strings",
   number: "numbers",
   array: "lists",
@@ -79,19 +80,25 @@ export function misfitMessage(keyword: KindedKeyword, node: KindedNode): string 
   return `@${keyword} does nothing on type ${node.type}: Kubernetes checks it only on ${KIND_WORDS[KEYWORD_KINDS[keyword]]}.`;
 }
 
-/** Same-meaning keywords for the other kinds: the count of characters, items or entries. */
-const COUNTS: Record<"min" | "max", Partial<Record<ValueKind, string>>> = {
-  min: { string: "minLength", array: "minItems", object: "minProperties" },
-  max: { string: "maxLength", array: "maxItems", object: "maxProperties" },
+/** Same-meaning keywords for the other kinds: the count of characters, items or entries, or the value. */
+const BOUNDS: Record<"min" | "max", Record<ValueKind, KindedKeyword>> = {
+  min: { string: "minLength", array: "minItems", object: "minProperties", number: "minimum" },
+  max: { string: "maxLength", array: "maxItems", object: "maxProperties", number: "maximum" },
 };
+
+/** The keyword bounding values of `kind` as `keyword` bounds its own (`maxItems` for `maxLength` on a list). */
+export function boundFor(keyword: KindedKeyword, kind: ValueKind | undefined): KindedKeyword | undefined {
+  const bound = keyword.startsWith("min") ? "min" : keyword.startsWith("max") ? "max" : undefined;
+  return bound !== undefined && kind !== undefined ? BOUNDS[bound][kind] : undefined;
+}
 
 /** What the author likely meant: the count keyword of the node's kind, or a tag on its items. */
 export function misfitHint(keyword: KindedKeyword, node: KindedNode): string {
   const hints: string[] = [];
   const kind = node.type === undefined ? undefined : kindOfType(node.type);
-  const bound = keyword.startsWith("min") ? "min" : keyword.startsWith("max") ? "max" : undefined;
-  const counterpart = bound !== undefined && kind !== undefined ? COUNTS[bound][kind] : undefined;
-  if (counterpart !== undefined && KEYWORD_KINDS[keyword] !== "number") {
+  const counterpart = boundFor(keyword, kind);
+  // A count says nothing like a number's bound, nor a number's bound like a count.
+  if (counterpart !== undefined && KEYWORD_KINDS[keyword] !== "number" && kind !== "number") {
     hints.push(
       `for the ${kind === "array" ? "number of items" : kind === "object" ? "number of entries" : "length"}, use @${counterpart}`,
     );

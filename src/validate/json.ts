@@ -19,6 +19,11 @@ export function jsonKind(v: unknown): JsonKind {
   return "object";
 }
 
+/** Whether a value of `kind` has the schema `type` (an integer is a number too). */
+export function kindFitsType(kind: JsonKind, type: string): boolean {
+  return kind === type || (type === "number" && kind === "integer");
+}
+
 /** Deep equality of JSON values (Go's reflect.DeepEqual on decoded JSON). Depth-bounded. */
 export function jsonEqual(a: unknown, b: unknown, depth = 0): boolean {
   if (depth > 500) return false;

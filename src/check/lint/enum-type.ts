@@ -3,13 +3,13 @@
  * value is refused whatever it says (`enum: ["1", "2"]` on an integer allows no value at all);
  * it does not compare the two when the CRD is created.
  */
-import { jsonKind, type JsonKind } from "../../validate/json.js";
+import { jsonKind, kindFitsType, type JsonKind } from "../../validate/json.js";
 import type { LintRule } from "./rule.js";
 
 /** Whether a value of `kind` can pass `type: type`. */
 function fits(kind: JsonKind, type: string, intOrString: boolean): boolean {
   if (intOrString) return kind === "integer" || kind === "string";
-  return kind === type || (type === "number" && kind === "integer");
+  return kindFitsType(kind, type);
 }
 
 export const enumType: LintRule = {

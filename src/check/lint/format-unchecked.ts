@@ -5,39 +5,21 @@
  * (int32, int64, float, double) describe it to clients, though Kubernetes checks none of them;
  * anything else there (`format: int`, `format: uint64`) means nothing to anyone.
  */
+import { KUBERNETES_FORMATS } from "../../schema/formats.js";
 import { didYouMean } from "../../tags/suggest.js";
 import { isSupportedFormat } from "../../validate/value/formats.js";
 import type { LintRule } from "./rule.js";
 
-/** The string formats Kubernetes checks, as its registry names them (`date-time` is `datetime` too). */
-export const CHECKED_STRING_FORMATS = [
-  "bsonobjectid",
-  "byte",
-  "cidr",
-  "creditcard",
-  "date",
-  "date-time",
-  "duration",
-  "email",
-  "hexcolor",
-  "hostname",
-  "ipv4",
-  "ipv6",
-  "isbn",
-  "isbn10",
-  "isbn13",
-  "mac",
-  "password",
-  "rgbcolor",
-  "ssn",
-  "uri",
-  "uuid",
-  "uuid3",
-  "uuid4",
-  "uuid5",
-];
-
 const NUMBER_FORMATS = ["int32", "int64", "float", "double"];
+
+/**
+ * The string formats Kubernetes checks, each under one name (its registry reads `datetime` as
+ * `date-time`), sorted for the hint.
+ */
+export const CHECKED_STRING_FORMATS = [...KUBERNETES_FORMATS]
+  .filter((f) => isSupportedFormat(f) && !NUMBER_FORMATS.includes(f) && f !== "datetime")
+  .sort();
+
 const NUMBER_WORDS = new Set([
   ...NUMBER_FORMATS,
   "int",

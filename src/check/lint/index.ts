@@ -7,7 +7,7 @@ import { codes } from "../../diagnostics/codes.js";
 import { isPlainObject } from "../../validate/json.js";
 import type { Finding } from "../finding.js";
 import { positionIn, type CheckedObject } from "../load.js";
-import type { Segment } from "../positions.js";
+import { formatFieldPath, type Segment } from "../positions.js";
 import { enumType } from "./enum-type.js";
 import { exampleInvalid } from "./example-invalid.js";
 import { formatUnchecked } from "./format-unchecked.js";
@@ -44,7 +44,7 @@ export function lintCrd(obj: CheckedObject, rules: readonly LintRule[] = lintRul
         ...positionIn(obj, at, target),
         severity: "warning",
         code: codes.crdLint,
-        path: fieldPath(at),
+        path: formatFieldPath(at),
         type: rule.name,
         message,
         hint,
@@ -60,14 +60,4 @@ export function lintCrd(obj: CheckedObject, rules: readonly LintRule[] = lintRul
     for (const rule of rules) rule.version?.({ version, schema }, reporter(rule, ["spec", "versions", i]));
   });
   return findings;
-}
-
-/** Kubernetes' way of writing a path: `spec.versions[0].schema.openAPIV3Schema.properties[spec].enum[1]`. */
-function fieldPath(segments: readonly Segment[]): string {
-  let out = "";
-  segments.forEach((seg, i) => {
-    if (typeof seg === "number" || segments[i - 1] === "properties") out += `[${seg}]`;
-    else out += out === "" ? seg : `.${seg}`;
-  });
-  return out;
 }

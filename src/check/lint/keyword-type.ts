@@ -4,37 +4,24 @@
  * accepts it anywhere: elsewhere it checks nothing. (crdgen refuses such tags, CRD3006.)
  */
 import {
+  boundFor,
   KEYWORD_KINDS,
+  KIND_WORDS,
   kindOfType,
+  misfitKeywords,
   type KindedKeyword,
   type ValueKind,
 } from "../../schema/kinded-keywords.js";
 import type { LintRule } from "./rule.js";
 
-const KEYWORDS = Object.keys(KEYWORD_KINDS) as KindedKeyword[];
-
-const KIND_WORDS: Record<ValueKind, string> = {
-  string: "strings",
-  number: "numbers",
-  array: "lists",
-  object: "objects and maps",
-};
-
-/** The keyword of the same meaning for another kind: the count of characters, items or entries. */
-const COUNTS: Record<"min" | "max", Partial<Record<ValueKind, string>>> = {
-  min: { string: "minLength", array: "minItems", object: "minProperties", number: "minimum" },
-  max: { string: "maxLength", array: "maxItems", object: "maxProperties", number: "maximum" },
-};
-
 export const keywordType: LintRule = {
   name: "keyword-type",
-  keys: KEYWORDS,
+  keys: Object.keys(KEYWORD_KINDS),
   node({ node, type, intOrString }, report) {
     // An int-or-string's keywords apply to its strings or its numbers; no type, to any value.
     if (type === undefined || intOrString) return;
     const kind = kindOfType(type);
-    for (const keyword of KEYWORDS) {
-      if (node[keyword] === undefined || KEYWORD_KINDS[keyword] === kind) continue;
+    for (const keyword of misfitKeywords({ ...node, type })) {
       report(
         [keyword],
         "key",
@@ -44,7 +31,6 @@ export const keywordType: LintRule = {
     }
   },
 };
-
 function hintFor(
   keyword: KindedKeyword,
   kind: ValueKind | undefined,
@@ -59,8 +45,7 @@ function hintFor(
       : undefined;
   if (innerType !== undefined && kindOfType(innerType) === wanted)
     return `to check each ${kind === "array" ? "item" : "value"}, move it under ${kind === "array" ? "items" : "additionalProperties"}`;
-  const bound = keyword.startsWith("min") ? "min" : keyword.startsWith("max") ? "max" : undefined;
-  const counterpart = bound !== undefined && kind !== undefined ? COUNTS[bound][kind] : undefined;
+  const counterpart = boundFor(keyword, kind);
   if (counterpart !== undefined) return `did you mean ${counterpart}?`;
   if (wanted === "number" && kind === "string")
     return "Kubernetes does not compare a number in a string: use type: integer (or number), or a pattern";
