@@ -307,6 +307,7 @@ ruleTester(requiredUndeclared, {
     "{type: object, required: [a], x-kubernetes-preserve-unknown-fields: true}",
     "{type: object, required: [a], additionalProperties: {type: string}}",
     "{type: object, properties: {a: {type: string}}, not: {required: [b]}}",
+    "{type: object, properties: {name: {type: string}, names: {type: array}}, not: {required: [name, names]}}",
     "{type: object, x-kubernetes-embedded-resource: true, required: [kind], properties: {spec: {type: object}}}",
   ],
   invalid: [
@@ -327,6 +328,12 @@ ruleTester(requiredUndeclared, {
       path: `${FIELD}.anyOf[1].required[0]`,
       message: /zzz/,
       hint: /declare zzz/,
+    },
+    {
+      yaml: "{type: object, properties: {name: {type: string}, labels: {type: object}}, not: {required: [name, lables]}}",
+      path: `${FIELD}.not.required[1]`,
+      message: /required field lables under not is not in properties, so this not always holds/,
+      hint: /did you mean labels\?/,
     },
   ],
 });

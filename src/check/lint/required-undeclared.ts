@@ -4,7 +4,8 @@
  * it: the field is gone by then, so no object can be valid there, and a required one at the root
  * refuses every resource. An object that keeps unknown fields (`x-kubernetes-preserve-unknown-fields`,
  * a map's `additionalProperties`) is not concerned, nor a resource's apiVersion, kind and metadata,
- * which are always kept (metadata is pruned as ObjectMeta, whatever its schema declares).
+ * which are always kept (metadata is pruned as ObjectMeta, whatever its schema declares). Under
+ * `not`, only a likely misspelling of a declared property is told.
  */
 import { didYouMean } from "../../tags/suggest.js";
 import type { LintRule } from "./rule.js";
@@ -16,8 +17,7 @@ export const requiredUndeclared: LintRule = {
   keys: ["required"],
   node({ node, owner, type, negated, resourceRoot, objectMeta }, report) {
     const required = node["required"];
-    // Under `not`, a condition that never holds makes the whole hold: that may be meant.
-    if (!Array.isArray(required) || negated || objectMeta || type !== "object") return;
+    if (!Array.isArray(required) || objectMeta || type !== "object") return;
     if (owner["x-kubernetes-preserve-unknown-fields"] === true) return;
     const additional = owner["additionalProperties"];
     if (additional !== undefined && additional !== false) return;
@@ -27,6 +27,20 @@ export const requiredUndeclared: LintRule = {
       if (typeof name !== "string" || Object.hasOwn(declared, name)) return;
       if (resourceRoot && RESOURCE_FIELDS.has(name)) return;
       const near = didYouMean(name, Object.keys(declared));
+      // Under `not`, a name never present makes the `not` always hold, which may be meant (a field
+      // that must stay unset); only a near miss of a declared name is told, as it silently
+      // disables the rule (`not: {required: [nmae, names]}` forbids nothing). Short names are
+      // all one edit apart (`b`, `a`), so they say nothing about a typo.
+      if (negated) {
+        if (near !== undefined && name.length >= 4)
+          report(
+            ["required", i],
+            "value",
+            `required field ${name} under not is not in properties, so this not always holds and forbids nothing.`,
+            `did you mean ${near}?`,
+          );
+        return;
+      }
       report(
         ["required", i],
         "value",
