@@ -228,7 +228,7 @@ export function emitAndTransform(
     definitions ??= emitDefinitions(model, caches?.drafts);
     return runTransforms(
       emitRoot(root, definitions),
-      { rootName: root.typeName, report, options },
+      { rootName: root.typeName, report, options, source: { root, definitions: model.definitions } },
       caches?.transforms,
     );
   };

@@ -1,6 +1,7 @@
 /** What a transform may do besides returning a schema: report located diagnostics. */
 import { plainLocation, type Diagnostic, type SourceLocation } from "../src/diagnostics/diagnostic.js";
 import { ORIGIN, type DraftSchema } from "../src/emit/draft.js";
+import { tagWriting, type TagSource } from "../src/emit/keyword-origins.js";
 import type { TransformMemo } from "./memo.js";
 import type { FeatureCache, SchemaPath, WalkOptions } from "./walk.js";
 
@@ -14,6 +15,8 @@ export interface TransformContext {
   memo?: TransformMemo;
   /** Features of subtrees, shared by the steps of one run (see walk.ts). */
   features?: FeatureCache;
+  /** What the schema was emitted from, to place a report about a keyword at the tag that wrote it. */
+  source?: TagSource;
 }
 
 export interface TransformOptions {
@@ -46,6 +49,20 @@ export function reportAt(
     path: property ? `${ctx.rootName}.${property}` : ctx.rootName,
     ...(location ? { location: plainLocation(location) } : {}),
   });
+}
+
+/**
+ * Reports a problem with `keyword` of a schema node at the tag that wrote it (`@maxLength 63`),
+ * or at the node's source when no tag did (a known type's format) or none can be told.
+ */
+export function reportAtKeyword(
+  ctx: TransformContext,
+  node: DraftSchema,
+  path: SchemaPath,
+  keyword: string,
+  d: Omit<Diagnostic, "location" | "path">,
+): void {
+  reportAt(ctx, node, path, d, ctx.source && tagWriting(ctx.source, path, keyword));
 }
 
 export function collectingContext(rootName = "Root"): TransformContext & { diagnostics: Diagnostic[] } {

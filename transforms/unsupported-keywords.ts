@@ -8,14 +8,14 @@
  * and checks nothing, so the author's constraint would be lost without a word.
  *
  *   in:  {type: integer, format: uint32}
- *   out: {type: integer}            + warning CRD3004 at the field
+ *   out: {type: integer}            + warning CRD3004 at the tag that wrote the format (else the field)
  *
  *   in:  {type: array, items: {type: string}, maxLength: 5}
- *   out: {type: array, items: {type: string}}   + error CRD3006 at the field
+ *   out: {type: array, items: {type: string}}   + error CRD3006 at the @maxLength tag
  */
 import { codes } from "../src/diagnostics/codes.js";
 import type { DraftSchema } from "../src/emit/draft.js";
-import { walkOptions, reportAt, type TransformContext } from "./context.js";
+import { walkOptions, reportAt, reportAtKeyword, type TransformContext } from "./context.js";
 import { Feature, mapSchema } from "./walk.js";
 import { KUBERNETES_FORMATS } from "../src/schema/formats.js";
 import { misfitHint, misfitKeywords, misfitMessage } from "../src/schema/kinded-keywords.js";
@@ -71,7 +71,7 @@ export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext):
         drop("items");
       }
       if (typeof node.format === "string" && !KUBERNETES_FORMATS.has(node.format)) {
-        reportAt(ctx, node, path, {
+        reportAtKeyword(ctx, node, path, "format", {
           severity: "warning",
           code: codes.removedKeyword,
           message: `format "${node.format}" is not a Kubernetes format and was removed.`,
@@ -82,7 +82,7 @@ export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext):
       // Kubernetes' own schemas are kept as published.
       if (node["x-crdgen-verbatim"] !== true) {
         for (const key of misfitKeywords(node)) {
-          reportAt(ctx, node, path, {
+          reportAtKeyword(ctx, node, path, key, {
             severity: "error",
             code: codes.misfitKeyword,
             message: misfitMessage(key, node),
@@ -92,7 +92,7 @@ export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext):
         }
         const example = exampleMisfit(node);
         if (example !== undefined) {
-          reportAt(ctx, node, path, {
+          reportAtKeyword(ctx, node, path, "example", {
             severity: "error",
             code: codes.misfitKeyword,
             message: example.message,

@@ -104,6 +104,26 @@ const CONVERSION_HINT =
   "a conversion webhook has no tag, as it has no marker in controller-gen: spec.conversion names a Service of your deployment, so add it to the generated CRD with a patch (as kubebuilder's kustomize config adds it to controller-gen's)";
 
 /**
+ * controller-gen's marker names written as tags (`@unservedversion`, `@resource`), which no
+ * did-you-mean reaches: crdgen spells those settings otherwise. `@Type` and `@Example` are
+ * controller-gen's `Type=` and `example=` markers in their case: `@type` and `@example` stay
+ * JSDoc's documentation (read before these hints), so crdgen's names differ.
+ */
+const CONTROLLER_GEN_NAME_HINTS: readonly [string, string][] = [
+  ["type", "write @schemaType <type> (JSDoc's @type is documentation)"],
+  ["example", "write @exampleValue <JSON> (JSDoc's @example is documentation)"],
+  ["unservedversion", "write @served false on the CRD root"],
+  ["deprecatedversion", 'write @deprecated "<warning>" on the CRD root: there it deprecates the version'],
+  ["skipversion", "remove @crd from this type: a type without it makes no version"],
+  [
+    "resource",
+    "write each setting as a tag of its own on the CRD root: @scope Namespaced|Cluster, @plural <name>, @singular <name>, @shortName <name>, @category <name>",
+  ],
+  ["pruning", "write @preserveUnknownFields"],
+  ["metadata", "write @annotation key=value or @label key=value on the CRD root (one tag each)"],
+];
+
+/**
  * Tags crdgen does not have, whose unknown-tag error says what to write instead, since a
  * did-you-mean cannot: a schema feature written in TypeScript itself (JSDoc's `@enum`,
  * controller-gen's `+optional`), kube-rs' attributes, a CRD's own schema keywords, and a
@@ -117,6 +137,7 @@ export const UNKNOWN_TAG_HINTS: ReadonlyMap<string, string> = new Map([
   // A version's conversion webhook (`spec.conversion`), as a port of a multi-version API looks for it.
   ["conversion", CONVERSION_HINT],
   ["webhook", CONVERSION_HINT],
+  ...CONTROLLER_GEN_NAME_HINTS,
   ...KUBE_RS_TAG_HINTS,
   ...SCHEMA_KEYWORD_TAG_HINTS,
 ]);

@@ -2,6 +2,7 @@
 import { EXACT_INTEGER_HINT, inexactIntegerText, isInexact } from "../schema/inexact-integers.js";
 import type { JsonValue } from "../schema/types.js";
 import type { TagParseResult } from "./registry.js";
+import { didYouMean } from "./suggest.js";
 
 export function ok<V>(value: V): TagParseResult<V> {
   return { ok: true, value };
@@ -50,11 +51,22 @@ export function parseText(text: string): TagParseResult<string> {
   return t === "" ? fail("expects a value") : ok(t);
 }
 
+/**
+ * One of `choices`, as written. A misspelt one (`sets`, `atomc`) gets a did-you-mean; one in
+ * another case (`cluster`) is left to the reader's hint, which writes the whole tag
+ * (plain-argument.ts).
+ */
 export function parseChoice<C extends string>(choices: readonly C[]) {
   return (text: string): TagParseResult<C> => {
     const t = text.trim();
     const found = choices.find((c) => c === t);
-    return found !== undefined ? ok(found) : fail(`expects one of ${choices.join(" | ")}, got "${t}"`);
+    if (found !== undefined) return ok(found);
+    const message = `expects one of ${choices.join(" | ")}, got "${t}"`;
+    // Only a bare word: one in quotes or parentheses is unwrapped by the reader's hint.
+    const meant = /^[A-Za-z-]+$/.test(t) ? didYouMean(t, choices) : undefined;
+    return meant === undefined || meant.toLowerCase() === t.toLowerCase()
+      ? fail(message)
+      : fail(message, `did you mean ${meant}?`);
   };
 }
 

@@ -22,6 +22,7 @@ import type { ValidationRule } from "../schema/types.js";
 import { compileRe2 } from "../validate/cel/re2.js";
 import { parsesAsCel } from "../validate/cel/syntax.js";
 import { anchoredPattern, matchesEveryString } from "../validate/value/patterns.js";
+import { markerHint, readMarker } from "./controller-gen-markers.js";
 import { defineTag, type RegisteredTag, type TagParseResult, type TagTarget } from "./registry.js";
 
 const VALUE: readonly TagTarget[] = ["type", "field"];
@@ -278,6 +279,8 @@ function parseValidation(text: string): TagParseResult<ValidationRule> {
       meant.ok ? `write @validation ${rest}` : meant.hint,
     );
   }
+  const pasted = validationMarker(t);
+  if (pasted) return pasted;
   // No CEL expression starts with either: they separate the tag from its value (`@validation:rule=...`).
   if (/^[:=]/.test(t)) return fail(`reads "${t}" as a CEL rule, which cannot start with "${t[0]!}"`);
   if (!new RegExp(`^(${RULE_KEYS.join("|")})(=|\\s|$)`).test(t)) return bareRule(t);
@@ -311,6 +314,22 @@ function parseValidation(text: string): TagParseResult<ValidationRule> {
   if (fieldPath !== undefined) out.fieldPath = fieldPath;
   if (kv.value.has("optionalOldSelf")) out.optionalOldSelf = kv.value.get("optionalOldSelf") !== "false";
   return ok(out);
+}
+
+/**
+ * Another of controller-gen's validation markers pasted after `@validation` (`@validation:Minimum=3`,
+ * `@validation:Optional`, from `+kubebuilder:validation:Minimum=3`): no CEL rule starts with a
+ * marker's name and `=`, or is one alone, so the hint is the tag that marker means (`write @minimum 3`).
+ */
+function validationMarker(text: string): TagParseResult<ValidationRule> | undefined {
+  const m = /^:?\s*([A-Z][A-Za-z]*)(?=[=:]|$)/.exec(text);
+  if (!m) return undefined;
+  const reading = readMarker(`+kubebuilder:validation:${text.replace(/^:\s*/, "")}`);
+  if (!reading || reading.name !== `kubebuilder:validation:${m[1]!}`) return undefined;
+  return fail(
+    `reads "${text}" with controller-gen's marker ${m[1]!}, which is no CEL rule`,
+    markerHint(reading),
+  );
 }
 
 /**

@@ -36,7 +36,8 @@ const INLINE = ["link", "linkcode", "linkplain"];
 /**
  * Other tools' spellings README names as errors whose hint is what to write, each written as
  * README writes it: JSDoc's `@enum`, kube-rs' `namespaced`, a conversion webhook (no tag), a CRD's
- * own schema keywords, typescript-json-schema's `@TJS-type`, a controller-gen marker written with `@`.
+ * own schema keywords, typescript-json-schema's `@TJS-type`, a controller-gen marker written with `@`, and
+ * controller-gen's marker names that crdgen spells otherwise (`@unservedversion`, `@Type`).
  */
 const HINTED: Record<string, string> = {
   enum: "@enum",
@@ -51,6 +52,11 @@ const HINTED: Record<string, string> = {
   "x-kubernetes-list-type": "@x-kubernetes-list-type set",
   "x-kubernetes-preserve-unknown-fields": "@x-kubernetes-preserve-unknown-fields",
   kubebuilder: "@kubebuilder:validation:MaxItems=16",
+  unservedversion: "@unservedversion",
+  deprecatedversion: "@deprecatedversion",
+  resource: "@resource:scope=Cluster",
+  Type: "@Type string",
+  Example: '@Example ["a"]',
 };
 
 /** README: "`// @ts-expect-error` or `// +1` say nothing": TypeScript's directive, named as no tag. */

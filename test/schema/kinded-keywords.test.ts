@@ -171,9 +171,9 @@ describe("from TypeScript", () => {
     d.location?.line,
   ];
 
-  test("a length on a list of strings is an error at the field", () => {
+  test("a length on a list of strings is an error at the tag", () => {
     const source = withRoot("{\n  /** @maxLength 63 */\n  names: string[];\n}");
-    expect(errorsOf(source).map(at)).toEqual([["CRD3006", "Widget.spec.names", 10]]);
+    expect(errorsOf(source).map(at)).toEqual([["CRD3006", "Widget.spec.names", 9]]);
     const result = generateFrom(source);
     expect(result.ok).toBe(false);
     expect(result.files).toEqual([]);
@@ -198,11 +198,11 @@ export type Percent = number;`;
     expect(spec.properties!.m).toMatchObject({ maxProperties: 2 });
   });
 
-  test("a named type's tag that does not fit is reported where the type is used", () => {
+  test("a named type's tag that does not fit is reported at the tag, with the path where the type is used", () => {
     const prelude = `/** @pattern ^[a-z]+$ */
 export type Labels = Record<string, string>;`;
     expect(errorsOf(withRoot("{\n  labels: Labels;\n}", prelude)).map(at)).toEqual([
-      ["CRD3006", "Widget.spec.labels", 10],
+      ["CRD3006", "Widget.spec.labels", 1],
     ]);
   });
 

@@ -92,6 +92,51 @@ describe("controller-gen's habits in tags", () => {
       '@validation:rule="self == oldSelf"',
       '@validation reads ":rule="self == oldSelf"" as a CEL rule, which cannot start with ":". | write @validation rule="self == oldSelf"',
     ],
+    // Another validation marker after `@validation:` is the tag that marker means, not a rule.
+    [
+      "field",
+      "@validation:MaxItems=3",
+      '@validation reads ":MaxItems=3" with controller-gen\'s marker MaxItems, which is no CEL rule. | write @maxItems 3',
+    ],
+    [
+      "field",
+      "@validation:Optional",
+      '@validation reads ":Optional" with controller-gen\'s marker Optional, which is no CEL rule. | make the property optional: write `name?: T`',
+    ],
+    // A choice misspelt.
+    [
+      "field",
+      "@listType sets",
+      '@listType expects one of atomic | set | map, got "sets". | did you mean set?',
+    ],
+    [
+      "field",
+      "@schemaType arary",
+      '@schemaType expects one of string | integer | number | boolean | object | array, got "arary". | did you mean array?',
+    ],
+    // Marker names as tags, which no did-you-mean reaches.
+    ["root", "@unservedversion", "Unknown tag @unservedversion. | write @served false on the CRD root"],
+    [
+      "root",
+      '@deprecatedversion warning="use v2"',
+      'Unknown tag @deprecatedversion. | write @deprecated "<warning>" on the CRD root: there it deprecates the version',
+    ],
+    [
+      "root",
+      "@resource:scope=Cluster",
+      "Unknown tag @resource. | write each setting as a tag of its own on the CRD root: @scope Namespaced|Cluster, @plural <name>, @singular <name>, @shortName <name>, @category <name>",
+    ],
+    [
+      "field",
+      "@Type array",
+      "Unknown tag @Type. | write @schemaType <type> (JSDoc's @type is documentation)",
+    ],
+    [
+      "field",
+      '@Example [{"group": "a"}]',
+      "Unknown tag @Example. | write @exampleValue <JSON> (JSDoc's @example is documentation)",
+    ],
+    ["field", "@pruning:PreserveUnknownFields", "Unknown tag @pruning. | write @preserveUnknownFields"],
   ])("on the %s: %s", (on, tag, expected) => {
     expect(theError(on === "root" ? source(tag, "") : source("", tag))).toBe(expected);
   });
@@ -107,12 +152,25 @@ describe("controller-gen's habits in tags", () => {
     ["field", "@listType map @listMapKey group,resource"],
     ["field", '@immutable message="bindings are immutable"'],
     ["field", '@validation:rule="self == oldSelf"'],
+    ["field", "@validation:MaxItems=3"],
   ])("the hint for %s %s generates the CRD", (on, tag) => {
     const at = (t: string) => (on === "root" ? source(t, "") : source("", t));
     const hint = errorsOf(at(tag))[0]!.hint!;
     const fixed = tag.startsWith("@listType") ? `@listType map ${written(hint)}` : written(hint);
     const result = generateFrom(at(fixed));
     expect(result.diagnostics).toEqual([]);
+  });
+
+  test("JSDoc's own @type and @example stay documentation", () => {
+    expect(
+      generateFrom(source("", "@type {Array<object>}\n   * @example [{ group: 'a' }]")).diagnostics,
+    ).toEqual([]);
+  });
+
+  test("a choice in another case is written out whole, not guessed at", () => {
+    expect(theError(source("", "@listType Set"))).toBe(
+      '@listType expects one of atomic | set | map, got "Set". | write @listType set',
+    );
   });
 
   test("an unquoted value keeps a comma before a key the tag does not know", () => {
