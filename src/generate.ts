@@ -6,6 +6,7 @@
 import path from "node:path";
 import type { FileSystemHost } from "ts-morph";
 import { codes } from "./diagnostics/codes.js";
+import { optionErrors } from "./option-errors.js";
 import { rejectionHint } from "./diagnostics/rejection-hints.js";
 import { hasErrors, plainLocation, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { buildCrds, type EmittedCrd, type VersionInput } from "./emit/envelope.js";
@@ -126,25 +127,6 @@ export function generateFromProgram(
   return stage.ok
     ? generateFromModel(stage.model, stage.diagnostics, options, caches)
     : failed(stage.diagnostics);
-}
-
-/**
- * What a JavaScript caller (no type checker to stop it) may pass that crdgen cannot use: said,
- * rather than quietly writing YAML for `format: "xml"` or cutting descriptions at NaN.
- */
-function optionErrors(options: GenerateOptions): Diagnostic[] {
-  const errors: Diagnostic[] = [];
-  const refuse = (message: string, hint: string) =>
-    errors.push({ severity: "error", code: codes.badOption, message, hint });
-  const { format, maxDescriptionLength: max } = options;
-  if (format !== undefined && format !== "yaml" && format !== "json")
-    refuse(`format ${JSON.stringify(format)} is not an output format.`, 'use "yaml" or "json"');
-  if (max !== undefined && !(typeof max === "number" && Number.isInteger(max) && max >= 0))
-    refuse(
-      `maxDescriptionLength ${String(max)} is not a length.`,
-      "use a whole number of characters, 0 or more (0 drops descriptions)",
-    );
-  return errors;
 }
 
 type ReadStage =

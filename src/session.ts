@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { codes } from "./diagnostics/codes.js";
+import { optionErrors } from "./option-errors.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { failed, generateFromProgram, type GenerateOptions, type GenerateResult } from "./generate.js";
 import {
@@ -71,9 +72,15 @@ export class CrdSession {
   private readonly folderEntries = new Set<string>();
   /** Runs are chained: two builds starting at once must not write the same files together. */
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Options a JavaScript caller passed that crdgen cannot use (CRD4004): every run reports them,
+   * and nothing is read, as `generate` does; the constructor never throws.
+   */
+  private readonly refused: Diagnostic[];
 
   constructor(private readonly options: SessionOptions) {
-    this.entries = entryFiles(options.entries, options.cwd);
+    this.refused = sessionOptionErrors(options);
+    this.entries = this.refused.length > 0 ? [] : entryFiles(options.entries, options.cwd);
     this.files = this.collectTypeFiles();
   }
 
@@ -93,6 +100,7 @@ export class CrdSession {
 
   /** Folders given as entries, absolute: a TypeScript file created anywhere under one is a new entry. */
   entryFolders(): string[] {
+    if (this.refused.length > 0) return [];
     return this.options.entries.map((e) => path.resolve(this.options.cwd, e)).filter((e) => isDirectory(e));
   }
 
@@ -113,6 +121,7 @@ export class CrdSession {
 
   /** `file` is absolute, or relative to the session's `cwd` (as its entries are). */
   isTypeFile(file: string): boolean {
+    if (this.refused.length > 0) return false;
     const resolved = path.resolve(this.options.cwd, file);
     return (
       this.files.includes(resolved) ||
@@ -137,6 +146,8 @@ export class CrdSession {
   }
 
   private async runNow(): Promise<RunOutcome> {
+    if (this.refused.length > 0)
+      return { result: failed(this.refused), written: [], removed: [], unchanged: false };
     const started = Date.now();
     const { changed, seen } = this.loaded
       ? this.changedFiles()
@@ -207,7 +218,7 @@ export class CrdSession {
   warmUp(): Promise<void> {
     const next = this.queue.then(() => {
       if (!this.loaded || !this.last?.result.ok || this.pending.size > 0) return;
-      const file = this.files[this.files.length - 1];
+      const file = warmUpFile(this.files, this.loaded, this.configsRead);
       if (!file) return;
       const refreshed = refreshProgram(this.loaded, [file]);
       generateFromProgram(refreshed, { ...this.options }, this.caches);
@@ -274,6 +285,38 @@ export class CrdSession {
     for (const f of dirty) this.onDisk.set(f.path, { content: f.content, stamp: stampOf(f.path) });
     return dirty.map((f) => f.path);
   }
+}
+
+/**
+ * The file a warm-up re-reads as if edited: the last type file the program parsed. Not the
+ * tsconfig (last of the type files), nor an import's missing candidate: re-reading either parses
+ * no type again, so the type checking, reading and schema work an edit costs would stay cold.
+ */
+export function warmUpFile(
+  files: readonly string[],
+  loaded: LoadedProgram,
+  configs: ReadonlySet<string>,
+): string | undefined {
+  for (let i = files.length - 1; i >= 0; i--) {
+    const file = files[i]!;
+    if (!configs.has(file) && loaded.program.getSourceFile(file) !== undefined) return file;
+  }
+  return undefined;
+}
+
+/** `generate`'s checks, and the session's own: its `cwd` is required. */
+function sessionOptionErrors(options: SessionOptions): Diagnostic[] {
+  const errors = optionErrors(options);
+  // Spelt out for a JavaScript caller: the type requires it.
+  const cwd: unknown = typeof options === "object" && options !== null ? options.cwd : undefined;
+  if (cwd === undefined)
+    errors.push({
+      severity: "error",
+      code: codes.badOption,
+      message: "cwd is missing.",
+      hint: "give the folder relative paths start from: cwd: process.cwd()",
+    });
+  return errors;
 }
 
 function entryGone(file: string, folder: boolean, cwd: string): Diagnostic {

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import type { GenerateResult } from "./generate.js";
-import { extraCrdFiles, withLf } from "./write/stale-files.js";
+import { duplicateCrdFiles, extraCrdFiles, withLf } from "./write/stale-files.js";
 
 export type StaleStatus = "missing" | "stale" | "extra";
 
@@ -28,6 +28,11 @@ export interface StaleFile {
    * written by hand, or edited since) is kept: the user has to delete it.
    */
   crdgenOutput?: boolean;
+  /**
+   * For an extra file named otherwise than crdgen names CRD files: the CRD it holds that the run
+   * also generates, and the file that gets it. `kubectl apply -f` of the folder would apply both.
+   */
+  duplicates?: { name: string; generated: string };
 }
 
 export interface StaleReport {
@@ -36,12 +41,20 @@ export interface StaleReport {
 }
 
 /**
- * Compares a successful result with `outDir`. Extra files are those in `outDir` that look
- * like CRDs crdgen writes (`<group>_<plural>.yaml|json` holding a CustomResourceDefinition)
- * but that this run would not write (write/stale-files.ts); other files (kustomization.yaml,
- * READMEs) are left alone.
+ * Compares a successful result with `outDir` (relative to `cwd`, the process's by default). Extra
+ * files are those in `outDir` that look like CRDs crdgen writes (`<group>_<plural>.yaml|json`
+ * holding a CustomResourceDefinition) but that this run would not write (write/stale-files.ts);
+ * other files (kustomization.yaml, READMEs) are left alone, but for one that holds a CRD this run
+ * generates (a copy kept from before crdgen, `widget-crd.yaml`): applying the folder would apply
+ * both, the file applied last winning.
  */
-export async function checkStale(result: GenerateResult, outDir: string, cwd: string): Promise<StaleReport> {
+export async function checkStale(
+  result: GenerateResult,
+  outDir: string,
+  cwd: string = process.cwd(),
+): Promise<StaleReport> {
+  // A relative outDir is the one `generate` was given: relative to the same cwd, not the process's.
+  const folder = path.resolve(cwd, outDir);
   const files: StaleFile[] = [];
   const expected = new Set(result.files.map((f) => path.resolve(f.path)));
   for (const f of result.files) {
@@ -58,13 +71,28 @@ export async function checkStale(result: GenerateResult, outDir: string, cwd: st
       diff: createTwoFilesPatch(`a/${name}`, `b/${name}`, onDisk ?? "", f.content, "on disk", "generated"),
     });
   }
-  for (const extra of await extraCrdFiles(outDir, expected)) {
+  for (const extra of await extraCrdFiles(folder, expected)) {
     const name = display(extra.path, cwd);
     files.push({
       path: extra.path,
       status: "extra",
       diff: createTwoFilesPatch(`a/${name}`, `b/${name}`, extra.text, "", "on disk", "not generated"),
       crdgenOutput: extra.crdgenOutput,
+    });
+  }
+  const generated = new Map<string, string>();
+  result.crds.forEach((crd, i) => {
+    const file = result.files[i];
+    if (crd.metadata.name !== undefined && file) generated.set(crd.metadata.name, path.resolve(file.path));
+  });
+  for (const copy of await duplicateCrdFiles(folder, generated)) {
+    const name = display(copy.path, cwd);
+    files.push({
+      path: copy.path,
+      status: "extra",
+      diff: createTwoFilesPatch(`a/${name}`, `b/${name}`, copy.text, "", "on disk", "not generated"),
+      crdgenOutput: false,
+      duplicates: { name: copy.name, generated: copy.generated },
     });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -3,6 +3,7 @@
  * Writes the CRD files (removing those crdgen wrote that the types no longer make), prints them
  * (`--stdout`), compares them with the output folder (`--check`) or keeps regenerating (`--watch`).
  */
+import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { formatDiagnostics } from "../diagnostics/format.js";
@@ -101,6 +102,12 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   if ([values.stdout, values.check, values.watch].filter(Boolean).length > 1) {
     return usageError(io, "crdgen", "--stdout, --check and --watch cannot be combined", USAGE);
   }
+  const outDirAsFile = values.stdout ? undefined : fileLikeOutDir(values["out-dir"], io.cwd);
+  if (outDirAsFile !== undefined) {
+    // A folder named crds.yaml is never what was meant; one file of every CRD is what --stdout makes.
+    const message = `--out-dir takes a folder (crdgen writes a file per CRD into it), not a file such as ${outDirAsFile}: to write every CRD into one file, use --stdout > ${outDirAsFile}`;
+    return usageError(io, "crdgen", message, USAGE);
+  }
   const options: GenerateOptions = {
     entries: positionals,
     cwd: io.cwd,
@@ -155,6 +162,16 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${changed.has(f.path) ? "wrote" : "unchanged"} ${relativeTo(io.cwd, f.path)}\n`);
   for (const f of removed) io.stdout.write(`removed ${relativeTo(io.cwd, f)}\n`);
   return EXIT_OK;
+}
+
+/**
+ * An `--out-dir` spelt as a CRD file (`crds/all.yaml`) that is not a folder already: the user
+ * meant one file, and would get a folder of that name. An existing file is left to the write's
+ * own error (CRD4003).
+ */
+function fileLikeOutDir(outDir: string | undefined, cwd: string): string | undefined {
+  if (outDir === undefined || !/\.(ya?ml|json)$/i.test(outDir)) return undefined;
+  return existsSync(path.resolve(cwd, outDir)) ? undefined : outDir;
 }
 
 /** `outDir` or the nearest of its parents that exists, when that is a file. */

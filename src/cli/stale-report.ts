@@ -28,6 +28,13 @@ export function reportStale(
   // Generating removes the extra files crdgen wrote, not the others: say which are the user's to delete.
   for (const f of report.files) {
     if (f.status !== "extra" || f.crdgenOutput) continue;
+    if (f.duplicates) {
+      const { name, generated } = f.duplicates;
+      io.stderr.write(
+        `crdgen --check: ${relativeTo(io.cwd, f.path)} holds the CRD ${name}, which crdgen generates into ${relativeTo(io.cwd, generated)}: applying the folder would apply both, so delete it (generating keeps it)\n`,
+      );
+      continue;
+    }
     io.stderr.write(
       `crdgen --check: ${relativeTo(io.cwd, f.path)} was not written by crdgen (or was edited since), so generating keeps it: delete it if no type declares its CRD any more\n`,
     );

@@ -9,7 +9,7 @@ import { createUnplugin, type UnpluginInstance } from "unplugin";
 import { regenerateOnChange } from "./dev-server.js";
 import { setupEsbuild } from "./esbuild-setup.js";
 import { hostOf } from "./hosts.js";
-import { failsOnError, type CrdgenPluginOptions } from "./options.js";
+import { failsOnError, pluginOptionErrors, usableOptions, type CrdgenPluginOptions } from "./options.js";
 import { CrdOutput } from "./output.js";
 import { reportOf } from "./report.js";
 import { CrdSession } from "../session.js";
@@ -21,7 +21,10 @@ const NAME = "crdgen";
 export const crdgen: UnpluginInstance<CrdgenPluginOptions, false> = createUnplugin<
   CrdgenPluginOptions,
   false
->((options, meta) => {
+>((given, meta) => {
+  // A config file is JavaScript: what it passes is checked, reported by every run, and never thrown.
+  const refused = pluginOptionErrors(given);
+  const options = usableOptions(given);
   // The session waits until the bundler's root is known, since relative entries and outDir are
   // read against it.
   let output: CrdOutput | undefined;
@@ -39,7 +42,7 @@ export const crdgen: UnpluginInstance<CrdgenPluginOptions, false> = createUnplug
         : {}),
     });
     const { outDir = "crds", failOnError: _, ...makes } = options;
-    output = new CrdOutput(session, outDir, JSON.stringify({ ...makes, cwd }));
+    output = new CrdOutput(session, outDir, JSON.stringify({ ...makes, cwd }), refused);
     return output;
   };
   let root = meta.framework === "webpack" ? meta.webpack.compiler.context : process.cwd();

@@ -9,7 +9,7 @@ import type { OnResolveArgs, OnResolveResult, PluginBuild } from "esbuild";
 import { folderTree } from "./folder-tree.js";
 import { failsOnError, type CrdgenPluginOptions } from "./options.js";
 import type { CrdOutput } from "./output.js";
-import { reportOf } from "./report.js";
+import { esbuildMessages } from "./esbuild-messages.js";
 import type { PluginOutcome } from "./run.js";
 
 /** Marks crdgen's own `build.resolve` call, so its onResolve does not answer itself. */
@@ -27,13 +27,7 @@ export function setupEsbuild(
   const fail = failsOnError(options, false);
   let current: Promise<PluginOutcome> | undefined;
 
-  const messagesOf = (outcome: PluginOutcome) => {
-    const report = reportOf(outcome, session.cwd, fail);
-    return {
-      errors: report.error !== undefined ? [{ text: report.error }] : [],
-      warnings: report.warning !== undefined ? [{ text: report.warning }] : [],
-    };
-  };
+  const messagesOf = (outcome: PluginOutcome) => esbuildMessages(outcome, session.cwd, fail);
 
   build.onStart(async () => {
     current = output.run();

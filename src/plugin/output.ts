@@ -11,6 +11,8 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { failed } from "../generate.js";
 import type { CrdSession } from "../session.js";
 import { writeAtomically, type OutputFile } from "../write/files.js";
 import { removeStaleCrdFiles, type KeptFiles } from "../write/stale-files.js";
@@ -30,11 +32,15 @@ export class CrdOutput {
   /** Whether the last run failed (bad types, or it threw): a dev server says when a save fixes that. */
   private failing = false;
 
-  /** `producer` names what makes the files (see out-dir-claims.ts): the options but the output folder. */
+  /**
+   * `producer` names what makes the files (see out-dir-claims.ts): the options but the output
+   * folder. `refused` are the options' problems (CRD4004): each run reports them, and does nothing.
+   */
   constructor(
     readonly session: CrdSession,
     outDir: string,
     producer: string,
+    private readonly refused: readonly Diagnostic[] = [],
   ) {
     this.claim = new OutDirClaim(path.resolve(session.cwd, outDir), producer);
   }
@@ -44,7 +50,9 @@ export class CrdOutput {
    * thrown: a file-system error as a CRD4003 problem, anything else as crdgen's own failure.
    */
   run(): Promise<PluginOutcome> {
-    return inTurn(async () => {
+    return inTurn(async (): Promise<PluginOutcome> => {
+      if (this.refused.length > 0)
+        return { result: failed([...this.refused]), written: [], removed: [], unchanged: false };
       const outcome = await this.session.run();
       if (!outcome.result.ok) return outcome;
       this.files = outcome.result.files;

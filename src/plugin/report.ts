@@ -22,8 +22,10 @@ export function reportOf(outcome: PluginOutcome, cwd: string, fail: boolean): Ru
   if (diagnostics.length === 0) return {};
   const text = formatDiagnostics(diagnostics, { cwd }).trimEnd();
   if (ok) return { warning: `crdgen:\n${text}` };
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const headline = `crdgen: ${errors} error${errors === 1 ? "" : "s"} in the CRD types`;
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  // An option, a tsconfig or a missing entry is no error in the types: those have a place in them.
+  const where = errors.some((d) => d.location !== undefined) ? " in the CRD types" : "";
+  const headline = `crdgen: ${errors.length} error${errors.length === 1 ? "" : "s"}${where}`;
   return fail
     ? { error: `${headline}; no CRD was written.\n${text}` }
     : { warning: `${headline}; the CRDs on disk were kept.\n${text}` };

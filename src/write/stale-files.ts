@@ -46,6 +46,70 @@ export async function extraCrdFiles(outDir: string, expected: ReadonlySet<string
   return out;
 }
 
+/** A file of `outDir` named otherwise than crdgen names CRD files that holds a CRD a run makes. */
+export interface DuplicateCrdFile {
+  /** Absolute path. */
+  path: string;
+  text: string;
+  /** The CRD's name (`widgets.example.com`). */
+  name: string;
+  /** The file the run writes that CRD to. */
+  generated: string;
+}
+
+/**
+ * The files in `outDir` (not its subfolders), named otherwise than crdgen names CRD files, that
+ * hold a CRD of a name among `generated` (absolute path by CRD name): a CRD kept from before
+ * crdgen (`widget-crd.yaml`), which `kubectl apply -f <outDir>` applies beside the generated one,
+ * the file applied last winning. Only YAML and JSON files are read; other files are not looked at.
+ */
+export async function duplicateCrdFiles(
+  outDir: string,
+  generated: ReadonlyMap<string, string>,
+): Promise<DuplicateCrdFile[]> {
+  const out: DuplicateCrdFile[] = [];
+  const files = (await listFiles(outDir)).filter((f) => CRD_FILE_EXT.test(f) && !CRD_FILE_NAME.test(f));
+  for (const file of files) {
+    const text = await readOptional(file);
+    if (text === undefined || !CRD_KIND.test(text)) continue;
+    for (const name of crdNamesIn(text, file)) {
+      const target = generated.get(name);
+      if (target !== undefined && target !== file) {
+        out.push({ path: file, text, name, generated: target });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const CRD_FILE_EXT = /\.(ya?ml|json)$/;
+
+/** The names of the CRDs a YAML stream or JSON file holds (a kind: List's items too); none when unreadable. */
+function crdNamesIn(text: string, file: string): string[] {
+  let values: unknown[];
+  if (file.endsWith(".json")) {
+    try {
+      values = [JSON.parse(withLf(text)) as unknown];
+    } catch {
+      return [];
+    }
+  } else {
+    const { documents } = parseYamlDocuments(withLf(text), file);
+    values = documents.map((d) => d.value);
+  }
+  const names: string[] = [];
+  const visit = (value: unknown) => {
+    if (typeof value !== "object" || value === null) return;
+    const v = value as { kind?: unknown; metadata?: { name?: unknown }; items?: unknown };
+    if (v.kind === "CustomResourceDefinition" && typeof v.metadata?.name === "string")
+      names.push(v.metadata.name);
+    else if (Array.isArray(v.items)) v.items.forEach(visit);
+  };
+  values.forEach(visit);
+  return names;
+}
+
 /**
  * Removes the CRD files crdgen wrote in `outDir` that `written` (a run's files) no longer
  * includes; returns their paths, sorted. `kept` remembers the other files between calls.

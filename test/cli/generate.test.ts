@@ -223,6 +223,28 @@ test("-o=out is the folder out, as --out-dir=out is, not a folder named =out", a
   expect(existsSync(path.join(dir, "=out"))).toBe(false);
 });
 
+test("an --out-dir spelt as a file (all.yaml) is a usage error pointing at --stdout, unless that folder exists", async () => {
+  for (const args of [
+    ["-o", "crds/all.yaml"],
+    ["-o", "all.JSON", "--watch"],
+    ["--out-dir=x.yml", "--check"],
+  ]) {
+    const run = await runCli(["types.ts", ...args], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^crdgen: --out-dir takes a folder \(crdgen writes a file per CRD into it\), not a file such as (\S+): to write every CRD into one file, use --stdout > \1\n\nUsage:/,
+    );
+  }
+  expect(await readdir(dir)).toEqual(["types.ts"]);
+  // --stdout does not use the folder (a package script's -o stays when --stdout is appended).
+  expect((await runCli(["types.ts", "-o", "all.yaml", "--stdout"], dir)).code).toBe(0);
+  // A folder of that name already there is a folder.
+  await mkdir(path.join(dir, "v1.json"));
+  const run = await runCli(["types.ts", "-o", "v1.json"], dir);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain("wrote v1.json/example.com_widgets.yaml\n");
+});
+
 describe("crdgen --check (the pull-request gate)", () => {
   test("up to date: exit 0, nothing written", async () => {
     await runCli(["types.ts"], dir);
@@ -254,6 +276,30 @@ describe("crdgen --check (the pull-request gate)", () => {
     // Pasting it brings the files up to date.
     expect((await runCli(["types.ts", "-o", "my crds", "--format", "json"], dir)).code).toBe(0);
     expect((await runCli(["types.ts", "--check", "-o", "my crds", "--format", "json"], dir)).code).toBe(0);
+  });
+
+  test("a CRD the run generates, kept in a file of another name, is extra: applying the folder would apply both", async () => {
+    await runCli(["types.ts"], dir);
+    const crds = path.join(dir, "crds");
+    const generated = await readFile(path.join(crds, "example.com_widgets.yaml"), "utf8");
+    // As a chart or a controller-gen project keeps it, CRLF from a Windows checkout, in a stream with another document.
+    await writeFile(
+      path.join(crds, "widget-crd.yml"),
+      `---\nkind: Namespace\n${generated}`.replaceAll("\n", "\r\n"),
+    );
+    await writeFile(path.join(crds, "kustomization.yaml"), "resources: []\n");
+    await writeFile(path.join(crds, "other.yaml"), HAND_WRITTEN);
+    const run = await runCli(["types.ts", "--check"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^extra: crds\/widget-crd\.yml\n\n/);
+    expect(run.stderr).toBe(
+      "crdgen --check: 1 file(s) out of date; run `crdgen types.ts` to update them\n" +
+        "crdgen --check: crds/widget-crd.yml holds the CRD widgets.example.com, which crdgen generates into crds/example.com_widgets.yaml: applying the folder would apply both, so delete it (generating keeps it)\n",
+    );
+    // Generating leaves it (it is not crdgen's); deleting it passes.
+    expect((await runCli(["types.ts"], dir)).code).toBe(0);
+    await rm(path.join(crds, "widget-crd.yml"));
+    expect((await runCli(["types.ts", "--check"], dir)).code).toBe(0);
   });
 
   const HAND_WRITTEN =

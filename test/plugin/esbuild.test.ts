@@ -56,10 +56,48 @@ test("a build writes the CRD, and the next build follows a type edit", async () 
   expect(await project.read(CRD)).toContain("color:");
 });
 
-test("a bad type fails the build with crdgen's located error", async () => {
+/**
+ * BAD_LOCATION as esbuild shows a location, its own errors' too: the column 0-based (in bytes).
+ * crdgen's problems are esbuild's own located messages.
+ */
+const ESBUILD_BAD = `${BAD_LOCATION.replace(/:3$/, ":2")}: ERROR: [plugin: crdgen] CRD1002: `;
+
+test("a bad type fails the build with crdgen's located error, as esbuild's own message", async () => {
   await project.write(TYPES, BAD_TYPES);
-  await expect(build(options())).rejects.toThrow(BAD_LOCATION);
+  const failure = await build(options()).then(
+    () => undefined,
+    (e: unknown) => e as BuildFailure,
+  );
+  expect(failure?.message).toContain(ESBUILD_BAD);
+  expect(failure?.errors).toEqual([
+    expect.objectContaining({
+      pluginName: "crdgen",
+      text: expect.stringMatching(/^CRD1002: Widget\.spec\.count is bigint/),
+      location: expect.objectContaining({
+        file: TYPES,
+        line: 12,
+        column: 2,
+        length: 5,
+        lineText: "  count: bigint;",
+      }),
+      notes: [
+        expect.objectContaining({ text: "at Widget.spec.count" }),
+        expect.objectContaining({ text: expect.stringMatching(/^hint: /) }),
+        expect.objectContaining({ text: "crdgen wrote no CRD." }),
+      ],
+    }),
+  ]);
   await expect(project.read(CRD)).rejects.toThrow(/ENOENT/);
+});
+
+test("a location's column and length count UTF-8 bytes, as esbuild's do", async () => {
+  await project.write(TYPES, typesWith("/** é */ n: bigint;"));
+  const failure = await build(options()).then(
+    () => undefined,
+    (e: unknown) => e as BuildFailure,
+  );
+  // `  /** é */ n`: the name is the 11th character and the 12th byte.
+  expect(failure?.errors[0]?.location).toMatchObject({ line: 12, column: 12, length: 1 });
 });
 
 test("input nested too deeply fails a rebuild once, as a one-shot crdgen run says it", async () => {
@@ -92,7 +130,7 @@ test("a type saved while esbuild builds is read before the build ends", async ()
       }),
   };
   const base = options();
-  await expect(build({ ...base, plugins: [editor, ...(base.plugins ?? [])] })).rejects.toThrow(BAD_LOCATION);
+  await expect(build({ ...base, plugins: [editor, ...(base.plugins ?? [])] })).rejects.toThrow(ESBUILD_BAD);
   expect(saved).toBe(true);
 });
 
@@ -114,7 +152,10 @@ test("watch mode rebuilds when a type the bundle never imports changes, and reco
 
   // esbuild keeps watching after a failed build: the error is reported, the CRD kept.
   await project.write(TYPES, BAD_TYPES);
-  const failed = (r: BuildResult) => r.errors.some((e) => e.text.includes(BAD_LOCATION));
+  const failed = (r: BuildResult) =>
+    r.errors.some(
+      (e) => e.text.startsWith("CRD1002: ") && e.location?.file === TYPES && e.location.line === 12,
+    );
   await eventually(async () => results.some(failed), "the bad edit's error");
   expect(await project.read(CRD)).toContain("color:");
 
