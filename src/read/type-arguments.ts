@@ -56,7 +56,7 @@ export function isTypeParameter(symbol: ts.Symbol): boolean {
 }
 
 /** A written argument followed through the scopes that pass a parameter on (`T` -> `T` -> `Port`). */
-function resolveArg(arg: WrittenArg, checker: ts.TypeChecker): WrittenArg {
+export function resolveArg(arg: WrittenArg, checker: ts.TypeChecker): WrittenArg {
   let current = arg;
   for (let steps = 0; steps < 64; steps++) {
     const node = unparenthesized(current.node);

@@ -42,14 +42,18 @@ import type { ReadCache, ReadRecord, RecordedRef, Route } from "./read-cache.js"
 import { collectTags, rootTypeTags } from "./tags.js";
 import { withEnumDefaults } from "./enum-defaults.js";
 import { baseNames, inheritable, intersectionNames, withInherited } from "./inherited-tags.js";
+import { inferredFrom } from "./inferred.js";
+import { declaredAt, libraryHint, packageOf, type LibraryObject, type LibraryUse } from "./library-types.js";
 import {
   holdsTypeParameter,
   isTypeParameter,
+  resolveArg,
   ScopeKeys,
   writtenScope,
   unparenthesized,
   type GenericDeclaration,
   type TypeArgScope,
+  type WrittenArg,
 } from "./type-arguments.js";
 import type { AppliedTag } from "../tags/registry.js";
 import type { JSONSchemaProps } from "../schema/types.js";
@@ -134,7 +138,7 @@ const TRACEABLE_NODES = new Set<ts.SyntaxKind>([
 
 /** A member of a user's mapped type whose template changes its type, being read (mapped-members.ts). */
 interface MappedMember {
-  readonly mapped: MappedTemplate;
+  readonly mapped: MappedSource;
   /** The declaration of the property the member maps (none for a Record's), and its written type. */
   readonly decl: ts.Declaration | undefined;
   readonly written: ts.TypeNode;
@@ -151,6 +155,8 @@ interface MappedSource extends MappedTemplate {
   readonly instance: TypeArgScope | undefined;
   /** The source's interfaces and classes, whose bases may be generic instances. */
   readonly owners: readonly (ts.InterfaceDeclaration | ts.ClassDeclaration)[];
+  /** The source as the checker instantiated it (`Lists<Base>` of `Partial<Lists<Base>>`), when known. */
+  readonly sourceType: ts.Type | undefined;
 }
 
 interface GenericDoc {
@@ -204,6 +210,12 @@ export class TypeReader {
   private readonly nonNullableOf = new Map<string, string>();
   /** How many instantiations of each generic declaration are being read, one inside another. */
   private readonly instancesInProgress = new Map<ts.Node, number>();
+  /** The package each file read belongs to (null: none). */
+  private readonly packageOfFiles = new Map<ts.SourceFile, string | null>();
+  /** Where the user's types reached the installed package's declaration being read (see inLibrary). */
+  private libraryUse: LibraryUse | undefined;
+  /** Each class or interface declared in an installed package, and its methods (null: none, or not a package's). */
+  private readonly libraryMethods = new Map<ts.Node, LibraryObject | null>();
   /** The mapped member whose template is being read (see mappedMemberType). */
   private mappedMember: MappedMember | undefined;
 
@@ -235,6 +247,15 @@ export class TypeReader {
    * the generic instances an intersection was written with (`Box<int32> & {...}`).
    */
   objectOf(type: ts.Type, ctx: Ctx, instances: readonly TypeArgScope[] = []): IrObject {
+    if (!this.libraryUse) {
+      // `Omit<Settings, "id">` of a package's Settings: its members are the package's declarations.
+      const member = this.checker.getPropertiesOfType(type)[0]?.declarations?.[0];
+      const owner = (member?.parent as Partial<NamedDeclaration> | undefined)?.name?.text;
+      if (member && this.packageOfFile(member.getSourceFile()))
+        return this.inLibrary(member, owner ?? this.checker.typeToString(type), ctx, () =>
+          this.objectOf(type, ctx, instances),
+        );
+    }
     const properties: IrProperty[] = [];
     let absent: string[] | undefined;
     // Only an interface or class with `extends` inherits members (most objects have none).
@@ -282,6 +303,7 @@ export class TypeReader {
       value: node && this.recordValue(node),
       instance: node && this.instanceScope(node),
       owners: source ? heritageOwners(source) : [],
+      sourceType: source,
     };
   }
 
@@ -746,7 +768,7 @@ export class TypeReader {
     if (isUnionTypeNode(node)) {
       const members = node.types.map((n) => ({ type: this.checker.getTypeFromTypeNode(n), node: n }));
       // Inside a generic, `Box<T> | null` is known only as the checker instantiated it.
-      if (members.some((m) => this.isOpenType(m.type))) return undefined;
+      if (members.some((m) => this.isOpenType(m.type))) return this.withMappedValue(members, type, ctx);
       return this.union(members, ctx);
     }
     if (isArrayTypeNode(node)) {
@@ -790,7 +812,8 @@ export class TypeReader {
    */
   private itemOf(list: ts.TypeNode, ctx: Ctx): IrType | undefined {
     const listType = this.checker.getTypeFromTypeNode(list);
-    if (!this.checker.isArrayType(listType) || this.isOpenType(listType)) return undefined;
+    const defined = withoutNullish(listType);
+    if (!this.checker.isArrayType(defined) || this.isOpenType(defined)) return undefined;
     // The item comes from another declaration's reading, which the records do not tie to this one.
     if (this.frame) this.frame.opaque = true;
     let read: IrType | undefined = this.convert(listType, list, ctx);
@@ -810,10 +833,95 @@ export class TypeReader {
       const written = this.writtenType(branch);
       return written !== undefined && this.isFaithfulType(written, type);
     });
-    if (chosen.length !== 1) return undefined;
+    if (chosen.length !== 1) return this.fromInferred(node, type, ctx);
     // Which branch applies depends on declarations the reader does not see.
     if (this.frame) this.frame.opaque = true;
     return this.convert(type, chosen[0]!, ctx);
+  }
+
+  /**
+   * `A extends (infer E)[] ? E : never`: the inferred type, read where the written check type
+   * (the argument written for A) writes it (inferred.ts), when that is what the checker chose.
+   */
+  private fromInferred(node: ts.ConditionalTypeNode, type: ts.Type, ctx: Ctx): IrType | undefined {
+    const from = inferredFrom(node, this.checker);
+    const check = from && this.writtenCheck(node.checkType);
+    if (!from || !check) return undefined;
+    // What the check type holds depends on declarations the reader does not see.
+    if (this.frame) this.frame.opaque = true;
+    if (from.kind === "argument") {
+      const use = this.writtenUse(check, this.resolve(from.generic));
+      const arg = use?.node.typeArguments?.[from.index];
+      if (!use || !arg) return undefined;
+      return this.inScope(use.scope, () => {
+        const argType = this.writtenType(arg);
+        return argType && this.isFaithfulType(argType, type) ? this.convert(type, arg, ctx) : undefined;
+      });
+    }
+    return this.inScope(check.scope, () => {
+      if (from.kind === "property") return this.propertyOf(check.node, from.name, type, ctx);
+      const list = withoutNullish(this.checker.getTypeFromTypeNode(check.node));
+      if (!this.checker.isArrayType(list) || this.isOpenType(list)) return undefined;
+      const element = this.checker.getTypeArguments(list as ts.TypeReference)[0];
+      return element && this.isFaithfulType(element, type) ? this.itemOf(check.node, ctx) : undefined;
+    });
+  }
+
+  /**
+   * The written use of `generic` (`Box<Port>`) that `written` stands for: itself, or what it names
+   * through type parameters, aliases, `NonNullable`, `| undefined` and `Spec["box"]`.
+   */
+  private writtenUse(
+    written: WrittenArg,
+    generic: ts.Symbol | undefined,
+  ): { node: ts.TypeReferenceNode; scope: TypeArgScope | undefined } | undefined {
+    let { node, scope } = written;
+    for (let depth = 0; generic && depth < MAX_RENAMINGS; depth++) {
+      const bare = unparenthesized(node);
+      if (isUnionTypeNode(bare)) {
+        const defined = bare.types.filter((t) => !isNullishNode(t));
+        if (defined.length !== 1) return undefined;
+        node = defined[0]!;
+        continue;
+      }
+      if (isIndexedAccessTypeNode(bare)) {
+        const index = bare.indexType;
+        if (!isLiteralTypeNode(index) || index.literal.kind !== SyntaxKind.StringLiteral) return undefined;
+        const owner = withoutNullish(this.checker.getTypeFromTypeNode(bare.objectType));
+        const decl = this.checker.getPropertyOfType(owner, index.literal.text)?.valueDeclaration;
+        // A property of a generic type is written in terms of its parameters.
+        if (!decl || !isPropertySignature(decl) || !decl.type || enclosingGeneric(decl)) return undefined;
+        node = decl.type;
+        scope = undefined;
+        continue;
+      }
+      if (!isTypeReferenceNode(bare)) return undefined;
+      const symbol = this.resolve(this.checker.getSymbolAtLocation(bare.typeName));
+      if (!symbol) return undefined;
+      if (symbol === generic) return { node: bare, scope };
+      const arg = isTypeParameter(symbol) && !bare.typeArguments ? scope?.args.get(symbol) : undefined;
+      const alias = symbol.declarations?.find(isTypeAliasDeclaration);
+      const args = bare.typeArguments;
+      if (arg) ({ node, scope } = arg);
+      else if (alias && isFromLib(alias) && alias.name.text === "NonNullable" && args?.length === 1)
+        node = args[0]!;
+      else if (alias && !alias.typeParameters && !args && !isFromLib(alias)) {
+        node = alias.type;
+        scope = undefined;
+      } else return undefined;
+    }
+    return undefined;
+  }
+
+  /** A conditional's written check type, a parameter of the instance being read standing for its argument. */
+  private writtenCheck(node: ts.TypeNode): WrittenArg | undefined {
+    const bare = unparenthesized(node);
+    if (isTypeReferenceNode(bare) && !bare.typeArguments && this.scope) {
+      const symbol = this.checker.getSymbolAtLocation(bare.typeName);
+      const arg = symbol && this.scope.args.get(symbol);
+      if (arg) return resolveArg(arg, this.checker);
+    }
+    return this.isOpenType(this.checker.getTypeFromTypeNode(node)) ? undefined : { node, scope: this.scope };
   }
 
   /** The type `node` writes, a parameter of the instance being read standing for its argument. */
@@ -903,8 +1011,14 @@ export class TypeReader {
       if (record) return record;
     }
     if (name === "NonNullable" && args.length === 1) return this.nonNullable(first, ctx);
-    if ((name === "Exclude" || name === "Extract") && args.length === 2)
-      return this.inSourceOrder(type, node, ctx);
+    if ((name === "Exclude" || name === "Extract") && args.length === 2) {
+      // A union of literals (`Exclude<Phase, null>`) is one enum, its members in source order.
+      const written =
+        name === "Exclude" && !isLiteralUnion(type)
+          ? this.withoutExcludedNull(first, args[1]!, ctx)
+          : undefined;
+      return written ?? this.inSourceOrder(type, node, ctx);
+    }
     if (PROPERTY_UTILITIES.has(name)) return this.utilityOfInstance(first, type, ctx);
     return undefined;
   }
@@ -1109,6 +1223,21 @@ export class TypeReader {
   }
 
   /**
+   * `Exclude<Spec["ports"], undefined>` (or of `null`): the written type, as NonNullable's. Undefined
+   * when anything else is excluded.
+   */
+  private withoutExcludedNull(inner: ts.TypeNode, excluded: ts.TypeNode, ctx: Ctx): IrType | undefined {
+    const out = this.checker.getTypeFromTypeNode(excluded);
+    const members = out.flags & TypeFlags.Union ? (out as ts.UnionType).types : [out];
+    if (!members.every((m) => m.flags & (TypeFlags.Undefined | TypeFlags.Null | TypeFlags.Void)))
+      return undefined;
+    if (members.some((m) => m.flags & TypeFlags.Null)) return this.nonNullable(inner, ctx);
+    // `undefined` is no JSON value: the type read without it is the type.
+    const innerType = this.checker.getTypeFromTypeNode(inner);
+    return this.isOpenType(innerType) ? undefined : this.convert(innerType, inner, ctx);
+  }
+
+  /**
    * `NonNullable<Phase>` for `type Phase = "A" | "B" | null`: Phase's doc comment and tags over its
    * type without null, as a definition of its own (Phase itself stays nullable where it is used).
    */
@@ -1147,24 +1276,32 @@ export class TypeReader {
   private fromIndexedAccess(node: ts.IndexedAccessTypeNode, type: ts.Type, ctx: Ctx): IrType | undefined {
     const index = node.indexType;
     if (!isLiteralTypeNode(index) || index.literal.kind !== SyntaxKind.StringLiteral) return undefined;
-    const objectType = this.checker.getTypeFromTypeNode(node.objectType);
+    return this.propertyOf(node.objectType, index.literal.text, type, ctx);
+  }
+
+  /**
+   * Property `name` of the written `owner` (`Spec` of `Spec["port"]`, or what a conditional's
+   * `{ port: infer P }` matched), as written, when its written type is `type`.
+   */
+  private propertyOf(owner: ts.TypeNode, name: string, type: ts.Type, ctx: Ctx): IrType | undefined {
+    const objectType = withoutNullish(this.checker.getTypeFromTypeNode(owner));
     if (this.isOpenType(objectType)) return undefined;
-    const property = this.checker.getPropertyOfType(objectType, index.literal.text);
+    const property = this.checker.getPropertyOfType(objectType, name);
     const decl = property?.valueDeclaration;
-    const known = decl && this.knownMember(decl, index.literal.text);
+    const known = decl && this.knownMember(decl, name);
     if (known) return known;
     const written = decl && (isPropertySignature(decl) || hasWrittenType(decl)) ? decl.type : undefined;
     if (!written) return undefined;
     let scope = this.scope;
     if (!this.isFaithful(written, type)) {
       // `Box<int32>["value"]`: Box's `value: T`, read with the argument written for T.
-      const instance = this.instanceScope(node.objectType);
+      const instance = this.instanceScope(owner);
       if (!instance || !decl || !isWithin(decl, instance.owner)) return undefined;
       scope = instance;
     }
     if (this.frame) this.frame.opaque = true;
     const read = this.inScope(scope, () => this.convert(type, written, ctx));
-    return decl ? this.withCarriedTags(decl, index.literal.text, read, ctx) : read;
+    return decl ? this.withCarriedTags(decl, name, read, ctx) : read;
   }
 
   /**
@@ -1210,7 +1347,7 @@ export class TypeReader {
    * `T[K]` here (a chain of mapped types, `Partial<Lists<Base>>`, maps a changed type).
    */
   private mappedValue(member: MappedMember, type: ts.Type, ctx: Ctx): IrType | undefined {
-    if (!this.isFaithful(member.written, type)) return undefined;
+    if (!this.isFaithful(member.written, type)) return this.chainedValue(member, type, ctx);
     member.reached = true;
     this.mappedMember = undefined;
     try {
@@ -1219,6 +1356,41 @@ export class TypeReader {
     } finally {
       this.mappedMember = member;
     }
+  }
+
+  /**
+   * The template's `T[K]` when T is itself a mapped type that changes the property's type
+   * (`Partial<Lists<Base>>`): the member as that mapped type's template makes it, read as written.
+   */
+  private chainedValue(member: MappedMember, type: ts.Type, ctx: Ctx): IrType | undefined {
+    const source = member.mapped.sourceType;
+    const inner = source && mappedTemplateOf(source, this.checker);
+    if (!inner || inner.node === member.mapped.node) return undefined;
+    const chained: MappedMember = { ...member, mapped: this.mappedSource(inner, source), reached: false };
+    const read = this.mappedMemberType(chained, type, ctx);
+    member.reached = chained.reached;
+    return read;
+  }
+
+  /**
+   * A mapped template's `T[K] | null`, T[K] being a type of its own (`Nullable<Lists<Base>>`,
+   * whose T[K] is Lists' `string[]`): T[K] is what the checked type holds beyond the other
+   * members. Undefined for any other union with a member the checker alone knows.
+   */
+  private withMappedValue(
+    members: { type: ts.Type; node: ts.TypeNode }[],
+    type: ts.Type,
+    ctx: Ctx,
+  ): IrType | undefined {
+    const member = this.mappedMember;
+    if (!member) return undefined;
+    const value = members.filter((m) => isMappedValue(m.node, member.mapped, this.checker));
+    const others = members.filter((m) => !value.includes(m));
+    if (value.length !== 1 || others.some((m) => this.isOpenType(m.type))) return undefined;
+    const written = others.flatMap((m) => definedMembers(m.type));
+    const rest = definedMembers(type).filter((t) => !written.includes(t));
+    if (rest.length !== 1) return undefined;
+    return this.union([{ type: rest[0]!, node: value[0]!.node }, ...others], ctx);
   }
 
   /**
@@ -1435,6 +1607,14 @@ export class TypeReader {
         "write Record<string, never> for an object with no fields, Record<string, unknown> for an object of any fields, or unknown for any value",
       );
     }
+    const library = this.libraryTypeWithMethods(type);
+    if (library) {
+      return this.unsupported(
+        ctx,
+        `the ${library.kind} ${this.checker.typeToString(type)} of ${library.packageName}, with methods (${library.methods})`,
+        "a CRD holds data only: declare an interface of the fields you keep",
+      );
+    }
     // A named, non-generic interface or class is converted once and referenced.
     const objectFlags = type.objectFlags;
     const isPlainNamed =
@@ -1464,6 +1644,33 @@ export class TypeReader {
     const generic = this.genericDeclaration(type);
     if (generic) return this.namedInstance(type, generic, ctx, undefined);
     return this.objectOf(type, ctx);
+  }
+
+  /**
+   * For a class or interface of an installed package that has methods (`KubeConfig` of
+   * @kubernetes/client-node), the package and the first methods: it is refused once, at the
+   * user's field, not once per method at lines of the package the user cannot change.
+   */
+  private libraryTypeWithMethods(type: ts.ObjectType): LibraryObject | undefined {
+    if (!(type.objectFlags & (ObjectFlags.ClassOrInterface | ObjectFlags.Reference))) return undefined;
+    const decl = type.symbol?.declarations?.find(isHeritageOwner);
+    if (!decl) return undefined;
+    let found = this.libraryMethods.get(decl);
+    if (found === undefined) {
+      const packageName = packageOf(decl.getSourceFile().fileName);
+      const methods = packageName
+        ? this.checker
+            .getPropertiesOfType(type)
+            .filter((p) => p.declarations?.some((d) => isMethodSignature(d) || isMethodDeclaration(d)))
+            .map((p) => p.getName())
+        : [];
+      const listedMethods = methods.length > 3 ? [...methods.slice(0, 3), "..."] : methods;
+      const kind = isClassDeclaration(decl) ? "class" : "interface";
+      found =
+        packageName && methods.length > 0 ? { kind, packageName, methods: listedMethods.join(", ") } : null;
+      this.libraryMethods.set(decl, found);
+    }
+    return found ?? undefined;
   }
 
   /**
@@ -1839,7 +2046,9 @@ export class TypeReader {
       const known = route.kind === "known";
       if (!known) this.notePlainCommentTags(decl, name);
       // A named declaration names no type parameter of the instance it was reached from.
-      placeholder.type = this.inScope(undefined, () => this.build(decl, ctx, route));
+      placeholder.type = this.inScope(undefined, () =>
+        this.inLibrary(decl, decl.name?.text, ctx, () => this.build(decl, ctx, route)),
+      );
       const doc = known ? NO_TYPE_DOC : this.typeDoc(decl);
       placeholder.description = doc.description;
       placeholder.tags =
@@ -1857,6 +2066,31 @@ export class TypeReader {
       cache.set(decl, { definition: placeholder, refs: frame.refs, files: [...frame.files] });
     }
     return name;
+  }
+
+  /**
+   * Runs `read` of `decl`, noting the user's field when `decl` is the first of an installed
+   * package's declarations reached from it: what the reader refuses inside is reported there,
+   * where the user can change something, not at a line of the package.
+   */
+  private inLibrary<T>(decl: ts.Node | undefined, name: string | undefined, ctx: Ctx, read: () => T): T {
+    if (this.libraryUse || !decl || !name) return read();
+    const packageName = this.packageOfFile(decl.getSourceFile());
+    // Reached from another file of the package (a library interface's base, read on its own).
+    if (!packageName || this.packageOfFile(ctx.at.getSourceFile())) return read();
+    this.libraryUse = { path: ctx.path, at: ctx.at, type: name, packageName };
+    try {
+      return read();
+    } finally {
+      this.libraryUse = undefined;
+    }
+  }
+
+  /** The package `sf` belongs to (see packageOf), asked once per file. */
+  private packageOfFile(sf: ts.SourceFile): string | undefined {
+    let found = this.packageOfFiles.get(sf);
+    if (found === undefined) this.packageOfFiles.set(sf, (found = packageOf(sf.fileName) ?? null));
+    return found ?? undefined;
   }
 
   /** The type of a named declaration, read the way `route` reached it (`ctx`: where it was used). */
@@ -2001,13 +2235,14 @@ export class TypeReader {
   }
 
   private unsupported(ctx: Ctx, what: string, hint: string): IrType {
+    const use = this.libraryUse;
     this.diagnostics.push({
       severity: "error",
       code: codes.unsupportedType,
-      message: `${ctx.path} is ${what}, which a CRD schema cannot express.`,
-      location: nodeLocation(ctx.at),
+      message: `${ctx.path} is ${what}, which a CRD schema cannot express${use ? ` (${declaredAt(ctx.at)})` : ""}.`,
+      location: nodeLocation(use?.at ?? ctx.at),
       path: ctx.path,
-      hint,
+      hint: use ? libraryHint(use, ctx.path, hint) : hint,
     });
     return { kind: "unknown" };
   }
@@ -2173,6 +2408,38 @@ function isHeritageOwner(node: ts.Node): node is ts.InterfaceDeclaration | ts.Cl
 
 function isGenericDeclaration(node: ts.Node): node is GenericDeclaration {
   return isInterfaceDeclaration(node) || isClassDeclaration(node) || isTypeAliasDeclaration(node);
+}
+
+/** A written `undefined` or `null`. */
+function isNullishNode(node: ts.TypeNode): boolean {
+  return (
+    node.kind === SyntaxKind.UndefinedKeyword ||
+    (isLiteralTypeNode(node) && node.literal.kind === SyntaxKind.NullKeyword)
+  );
+}
+
+/** The generic declaration `node` is written in, if any. */
+function enclosingGeneric(node: ts.Node): GenericDeclaration | undefined {
+  for (let n = node.parent; n; n = n.parent)
+    if (isGenericDeclaration(n) && n.typeParameters?.length) return n;
+  return undefined;
+}
+
+/** Whether `type` is a union whose members, undefined aside, are all literals (`"A" | "B" | undefined`). */
+function isLiteralUnion(type: ts.Type): boolean {
+  return (
+    (type.flags & TypeFlags.Union) !== 0 &&
+    definedMembers(type).every((t) => t.flags & (TypeFlags.Literal | TypeFlags.EnumLiteral))
+  );
+}
+
+/** `T` for `T | undefined`, `T | null` or `T | null | undefined`; any other type as it is. */
+function withoutNullish(type: ts.Type): ts.Type {
+  if (!(type.flags & TypeFlags.Union)) return type;
+  const defined = (type as ts.UnionType).types.filter(
+    (t) => !(t.flags & (TypeFlags.Undefined | TypeFlags.Null)),
+  );
+  return defined.length === 1 ? defined[0]! : type;
 }
 
 /** `T` for the `T | undefined` of an optional property; any other type as it is. */

@@ -69,6 +69,38 @@ describe("generic instantiations", () => {
     });
   });
 
+  test("a type argument named in a parameter's constraint or default keeps its tags, written or defaulted", () => {
+    const prelude = `/** A port. @validation rule="self.p > 0" */
+export interface Port { p: number }
+/** @maxLength 10 */
+export type Short = string;
+export interface Holder<T extends Port = Port> { item: T }
+export type Labelled<T extends Short = Short> = { label?: T; labels?: T[] };
+export interface Outer<T extends Port = Port> { inner: Holder<T> }`;
+    const spec = specSchema(
+      withRoot(
+        "{ a: Holder<Port>; b: Holder; c: Labelled<Short>; d: Labelled; e: Outer; f: Labelled<'x'> }",
+        prelude,
+      ),
+    );
+    const port = {
+      type: "object",
+      description: "A port.",
+      properties: { p: { type: "number" } },
+      required: ["p"],
+      "x-kubernetes-validations": [{ rule: "self.p > 0" }],
+    };
+    const short = { type: "string", maxLength: 10 };
+    for (const name of ["a", "b"]) expect(spec.properties![name]!.properties!.item).toEqual(port);
+    expect(spec.properties!.e!.properties!.inner!.properties!.item).toEqual(port);
+    for (const name of ["c", "d"]) {
+      expect(spec.properties![name]!.properties!.label).toEqual(short);
+      expect(spec.properties![name]!.properties!.labels!.items).toEqual(short);
+    }
+    // An argument other than the named type is only bound by it: "x" is not a Short.
+    expect(spec.properties!.f!.properties!.label).toEqual({ type: "string", enum: ["x"] });
+  });
+
   test("a bad tag on a generic is reported once, however many instantiations use it", () => {
     const prelude = "/** @bogus */\nexport interface Box<T> { value: T }";
     const errors = errorsOf(withRoot("{ a: Box<string>; b: Box<number>; c: Box<Box<string>> }", prelude));

@@ -146,19 +146,31 @@ type Listed<T> = { [K in keyof T]: T[K] extends string ? T[K][] : T[K] };`;
     expect(schema.properties!.l!.properties!.name).toEqual({ type: "array", items: { type: "string" } });
   });
 
-  test("a chain of mapped types is the checker's reading, without a tag on the wrong type", () => {
-    const prelude = `interface Base {
-  /** @maxLength 10 */
+  test("a chain of mapped types reads each template in turn, the tags on the item they describe", () => {
+    const prelude = `${PRELUDE}
+interface Sized {
+  /** The name. @maxLength 10 */
   name: string;
+  /** @maxLength 20 */
+  memory: Quantity;
+  count?: int32;
 }
 type Lists<T> = { [K in keyof T]: T[K][] };
 type Nullable<T> = { [K in keyof T]: T[K] | null };`;
-    const schema = specOf("{ p: Partial<Lists<Base>>; n: Nullable<Lists<Base>> }", prelude);
-    expect(schema.properties!.p!.properties!.name).toMatchObject({
+    const schema = specOf("{ p: Partial<Lists<Sized>>; n: Nullable<Lists<Sized>> }", prelude);
+    const p = schema.properties!.p!;
+    expect(p.required).toBeUndefined();
+    expect(p.properties!.name).toEqual({
       type: "array",
-      items: { type: "string" },
+      description: "The name.",
+      items: { type: "string", maxLength: 10 },
     });
-    expect(schema.properties!.n!.properties!.name).toMatchObject({ type: "array", nullable: true });
+    // Partial<Lists<Sized>> checks as (string | number)[]: Lists' template tells it holds quantities.
+    expect(p.properties!.memory!.items).toMatchObject({ "x-kubernetes-int-or-string": true, maxLength: 20 });
+    expect(p.properties!.count!.items).toEqual(INT32);
+    const n = schema.properties!.n!.properties!;
+    expect(n.name).toMatchObject({ type: "array", nullable: true, items: { type: "string", maxLength: 10 } });
+    expect(n.count).toMatchObject({ type: "array", nullable: true, items: INT32 });
   });
 
   test("over a Record, each key's value is the Record's value as written", () => {
