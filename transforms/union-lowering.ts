@@ -60,12 +60,7 @@ export function unionLowering(schema: DraftSchema, ctx: TransformContext): Draft
       if (scalar) return { ...scalar, ...siblings };
 
       const types = new Set(members.map(describeType));
-      reportAt(ctx, node, path, {
-        severity: "error",
-        code: codes.mixedUnion,
-        message: `A union of ${[...types].join(" | ")} cannot be expressed: a Kubernetes field has one type.`,
-        hint: mixedUnionHint(types),
-      });
+      reportAt(ctx, node, path, types.size === 1 ? constrainedMembers(members) : mixedTypes(types));
       return node;
     },
     walkOptions(ctx, name, acts),
@@ -251,6 +246,36 @@ function mergeScalars(members: DraftSchema[]): DraftSchema | undefined {
   const pattern = type === "string" ? patternOfStrings(members) : undefined;
   return pattern === undefined ? undefined : { type: "string", pattern };
 }
+
+function mixedTypes(types: ReadonlySet<string>) {
+  return {
+    severity: "error",
+    code: codes.mixedUnion,
+    message: `A union of ${[...types].join(" | ")} cannot be expressed: a Kubernetes field has one type.`,
+    hint: mixedUnionHint(types),
+  } as const;
+}
+
+/**
+ * Members of one type that do not merge: some carry constraints of their own (`@maxLength` on
+ * `type Mode = "A" | "B"` in `Mode | "C"`), which one field's schema cannot apply to some of its
+ * values only.
+ */
+function constrainedMembers(members: DraftSchema[]) {
+  const type = members[0]!.type ?? "untyped";
+  const constrained = members.flatMap((m, i) => {
+    const keys = Object.keys(m).filter((k) => !BARE_KEYS.has(k) && !k.startsWith("x-crdgen-"));
+    return keys.length > 0 ? [`${m[TYPE_NAME] ?? `member ${i + 1}`} has ${keys.join(", ")}`] : [];
+  });
+  return {
+    severity: "error",
+    code: codes.mixedUnion,
+    message: `This union of ${type} values cannot be one Kubernetes field: its members carry constraints of their own (${constrained.join("; ")}), which a field cannot apply to some of its values only.`,
+    hint: "move those tags onto the property, where they apply to every value, or declare the whole union as one type with its tags",
+  } as const;
+}
+
+const BARE_KEYS = new Set<string>(["type", "enum", "description"]);
 
 /** What to write instead, for the kinds of members a union has. */
 function mixedUnionHint(types: ReadonlySet<string>): string {

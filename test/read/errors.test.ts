@@ -212,6 +212,16 @@ const cases: ErrorCase[] = [
     hint: /@intOrString/,
   },
   {
+    name: "a named literal union with a tag of its own, in a wider union: the constraint is named",
+    prelude: '/** @maxLength 3 */\nexport type Mode = "A" | "B";',
+    spec: '{\n  mode?: Mode | "C";\n}',
+    code: "CRD1010",
+    message: /members carry constraints of their own \(Mode has maxLength\)/,
+    at: "mode?:",
+    path: "Widget.spec.mode",
+    hint: /^move those tags onto the property/,
+  },
+  {
     name: "one value or a list of them: the hint is the list",
     spec: "{\n  hosts: string | string[];\n}",
     code: "CRD1010",
