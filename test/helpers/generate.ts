@@ -9,6 +9,17 @@ export interface Sources {
   [path: string]: string;
 }
 
+/** crdgen installed in the project's node_modules, declaring `declarations` (its known types). */
+export function installedCrdgen(declarations: string): Sources {
+  return {
+    "/project/node_modules/crdgen/package.json": JSON.stringify({
+      name: "crdgen",
+      types: "dist/src/known-types.d.ts",
+    }),
+    "/project/node_modules/crdgen/dist/src/known-types.d.ts": declarations,
+  };
+}
+
 export function generateFrom(
   sources: string | Sources,
   options: { typeCheck?: boolean; maxDescriptionLength?: number } = {},

@@ -4,16 +4,9 @@
  * and the tags of the named type written there.
  */
 import { describe, expect, test } from "vitest";
-import { specSchema, withRoot } from "../helpers/generate.js";
+import { specSchema, withRoot, installedCrdgen } from "../helpers/generate.js";
 
-const CRDGEN = {
-  "/project/node_modules/crdgen/package.json": JSON.stringify({
-    name: "crdgen",
-    types: "dist/src/known-types.d.ts",
-  }),
-  "/project/node_modules/crdgen/dist/src/known-types.d.ts":
-    "export type int32 = number;\nexport type Quantity = number | string;\n",
-};
+const CRDGEN = installedCrdgen("export type int32 = number;\nexport type Quantity = number | string;\n");
 
 const PRELUDE = `import type { int32, Quantity } from "crdgen";
 /** @minimum 1 @maximum 65535 */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import type { JSONSchemaProps } from "../../src/schema/types.js";
-import { errorsOf, specSchema, withRoot } from "../helpers/generate.js";
+import { errorsOf, specSchema, withRoot, installedCrdgen } from "../helpers/generate.js";
 
 const PRELUDE = `import type { int32, Quantity } from "crdgen";
 export interface Base {
@@ -18,14 +18,7 @@ export interface Base {
 const INT32 = { type: "integer", format: "int32" };
 
 /** crdgen's known types as a user's node_modules holds them. */
-const CRDGEN = {
-  "/project/node_modules/crdgen/package.json": JSON.stringify({
-    name: "crdgen",
-    types: "dist/src/known-types.d.ts",
-  }),
-  "/project/node_modules/crdgen/dist/src/known-types.d.ts":
-    "export type int32 = number;\nexport type Quantity = number | string;\n",
-};
+const CRDGEN = installedCrdgen("export type int32 = number;\nexport type Quantity = number | string;\n");
 
 /** The spec schema of a root whose spec is `body`, after `prelude`, with crdgen installed. */
 function specOf(body: string, prelude: string): JSONSchemaProps {

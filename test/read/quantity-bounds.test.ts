@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { validateInstance } from "../../src/validate/instance/index.js";
-import { generateFrom } from "../helpers/generate.js";
+import { generateFrom, installedCrdgen } from "../helpers/generate.js";
 
 const PRELUDE = 'import type { Quantity, IntOrString } from "crdgen";';
 
@@ -24,14 +24,9 @@ export interface Gadget {
 `;
 
 /** crdgen's known types as a user's node_modules holds them. */
-const CRDGEN = {
-  "/project/node_modules/crdgen/package.json": JSON.stringify({
-    name: "crdgen",
-    types: "dist/src/known-types.d.ts",
-  }),
-  "/project/node_modules/crdgen/dist/src/known-types.d.ts":
-    "export type Quantity = number | string;\nexport type IntOrString = number | string;\n",
-};
+const CRDGEN = installedCrdgen(
+  "export type Quantity = number | string;\nexport type IntOrString = number | string;\n",
+);
 
 function run(doc: string, type?: string) {
   return generateFrom({ "/project/types.ts": source(doc, type), ...CRDGEN });
