@@ -8,6 +8,7 @@ import type { FileSystemHost } from "ts-morph";
 import { codes } from "./diagnostics/codes.js";
 import { optionErrors } from "./option-errors.js";
 import { rejectionHint } from "./diagnostics/rejection-hints.js";
+import { rejectedTag } from "./diagnostics/rejection-tags.js";
 import { hasErrors, plainLocation, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { buildCrds, type EmittedCrd, type VersionInput } from "./emit/envelope.js";
 import { emitDirect } from "./emit/direct.js";
@@ -168,7 +169,8 @@ function generateFromModel(
     options.maxDescriptionLength !== undefined ? { maxDescriptionLength: options.maxDescriptionLength } : {};
   const emitted = emitAndTransform(model, diagnostics, transformOptions, caches);
   const ruleErrors = new RuleErrorsSeen();
-  if (!hasErrors(diagnostics)) for (const e of emitted) diagnostics.push(...validateGenerated(e, ruleErrors));
+  if (!hasErrors(diagnostics))
+    for (const e of emitted) diagnostics.push(...validateGenerated(e, ruleErrors, model));
   // Transforms and validation go CRD by CRD, field by field: report in the files' order, as reading does.
   sortInSourceOrder(diagnostics, reported);
   if (hasErrors(diagnostics)) return failed(diagnostics);
@@ -236,9 +238,14 @@ export function emitAndTransform(
  * Kubernetes' own create-time rules: a CRD that fails them would be rejected by the API
  * server. Each error points at the TypeScript that produced the offending schema node; an
  * error in a CEL rule, at the tag that wrote the rule, once however often its type is used;
- * an error outside the schemas, at the root tag that set the field (else at the root).
+ * one about a keyword a tag wrote, at that tag (src/diagnostics/rejection-tags.ts); an error
+ * outside the schemas, at the root tag that set the field (else at the root).
  */
-function validateGenerated({ crd, versions }: EmittedCrd, ruleErrors: RuleErrorsSeen): Diagnostic[] {
+function validateGenerated(
+  { crd, versions }: EmittedCrd,
+  ruleErrors: RuleErrorsSeen,
+  { definitions }: IrModel,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const e of validateCrd(crd)) {
     const { version, schemaPath } = splitSchemaPath(e.field);
@@ -248,8 +255,9 @@ function validateGenerated({ crd, versions }: EmittedCrd, ruleErrors: RuleErrors
     if (rule && !ruleErrors.first(rule, `${e.type}|${e.detail}`)) continue;
     const tagged = schemaPath === undefined ? envelopeOrigin(e, versions) : undefined;
     const root = tagged?.root ?? input.root;
+    const tag = rule ? undefined : rejectedTag(e, crd, { root: input.root, definitions });
     const location =
-      rule?.origin ?? (origins && originOf(origins, schemaPath!)) ?? tagged?.origin ?? root.origin;
+      rule?.origin ?? tag ?? (origins && originOf(origins, schemaPath!)) ?? tagged?.origin ?? root.origin;
     const hint = rejectionHint(e, crd);
     diagnostics.push({
       severity: "error",

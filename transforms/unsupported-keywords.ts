@@ -90,6 +90,16 @@ export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext):
           });
           drop(key);
         }
+        if (propertiesMisfit(node)) {
+          reportAtKeyword(ctx, node, path, "type", {
+            severity: "error",
+            code: codes.propertiesOnNonObject,
+            message: `@schemaType ${node.type} on an object type keeps its properties (${Object.keys(node.properties!).join(", ")}), which no ${node.type} has: Kubernetes accepts the schema and checks none of them.`,
+            hint: `to write the field as a ${node.type} with a schema of its own (a type with its own JSON encoding), add @schemaless beside @schemaType ${node.type}; else remove the @schemaType`,
+          });
+          drop("properties");
+          drop("required");
+        }
         const example = exampleMisfit(node);
         if (example !== undefined) {
           reportAtKeyword(ctx, node, path, "example", {
@@ -104,6 +114,17 @@ export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext):
       return out as DraftSchema;
     },
     walkOptions(ctx, name, acts),
+  );
+}
+
+/**
+ * Properties on a node of another type than object: `@schemaType string` on an interface keeps
+ * the interface's properties, which no string has.
+ */
+function propertiesMisfit(node: DraftSchema): boolean {
+  const { type, properties } = node;
+  return (
+    type !== undefined && type !== "object" && properties !== undefined && Object.keys(properties).length > 0
   );
 }
 

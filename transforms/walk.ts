@@ -57,8 +57,8 @@ export const Feature = {
   unknownFormat: 256,
   description: 512,
   /**
-   * A keyword its node's `type` makes meaningless (`maxLength` on an array: see kinded-keywords),
-   * or an example of another kind of value (see example-fit).
+   * A keyword its node's `type` makes meaningless (`maxLength` on an array: see kinded-keywords,
+   * `properties` on a string), or an example of another kind of value (see example-fit).
    */
   misfitKeyword: 1024,
   /** A CEL rule made by a one-of tag (`@exactlyOneOf a,b`), whose names one-of-fields checks. */
@@ -104,7 +104,9 @@ export function ownFeatures(node: DraftSchema): number {
 /** A node's features, with its children's when `cache` is given. */
 function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
   let f = 0;
+  /** Named properties, or an embedded resource's implicit ones. */
   let named = false;
+  let props = false;
   let extra = false;
   let preserved = false;
   /** The kinds of value (kindBit) the node's kinded keywords constrain, and its type's kind. */
@@ -119,7 +121,7 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
       case "properties":
         if (value)
           for (const name in value) {
-            named = true;
+            props = true;
             if (!cache) break;
             f |= featuresOf((value as Record<string, DraftSchema>)[name]!, cache);
           }
@@ -213,11 +215,15 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
         break;
     }
   }
-  if (extra && (named || preserved)) f |= Feature.strayAdditionalProperties;
+  if (extra && (named || props || preserved)) f |= Feature.strayAdditionalProperties;
+  // `@schemaType string` on an interface: properties no value of that type can have.
+  if (props && typeKind >= 0 && typeKind !== OBJECT_KIND) f |= Feature.misfitKeyword;
   if (kinded !== 0 && typeKind >= 0 && (kinded & ~typeKind) !== 0) f |= Feature.misfitKeyword;
   if (example && exampleMisfit(node) !== undefined) f |= Feature.misfitKeyword;
   return f;
 }
+
+const OBJECT_KIND = 8;
 
 /** One bit per kind of value a schema `type` holds (none for boolean), for scan's kinded keywords. */
 function kindBit(type: string): number {
@@ -230,7 +236,7 @@ function kindBit(type: string): number {
     case "array":
       return 4;
     case "object":
-      return 8;
+      return OBJECT_KIND;
     default:
       return 0;
   }

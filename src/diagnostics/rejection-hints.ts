@@ -7,6 +7,7 @@
 import type { CustomResourceDefinition, JSONSchemaProps } from "../schema/types.js";
 import { followSchemaPath, splitSchemaPath } from "../../transforms/origins.js";
 import { didYouMean } from "../tags/suggest.js";
+import { defaultOwner, isDefaultError, pathInDefault, unknownDefaultFields } from "./default-hints.js";
 import { isDNS1035Label } from "../validate/dns.js";
 import { walkFieldPath } from "../validate/field-path-syntax.js";
 import type { FieldError } from "../validate/field-error.js";
@@ -78,7 +79,7 @@ const HINTS: readonly RejectionHint[] = [
   },
   {
     matches: (e) => e.detail === "must be object if x-kubernetes-map-type is specified",
-    hint: "@mapType belongs on a map or an object: put it on a field whose type is Record<string, T> or an interface, or remove it",
+    hint: "@mapType and @structType belong on a map or an object: put the tag on a field whose type is Record<string, T> or an interface, or remove it",
   },
   {
     // `@listType map` on a field that is no list: the missing items follow from the wrong type.
@@ -124,6 +125,62 @@ const HINTS: readonly RejectionHint[] = [
       "each @listMapKey must name a property of the list's item type, as spelled there",
   },
   {
+    // `@listType map` alone: the keys are what makes it a map.
+    matches: (e) =>
+      e.field.endsWith(".x-kubernetes-list-map-keys") &&
+      e.detail === "must not be empty if x-kubernetes-list-type is map",
+    hint: (e, crd) => {
+      const list = crd && schemaAt(crd, e.field.slice(0, -".x-kubernetes-list-map-keys".length));
+      const key = list && likelyMapKey(list);
+      return key === undefined
+        ? "@listType map needs the fields that tell items apart: add @listMapKey <field> (a required field of the item type), or write @listType atomic"
+        : `@listType map needs the fields that tell items apart: add @listMapKey ${key}`;
+    },
+  },
+  {
+    matches: (e) =>
+      e.field.endsWith(".x-kubernetes-list-map-keys") && e.detail === "must not contain duplicate entries",
+    hint: (e) => {
+      const keys = Array.isArray(e.badValue) ? e.badValue : [];
+      const twice = keys.find((k, i) => keys.indexOf(k) !== i);
+      return `@listMapKey ${typeof twice === "string" ? twice : "<field>"} is written twice: drop one`;
+    },
+  },
+  {
+    // `@listType map` on a list of strings.
+    matches: (e) => e.detail === "must be object if parent array's x-kubernetes-list-type is map",
+    hint: "@listType map is for a list of objects, keyed by their @listMapKey fields: for a list of strings or numbers write @listType set",
+  },
+  {
+    // `@listMapKey spec` naming an object field.
+    matches: (e) => e.detail === "must be a scalar type if parent array's x-kubernetes-list-type is map",
+    hint: (e) => {
+      const name = /\.items\.properties\[([^\]]+)\]\.type$/.exec(e.field)?.[1];
+      return `a list-map's keys must be strings, numbers or booleans: ${name === undefined ? "this key" : `@listMapKey ${name}`} names an object or a list; key the list by a scalar field`;
+    },
+  },
+  {
+    // `@embeddedResource` on a string (the tag makes it an object, with no properties) or an empty interface.
+    matches: (e) =>
+      e.detail ===
+      "must not be empty if x-kubernetes-embedded-resource is true without x-kubernetes-preserve-unknown-fields",
+    hint: "@embeddedResource belongs on an object type with apiVersion, kind and metadata (a whole Kubernetes object); to take any object unchecked, add @preserveUnknownFields beside it",
+  },
+  {
+    matches: (e) => e.detail === "must not be used if x-kubernetes-embedded-resource is set",
+    hint: "@embeddedResource belongs on an object type with apiVersion, kind and metadata, not on a map (Record<string, T>)",
+  },
+  {
+    matches: (e) => e.detail === "must be object if x-kubernetes-embedded-resource is true",
+    hint: "@embeddedResource makes the field an object: remove the @schemaType beside it (or the @embeddedResource)",
+  },
+  {
+    // `@intOrString @preserveUnknownFields`: a string or a number has no fields to keep.
+    matches: (e) => e.detail === "must be false if x-kubernetes-int-or-string is true",
+    hint: (e) =>
+      `@intOrString takes a string or a number, which ${e.field.endsWith("embedded-resource") ? "is no Kubernetes object: remove @embeddedResource" : "has no fields to keep: remove @preserveUnknownFields"} beside it`,
+  },
+  {
     // `@validation rule="..." fieldPath=.nme`: Kubernetes says only that the path is not valid.
     matches: (e) => e.field.endsWith(".fieldPath") && e.detail === "must be a valid path",
     hint: (e, crd) =>
@@ -131,19 +188,63 @@ const HINTS: readonly RejectionHint[] = [
       "a rule's fieldPath names a field below the object the rule is on, as .name or .name.child (['a.b'] for a name with dots)",
   },
   {
+    // `@default {"mod": "a"}` when the type has `mode`: Kubernetes names no field.
+    matches: (e) => isDefaultError(e) && e.detail === "must not have unknown fields",
+    hint: (e, crd) => {
+      const owner = crd && defaultOwner(e);
+      const schema = owner === undefined ? undefined : schemaAt(crd!, owner);
+      return (
+        (schema && unknownDefaultFields(e.badValue, schema)) ??
+        "the @default value names a field its type does not declare: use the type's field names, as spelled there"
+      );
+    },
+  },
+  {
+    // `@default {}` on an object with a required field: Kubernetes' path names it, its words do not.
+    matches: (e) => isDefaultError(e) && e.type === "FieldValueRequired" && pathInDefault(e) !== "",
+    hint: (e) =>
+      `the @default value leaves out ${pathInDefault(e)}, which its type requires: add it to the @default (or make it optional in the type, with \`?\`)`,
+  },
+  {
+    // `@default "c"` on `"a" | "b"`.
+    matches: (e) => isDefaultError(e) && e.type === "FieldValueNotSupported",
+    hint: (e) => {
+      const values = [...e.detail.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+      // A one- or two-letter value is near every other: no guess.
+      const near =
+        typeof e.badValue === "string" && e.badValue.length > 2 ? didYouMean(e.badValue, values) : undefined;
+      const guess = near === undefined ? "" : `: did you mean @default "${near}"?`;
+      return `the @default value must be one of the values the field's type allows (listed above)${guess}`;
+    },
+  },
+  {
+    // `@default {"replicas": 1.5}` on an int32.
+    matches: (e) => isDefaultError(e) && e.detail.endsWith('must be of type integer: "number"'),
+    hint: (e) =>
+      `the field ${pathInDefault(e) === "" ? "" : `${pathInDefault(e)} `}is an integer: give the @default a whole number there`,
+  },
+  {
     // `@default "3"` on a number: Kubernetes' "in body must be of type number" names no tag.
-    matches: (e) => isDefault(e) && /must be of type \w+/.test(e.detail),
+    matches: (e) => isDefaultError(e) && /must be of type \w+/.test(e.detail),
     hint: '@default takes JSON, and its value must have the field\'s type: a number or boolean without quotes (@default 3, @default true), a string with them (@default "3")',
   },
   {
-    matches: (e) => isDefault(e),
-    hint: "the @default value breaks a rule of the field's own type (an enum, a bound, a pattern): give a @default the field accepts",
+    matches: (e) => isDefaultError(e),
+    hint: "the @default value breaks a rule of the field's own type (a bound, a length, a pattern, a format): give a @default the field accepts",
   },
 ];
 
-/** An error in a schema's `default`, which crdgen writes from a @default tag. */
-function isDefault(error: FieldError): boolean {
-  return /\]\.default(\b|$)/.test(error.field);
+/**
+ * The field a list-map is most likely keyed by: `name` if the items require it, else their one
+ * required string field; undefined when there is no telling.
+ */
+function likelyMapKey(list: JSONSchemaProps): string | undefined {
+  const items = list.items && !Array.isArray(list.items) ? list.items : undefined;
+  const required = (items?.required ?? []).filter((k) => {
+    const type = items?.properties?.[k]?.type;
+    return type === "string" || type === "integer";
+  });
+  return required.includes("name") ? "name" : required.length === 1 ? required[0] : undefined;
 }
 
 /** The rule of an error about a `@validation` rule written as one quoted string, quotes and all. */

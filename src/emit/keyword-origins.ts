@@ -26,15 +26,22 @@ export interface TagSource {
  * `spec.ports[].name`, `[*]` for a map's values), or undefined when no tag wrote it (a format
  * a known type gave) or the path leads where the IR cannot follow (a union's branch). A field's
  * own tags come first, then its named types' (in inline-refs' order: the field's win); of one
- * declaration's tags the last writing the keyword, as later tags overwrite earlier ones.
+ * declaration's tags the last writing the keyword, as later tags overwrite earlier ones. With
+ * `value`, only a tag of that value (which of several `@listMapKey` names the key at fault).
  */
-export function tagWriting(source: TagSource, path: string, keyword: string): SourceLocation | undefined {
+export function tagWriting(
+  source: TagSource,
+  path: string,
+  keyword: string,
+  value?: string,
+): SourceLocation | undefined {
   const node = nodeAt(source, path);
   if (!node) return undefined;
   for (const tags of node.tags) {
     for (let i = tags.length - 1; i >= 0; i--) {
       const tag = tags[i]!;
-      if (tag.origin && writes(tag, keyword)) return tag.origin;
+      if (tag.origin && (value === undefined || tag.value === value) && writes(tag, keyword))
+        return tag.origin;
     }
   }
   return undefined;

@@ -149,7 +149,9 @@ describe("hints for Kubernetes' rejections", () => {
     expect(hints).toContain(
       "@listType map belongs on a list of objects (T[]), each keyed by its @listMapKey properties",
     );
-    expect(hints.filter((h) => h?.startsWith("@mapType belongs on a map or an object"))).toHaveLength(1);
+    expect(
+      hints.filter((h) => h?.startsWith("@mapType and @structType belong on a map or an object")),
+    ).toHaveLength(1);
     expect(errors.every((e) => e.hint !== undefined)).toBe(true);
   });
 
@@ -206,6 +208,62 @@ describe("hints for Kubernetes' rejections", () => {
     const [unquoted] = errorsOf(rule("@validation string(self)"));
     expect(unquoted!.message).toContain("cel expression must evaluate to a bool");
     expect(unquoted!.hint).toBeUndefined();
+  });
+
+  test.each([
+    [
+      "a misspelt field",
+      '{"replicas": 1, "mod": "a"}',
+      "mod (did you mean mode?); the type declares replicas, mode, inner, items, byName",
+    ],
+    ["a nested one", '{"inner": {"sise": 1}}', "inner.sise (did you mean inner.size?); inner declares size"],
+    [
+      "one in a list's item",
+      '{"items": [{"nam": "x"}]}',
+      "items[0].nam (did you mean items[0].name?); items[0] declares name",
+    ],
+    [
+      "one in a map's value",
+      '{"byName": {"k": {"nam": "x"}}}',
+      "byName.k.nam (did you mean byName.k.name?); byName.k declares name",
+    ],
+    ["one far from any", '{"zzzzzz": 1}', "zzzzzz; the type declares replicas, mode, inner, items, byName"],
+  ])("a @default naming %s the type lacks: the field and the one meant", (_what, value, told) => {
+    const prelude =
+      'export interface Opts { replicas?: number; mode?: "a" | "b"; inner?: { size?: number }; items?: { name?: string }[]; byName?: Record<string, { name?: string }> }';
+    const [error] = errorsOf(withRoot(`{\n  /** @default ${value} */\n  opts?: Opts;\n}`, prelude));
+    expect(error!.message).toContain("must not have unknown fields");
+    expect(error!.hint).toBe(
+      `the @default value names a field its type does not declare: ${told}. Correct the @default's field names (or declare the fields in the type)`,
+    );
+  });
+
+  test("a @default's unknown fields where the type keeps unknown fields or an embedded resource's are no hint's", () => {
+    const spec = withRoot(
+      '{\n  /** @default {"a": {"x": 1}, "pod": {"apiVersion": "v1", "kind": "Pod", "nme": 1}} */\n  opts?: { a?: Free; pod?: Pod };\n}',
+      "/** @preserveUnknownFields */\nexport interface Free { y?: number }\n/** @embeddedResource */\nexport interface Pod { apiVersion?: string; kind?: string; name?: string }",
+    );
+    const [error] = errorsOf(spec);
+    expect(error!.hint).toBe(
+      "the @default value names a field its type does not declare: pod.nme (did you mean pod.name?); pod declares apiVersion, kind, name. Correct the @default's field names (or declare the fields in the type)",
+    );
+  });
+
+  test("a @default an enum, an integer or a bound refuses: a hint about that, not about enums and bounds at once", () => {
+    const field = (tags: string, type: string) => withRoot(`{\n  /** ${tags} */\n  f?: ${type};\n}`);
+    const hintOf = (tags: string, type: string) => errorsOf(field(tags, type))[0]!.hint;
+    expect(hintOf('@default "Nevr"', '"Always" | "Never"')).toBe(
+      'the @default value must be one of the values the field\'s type allows (listed above): did you mean @default "Never"?',
+    );
+    expect(hintOf('@default "c"', '"a" | "b"')).toBe(
+      "the @default value must be one of the values the field's type allows (listed above)",
+    );
+    expect(hintOf("@format int32 @default 1.5", "number")).toBe(
+      "the field is an integer: give the @default a whole number there",
+    );
+    expect(hintOf("@default 5 @maximum 3", "number")).toBe(
+      "the @default value breaks a rule of the field's own type (a bound, a length, a pattern, a format): give a @default the field accepts",
+    );
   });
 
   test("other rejections get none", () => {

@@ -66,6 +66,7 @@ const GENERATED: Record<string, Sources | string> = {
   CRD3003: withRoot('{ u?: { kind: "a"; x: string } | { kind: "b"; x: number } }'),
   CRD3005: withRoot("{ items?: Item[] }", "interface Item {\n  /** @immutable */\n  name?: string;\n}"),
   CRD3006: withRoot("{\n  /** @maxLength 63 */\n  names?: string[];\n}"),
+  CRD3007: withRoot("{\n  /** @schemaType string */\n  at?: { seconds: number };\n}"),
   CRD3009: withRoot("{\n  /** @exactlyOneOf name,selectr */\n  o?: { name?: string; selector?: string };\n}"),
 };
 

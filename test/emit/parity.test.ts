@@ -447,29 +447,29 @@ describe("errors", () => {
     });
   });
 
-  test("a default that does not validate against its own schema is located at the field", () => {
+  test("a default that does not validate against its own schema is located at its @default tag", () => {
     // No step acts on this schema: emit/direct.ts built it, and the stage runs only to place the error.
     const source =
       'export interface Spec {\n  /** @default "three" */\n  count?: number;\n}\n/**\n * @crd\n * @group a.io\n * @version v1\n */\nexport interface Job { spec: Spec }';
     const [error] = errorsOf(source);
-    expect(error).toMatchObject({ code: "CRD2001", location: { file: ENTRY, line: 3 } });
+    expect(error).toMatchObject({ code: "CRD2001", location: { file: ENTRY, line: 2, column: 7 } });
     expect(error!.message).toContain("properties[count].default");
   });
 
-  test("an error in a node a transform rewrote is located at the field it came from", () => {
+  test("an error in a node a transform rewrote is located at the tag it came from", () => {
     // optional-enum replaces the emitted `anyOf: [enum, null]` with one nullable enum.
     const source =
       'export interface Spec {\n  size?: number;\n  /** @default "c" */\n  mode?: "a" | "b" | null;\n}\n/**\n * @crd\n * @group a.io\n * @version v1\n */\nexport interface Job { spec: Spec }';
     const [error] = errorsOf(source);
-    expect(error).toMatchObject({ code: "CRD2001", location: { file: ENTRY, line: 4, column: 3 } });
+    expect(error).toMatchObject({ code: "CRD2001", location: { file: ENTRY, line: 3, column: 7 } });
     expect(error!.message).toContain("properties[mode].default");
   });
 
-  test("an invalid list-map (key neither required nor defaulted) is located at the key property", () => {
+  test("an invalid list-map (key neither required nor defaulted) is located at the key's @listMapKey", () => {
     const source =
       "export interface P { name?: string }\nexport interface Spec {\n  /**\n   * @listType map\n   * @listMapKey name\n   */\n  ports?: P[];\n}\n/**\n * @crd\n * @group a.io\n * @version v1\n */\nexport interface Job { spec: Spec }";
     const [error] = errorsOf(source);
-    expect(error).toMatchObject({ code: "CRD2001", location: { line: 1, column: 22 } });
+    expect(error).toMatchObject({ code: "CRD2001", location: { line: 5, column: 6 } });
     expect(error!.message).toContain("must have a default or be a required property");
   });
 

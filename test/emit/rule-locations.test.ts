@@ -117,7 +117,7 @@ export interface W { spec: { a?: string } }
     expect(crdErrors(source).map((e) => e.location)).toMatchObject([at(source, "@validation")]);
   });
 
-  test("an error that is not about a rule stays at the field", () => {
+  test("an error that is not about a rule is at the tag that wrote its keyword", () => {
     const source = `/** @crd @group a.example.com @version v1 */
 export interface W {
   spec: {
@@ -128,7 +128,7 @@ export interface W {
 `;
     const [error] = crdErrors(source);
     expect(error!.message).toContain(".default: Invalid value");
-    expect(error!.location).toMatchObject(at(source, "a?: string"));
+    expect(error!.location).toMatchObject(at(source, "@default true"));
   });
 
   test("a valid rule on a type used in several places gives no error", () => {

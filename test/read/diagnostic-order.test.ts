@@ -69,7 +69,7 @@ export interface Spec {
     const result = generateFrom(source);
     expect(result.diagnostics.map((d) => [d.code, d.location?.line])).toEqual([
       ["CRD2001", 4],
-      ["CRD2001", 7],
+      ["CRD2001", 6],
     ]);
   });
 

@@ -42,6 +42,11 @@ const KEYWORDS: [string, DraftSchema, number][] = [
   ["description", { type: "string", description: "d" }, Feature.description],
   ["a keyword its type makes meaningless", { type: "array", maxLength: 3 }, Feature.misfitKeyword],
   ["a one-of tag's rule", withOneOfRule(), Feature.oneOfRule],
+  [
+    "properties on a string (@schemaType string on an interface)",
+    { type: "string", properties: { a: { type: "string" } } },
+    Feature.misfitKeyword,
+  ],
 ];
 
 const PLACES: [string, (child: DraftSchema) => DraftSchema][] = [
@@ -62,6 +67,8 @@ const NOTHING: [string, DraftSchema][] = [
     "empty properties beside additionalProperties",
     { type: "object", properties: {}, additionalProperties: {} },
   ],
+  ["properties with no type (a node of several kinds)", { properties: { a: { type: "string" } } }],
+  ["empty properties on a string", { type: "string", properties: {} }],
   ["a format Kubernetes knows", { type: "string", format: "date-time" }],
   ["int32", { type: "integer", format: "int32" }],
   ["keywords that fit their type", { type: "integer", minimum: 0, maximum: 9, multipleOf: 3 }],
