@@ -52,7 +52,7 @@ export interface GenerateOptions {
   typeCheck?: boolean;
   /** An in-memory file system instead of the disk. */
   fileSystem?: FileSystemHost;
-  /** Cut descriptions longer than this at a word boundary; 0 drops them (controller-gen's maxDescLen). */
+  /** Cut descriptions longer than this after the last sentence end, else at a word boundary; 0 drops them (controller-gen's maxDescLen). */
   maxDescriptionLength?: number;
 }
 

@@ -36,7 +36,7 @@ Options:
       --no-type-check     do not report type errors in the input files (names and modules
                           TypeScript cannot find are still errors)
       --max-description-length <n>
-                          cut longer descriptions at a word boundary; 0 drops them
+                          cut longer descriptions after a sentence or word; 0 drops them
                           (as controller-gen's maxDescLen)
       --help-tags         list every tag crdgen understands
   -h, --help              show this help

@@ -19,7 +19,7 @@ export interface CrdgenPluginOptions {
    * edit is picked up: a typo in a type should not stop the app's rebuilds.
    */
   failOnError?: boolean;
-  /** Cut descriptions longer than this at a word boundary (controller-gen's maxDescLen). */
+  /** Cut descriptions longer than this after the last sentence end, else at a word boundary (controller-gen's maxDescLen). */
   maxDescriptionLength?: number;
   /**
    * Base for relative paths. Defaults to the bundler's own root (vite's `root`, webpack's

@@ -17,6 +17,7 @@ import type { DiagnosticCode } from "../diagnostics/codes.js";
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import { positionOrigin } from "./location.js";
 import { markerTags, mayHoldMarkers, withoutMarkers } from "./markers.js";
+import { joinedSplitLinks, mayNeedReading, readable } from "./description-text.js";
 
 export interface RawTag {
   name: string;
@@ -53,11 +54,12 @@ export function readDoc(node: ts.Node): DocInfo {
   const sf = node.getSourceFile();
   // Some declarations (accessors) carry an empty list.
   const attached = (node as { jsDoc?: ts.JSDoc[] }).jsDoc?.at(-1);
-  if (attached) {
+  // A link over several lines is read again, joined (parseComment): the parser cut it at the line break.
+  if (attached && (!lazy || joinedSplitLinks(sf.text, attached.pos, attached.end) === undefined)) {
     const tagMarkers: string[] = [];
     return completed(docOf(attached, sf, sf.text, tagMarkers), node, attached, tagMarkers);
   }
-  const range = lastDocRange(node, sf);
+  const range = attached ?? lastDocRange(node, sf);
   if (!range) return EMPTY;
   // Most doc comments are one line of plain text (`/** The schedule. *\/`): the description is
   // that text, trimmed, exactly as TypeScript's parser makes it; no need to run the parser.
@@ -66,6 +68,7 @@ export function readDoc(node: ts.Node): DocInfo {
     const description = content.trim();
     // Only a `+` first may make it more: a controller-gen marker (`/** +optional *\/`).
     if (description.charCodeAt(0) === PLUS) return completed({ description, tags: [] }, node, range);
+    if (description.includes("&")) return { description: readable(description), tags: [] };
     return description ? { description, tags: [] } : EMPTY;
   }
   // Nearly all the rest are one line with simple tags (`/** Name. @maxLength 63 *\/`).
@@ -84,7 +87,7 @@ const PLUS = 0x2b;
 /**
  * What a comment's description and tags say once read as documentation: controller-gen marker
  * lines left out (and reported, read/markers.ts), TSDoc's `@remarks` added to the description,
- * and inline `{@link}` tags rendered as text (a `@default` naming an enum member is the type
+ * and its text made readable, description-text.ts (a `@default` naming an enum member is the type
  * reader's: read/enum-defaults.ts). `tagMarkers`: the marker lines `docOf` took out of tag texts. Nearly every
  * comment has none of these, and is returned as it is after a few string tests.
  */
@@ -106,40 +109,31 @@ function completed(
       // TSDoc's @remarks is the rest of the documentation, after the summary.
       if (tag.name === "remarks")
         description = [description, tag.text].filter(Boolean).join("\n\n") || undefined;
-      else if (tag.name === "deprecated") tags.push({ ...tag, text: renderLinks(tag.text) });
+      else if (DOCUMENTATION_TAGS.has(tag.name)) tags.push({ ...tag, text: readable(tag.text) });
       else tags.push(tag);
     }
   }
-  if (description?.includes("{@link")) description = renderLinks(description);
+  if (description !== undefined && mayNeedReading(description)) description = readable(description);
   if (markers.length > 0) tags = [...tags, ...markerTags(markers, node, range)];
   if (description === doc.description && tags === doc.tags) return doc;
   return description === undefined && tags.length === 0 ? EMPTY : { description, tags };
 }
 
 function needsReading(tag: RawTag): boolean {
-  return tag.name === "remarks" || (tag.name === "deprecated" && tag.text.includes("{@link"));
+  return tag.name === "remarks" || (DOCUMENTATION_TAGS.has(tag.name) && mayNeedReading(tag.text));
 }
 
-/** `{@link Target}`, `{@link Target | text}`, `{@link Target text}` and the `linkcode`/`linkplain` forms. */
-const INLINE_LINK = /\{@link(?:code|plain)?\s+([^\s|}]+)(?:\s*\|\s*|\s+)?([^}]*)\}/g;
-
-const URL_TARGET = /^[a-z][a-z0-9+.-]*:\/\//i;
-
-/** Inline links as a reader of the CRD sees them: the text, or the target; a URL stays beside its text. */
-function renderLinks(text: string): string {
-  return text.replace(INLINE_LINK, (_, target: string, label: string) => {
-    const shown = label.trim();
-    if (shown === "") return target;
-    return URL_TARGET.test(target) ? `${shown} (${target})` : shown;
-  });
-}
+/** Tags whose text the description shows (`@remarks` is read into it here). */
+const DOCUMENTATION_TAGS = new Set(["deprecated", "description"]);
 
 /**
+ * The comment at `range`, parsed with its `{@link}`s over several lines joined (description-text.ts).
  * TypeScript's JSDoc parser (5.9 and 6.0) never returns on a comment whose last word ends in a
  * dash right before `*\/` (`/** a-*\/`, `/** @x cut-*\/`): that comment is parsed with a space
  * before its end, which changes no description or tag text (both are trimmed).
  */
-function parseComment(text: string, range: ts.TextRange): { jsDoc: ts.JSDoc; text: string } | undefined {
+function parseComment(source: string, range: ts.TextRange): { jsDoc: ts.JSDoc; text: string } | undefined {
+  const text = joinedSplitLinks(source, range.pos, range.end) ?? source;
   const length = range.end - range.pos;
   if (text.charCodeAt(range.end - 3) !== DASH) {
     const parsed = lazy!.parseIsolatedJSDocComment(text, range.pos, length);
