@@ -22,8 +22,15 @@ export function reportStale(
     io.stdout.write(`${f.status}: ${relativeTo(io.cwd, f.path)}${f.crlfOnly ? crlfNote(f.path) : ""}\n`);
   const diffs = report.files.map((f) => f.diff).filter((d) => d !== "");
   if (diffs.length > 0) io.stdout.write(`\n${diffs.join("")}`);
+  // Generating fixes all but the extra files crdgen did not write: for those alone, it is no advice.
+  const byGenerating = report.files.filter((f) => f.status !== "extra" || f.crdgenOutput).length;
+  const count = report.files.length;
   io.stderr.write(
-    `crdgen --check: ${report.files.length} file(s) out of date; run \`${fixCommand}\` to update them\n`,
+    byGenerating === count
+      ? `crdgen --check: ${count} file(s) out of date; run \`${fixCommand}\` to update them\n`
+      : byGenerating > 0
+        ? `crdgen --check: ${count} file(s) out of date; run \`${fixCommand}\` to update ${byGenerating} of them\n`
+        : `crdgen --check: ${count} file(s) out of date, which generating does not remove\n`,
   );
   // Generating removes the extra files crdgen wrote, not the others: say which are the user's to delete.
   for (const f of report.files) {
