@@ -36,6 +36,10 @@ export const codes = {
   rootLiteralMismatch: "CRD1022",
   /** `@minimum`/`@maximum` on a Quantity, which Kubernetes checks on the numbers only, not on "1Gi". */
   quantityBound: "CRD1023",
+  /** A `{@link` with no `}`, which makes TypeScript read the next line (a tag there included) as its text. */
+  unclosedInlineTag: "CRD1024",
+  /** A `{@inheritDoc X}` whose `X` names nothing from the comment's place: left in the description. */
+  unresolvedInheritDoc: "CRD1025",
   // Kubernetes validation of the generated CRD, and `crdgen check` of CRD and custom-resource files
   invalidCrd: "CRD2001",
   /** A scalar YAML 1.1 readers (kubectl) read differently from YAML 1.2. */

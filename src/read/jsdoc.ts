@@ -17,7 +17,8 @@ import type { DiagnosticCode } from "../diagnostics/codes.js";
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import { positionOrigin } from "./location.js";
 import { markerTags, mayHoldMarkers, withoutMarkers } from "./markers.js";
-import { joinedSplitLinks, mayNeedReading, readable } from "./description-text.js";
+import { mayNeedReading, readable, readLinks } from "./description-text.js";
+import { codeBlockTagProblem, unclosedLinkTags } from "./doc-problems.js";
 
 export interface RawTag {
   name: string;
@@ -37,6 +38,8 @@ export interface RawTag {
 }
 
 export interface TagProblem {
+  /** An error unless said otherwise. */
+  severity?: "warning";
   code: DiagnosticCode;
   message: string;
   hint?: string;
@@ -54,8 +57,9 @@ export function readDoc(node: ts.Node): DocInfo {
   const sf = node.getSourceFile();
   // Some declarations (accessors) carry an empty list.
   const attached = (node as { jsDoc?: ts.JSDoc[] }).jsDoc?.at(-1);
-  // A link over several lines is read again, joined (parseComment): the parser cut it at the line break.
-  if (attached && (!lazy || joinedSplitLinks(sf.text, attached.pos, attached.end) === undefined)) {
+  // A link over several lines, or with no `}`, is read again (parseComment): the parser cut it at
+  // the line break, or read the next line into it.
+  if (attached && (!lazy || readLinks(sf.text, attached.pos, attached.end) === undefined)) {
     const tagMarkers: string[] = [];
     return completed(docOf(attached, sf, sf.text, tagMarkers), node, attached, tagMarkers);
   }
@@ -79,7 +83,10 @@ export function readDoc(node: ts.Node): DocInfo {
   // As the parser does: the comment's parent is its declaration, so `{@link}` names reach the file.
   (parsed.jsDoc as { parent: ts.Node }).parent = node;
   const tagMarkers: string[] = [];
-  return completed(docOf(parsed.jsDoc, sf, parsed.text, tagMarkers), node, range, tagMarkers);
+  const doc = completed(docOf(parsed.jsDoc, sf, parsed.text, tagMarkers), node, range, tagMarkers);
+  if (parsed.unclosed.length === 0) return doc;
+  const warnings = unclosedLinkTags(parsed.unclosed, sf);
+  return warnings.length === 0 ? doc : { description: doc.description, tags: [...doc.tags, ...warnings] };
 }
 
 const PLUS = 0x2b;
@@ -127,23 +134,31 @@ function needsReading(tag: RawTag): boolean {
 const DOCUMENTATION_TAGS = new Set(["deprecated", "description"]);
 
 /**
- * The comment at `range`, parsed with its `{@link}`s over several lines joined (description-text.ts).
+ * The comment at `range`, parsed with its `{@link}`s over several lines joined and those with no
+ * `}` closed (description-text.ts), whose positions are `unclosed`.
  * TypeScript's JSDoc parser (5.9 and 6.0) never returns on a comment whose last word ends in a
  * dash right before `*\/` (`/** a-*\/`, `/** @x cut-*\/`): that comment is parsed with a space
  * before its end, which changes no description or tag text (both are trimmed).
  */
-function parseComment(source: string, range: ts.TextRange): { jsDoc: ts.JSDoc; text: string } | undefined {
-  const text = joinedSplitLinks(source, range.pos, range.end) ?? source;
+function parseComment(
+  source: string,
+  range: ts.TextRange,
+): { jsDoc: ts.JSDoc; text: string; unclosed: readonly number[] } | undefined {
+  const links = readLinks(source, range.pos, range.end);
+  const text = links?.text ?? source;
+  const unclosed = links?.unclosed ?? NO_POSITIONS;
   const length = range.end - range.pos;
   if (text.charCodeAt(range.end - 3) !== DASH) {
     const parsed = lazy!.parseIsolatedJSDocComment(text, range.pos, length);
-    return parsed && { jsDoc: parsed.jsDoc, text };
+    return parsed && { jsDoc: parsed.jsDoc, text, unclosed };
   }
   // The file up to the comment, then the comment with the space: positions stay the file's.
   const spaced = `${text.slice(0, range.end - 2)} */`;
   const parsed = lazy!.parseIsolatedJSDocComment(spaced, range.pos, length + 1);
-  return parsed && { jsDoc: parsed.jsDoc, text: spaced };
+  return parsed && { jsDoc: parsed.jsDoc, text: spaced, unclosed };
 }
+
+const NO_POSITIONS: readonly number[] = [];
 
 const DASH = 0x2d;
 
@@ -153,6 +168,8 @@ const DASH = 0x2d;
  */
 function docOf(jsDoc: ts.JSDoc, sf: ts.SourceFile, text: string, tagMarkers: string[]): DocInfo {
   const description = cleanDescription(tsApi.getTextOfJSDocComment(jsDoc.comment));
+  // `@` in a fenced code block is a tag to TypeScript: one crdgen does not know is reported so.
+  const fenced = jsDoc.tags !== undefined && text.slice(jsDoc.pos, jsDoc.end).includes("```");
   const tags = (jsDoc.tags ?? []).map((tag) => {
     const read = tagText(text, tag);
     const raw: RawTag = {
@@ -160,6 +177,8 @@ function docOf(jsDoc: ts.JSDoc, sf: ts.SourceFile, text: string, tagMarkers: str
       text: read,
       origin: positionOrigin(sf, tag.getStart(sf), tag.end),
     };
+    const problem = fenced ? codeBlockTagProblem(raw.name, text, jsDoc.pos, tag.pos) : undefined;
+    if (problem) raw.problem = problem;
     if (read === "") return raw;
     raw.textOnTagLine = textOnTagLine(text, tag);
     // A marker on a line of its own within the tag's text (not on the tag's own line).

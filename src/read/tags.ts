@@ -27,7 +27,7 @@ export function collectTags(
     if (tag.problem) {
       const { code, message, hint } = tag.problem;
       diagnostics.push({
-        severity: "error",
+        severity: tag.problem.severity ?? "error",
         code,
         message,
         location: plainLocation(tag.origin),

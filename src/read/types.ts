@@ -21,6 +21,7 @@ import type {
 } from "../ir/model.js";
 import { readDoc, strandedDocComments, type DocInfo } from "./jsdoc.js";
 import { mergedDoc } from "./merged-docs.js";
+import { defersDescription, implementsAny, inheritedDescription } from "./inherited-docs.js";
 import { plainCommentTags, type PlainCommentTag } from "./plain-comment-tags.js";
 import { EARLY_END_HINT } from "./early-comment-end.js";
 import { knownTypeByName, type KnownType } from "./known-types.js";
@@ -619,6 +620,41 @@ export class TypeReader {
    * several bases), all of theirs, a tag that two give different values being a warning.
    */
   private propertyDoc(
+    declarations: readonly ts.Declaration[] | undefined,
+    decl: ts.Declaration,
+    path: string,
+  ): DocInfo {
+    const doc = this.writtenPropertyDoc(declarations, decl, path);
+    return defersDescription(doc, decl) ? this.withInheritedDescription(doc, decl, path) : doc;
+  }
+
+  /**
+   * `doc` with the description the IDE shows for `decl` (inherited-docs.ts): an overridden
+   * member's, or the one `{@inheritDoc X}` names; a name that resolves to nothing is a warning.
+   */
+  private withInheritedDescription(doc: DocInfo, decl: ts.Declaration, path: string): DocInfo {
+    const { description, unresolved } = inheritedDescription(doc, decl, this.checker);
+    // Read from declarations the read cache may not tie to this one (a name in the comment, an
+    // `implements` clause): such a reading is not kept between runs. Bases it `extends` are tied.
+    if (this.frame && (description !== undefined || implementsAny(decl.parent))) this.frame.opaque = true;
+    const sf = decl.getSourceFile();
+    for (const reference of unresolved) {
+      const written = `{@inheritDoc ${reference}`;
+      const at = sf.text.lastIndexOf(written, decl.getStart(sf));
+      this.diagnostics.push({
+        severity: "warning",
+        code: codes.unresolvedInheritDoc,
+        message: `${written}} names nothing crdgen finds from this comment: it is left in the description as written.`,
+        location: at >= decl.getFullStart() ? locationOf(sf, at, written.length + 1) : nodeLocation(decl),
+        path,
+        hint: "name a type or a member in scope here: {@inheritDoc Type} or {@inheritDoc Type.member}",
+      });
+    }
+    return description === doc.description ? doc : { description, tags: doc.tags };
+  }
+
+  /** A property's doc comments as written (see `propertyDoc`). */
+  private writtenPropertyDoc(
     declarations: readonly ts.Declaration[] | undefined,
     decl: ts.Declaration,
     path: string,

@@ -63,6 +63,8 @@ const GENERATED: Record<string, Sources | string> = {
   CRD1022: root("Widget", "", 'kind: "postgresql"; spec: { a?: string }'),
   CRD2001: withRoot('{\n  /** @validation rule="self.a + " */\n  n?: { a?: string };\n}'),
   CRD3001: withRoot("{ m?: { a: string; [key: string]: string } }"),
+  CRD1024: withRoot('{\n  /** The name, see {@link Spec\n   * @default "x" */\n  n?: string;\n}'),
+  CRD1025: withRoot("{\n  /** {@inheritDoc Nowhere.n} */\n  n?: string;\n}"),
   CRD3003: withRoot('{ u?: { kind: "a"; x: string } | { kind: "b"; x: number } }'),
   CRD3005: withRoot("{ items?: Item[] }", "interface Item {\n  /** @immutable */\n  name?: string;\n}"),
   CRD3006: withRoot("{\n  /** @maxLength 63 */\n  names?: string[];\n}"),
