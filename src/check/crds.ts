@@ -41,10 +41,10 @@ function validationErrors(obj: CheckedObject): Finding[] {
  */
 function installWarnings(obj: CheckedObject): Finding[] {
   const { storage, clientSideApply } = installSizeProblems(obj.value);
-  const pos = positionIn(obj, []);
+  // Placed only when there is a warning: a position costs counting the file's lines.
   const warning = (code: string, path: string, type: string, problem: string): Finding => ({
     file: obj.file,
-    ...pos,
+    ...positionIn(obj, []),
     severity: "warning",
     code,
     path,

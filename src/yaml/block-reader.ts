@@ -97,6 +97,8 @@ class BlockReader {
   private readonly yaml11: Yaml11Difference[] = [];
   /** Line starts, indexed on the first position asked for (YAML 1.1 findings need one). */
   private lines: LineCounter | undefined;
+  /** How far `lines` holds the line starts (see position). */
+  private counted = 0;
   /** How many collections are open. */
   private depth = 0;
 
@@ -215,13 +217,22 @@ class BlockReader {
     return (c === DASH || c === COLON || c === QUESTION) && !isSeparator(t.charCodeAt(p + 1));
   }
 
+  /**
+   * The line and column of `offset`. Lines are counted only as far as asked: most files are
+   * asked for one place near their start (a document's first key), and counting the lines of a
+   * whole 20,000-line CRD for it cost `crdgen check` of the corpus a tenth of its time.
+   */
   private position(offset: number): { line: number; column: number } {
+    const t = this.text;
     if (!this.lines) {
-      const t = this.text;
       this.lines = new LineCounter();
       this.lines.addNewLine(0);
-      for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) this.lines.addNewLine(i + 1);
     }
+    for (let i = t.indexOf("\n", this.counted); i >= 0 && i < offset; i = t.indexOf("\n", i + 1)) {
+      this.lines.addNewLine(i + 1);
+      this.counted = i + 1;
+    }
+    if (this.counted < offset) this.counted = offset;
     const { line, col } = this.lines.linePos(offset);
     return { line, column: col };
   }
