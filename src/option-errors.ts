@@ -6,6 +6,7 @@
 import { codes } from "./diagnostics/codes.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { didYouMean } from "./tags/suggest.js";
+import { isPlainObject } from "./validate/json.js";
 
 /** The options `generate`, `CrdSession` and the plugins share, as a caller may really pass them. */
 const PATHS = ["cwd", "outDir", "tsconfig"] as const;
@@ -18,11 +19,11 @@ export function optionErrors(options: unknown, known?: readonly string[]): Diagn
   const errors: Diagnostic[] = [];
   const refuse = (message: string, hint: string) =>
     errors.push({ severity: "error", code: codes.badOption, message, hint });
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+  if (!isPlainObject(options)) {
     refuse(`the options are ${describe(options)}, not an object.`, 'pass { entries: ["src/types.ts"] }');
     return errors;
   }
-  const o = options as Record<string, unknown>;
+  const o = options;
   const { entries, format, maxDescriptionLength: max, typeCheck } = o;
   if (!Array.isArray(entries) || entries.some((e) => typeof e !== "string"))
     refuse(

@@ -2,6 +2,7 @@
 import { codes } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { optionErrors } from "../option-errors.js";
+import { isPlainObject } from "../validate/json.js";
 import type { OutputFormat } from "../write/render.js";
 
 export interface CrdgenPluginOptions {
@@ -50,7 +51,7 @@ const OPTION_NAMES: readonly (keyof CrdgenPluginOptions)[] = [
  */
 export function pluginOptionErrors(options: unknown): Diagnostic[] {
   const errors = optionErrors(options, OPTION_NAMES);
-  const failOnError: unknown = isObject(options) ? options.failOnError : undefined;
+  const failOnError: unknown = isPlainObject(options) ? options.failOnError : undefined;
   if (failOnError !== undefined && typeof failOnError !== "boolean")
     errors.push({
       severity: "error",
@@ -63,7 +64,7 @@ export function pluginOptionErrors(options: unknown): Diagnostic[] {
 
 /** The options as far as they can be used: an object, with `cwd` and `outDir` strings or absent. */
 export function usableOptions(options: unknown): CrdgenPluginOptions {
-  const given = (isObject(options) ? options : {}) as Partial<CrdgenPluginOptions>;
+  const given = (isPlainObject(options) ? options : {}) as Partial<CrdgenPluginOptions>;
   const { cwd, outDir, ...rest } = given;
   return {
     ...rest,
@@ -71,8 +72,4 @@ export function usableOptions(options: unknown): CrdgenPluginOptions {
     ...(typeof cwd === "string" ? { cwd } : {}),
     ...(typeof outDir === "string" ? { outDir } : {}),
   };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

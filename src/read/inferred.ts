@@ -11,7 +11,7 @@
  */
 import type { ts } from "ts-morph";
 import { tsApi } from "./typescript.js";
-import { unparenthesized } from "./type-arguments.js";
+import { isFromLib, isNullishNode, unparenthesized } from "./type-arguments.js";
 
 const { SyntaxKind } = tsApi;
 const {
@@ -24,7 +24,6 @@ const {
   isTypeOperatorNode,
   isTypeReferenceNode,
   isUnionTypeNode,
-  isLiteralTypeNode,
 } = tsApi;
 
 export type InferredFrom =
@@ -57,7 +56,7 @@ export function inferredFrom(
   let pattern = unparenthesized(node.extendsType);
   // `(infer E)[] | undefined`, for an optional property's type.
   if (isUnionTypeNode(pattern)) {
-    const defined = pattern.types.filter((t) => !isNullish(t));
+    const defined = pattern.types.filter((t) => !isNullishNode(t));
     if (defined.length !== 1) return undefined;
     pattern = unparenthesized(defined[0]!);
   }
@@ -78,17 +77,7 @@ export function inferredFrom(
   if (!generic) return undefined;
   const name = generic.getName();
   const list = (name === "Array" || name === "ReadonlyArray") && pattern.typeArguments.length === 1;
-  return list && isLibSymbol(generic) ? { kind: "item" } : { kind: "argument", generic, index };
-}
-
-function isNullish(node: ts.TypeNode): boolean {
-  return (
-    node.kind === SyntaxKind.UndefinedKeyword ||
-    (isLiteralTypeNode(node) && node.literal.kind === SyntaxKind.NullKeyword)
-  );
-}
-
-function isLibSymbol(symbol: ts.Symbol): boolean {
-  const file = symbol.declarations?.[0]?.getSourceFile().fileName ?? "";
-  return /(^|[\\/])lib\.[\w.]+\.d\.ts$/.test(file);
+  return list && isFromLib(generic.declarations?.[0])
+    ? { kind: "item" }
+    : { kind: "argument", generic, index };
 }

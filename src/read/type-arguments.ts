@@ -133,3 +133,18 @@ export function unparenthesized(node: ts.TypeNode): ts.TypeNode {
   while (isParenthesizedTypeNode(n)) n = n.type;
   return n;
 }
+
+/** A written `undefined` or `null`. */
+export function isNullishNode(node: ts.TypeNode): boolean {
+  return (
+    node.kind === SyntaxKind.UndefinedKeyword ||
+    (tsApi.isLiteralTypeNode(node) && node.literal.kind === SyntaxKind.NullKeyword)
+  );
+}
+
+/** Declared in TypeScript's own lib files (so `Date` is the real Date, not a user's). */
+export function isFromLib(decl: ts.Node | undefined): boolean {
+  if (!decl) return false;
+  const file = decl.getSourceFile().fileName;
+  return /[\\/]lib\.[\w.]+\.d\.ts$/.test(file) || /^\/?lib\.[\w.]+\.d\.ts$/.test(file);
+}

@@ -47,6 +47,8 @@ import { inferredFrom } from "./inferred.js";
 import { declaredAt, libraryHint, packageOf, type LibraryObject, type LibraryUse } from "./library-types.js";
 import {
   holdsTypeParameter,
+  isFromLib,
+  isNullishNode,
   isTypeParameter,
   resolveArg,
   ScopeKeys,
@@ -2402,13 +2404,6 @@ function isPrivateOrStatic(decl: ts.Declaration): boolean {
   return (flags & (ModifierFlags.Private | ModifierFlags.Protected | ModifierFlags.Static)) !== 0;
 }
 
-/** Declared in TypeScript's own lib files (so `Date` is the real Date, not a user's). */
-function isFromLib(decl: ts.Node | undefined): boolean {
-  if (!decl) return false;
-  const file = decl.getSourceFile().fileName;
-  return /[\\/]lib\.[\w.]+\.d\.ts$/.test(file) || /^\/?lib\.[\w.]+\.d\.ts$/.test(file);
-}
-
 /** Whether `node` is written inside `owner` itself, not inside a generic declaration nested in it. */
 function isWithin(node: ts.Node, owner: GenericDeclaration): boolean {
   for (let n = node.parent; n; n = n.parent) {
@@ -2444,14 +2439,6 @@ function isHeritageOwner(node: ts.Node): node is ts.InterfaceDeclaration | ts.Cl
 
 function isGenericDeclaration(node: ts.Node): node is GenericDeclaration {
   return isInterfaceDeclaration(node) || isClassDeclaration(node) || isTypeAliasDeclaration(node);
-}
-
-/** A written `undefined` or `null`. */
-function isNullishNode(node: ts.TypeNode): boolean {
-  return (
-    node.kind === SyntaxKind.UndefinedKeyword ||
-    (isLiteralTypeNode(node) && node.literal.kind === SyntaxKind.NullKeyword)
-  );
 }
 
 /** The generic declaration `node` is written in, if any. */
