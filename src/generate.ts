@@ -31,9 +31,12 @@ import { collectGarbageIfGrown, heapUsed } from "./runtime/collect-garbage.js";
 import type { CustomResourceDefinition } from "./schema/types.js";
 import { installSizeProblems } from "./validate/install-size.js";
 import { formatFieldError, validateCrd } from "./validate/index.js";
+import { formatFieldErrorBody } from "./validate/format.js";
 import { fileNameFor, renderCrd, renderStream, type OutputFormat } from "./write/render.js";
 import { writeAtomically, type OutputFile } from "./write/files.js";
 import { sortInSourceOrder } from "./diagnostics/source-order.js";
+import { mergeRepeats, propertyPath, sameProblem } from "./diagnostics/repeats.js";
+import { toUsersFields } from "./read/library-types.js";
 import { originOf, runTransforms, type OriginIndex, type TransformOptions } from "../transforms/index.js";
 import { splitSchemaPath } from "../transforms/origins.js";
 
@@ -171,7 +174,10 @@ function generateFromModel(
   const ruleErrors = new RuleErrorsSeen();
   if (!hasErrors(diagnostics))
     for (const e of emitted) diagnostics.push(...validateGenerated(e, ruleErrors, model));
-  // Transforms and validation go CRD by CRD, field by field: report in the files' order, as reading does.
+  // Transforms and validation go CRD by CRD, field by field: a package's line moved to the user's
+  // field that uses it, one problem at one place once, in the files' order, as reading reports.
+  toUsersFields(diagnostics, reported, model);
+  mergeRepeats(diagnostics, reported);
   sortInSourceOrder(diagnostics, reported);
   if (hasErrors(diagnostics)) return failed(diagnostics);
   for (const e of emitted) diagnostics.push(...installWarnings(e));
@@ -259,14 +265,17 @@ function validateGenerated(
     const location =
       rule?.origin ?? tag ?? (origins && originOf(origins, schemaPath!)) ?? tagged?.origin ?? root.origin;
     const hint = rejectionHint(e, crd);
-    diagnostics.push({
+    const diagnostic: Diagnostic = {
       severity: "error",
       code: codes.invalidCrd,
       message: `Kubernetes would reject the generated CRD ${crd.metadata.name ?? ""}: ${formatFieldError(e)}`,
       location: plainLocation(location),
       path: root.typeName,
       ...(hint ? { hint } : {}),
-    });
+    };
+    // A tag's keyword is refused wherever the tag's type is used: one error at the tag.
+    if (tag) sameProblem(diagnostic, formatFieldErrorBody(e), propertyPath(root.typeName, schemaPath ?? ""));
+    diagnostics.push(diagnostic);
   }
   return diagnostics;
 }

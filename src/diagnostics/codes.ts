@@ -40,6 +40,8 @@ export const codes = {
   unclosedInlineTag: "CRD1024",
   /** A `{@inheritDoc X}` whose `X` names nothing from the comment's place: left in the description. */
   unresolvedInheritDoc: "CRD1025",
+  /** A crdgen tag inside a ``` code block of a doc comment, which TypeScript reads (and crdgen applies) as a tag. */
+  fencedTag: "CRD1027",
   // Kubernetes validation of the generated CRD, and `crdgen check` of CRD and custom-resource files
   invalidCrd: "CRD2001",
   /** A scalar YAML 1.1 readers (kubectl) read differently from YAML 1.2. */

@@ -7,6 +7,7 @@
 import type { CustomResourceDefinition, JSONSchemaProps } from "../schema/types.js";
 import { followSchemaPath, splitSchemaPath } from "../../transforms/origins.js";
 import { didYouMean } from "../tags/suggest.js";
+import { columnValueHint, isColumnValueError } from "./column-hints.js";
 import { defaultOwner, isDefaultError, pathInDefault, unknownDefaultFields } from "./default-hints.js";
 import { isDNS1035Label } from "../validate/dns.js";
 import { walkFieldPath } from "../validate/field-path-syntax.js";
@@ -21,6 +22,11 @@ interface RejectionHint {
 }
 
 const HINTS: readonly RejectionHint[] = [
+  {
+    // `@printColumn name=Age type=strin ...`: Kubernetes lists the values; the hint is the one meant.
+    matches: isColumnValueError,
+    hint: columnValueHint,
+  },
   {
     // `@shortName WD`: Kubernetes' words are a regular expression; the fix is the same name in lower case.
     matches: (e) => e.detail.startsWith("a DNS-1035 label must consist") && lowerCaseLabel(e) !== undefined,

@@ -35,9 +35,9 @@ export function unclosedLinkTags(positions: readonly number[], sf: ts.SourceFile
 
 /**
  * The error for tag `name` at `tagStart` of a comment that starts at `commentStart` of `text`, when
- * it is no tag crdgen knows and is written inside a fenced code block (an odd count of ``` before
- * it): TypeScript reads an `@` that starts a word as a tag anywhere in a doc comment, code
- * included, and ends the description there. `undefined` for any other tag.
+ * it is no tag crdgen knows and is written inside a fenced code block (see `insideFence`):
+ * TypeScript reads an `@` that starts a word as a tag anywhere in a doc comment, code included,
+ * and ends the description there. `undefined` for any other tag.
  */
 export function codeBlockTagProblem(
   name: string,
@@ -46,15 +46,54 @@ export function codeBlockTagProblem(
   tagStart: number,
 ): TagProblem | undefined {
   if (tagRegistry.get(name) || tagRegistry.isIgnored(name)) return undefined;
-  let fences = 0;
-  for (let i = text.indexOf(FENCE, commentStart); i !== -1 && i < tagStart; i = text.indexOf(FENCE, i + 3))
-    fences++;
-  if (fences % 2 === 0) return undefined;
+  if (!insideFence(text, commentStart, tagStart)) return undefined;
   return {
     code: codes.unknownTag,
     message: `Unknown tag @${name}: it is inside a \`\`\` code block, but TypeScript reads an @ that starts a word as a tag anywhere in a doc comment, code included (the description ends before it).`,
-    hint: `write \\@${name} to keep it as code: TypeScript reads that as text (the backslash stays in the description)`,
+    hint: escapeHint(name),
   };
+}
+
+/**
+ * A warning beside `tag`, a crdgen tag (at `tagStart` of a comment that starts at `commentStart`
+ * of `text`), when it is written inside a fenced code block, as an example of the tag is: TypeScript
+ * reads it as a tag all the same, so it shapes the schema (it is applied, as it always was:
+ * output does not change without a word) and the description ends before it. None for a
+ * library's comments, which are not the user's to change.
+ */
+export function fencedTagWarning(
+  tag: RawTag,
+  text: string,
+  commentStart: number,
+  tagStart: number,
+  sf: ts.SourceFile,
+): RawTag | undefined {
+  if (!tagRegistry.get(tag.name) || NODE_MODULES.test(sf.fileName)) return undefined;
+  if (!insideFence(text, commentStart, tagStart)) return undefined;
+  return {
+    // Not a tag's name, so that nothing reads it as the tag itself.
+    name: `${FENCE}@${tag.name}`,
+    text: "",
+    origin: tag.origin,
+    problem: {
+      severity: "warning",
+      code: codes.fencedTag,
+      message: `@${tag.name} is inside a \`\`\` code block, but TypeScript reads an @ that starts a word as a tag anywhere in a doc comment, code included: crdgen reads it as a tag too (it shapes the schema), and the description ends before it.`,
+      hint: escapeHint(tag.name),
+    },
+  };
+}
+
+function escapeHint(name: string): string {
+  return `write \\@${name} to keep it as code: TypeScript reads that as text (the backslash stays in the description)`;
+}
+
+/** Whether `at` of `text` follows an odd count of ``` from `commentStart` on. */
+function insideFence(text: string, commentStart: number, at: number): boolean {
+  let fences = 0;
+  for (let i = text.indexOf(FENCE, commentStart); i !== -1 && i < at; i = text.indexOf(FENCE, i + 3))
+    fences++;
+  return fences % 2 === 1;
 }
 
 const FENCE = "```";

@@ -18,7 +18,7 @@ import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import { positionOrigin } from "./location.js";
 import { markerTags, mayHoldMarkers, withoutMarkers } from "./markers.js";
 import { mayNeedReading, readable, readLinks } from "./description-text.js";
-import { codeBlockTagProblem, unclosedLinkTags } from "./doc-problems.js";
+import { codeBlockTagProblem, fencedTagWarning, unclosedLinkTags } from "./doc-problems.js";
 
 export interface RawTag {
   name: string;
@@ -168,9 +168,11 @@ const DASH = 0x2d;
  */
 function docOf(jsDoc: ts.JSDoc, sf: ts.SourceFile, text: string, tagMarkers: string[]): DocInfo {
   const description = cleanDescription(tsApi.getTextOfJSDocComment(jsDoc.comment));
-  // `@` in a fenced code block is a tag to TypeScript: one crdgen does not know is reported so.
+  // `@` in a fenced code block is a tag to TypeScript: one crdgen does not know is reported so,
+  // and one it knows is warned of (and applied).
   const fenced = jsDoc.tags !== undefined && text.slice(jsDoc.pos, jsDoc.end).includes("```");
-  const tags = (jsDoc.tags ?? []).map((tag) => {
+  const tags: RawTag[] = [];
+  for (const tag of jsDoc.tags ?? []) {
     const read = tagText(text, tag);
     const raw: RawTag = {
       name: tag.tagName.text,
@@ -179,12 +181,16 @@ function docOf(jsDoc: ts.JSDoc, sf: ts.SourceFile, text: string, tagMarkers: str
     };
     const problem = fenced ? codeBlockTagProblem(raw.name, text, jsDoc.pos, tag.pos) : undefined;
     if (problem) raw.problem = problem;
-    if (read === "") return raw;
-    raw.textOnTagLine = textOnTagLine(text, tag);
-    // A marker on a line of its own within the tag's text (not on the tag's own line).
-    if (mayHoldMarkers(read)) raw.text = withoutMarkers(read, tagMarkers, raw.textOnTagLine ? 1 : 0);
-    return raw;
-  });
+    if (read !== "") {
+      raw.textOnTagLine = textOnTagLine(text, tag);
+      // A marker on a line of its own within the tag's text (not on the tag's own line).
+      if (mayHoldMarkers(read)) raw.text = withoutMarkers(read, tagMarkers, raw.textOnTagLine ? 1 : 0);
+    }
+    // Before the tag: it explains an error the tag's text may give (a fence's end read into it).
+    const warning = fenced && !problem ? fencedTagWarning(raw, text, jsDoc.pos, tag.pos, sf) : undefined;
+    if (warning) tags.push(warning);
+    tags.push(raw);
+  }
   return { description, tags };
 }
 

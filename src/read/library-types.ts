@@ -8,6 +8,10 @@
  *        hint: `write Omit<Settings, "id">, or an interface of the fields you keep (...)`
  */
 import type { ts } from "ts-morph";
+import { plainLocation, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.js";
+import { placeOf } from "../diagnostics/repeats.js";
+import type { IrModel, IrProperty, IrType } from "../ir/model.js";
+import { NODE_MODULES } from "./library-files.js";
 
 /** A class or interface of an installed package, which has methods. */
 export interface LibraryObject {
@@ -30,9 +34,11 @@ export interface LibraryUse {
 /** Where in its package `node` is written: `fakelib/index.d.ts:2`. */
 export function declaredAt(node: ts.Node): string {
   const sf = node.getSourceFile();
-  const file =
-    /[\\/]node_modules[\\/](?!.*[\\/]node_modules[\\/])(.*)$/.exec(sf.fileName)?.[1] ?? sf.fileName;
-  const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+  return declaredIn(sf.fileName, sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1);
+}
+
+function declaredIn(fileName: string, line: number): string {
+  const file = /[\\/]node_modules[\\/](?!.*[\\/]node_modules[\\/])(.*)$/.exec(fileName)?.[1] ?? fileName;
   return `declared in ${file.replaceAll("\\", "/")}:${line}`;
 }
 
@@ -40,7 +46,11 @@ export function declaredAt(node: ts.Node): string {
  * What to do about a type refused inside a package's declaration, which the user cannot edit:
  * leave a field of it out, or declare their own interface. `hint` says why the type is refused.
  */
-export function libraryHint(use: LibraryUse, path: string, hint: string): string {
+export function libraryHint(
+  use: Pick<LibraryUse, "path" | "type" | "packageName">,
+  path: string,
+  hint: string,
+): string {
   const rest = path.slice(use.path.length);
   const member = /^\.([A-Za-z_$][\w$]*)$/.exec(rest)?.[1];
   const omit = member ? `Omit<${use.type}, "${member}">, or ` : "";
@@ -53,4 +63,106 @@ export function packageOf(fileName: string): string | undefined {
     fileName,
   );
   return match?.[1]?.replace("\\", "/");
+}
+
+/**
+ * The diagnostics from index `from` on (those of the stages after reading: transforms, Kubernetes'
+ * checks) placed in an installed package's declaration files, moved as the reader's are: to the
+ * user's field whose type reached the package (the last property of their path written outside
+ * node_modules), naming where the package declares it, with a hint that says how to leave it out.
+ * One the path leads to no such field keeps its place.
+ */
+export function toUsersFields(diagnostics: Diagnostic[], from: number, model: IrModel): void {
+  for (const d of diagnostics.slice(from)) {
+    if (!d.location || !NODE_MODULES.test(d.location.file)) continue;
+    const packageName = packageOf(d.location.file);
+    const use = packageName && usersField(placeOf(d), model);
+    if (!use) continue;
+    const declared = `(${declaredIn(d.location.file, d.location.line)})`;
+    // In place: what was noted of the diagnostic (diagnostics/repeats.ts) stays with it.
+    d.message = d.message.endsWith(".")
+      ? `${d.message.slice(0, -1)} ${declared}.`
+      : `${d.message} ${declared}`;
+    d.location = plainLocation(use.origin);
+    if (d.hint) d.hint = libraryHint({ ...use, packageName }, placeOf(d), d.hint);
+  }
+}
+
+interface UsersField {
+  path: string;
+  origin: SourceLocation;
+  /** The package's type the field names (its first reference), else the field's name. */
+  type: string;
+}
+
+/** A step of a property path: `.name`, `[]` (a list's items) or `[*]` (a map's values). */
+const STEP = /^(?:\.([^.[\]]+)|\[\]|\[\*\])/;
+
+/** The last property of `path` (`Widget.spec.settings.mode`) declared outside node_modules. */
+function usersField(path: string, model: IrModel): UsersField | undefined {
+  const root = model.roots.find(
+    (r) => path.startsWith(r.typeName) && (path === r.typeName || STEP.test(path.slice(r.typeName.length))),
+  );
+  if (!root) return undefined;
+  let type: IrType | undefined = root.type;
+  let walked = root.typeName;
+  let rest = path.slice(root.typeName.length);
+  let found: { path: string; property: IrProperty } | undefined;
+  for (let m = STEP.exec(rest); m && type; m = STEP.exec(rest)) {
+    walked += m[0];
+    rest = rest.slice(m[0].length);
+    const here = resolved(type, model);
+    if (m[1] === undefined) {
+      type = m[0] === "[]" ? arrayItems(here) : objectValues(here);
+      continue;
+    }
+    const property = propertyOf(here, m[1], model);
+    if (property?.origin && !NODE_MODULES.test(property.origin.file)) found = { path: walked, property };
+    type = property?.type;
+  }
+  if (!found) return undefined;
+  return {
+    path: found.path,
+    origin: found.property.origin!,
+    type: refName(found.property.type) ?? found.property.name,
+  };
+}
+
+function resolved(type: IrType, model: IrModel): IrType {
+  let t = type;
+  // A few names at most: a recursive type is reported elsewhere.
+  for (let n = 0; t.kind === "ref" && n < 8; n++) {
+    const next = model.definitions.get(t.name)?.type;
+    if (!next) break;
+    t = next;
+  }
+  return t;
+}
+
+function arrayItems(type: IrType): IrType | undefined {
+  return type.kind === "array" ? type.items : undefined;
+}
+
+function objectValues(type: IrType): IrType | undefined {
+  return type.kind === "object" ? type.additionalProperties : undefined;
+}
+
+/** Property `name` of an object, or of the first object of a union that has it. */
+function propertyOf(type: IrType, name: string, model: IrModel): IrProperty | undefined {
+  if (type.kind === "object") return type.properties.find((p) => p.name === name);
+  if (type.kind !== "union") return undefined;
+  for (const member of type.members) {
+    const found = propertyOf(resolved(member, model), name, model);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The name a field's type refers to, through lists and maps (`Settings[]`). */
+function refName(type: IrType): string | undefined {
+  if (type.kind === "ref") return type.name;
+  if (type.kind === "array") return refName(type.items);
+  if (type.kind === "object" && type.properties.length === 0 && type.additionalProperties)
+    return refName(type.additionalProperties);
+  return undefined;
 }

@@ -272,7 +272,7 @@ function readRoot(
     labels: pairs(tags, "label"),
     // A root that extends a tagged base is bound by its rules, as any type that does.
     tags: withInherited(tags, reader.inheritedTags(decl)),
-    description: doc.description,
+    description: reader.typeDescription(doc, decl, typeName),
     type: object,
     ...(metadataRequired ? { metadataRequired } : {}),
     origin,

@@ -655,6 +655,14 @@ export class TypeReader {
     return description === doc.description ? doc : { description, tags: doc.tags };
   }
 
+  /** A type's (or root's) own description, `{@inheritDoc X}` read as X's (see `withInheritedDescription`). */
+  typeDescription(doc: DocInfo, decl: ts.Node, path: string): string | undefined {
+    const own = doc.description;
+    return own?.includes("{@inheritDoc")
+      ? this.withInheritedDescription(doc, decl as ts.Declaration, path).description
+      : own;
+  }
+
   /** A property's doc comments as written (see `propertyDoc`). */
   private writtenPropertyDoc(
     declarations: readonly ts.Declaration[] | undefined,
@@ -1853,7 +1861,7 @@ export class TypeReader {
       const tags = withEnumDefaults(read.tags, () => this.checker.getTypeAtLocation(named));
       const root = tags.some((t) => t.name === "crd");
       doc = {
-        description: read.description,
+        description: this.typeDescription(read, decl, tsApi.isIdentifier(named) ? named.text : ""),
         tags:
           tags.length === 0 ? [] : root ? rootTypeTags(tags) : collectTags(tags, ["type"], this.diagnostics),
       };

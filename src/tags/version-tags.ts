@@ -94,7 +94,10 @@ function parseColumn(text: string): TagParseResult<CustomResourceColumnDefinitio
   const format = str("format");
   const priorityText = str("priority");
   if (priorityText !== undefined && !/^\d+$/.test(priorityText))
-    return fail(`priority must be a non-negative integer, got "${priorityText}"`);
+    return fail(
+      `priority must be a non-negative integer, got "${priorityText}"`,
+      "write priority=0 for a column kubectl get shows, or priority=1 for one only -o wide shows",
+    );
   // A description wrapped over several comment lines is one sentence (oneLine), as a controller-gen
   // printcolumn marker's is (and as @validation joins a message).
   const description = str("description");

@@ -65,6 +65,9 @@ const GENERATED: Record<string, Sources | string> = {
   CRD3001: withRoot("{ m?: { a: string; [key: string]: string } }"),
   CRD1024: withRoot('{\n  /** The name, see {@link Spec\n   * @default "x" */\n  n?: string;\n}'),
   CRD1025: withRoot("{\n  /** {@inheritDoc Nowhere.n} */\n  n?: string;\n}"),
+  CRD1027: withRoot(
+    "{\n  /**\n   * ```\n   * @default 3\n   * @deprecated\n   * ```\n   */\n  n?: number;\n}",
+  ),
   CRD3003: withRoot('{ u?: { kind: "a"; x: string } | { kind: "b"; x: number } }'),
   CRD3005: withRoot("{ items?: Item[] }", "interface Item {\n  /** @immutable */\n  name?: string;\n}"),
   CRD3006: withRoot("{\n  /** @maxLength 63 */\n  names?: string[];\n}"),

@@ -193,6 +193,39 @@ export interface Widget { spec: Spec }
   });
 });
 
+describe("{@inheritDoc X} in a type's own description", () => {
+  const source = `/** The settings of a widget. */
+export interface Base { a?: string }
+/** Part of {@inheritDoc Base} */
+export interface Spec extends Base { b?: Inner }
+/** {@inheritDoc Nope} */
+export type Inner = { c?: string };
+/**
+ * {@inheritDoc Spec}
+ * @crd @group x.io @version v1
+ */
+export interface Widget { spec?: Spec }
+`;
+
+  test("reads as X's description on a named type, an alias and a root", () => {
+    const result = generateFrom(source);
+    const root = result.crds[0]!.spec.versions[0]!.schema!.openAPIV3Schema!;
+    expect(root.description).toBe("Part of The settings of a widget.");
+    expect(root.properties!.spec!.description).toBe("Part of The settings of a widget.");
+    expect(root.properties!.spec!.properties!.b!.description).toBe("{@inheritDoc Nope}");
+  });
+
+  test("naming nothing is the warning at it, once", () => {
+    expect(warningsOf(source, "CRD1025")).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        path: "Inner",
+        location: expect.objectContaining({ file: ENTRY, ...positionOf(source, "{@inheritDoc Nope}") }),
+      }),
+    ]);
+  });
+});
+
 describe("an @ in a fenced code block", () => {
   const fenced = (line: string) =>
     withRoot(`{
@@ -224,6 +257,62 @@ describe("an @ in a fenced code block", () => {
       maxLength: 3,
       description: "Example:\n```\n\\@Component({ a: 1 })\n```",
     });
+  });
+
+  test("that is a crdgen tag is a warning before the tag's own error, and the tag is still read", () => {
+    const source = withRoot(`{
+  /**
+   * Replicas, for example:
+   * \`\`\`
+   * @default 3
+   * @deprecated use size
+   * \`\`\`
+   */
+  replicas?: number;
+}`);
+    const result = generateFrom(source);
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics).toEqual(
+      ["@default 3", "@deprecated"].map((tag) =>
+        expect.objectContaining({
+          severity: "warning",
+          code: "CRD1027",
+          message: expect.stringContaining(`${tag.split(" ")[0]} is inside a \`\`\` code block`),
+          hint: expect.stringContaining(`write \\${tag.split(" ")[0]} to keep it as code`),
+          location: expect.objectContaining(positionOf(source, tag)),
+        }),
+      ),
+    );
+    // As before the warning: the output does not change without a word.
+    expect(
+      result.crds[0]!.spec.versions[0]!.schema!.openAPIV3Schema!.properties!.spec!.properties!.replicas,
+    ).toMatchObject({ default: 3 });
+
+    const ended = withRoot(
+      `{\n  /**\n   * \`\`\`\n   * @maxLength 3\n   * \`\`\`\n   */\n  name?: string;\n}`,
+    );
+    expect(generateFrom(ended).diagnostics.map((d) => [d.severity, d.code])).toEqual([
+      ["warning", "CRD1027"],
+      ["error", "CRD1004"],
+    ]);
+  });
+
+  test("a crdgen tag written \\@, or outside a code block, is no warning", () => {
+    const escaped = withRoot(
+      `{\n  /**\n   * \`\`\`\n   * \\@default 3\n   * \`\`\`\n   */\n  replicas?: number;\n}`,
+    );
+    const result = generateFrom(escaped);
+    expect(result.diagnostics).toEqual([]);
+    expect(
+      result.crds[0]!.spec.versions[0]!.schema!.openAPIV3Schema!.properties!.spec!.properties!.replicas,
+    ).toEqual({
+      type: "number",
+      description: "```\n\\@default 3\n```",
+    });
+    const after = withRoot(
+      `{\n  /**\n   * \`\`\`\n   * x\n   * \`\`\`\n   * @default 3\n   */\n  replicas?: number;\n}`,
+    );
+    expect(generateFrom(after).diagnostics).toEqual([]);
   });
 
   test("an unknown tag outside a code block keeps the usual hint", () => {

@@ -78,3 +78,53 @@ describe("a package's type that a CRD cannot hold", () => {
     expect(found[0]!.hint).toBe("JSON has no bigint: use number (int64) or a string");
   });
 });
+
+describe("what the later stages refuse in a package's type", () => {
+  const ACME = {
+    "/project/node_modules/acme/package.json": JSON.stringify({ name: "acme", types: "index.d.ts" }),
+    "/project/node_modules/acme/index.d.ts": `export interface Settings {
+  name?: string;
+  mode: string | number;
+}
+/** @listType map */
+export type Entries = { name: string }[];
+`,
+  };
+  const root = (spec: string) => ({
+    "/project/types.ts": `import type { Settings, Entries } from "acme";
+/** @crd @group example.com @version v1 */
+export interface Widget {
+  spec: {
+${spec}
+  };
+}
+`,
+    ...ACME,
+  });
+
+  test("a union lowering's error (CRD1010) is at each user's field, naming the package's line", () => {
+    const found = errorsOf(root("    settings?: Settings;\n    list?: Settings[];"));
+    expect(
+      found.map((d) => [d.code, d.path, d.location?.file, d.location?.line, d.location?.column]),
+    ).toEqual([
+      ["CRD1010", "Widget.spec.settings.mode", "/project/types.ts", 5, 5],
+      ["CRD1010", "Widget.spec.list[].mode", "/project/types.ts", 6, 5],
+    ]);
+    expect(found[0]!.message).toMatch(/has one type \(declared in acme\/index\.d\.ts:3\)\.$/);
+    expect(found[0]!.hint).toMatch(
+      /^Settings is acme's, not yours to change: write Omit<Settings, "mode">, or an interface of the fields you keep \(tag the property @intOrString/,
+    );
+    expect(found[1]!.hint).toMatch(
+      /^Settings is acme's, not yours to change: write an interface of the fields/,
+    );
+  });
+
+  test("Kubernetes' refusal of a package's tag (CRD2001) is at the user's field", () => {
+    const found = errorsOf(root("    entries?: Entries;"));
+    expect(found.map((d) => [d.code, d.location?.file, d.location?.line])).toEqual([
+      ["CRD2001", "/project/types.ts", 5],
+    ]);
+    expect(found[0]!.message).toMatch(/is map \(declared in acme\/index\.d\.ts:5\)$/);
+    expect(found[0]!.hint).toMatch(/^Entries is acme's, not yours to change: .*add @listMapKey name\)$/);
+  });
+});
