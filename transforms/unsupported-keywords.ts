@@ -21,6 +21,7 @@ import { KUBERNETES_FORMATS } from "../src/schema/formats.js";
 import { misfitHint, misfitKeywords, misfitMessage } from "../src/schema/kinded-keywords.js";
 import { didYouMean } from "../src/tags/suggest.js";
 import { exampleMisfit } from "../src/schema/example-fit.js";
+import { typeMisfits } from "../src/schema/type-misfit.js";
 
 export const name = "unsupported-keywords";
 
@@ -99,6 +100,15 @@ export function unsupportedKeywords(schema: DraftSchema, ctx: TransformContext):
           });
           drop("properties");
           drop("required");
+        }
+        for (const misfit of typeMisfits(node)) {
+          reportAtKeyword(ctx, node, path, "type", {
+            severity: "error",
+            code: codes.propertiesOnNonObject,
+            message: misfit.message,
+            hint: misfit.hint,
+          });
+          drop(misfit.keyword);
         }
         const example = exampleMisfit(node);
         if (example !== undefined) {

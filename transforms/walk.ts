@@ -5,6 +5,7 @@
  * rewrite must not mutate the node it is given either (it may be shared with the input).
  */
 import type { DraftSchema } from "../src/emit/draft.js";
+import { hasTypeMisfit } from "../src/schema/type-misfit.js";
 import { exampleMisfit } from "../src/schema/example-fit.js";
 import { KUBERNETES_FORMATS } from "../src/schema/formats.js";
 import type { ValidationRule } from "../src/schema/types.js";
@@ -112,6 +113,8 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
   /** The kinds of value (kindBit) the node's kinded keywords constrain, and its type's kind. */
   let kinded = 0;
   let example = false;
+  /** Item, value or literal schemas, which a `type` set by a tag can rule out (type-misfit.ts). */
+  let typed = false;
   let typeKind = -1;
   const n = node as Record<string, unknown>;
   for (const key in n) {
@@ -128,12 +131,18 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
         break;
       case "items":
         if (Array.isArray(value)) f |= Feature.forbidden;
-        else if (value && cache) f |= featuresOf(value as DraftSchema, cache);
+        else if (value) {
+          typed = true;
+          if (cache) f |= featuresOf(value as DraftSchema, cache);
+        }
         break;
       case "additionalProperties":
         extra = true;
         if (value === true) f |= Feature.strayAdditionalProperties;
-        else if (value && typeof value === "object" && cache) f |= featuresOf(value as DraftSchema, cache);
+        else if (value && typeof value === "object") {
+          typed = true;
+          if (cache) f |= featuresOf(value as DraftSchema, cache);
+        }
         break;
       case "anyOf":
         f |= Feature.anyOf | (cache ? branchFeatures(value as DraftSchema[], cache) : 0);
@@ -147,6 +156,7 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
         break;
       case "enum":
         if ((value as unknown[]).includes(null)) f |= Feature.nullEnum;
+        typed = true;
         break;
       case "type":
         if (value === "null") f |= Feature.nullType;
@@ -220,6 +230,8 @@ function scan(node: DraftSchema, cache: FeatureCache | undefined): number {
   if (props && typeKind >= 0 && typeKind !== OBJECT_KIND) f |= Feature.misfitKeyword;
   if (kinded !== 0 && typeKind >= 0 && (kinded & ~typeKind) !== 0) f |= Feature.misfitKeyword;
   if (example && exampleMisfit(node) !== undefined) f |= Feature.misfitKeyword;
+  // `@schemaType string` on a list, a map or a union of literals of another kind.
+  if (typed && typeKind >= 0 && hasTypeMisfit(node)) f |= Feature.misfitKeyword;
   return f;
 }
 

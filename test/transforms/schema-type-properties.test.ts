@@ -55,3 +55,50 @@ describe("@schemaType on an object type", () => {
     );
   });
 });
+
+/**
+ * The same for what a list, a map or a union of literals keeps: the item or value schema, which
+ * Kubernetes never checks on a string, and literals of another kind, which Kubernetes does not
+ * check against the type and then refuses (found by test/tags/fuzz.test.ts).
+ */
+describe("@schemaType on a list, a map or literals of another kind", () => {
+  test.each([
+    ["a list", "{\n  /** @schemaType string */\n  at?: number[];\n}", "", "item schema"],
+    ["a map", "{\n  /** @schemaType string */\n  at?: Record<string, number>;\n}", "", "value schema"],
+    ["literals", '{\n  /** @schemaType boolean */\n  at?: "B" | null;\n}', "", 'values "B"'],
+    [
+      "an alias of literals",
+      "{ at?: Mode }",
+      '/** @schemaType integer */\ntype Mode = "1" | "2";',
+      'values "1", "2"',
+    ],
+    ["a list's alias", "{ at?: Ports }", "/** @schemaType object */\ntype Ports = number[];", "item schema"],
+  ])("%s: an error at the tag", (_what, body, prelude, kept) => {
+    const source = withRoot(body, prelude);
+    const [at, ...rest] = pointedAt(source);
+    expect(rest).toEqual([]);
+    expect(at).toMatch(/^@schemaType (string|integer|boolean|object)$/);
+    const [error] = generateFrom(source).diagnostics.filter((d) => d.code === "CRD3007");
+    expect(error!.message).toContain(kept);
+  });
+
+  test.each([
+    ["a list as an array", "{\n  /** @schemaType array */\n  at?: number[];\n}"],
+    ["a map as an object", "{\n  /** @schemaType object */\n  at?: Record<string, number>;\n}"],
+    ["a list with @schemaless", "{\n  /** @schemaless @schemaType string */\n  at?: number[];\n}"],
+    ["number literals as integers", "{\n  /** @schemaType integer */\n  at?: 1 | 2;\n}"],
+    ["integer literals as numbers", "{\n  /** @schemaType number */\n  at?: 1 | 2;\n}"],
+    ["string literals as strings", '{\n  /** @schemaType string */\n  at?: "a" | null;\n}'],
+  ])("%s: no error", (_what, body) => {
+    expect(generateFrom(withRoot(body)).diagnostics).toEqual([]);
+  });
+
+  test("literals of which some fit: the message names those refused", () => {
+    const result = generateFrom(withRoot("{\n  /** @schemaType integer */\n  at?: 1 | 2.5 | 3.5;\n}"));
+    const [error] = result.diagnostics.filter((d) => d.code === "CRD3007");
+    expect(error!.message).toBe(
+      "@schemaType integer on a type of the values 2.5, 3.5, which are no integer: Kubernetes does not check enum values against the type, accepts the schema and then refuses those values.",
+    );
+    expect(error!.hint).toBe("remove the @schemaType: the TypeScript type gives the schema its type");
+  });
+});
