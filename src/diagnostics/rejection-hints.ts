@@ -28,6 +28,11 @@ const HINTS: readonly RejectionHint[] = [
     hint: columnValueHint,
   },
   {
+    // `@schemaType array` on a field that is no list: crdgen writes items only for a list type.
+    matches: (e) => e.field.endsWith(".items") && e.detail === "must be specified",
+    hint: "@schemaType array needs the field's items, which only a list type gives: declare the field as a list (T[]), or remove the @schemaType",
+  },
+  {
     // `@shortName WD`: Kubernetes' words are a regular expression; the fix is the same name in lower case.
     matches: (e) => e.detail.startsWith("a DNS-1035 label must consist") && lowerCaseLabel(e) !== undefined,
     hint: (e) => `write it in lower case: ${lowerCaseLabel(e)!}`,

@@ -89,6 +89,9 @@ function suspects(
       detail.includes("parent array's x-kubernetes-list-type is map"))
   )
     return [{ node: parent, keyword: "x-kubernetes-list-type" }];
+  // A list with no item schema: a tag made a field that is no list an array (`@schemaType array`).
+  if (last?.raw === ".items" && tail === "" && detail === "must be specified")
+    return [{ node: parent, keyword: "type" }];
   const keyword = /^\.([\w$-]+)/.exec(tail)?.[1];
   const own: Suspect[] = keyword === undefined ? [] : [{ node: steps, keyword }];
   if (keyword === "x-kubernetes-list-map-keys") {

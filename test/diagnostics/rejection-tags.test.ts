@@ -108,6 +108,13 @@ describe("a refused keyword is reported at the tag that wrote it, with a hint in
       "@embeddedResource belongs on an object type with apiVersion, kind and metadata, not on a map (Record<string, T>)",
     ],
     [
+      "@schemaType array on a field that is no list",
+      "{\n  /** @schemaType array */\n  count?: boolean;\n}",
+      "",
+      ["@schemaType array"],
+      "@schemaType array needs the field's items, which only a list type gives: declare the field as a list (T[]), or remove the @schemaType",
+    ],
+    [
       "@preserveUnknownFields beside @intOrString",
       "{\n  /** @intOrString @preserveUnknownFields */\n  port?: string;\n}",
       "",
