@@ -41,6 +41,9 @@ export function parseCommandLine<O extends OptionSpecs>(args: readonly string[],
   const values: Record<string, string | string[] | boolean> = {};
   const positionals: string[] = [];
   for (const token of tokens) {
+    // `""` would resolve to the current folder: every file in it read, checked or compared in its place.
+    if (token.kind === "positional" && token.value === "")
+      return { ok: false, message: 'an empty argument ("") is no path: a variable that is not set?' };
     if (token.kind === "positional") positionals.push(token.value);
     if (token.kind !== "option") continue;
     const spec = options[token.name];

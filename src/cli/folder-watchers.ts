@@ -5,7 +5,7 @@
  * JetBrains and `sed -i` save) it goes on watching the deleted inode and never reports that file
  * again. A folder's watcher reports every name in it, however the file under it was replaced.
  */
-import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
+import { readdirSync, realpathSync, statSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { isSkippedFolderName } from "../read/program.js";
 
@@ -75,18 +75,26 @@ function inodeOf(folder: string): number | undefined {
   }
 }
 
-/** `root` and every folder under it that a folder entry looks into. */
+/** `root` and every folder under it that a folder entry looks into, linked ones included, each once. */
 function foldersUnder(root: string): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
   const walk = (dir: string) => {
-    out.push(dir);
     let names;
     try {
+      const real = realpathSync(dir);
+      if (seen.has(real)) return;
+      seen.add(real);
+      out.push(dir);
       names = readdirSync(dir, { withFileTypes: true });
     } catch {
       return; // Gone or unreadable: the run reports an unreadable folder entry.
     }
-    for (const e of names) if (e.isDirectory() && !isSkippedFolderName(e.name)) walk(path.join(dir, e.name));
+    for (const e of names) {
+      if (isSkippedFolderName(e.name)) continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory() || (e.isSymbolicLink() && inodeOf(full) !== undefined)) walk(full);
+    }
   };
   if (inodeOf(root) !== undefined) walk(root);
   return out;

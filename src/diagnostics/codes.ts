@@ -81,6 +81,8 @@ export const codes = {
   writeFailed: "CRD4003",
   /** An API caller's option crdgen cannot use (the command line checks its flags itself). */
   badOption: "CRD4004",
+  /** An input file that is not UTF-8, whose other bytes TypeScript reads as U+FFFD. */
+  notUtf8: "CRD4005",
 } as const;
 
 export type DiagnosticCode = (typeof codes)[keyof typeof codes];

@@ -18,10 +18,13 @@ import { canReadDocsLazily } from "./jsdoc.js";
 import { hangingDocCommentDashes, withoutHangingDashes } from "./parser-hang.js";
 import { libFiles } from "./lib-files.js";
 import { tsApi } from "./typescript.js";
+import { firstUndecodable, type Undecodable } from "./undecodable.js";
 
 /** What loading needs of a file system. */
 export interface FileAccess {
   readFile(file: string): string | undefined;
+  /** The file's bytes, where there are any (an in-memory file system holds text). */
+  readBytes(file: string): Uint8Array | undefined;
   /** Why `readFile` gave nothing for a file: "no such file or directory", "permission denied"... */
   readError(file: string): string;
   fileExists(file: string): boolean;
@@ -43,6 +46,13 @@ export function diskAccess(): FileAccess {
   const sys = tsApi.sys;
   return {
     readFile: (f) => sys.readFile(f),
+    readBytes: (f) => {
+      try {
+        return readFileSync(f);
+      } catch {
+        return undefined;
+      }
+    },
     readError: (f) => {
       try {
         readFileSync(f);
@@ -71,6 +81,7 @@ export function hostAccess(host: FileSystemHost): FileAccess {
         return undefined;
       }
     },
+    readBytes: () => undefined,
     readError: (f) => {
       try {
         host.readFileSync(f, "utf-8");
@@ -130,12 +141,15 @@ export interface CachingCompilerHost extends ts.CompilerHost {
    * that is there but unreadable (no permission) is otherwise left out of the program in silence.
    */
   takeReadFailures(): Map<string, string>;
+  /** Where a file that is not UTF-8 has its first byte TypeScript read as U+FFFD (see undecodable.ts). */
+  undecodable(file: ts.SourceFile): Undecodable | undefined;
 }
 
 export function createCompilerHost(files: FileAccess, cwd: string): CachingCompilerHost {
   const parsed = new Map<string, ts.SourceFile>();
   const hanging = new WeakMap<ts.SourceFile, number[]>();
   let readFailures = new Map<string, string>();
+  const undecodable = new WeakMap<ts.SourceFile, Undecodable | undefined>();
   const canonical = (f: string) => (files.useCaseSensitiveFileNames ? f : f.toLowerCase());
   const readFile = (f: string) => libText(path.resolve(f)) ?? files.readFile(f);
   return {
@@ -174,6 +188,16 @@ export function createCompilerHost(files: FileAccess, cwd: string): CachingCompi
       for (const f of changed) parsed.delete(canonical(path.resolve(f)));
     },
     hangingComments: (sourceFile) => hanging.get(sourceFile) ?? [],
+    undecodable(sourceFile) {
+      // Most files have no U+FFFD at all: only those are read again, once, as bytes.
+      if (path.dirname(path.resolve(sourceFile.fileName)) === LIB_FOLDER) return undefined;
+      if (!sourceFile.text.includes("\ufffd")) return undefined;
+      if (undecodable.has(sourceFile)) return undecodable.get(sourceFile);
+      const bytes = files.readBytes(sourceFile.fileName);
+      const found = bytes && firstUndecodable(bytes, sourceFile.text);
+      undecodable.set(sourceFile, found);
+      return found;
+    },
     takeReadFailures() {
       const taken = readFailures;
       readFailures = new Map();

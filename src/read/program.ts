@@ -4,7 +4,7 @@
  * cold runs close to the cost of type-checking those files.
  */
 import path from "node:path";
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import type { FileSystemHost, ts } from "ts-morph";
 import {
   createCompilerHost,
@@ -24,6 +24,7 @@ import { locationOf } from "./location.js";
 import { describeFsError } from "../runtime/fs-error.js";
 import { hasUnresolvedReference, RESOLUTION_CODES } from "./unresolved-names.js";
 import { typeNameHint } from "./type-name-hints.js";
+import { notUtf8 } from "./undecodable.js";
 
 export interface LoadOptions {
   /** Entry files, absolute or relative to `cwd`. */
@@ -95,6 +96,16 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
 
   const missing = entries.filter((e) => !files.fileExists(e));
   for (const file of missing) {
+    const special = fsHost ? undefined : specialFileKind(file);
+    if (special) {
+      diagnostics.push({
+        severity: "error",
+        code: codes.fileNotFound,
+        message: `${shownFrom(options.cwd, file)} is ${special}, not a file.`,
+        hint: "give the .ts files (or folders) that declare the @crd types: crdgen reads them from the disk, as tsc does",
+      });
+      continue;
+    }
     const hint = missingEntryHint(file, options.cwd, files.fileExists);
     diagnostics.push({
       severity: "error",
@@ -118,7 +129,16 @@ export function loadProgram(options: LoadOptions): LoadedProgram {
   let tsconfig = options.tsconfig ? path.resolve(options.cwd, options.tsconfig) : undefined;
   // As with `tsc -p`, a folder stands for the tsconfig.json in it.
   if (tsconfig && isDirectory(tsconfig, fsHost)) tsconfig = path.join(tsconfig, "tsconfig.json");
-  if (tsconfig && !files.fileExists(tsconfig)) {
+  if (tsconfig && TYPESCRIPT_FILE.test(tsconfig)) {
+    // Read as JSON, a .ts file is a screenful of syntax errors that never say what is wrong.
+    diagnostics.push({
+      severity: "error",
+      code: codes.tsconfig,
+      message: `${shownFrom(options.cwd, tsconfig)} is a TypeScript file, not a tsconfig.`,
+      hint: "give --tsconfig (-p) a tsconfig.json or the folder holding one, and the .ts files as inputs",
+    });
+    tsconfig = undefined;
+  } else if (tsconfig && !files.fileExists(tsconfig)) {
     const shown = shownFrom(options.cwd, tsconfig);
     diagnostics.push({ severity: "error", code: codes.tsconfig, message: `tsconfig not found: ${shown}` });
     tsconfig = undefined;
@@ -363,6 +383,8 @@ function withChecks(
   // Syntax errors make every later answer unreliable: report them all up front.
   for (const sf of program.getSourceFiles()) {
     if (sf.isDeclarationFile && program.isSourceFileFromExternalLibrary(sf)) continue;
+    const undecodable = host.undecodable(sf);
+    if (undecodable) diagnostics.push(notUtf8(sf, undecodable));
     const syntax = program.getSyntacticDiagnostics(sf);
     for (const d of syntax) diagnostics.push(fromTs(d, codes.tsSyntax));
     // The first error is where a doc comment ended too early, if one did; the rest follow from it.
@@ -450,6 +472,23 @@ function checkingProgram(loaded: LoadedProgram, options: ts.CompilerOptions): ts
 const TYPESCRIPT_FILE = /\.(m|c)?tsx?$/;
 const DECLARATION_FILE = /\.d\.(m|c)?ts$/;
 
+/**
+ * What a path that is there but neither a file nor a folder is (`/dev/null`, or the pipe a shell's
+ * `<(...)` gives), which "File not found" would misname; undefined for anything else.
+ */
+function specialFileKind(p: string): string | undefined {
+  let stats;
+  try {
+    stats = statSync(p);
+  } catch {
+    return undefined;
+  }
+  if (stats.isFIFO()) return "a pipe";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  return undefined;
+}
+
 /** Whether `p` is a folder, on the disk or in `fsHost`. */
 export function isDirectory(p: string, fsHost?: FileSystemHost): boolean {
   if (fsHost) return fsHost.directoryExistsSync(p);
@@ -463,7 +502,8 @@ export function isDirectory(p: string, fsHost?: FileSystemHost): boolean {
 /**
  * The files the entries stand for, absolute: a file for itself (whether it exists or not), a
  * folder for the TypeScript files under it. Each file once, where it first appears: the same
- * file given twice (or a folder and a file in it) is one entry, not two declaring the same CRDs.
+ * file given twice (or a folder and a file in it, or a symbolic link and the file it names) is
+ * one entry, not two declaring the same CRDs.
  */
 export function entryFiles(entries: readonly string[], cwd: string, fsHost?: FileSystemHost): string[] {
   return listEntries(entries, cwd, fsHost).files;
@@ -478,22 +518,35 @@ export interface EntryListing {
 }
 
 export function listEntries(entries: readonly string[], cwd: string, fsHost?: FileSystemHost): EntryListing {
-  const files = new Set<string>();
+  // By real path: TypeScript would load a link and its target as two files, each with the roots.
+  const files = new Map<string, string>();
+  const add = (file: string, real = realPath(file, fsHost)) => {
+    if (!files.has(real)) files.set(real, file);
+  };
   const unreadableFolders = new Map<string, string>();
   const emptyFolders: string[] = [];
   for (const entry of entries) {
     const full = path.resolve(cwd, entry);
     if (!isDirectory(full, fsHost)) {
-      files.add(full);
+      add(full);
       continue;
     }
     const unreadableBefore = unreadableFolders.size;
     const under = typeScriptFilesUnder(full, fsHost, unreadableFolders);
     // A folder that could not be listed is an error of its own.
     if (under.length === 0 && unreadableFolders.size === unreadableBefore) emptyFolders.push(full);
-    for (const f of under) files.add(f);
+    for (const f of under) add(f.file, f.real);
   }
-  return { files: [...files], unreadableFolders, emptyFolders };
+  return { files: [...files.values()], unreadableFolders, emptyFolders };
+}
+
+/** `p` with its symbolic links resolved; `p` itself when it does not exist. */
+function realPath(p: string, fsHost?: FileSystemHost): string {
+  try {
+    return fsHost ? fsHost.realpathSync(p) : realpathSync.native(p);
+  } catch {
+    return p;
+  }
 }
 
 /** Whether a file under a folder given as input is one of its inputs (see typeScriptFilesUnder). */
@@ -510,29 +563,44 @@ export function isSkippedFolderName(name: string): boolean {
   return name === "node_modules" || name.startsWith(".");
 }
 
-/** A folder given as input stands for its TypeScript files (not declarations, not node_modules), sorted. */
+/**
+ * A folder given as input stands for its TypeScript files (not declarations, not node_modules),
+ * sorted, each with its real path. A linked folder is followed, as tsc follows one its `include`
+ * names, once (a link to a folder above it would be a loop).
+ */
 function typeScriptFilesUnder(
   dir: string,
   fsHost: FileSystemHost | undefined,
   unreadable: Map<string, string>,
-): string[] {
-  const out: string[] = [];
+): { file: string; real: string }[] {
+  const out: { file: string; real: string }[] = [];
+  const walked = new Set<string>();
   const walk = (d: string) => {
+    const realFolder = realPath(d, fsHost);
+    if (walked.has(realFolder)) return;
+    walked.add(realFolder);
     let names;
     try {
       names = fsHost
-        ? fsHost.readDirSync(d).map((e) => ({ name: path.basename(e.name), dir: e.isDirectory }))
-        : readdirSync(d, { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() }));
+        ? fsHost
+            .readDirSync(d)
+            .map((e) => ({ name: path.basename(e.name), dir: e.isDirectory, link: e.isSymlink }))
+        : readdirSync(d, { withFileTypes: true }).map((e) => ({
+            name: e.name,
+            dir: e.isDirectory() || (e.isSymbolicLink() && isDirectory(path.join(d, e.name))),
+            link: e.isSymbolicLink(),
+          }));
     } catch (e) {
       unreadable.set(d, describeFsError(e));
       return;
     }
-    for (const { name, dir: isDir } of names.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const { name, dir: isDir, link } of names.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(d, name);
       if (isDir) {
         if (!isSkippedFolderName(name)) walk(full);
       } else if (TYPESCRIPT_FILE.test(name) && !DECLARATION_FILE.test(name)) {
-        out.push(full);
+        // Only a link needs a call to the file system to know what it names.
+        out.push({ file: full, real: link ? realPath(full, fsHost) : path.join(realFolder, name) });
       }
     }
   };

@@ -254,7 +254,10 @@ export class TypeReader {
       // `Omit<Settings, "id">` of a package's Settings: its members are the package's declarations.
       const member = this.checker.getPropertiesOfType(type)[0]?.declarations?.[0];
       const owner = (member?.parent as Partial<NamedDeclaration> | undefined)?.name?.text;
-      if (member && this.packageOfFile(member.getSourceFile()))
+      // Not when the field is in a package itself (an entry under node_modules): inLibrary then notes
+      // nothing, and this would call itself for ever.
+      const fromPackage = member && this.packageOfFile(member.getSourceFile());
+      if (fromPackage && !this.packageOfFile(ctx.at.getSourceFile()))
         return this.inLibrary(member, owner ?? this.checker.typeToString(type), ctx, () =>
           this.objectOf(type, ctx, instances),
         );

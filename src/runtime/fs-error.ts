@@ -27,6 +27,11 @@ export function describeWriteFailure(
       message: `could not write output: ${where} is a file, not a folder`,
       hint: `give ${option} a folder, or a path where one can be made`,
     };
+  if (e?.code === "EISDIR" && where !== undefined)
+    return {
+      message: `could not write output: ${where} is a folder, not a file`,
+      hint: "move the folder out of the way: each CRD is written to a file of that name",
+    };
   const what = describeFsError(error);
   return { message: `could not write output${where === undefined ? "" : ` to ${where}`}: ${what}` };
 }

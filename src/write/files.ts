@@ -3,6 +3,7 @@
  * and is renamed into place only after every file was written, so a failure never leaves a
  * half-written CRD that a GitOps tool might apply.
  */
+import { lstatSync, realpathSync, statSync } from "node:fs";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { makeDirs } from "../runtime/make-dirs.js";
@@ -19,10 +20,12 @@ let written = 0;
 export async function writeAtomically(files: readonly OutputFile[]): Promise<void> {
   const temps: { temp: string; target: string }[] = [];
   try {
-    for (const f of files) {
-      makeDirs(path.dirname(f.path));
-      const temp = `${f.path}.crdgen-${process.pid}-${written++}.tmp`;
-      temps.push({ temp, target: f.path });
+    const targets = files.map((f) => writtenPath(f.path));
+    for (const [i, f] of files.entries()) {
+      const target = targets[i]!;
+      makeDirs(path.dirname(target));
+      const temp = `${target}.crdgen-${process.pid}-${written++}.tmp`;
+      temps.push({ temp, target });
       tracked(temp);
       await writeFile(temp, f.content, "utf8");
     }
@@ -40,6 +43,33 @@ export async function writeAtomically(files: readonly OutputFile[]): Promise<voi
     await removeTemps(temps);
     throw e;
   }
+}
+
+/**
+ * Where a file's content goes. A symbolic link is written through, as an editor saves one: the
+ * rename would otherwise put a file in its place and leave the file it names stale. A folder in
+ * the way is an error before anything is written (a rename onto it fails after others are done).
+ */
+function writtenPath(file: string): string {
+  let target = file;
+  try {
+    if (lstatSync(file).isSymbolicLink()) target = realpathSync(file);
+  } catch {
+    // Nothing there, or a link to nothing: the file is made where it was named.
+  }
+  let isFolder = false;
+  try {
+    isFolder = statSync(target).isDirectory();
+  } catch {
+    // Nothing there yet.
+  }
+  if (isFolder)
+    throw Object.assign(new Error(`EISDIR: illegal operation on a directory, open '${file}'`), {
+      code: "EISDIR",
+      path: file,
+      syscall: "open",
+    });
+  return target;
 }
 
 async function removeTemps(temps: readonly { temp: string }[]): Promise<void> {

@@ -6,8 +6,9 @@
  * A string is written plain only when both YAML 1.2 and YAML 1.1 (kubectl reads 1.1, where
  * `y`, `no`, `on`, `0777`, `1:20` or `2024-01-01` are not strings) would read it back as the
  * same string; multi-line strings are `|-` blocks when that keeps them exact; everything else
- * is a double-quoted scalar (JSON string syntax is valid YAML there). The property tests
- * parse the output back with a YAML 1.1 and a 1.2 reader.
+ * is a double-quoted scalar (JSON string syntax is valid YAML there, with the characters go-yaml
+ * would refuse or fold escaped). The property tests parse the output back with a YAML 1.1 and a
+ * 1.2 reader.
  */
 
 /** YAML 1.1's booleans, nulls, merge key and value key, as plain scalars. */
@@ -40,7 +41,7 @@ export function misreadAsOtherType(text: string): boolean {
  * leading or trailing spaces, or hold anything outside printable ASCII and common Unicode.
  */
 const UNSAFE_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
-const UNSAFE_INSIDE = /: |:$| #|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]|\s$/;
+const UNSAFE_INSIDE = /: |:$| #|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\s$/;
 
 function isPlainSafe(text: string): boolean {
   return !UNSAFE_START.test(text) && !UNSAFE_INSIDE.test(text) && !misreadAsOtherType(text);
@@ -55,8 +56,29 @@ function isBlockSafe(text: string): boolean {
     !text.endsWith("\n") &&
     !/^\n*[ \t]/.test(text) &&
     !/[ \t]\n|[ \t]$/.test(text) &&
-    !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\t\r]/.test(text)
+    !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\t\r]/.test(text)
   );
+}
+
+/**
+ * Characters JSON leaves raw that go-yaml, kubectl's reader, refuses ("control characters are not
+ * allowed": DEL, the C1 controls, U+FFFE, U+FFFF) or takes for a line break, which it folds to a
+ * space inside quotes (NEL, U+2028, U+2029); and U+FEFF, a byte order mark to some readers.
+ */
+const RAW_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+const RAW_UNSAFE_ALL = new RegExp(RAW_UNSAFE.source, "g");
+/** An unpaired surrogate: JSON escapes it as `\udXXX`, an escape go-yaml refuses. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A double-quoted scalar: JSON's string syntax, which YAML's double quotes take, with the
+ * characters above escaped, and an unpaired surrogate written as U+FFFD, as UTF-8 output
+ * writes it everywhere else.
+ */
+function quoted(text: string): string {
+  const json = JSON.stringify(text.replace(LONE_SURROGATE, "\ufffd"));
+  if (!RAW_UNSAFE.test(json)) return json;
+  return json.replace(RAW_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function scalar(value: unknown): string {
@@ -65,13 +87,13 @@ function scalar(value: unknown): string {
   if (typeof value === "number")
     return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
   const text = String(value);
-  if (text.length > SHORT) return isPlainSafe(text) ? text : JSON.stringify(text);
+  if (text.length > SHORT) return isPlainSafe(text) ? text : quoted(text);
   // Keys and short values (`type`, `properties`, `string`...) repeat thousands of times in a
   // CRD: each is judged once.
   let written = shortScalars.get(text);
   if (written === undefined) {
     if (shortScalars.size >= MAX_REMEMBERED) shortScalars.clear();
-    written = isPlainSafe(text) ? text : JSON.stringify(text);
+    written = isPlainSafe(text) ? text : quoted(text);
     shortScalars.set(text, written);
   }
   return written;

@@ -49,6 +49,15 @@ describe("a tsconfig tsc would reject is an error at its place (exit 1, nothing 
   });
 });
 
+test("a TypeScript file given as the tsconfig is one error saying so, not its text's JSON errors", async () => {
+  const run = await runCli(["api/widget.ts", "-p", "api/widget.ts", "--stdout"], dir);
+  expect(run).toMatchObject({ code: 1, stdout: "" });
+  expect(run.stderr).toBe(
+    `error CRD4002: ${path.join("api", "widget.ts")} is a TypeScript file, not a tsconfig.\n` +
+      "  hint: give --tsconfig (-p) a tsconfig.json or the folder holding one, and the .ts files as inputs\n",
+  );
+});
+
 describe("entries a tsconfig does not take in", () => {
   test.each([
     [

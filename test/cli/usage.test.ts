@@ -60,6 +60,10 @@ describe("usage errors", () => {
       ["-p", "."],
       "crdgen: no input files (--tsconfig gives the compiler options, not the files: give the files or folders declaring the @crd types)",
     ],
+    // An empty argument (a variable that is not set) would stand for the current folder.
+    [["types.ts", ""], 'crdgen: an empty argument ("") is no path: a variable that is not set?'],
+    [["check", ""], 'crdgen check: an empty argument ("") is no path: a variable that is not set?'],
+    [["diff", "", "crds"], 'crdgen diff: an empty argument ("") is no path: a variable that is not set?'],
     // A flag given a value.
     [["types.ts", "--stdout=yes"], "crdgen: --stdout takes no value"],
     [["check", "--help=1"], "crdgen check: --help takes no value"],

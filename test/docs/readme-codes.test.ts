@@ -117,6 +117,16 @@ describe("README's diagnostic codes", () => {
     expect(bad.diagnostics).toContainEqual(expect.objectContaining({ code: "CRD4004", severity: "error" }));
   });
 
+  it("CRD4005: an entry saved as Latin-1", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crdgen-readme-codes-"));
+    const latin1 = Buffer.from(root("Widget", "", "spec: { /** Größe */ a?: string }"), "latin1");
+    writeFileSync(path.join(dir, "widget.ts"), latin1);
+    const result = generate({ entries: ["widget.ts"], cwd: dir });
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "CRD4005", severity: bySeverity.get("CRD4005") }),
+    );
+  });
+
   it("CRD2002 to CRD2006: crdgen check of CRDs, custom resources and YAML", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "crdgen-readme-codes-"));
     const write = (name: string, text: string) => (writeFileSync(path.join(dir, name), text), name);

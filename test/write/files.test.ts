@@ -1,8 +1,17 @@
 /** writeAtomically (src/write/files.ts): all-or-nothing writes through temporary files. */
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
+import { describeWriteFailure } from "../../src/runtime/fs-error.js";
 import { writeAtomically } from "../../src/write/files.js";
 
 test("two writes of one file at once both succeed and leave no temporary file", async () => {
@@ -28,4 +37,33 @@ test("a rename that fails leaves no temporary file beside the CRDs", async () =>
     ]),
   ).rejects.toThrow();
   expect(readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+});
+
+test("a symbolic link is written through: the file it names gets the content, the link stays", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "crdgen-files-"));
+  mkdirSync(path.join(dir, "crds"));
+  mkdirSync(path.join(dir, "chart"));
+  writeFileSync(path.join(dir, "chart", "widgets.yaml"), "old\n");
+  const link = path.join(dir, "crds", "example.com_widgets.yaml");
+  symlinkSync(path.join("..", "chart", "widgets.yaml"), link);
+  await writeAtomically([{ path: link, content: "new\n" }]);
+  expect(lstatSync(link).isSymbolicLink()).toBe(true);
+  expect(readFileSync(path.join(dir, "chart", "widgets.yaml"), "utf8")).toBe("new\n");
+  expect(readdirSync(path.join(dir, "chart"))).toEqual(["widgets.yaml"]);
+});
+
+test("a folder where a file should go: an error naming it, before any file is written", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "crdgen-files-"));
+  const blocked = path.join(dir, "example.com_widgets.yaml");
+  mkdirSync(blocked);
+  const thrown = await writeAtomically([
+    { path: path.join(dir, "example.com_gadgets.yaml"), content: "g\n" },
+    { path: blocked, content: "w\n" },
+  ]).catch((e: unknown) => e);
+  expect(thrown).toMatchObject({ code: "EISDIR", path: blocked });
+  expect(describeWriteFailure(thrown, "--out-dir", (p) => path.relative(dir, p))).toEqual({
+    message: "could not write output: example.com_widgets.yaml is a folder, not a file",
+    hint: "move the folder out of the way: each CRD is written to a file of that name",
+  });
+  expect(readdirSync(dir)).toEqual(["example.com_widgets.yaml"]);
 });

@@ -111,6 +111,38 @@ describe("toYaml quoting", () => {
   });
 });
 
+describe("characters go-yaml (kubectl's reader) refuses raw or takes for line breaks are escaped", () => {
+  // kubectl refuses a file holding DEL, a C1 control, U+FFFE or U+FFFF raw ("control characters
+  // are not allowed"), and folds a raw NEL, U+2028 or U+2029 inside quotes to a space.
+  test.each([
+    ["DEL", "a\u007fb", '"a\\u007fb"'],
+    ["a C1 control", "\u0080", '"\\u0080"'],
+    ["NEL", "a\u0085b", '"a\\u0085b"'],
+    ["U+2028", "a\u2028b", '"a\\u2028b"'],
+    ["U+2029", "\u2029", '"\\u2029"'],
+    ["a byte order mark", "\ufeffx", '"\\ufeffx"'],
+    ["U+FFFE", "\ufffe", '"\\ufffe"'],
+    ["U+FFFF", "x\uffff", '"x\\uffff"'],
+    ["in a multi-line description", "one\u0085\ntwo", '"one\\u0085\\ntwo"'],
+    ["beside characters JSON escapes", 'q"\\\u007f\n', '"q\\"\\\\\\u007f\\n"'],
+  ])("%s", (_what, value, written) => {
+    const text = toYaml({ [value]: value });
+    expect(text).toBe(`${written}: ${written}\n`);
+    expect(parse(text)).toEqual({ [value]: value });
+    expect(parse(text, { version: "1.1" })).toEqual({ [value]: value });
+  });
+
+  test("an unpaired surrogate is U+FFFD, quoted or not (go-yaml refuses the escape JSON gives it)", () => {
+    expect(toYaml({ v: "a\ud800 " })).toBe('v: "a\ufffd "\n');
+    expect(toYaml({ v: "\udc00:" })).toBe('v: "\ufffd:"\n');
+    expect(toYaml({ v: "x\ud800" })).toBe("v: x\ufffd\n");
+    // A pair is one character, kept.
+    expect(toYaml({ v: "\ud83d\ude00 " })).toBe('v: "\ud83d\ude00 "\n');
+    // A backslash before `ud800` is text, not an escape.
+    expect(toYaml({ v: "\\ud800 " })).toBe('v: "\\\\ud800 "\n');
+  });
+});
+
 test("a list item holding hundreds of thousands of lines (no argument-stack overflow)", () => {
   const wide = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`k${i}`, i]));
   const lines = toYaml({ items: [wide] }).split("\n");
