@@ -507,7 +507,10 @@ export class TypeReader {
     mapped?: MappedSource,
   ): IrProperty | typeof NEVER_SET | undefined {
     const name = symbol.getName();
-    if (name.startsWith("__@") || name.startsWith("#")) return undefined; // symbol-keyed or private
+    // Symbol-keyed (`__@iterator@12`) or a class's #private field (`__#3@#secret`), which no JSON has;
+    // getName() gives `#secret` for the latter, as it does for a quoted "#hash" key, which is a field.
+    const escaped = symbol.escapedName as string;
+    if (escaped.startsWith("__@") || escaped.startsWith("__#")) return undefined;
     const decl = symbol.valueDeclaration ?? symbol.declarations?.[0] ?? remappedDeclaration(symbol);
     const at = decl ?? ctx.at;
     const path = `${ctx.path}.${name}`;
