@@ -15,6 +15,7 @@ import { describeFsError } from "../runtime/fs-error.js";
 import { firstActionAnywhere, firstTemplateAction, isChartTemplate, templateValuePath } from "./templates.js";
 import type { Yaml11Difference } from "../yaml/yaml11.js";
 import type { Finding } from "./finding.js";
+import { refusedCharacter } from "./refused-characters.js";
 import type { Segment } from "./positions.js";
 
 /** One object to check: a whole document, or one item of a `kind: List` document. */
@@ -69,6 +70,8 @@ export function parseFile(file: string, text: string): LoadedFile {
     type: "YAMLSyntax",
     message: `invalid YAML: ${message}`,
   }));
+  const refused = refusedCharacter(file, text);
+  if (refused) findings.unshift(refused);
   // Only a file with `{{` can hold a template action: the walk is skipped for nearly all.
   for (const document of text.includes("{{") ? documents : []) {
     const at = templateValuePath(document.value);
