@@ -351,12 +351,12 @@ export const canReadDocsLazily: boolean = lazy !== undefined;
 function tagText(source: string, tag: ts.JSDocTag): string {
   const raw = source.slice(tag.tagName.end, tag.end);
   // Most tags are one line (`@maxLength 63`, or the comment's last line ending in `*/`).
-  if (!raw.includes("\n")) {
+  if (!raw.includes("\n") && !raw.includes("\r")) {
     const text = raw.trim();
     return text.endsWith("*/") ? text.slice(0, -2).trim() : text;
   }
   return raw
-    .split(/\r?\n/)
+    .split(/\r\n?|\n/)
     .map((line, i) => (i === 0 ? line : line.replace(/^\s*\*(?!\/)\s?/, "")))
     .join("\n")
     .replace(/\*\/\s*$/, "")
@@ -364,6 +364,7 @@ function tagText(source: string, tag: ts.JSDocTag): string {
 }
 
 function cleanDescription(text: string | undefined): string | undefined {
-  const t = text?.replace(/\r\n/g, "\n").trim();
+  // A lone CR (classic Mac line ends) is a line break to TypeScript, which keeps it in the text.
+  const t = text?.replace(/\r\n?/g, "\n").trim();
   return t ? t : undefined;
 }

@@ -2,7 +2,7 @@
  * Doc comments TypeScript's JSDoc parser reads otherwise than their author meant: a `{@link` with
  * no `}` (which reads the next line, a tag there included, into the link), `{@inheritDoc}` and
  * re-declared members (described as the IDE's hover describes them), and an `@` inside a fenced
- * code block (a tag to TypeScript).
+ * code block (a tag to TypeScript), and lone CR line ends.
  */
 import { describe, expect, test } from "vitest";
 import { ENTRY, errorsOf, generateFrom, specSchema, withRoot } from "../helpers/generate.js";
@@ -322,5 +322,21 @@ describe("an @ in a fenced code block", () => {
     expect(errorsOf(source)).toEqual([
       expect.objectContaining({ code: "CRD1003", message: "Unknown tag @Component." }),
     ]);
+  });
+});
+
+describe("a doc comment with lone CR line ends (classic Mac), which TypeScript reads as line breaks", () => {
+  test("its description has line breaks and its tags their values", () => {
+    const spec = specSchema(
+      withRoot(
+        '{\n  /**\r   * First line.\r   * Second line.\r   * @maxLength 5\r   * @default "ab"\r   */\n  a?: string;\n}',
+      ),
+    );
+    expect(spec.properties!.a).toEqual({
+      default: "ab",
+      description: "First line.\nSecond line.",
+      maxLength: 5,
+      type: "string",
+    });
   });
 });
