@@ -5,6 +5,7 @@
  */
 import type { JSONSchemaProps } from "../schema/types.js";
 import { isRecord, schemaMap } from "./crd-access.js";
+import type { Holder } from "./default-fill.js";
 import type { FieldPath } from "./field-path.js";
 import type { Report } from "./finding.js";
 import { jsonEqual } from "./json-equal.js";
@@ -58,6 +59,7 @@ export function compareSchemas(
   neu: JSONSchemaProps,
   at: FieldPath,
   report: Report,
+  holder?: Holder,
 ): void {
   if (jsonEqual(old, neu)) return;
   if (shapeChanged(old, neu)) {
@@ -65,14 +67,18 @@ export function compareSchemas(
     typeRule.check(old, neu, at, report);
     return;
   }
-  for (const rule of SCHEMA_RULES) rule.check(old, neu, at, report);
+  for (const rule of SCHEMA_RULES) rule.check(old, neu, at, report, holder);
 
   const before = schemaMap(old.properties);
   const after = schemaMap(neu.properties);
   for (const name of Object.keys(after).sort()) {
     const previous = before[name];
     const current = after[name];
-    if (previous && current) compareSchemas(previous, current, at.field("properties").key(name), report);
+    if (previous && current)
+      compareSchemas(previous, current, at.field("properties").key(name), report, {
+        object: neu,
+        name,
+      });
   }
   if (isRecord(old.items) && isRecord(neu.items)) {
     compareSchemas(old.items, neu.items, at.field("items"), report);
@@ -83,6 +89,7 @@ export function compareSchemas(
       neu.additionalProperties,
       at.field("additionalProperties"),
       report,
+      { object: neu, name: undefined },
     );
   }
 }

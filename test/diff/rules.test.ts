@@ -788,6 +788,26 @@ const stringCases: Case[] = [
     ["nullable-removed", true],
   ]),
   schemaCase("nullable added", str(), str({ nullable: true }), [["nullable-added", false]]),
+  // Found by test/diff/soundness.test.ts: a null sent for a defaulted field got the default, and is now kept.
+  schemaCase(
+    "nullable added to a defaulted field",
+    str({ default: "x" }),
+    str({ default: "x", nullable: true }),
+    [["nullable-added", true]],
+  ),
+  // A null the API server dropped is now kept, and counts towards maxProperties.
+  schemaCase(
+    "nullable added to a field of an object with maxProperties",
+    object({ a: str(), b: str() }, { maxProperties: 1 }),
+    object({ a: str({ nullable: true }), b: str() }, { maxProperties: 1 }),
+    [["nullable-added", true]],
+  ),
+  schemaCase(
+    "nullable added to a map's values under maxProperties",
+    { type: "object", additionalProperties: str(), maxProperties: 2 },
+    { type: "object", additionalProperties: str({ nullable: true }), maxProperties: 2 },
+    [["nullable-added", true]],
+  ),
 ];
 
 const validations = (...rules: object[]): JSONSchemaProps =>
@@ -1093,6 +1113,54 @@ const collectionCases: Case[] = [
 const docCases: Case[] = [
   schemaCase("default changed", int({ default: 1 }), int({ default: 3 }), [["default-changed", true]]),
   schemaCase("default added", int(), int({ default: 1 }), [["default-added", false]]),
+  // Found by test/diff/soundness.test.ts: the API server fills defaults in before it validates,
+  // so an object already at its maxProperties is refused once a new default adds a field to it.
+  schemaCase(
+    "default added to a field of an object with maxProperties",
+    object({ a: int(), b: int() }, { maxProperties: 1 }),
+    object({ a: int({ default: 1 }), b: int() }, { maxProperties: 1 }),
+    [["default-added", true]],
+  ),
+  schemaCase(
+    "default added to a field a rule of its object names",
+    object({ a: int(), b: int() }, { "x-kubernetes-validations": [rule("!has(self.a) || !has(self.b)")] }),
+    object(
+      { a: int({ default: 1 }), b: int() },
+      { "x-kubernetes-validations": [rule("!has(self.a) || !has(self.b)")] },
+    ),
+    [["default-added", true]],
+  ),
+  schemaCase(
+    "default added to a field its object's rules do not name",
+    object({ a: int(), b: int() }, { "x-kubernetes-validations": [rule("has(self.b)", { message: "a" })] }),
+    object(
+      { a: int({ default: 1 }), b: int() },
+      { "x-kubernetes-validations": [rule("has(self.b)", { message: "a" })] },
+    ),
+    [["default-added", false]],
+  ),
+  schemaCase(
+    "new field with a default in an object with maxProperties",
+    object({ a: int() }, { maxProperties: 1 }),
+    object({ a: int(), b: int({ default: 1 }) }, { maxProperties: 1 }),
+    [["field-added", true]],
+  ),
+  schemaCase(
+    "new required field with a default in an object with maxProperties",
+    object({ a: int() }, { maxProperties: 1 }),
+    object({ a: int(), b: int({ default: 1 }) }, { maxProperties: 1, required: ["b"] }),
+    [
+      ["field-added", true],
+      ["field-required", false],
+    ],
+  ),
+  // A map value's default replaces a null entry, which was dropped before: one entry more.
+  schemaCase(
+    "default added to a map's values under maxProperties",
+    { type: "object", additionalProperties: int(), maxProperties: 2 },
+    { type: "object", additionalProperties: int({ default: 1 }), maxProperties: 2 },
+    [["default-added", true]],
+  ),
   schemaCase("description changed", str({ description: "a" }), str({ description: "b" }), [
     ["description-changed", false],
   ]),
@@ -1382,6 +1450,36 @@ describe("validation rule pairing", () => {
     expect(
       changes([rule("self.a <= 10"), rule("self.a <= 20")], [rule("self.a <= 30"), rule("self.a <= 10")]),
     ).toEqual([["validation-rule-changed", "[0].rule", "self.a <= 20"]]);
+  });
+});
+
+describe("default-fill messages", () => {
+  it("say why a default or a null newly kept can get an object refused", () => {
+    const limited = diffCrds(
+      [crdWithSpec(object({ a: int() }, { maxProperties: 1 }))],
+      [crdWithSpec(object({ a: int({ default: 1 }) }, { maxProperties: 1 }))],
+    );
+    expect(limited.map((c) => c.message)).toEqual([
+      'default 1 was added; the object holding it takes at most 1 field, and "a" set to the default now counts as one',
+    ]);
+    const named = diffCrds(
+      [crdWithSpec(object({ a: str() }, { "x-kubernetes-validations": [rule("!has(self.a)")] }))],
+      [
+        crdWithSpec(
+          object({ a: str({ nullable: true }) }, { "x-kubernetes-validations": [rule("!has(self.a)")] }),
+        ),
+      ],
+    );
+    expect(named.map((c) => c.message)).toEqual([
+      'null is now accepted; the rule "!has(self.a)" of the object holding it now sees "a" set to null, and may refuse it',
+    ]);
+    const defaulted = diffCrds(
+      [crdWithSpec(str({ default: "x" }))],
+      [crdWithSpec(str({ default: "x", nullable: true }))],
+    );
+    expect(defaulted.map((c) => c.message)).toEqual([
+      'null is now accepted; a null no longer gets the default "x": it is kept as null',
+    ]);
   });
 });
 

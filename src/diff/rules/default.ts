@@ -7,10 +7,13 @@
  *
  * `default-added` (not breaking): objects without the field get a value where they had none;
  * nothing valid becomes invalid. Stored objects that lack it read the default from then on.
+ * Breaking when the object holding the field limits its field count (`maxProperties`) or has a
+ * rule naming the field: the value filled in counts, and is read, before validation (../default-fill.ts).
  *
  * A default too long to show whole (an object, a list) is shown at the first place the two
  * differ, so that the message never shows two previews cut before the difference.
  */
+import { fillRisk } from "../default-fill.js";
 import { firstDifference, jsonEqual, preview } from "../json-equal.js";
 import type { SchemaRule } from "./rule.js";
 
@@ -27,16 +30,17 @@ function change(before: unknown, after: unknown): string {
 
 export const defaultRule: SchemaRule = {
   keywords: ["default"],
-  check(old, neu, at, report) {
+  check(old, neu, at, report, holder) {
     if (jsonEqual(old.default, neu.default)) return;
     const added = old.default === undefined;
     const removed = neu.default === undefined;
+    const risk = added ? fillRisk(holder, "the default") : undefined;
     report({
       kind: added ? "default-added" : "default-changed",
-      breaking: !added,
+      breaking: !added || risk !== undefined,
       at: at.field("default"),
       message: added
-        ? `default ${preview(neu.default)} was added`
+        ? `default ${preview(neu.default)} was added${risk === undefined ? "" : `; ${risk}`}`
         : removed
           ? `default ${preview(old.default)} was removed; requests that omit the field no longer get it`
           : `default changed ${change(old.default, neu.default)}; requests that omit the field get the new value`,

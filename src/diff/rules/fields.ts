@@ -9,10 +9,13 @@
  * `field-added` (not breaking on its own): a new property. If it is also required,
  * `required.ts` reports that separately as breaking. Breaking when the object kept
  * unknown fields before: stored objects may already hold a value under that name, which
- * the new property's schema may reject (unless that schema accepts any value).
+ * the new property's schema may reject (unless that schema accepts any value). Breaking too when
+ * the new property has a default that the object's `maxProperties` or one of its rules may refuse
+ * once filled in (../default-fill.ts).
  */
 import type { JSONSchemaProps } from "../../schema/types.js";
 import { schemaMap } from "../crd-access.js";
+import { fillRisk } from "../default-fill.js";
 import type { SchemaRule } from "./rule.js";
 
 /** Whether values under names the schema does not list are kept rather than pruned. */
@@ -55,13 +58,15 @@ export const fieldsRule: SchemaRule = {
     for (const name of Object.keys(after)) {
       if (Object.hasOwn(before, name)) continue;
       const held = keepsUnknownFields(old) && !acceptsAnyValue(after[name]);
+      const risk =
+        after[name]?.default === undefined ? undefined : fillRisk({ object: neu, name }, "its default");
       report({
         kind: "field-added",
-        breaking: held,
+        breaking: held || risk !== undefined,
         at: at.field("properties").key(name),
         message: held
           ? `field "${name}" was added where unknown fields were kept; stored values under "${name}" that do not fit its schema are now rejected`
-          : `field "${name}" was added`,
+          : `field "${name}" was added${risk === undefined ? "" : ` with a default; ${risk}`}`,
         new: after[name]?.type,
       });
     }

@@ -4,6 +4,7 @@ import type {
   CustomResourceDefinitionVersion,
   JSONSchemaProps,
 } from "../../schema/types.js";
+import type { Holder } from "../default-fill.js";
 import type { FieldPath } from "../field-path.js";
 import type { Report } from "../finding.js";
 
@@ -26,5 +27,6 @@ export interface VersionRule {
 export interface SchemaRule {
   /** The schema keywords this rule looks at; keywords no rule claims are reported generically. */
   keywords: readonly (keyof JSONSchemaProps)[];
-  check(old: JSONSchemaProps, neu: JSONSchemaProps, at: FieldPath, report: Report): void;
+  /** `holder` is the new side's object holding the node as a property or as its map values, if any. */
+  check(old: JSONSchemaProps, neu: JSONSchemaProps, at: FieldPath, report: Report, holder?: Holder): void;
 }
