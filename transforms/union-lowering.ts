@@ -54,6 +54,9 @@ export function unionLowering(schema: DraftSchema, ctx: TransformContext): Draft
         return rest;
       }
       const members = dedupe(branches);
+      // A member that is a union left unlowered (`SN | boolean`, `type SN = string | number`) was
+      // reported where it failed: this union is the same problem, not a second "untyped" one.
+      if (members.some(unlowered)) return node;
       if (members.length === 1) return { ...members[0], ...siblings };
       if (members.every((m) => m.type === "object")) return lowerObjects(members, siblings, node, path, ctx);
       const scalar = mergeScalars(members);
@@ -247,6 +250,15 @@ function mergeScalars(members: DraftSchema[]): DraftSchema | undefined {
   return pattern === undefined ? undefined : { type: "string", pattern };
 }
 
+function unlowered(m: DraftSchema): boolean {
+  return (
+    m.anyOf !== undefined &&
+    m["x-kubernetes-int-or-string"] !== true &&
+    m["x-kubernetes-preserve-unknown-fields"] !== true &&
+    !m.anyOf.every(isRequiredStub)
+  );
+}
+
 function mixedTypes(types: ReadonlySet<string>) {
   return {
     severity: "error",
@@ -293,5 +305,8 @@ function mixedUnionHint(types: ReadonlySet<string>): string {
 }
 
 function describeType(m: DraftSchema): string {
-  return m.type ?? (m["x-kubernetes-preserve-unknown-fields"] ? "unknown" : "untyped");
+  if (m.type) return m.type;
+  // Kubernetes' own words for the schemas without a type: what a user reads in the CRD.
+  if (m["x-kubernetes-int-or-string"]) return "int-or-string";
+  return m["x-kubernetes-preserve-unknown-fields"] ? "unknown" : "untyped";
 }

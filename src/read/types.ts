@@ -580,11 +580,12 @@ export class TypeReader {
         : undefined;
     // An inferred or instantiated property type comes from declarations the reader never sees.
     if (frame && !node) frame.opaque = true;
-    const optional = (symbol.flags & SymbolFlags.Optional) !== 0 || admitsUndefined(type);
+    const optional =
+      (symbol.flags & SymbolFlags.Optional) !== 0 || admitsUndefined(type) || writesUndefined(written);
     // `path?: never` (or `?: undefined`) says the property is never set, as in the exclusive
     // union `{ url: string; path?: never } | { path: string; url?: never }`: JSON holds nothing
     // there, so the schema has no such property.
-    if (optional && type.flags & (TypeFlags.Never | TypeFlags.Undefined)) return NEVER_SET;
+    if (optional && holdsNoValue(type)) return NEVER_SET;
     const doc = decl ? this.propertyDoc(declarations, decl, path) : NO_DOC;
     if (decl) {
       this.noteStrandedDocs(decl, path);
@@ -818,7 +819,9 @@ export class TypeReader {
       return this.convert(type, node.type, ctx);
     }
     if (isUnionTypeNode(node)) {
-      const members = node.types.map((n) => ({ type: this.checker.getTypeFromTypeNode(n), node: n }));
+      // `unknown | number` is any value, as TypeScript reads it: its other members narrow nothing.
+      if (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) return undefined;
+      const members = unionMembers(node).map((n) => ({ type: this.checker.getTypeFromTypeNode(n), node: n }));
       // Inside a generic, `Box<T> | null` is known only as the checker instantiated it.
       if (members.some((m) => this.isOpenType(m.type))) return this.withMappedValue(members, type, ctx);
       return this.union(members, ctx);
@@ -1166,7 +1169,7 @@ export class TypeReader {
       const path = `${ctx.path}.${name}`;
       const propertyType = this.checker.getTypeOfSymbol(symbol);
       const optional = (symbol.flags & SymbolFlags.Optional) !== 0;
-      if (optional && propertyType.flags & (TypeFlags.Never | TypeFlags.Undefined)) continue;
+      if (optional && holdsNoValue(propertyType)) continue;
       properties.push({
         name,
         type: this.convert(propertyType, value, { path, at: ctx.at }),
@@ -1583,7 +1586,16 @@ export class TypeReader {
     if (f & TypeFlags.ESSymbolLike)
       return this.unsupported(ctx, "a symbol", "symbols are not data: remove it");
     if (f & (TypeFlags.Undefined | TypeFlags.Void)) {
-      return this.unsupported(ctx, "undefined", "make the property optional instead (`name?: T`)");
+      // "x is undefined" would read as crdgen's own failure: name the type as the user wrote it.
+      const what = `the type ${f & TypeFlags.Void ? "void" : "undefined"}`;
+      // A list's item or a map's value (`Record<string, void>`) has no property to make optional.
+      return ctx.path.endsWith("]")
+        ? this.unsupported(
+            ctx,
+            what,
+            "JSON always holds a value there: give the items or values a type that is data (`string`, an object...)",
+          )
+        : this.unsupported(ctx, what, "make the property optional instead (`name?: T`)");
     }
     if (f & TypeFlags.Never) return this.unsupported(ctx, "never", "remove the property");
     if (f & TypeFlags.TypeParameter) {
@@ -2375,6 +2387,40 @@ function declaresType(node: ts.Declaration): boolean {
 function definedMembers(type: ts.Type): ts.Type[] {
   const members = type.flags & TypeFlags.Union ? (type as ts.UnionType).types : [type];
   return members.filter((t) => !(t.flags & TypeFlags.Undefined));
+}
+
+/**
+ * A written `T | undefined` whose checked type lost the `undefined` (`unknown | undefined` and
+ * `any | undefined` are `unknown` and `any`): optional, as any other `T | undefined` is.
+ */
+function writesUndefined(node: ts.TypeNode | undefined): boolean {
+  if (!node) return false;
+  if (isParenthesizedTypeNode(node)) return writesUndefined(node.type);
+  return (
+    isUnionTypeNode(node) &&
+    node.types.some((t) => t.kind === SyntaxKind.UndefinedKeyword || writesUndefined(t))
+  );
+}
+
+/**
+ * A written union's members, those of a parenthesized union in it included: `(string | number) |
+ * boolean` is one union of three to TypeScript, and so one refusal, not one per level.
+ */
+function unionMembers(node: ts.UnionTypeNode): ts.TypeNode[] {
+  return node.types.flatMap((member) => {
+    let bare = member;
+    while (isParenthesizedTypeNode(bare)) bare = bare.type;
+    return isUnionTypeNode(bare) ? unionMembers(bare) : [member];
+  });
+}
+
+/**
+ * `never`, `undefined`, `void` or a union of them (`?: void` is `void | undefined`): an optional
+ * property of such a type is never in JSON.
+ */
+function holdsNoValue(type: ts.Type): boolean {
+  const members = type.flags & TypeFlags.Union ? (type as ts.UnionType).types : [type];
+  return members.every((t) => t.flags & (TypeFlags.Never | TypeFlags.Undefined | TypeFlags.Void));
 }
 
 function admitsUndefined(type: ts.Type): boolean {

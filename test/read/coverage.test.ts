@@ -379,6 +379,34 @@ export type Label = string;`,
     spec: "{ maybe: string | undefined }",
     expected: { type: "object", properties: { maybe: { type: "string" } } },
   },
+  {
+    // The checker reads `unknown | undefined` as `unknown`: the written `| undefined` still says optional.
+    name: "optional via `| undefined` of `unknown` and `any`",
+    spec: "{ a: unknown | undefined; b: (any | undefined); c: unknown }",
+    expected: {
+      type: "object",
+      properties: {
+        a: { "x-kubernetes-preserve-unknown-fields": true },
+        b: { "x-kubernetes-preserve-unknown-fields": true },
+        c: { "x-kubernetes-preserve-unknown-fields": true },
+      },
+      required: ["c"],
+    },
+  },
+  {
+    // TypeScript reads a union with `unknown` or `any` as that: any value, whatever else is written.
+    name: "a written union with `unknown` or `any` in it is any value",
+    prelude: "type IntOrString = number | string;",
+    spec: "{ a: (IntOrString) | (unknown) | (number); b: string | any }",
+    expected: {
+      type: "object",
+      properties: {
+        a: { "x-kubernetes-preserve-unknown-fields": true },
+        b: { "x-kubernetes-preserve-unknown-fields": true },
+      },
+      required: ["a", "b"],
+    },
+  },
 ];
 
 describe("TypeScript coverage", () => {

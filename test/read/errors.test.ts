@@ -222,6 +222,17 @@ const cases: ErrorCase[] = [
     hint: /^move those tags onto the property/,
   },
   {
+    // Kubernetes' words for a schema without a type, not crdgen's ("untyped").
+    name: "an int-or-string in a union is named so",
+    prelude: "export type IntOrString = number | string;",
+    spec: "{\n  value: IntOrString | boolean;\n}",
+    code: "CRD1010",
+    message: /^A union of int-or-string \| boolean cannot/,
+    at: "value:",
+    path: "Widget.spec.value",
+    hint: /^use one type/,
+  },
+  {
     name: "one value or a list of them: the hint is the list",
     spec: "{\n  hosts: string | string[];\n}",
     code: "CRD1010",
@@ -264,6 +275,30 @@ describe("unsupported types are located errors", () => {
     expect(error!.hint).toMatch(hint);
     expect(error!.location).toMatchObject({ file: ENTRY, line: lineOf(source, at) });
     expect(error!.location!.column).toBeGreaterThan(0);
+  });
+});
+
+describe("a union inside a union is one problem", () => {
+  test("a parenthesized union is flattened, as TypeScript reads it: one error naming every type", () => {
+    const errors = errorsOf(withRoot("{\n  w: (string | number) | boolean;\n}"));
+    expect(errors.map((d) => [d.code, d.path, d.message])).toEqual([
+      [
+        "CRD1010",
+        "Widget.spec.w",
+        "A union of string | number | boolean cannot be expressed: a Kubernetes field has one type.",
+      ],
+    ]);
+  });
+
+  test("a named union that cannot be lowered, in a wider union, is reported once, never as untyped", () => {
+    const errors = errorsOf(withRoot("{\n  n: SN | boolean;\n}", "export type SN = string | number;"));
+    expect(errors.map((d) => [d.code, d.path, d.message])).toEqual([
+      [
+        "CRD1010",
+        "Widget.spec.n",
+        "A union of string | number cannot be expressed: a Kubernetes field has one type.",
+      ],
+    ]);
   });
 });
 

@@ -52,6 +52,39 @@ describe("properties that are never set", () => {
     expect(spec.required).toEqual(["kept"]);
   });
 
+  test("`?: void` and `void | undefined` leave the property out too, as `?: undefined` does", () => {
+    const spec = specSchema(
+      withRoot(
+        "{\n  kept: string;\n  gone?: void;\n  alsoGone: void | undefined;\n  inLiteral: { x?: void; y: string };\n}",
+      ),
+    );
+    expect(Object.keys(spec.properties!)).toEqual(["kept", "inLiteral"]);
+    expect(Object.keys(spec.properties!.inLiteral!.properties!)).toEqual(["y"]);
+  });
+
+  test("undefined or void where a value must be is named as the type, with a hint for its place", () => {
+    const errors = errorsOf(
+      withRoot("{\n  bad: void;\n  values: Record<string, void>;\n  items: undefined[];\n}"),
+    );
+    expect(errors.map((d) => [d.path, d.message, d.hint])).toEqual([
+      [
+        "Widget.spec.bad",
+        "Widget.spec.bad is the type void, which a CRD schema cannot express.",
+        "make the property optional instead (`name?: T`)",
+      ],
+      [
+        "Widget.spec.values[*]",
+        "Widget.spec.values[*] is the type void, which a CRD schema cannot express.",
+        "JSON always holds a value there: give the items or values a type that is data (`string`, an object...)",
+      ],
+      [
+        "Widget.spec.items[]",
+        "Widget.spec.items[] is the type undefined, which a CRD schema cannot express.",
+        "JSON always holds a value there: give the items or values a type that is data (`string`, an object...)",
+      ],
+    ]);
+  });
+
   test("a required property that can hold no value is still a located error", () => {
     const errors = errorsOf(withRoot("{\n  bad: undefined;\n}"));
     expect(errors.map((d) => [d.code, d.path, d.location?.line])).toEqual([
