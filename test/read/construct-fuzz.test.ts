@@ -14,6 +14,7 @@ import { describe, expect, test } from "vitest";
 import { ENTRY, generateFrom, installedCrdgen } from "../helpers/generate.js";
 import { Ajv } from "ajv";
 import { constructSource, specProps } from "../helpers/construct-arbitrary.js";
+import { diagnosticProblem, GARBAGE_WORDS } from "../helpers/diagnostic-problems.js";
 import { validateCrd } from "../../src/validate/index.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import type { JSONSchemaProps } from "../../src/schema/types.js";
@@ -25,29 +26,15 @@ const SEED = process.env.CRDGEN_FUZZ_SEED ?? (process.env.CRDGEN_FUZZ_RUNS ? und
 /** crdgen's own declarations, installed as a user's node_modules holds them. */
 const CRDGEN = installedCrdgen(readFileSync(new URL("../../src/known-types.ts", import.meta.url), "utf8"));
 
-/** Words a message has only when it printed a value it should not have. */
-const GARBAGE = ["undefined", "[object Object]", "NaN"];
 /** A hunt for the source behind a word (`CRDGEN_FUZZ_WORD=untyped`) fails on it, with the source. */
-if (process.env.CRDGEN_FUZZ_WORD) GARBAGE.push(process.env.CRDGEN_FUZZ_WORD);
+const WORDS = process.env.CRDGEN_FUZZ_WORD ? [...GARBAGE_WORDS, process.env.CRDGEN_FUZZ_WORD] : GARBAGE_WORDS;
 /** TypeScript's own words for its types, which a message may use (`any value but null and undefined`). */
 const TYPESCRIPT_WORDS = [/null (and|or) undefined/g, /\| undefined/g, /undefined \|/g, /`undefined`/g];
 
-function diagnosticProblem(d: Diagnostic, lines: readonly string[], source: string): string | undefined {
-  const where = d.location;
-  if (!where) return "has no location";
-  if (where.file !== ENTRY) return `is located in ${where.file}`;
-  const line = lines[where.line - 1];
-  if (line === undefined) return `is at line ${where.line}, past the source's ${lines.length}`;
-  if (!Number.isInteger(where.column) || where.column < 1 || where.column > line.length + 1)
-    return `is at column ${where.column} of a line of ${line.length} characters`;
-  for (const word of GARBAGE) {
-    // A word the user wrote may be quoted back.
-    if (source.includes(word)) continue;
-    for (const text of [d.message, d.hint ?? ""]) {
-      if (TYPESCRIPT_WORDS.reduce((t, words) => t.replace(words, ""), text).includes(word))
-        return `says "${word}": ${text}`;
-    }
-  }
+/** diagnosticProblem's checks, and no internal error. */
+function problemOf(d: Diagnostic, lines: readonly string[], source: string): string | undefined {
+  const problem = diagnosticProblem(d, lines, source, TYPESCRIPT_WORDS, WORDS);
+  if (problem) return problem;
   if (/internal|unexpected|stack/i.test(d.message)) return `is an internal error: ${d.message}`;
   return undefined;
 }
@@ -123,7 +110,7 @@ describe("TypeScript construct fuzzer", () => {
           }
           const lines = source.split("\n");
           for (const d of first.diagnostics) {
-            const problem = diagnosticProblem(d, lines, source);
+            const problem = problemOf(d, lines, source);
             expect(problem, `${d.code} ${d.message}\n${context}`).toBeUndefined();
             const entry = seen.get(d.code) ?? { count: 0, examples: new Set<string>() };
             entry.count++;
