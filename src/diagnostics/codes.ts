@@ -71,7 +71,10 @@ export const codes = {
   immutableInList: "CRD3005",
   /** A keyword the node's type makes meaningless (`maxLength` on a list): Kubernetes never checks it. */
   misfitKeyword: "CRD3006",
-  /** `@schemaType string` on an object type: its properties stay, and Kubernetes never checks them. */
+  /**
+   * A `@schemaType` the TypeScript type contradicts (`string` on an object, a list or a map, `boolean` on
+   * `"B"`): the properties, items, values or literals stay, and Kubernetes checks them against nothing.
+   */
   propertiesOnNonObject: "CRD3007",
   /** A tag naming a property its object does not have (`@exactlyOneOf name,selectr`). */
   unknownPropertyInTag: "CRD3009",
