@@ -80,17 +80,20 @@ export interface InlinePointerStruct {
 }
 
 // Go's unexported embedded struct (the lower-case name mirrors it): its exported field is
-// inlined into the spec, its unexported one (a private member here) skipped.
+// inlined into the spec, its unexported one skipped: a #private field, which JSON.stringify leaves out
+// as Go's encoder leaves out an unexported field (a `private` one it writes, so crdgen warns of it).
 export class unexportedStruct {
   /** This tests that exported fields are not skipped in the schema generation */
   foo!: string;
-  private bar?: string;
+  // eslint-disable-next-line no-unused-private-class-members -- Go's unexported field: data no one reads here
+  #bar?: string;
 }
 
 export class ExportedStruct {
   /** This tests that exported fields are not skipped in the schema generation */
   baz!: string;
-  private qux?: string;
+  // eslint-disable-next-line no-unused-private-class-members -- Go's unexported field: data no one reads here
+  #qux?: string;
 }
 
 /**

@@ -40,6 +40,8 @@ export const codes = {
   unclosedInlineTag: "CRD1024",
   /** A `{@inheritDoc X}` whose `X` names nothing from the comment's place: left in the description. */
   unresolvedInheritDoc: "CRD1025",
+  /** A class's `private` or `protected` field: left out of the schema, though JSON.stringify writes it. */
+  hiddenField: "CRD1026",
   /** A crdgen tag inside a ``` code block of a doc comment, which TypeScript reads (and crdgen applies) as a tag. */
   fencedTag: "CRD1027",
   // Kubernetes validation of the generated CRD, and `crdgen check` of CRD and custom-resource files

@@ -527,7 +527,18 @@ export class TypeReader {
       return undefined;
     }
     const signature = decl !== undefined && isPropertySignature(decl);
-    if (decl && !signature && isPrivateOrStatic(decl)) return undefined;
+    if (decl && !signature && isPrivateOrStatic(decl)) {
+      if (isHiddenInstanceField(decl) && !this.packageOfFile(decl.getSourceFile()))
+        this.diagnostics.push({
+          severity: "warning",
+          code: codes.hiddenField,
+          message: `${path} is ${isProtected(decl) ? "protected" : "private"}, so the schema leaves it out, but JSON.stringify writes it: the API server would prune it from every object.`,
+          location: nodeLocation(decl),
+          path,
+          hint: `make it public to keep it in the CRD, or move it out of the class if it is no data of the resource`,
+        });
+      return undefined;
+    }
     if (decl && (isMethodSignature(decl) || isMethodDeclaration(decl))) {
       this.unsupported(
         { path, at },
@@ -2457,6 +2468,24 @@ function isEnumDeclaration(symbol: ts.Symbol): boolean {
 
 function isAccessor(decl: ts.Declaration): boolean {
   return isGetAccessorDeclaration(decl) || isSetAccessorDeclaration(decl);
+}
+
+/**
+ * A `private` or `protected` field of an instance (a property declaration or a parameter
+ * property), which TypeScript hides from callers but JSON holds all the same; not a method or
+ * accessor, which live on the prototype.
+ */
+function isHiddenInstanceField(decl: ts.Declaration): boolean {
+  const flags = tsApi.getCombinedModifierFlags(decl);
+  return (
+    (isPropertyDeclaration(decl) || isParameter(decl)) &&
+    (flags & ModifierFlags.Static) === 0 &&
+    (flags & (ModifierFlags.Private | ModifierFlags.Protected)) !== 0
+  );
+}
+
+function isProtected(decl: ts.Declaration): boolean {
+  return (tsApi.getCombinedModifierFlags(decl) & ModifierFlags.Protected) !== 0;
 }
 
 function isPrivateOrStatic(decl: ts.Declaration): boolean {

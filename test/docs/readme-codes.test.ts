@@ -65,6 +65,7 @@ const GENERATED: Record<string, Sources | string> = {
   CRD3001: withRoot("{ m?: { a: string; [key: string]: string } }"),
   CRD1024: withRoot('{\n  /** The name, see {@link Spec\n   * @default "x" */\n  n?: string;\n}'),
   CRD1025: withRoot("{\n  /** {@inheritDoc Nowhere.n} */\n  n?: string;\n}"),
+  CRD1026: withRoot("{ box?: Box }", "export class Box {\n  private secret = 1;\n  size = 2;\n}"),
   CRD1027: withRoot(
     "{\n  /**\n   * ```\n   * @default 3\n   * @deprecated\n   * ```\n   */\n  n?: number;\n}",
   ),

@@ -3,7 +3,7 @@
  * characters; not a class's `#private` field or a symbol-keyed member, which no JSON holds.
  */
 import { describe, expect, test } from "vitest";
-import { specSchema, withRoot } from "../helpers/generate.js";
+import { generateFrom, specSchema, withRoot } from "../helpers/generate.js";
 
 describe("property names", () => {
   test("a quoted key starting with # is a field, a class's #private field is not", () => {
@@ -25,5 +25,33 @@ describe("property names", () => {
       ),
     );
     expect(Object.keys(spec.properties!).sort()).toEqual(["0", "__@x", "a.b/c", "ü"]);
+  });
+});
+
+describe("a class's hidden fields", () => {
+  const source = withRoot(
+    "{ box?: Box; again?: Box }",
+    [
+      "export class Box {",
+      '  private secret = "x";',
+      "  protected inner = 2;",
+      "  static count = 0;",
+      "  size = 2;",
+      "  constructor(private readonly owner: string) {}",
+      "  private helper(): number { return 1; }",
+      "}",
+    ].join("\n"),
+  );
+
+  test("are left out of the schema; private and protected fields get a warning each, once, at the field", () => {
+    const spec = specSchema(source);
+    expect(Object.keys(spec.properties!.box!.properties!)).toEqual(["size"]);
+    const warnings = generateFrom(source).diagnostics.filter((d) => d.code === "CRD1026");
+    expect(warnings.map((w) => [w.path, w.location!.line])).toEqual([
+      ["Widget.spec.box.secret", 2],
+      ["Widget.spec.box.inner", 3],
+      ["Widget.spec.box.owner", 6],
+    ]);
+    expect(warnings[1]!.message).toContain("is protected");
   });
 });
