@@ -89,7 +89,11 @@ test("a run that throws other than writing is reported as crdgen's own failure, 
   during = crash;
   next = handle.nextRun();
   await writeFile(path.join(dir, "types.ts"), widget("third"));
-  expect((await next).ok).toBe(false);
+  // A late second event of the previous save (writeFile truncates, then writes) may bring a run
+  // that finds nothing new first, under load: the edit's own run is one of the next few.
+  let result = await next;
+  for (let extra = 0; result.ok && extra < 3; extra++) result = await handle.nextRun();
+  expect(result.ok).toBe(false);
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(io.err.match(/internal error: boom/g)).toHaveLength(1);
 }, 30_000);
