@@ -8,7 +8,7 @@ import type { FileSystemHost } from "ts-morph";
 import { codes } from "./diagnostics/codes.js";
 import { optionErrors } from "./option-errors.js";
 import { rejectionHint } from "./diagnostics/rejection-hints.js";
-import { rejectedTag } from "./diagnostics/rejection-tags.js";
+import { fieldPathOf, rejectedTag } from "./diagnostics/rejection-tags.js";
 import { hasErrors, plainLocation, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { buildCrds, type EmittedCrd, type VersionInput } from "./emit/envelope.js";
 import { emitDirect } from "./emit/direct.js";
@@ -35,7 +35,7 @@ import { formatFieldErrorBody } from "./validate/format.js";
 import { fileNameFor, renderCrd, renderStream, type OutputFormat } from "./write/render.js";
 import { writeAtomically, type OutputFile } from "./write/files.js";
 import { sortInSourceOrder } from "./diagnostics/source-order.js";
-import { mergeRepeats, propertyPath, sameProblem } from "./diagnostics/repeats.js";
+import { mergeRepeats, sameProblem } from "./diagnostics/repeats.js";
 import { toUsersFields } from "./read/library-types.js";
 import { originOf, runTransforms, type OriginIndex, type TransformOptions } from "../transforms/index.js";
 import { splitSchemaPath } from "../transforms/origins.js";
@@ -274,7 +274,14 @@ function validateGenerated(
       ...(hint ? { hint } : {}),
     };
     // A tag's keyword is refused wherever the tag's type is used: one error at the tag.
-    if (tag) sameProblem(diagnostic, formatFieldErrorBody(e), propertyPath(root.typeName, schemaPath ?? ""));
+    if (tag) {
+      const field = fieldPathOf(schemaPath ?? "");
+      sameProblem(
+        diagnostic,
+        formatFieldErrorBody(e),
+        field === "" ? root.typeName : `${root.typeName}.${field}`,
+      );
+    }
     diagnostics.push(diagnostic);
   }
   return diagnostics;

@@ -116,6 +116,15 @@ function faultyMapKey(error: FieldError, list: JSONSchemaProps | undefined): str
   return properties && keys.find((k) => !Object.hasOwn(properties, k));
 }
 
+/**
+ * A schema path below `openAPIV3Schema` as the property path of the field it is about, as far as
+ * it goes down properties, items and map values: `.properties[spec].properties[ports].items.x-kubernetes-map-type`
+ * -> `spec.ports[]`.
+ */
+export function fieldPathOf(schemaPath: string): string {
+  return tagPath(splitSteps(schemaPath).steps);
+}
+
 /** Kubernetes' steps as keyword-origins' path: `.properties[spec].properties[ports].items` -> `spec.ports[]`. */
 function tagPath(steps: readonly Step[]): string {
   let path = "";

@@ -56,24 +56,6 @@ export function mergeRepeats(diagnostics: Diagnostic[], from: number): void {
     );
 }
 
-/**
- * A schema path below `openAPIV3Schema` as a property path of root `rootName`, as far as it goes
- * through properties, items and map values: `.properties[spec].properties[ports].x-kubernetes-list-type`
- * -> `Widget.spec.ports`.
- */
-export function propertyPath(rootName: string, schemaPath: string): string {
-  let path = rootName;
-  let rest = schemaPath;
-  for (;;) {
-    const m = /^\.(?:properties\[([^\]]*)\]|(items|additionalProperties)|(?:anyOf|oneOf|allOf)\[\d+\])/.exec(
-      rest,
-    );
-    if (!m) return path;
-    path += m[1] !== undefined ? `.${m[1]}` : m[2] === "items" ? "[]" : m[2] ? "[*]" : "";
-    rest = rest.slice(m[0].length);
-  }
-}
-
 /** Undefined for a diagnostic without a location: where it applies is then only in its words. */
 function repeatKey(d: Diagnostic): string | undefined {
   const l = d.location;

@@ -10,7 +10,7 @@
  *   -> the location of `@maxLength 63`
  */
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
-import type { IrDefinition, IrRoot, IrType } from "../ir/model.js";
+import type { IrDefinition, IrProperty, IrRoot, IrType } from "../ir/model.js";
 import { tagRegistry } from "../tags/index.js";
 import type { AppliedTag } from "../tags/registry.js";
 import type { DraftSchema } from "./draft.js";
@@ -53,7 +53,24 @@ interface IrNode {
   tags: (readonly AppliedTag[])[];
 }
 
-function nodeAt({ root, definitions }: TagSource, path: string): IrNode | undefined {
+/**
+ * The properties on `path` (as tagWriting takes it), in order, each with the part of the path
+ * that reaches it, as far as the IR follows it: for a caller that needs the fields a path goes
+ * through rather than its end.
+ */
+export function propertiesAlong(source: TagSource, path: string): { property: IrProperty; path: string }[] {
+  const passed: { property: IrProperty; path: string }[] = [];
+  nodeAt(source, path, (property, rest) =>
+    passed.push({ property, path: path.slice(0, path.length - rest.length) }),
+  );
+  return passed;
+}
+
+function nodeAt(
+  { root, definitions }: TagSource,
+  path: string,
+  visit?: (property: IrProperty, rest: string) => void,
+): IrNode | undefined {
   let node: IrNode = { type: root.type, tags: [root.tags] };
   let rest = path;
   let first = true;
@@ -77,7 +94,7 @@ function nodeAt({ root, definitions }: TagSource, path: string): IrNode | undefi
         rest = rest.slice(1);
       }
       // Names may hold dots (`app.kubernetes.io/name`): the longest property the rest starts with.
-      let found: { name: string; type: IrType; tags: readonly AppliedTag[] } | undefined;
+      let found: IrProperty | undefined;
       for (const t of types) {
         if (t.kind !== "object") continue;
         for (const p of t.properties) {
@@ -97,6 +114,7 @@ function nodeAt({ root, definitions }: TagSource, path: string): IrNode | undefi
         ? { type: undefined, tags: [found.tags] }
         : typeNode(found.type, definitions, [found.tags]);
       rest = rest.slice(found.name.length);
+      visit?.(found, rest);
     }
     first = false;
   }

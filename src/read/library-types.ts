@@ -10,7 +10,8 @@
 import type { ts } from "ts-morph";
 import { plainLocation, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.js";
 import { placeOf } from "../diagnostics/repeats.js";
-import type { IrModel, IrProperty, IrType } from "../ir/model.js";
+import type { IrModel, IrType } from "../ir/model.js";
+import { propertiesAlong } from "../emit/keyword-origins.js";
 import { NODE_MODULES } from "./library-files.js";
 
 /** A class or interface of an installed package, which has methods. */
@@ -95,67 +96,24 @@ interface UsersField {
   type: string;
 }
 
-/** A step of a property path: `.name`, `[]` (a list's items) or `[*]` (a map's values). */
-const STEP = /^(?:\.([^.[\]]+)|\[\]|\[\*\])/;
-
 /** The last property of `path` (`Widget.spec.settings.mode`) declared outside node_modules. */
 function usersField(path: string, model: IrModel): UsersField | undefined {
-  const root = model.roots.find(
-    (r) => path.startsWith(r.typeName) && (path === r.typeName || STEP.test(path.slice(r.typeName.length))),
-  );
+  const root = model.roots.find((r) => path.startsWith(`${r.typeName}.`));
   if (!root) return undefined;
-  let type: IrType | undefined = root.type;
-  let walked = root.typeName;
-  let rest = path.slice(root.typeName.length);
-  let found: { path: string; property: IrProperty } | undefined;
-  for (let m = STEP.exec(rest); m && type; m = STEP.exec(rest)) {
-    walked += m[0];
-    rest = rest.slice(m[0].length);
-    const here = resolved(type, model);
-    if (m[1] === undefined) {
-      type = m[0] === "[]" ? arrayItems(here) : objectValues(here);
-      continue;
-    }
-    const property = propertyOf(here, m[1], model);
-    if (property?.origin && !NODE_MODULES.test(property.origin.file)) found = { path: walked, property };
-    type = property?.type;
-  }
+  const along = propertiesAlong(
+    { root, definitions: model.definitions },
+    path.slice(root.typeName.length + 1),
+  );
+  const found = along.findLast(
+    ({ property: p }) => p.origin !== undefined && !NODE_MODULES.test(p.origin.file),
+  );
   if (!found) return undefined;
+  const { property } = found;
   return {
-    path: found.path,
-    origin: found.property.origin!,
-    type: refName(found.property.type) ?? found.property.name,
+    path: `${root.typeName}.${found.path}`,
+    origin: property.origin!,
+    type: refName(property.type) ?? property.name,
   };
-}
-
-function resolved(type: IrType, model: IrModel): IrType {
-  let t = type;
-  // A few names at most: a recursive type is reported elsewhere.
-  for (let n = 0; t.kind === "ref" && n < 8; n++) {
-    const next = model.definitions.get(t.name)?.type;
-    if (!next) break;
-    t = next;
-  }
-  return t;
-}
-
-function arrayItems(type: IrType): IrType | undefined {
-  return type.kind === "array" ? type.items : undefined;
-}
-
-function objectValues(type: IrType): IrType | undefined {
-  return type.kind === "object" ? type.additionalProperties : undefined;
-}
-
-/** Property `name` of an object, or of the first object of a union that has it. */
-function propertyOf(type: IrType, name: string, model: IrModel): IrProperty | undefined {
-  if (type.kind === "object") return type.properties.find((p) => p.name === name);
-  if (type.kind !== "union") return undefined;
-  for (const member of type.members) {
-    const found = propertyOf(resolved(member, model), name, model);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /** The name a field's type refers to, through lists and maps (`Settings[]`). */

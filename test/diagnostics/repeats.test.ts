@@ -4,7 +4,8 @@
  */
 import { describe, expect, test } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
-import { mergeRepeats, propertyPath, sameProblem } from "../../src/diagnostics/repeats.js";
+import { mergeRepeats, sameProblem } from "../../src/diagnostics/repeats.js";
+import { fieldPathOf } from "../../src/diagnostics/rejection-tags.js";
 import { generateFrom } from "../helpers/generate.js";
 
 const at = { file: "/p/a.ts", line: 4, column: 5 };
@@ -62,14 +63,11 @@ describe("mergeRepeats", () => {
   });
 });
 
-test("propertyPath reads a schema path as far as properties, items and map values go", () => {
+test("a repeat's place is its schema path read as far as properties, items and map values go", () => {
   expect(
-    propertyPath(
-      "W",
-      ".properties[spec].properties[ports].items.additionalProperties.x-kubernetes-list-type",
-    ),
-  ).toBe("W.spec.ports[][*]");
-  expect(propertyPath("W", "")).toBe("W");
+    fieldPathOf(".properties[spec].properties[ports].items.additionalProperties.x-kubernetes-list-type"),
+  ).toBe("spec.ports[][*]");
+  expect(fieldPathOf("")).toBe("");
 });
 
 const TWO_VERSIONS = (prelude: string, fields: string) => `${prelude}
