@@ -30,7 +30,7 @@ import { reportRootsOutsideEntries } from "./read/roots-outside-entries.js";
 import { collectGarbageIfGrown, heapUsed } from "./runtime/collect-garbage.js";
 import type { CustomResourceDefinition } from "./schema/types.js";
 import { installSizeProblems } from "./validate/install-size.js";
-import { formatFieldError, validateCrd } from "./validate/index.js";
+import { formatFieldError, validateCrd, type ValidationMemo } from "./validate/index.js";
 import { formatFieldErrorBody } from "./validate/format.js";
 import { fileNameFor, renderCrd, renderStream, type OutputFormat } from "./write/render.js";
 import { writeAtomically, type OutputFile } from "./write/files.js";
@@ -173,14 +173,14 @@ function generateFromModel(
   const emitted = emitAndTransform(model, diagnostics, transformOptions, caches);
   const ruleErrors = new RuleErrorsSeen();
   if (!hasErrors(diagnostics))
-    for (const e of emitted) diagnostics.push(...validateGenerated(e, ruleErrors, model));
+    for (const e of emitted) diagnostics.push(...validateGenerated(e, ruleErrors, model, caches?.validation));
   // Transforms and validation go CRD by CRD, field by field: a package's line moved to the user's
   // field that uses it, one problem at one place once, in the files' order, as reading reports.
   toUsersFields(diagnostics, reported, model);
   mergeRepeats(diagnostics, reported);
   sortInSourceOrder(diagnostics, reported);
   if (hasErrors(diagnostics)) return failed(diagnostics);
-  for (const e of emitted) diagnostics.push(...installWarnings(e));
+  for (const e of emitted) diagnostics.push(...installWarnings(e, caches?.validation));
   const crds = emitted.map((e) => e.crd);
 
   const outDir = path.resolve(cwd, options.outDir ?? "crds");
@@ -251,9 +251,10 @@ function validateGenerated(
   { crd, versions }: EmittedCrd,
   ruleErrors: RuleErrorsSeen,
   { definitions }: IrModel,
+  memo?: ValidationMemo,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const e of validateCrd(crd)) {
+  for (const e of validateCrd(crd, undefined, memo)) {
     const { version, schemaPath } = splitSchemaPath(e.field);
     const input = versions[version] ?? versions[0]!;
     const origins = schemaPath !== undefined ? input.origins : undefined;
@@ -291,8 +292,8 @@ function validateGenerated(
  * What Kubernetes' rules accept but installing it would not: a CRD too large for the API server
  * or etcd to store, or for client-side `kubectl apply`.
  */
-function installWarnings({ crd, versions }: EmittedCrd): Diagnostic[] {
-  const { storage, clientSideApply } = installSizeProblems(crd);
+function installWarnings({ crd, versions }: EmittedCrd, memo?: ValidationMemo): Diagnostic[] {
+  const { storage, clientSideApply } = installSizeProblems(crd, memo);
   const root = versions[0]!.root;
   const warning = (code: string, problem: string): Diagnostic => ({
     severity: "warning",

@@ -27,8 +27,21 @@ export { CrdSession } from "./session.js";
 export type { RunOutcome, SessionOptions } from "./session.js";
 export type { ReadCache } from "./read/read-cache.js";
 export type { TransformMemo } from "../transforms/memo.js";
-export { validateCrd, validateSchema, formatFieldError, V1_CREATE_OPTIONS } from "./validate/index.js";
-export type { FieldError, FieldErrorType, SchemaContext, ValidationOptions } from "./validate/index.js";
+export {
+  validateCrd,
+  validateSchema,
+  formatFieldError,
+  V1_CREATE_OPTIONS,
+  ValidationMemo,
+} from "./validate/index.js";
+export type {
+  ConvertedSubtree,
+  DecodedSubtree,
+  FieldError,
+  FieldErrorType,
+  SchemaContext,
+  ValidationOptions,
+} from "./validate/index.js";
 export { validateInstance } from "./validate/instance/index.js";
 export type { InstanceValidationResult } from "./validate/instance/index.js";
 export { renderCrd, renderStream, fileNameFor } from "./write/render.js";

@@ -9,6 +9,7 @@ import { checkFileResolution } from "./read/program.js";
 import { ReadCache } from "./read/read-cache.js";
 import { newRenderCache, type RenderCache } from "./write/render.js";
 import { TransformMemo } from "../transforms/memo.js";
+import { ValidationMemo } from "./validate/memo.js";
 
 export class RunCaches {
   /** Each file's type errors, checked again only where an edit can have changed them. */
@@ -23,4 +24,6 @@ export class RunCaches {
   readonly transforms = new TransformMemo();
   /** Canonical nodes and YAML lines of unchanged schema parts (write/render.ts). */
   readonly render: RenderCache = newRenderCache();
+  /** Decoding, structural form and JSON size of unchanged schema parts (validate/memo.ts). */
+  readonly validation = new ValidationMemo();
 }

@@ -11,6 +11,7 @@ import { tooLong } from "./errors.js";
 import { formatFieldError } from "./format.js";
 import { goJsonSize } from "./go-json-size.js";
 import { isPlainObject } from "./json.js";
+import type { ValidationMemo } from "./memo.js";
 import { TOTAL_ANNOTATION_SIZE_LIMIT } from "./object-meta.js";
 
 export const LAST_APPLIED_ANNOTATION = "kubectl.kubernetes.io/last-applied-configuration";
@@ -21,12 +22,17 @@ export const LAST_APPLIED_ANNOTATION = "kubectl.kubernetes.io/last-applied-confi
  * of counting at most, however large the object, and none when `jsonSize` (goJsonSize of `object`,
  * counted past 256 KiB) is given and kubectl would record the object as it is.
  */
-export function clientSideApplyProblem(object: unknown, jsonSize?: number): string | undefined {
+export function clientSideApplyProblem(
+  object: unknown,
+  jsonSize?: number,
+  memo?: ValidationMemo,
+): string | undefined {
   if (!isPlainObject(object)) return undefined;
   const { applied, otherAnnotationBytes } = asKubectlRecordsIt(object);
   // What is left for the JSON once the other annotations, the key and the newline are counted.
   const room = TOTAL_ANNOTATION_SIZE_LIMIT - otherAnnotationBytes - LAST_APPLIED_ANNOTATION.length - 1;
-  const size = applied === object && jsonSize !== undefined ? jsonSize : goJsonSize(applied, room);
+  const size =
+    applied === object && jsonSize !== undefined ? jsonSize : goJsonSize(applied, room, memo?.jsonSize);
   if (size <= room) return undefined;
   const error = formatFieldError(tooLong("metadata.annotations", "", TOTAL_ANNOTATION_SIZE_LIMIT));
   return (

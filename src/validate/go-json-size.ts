@@ -10,8 +10,8 @@
  * it, but not the full size), so asking whether a huge value fits under a limit costs about the
  * limit, not the value.
  */
-export function goJsonSize(value: unknown, stopAbove = Infinity): number {
-  const counter: Counter = { size: 0, stopAbove };
+export function goJsonSize(value: unknown, stopAbove = Infinity, memo?: WeakMap<object, number>): number {
+  const counter: Counter = { size: 0, stopAbove, memo };
   count(value, counter);
   return counter.size;
 }
@@ -19,6 +19,8 @@ export function goJsonSize(value: unknown, stopAbove = Infinity): number {
 interface Counter {
   size: number;
   readonly stopAbove: number;
+  /** Sizes of objects counted in full, by a session's earlier runs (validate/memo.ts). */
+  readonly memo: WeakMap<object, number> | undefined;
 }
 
 function count(value: unknown, c: Counter): void {
@@ -36,7 +38,8 @@ function count(value: unknown, c: Counter): void {
     case "object":
       if (value === null) c.size += 4;
       else if (Array.isArray(value)) countArray(value, c);
-      else countObject(value as Record<string, unknown>, c);
+      else if (c.memo === undefined) countObject(value as Record<string, unknown>, c);
+      else countObjectOnce(value as Record<string, unknown>, c, c.memo);
       return;
     default:
       // undefined (and anything else JSON cannot hold) encodes as null inside an array.
@@ -47,6 +50,19 @@ function count(value: unknown, c: Counter): void {
 function countArray(items: readonly unknown[], c: Counter): void {
   c.size += items.length > 0 ? items.length + 1 : 2; // brackets and commas
   for (let i = 0; i < items.length && c.size <= c.stopAbove; i++) count(items[i], c);
+}
+
+/** An object's size from the memo, or counted and kept when counting did not stop inside it. */
+function countObjectOnce(object: Record<string, unknown>, c: Counter, memo: WeakMap<object, number>): void {
+  const known = memo.get(object);
+  if (known !== undefined) {
+    c.size += known;
+    return;
+  }
+  const before = c.size;
+  countObject(object, c);
+  // Counting stops only once the total is past stopAbove: a total within it counted everything.
+  if (c.size <= c.stopAbove) memo.set(object, c.size - before);
 }
 
 function countObject(object: Record<string, unknown>, c: Counter): void {

@@ -2,6 +2,7 @@
  * crdgen's Kubernetes 1.36 CRD validator: what `kubectl create` of an apiextensions.k8s.io/v1
  * CustomResourceDefinition is checked against, reported as Kubernetes field errors.
  */
+import type { ValidationMemo } from "./memo.js";
 import type { FieldError } from "./field-error.js";
 import { internalError, invalid, notSupported } from "./errors.js";
 import { validateAPIApproval } from "./api-approval.js";
@@ -20,9 +21,18 @@ export type { FieldError, FieldErrorType } from "./field-error.js";
 export { formatFieldError } from "./format.js";
 export { V1_CREATE_OPTIONS, type ValidationOptions } from "./options.js";
 export { validateStoredVersions } from "./stored-versions.js";
+export { ValidationMemo, type ConvertedSubtree, type DecodedSubtree } from "./memo.js";
 
-/** Every create-time error Kubernetes 1.36 reports for `crd` (an apiextensions.k8s.io/v1 object). Never throws. */
-export function validateCrd(crd: unknown, options?: Partial<ValidationOptions>): FieldError[] {
+/**
+ * Every create-time error Kubernetes 1.36 reports for `crd` (an apiextensions.k8s.io/v1 object).
+ * Never throws. `memo`: what a long-lived session keeps between its runs (validate/memo.ts); the
+ * errors are the same with or without it.
+ */
+export function validateCrd(
+  crd: unknown,
+  options?: Partial<ValidationOptions>,
+  memo?: ValidationMemo,
+): FieldError[] {
   try {
     if (!isPlainObject(crd))
       return [invalid("", crd ?? null, "a CustomResourceDefinition must be a JSON object")];
@@ -36,10 +46,10 @@ export function validateCrd(crd: unknown, options?: Partial<ValidationOptions>):
       return [notSupported("apiVersion", apiVersion, [CRD_API_VERSION])];
     }
     const opts = resolveOptions(options);
-    const { crd: internal, errors } = decodeCrdForCreate(crd);
+    const { crd: internal, errors } = decodeCrdForCreate(crd, memo);
     const errs: FieldError[] = [...errors];
     errs.push(...validateObjectMeta(internal.metadata, false, crdNameValidator(internal.spec), "metadata"));
-    errs.push(...validateSpec(internal.spec, opts));
+    errs.push(...validateSpec(internal.spec, opts, memo));
     errs.push(...validateNames(internal.status.acceptedNames, "status.acceptedNames"));
     errs.push(...validateStoredVersions(internal.status.storedVersions, internal.spec.versions));
     errs.push(...validateAPIApproval(internal.spec.group, internal.metadata.annotations));

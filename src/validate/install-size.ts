@@ -4,6 +4,7 @@
  * (client-side-apply.ts). One count of the object's JSON serves both.
  */
 import { clientSideApplyProblem } from "./client-side-apply.js";
+import type { ValidationMemo } from "./memo.js";
 import { requestSize, storageSizeProblem } from "./request-size.js";
 
 export interface InstallSizeProblems {
@@ -13,11 +14,12 @@ export interface InstallSizeProblems {
   clientSideApply?: string;
 }
 
-export function installSizeProblems(object: unknown): InstallSizeProblems {
-  const size = requestSize(object);
+/** `memo`: sizes a long-lived session counted before (validate/memo.ts). */
+export function installSizeProblems(object: unknown, memo?: ValidationMemo): InstallSizeProblems {
+  const size = requestSize(object, memo);
   const storage = storageSizeProblem(size);
   // Past 3 MiB no way of installing works, so advice on the way of installing would mislead.
-  const clientSideApply = storage?.refused ? undefined : clientSideApplyProblem(object, size);
+  const clientSideApply = storage?.refused ? undefined : clientSideApplyProblem(object, size, memo);
   return {
     ...(storage ? { storage: storage.message } : {}),
     ...(clientSideApply ? { clientSideApply } : {}),

@@ -8,6 +8,7 @@
  * etcd's limit: both are warnings. Real CRDs stay far below: the corpus's largest is 0.68 MiB.
  */
 import { goJsonSize } from "./go-json-size.js";
+import type { ValidationMemo } from "./memo.js";
 
 /** The API server's limit on a request body, in bytes (3 MiB). */
 export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024;
@@ -44,8 +45,8 @@ export function storageSizeProblem(jsonSize: number): StorageSizeProblem | undef
 }
 
 /** The count storageSizeProblem needs: goJsonSize of `object`, stopped past 3 MiB. */
-export function requestSize(object: unknown): number {
-  return goJsonSize(object, MAX_REQUEST_BODY_BYTES);
+export function requestSize(object: unknown, memo?: ValidationMemo): number {
+  return goJsonSize(object, MAX_REQUEST_BODY_BYTES, memo?.jsonSize);
 }
 
 /** Rounded down, so 1.5 MiB and a byte reads 1.50, never a misleading 1.51. */

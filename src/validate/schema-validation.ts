@@ -4,6 +4,7 @@
  * NewStructural failure is only shown when nothing else failed, and CEL is not compiled at
  * nodes whose own subtree already has schema errors.
  */
+import type { ValidationMemo } from "./memo.js";
 import type { JSONSchemaProps } from "../schema/types.js";
 import { celErrorsForSchema } from "./cel/index.js";
 import type { FieldError } from "./field-error.js";
@@ -30,6 +31,7 @@ export function validateOpenAPISchema(
   schemaPath: string,
   statusEnabled: boolean,
   opts: ValidationOptions,
+  memo?: ValidationMemo,
 ): SchemaValidationResult {
   const errs: FieldError[] = [];
   if (statusEnabled) errs.push(...statusRootErrors(schema, schemaPath));
@@ -40,7 +42,7 @@ export function validateOpenAPISchema(
   let celEligible = false;
   let structural: NewStructuralResult | undefined;
   if (opts.requireStructuralSchema) {
-    const ss = (structural = newStructural(schema));
+    const ss = (structural = newStructural(schema, memo));
     if (!ss.ok) structuralInitErrs = [invalid(schemaPath, "", ss.error)];
     else {
       const structuralErrs = validateStructural(schemaPath, ss.schema);

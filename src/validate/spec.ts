@@ -1,4 +1,5 @@
 /** `validateCustomResourceDefinitionSpec`: everything under `spec`, in Kubernetes' order. */
+import type { ValidationMemo } from "./memo.js";
 import type { FieldError } from "./field-error.js";
 import { child, index, invalid, required } from "./errors.js";
 import { validateColumn } from "./columns.js";
@@ -23,7 +24,12 @@ function allSchemas(spec: InternalSpec) {
   return [spec.validation?.openAPIV3Schema, ...spec.versions.map((v) => v.schema?.openAPIV3Schema)];
 }
 
-export function validateSpec(spec: InternalSpec, options: ValidationOptions): FieldError[] {
+/** `memo`: a session's schema subtrees already validated (validate/memo.ts). */
+export function validateSpec(
+  spec: InternalSpec,
+  options: ValidationOptions,
+  memo?: ValidationMemo,
+): FieldError[] {
   const errs: FieldError[] = [...validateGroup(spec.group), ...validateScope(spec.scope)];
   const opts = { ...options };
   // Pruning (preserveUnknownFields false, always so in v1) needs structural schemas.
@@ -49,7 +55,7 @@ export function validateSpec(spec: InternalSpec, options: ValidationOptions): Fi
 
   spec.versions.forEach((v, i) => {
     const statusEnabled = hasStatusEnabled(subresourcesForVersion(spec, v));
-    errs.push(...validateVersion(v, index("spec.versions", i), statusEnabled, opts));
+    errs.push(...validateVersion(v, index("spec.versions", i), statusEnabled, opts, memo));
   });
   errs.push(...validateVersionList(spec));
   errs.push(...validateRequiredNames(spec.names));
@@ -63,6 +69,7 @@ export function validateSpec(spec: InternalSpec, options: ValidationOptions): Fi
       "spec.validation.openAPIV3Schema",
       hasAnyStatusEnabled(spec),
       opts,
+      memo,
     );
     errs.push(...result.errors);
     topStructural = result.structural;
@@ -77,7 +84,7 @@ export function validateSpec(spec: InternalSpec, options: ValidationOptions): Fi
     } else {
       let structural: Structural | undefined;
       if (topSchema) {
-        const ss = topStructural ?? newStructural(topSchema);
+        const ss = topStructural ?? newStructural(topSchema, memo);
         if (ss.ok) structural = ss.schema;
         else errs.push(invalid("spec.schema.openAPIV3Schema", "", ss.error));
       }

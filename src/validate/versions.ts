@@ -2,6 +2,7 @@
  * Per-version rules (reference §3 V1–V6): name, uniqueness, exactly one storage version,
  * deprecation warnings, and each version's schema, subresources, columns and selectable fields.
  */
+import type { ValidationMemo } from "./memo.js";
 import type { FieldError } from "./field-error.js";
 import { child, index, invalid } from "./errors.js";
 import { validateColumn } from "./columns.js";
@@ -87,6 +88,7 @@ export function validateVersion(
   path: string,
   statusEnabled: boolean,
   opts: ValidationOptions,
+  memo?: ValidationMemo,
 ): FieldError[] {
   const errs: FieldError[] = [];
   for (const msg of deprecationWarningProblems(version.deprecated, version.deprecationWarning)) {
@@ -100,6 +102,7 @@ export function validateVersion(
       child(path, "schema", "openAPIV3Schema"),
       statusEnabled,
       opts,
+      memo,
     );
     errs.push(...result.errors);
     converted = result.structural;
@@ -119,7 +122,7 @@ export function validateVersion(
       );
     } else {
       let structural: Structural | undefined;
-      const ss = converted ?? newStructural(schema);
+      const ss = converted ?? newStructural(schema, memo);
       if (ss.ok) structural = ss.schema;
       else errs.push(invalid(child(path, "schema.openAPIV3Schema"), "", ss.error));
       errs.push(

@@ -157,6 +157,12 @@ export const EDITS: Edit[] = [
       t.includes("@format uint32") ? t : t.replace("  n?: int32;", "  /** @format uint32 */\n  n?: int32;"),
   },
   toggle(
+    "/p/c.ts",
+    "give C a rule naming a field it lacks (Kubernetes' validator refuses it), or undo it",
+    "/** A C. */",
+    '/** A C. @validation rule="self.nope > 1" */',
+  ),
+  toggle(
     "/p/a.ts",
     "make Local recursive (an error), or undo it",
     "{ l: boolean }",

@@ -1,6 +1,6 @@
 /**
- * A watch session keeps work between runs (RunCaches: read records, drafts, inlined types and
- * transform results). After any sequence of edits its output — CRDs, stream and diagnostics —
+ * A watch session keeps work between runs (RunCaches: read records, drafts, inlined types,
+ * transform results and the validator's work on unchanged schema parts). After any sequence of edits its output — CRDs, stream and diagnostics —
  * must be exactly that of a run without caches on the same program.
  */
 import fc from "fast-check";

@@ -8,6 +8,7 @@ import type { FieldError } from "../field-error.js";
 import { child, index, notSupported } from "../errors.js";
 import { jsonEqual } from "../json.js";
 import { emptyObjectMeta, type ObjectMetaModel } from "../object-meta.js";
+import type { ValidationMemo } from "../memo.js";
 import {
   emptyNames,
   type InternalColumn,
@@ -63,9 +64,12 @@ export interface DecodedCrd {
 
 export const CRD_API_VERSION = "apiextensions.k8s.io/v1";
 
-/** Decodes, defaults, converts and prepares `value` for create-time validation. */
-export function decodeCrdForCreate(value: unknown): DecodedCrd {
-  const dec = new Decoder();
+/**
+ * Decodes, defaults, converts and prepares `value` for create-time validation. `memo`: a
+ * session's schema subtrees already decoded (validate/memo.ts).
+ */
+export function decodeCrdForCreate(value: unknown, memo?: ValidationMemo): DecodedCrd {
+  const dec = new Decoder(memo?.decoded);
   const root = dec.object(value, "", "v1.CustomResourceDefinition", ROOT_FIELDS) ?? {};
   const apiVersion = root["apiVersion"];
   if (apiVersion !== CRD_API_VERSION)

@@ -6,6 +6,7 @@
 import type { FieldError } from "../field-error.js";
 import { child, forbidden, invalid } from "../errors.js";
 import { isPlainObject, jsonKind } from "../json.js";
+import type { DecodedSubtree } from "../memo.js";
 import type { PathStack } from "../path-stack.js";
 
 /**
@@ -34,6 +35,9 @@ export function knownFieldsOf(error: FieldError): readonly string[] | undefined 
 
 export class Decoder {
   readonly errors: FieldError[] = [];
+
+  /** `memo`: schema subtrees a session's earlier runs decoded cleanly (validate/memo.ts). */
+  constructor(readonly memo?: WeakMap<object, DecodedSubtree>) {}
 
   /** `known`: the fields of the Go type at `path`, which the error keeps for a did-you-mean. */
   unknownField(path: At, name: string, known: Iterable<string>): void {

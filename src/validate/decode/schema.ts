@@ -323,7 +323,32 @@ export function decodeSchema(value: unknown, path: string, dec: Decoder): JSONSc
   return schema;
 }
 
+/**
+ * One node and its subtree. With a session's memo, a subtree an earlier run decoded to itself
+ * without an error, at this depth or deeper, is taken as it is (see validate/memo.ts); the root
+ * is always decoded, as it is always a new node.
+ */
 function decodeNode(value: unknown, run: Run, depth: number): JSONSchemaProps | undefined {
+  const memo = run.dec.memo;
+  // Plain objects inheriting a field decode to copies: nothing of the walk is kept then.
+  if (memo === undefined || depth === 0 || run.plainInherits || typeof value !== "object" || value === null)
+    return decodeFresh(value, run, depth);
+  const seen = memo.get(value);
+  if (seen !== undefined && depth <= seen.depth) {
+    run.features |= seen.features;
+    return value as JSONSchemaProps;
+  }
+  const errors = run.dec.errors.length;
+  const outer = run.features;
+  run.features = 0;
+  const schema = decodeFresh(value, run, depth);
+  const features = run.features;
+  run.features = outer | features;
+  if (schema === value && run.dec.errors.length === errors) memo.set(value, { depth, features });
+  return schema;
+}
+
+function decodeFresh(value: unknown, run: Run, depth: number): JSONSchemaProps | undefined {
   const { dec, path } = run;
   if (depth > MAX_DEPTH) {
     dec.tooDeep(path);

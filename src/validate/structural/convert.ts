@@ -9,6 +9,7 @@
  */
 import type { JSONSchemaProps } from "../../schema/types.js";
 import { setOwn } from "../json.js";
+import type { ConvertedSubtree, ValidationMemo } from "../memo.js";
 import { ANY_RARE_KEYWORDS, rareKeywords, type RareKeywords } from "../schema-has.js";
 import type { Extensions, Generic, NestedValueValidation, Structural, ValueValidation } from "./types.js";
 
@@ -16,10 +17,13 @@ export class StructuralConversionError extends Error {}
 
 export type NewStructuralResult = { ok: true; schema: Structural } | { ok: false; error: string };
 
-/** Converts `s`; never throws. */
-export function newStructural(s: JSONSchemaProps): NewStructuralResult {
+/**
+ * Converts `s`; never throws. `memo`: a session's subtrees already converted (validate/memo.ts),
+ * taken as they are where met again at their depth or nearer the root.
+ */
+export function newStructural(s: JSONSchemaProps, memo?: ValidationMemo): NewStructuralResult {
   try {
-    return { ok: true, schema: toStructural(s, 0, rareKeywords(s)) };
+    return { ok: true, schema: toStructural(s, 0, { rare: rareKeywords(s), memo: memo?.converted }) };
   } catch (e) {
     if (e instanceof StructuralConversionError) return { ok: false, error: e.message };
     if (e instanceof RangeError) return { ok: false, error: "OpenAPIV3Schema is nested too deeply" };
@@ -60,31 +64,52 @@ function itemsSchema(s: JSONSchemaProps): JSONSchemaProps | undefined {
   return s.items;
 }
 
-/** `rare`: the kinds of keyword some node of the schema may set; the others are not looked for. */
-function toStructural(s: JSONSchemaProps, depth: number, rare: RareKeywords): Structural {
+/** One conversion. */
+interface Conversion {
+  /** The kinds of keyword some node of the schema may set; the others are not looked for. */
+  readonly rare: RareKeywords;
+  readonly memo?: WeakMap<JSONSchemaProps, ConvertedSubtree>;
+}
+
+/** Inside value validations every keyword is looked for, and nothing is kept. */
+const NESTED: Conversion = { rare: ANY_RARE_KEYWORDS };
+
+function toStructural(s: JSONSchemaProps, depth: number, c: Conversion): Structural {
+  const memo = c.memo;
+  if (memo === undefined) return convert(s, depth, c);
+  const seen = memo.get(s);
+  // `rare` only spares looking for what no node has: a subtree converts alike under any of them.
+  if (seen !== undefined && depth <= seen.depth) return seen.structural;
+  const structural = convert(s, depth, c);
+  memo.set(s, { depth, structural });
+  return structural;
+}
+
+function convert(s: JSONSchemaProps, depth: number, c: Conversion): Structural {
+  const rare = c.rare;
   checkDepth(depth);
   if (rare.unsupported) validateUnsupportedFields(s);
   const ss: Building<Structural> = {
     valueValidation: newValueValidation(s, depth),
-    generic: newGenerics(s, depth, rare),
+    generic: newGenerics(s, depth, c),
     extensions: rare.extensions ? newExtensions(s) : NO_EXTENSIONS,
     source: s,
   };
   const items = itemsSchema(s);
-  if (items) ss.items = toStructural(items, depth + 1, rare);
+  if (items) ss.items = toStructural(items, depth + 1, c);
   const properties = s.properties;
   if (properties) {
     let converted: Record<string, Structural> | undefined;
     for (const k in properties) {
       // setOwn, not `=`: a property may be named `__proto__`.
-      setOwn((converted ??= {}), k, toStructural(properties[k]!, depth + 1, rare));
+      setOwn((converted ??= {}), k, toStructural(properties[k]!, depth + 1, c));
     }
     if (converted) ss.properties = converted;
   }
   return ss;
 }
 
-function newGenerics(s: JSONSchemaProps, depth: number, rare: RareKeywords): Generic {
+function newGenerics(s: JSONSchemaProps, depth: number, c: Conversion): Generic {
   const g: Building<Generic> = {
     type: s.type ?? "",
     title: s.title ?? "",
@@ -95,7 +120,7 @@ function newGenerics(s: JSONSchemaProps, depth: number, rare: RareKeywords): Gen
   const ap = s.additionalProperties;
   if (ap !== undefined) {
     g.additionalProperties =
-      typeof ap === "boolean" ? { bool: ap } : { bool: true, structural: toStructural(ap, depth + 1, rare) };
+      typeof ap === "boolean" ? { bool: ap } : { bool: true, structural: toStructural(ap, depth + 1, c) };
   }
   return g;
 }
@@ -227,7 +252,7 @@ function newNested(s: JSONSchemaProps, depth: number): NestedValueValidation {
   const v: Building<NestedValueValidation> = {
     valueValidation: newValueValidation(s, depth),
     xValidations: s["x-kubernetes-validations"] ?? NONE,
-    forbiddenGenerics: newGenerics(s, depth, ANY_RARE_KEYWORDS),
+    forbiddenGenerics: newGenerics(s, depth, NESTED),
     forbiddenExtensions: newExtensions(s),
   };
   const items = itemsSchema(s);
