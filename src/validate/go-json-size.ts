@@ -52,6 +52,8 @@ function countArray(items: readonly unknown[], c: Counter): void {
   for (let i = 0; i < items.length && c.size <= c.stopAbove; i++) count(items[i], c);
 }
 
+const MEMO_MIN_BYTES = 512;
+
 /** An object's size from the memo, or counted and kept when counting did not stop inside it. */
 function countObjectOnce(object: Record<string, unknown>, c: Counter, memo: WeakMap<object, number>): void {
   const known = memo.get(object);
@@ -62,7 +64,8 @@ function countObjectOnce(object: Record<string, unknown>, c: Counter, memo: Weak
   const before = c.size;
   countObject(object, c);
   // Counting stops only once the total is past stopAbove: a total within it counted everything.
-  if (c.size <= c.stopAbove) memo.set(object, c.size - before);
+  // Small objects (most of a schema's nodes) are cheaper to count again than to keep.
+  if (c.size <= c.stopAbove && c.size - before >= MEMO_MIN_BYTES) memo.set(object, c.size - before);
 }
 
 function countObject(object: Record<string, unknown>, c: Counter): void {

@@ -8,7 +8,9 @@
  * Errors always come from a fresh walk: only subtrees that decoded and converted without one are
  * kept. Their results hold at the depth they were met or nearer the root (the only context they
  * have is how deep nesting may go). The keys must never be changed once validated, which holds
- * for crdgen's own output; a one-shot run and `crdgen check` use no memo.
+ * for crdgen's own output; a one-shot run and `crdgen check` use no memo. Nodes without child
+ * schemas, and small objects, are done again rather than kept; what is kept (mostly the structural
+ * form) costs a session about 4 MB of heap at 1,000 synthetic types and 20 MB at 5,000.
  */
 import type { JSONSchemaProps } from "../schema/types.js";
 import type { Structural } from "./structural/types.js";

@@ -331,7 +331,7 @@ export function decodeSchema(value: unknown, path: string, dec: Decoder): JSONSc
 function decodeNode(value: unknown, run: Run, depth: number): JSONSchemaProps | undefined {
   const memo = run.dec.memo;
   // Plain objects inheriting a field decode to copies: nothing of the walk is kept then.
-  if (memo === undefined || depth === 0 || run.plainInherits || typeof value !== "object" || value === null)
+  if (memo === undefined || depth === 0 || run.plainInherits || !hasChildSchemas(value))
     return decodeFresh(value, run, depth);
   const seen = memo.get(value);
   if (seen !== undefined && depth <= seen.depth) {
@@ -346,6 +346,15 @@ function decodeNode(value: unknown, run: Run, depth: number): JSONSchemaProps | 
   run.features = outer | features;
   if (schema === value && run.dec.errors.length === errors) memo.set(value, { depth, features });
   return schema;
+}
+
+/** An object with child schemas: other nodes (most) are cheaper to decode again than to keep. */
+function hasChildSchemas(value: unknown): value is object {
+  if (typeof value !== "object" || value === null) return false;
+  const node = value as JSONSchemaProps;
+  return (
+    node.properties !== undefined || node.items !== undefined || typeof node.additionalProperties === "object"
+  );
 }
 
 function decodeFresh(value: unknown, run: Run, depth: number): JSONSchemaProps | undefined {
