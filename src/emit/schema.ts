@@ -8,6 +8,7 @@ import type { IrDefinition, IrModel, IrObject, IrProperty, IrRoot, IrType } from
 import { tagRegistry } from "../tags/index.js";
 import type { AppliedTag } from "../tags/registry.js";
 import { deprecationNote } from "../tags/schema-tags.js";
+import { inSameFile, moveLocation } from "../read/location.js";
 import { noteRuleOrigins, ruleCount } from "./rule-origins.js";
 import {
   ABSENT,
@@ -28,21 +29,24 @@ const KIND_DESCRIPTION =
 /**
  * Deep equality of IR data (plain objects, arrays and scalars, as the reader builds them): the
  * same keys with equal values. A key holding `undefined` counts as set. Origins are worked out
- * when first read (read/location.ts): they compare as their JSON, where they point. Anything
- * else that is not plain data (a Map, a class instance) counts as different, which only costs a
- * re-emit.
+ * when first read (read/location.ts): two in one file count as the same place, whatever their
+ * positions (the definitions around them being equal, an edit above moved it), and are noted in
+ * `moves`; other origins compare as their JSON. Anything else that is not plain data (a Map, a
+ * class instance) counts as different, which only costs a re-emit.
  */
-function sameData(a: unknown, b: unknown): boolean {
+function sameData(a: unknown, b: unknown, moves: Moves): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (!isPlain(a) || !isPlain(b)) {
+    const sameFile = inSameFile(a, b);
+    if (sameFile !== undefined) return sameFile && moves.note(a as SourceLocation, b as SourceLocation);
     const x = asJson(a);
     const y = asJson(b);
-    return (x !== a || y !== b) && sameData(x, y);
+    return (x !== a || y !== b) && sameData(x, y, moves);
   }
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i], moves)) return false;
     return true;
   }
   if (Array.isArray(b)) return false;
@@ -50,11 +54,28 @@ function sameData(a: unknown, b: unknown): boolean {
   const y = b as Record<string, unknown>;
   let keys = 0;
   for (const k in x) {
-    if (!(k in y) || !sameData(x[k], y[k])) return false;
+    if (!(k in y) || !sameData(x[k], y[k], moves)) return false;
     keys++;
   }
   for (const _ in y) keys--;
   return keys === 0;
+}
+
+/** Origins of a cached definition and where the same places are now (see sameData). */
+class Moves {
+  private readonly to = new Map<SourceLocation, SourceLocation>();
+
+  /** Notes that `from` is now at `to`; false if `from` was found at another place already. */
+  note(from: SourceLocation, to: SourceLocation): boolean {
+    const earlier = this.to.get(from);
+    if (earlier !== undefined && earlier !== to && !sameData(asJson(earlier), asJson(to), this)) return false;
+    this.to.set(from, to);
+    return true;
+  }
+
+  apply(): void {
+    for (const [from, to] of this.to) moveLocation(from, to);
+  }
 }
 
 function asJson(value: object): unknown {
@@ -73,16 +94,22 @@ export type DraftCache = Map<string, { readonly definition: IrDefinition; readon
 /**
  * Each named type's draft. With `cache` (a watch session's), a definition equal to last run's
  * (the very object, when the reader reused it; or read again to the same data, as aliases and
- * known types are) keeps its draft from then, so later stages see unchanged types unchanged.
- * Drafts are never mutated after emit.
+ * known types are, or as a type is when an edit above it in its file moved it) keeps its draft
+ * from then, so later stages see unchanged types unchanged. Drafts are never mutated after emit;
+ * the origins they hold are moved to where this run read them.
  */
 export function emitDefinitions(model: IrModel, cache?: DraftCache): Record<string, DraftSchema> {
   const out: Record<string, DraftSchema> = {};
   for (const [name, definition] of model.definitions) {
     const last = cache?.get(name);
-    if (last && (last.definition === definition || sameData(last.definition, definition))) {
-      out[name] = last.draft;
-      continue;
+    if (last) {
+      const moves = new Moves();
+      if (last.definition === definition || sameData(last.definition, definition, moves)) {
+        // The draft holds the cached definition's origins: they now point where this run read them.
+        moves.apply();
+        out[name] = last.draft;
+        continue;
+      }
     }
     const draft = emitDefinition(definition);
     cache?.set(name, { definition, draft });

@@ -74,15 +74,15 @@ function pointedAt(node: ts.Node): ts.Node {
  * structured cloning.
  */
 class LazyLocation implements SourceLocation {
-  readonly #file: FileText;
-  readonly #pos: number;
+  #file: FileText;
+  #pos: number;
   /** Where the span ends at the latest; -1 for none. */
-  readonly #end: number;
+  #end: number;
   /**
    * Whether `#pos` is a node's full start, before the trivia (JSDoc included) that precede its
    * first token; else a position whose span stops at the end of its line (a tag's).
    */
-  readonly #node: boolean;
+  #node: boolean;
   #resolved: SourceLocation | undefined;
 
   constructor(file: FileText, pos: number, end: number, node: boolean) {
@@ -110,6 +110,15 @@ class LazyLocation implements SourceLocation {
 
   toJSON(): SourceLocation {
     return this.resolve();
+  }
+
+  /** Points where `other` points: the same place, moved within its file by an edit above it. */
+  moveTo(other: LazyLocation): void {
+    this.#file = other.#file;
+    this.#pos = other.#pos;
+    this.#end = other.#end;
+    this.#node = other.#node;
+    this.#resolved = other.#resolved;
   }
 
   private resolve(): SourceLocation {
@@ -167,6 +176,24 @@ function firstTokenAt(text: string, pos: number): number {
 }
 
 const scanner = tsApi.createScanner(tsApi.ScriptTarget.Latest, /* skipTrivia */ true);
+
+/**
+ * Whether `a` and `b` are lazy locations (nodeOrigin, positionOrigin) in one file: the same place
+ * of a reading, at positions an edit above it may have moved. Not worked out.
+ */
+export function inSameFile(a: unknown, b: unknown): boolean | undefined {
+  if (!(a instanceof LazyLocation) || !(b instanceof LazyLocation)) return undefined;
+  return a.file === b.file;
+}
+
+/**
+ * Makes `from`, a lazy location of an earlier run, point where `to` does (both from inSameFile):
+ * what holds it (a watch session's drafts and what was made of them) then reports the place
+ * as the file is now.
+ */
+export function moveLocation(from: SourceLocation, to: SourceLocation): void {
+  if (from instanceof LazyLocation && to instanceof LazyLocation) from.moveTo(to);
+}
 
 /** Where `node` is (as `nodeLocation` finds it), worked out when first read (see LazyLocation). */
 export function nodeOrigin(node: ts.Node): SourceLocation {

@@ -156,6 +156,11 @@ export const EDITS: Edit[] = [
     apply: (t) =>
       t.includes("@format uint32") ? t : t.replace("  n?: int32;", "  /** @format uint32 */\n  n?: int32;"),
   },
+  {
+    file: "/p/c.ts",
+    label: "add a line at the top of c.ts, which moves C and every place a diagnostic may point at there",
+    apply: (t) => `// ${t.length}\n${t}`,
+  },
   toggle(
     "/p/c.ts",
     "give C a rule naming a field it lacks (Kubernetes' validator refuses it), or undo it",

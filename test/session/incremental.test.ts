@@ -66,6 +66,31 @@ describe("a session's run with caches", () => {
     }
   });
 
+  it.each([
+    "give C a rule naming a field it lacks (Kubernetes' validator refuses it), or undo it",
+    "give C a format Kubernetes does not know (a warning, every run)",
+  ])("places a diagnostic where it is now after a line added above it: %s", (label) => {
+    const { fs, loaded: first } = project();
+    const caches = new RunCaches();
+    let loaded = first;
+    generateFromProgram(loaded, OPTIONS, caches);
+    const lineAbove = EDITS.find((e) => e.label.startsWith("add a line at the top of c.ts"))!;
+    let lines: number[] = [];
+    for (const edit of [EDITS.find((e) => e.label === label)!, lineAbove, lineAbove]) {
+      fs.writeFileSync(edit.file, edit.apply(fs.readFileSync(edit.file)));
+      loaded = refreshProgram(loaded, [edit.file]);
+      const cached = generateFromProgram(loaded, OPTIONS, caches);
+      expect(cached.diagnostics).toEqual(generateFromProgram(loaded, OPTIONS).diagnostics);
+      lines = [
+        ...lines,
+        ...cached.diagnostics.filter((d) => d.location?.file === "/p/c.ts").map((d) => d.location!.line),
+      ];
+    }
+    // One diagnostic in c.ts each run, a line lower after each line added above it.
+    expect(lines).toHaveLength(3);
+    expect([lines[1]! - lines[0]!, lines[2]! - lines[1]!]).toEqual([1, 1]);
+  });
+
   it("keeps unchanged subtrees as the same objects from run to run", () => {
     const { fs, loaded } = project();
     const caches = new RunCaches();
