@@ -15,6 +15,7 @@ import { newStructural } from "../../src/validate/structural/convert.js";
 import type { JSONSchemaProps } from "../../src/schema/types.js";
 import { kubectlValues } from "../../src/yaml/kubectl-values.js";
 import { parseYamlDocuments } from "../../src/yaml/load.js";
+import { crd, crdWithSpec, object, version } from "../helpers/crds.js";
 import { applyMutation, mutationsOf, specSchemaArb } from "../helpers/schema-mutation.js";
 import { ANCHORS_126, SHARED } from "./anchors.js";
 
@@ -79,7 +80,7 @@ describe("validation memo", () => {
     const at = (depth: number): unknown => {
       let schema: JSONSchemaProps = chain;
       for (let i = 0; i < depth; i++) schema = { type: "object", properties: { b: schema } };
-      return crdWith({ type: "object", properties: { spec: schema } });
+      return crdWithSpec(schema);
     };
     const memo = new ValidationMemo();
     expect(validateCrd(at(1), undefined, memo)).toEqual([]);
@@ -116,15 +117,19 @@ describe("validation memo", () => {
           );
         }),
         ([schema, mutation]) => {
-          const before = crdWith({ type: "object", properties: { spec: schema } });
+          const before = crdWithSpec(schema);
           const changed = mutation ? applyMutation(schema, mutation) : schema;
-          const after = sharing(before, crdWith({ type: "object", properties: { spec: changed } }));
+          const after = sharing(before, crdWithSpec(changed));
           const memo = new ValidationMemo();
           expect(validateCrd(before, undefined, memo)).toEqual(validateCrd(before));
           expect(validateCrd(after, undefined, memo)).toEqual(validateCrd(after));
           expect(validateCrd(before, undefined, memo)).toEqual(validateCrd(before));
           // One object in two places, as a named type used twice can be: one conversion for both.
-          const twice = crdWith({ type: "object", properties: { spec: changed, status: changed } });
+          const twice = crd({
+            versions: [
+              { ...version("v1"), schema: { openAPIV3Schema: object({ spec: changed, status: changed }) } },
+            ],
+          });
           expect(validateCrd(twice, undefined, new ValidationMemo())).toEqual(validateCrd(twice));
         },
       ),
@@ -137,18 +142,4 @@ function nested(levels: number, inner: JSONSchemaProps): JSONSchemaProps {
   let schema = inner;
   for (let i = 0; i < levels; i++) schema = { type: "object", properties: { a: schema } };
   return schema;
-}
-
-function crdWith(schema: JSONSchemaProps): unknown {
-  return {
-    apiVersion: "apiextensions.k8s.io/v1",
-    kind: "CustomResourceDefinition",
-    metadata: { name: "widgets.example.com" },
-    spec: {
-      group: "example.com",
-      names: { kind: "Widget", plural: "widgets" },
-      scope: "Namespaced",
-      versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: schema } }],
-    },
-  };
 }
