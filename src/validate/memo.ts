@@ -27,6 +27,18 @@ export interface ConvertedSubtree {
   readonly structural: Structural;
 }
 
+/**
+ * Whether the memo keeps a node's results: an object with child schemas. The others (most nodes)
+ * are cheaper to decode and convert again than to keep.
+ */
+export function hasChildSchemas(value: unknown): value is object {
+  if (typeof value !== "object" || value === null) return false;
+  const node = value as JSONSchemaProps;
+  return (
+    node.properties !== undefined || node.items !== undefined || typeof node.additionalProperties === "object"
+  );
+}
+
 export class ValidationMemo {
   readonly decoded = new WeakMap<object, DecodedSubtree>();
   readonly converted = new WeakMap<JSONSchemaProps, ConvertedSubtree>();

@@ -3,6 +3,7 @@ import type { JSONSchemaProps, JsonValue, ValidationRule } from "../../schema/ty
 import { isPlainObject, setOwn } from "../json.js";
 import { PathStack } from "../path-stack.js";
 import { FEATURE_FIELDS, nodeFeatures, noteSchemaFeatures } from "../schema-has.js";
+import { hasChildSchemas } from "../memo.js";
 import { Decoder, MAX_DEPTH, type At } from "./decoder.js";
 
 const RULE_FIELDS = new Set([
@@ -346,15 +347,6 @@ function decodeNode(value: unknown, run: Run, depth: number): JSONSchemaProps | 
   run.features = outer | features;
   if (schema === value && run.dec.errors.length === errors) memo.set(value, { depth, features });
   return schema;
-}
-
-/** An object with child schemas: other nodes (most) are cheaper to decode again than to keep. */
-function hasChildSchemas(value: unknown): value is object {
-  if (typeof value !== "object" || value === null) return false;
-  const node = value as JSONSchemaProps;
-  return (
-    node.properties !== undefined || node.items !== undefined || typeof node.additionalProperties === "object"
-  );
 }
 
 function decodeFresh(value: unknown, run: Run, depth: number): JSONSchemaProps | undefined {

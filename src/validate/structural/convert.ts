@@ -9,7 +9,7 @@
  */
 import type { JSONSchemaProps } from "../../schema/types.js";
 import { setOwn } from "../json.js";
-import type { ConvertedSubtree, ValidationMemo } from "../memo.js";
+import { hasChildSchemas, type ConvertedSubtree, type ValidationMemo } from "../memo.js";
 import { ANY_RARE_KEYWORDS, rareKeywords, type RareKeywords } from "../schema-has.js";
 import type { Extensions, Generic, NestedValueValidation, Structural, ValueValidation } from "./types.js";
 
@@ -76,18 +76,13 @@ const NESTED: Conversion = { rare: ANY_RARE_KEYWORDS };
 
 function toStructural(s: JSONSchemaProps, depth: number, c: Conversion): Structural {
   const memo = c.memo;
-  if (memo === undefined || isLeaf(s)) return convert(s, depth, c);
+  if (memo === undefined || !hasChildSchemas(s)) return convert(s, depth, c);
   const seen = memo.get(s);
   // `rare` only spares looking for what no node has: a subtree converts alike under any of them.
   if (seen !== undefined && depth <= seen.depth) return seen.structural;
   const structural = convert(s, depth, c);
   memo.set(s, { depth, structural });
   return structural;
-}
-
-/** A node without child schemas: most nodes, cheaper to convert again than to keep. */
-function isLeaf(s: JSONSchemaProps): boolean {
-  return s.properties === undefined && s.items === undefined && typeof s.additionalProperties !== "object";
 }
 
 function convert(s: JSONSchemaProps, depth: number, c: Conversion): Structural {
