@@ -32,8 +32,9 @@ import type { CustomResourceDefinition } from "./schema/types.js";
 import { installSizeProblems } from "./validate/install-size.js";
 import { formatFieldError, validateCrd, type ValidationMemo } from "./validate/index.js";
 import { formatFieldErrorBody } from "./validate/format.js";
-import { fileNameFor, renderCrd, renderStream, type OutputFormat } from "./write/render.js";
-import { writeAtomically, type OutputFile } from "./write/files.js";
+import { fileNameFor, renderCrdBytes, renderStream, type OutputFormat } from "./write/render.js";
+import { bytesOf, renderedFile, writeAtomically, type OutputFile } from "./write/files.js";
+import { Utf8Text } from "./write/utf8-text.js";
 import { sortInSourceOrder } from "./diagnostics/source-order.js";
 import { mergeRepeats, sameProblem } from "./diagnostics/repeats.js";
 import { toUsersFields } from "./read/library-types.js";
@@ -184,13 +185,36 @@ function generateFromModel(
   const crds = emitted.map((e) => e.crd);
 
   const outDir = path.resolve(cwd, options.outDir ?? "crds");
-  const files = crds.map((crd) => ({
-    path: path.join(outDir, fileNameFor(crd, format)),
-    content: renderCrd(crd, format, caches?.render),
-  }));
-  // A YAML stream is the files' documents one after another: render each CRD once.
-  const stream = format === "yaml" ? files.map((f) => f.content).join("") : renderStream(crds, format);
-  return { crds, files, stream, diagnostics, ok: true };
+  const files = crds.map((crd) =>
+    renderedFile(path.join(outDir, fileNameFor(crd, format)), renderCrdBytes(crd, format, caches?.render)),
+  );
+  // A YAML stream is the files' documents one after another: render each CRD once. Made when
+  // asked for, as the files' contents are: the command line writes the bytes (streamBytes).
+  let stream: Utf8Text | undefined;
+  const streamText = (): Utf8Text =>
+    (stream ??=
+      format === "yaml" ? Utf8Text.concat(files.map(bytesOf)) : Utf8Text.of(renderStream(crds, format)));
+  const result: GeneratedCrds = {
+    crds,
+    files,
+    get stream(): string {
+      return streamText().toString();
+    },
+    set stream(value: string) {
+      stream = Utf8Text.of(value);
+    },
+    diagnostics,
+    ok: true,
+  };
+  streams.set(result, streamText);
+  return result;
+}
+
+const streams = new WeakMap<GeneratedCrds, () => Utf8Text>();
+
+/** A result's `stream` as UTF-8 bytes, without making the string when generate() made the result. */
+export function streamBytes(result: GeneratedCrds): Utf8Text {
+  return streams.get(result)?.() ?? Utf8Text.of(result.stream);
 }
 
 /** Writes a successful result's files atomically; refuses a result with errors. */

@@ -12,7 +12,7 @@ import type { GenerateOptions } from "../generate.js";
 import { describeWriteFailure } from "../runtime/fs-error.js";
 import { tagRegistry } from "../tags/index.js";
 import { parseCommandLine } from "./args.js";
-import { EXIT_ERRORS, EXIT_OK, relativeTo, usageError, writeInSlices, type CliIo } from "./io.js";
+import { EXIT_ERRORS, EXIT_OK, relativeTo, usageError, writeBytes, type CliIo } from "./io.js";
 import { regenerateCommand } from "./fix-command.js";
 import { reportStale } from "./stale-report.js";
 import { STDIN_ARG } from "./stdin.js";
@@ -119,13 +119,13 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
   };
   if (values.watch) return (await import("./watch.js")).runWatch(options, io);
   // Loaded here, not at the top: `crdgen check` and `crdgen diff` never need TypeScript.
-  const { generate, writeOutput } = await import("../generate.js");
+  const { generate, streamBytes } = await import("../generate.js");
   const result = generate(options);
   if (result.diagnostics.length > 0) io.stderr.write(formatDiagnostics(result.diagnostics, { cwd: io.cwd }));
   if (!result.ok || hasErrors(result.diagnostics)) return EXIT_ERRORS;
 
   if (values.stdout) {
-    writeInSlices(io.stdout, result.stream);
+    writeBytes(io.stdout, streamBytes(result));
     return EXIT_OK;
   }
   const outDir = path.resolve(io.cwd, options.outDir ?? "crds");
@@ -144,13 +144,13 @@ export async function runGenerate(argv: string[], io: CliIo): Promise<number> {
     return reportStale(report, result.files.length, outDir, io, regenerateCommand(argv));
   }
   const { removeStaleCrdFiles } = await import("../write/stale-files.js");
-  const { changedFiles } = await import("../write/files.js");
+  const { changedFiles, writeAtomically } = await import("../write/files.js");
   let removed: string[];
   let changed: ReadonlySet<string>;
   try {
     const files = await changedFiles(result.files);
     changed = new Set(files.map((f) => f.path));
-    await writeOutput({ ...result, files });
+    await writeAtomically(files);
     // CRD files crdgen wrote earlier that these types no longer make (a @plural changed, --format switched).
     removed = await removeStaleCrdFiles(outDir, result.files);
   } catch (e) {

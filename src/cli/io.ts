@@ -1,8 +1,10 @@
 import path from "node:path";
+import type { Utf8Text } from "../write/utf8-text.js";
 
 /** What a CLI command may touch: injected so tests run commands in-process. */
 export interface CliIo {
-  stdout: { write(chunk: string): unknown };
+  /** Output is text, or (a CRD stream) UTF-8 bytes in pieces that each end at a character boundary. */
+  stdout: { write(chunk: string | Uint8Array): unknown };
   stderr: { write(chunk: string): unknown };
   cwd: string;
   /** Colour is only used when the stream is a TTY and NO_COLOR is unset. */
@@ -35,20 +37,9 @@ export function inputError(io: CliIo, command: string, message: string): number 
   return EXIT_ERRORS;
 }
 
-const CHUNK = 1 << 20;
-
-/**
- * Writes a large text in slices of about a megabyte: one write of a whole stream (17 MB at
- * 5,000 types) would hold a second copy of it as bytes. Slices never split a surrogate pair.
- */
-export function writeInSlices(stream: CliIo["stdout"], text: string): void {
-  for (let start = 0; start < text.length;) {
-    let end = Math.min(start + CHUNK, text.length);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    stream.write(text.slice(start, end));
-    start = end;
-  }
+/** Writes text as its UTF-8 bytes, piece by piece (a whole 17 MB stream is never one string or buffer). */
+export function writeBytes(stream: CliIo["stdout"], text: Utf8Text): void {
+  for (const piece of text.pieces) stream.write(piece);
 }
 
 /**

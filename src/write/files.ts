@@ -8,10 +8,34 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { makeDirs } from "../runtime/make-dirs.js";
 import { settled, tracked } from "./temp-files.js";
+import { Utf8Text } from "./utf8-text.js";
 
 export interface OutputFile {
   path: string;
   content: string;
+}
+
+/** The bytes of files made by renderedFile: written as rendered, with no string made between. */
+const renderings = new WeakMap<OutputFile, Utf8Text>();
+
+/** An output file whose `content` is made from `text` when first read (see Utf8Text). */
+export function renderedFile(path: string, text: Utf8Text): OutputFile {
+  const file: OutputFile = {
+    path,
+    get content(): string {
+      return bytesOf(file).toString();
+    },
+    set content(value: string) {
+      renderings.set(file, Utf8Text.of(value));
+    },
+  };
+  renderings.set(file, text);
+  return file;
+}
+
+/** A file's content as UTF-8 bytes: as rendered for a file from renderedFile, else encoded. */
+export function bytesOf(file: OutputFile): Utf8Text {
+  return renderings.get(file) ?? Utf8Text.of(file.content);
 }
 
 /** Temporary names are unique in the process: two writes of one target at once (two builds) must not share one. */
@@ -27,7 +51,7 @@ export async function writeAtomically(files: readonly OutputFile[]): Promise<voi
       const temp = `${target}.crdgen-${process.pid}-${written++}.tmp`;
       temps.push({ temp, target });
       tracked(temp);
-      await writeFile(temp, f.content, "utf8");
+      await writeFile(temp, bytesOf(f).pieces);
     }
   } catch (e) {
     await removeTemps(temps);
@@ -83,6 +107,6 @@ async function removeTemps(temps: readonly { temp: string }[]): Promise<void> {
  * watchers act on it), as watch mode and the plugins leave them.
  */
 export async function changedFiles(files: readonly OutputFile[]): Promise<OutputFile[]> {
-  const current = await Promise.all(files.map((f) => readFile(f.path, "utf8").catch(() => undefined)));
-  return files.filter((f, i) => current[i] !== f.content);
+  const current = await Promise.all(files.map((f) => readFile(f.path).catch(() => undefined)));
+  return files.filter((f, i) => current[i] === undefined || !bytesOf(f).equals(current[i]));
 }

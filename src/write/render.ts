@@ -1,6 +1,7 @@
 /** One CRD as file content, in the format the user asked for. */
 import type { CustomResourceDefinition, JSONSchemaProps } from "../schema/types.js";
 import { canonicalCrd } from "./canonical.js";
+import { Utf8Text } from "./utf8-text.js";
 import { toYamlDocument, type RenderMemo } from "./yaml.js";
 
 export type OutputFormat = "yaml" | "json";
@@ -17,9 +18,18 @@ export function newRenderCache(): RenderCache {
 
 /** With `cache` (a watch session's), unchanged parts of the schema are not looked at or written again. */
 export function renderCrd(crd: CustomResourceDefinition, format: OutputFormat, cache?: RenderCache): string {
+  return renderCrdBytes(crd, format, cache).toString();
+}
+
+/** renderCrd's text as the UTF-8 bytes it is written in (see Utf8Text). */
+export function renderCrdBytes(
+  crd: CustomResourceDefinition,
+  format: OutputFormat,
+  cache?: RenderCache,
+): Utf8Text {
   const canonical = canonicalCrd(crd, cache?.canonical);
   return format === "json"
-    ? `${JSON.stringify(canonical, null, 2)}\n`
+    ? Utf8Text.of(`${JSON.stringify(canonical, null, 2)}\n`)
     : toYamlDocument(canonical, cache?.blocks);
 }
 

@@ -10,6 +10,7 @@
  * would refuse or fold escaped). The property tests parse the output back with a YAML 1.1 and a
  * 1.2 reader.
  */
+import { Utf8Text } from "./utf8-text.js";
 
 /** YAML 1.1's booleans, nulls, merge key and value key, as plain scalars. */
 const YAML11_WORDS =
@@ -116,19 +117,34 @@ function isEmpty(value: object): boolean {
 /**
  * The document's bytes, written in place. Most of a large CRD is indentation and short keys:
  * building a string per line (and joining 300,000 of them at 5,000 types) cost twice the time
- * and left every line for the garbage collector.
+ * and left every line for the garbage collector. The bytes go into pieces of up to a megabyte
+ * rather than one buffer grown by doubling, which copied every byte about twice more; a piece
+ * is sealed when the next write does not fit, so no write is split between pieces (see
+ * Utf8Text). Positions (`at`) count bytes from the start of the document, across pieces.
  */
 class Writer {
-  buf = Buffer.allocUnsafe(1 << 16);
-  pos = 0;
+  /** Pieces already full, and how many bytes they hold. */
+  private readonly sealed: Uint8Array[] = [];
+  private sealedBytes = 0;
+  private buf = Buffer.allocUnsafe(FIRST_PIECE);
+  /** Bytes written into `buf`. */
+  private pos = 0;
   /** Writes of non-ASCII text so far; with none, the bytes are their own Latin-1 string (no UTF-8 decoding). */
   nonAscii = 0;
 
+  /** Where the next byte goes. */
+  get at(): number {
+    return this.sealedBytes + this.pos;
+  }
+
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(grown, 0, 0, this.pos);
-    this.buf = grown;
+    if (this.pos > 0) {
+      this.sealed.push(this.buf.subarray(0, this.pos));
+      this.sealedBytes += this.pos;
+    }
+    this.buf = Buffer.allocUnsafe(Math.max(Math.min(this.buf.length * 2, MAX_PIECE), n));
+    this.pos = 0;
   }
 
   spaces(n: number): void {
@@ -169,12 +185,35 @@ class Writer {
     this.pos += written;
   }
 
-  /**
-   * Bytes written since `start`, copied: the buffer moves as it grows, and a list item's first
-   * line gets its dash after the item is written.
-   */
+  /** Overwrites the byte at `at` (a list item's first line gets its dash after the item is written). */
+  setByte(at: number, c: number): void {
+    if (at >= this.sealedBytes) {
+      this.buf[at - this.sealedBytes] = c;
+      return;
+    }
+    let start = this.sealedBytes;
+    for (let i = this.sealed.length - 1; i >= 0; i--) {
+      const piece = this.sealed[i]!;
+      start -= piece.length;
+      if (at >= start) {
+        piece[at - start] = c;
+        return;
+      }
+    }
+  }
+
+  /** Bytes written since `start`, copied (pieces are written on after this). */
   copy(start: number): Buffer {
-    return Buffer.from(this.buf.subarray(start, this.pos));
+    if (start >= this.sealedBytes) return Buffer.from(this.buf.subarray(start - this.sealedBytes, this.pos));
+    const parts: Uint8Array[] = [];
+    let pieceStart = this.sealedBytes;
+    for (let i = this.sealed.length - 1; i >= 0 && pieceStart > start; i--) {
+      const piece = this.sealed[i]!;
+      pieceStart -= piece.length;
+      parts.unshift(piece.subarray(Math.max(0, start - pieceStart)));
+    }
+    parts.push(this.buf.subarray(0, this.pos));
+    return Buffer.concat(parts);
   }
 
   paste(bytes: Uint8Array, ascii: boolean): void {
@@ -184,10 +223,16 @@ class Writer {
     this.pos += bytes.length;
   }
 
-  toString(): string {
-    return this.buf.toString(this.nonAscii === 0 ? "latin1" : "utf8", 0, this.pos);
+  /** Everything written; the writer is done with. */
+  finish(): Utf8Text {
+    const pieces = this.pos > 0 ? [...this.sealed, this.buf.subarray(0, this.pos)] : [...this.sealed];
+    return new Utf8Text(pieces, this.nonAscii === 0);
   }
 }
+
+/** A small CRD fits the first piece; a large one is written in megabytes. */
+const FIRST_PIECE = 1 << 16;
+const MAX_PIECE = 1 << 20;
 
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
@@ -231,10 +276,10 @@ function writeNode(w: Writer, value: object, indent: number, memo: RenderMemo | 
   if (!memo) return writeBlock(w, value, indent, undefined);
   const known = memo.get(value);
   if (known && known.indent === indent) return w.paste(known.bytes, known.ascii);
-  const start = w.pos;
+  const start = w.at;
   const nonAscii = w.nonAscii;
   writeBlock(w, value, indent, memo);
-  if (w.pos - start <= MEMO_BYTES)
+  if (w.at - start <= MEMO_BYTES)
     memo.set(value, { indent, bytes: w.copy(start), ascii: w.nonAscii === nonAscii });
 }
 
@@ -244,9 +289,9 @@ function writeBlock(w: Writer, value: object, indent: number, memo: RenderMemo |
       if (isCollection(item) && !isEmpty(item)) {
         // The first entry of a nested mapping shares the dash's line, as kubectl writes it:
         // its indentation, one level deeper than the dash, gets the dash.
-        const first = w.pos;
+        const first = w.at;
         writeNode(w, item, indent + 2, memo);
-        w.buf[first + indent] = DASH;
+        w.setByte(first + indent, DASH);
       } else {
         w.spaces(indent);
         w.byte(DASH);
@@ -274,24 +319,24 @@ function writeBlock(w: Writer, value: object, indent: number, memo: RenderMemo |
 }
 
 export function toYaml(value: unknown): string {
-  return render(value, new Writer(), undefined);
+  return render(value, new Writer(), undefined).toString();
 }
 
 /** `value` as one document of a stream: `---` and the document (reusing `memo`'s blocks). */
-export function toYamlDocument(value: unknown, memo?: RenderMemo): string {
+export function toYamlDocument(value: unknown, memo?: RenderMemo): Utf8Text {
   const w = new Writer();
   w.text("---\n");
   return render(value, w, memo);
 }
 
-function render(value: unknown, w: Writer, memo: RenderMemo | undefined): string {
+function render(value: unknown, w: Writer, memo: RenderMemo | undefined): Utf8Text {
   if (!isCollection(value) || isEmpty(value)) {
     // A lone scalar: the text after `key:`, without its leading space.
-    const start = w.pos;
-    inlineValue(w, value, 0, false);
-    w.buf.copyWithin(start, start + 1, w.pos);
-    w.pos--;
+    const scalarOnly = new Writer();
+    inlineValue(scalarOnly, value, 0, false);
+    const bytes = scalarOnly.copy(1);
+    w.paste(bytes, bytes.length === 0 || scalarOnly.nonAscii === 0);
     w.byte(NEWLINE);
   } else writeNode(w, value, 0, memo);
-  return w.toString();
+  return w.finish();
 }

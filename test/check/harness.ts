@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { runCheck } from "../../src/cli/check.js";
 import type { CliIo } from "../../src/cli/io.js";
+import { textOf } from "../helpers/cli.js";
 
 /** One finding of `crdgen check --format json`. */
 export interface JsonFinding {
@@ -41,7 +42,7 @@ export async function check(args: string[], cwd: string, stdin?: () => Promise<s
   let stderr = "";
   const io: CliIo = {
     cwd,
-    stdout: { write: (s: string) => (stdout += s) },
+    stdout: { write: (s: string | Uint8Array) => (stdout += textOf(s)) },
     stderr: { write: (s: string) => (stderr += s) },
     ...(stdin ? { readStdin: stdin } : {}),
   };

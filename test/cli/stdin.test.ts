@@ -1,6 +1,7 @@
 /** `-` as a file argument: `crdgen check -` reads one stream from stdin; generate and diff refuse it. */
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { textOf } from "../helpers/cli.js";
 import { crdYaml, tempDir } from "../check/harness.js";
 
 interface Run {
@@ -16,7 +17,7 @@ async function run(args: string[], cwd: string, stdin: () => Promise<string>): P
   let reads = 0;
   const code = await main(args, {
     cwd,
-    stdout: { write: (s: string) => (stdout += s) },
+    stdout: { write: (s: string | Uint8Array) => (stdout += textOf(s)) },
     stderr: { write: (s: string) => (stderr += s) },
     readStdin: () => {
       reads++;

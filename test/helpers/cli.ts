@@ -12,7 +12,7 @@ export async function runCli(args: string[], cwd: string): Promise<CliRun> {
   let stderr = "";
   const code = await main(args, {
     cwd,
-    stdout: { write: (s: string) => (stdout += s) },
+    stdout: { write: (s: string | Uint8Array) => (stdout += textOf(s)) },
     stderr: { write: (s: string) => (stderr += s) },
   });
   return { code, stdout, stderr };
@@ -24,8 +24,13 @@ export function capturingIo(cwd: string) {
     cwd,
     out: "",
     err: "",
-    stdout: { write: (s: string) => ((io.out += s), true) },
+    stdout: { write: (s: string | Uint8Array) => ((io.out += textOf(s)), true) },
     stderr: { write: (s: string) => ((io.err += s), true) },
   };
   return io;
+}
+
+/** What the CLI wrote: text, or a CRD stream's UTF-8 bytes (in pieces that end at character boundaries). */
+export function textOf(chunk: string | Uint8Array): string {
+  return typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
 }

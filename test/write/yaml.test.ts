@@ -157,14 +157,76 @@ test("blocks remembered by a watch session are pasted back exactly, list dashes 
   const item = { properties: { size: leaf }, type: "object" };
   const doc = { list: [item, item, "x"], nested: { deeper: { other: leaf } }, text: "line one\nline two" };
   const memo: RenderMemo = new WeakMap();
-  const plain = toYamlDocument(doc);
-  expect(toYamlDocument(doc, memo)).toBe(plain);
+  const plain = toYamlDocument(doc).toString();
+  expect(toYamlDocument(doc, memo).toString()).toBe(plain);
   // The second run pastes the blocks the first one wrote (the same objects at the same indentation).
-  expect(toYamlDocument(doc, memo)).toBe(plain);
+  expect(toYamlDocument(doc, memo).toString()).toBe(plain);
   expect(memo.get(item)?.indent).toBe(2);
   expect(parse(plain)).toEqual(doc);
   expect(plain).toContain("- properties:\n    size:\n");
   // A block met at another indentation is written afresh, not pasted at the wrong depth.
   const moved = { again: item };
-  expect(toYamlDocument(moved, memo)).toBe(toYamlDocument(moved));
+  expect(toYamlDocument(moved, memo).toString()).toBe(toYamlDocument(moved).toString());
+});
+
+describe("output in pieces", () => {
+  const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+  const schemaLike = (i: number) => ({
+    description: `Feld ${i}: Größe — ünïcode ✓ 😀`,
+    items: {
+      properties: { name: { type: "string" }, size: { maximum: i, type: "integer" } },
+      type: "object",
+    },
+    type: "array",
+  });
+  // About 3 MB: the writer's first piece is 64 KiB, the later ones up to 1 MiB.
+  const big = {
+    list: Array.from({ length: 4000 }, (_, i) => ({ [`p${i}`]: schemaLike(i), tags: [`t${i}`, "ü"] })),
+    properties: Object.fromEntries(Array.from({ length: 8000 }, (_, i) => [`f${i}`, schemaLike(i)])),
+  };
+
+  test("a large document's pieces are each whole UTF-8 and together the document", () => {
+    const text = toYamlDocument(big);
+    expect(text.pieces.length).toBeGreaterThan(3);
+    const decoded = text.pieces.map((p) => strictUtf8.decode(p));
+    expect(decoded.join("")).toBe(text.toString());
+    expect(text.byteLength).toBe(Buffer.byteLength(text.toString()));
+    expect(parse(text.toString(), { maxAliasCount: -1 })).toEqual(big);
+  });
+
+  test("blocks a watch session remembers across piece boundaries are pasted back exactly", () => {
+    const memo: RenderMemo = new WeakMap();
+    const plain = toYamlDocument(big).toString();
+    expect(toYamlDocument(big, memo).toString()).toBe(plain);
+    expect(toYamlDocument(big, memo).toString()).toBe(plain);
+  });
+
+  test("a document cut by the first piece's end anywhere reads as the same text (property)", () => {
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: "small" },
+        fc.string({ unit: "grapheme" }),
+        fc.integer(),
+        fc.boolean(),
+        fc.array(tie("value"), { maxLength: 4 }),
+        fc.dictionary(fc.string({ unit: "grapheme", minLength: 1 }), tie("value"), { maxKeys: 4 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1306, max: 1310 }),
+        fc.integer({ min: 1, max: 47 }),
+        json,
+        (lines, last, value) => {
+          // `a:` and lines of 50 bytes (`- ` and 47 characters) fill the first piece (64 KiB) to
+          // 65,300-65,550 bytes; `b` then crosses its end wherever that falls.
+          const pad = [...Array<string>(lines).fill("x".repeat(47)), "z".repeat(last)];
+          expect(toYaml({ a: pad, b: value })).toBe(
+            `a:\n${pad.map((l) => `- ${l}\n`).join("")}${toYaml({ b: value })}`,
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
