@@ -22,7 +22,8 @@ import {
 import { RunCaches } from "./run-caches.js";
 import { missingImportCandidates } from "./read/importers.js";
 import { isLibraryFile } from "./read/library-files.js";
-import { writeAtomically, type OutputFile } from "./write/files.js";
+import { bytesOf, writeAtomically, type OutputFile } from "./write/files.js";
+import { Utf8Text } from "./write/utf8-text.js";
 import { removeStaleCrdFiles, type KeptFiles } from "./write/stale-files.js";
 
 export interface RunOutcome {
@@ -54,7 +55,7 @@ export class CrdSession {
    * file whose stamp moved since (deleted, edited by hand, checked out again) is read again, so a
    * run always leaves the files it makes as it makes them, as a one-shot run does.
    */
-  private readonly onDisk = new Map<string, { content: string; stamp: string }>();
+  private readonly onDisk = new Map<string, { content: Utf8Text; stamp: string }>();
   /** CRD files in the output folder that crdgen did not write (with `removeStale`): not read again each run. */
   private readonly keptFiles: KeptFiles = new Map();
   /** `mtime:size` of each type file when it was last read. */
@@ -278,11 +279,13 @@ export class CrdSession {
       // Stamped before the read: a write racing it shows up as a moved stamp next run.
       const current =
         known?.stamp === stamp && stamp !== MISSING ? known.content : await readOptional(f.path);
-      if (current !== f.content) dirty.push(f);
-      else this.onDisk.set(f.path, { content: f.content, stamp });
+      // As bytes: the contents are never made strings.
+      const content = bytesOf(f);
+      if (current === undefined || !content.equals(current)) dirty.push(f);
+      else this.onDisk.set(f.path, { content, stamp });
     }
     await writeAtomically(dirty);
-    for (const f of dirty) this.onDisk.set(f.path, { content: f.content, stamp: stampOf(f.path) });
+    for (const f of dirty) this.onDisk.set(f.path, { content: bytesOf(f), stamp: stampOf(f.path) });
     return dirty.map((f) => f.path);
   }
 }
@@ -362,9 +365,9 @@ function stampOf(file: string): string {
   }
 }
 
-async function readOptional(file: string): Promise<string | undefined> {
+async function readOptional(file: string): Promise<Utf8Text | undefined> {
   try {
-    return await readFile(file, "utf8");
+    return Utf8Text.ofBytes(await readFile(file));
   } catch {
     return undefined;
   }

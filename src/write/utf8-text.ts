@@ -23,6 +23,11 @@ export class Utf8Text {
     return made;
   }
 
+  /** Bytes read from a file, to compare with (made a string, they are decoded as UTF-8). */
+  static ofBytes(bytes: Uint8Array): Utf8Text {
+    return new Utf8Text([bytes], false);
+  }
+
   /** The pieces of `texts` one after another (a YAML stream of documents). */
   static concat(texts: readonly Utf8Text[]): Utf8Text {
     if (texts.length === 1) return texts[0]!;
@@ -33,9 +38,7 @@ export class Utf8Text {
   }
 
   get byteLength(): number {
-    let n = 0;
-    for (const p of this.pieces) n += p.length;
-    return n;
+    return byteLength(this.pieces);
   }
 
   toString(): string {
@@ -48,14 +51,34 @@ export class Utf8Text {
     return this.text;
   }
 
-  /** Whether `bytes` (a file as read from disk) are exactly these bytes. */
-  equals(bytes: Uint8Array): boolean {
-    if (bytes.length !== this.byteLength) return false;
+  /** Whether `other` (another text, or a file as read from disk) is exactly these bytes. */
+  equals(other: Utf8Text | Uint8Array): boolean {
+    const theirs = other instanceof Utf8Text ? other.pieces : [other];
+    if (theirs === this.pieces) return true;
+    if (byteLength(theirs) !== this.byteLength) return false;
+    // Two cursors: the texts may be cut into pieces at different places.
+    let i = 0;
     let at = 0;
-    for (const p of this.pieces) {
-      if (Buffer.compare(p, bytes.subarray(at, at + p.length)) !== 0) return false;
-      at += p.length;
+    for (const mine of this.pieces) {
+      let from = 0;
+      while (from < mine.length) {
+        const piece = theirs[i]!;
+        const n = Math.min(mine.length - from, piece.length - at);
+        if (Buffer.compare(mine.subarray(from, from + n), piece.subarray(at, at + n)) !== 0) return false;
+        from += n;
+        at += n;
+        if (at === piece.length) {
+          i++;
+          at = 0;
+        }
+      }
     }
     return true;
   }
+}
+
+function byteLength(pieces: readonly Uint8Array[]): number {
+  let n = 0;
+  for (const p of pieces) n += p.length;
+  return n;
 }

@@ -39,3 +39,14 @@ test("equals compares with a file's bytes across piece boundaries", () => {
   expect(text.equals(bytes("abcdüü"))).toBe(false);
   expect(new Utf8Text([], true).equals(bytes(""))).toBe(true);
 });
+
+test("equals compares two texts cut into pieces at different places", () => {
+  const a = new Utf8Text([bytes("ab"), bytes("cdü"), bytes(""), bytes("e")], false);
+  expect(a.equals(new Utf8Text([bytes("abcdüe")], false))).toBe(true);
+  expect(a.equals(new Utf8Text([bytes("a"), bytes("bcdü"), bytes("e")], false))).toBe(true);
+  expect(a.equals(Utf8Text.ofBytes(bytes("abcdüe")))).toBe(true);
+  expect(a.equals(a)).toBe(true);
+  expect(a.equals(new Utf8Text([bytes("a"), bytes("bcdü"), bytes("f")], false))).toBe(false);
+  expect(a.equals(new Utf8Text([bytes("abcdü")], false))).toBe(false);
+  expect(Utf8Text.ofBytes(bytes("Größe")).toString()).toBe("Größe");
+});
