@@ -122,7 +122,7 @@ describe("CrdSession.warmUp", () => {
     expect(first.result.ok).toBe(true);
     const [crd] = first.written;
     const before = await stat(crd!);
-    await session.warmUp();
+    expect(await session.warmUp()).toBe(4);
     expect((await stat(crd!)).mtimeMs).toBe(before.mtimeMs);
     await writeFile(
       path.join(dir, "c.ts"),
@@ -132,6 +132,35 @@ describe("CrdSession.warmUp", () => {
     const fresh = generate({ entries: ["root.ts"], cwd: dir, outDir: "crds" });
     expect(after.result.stream).toBe(fresh.stream);
     expect(await readFile(crd!, "utf8")).toBe(fresh.stream);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("stops warming up once an edit's run came between: the edit waits for one warm-up at most", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "crdgen-warm-"));
+    for (const [file, text] of Object.entries(FILES))
+      await writeFile(path.join(dir, path.basename(file)), text);
+    const session = new CrdSession({ entries: ["root.ts"], cwd: dir, outDir: "crds" });
+    expect((await session.run()).result.ok).toBe(true);
+    await writeFile(
+      path.join(dir, "c.ts"),
+      FILES["/p/c.ts"]!.replace("w: string[];", "w: string[];\n  v?: boolean;"),
+    );
+    // A run queued behind the first warm-up (it finds the edit by the file's stamp) ends them.
+    const warming = session.warmUp(5);
+    const edited = await session.run();
+    expect(edited.written).toHaveLength(1);
+    expect(await warming).toBe(1);
+    // An edit already pending when a warm-up's turn comes: none runs.
+    await writeFile(path.join(dir, "c.ts"), FILES["/p/c.ts"]!);
+    const skipped = session.warmUp(5);
+    session.markChanged(path.join(dir, "c.ts"));
+    expect((await session.run()).written).toHaveLength(1);
+    expect(await skipped).toBe(0);
+    // Nothing is left to warm up after a failed run.
+    await writeFile(path.join(dir, "c.ts"), "export interface C { w: Missing }\n");
+    session.markChanged(path.join(dir, "c.ts"));
+    expect((await session.run()).result.ok).toBe(false);
+    expect(await session.warmUp()).toBe(0);
     await rm(dir, { recursive: true, force: true });
   });
 });
