@@ -179,10 +179,10 @@ describe("output in pieces", () => {
     },
     type: "array",
   });
-  // About 3 MB: the writer's first piece is 64 KiB, the later ones up to 1 MiB.
+  // About 600 KB: the writer's first piece is 64 KiB, the next ones twice as large each.
   const big = {
-    list: Array.from({ length: 4000 }, (_, i) => ({ [`p${i}`]: schemaLike(i), tags: [`t${i}`, "ü"] })),
-    properties: Object.fromEntries(Array.from({ length: 8000 }, (_, i) => [`f${i}`, schemaLike(i)])),
+    list: Array.from({ length: 600 }, (_, i) => ({ [`p${i}`]: schemaLike(i), tags: [`t${i}`, "ü"] })),
+    properties: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`f${i}`, schemaLike(i)])),
   };
 
   test("a large document's pieces are each whole UTF-8 and together the document", () => {
