@@ -40,6 +40,7 @@ import {
   isSeparator,
 } from "./block-chars.js";
 import { resolvePlain } from "./core-schema.js";
+import { hashNext, SeenStrings } from "./seen-strings.js";
 import { MAX_NESTING } from "./nesting.js";
 import { yaml11DifferenceOf, type Yaml11Difference } from "./yaml11.js";
 import { LineCounter } from "yaml";
@@ -68,6 +69,9 @@ export function readBlockYaml(text: string): BlockRead | undefined {
     throw e;
   }
 }
+
+/** Plain keys read before, shared by every stream read (see seen-strings.ts). */
+const SEEN_KEYS = new SeenStrings();
 
 const OUTSIDE_CHARACTERS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]/;
 
@@ -337,10 +341,12 @@ class BlockReader {
     }
     if (!this.canStartPlain(start)) outside();
     let p = start;
+    let hash = 0;
     for (;;) {
       const d = t.charCodeAt(p);
       if (d === COLON && isSeparator(t.charCodeAt(p + 1))) break;
       if (d === NL || Number.isNaN(d) || (d === HASH && isBlank(t.charCodeAt(p - 1)))) outside();
+      hash = hashNext(hash, d);
       p++;
     }
     let end = p;
@@ -348,8 +354,15 @@ class BlockReader {
     // Implicit keys are at most 1024 characters.
     if (end - start > 1024) outside();
     this.pos = p + 1;
+    // Blanks before the colon (rare) are in the hash: a miss, never a wrong hit, as `find` compares.
+    const seen = SEEN_KEYS.find(t, start, end, hash);
+    if (seen !== undefined) return seen;
     const key = this.plain(t.slice(start, end), start, true);
-    if (typeof key === "string") return key;
+    if (typeof key === "string") {
+      // Only keys that read as themselves and need no YAML 1.1 look (which notes a position).
+      if (!MAY_DIFFER.has(t.charCodeAt(start)) && key.length === end - start) SEEN_KEYS.remember(key, hash);
+      return key;
+    }
     if (key === null) return "";
     if (typeof key === "boolean" || Number.isSafeInteger(key)) return String(key);
     return outside();
