@@ -99,12 +99,16 @@ export function goStringSize(s: string): number {
   return Buffer.byteLength(s) + 2 + escapeBytes(s);
 }
 
-/** What escaping adds to the UTF-8 length: found by the regular expression, not a loop over every character. */
+/**
+ * What escaping adds to the UTF-8 length: found by the regular expression, not a loop over every
+ * character. `test` moves `lastIndex` past each one-character match without making the match
+ * array `exec` makes (a description's every line break: 13 MB on the corpus).
+ */
 function escapeBytes(s: string): number {
   let extra = 0;
   ESCAPED.lastIndex = 0;
-  for (let m = ESCAPED.exec(s); m !== null; m = ESCAPED.exec(s)) {
-    const ch = s.charCodeAt(m.index);
+  while (ESCAPED.test(s)) {
+    const ch = s.charCodeAt(ESCAPED.lastIndex - 1);
     // \n or \u0001; \" and \\; \u003c \u003e \u0026; else \u2028 or \u2029, for three bytes of UTF-8.
     if (ch < 0x20) extra += SHORT_ESCAPES.has(ch) ? 1 : 5;
     else if (ch === 0x22 || ch === 0x5c) extra += 1;
