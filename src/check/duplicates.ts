@@ -10,9 +10,21 @@ import { jsonEqual } from "../validate/json.js";
 import type { Finding } from "./finding.js";
 import { positionIn, type CheckedObject } from "./load.js";
 
+/** A checked CRD as kept for what comes after the checks: its name, and the CRD when asked. */
+export interface HeldCrd {
+  file: string;
+  name: string | undefined;
+  /** The CRD: kept, or read again from its file's text (see check.ts). */
+  object: () => CheckedObject;
+}
+
+export function heldCrd(crd: CheckedObject, object: () => CheckedObject): HeldCrd {
+  return { file: crd.file, name: nameOf(crd), object };
+}
+
 export interface DistinctCrds {
   /** One CRD for each name, the last given (in the order checked), for matching custom resources. */
-  crds: CheckedObject[];
+  crds: HeldCrd[];
   /** A warning at each CRD whose spec differs from an earlier one of its name. */
   findings: Finding[];
 }
@@ -37,21 +49,23 @@ function specOf(crd: CheckedObject): unknown {
 }
 
 /** `shown` names a file in a message (relative to where crdgen runs). */
-export function distinctCrds(all: readonly CheckedObject[], shown: (file: string) => string): DistinctCrds {
-  const last = new Map<string, CheckedObject>();
+export function distinctCrds(all: readonly HeldCrd[], shown: (file: string) => string): DistinctCrds {
+  const last = new Map<string, HeldCrd>();
   const findings: Finding[] = [];
-  const unnamed: CheckedObject[] = [];
+  const unnamed: HeldCrd[] = [];
   for (const crd of all) {
-    const name = nameOf(crd);
+    const { name } = crd;
     if (name === undefined) {
       unnamed.push(crd);
       continue;
     }
     const earlier = last.get(name);
     // Status and metadata (a copy saved by `kubectl get -o yaml`) do not change what is served.
-    // Decoded only for a name given twice: most runs have none.
-    if (earlier && !jsonEqual(specOf(earlier), specOf(crd)))
-      findings.push(differs(crd, earlier, name, shown));
+    // Read and decoded only for a name given twice: most runs have none.
+    if (earlier) {
+      const [before, now] = [earlier.object(), crd.object()];
+      if (!jsonEqual(specOf(before), specOf(now))) findings.push(differs(now, before, name, shown));
+    }
     last.set(name, crd);
   }
   return { crds: [...last.values(), ...unnamed], findings };

@@ -5,7 +5,7 @@
  */
 import { isNotACustomResource } from "../check/builtin-kinds.js";
 import { checkCrd } from "../check/crds.js";
-import { distinctCrds } from "../check/duplicates.js";
+import { distinctCrds, heldCrd, type HeldCrd } from "../check/duplicates.js";
 import { expandPatterns, type ExpandResult } from "../check/files.js";
 import type { Finding } from "../check/finding.js";
 import { checkInstance } from "../check/instances.js";
@@ -83,9 +83,31 @@ async function check(args: string[], io: CliIo): Promise<number> {
   const instanceFiles = await expandArguments(instancePatterns, io.cwd);
   if (!instanceFiles.ok) return inputError(io, "crdgen check", instanceFiles.message);
 
-  const loaded = new Map<string, LoadedFile>();
+  const findings: Finding[] = [];
+  const crds: HeldCrd[] = [];
+  const instances: CheckedObject[] = [];
+  const checkInstances = instancePatterns.length > 0;
+  const instanceFileSet = new Set(instanceFiles.files);
+  /**
+   * Each file is checked as soon as it is read, and only its text stays: a CRD's values are
+   * garbage once checked, unless custom resources will be checked against it. Holding every
+   * file's values to the end kept them alive through every collection (30 MB of peak memory).
+   */
+  const checkFile = (file: LoadedFile): void => {
+    findings.push(...file.findings, ...yaml11Findings(file));
+    file.objects.forEach((obj, i) => {
+      if (isCrdObject(obj.value)) {
+        findings.push(...checkCrd(obj));
+        crds.push(heldCrd(obj, checkInstances ? () => obj : rereadLater(file.file, file.text, i)));
+      } else if (checkInstances && (instanceFileSet.has(obj.file) || crdFiles.files.includes(obj.file))) {
+        instances.push(obj);
+      }
+    });
+  };
+
+  const texts = new Map<string, string>();
   for (const file of [...crdFiles.files, ...instanceFiles.files]) {
-    if (loaded.has(file)) continue;
+    if (texts.has(file)) continue;
     if (file === STDIN_NAME) {
       let text: string;
       try {
@@ -93,33 +115,22 @@ async function check(args: string[], io: CliIo): Promise<number> {
       } catch (e) {
         return inputError(io, "crdgen check", `cannot read ${STDIN_NAME}: ${describeFsError(e)}`);
       }
-      loaded.set(file, parseFile(file, text));
+      texts.set(file, text);
+      checkFile(parseFile(file, text));
       continue;
     }
     const result = loadFile(file, relativeTo(io.cwd, file));
     if (!result.ok) return inputError(io, "crdgen check", result.message);
-    loaded.set(file, result.loaded);
+    texts.set(file, result.loaded.text);
+    checkFile(result.loaded);
   }
 
-  const findings: Finding[] = [];
-  const crds: CheckedObject[] = [];
-  const instances: CheckedObject[] = [];
-  const checkInstances = instancePatterns.length > 0;
-  const instanceFileSet = new Set(instanceFiles.files);
-  for (const file of loaded.values()) {
-    findings.push(...file.findings, ...yaml11Findings(file));
-    for (const obj of file.objects) {
-      if (isCrdObject(obj.value)) crds.push(obj);
-      else if (checkInstances && (instanceFileSet.has(obj.file) || crdFiles.files.includes(obj.file)))
-        instances.push(obj);
-    }
-  }
-  for (const crd of crds) findings.push(...checkCrd(crd));
   const distinct = distinctCrds(crds, (file) => relativeTo(io.cwd, file));
   findings.push(...distinct.findings);
   const skipped: string[] = [];
+  const instanceCrds = checkInstances ? distinct.crds.map((crd) => crd.object()) : [];
   for (const instance of instances) {
-    const instanceFindings = checkInstance(instance, distinct.crds);
+    const instanceFindings = checkInstance(instance, instanceCrds);
     // Kubernetes' own kinds and kustomize's files are no CRD's: counted, not reported.
     if (instanceFindings.some((f) => f.type === "NoMatchingCRD") && isNotACustomResource(instance))
       skipped.push(kindOf(instance.value));
@@ -129,7 +140,6 @@ async function check(args: string[], io: CliIo): Promise<number> {
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
   );
 
-  const sources = new Map([...loaded.values()].map((f) => [f.file, f.text]));
   if (format === "json") io.stdout.write(formatJson(findings, io.cwd));
   else if (format === "github") {
     // GitHub places annotations by paths from the repository root; the formatter keeps relative names.
@@ -138,16 +148,28 @@ async function check(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(formatGithub(placed, io.cwd));
   } else
     io.stdout.write(
-      formatHuman(findings, sources, io.cwd, {
-        files: loaded.size,
+      formatHuman(findings, texts, io.cwd, {
+        files: texts.size,
         crds: crds.length,
         instances: instances.length - skipped.length,
         skipped,
       }),
     );
   // A gate that checked nothing passes: say so, for the wrong path or the empty stream it likely is.
-  if (crds.length === 0 && !checkInstances) io.stderr.write(noCrdsWarning(loaded.has(STDIN_NAME)));
+  if (crds.length === 0 && !checkInstances) io.stderr.write(noCrdsWarning(texts.has(STDIN_NAME)));
   return findings.some((f) => f.severity === "error") ? EXIT_ERRORS : EXIT_OK;
+}
+
+/**
+ * The `index`th object of a file, read again from its text when asked (a CRD given twice needs
+ * it). A function of its own so that the closure holds the text alone, not the file's values.
+ */
+function rereadLater(file: string, text: string, index: number): () => CheckedObject {
+  return () => {
+    const again = parseFile(file, text).objects[index];
+    if (!again) throw new Error(`object ${index} of ${file} is missing when read again`);
+    return again;
+  };
 }
 
 function noCrdsWarning(stdin: boolean): string {

@@ -131,6 +131,17 @@ describe("a CRD given twice", () => {
     );
   });
 
+  it("is warned of without custom resources too, the earlier copy read again from its file", async () => {
+    // The earlier copy is the second document of its file: it is found again by its place there.
+    const cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n";
+    const found = await rows(["a.yaml", "b.yaml"], {
+      "a.yaml": `${cm}---\n${crdYaml()}`,
+      "b.yaml": strict,
+    });
+    expect(found.map((f) => [f.file, f.line, f.column, f.code])).toEqual([["b.yaml", 1, 1, "CRD2009"]]);
+    expect(found[0]?.message).toContain("is also defined at a.yaml:6:1, with another spec");
+  });
+
   it("is quiet when the copies differ only outside the spec or by defaults (a copy saved from the cluster)", async () => {
     const saved = crdYaml((t) =>
       t
