@@ -26,7 +26,7 @@ export type CompileResult =
   | { kind: "wrong-type"; type: string }
   | { kind: "unsupported"; feature: string };
 
-export { typedEnvironment, type TypedEnvironment } from "./typed-env.js";
+export { checkingEnvironment, typedEnvironment, type TypedEnvironment } from "./typed-env.js";
 
 /** True when the expression reads `oldSelf` (not shadowed by a comprehension variable). */
 export function referencesOldSelf(ast: ASTNode): boolean {

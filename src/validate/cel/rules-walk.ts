@@ -4,7 +4,7 @@ import type { FieldError } from "../field-error.js";
 import { GoStruct } from "../go-print.js";
 import type { ValidationOptions } from "../options.js";
 import { schemaHasRules } from "../schema-has.js";
-import { compileExpression, typedEnvironment, type CompileResult } from "./compile.js";
+import { checkingEnvironment, compileExpression, type CompileResult } from "./compile.js";
 import { estimateCost } from "./cost.js";
 import {
   additionalPropertiesSchema,
@@ -133,7 +133,8 @@ function compileRules(s: JSONSchemaProps, state: NodeState, walk: Walk, declType
   (s["x-kubernetes-validations"] ?? []).forEach((rule, i) => {
     const rulePath = index(rulesPath, i);
     if ((rule.rule ?? "").trim().length === 0) return;
-    const typed = typedEnvironment(walk.version, declType, rule.optionalOldSelf === true);
+    const sources = rule.messageExpression ? [rule.rule, rule.messageExpression] : [rule.rule];
+    const typed = checkingEnvironment(walk.version, declType, rule.optionalOldSelf === true, sources);
     const compiled: CompileResult = compileExpression(typed, rule.rule, "bool");
     const ruleCost = compiled.kind === "ok" ? estimateCost(compiled.ast, declType).max : 0;
     const expressionCost = ruleCost === 0 ? 0 : Math.min(ruleCost * cardinality, 2 ** 64);

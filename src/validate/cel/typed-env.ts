@@ -26,6 +26,8 @@ interface Universe {
   env: Environment;
   names: Map<DeclType, string>;
   objectTypes: Map<string, DeclType>;
+  /** When set, objects declare only the fields of these names (see `checkingEnvironment`). */
+  only?: ReadonlySet<string>;
 }
 
 const DYN: DeclType = { kind: "dyn", maxElements: 0, minSerializedSize: 1 };
@@ -41,24 +43,28 @@ function register(type: DeclType, u: Universe, version: CelVersion): string {
       const name = `Object_${u.objectTypes.size + 1}`;
       u.names.set(type, name);
       u.objectTypes.set(name, type);
-      let byVersion = universes.get(type);
-      if (!byVersion) universes.set(type, (byVersion = new Map()));
-      byVersion.set(versionKey(version), u);
+      // A universe of some fields only is no other rule's.
+      if (!u.only) {
+        let byVersion = universes.get(type);
+        if (!byVersion) universes.set(type, (byVersion = new Map()));
+        byVersion.set(versionKey(version), u);
+      }
       const fields: Record<string, string> = {};
       for (const field of type.fields?.values() ?? []) {
-        const fieldType = register(field.type, u, version);
-        fields[field.name] = fieldType;
         // 1.31+ resolves `self.if` to the field escaped as `__if__`.
         const keyword = /^__(\w+)__$/.exec(field.name)?.[1];
-        if (
+        const alias =
           keyword &&
           atLeast(version, 1, 31) &&
           CEL_RESERVED_SYMBOLS.has(keyword) &&
           !CEL_LEXER_KEYWORDS.has(keyword) &&
           !type.fields?.has(keyword)
-        ) {
-          fields[keyword] = fieldType;
-        }
+            ? keyword
+            : undefined;
+        if (u.only && !u.only.has(field.name) && !(alias && u.only.has(alias))) continue;
+        const fieldType = register(field.type, u, version);
+        fields[field.name] = fieldType;
+        if (alias) fields[alias] = fieldType;
       }
       u.env.registerType(name, { fields });
       // Object values compare structurally, like any CEL message.
@@ -137,3 +143,45 @@ export function typedEnvironment(
   byKey.set(key, typed);
   return typed;
 }
+
+const checkingCache = new WeakMap<DeclType, Map<string, TypedEnvironment>>();
+
+/**
+ * An environment for type-checking (never evaluating) expressions on a node of `selfType`:
+ * objects declare only the fields named somewhere in `sources`, the rule and its message
+ * expression. An expression reaches a field only by naming it (CEL has no reflection on
+ * objects, and lists' and maps' elements are always declared), so it checks as it does against
+ * every field, while a rule on a large node no longer registers hundreds of object types with
+ * the engine, each a scan of all the overloads registered before it: that cost `crdgen check`
+ * of the corpus a tenth of its time. Evaluation needs every field: `typedEnvironment`.
+ */
+export function checkingEnvironment(
+  version: CelVersion,
+  selfType: DeclType,
+  optionalOldSelf: boolean,
+  sources: readonly string[],
+): TypedEnvironment {
+  const only = new Set<string>();
+  for (const source of sources) for (const [word] of source.matchAll(WORDS)) only.add(word);
+  const key = `${versionKey(version)}/${optionalOldSelf}/${[...only].sort().join(" ")}`;
+  let byKey = checkingCache.get(selfType);
+  const cached = byKey?.get(key);
+  if (cached) return cached;
+  const universe: Universe = {
+    env: baseEnvironment(version).clone(),
+    names: new Map(),
+    objectTypes: new Map(),
+    only,
+  };
+  const typeName = register(selfType, universe, version);
+  const { env } = universe;
+  env.registerVariable("self", typeName);
+  env.registerVariable("oldSelf", optionalOldSelf ? `optional<${typeName}>` : typeName);
+  const typed = { env, version, selfType, objectTypes: universe.objectTypes };
+  if (!byKey) checkingCache.set(selfType, (byKey = new Map()));
+  byKey.set(key, typed);
+  return typed;
+}
+
+/** Every word of an expression, string literals' too: a superset of the fields it names. */
+const WORDS = /[A-Za-z_][A-Za-z0-9_]*/g;
