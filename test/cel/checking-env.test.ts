@@ -13,7 +13,7 @@ import {
   typedEnvironment,
   type CompileResult,
 } from "../../src/validate/cel/compile.js";
-import { schemaDeclType } from "../../src/validate/cel/decl-type.js";
+import { schemaDeclType, type DeclType } from "../../src/validate/cel/decl-type.js";
 import { celErrorsForCrd } from "../../src/validate/cel/index.js";
 import { formatFieldError } from "../../src/validate/format.js";
 import { V1_CREATE_OPTIONS } from "../../src/validate/options.js";
@@ -69,6 +69,7 @@ function compileBoth(
 }
 
 const str = { type: "string" };
+const intType: DeclType = { kind: "int", maxElements: 0, minSerializedSize: 1 };
 const int = { type: "integer" };
 const port = { type: "object", properties: { port: int, name: str } };
 const SCHEMA: JSONSchemaProps = {
@@ -167,6 +168,51 @@ describe("checkingEnvironment", () => {
     // The full environment built after them still declares every field.
     const full = typedEnvironment(DEFAULT_CEL_VERSION, type, false);
     expect(compileExpression(full, "self.spec.replicas == 1", "bool").kind).toBe("ok");
+  });
+
+  it("is shared by rules on types of one shape, and only by them", () => {
+    const typeOf = (schema: JSONSchemaProps) => schemaDeclType(schema, false)!;
+    const rule = ["self.spec.replicas > 0"];
+    const one = checkingEnvironment(DEFAULT_CEL_VERSION, typeOf(SCHEMA), false, rule);
+    // Another version of the CRD: other objects, the same shape where the rule looks.
+    const copy = structuredClone(SCHEMA);
+    copy.properties!["other"] = str;
+    expect(checkingEnvironment(DEFAULT_CEL_VERSION, typeOf(copy), false, rule)).toBe(one);
+    const changed = structuredClone(SCHEMA);
+    changed.properties!["spec"]!.properties!["replicas"] = str;
+    expect(checkingEnvironment(DEFAULT_CEL_VERSION, typeOf(changed), false, rule)).not.toBe(one);
+  });
+
+  it("tells one object type in two places from two types of one shape", () => {
+    // Types are objects of their own; one reached twice is one type, so its two places compare.
+    const leaf = (): DeclType => ({
+      kind: "object",
+      fields: new Map([["n", { name: "n", property: "n", type: intType, required: false }]]),
+      maxElements: 1,
+      minSerializedSize: 2,
+    });
+    const holder = (a: DeclType, b: DeclType): DeclType => ({
+      kind: "object",
+      fields: new Map([
+        ["a", { name: "a", property: "a", type: a, required: false }],
+        ["b", { name: "b", property: "b", type: b, required: false }],
+      ]),
+      maxElements: 1,
+      minSerializedSize: 2,
+    });
+    const shared = leaf();
+    const rule = "self.a == self.b";
+    const verdicts = [holder(shared, shared), holder(leaf(), leaf())].map((type) => {
+      const all = compileExpression(typedEnvironment(DEFAULT_CEL_VERSION, type, false), rule, "bool");
+      const named = compileExpression(
+        checkingEnvironment(DEFAULT_CEL_VERSION, type, false, [rule]),
+        rule,
+        "bool",
+      );
+      expect(shown(named)).toEqual(shown(all));
+      return named.kind;
+    });
+    expect(verdicts).toEqual(["ok", "error"]);
   });
 
   it("checks random paths through random schemas as the full environment does", () => {

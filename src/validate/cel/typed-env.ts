@@ -51,17 +51,8 @@ function register(type: DeclType, u: Universe, version: CelVersion): string {
       }
       const fields: Record<string, string> = {};
       for (const field of type.fields?.values() ?? []) {
-        // 1.31+ resolves `self.if` to the field escaped as `__if__`.
-        const keyword = /^__(\w+)__$/.exec(field.name)?.[1];
-        const alias =
-          keyword &&
-          atLeast(version, 1, 31) &&
-          CEL_RESERVED_SYMBOLS.has(keyword) &&
-          !CEL_LEXER_KEYWORDS.has(keyword) &&
-          !type.fields?.has(keyword)
-            ? keyword
-            : undefined;
-        if (u.only && !u.only.has(field.name) && !(alias && u.only.has(alias))) continue;
+        const alias = keywordAlias(field.name, type, version);
+        if (u.only && !named(field.name, alias, u.only)) continue;
         const fieldType = register(field.type, u, version);
         fields[field.name] = fieldType;
         if (alias) fields[alias] = fieldType;
@@ -79,6 +70,22 @@ function register(type: DeclType, u: Universe, version: CelVersion): string {
     default:
       return scalarName(type);
   }
+}
+
+/** 1.31+ resolves `self.if` to the field escaped as `__if__`: the name it is also known by. */
+function keywordAlias(field: string, type: DeclType, version: CelVersion): string | undefined {
+  const keyword = /^__(\w+)__$/.exec(field)?.[1];
+  return keyword &&
+    atLeast(version, 1, 31) &&
+    CEL_RESERVED_SYMBOLS.has(keyword) &&
+    !CEL_LEXER_KEYWORDS.has(keyword) &&
+    !type.fields?.has(keyword)
+    ? keyword
+    : undefined;
+}
+
+function named(field: string, alias: string | undefined, only: ReadonlySet<string>): boolean {
+  return only.has(field) || (alias !== undefined && only.has(alias));
 }
 
 function scalarName(type: DeclType): string {
@@ -144,16 +151,22 @@ export function typedEnvironment(
   return typed;
 }
 
-const checkingCache = new WeakMap<DeclType, Map<string, TypedEnvironment>>();
+/** Environments for checking, by the shape of what their rules name (see `namedShape`). */
+const checkingCache = new Map<string, TypedEnvironment>();
+/** Enough for every rule of a large project; a long-lived process starts over past it. */
+const MAX_CHECKING_ENVIRONMENTS = 4096;
 
 /**
  * An environment for type-checking (never evaluating) expressions on a node of `selfType`:
  * objects declare only the fields named somewhere in `sources`, the rule and its message
  * expression. An expression reaches a field only by naming it (CEL has no reflection on
  * objects, and lists' and maps' elements are always declared), so it checks as it does against
- * every field, while a rule on a large node no longer registers hundreds of object types with
- * the engine, each a scan of all the overloads registered before it: that cost `crdgen check`
- * of the corpus a tenth of its time. Evaluation needs every field: `typedEnvironment`.
+ * every field. Registering every object type below a large node with the engine, each a scan of
+ * all the overloads registered before it, cost `crdgen check` of the corpus a tenth of its time.
+ *
+ * Environments are shared by rules whose named fields have the same shape: the same rule on
+ * each version of a CRD, or in each copy of a type. Evaluation needs every field:
+ * `typedEnvironment`.
  */
 export function checkingEnvironment(
   version: CelVersion,
@@ -163,9 +176,8 @@ export function checkingEnvironment(
 ): TypedEnvironment {
   const only = new Set<string>();
   for (const source of sources) for (const [word] of source.matchAll(WORDS)) only.add(word);
-  const key = `${versionKey(version)}/${optionalOldSelf}/${[...only].sort().join(" ")}`;
-  let byKey = checkingCache.get(selfType);
-  const cached = byKey?.get(key);
+  const key = `${versionKey(version)}/${optionalOldSelf}/${namedShape(selfType, only, version, new Map())}`;
+  const cached = checkingCache.get(key);
   if (cached) return cached;
   const universe: Universe = {
     env: baseEnvironment(version).clone(),
@@ -178,9 +190,42 @@ export function checkingEnvironment(
   env.registerVariable("self", typeName);
   env.registerVariable("oldSelf", optionalOldSelf ? `optional<${typeName}>` : typeName);
   const typed = { env, version, selfType, objectTypes: universe.objectTypes };
-  if (!byKey) checkingCache.set(selfType, (byKey = new Map()));
-  byKey.set(key, typed);
+  if (checkingCache.size >= MAX_CHECKING_ENVIRONMENTS) checkingCache.clear();
+  checkingCache.set(key, typed);
   return typed;
+}
+
+/**
+ * What `register` declares of `type` for a rule naming `only`, as text: the named fields, their
+ * types, and which object types are one (`#n`, the nth met): \`self.a == self.b\` checks only
+ * when both fields have one type. Types of one shape check every expression alike.
+ */
+function namedShape(
+  type: DeclType,
+  only: ReadonlySet<string>,
+  version: CelVersion,
+  met: Map<DeclType, number>,
+): string {
+  switch (type.kind) {
+    case "object": {
+      const seen = met.get(type);
+      if (seen !== undefined) return `#${seen}`;
+      met.set(type, met.size);
+      let shape = "{";
+      for (const field of type.fields?.values() ?? []) {
+        const alias = keywordAlias(field.name, type, version);
+        if (!named(field.name, alias, only)) continue;
+        shape += `${field.name}${alias ? `|${alias}` : ""}:${namedShape(field.type, only, version, met)},`;
+      }
+      return `${shape}}`;
+    }
+    case "map":
+      return `map<${namedShape(type.elem ?? DYN, only, version, met)}>`;
+    case "list":
+      return `list<${namedShape(type.elem ?? DYN, only, version, met)}>`;
+    default:
+      return scalarName(type);
+  }
 }
 
 /** Every word of an expression, string literals' too: a superset of the fields it names. */
