@@ -70,7 +70,8 @@ export function parseFile(file: string, text: string): LoadedFile {
     type: "YAMLSyntax",
     message: `invalid YAML: ${message}`,
   }));
-  const refused = refusedCharacter(file, text);
+  // The block reader reads only text without them: a second look through megabytes is spared.
+  const refused = loaded.plainCharacters ? undefined : refusedCharacter(file, text);
   if (refused) findings.unshift(refused);
   // Only a file with `{{` can hold a template action: the walk is skipped for nearly all.
   for (const document of text.includes("{{") ? documents : []) {

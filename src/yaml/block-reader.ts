@@ -61,6 +61,7 @@ export function readBlockYaml(text: string): BlockRead | undefined {
   // YAML reads a CRLF line break as LF, in scalars too; lines and columns stay where they were.
   const lines = text.includes("\r") ? text.replaceAll("\r\n", "\n") : text;
   // Lone carriage returns, a byte-order mark, control and non-characters: left to the full parser.
+  // (So a stream read here holds none of the characters kubectl refuses: check/load.ts relies on it.)
   if (OUTSIDE_CHARACTERS.test(lines)) return undefined;
   try {
     return new BlockReader(lines).stream();

@@ -99,6 +99,11 @@ export interface YamlLoadResult {
   errors: YamlProblem[];
   /** Plain scalars of the documents that YAML 1.1 readers (kubectl) read differently. */
   yaml11Differences: () => Yaml11Difference[];
+  /**
+   * True when the text is known to hold no control character but tab and line breaks, no C1
+   * control, byte-order mark or non-character (the block reader read it: see block-reader.ts).
+   */
+  plainCharacters?: true;
 }
 
 /** Parses every document of `text`; empty and `null` documents are skipped, as kubectl skips them. */
@@ -113,6 +118,7 @@ export function parseYamlDocuments(text: string, file: string): YamlLoadResult {
     ),
     errors: [],
     yaml11Differences: () => quick.yaml11,
+    plainCharacters: true,
   };
 }
 

@@ -3,7 +3,10 @@
  * allowed") is an error at that character: the `yaml` package reads it as text, kubectl rejects
  * the whole file. Tab, line breaks, NEL and all other Unicode text pass.
  */
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { refusedCharacter } from "../../src/check/refused-characters.js";
+import { parseYamlDocuments } from "../../src/yaml/load.js";
 import { check, crdYaml, tempDir, type JsonFinding } from "./harness.js";
 
 async function findings(text: string): Promise<{ code: number; found: JsonFinding[] }> {
@@ -39,5 +42,35 @@ describe("characters kubectl's YAML reader refuses", () => {
     const { code, found } = await findings(text);
     expect(found).toEqual([]);
     expect(code).toBe(0);
+  });
+});
+
+describe("text the block reader reads", () => {
+  // parseFile skips the search for refused characters in such text: it must hold none.
+  test("holds no character kubectl's reader refuses", () => {
+    const character = fc.oneof(
+      fc.integer({ min: 0, max: 0xa0 }),
+      fc.constantFrom(0xfeff, 0xfffe, 0xffff, 0x2028),
+      fc.integer({ min: 0, max: 0xffff }),
+    );
+    const place = fc.constantFrom(
+      (c: string) => `a: x${c}y\n`,
+      (c: string) => `a: |\n  x${c}y\n`,
+      (c: string) => `a: "x${c}y"\n`,
+      (c: string) => `k${c}: 1\n`,
+      (c: string) => `a:\n- 1${c}\n`,
+      (c: string) => `a: 1\r\n${c}b: 2\r\n`,
+    );
+    fc.assert(
+      fc.property(character, place, (code, write) => {
+        const text = write(String.fromCharCode(code));
+        if (parseYamlDocuments(text, "f.yaml").plainCharacters)
+          expect(refusedCharacter("f.yaml", text)).toBeUndefined();
+      }),
+      { numRuns: 2000 },
+    );
+    // And it does read most such text: the test is not empty.
+    expect(parseYamlDocuments("a: |\n  x\u0085y\n", "f.yaml").plainCharacters).toBeUndefined();
+    expect(parseYamlDocuments("a: x\u00e9y\n", "f.yaml").plainCharacters).toBe(true);
   });
 });
