@@ -358,10 +358,12 @@ class BlockReader {
     // Blanks before the colon (rare) are in the hash: a miss, never a wrong hit, as `find` compares.
     const seen = SEEN_KEYS.find(t, start, end, hash);
     if (seen !== undefined) return seen;
+    const noted = this.yaml11.length;
     const key = this.plain(t.slice(start, end), start, true);
     if (typeof key === "string") {
-      // Only keys that read as themselves and need no YAML 1.1 look (which notes a position).
-      if (!MAY_DIFFER.has(t.charCodeAt(start)) && key.length === end - start) SEEN_KEYS.remember(key, hash);
+      // Only keys that read as themselves, and that YAML 1.1 reads so too (a difference is noted
+      // at each place: one taken from the table would go unnoted).
+      if (key.length === end - start && this.yaml11.length === noted) SEEN_KEYS.remember(key, hash);
       return key;
     }
     if (key === null) return "";

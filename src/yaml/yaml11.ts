@@ -30,6 +30,10 @@ const FALSE_WORDS = new Set(["n", "N", "no", "No", "NO", "off", "Off", "OFF"]);
 export function yaml11Reading(source: string): boolean | number | undefined {
   if (TRUE_WORDS.has(source)) return true;
   if (FALSE_WORDS.has(source)) return false;
+  // Every number below starts with a digit or a dot after its sign: most scalars asked about
+  // (`object`, `name`, `openAPIV3Schema`...) are done here.
+  const first = source.charCodeAt(source.startsWith("-") || source.startsWith("+") ? 1 : 0);
+  if (!((first >= 0x30 && first <= 0x39) || first === 0x2e)) return undefined;
   const sign = source.startsWith("-") ? -1 : 1;
   const body = source.replace(/^[-+]/, "");
   if (/^0b[01_]+$/.test(body)) return sign * parseInt(body.slice(2).replace(/_/g, ""), 2);

@@ -19,6 +19,12 @@ describe("yaml11Reading", () => {
     ["1:30", 90],
     ["190:20:30", 685230],
     ["1_000.5", 1000.5],
+    // Signs and a leading dot, before the digits every number needs.
+    ["+017", 15],
+    ["-0b11", -3],
+    ["-1:30", -90],
+    [".5_0", 0.5],
+    ["-.5_0", -0.5],
   ])("%s reads as %j in YAML 1.1", (source, value) => expect(yaml11Reading(source)).toBe(value));
 
   it.each([
@@ -35,6 +41,12 @@ describe("yaml11Reading", () => {
     "~",
     "null",
     "1e3",
+    "object",
+    "-x",
+    "+",
+    ".",
+    "-on",
+    "+y",
   ])("%s reads the same in both", (source) => expect(yaml11Reading(source)).toBeUndefined());
 });
 
