@@ -34,27 +34,34 @@ export function firstTemplateAction(text: string): SourcePosition | undefined {
  * (`{ .Release.Name }`) with a null value. No one writes that on purpose, so a document holding
  * one is a template too. Returns the path of the value the action stands in for.
  */
-export function templateValuePath(
-  value: unknown,
-  path: (string | number)[] = [],
-): (string | number)[] | undefined {
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = templateValuePath(item, [...path, i]);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (typeof value !== "object" || value === null) return undefined;
-  const entries = Object.entries(value);
-  const [only] = entries;
-  if (entries.length === 1 && only && /^\{.*\}$/s.test(only[0]) && only[1] === null) return path;
-  for (const [key, item] of entries) {
-    const found = templateValuePath(item, [...path, key]);
-    if (found) return found;
-  }
-  return undefined;
+export function templateValuePath(value: unknown): (string | number)[] | undefined {
+  const path: (string | number)[] = [];
+  return holdsActionValue(value, path) ? path : undefined;
 }
+
+/** The walk, with one path pushed and popped: a CRD's every node walked, in files that mention `{{`. */
+function holdsActionValue(value: unknown, path: (string | number)[]): boolean {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      if (holdsActionValue(value[i], path)) return true;
+      path.pop();
+    }
+    return false;
+  }
+  if (typeof value !== "object" || value === null) return false;
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object);
+  if (keys.length === 1 && ACTION_KEY.test(keys[0]!) && object[keys[0]!] === null) return true;
+  for (const key of keys) {
+    path.push(key);
+    if (holdsActionValue(object[key], path)) return true;
+    path.pop();
+  }
+  return false;
+}
+
+const ACTION_KEY = /^\{.*\}$/s;
 
 /**
  * Whether `file` is a template of a Helm chart: under a `templates` folder beside a `Chart.yaml`.
