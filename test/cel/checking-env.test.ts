@@ -183,6 +183,48 @@ describe("checkingEnvironment", () => {
     expect(checkingEnvironment(DEFAULT_CEL_VERSION, typeOf(changed), false, rule)).not.toBe(one);
   });
 
+  it("judges a presence test by the type of the rule at hand, after a rule on another type", () => {
+    // Found by the property below: the first environment, shared by shape, was asked about its own type's fields.
+    const first = object({ b: str });
+    const second = object({ a: str });
+    compileBoth(first, "has(self.a)");
+    const { all, named } = compileBoth(second, "has(self.b)");
+    expect(all.rule).toMatchObject({ kind: "error" });
+    expect(named).toEqual(all);
+    // An object type without a field list, and one with none: each as the full environment checks it.
+    const holding = (x: DeclType): DeclType => ({
+      kind: "object",
+      fields: new Map([["x", { name: "x", property: "x", type: x, required: false }]]),
+      maxElements: 1,
+      minSerializedSize: 2,
+    });
+    const open: DeclType = { kind: "object", maxElements: 1, minSerializedSize: 2 };
+    const closed: DeclType = { ...open, fields: new Map() };
+    for (const type of [holding(open), holding(closed)]) {
+      for (const rule of ["has(self.x.y)", "self.x == oldSelf.x"]) {
+        const all = compileExpression(typedEnvironment(DEFAULT_CEL_VERSION, type, false), rule, "bool");
+        const env = checkingEnvironment(DEFAULT_CEL_VERSION, type, false, [rule]);
+        expect(shown(compileExpression(env, rule, "bool"))).toEqual(shown(all));
+      }
+    }
+  });
+
+  it("judges a presence test of an escaped field by the name inside, as the full environment does", () => {
+    const schema = object({ __x__: str, if: str });
+    for (const minor of [30, 31]) {
+      for (const rule of ["has(self.x)", "has(self.__x__)", "has(self.y)"]) {
+        const { all, named } = compileBoth(schema, rule, { version: { major: 1, minor } });
+        expect(named, rule).toEqual(all);
+      }
+    }
+  });
+
+  it("names no internal object type in an error the engine words itself", () => {
+    const { all, named } = compileBoth(object({ a: object({ b: str }) }), "self.a[0] == 'x'");
+    expect(named).toEqual(all);
+    expect(JSON.stringify(named.rule)).toContain("Cannot index type 'object' with type 'int'");
+  });
+
   it("tells one object type in two places from two types of one shape", () => {
     // Types are objects of their own; one reached twice is one type, so its two places compare.
     const leaf = (): DeclType => ({
@@ -216,7 +258,9 @@ describe("checkingEnvironment", () => {
   });
 
   it("checks random paths through random schemas as the full environment does", () => {
-    const names = ["a", "b", "c", "spec", "items"];
+    // Property names, among them a keyword and one with a dash, which CEL sees escaped.
+    const names = ["a", "b", "c", "spec", "items", "if", "x-y"];
+    const selections = ["a", "b", "c", "spec", "items", "if", "__if__", "x__dash__y"];
     const leaf = fc.constantFrom<JSONSchemaProps>(str, int, { type: "boolean" });
     const { node } = fc.letrec<{ node: JSONSchemaProps }>((tie) => ({
       node: fc.oneof(
@@ -230,7 +274,7 @@ describe("checkingEnvironment", () => {
       ),
     }));
     const step = fc.oneof(
-      fc.constantFrom(...names).map((n) => `.${n}`),
+      fc.constantFrom(...selections).map((n) => `.${n}`),
       fc.constantFrom("[0]", "['a']"),
     );
     const path = fc.array(step, { maxLength: 4 }).map((steps) => `self${steps.join("")}`);
@@ -241,13 +285,13 @@ describe("checkingEnvironment", () => {
       path.map((p) => `${p}.all(x, x.a == x.b)`),
     );
     fc.assert(
-      fc.property(node, rule, (schema, text) => {
+      fc.property(node, rule, fc.constantFrom(30, 31, 35), (schema, text, minor) => {
         const type = schemaDeclType(schema, false);
         if (!type) return;
-        const { all, named } = compileBoth(schema, text);
+        const { all, named } = compileBoth(schema, text, { version: { major: 1, minor } });
         expect(named).toEqual(all);
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 

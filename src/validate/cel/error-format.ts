@@ -94,7 +94,11 @@ function translate(
   if (m) return { message: `undeclared reference to '${m[1] ?? ""}' (in container '')`, offset: start };
   if (error.name === "ParseError")
     return { message: `Syntax error: ${syntaxMessage(summary, source, start ?? 0)}`, offset: start };
-  return { message: summary.replaceAll(RE2_MATCHES, "matches"), offset: start };
+  // Any other message in the engine's words still names no type of ours (`Object_3`): those are internal.
+  return {
+    message: summary.replaceAll(RE2_MATCHES, "matches").replace(/\bObject_\d+\b/g, "object"),
+    offset: start,
+  };
 }
 
 const TOKEN_TEXT: Record<string, string> = { BOOLEAN: "", NULL: "null", IN: "in" };

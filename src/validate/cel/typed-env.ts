@@ -1,5 +1,5 @@
 import type { Environment } from "@marcbachmann/cel-js";
-import type { DeclType } from "./decl-type.js";
+import type { DeclField, DeclType } from "./decl-type.js";
 import { baseEnvironment, registerNullComparison } from "./engine.js";
 import { CEL_LEXER_KEYWORDS, CEL_RESERVED_SYMBOLS } from "./escaping.js";
 import { celEquals } from "./lib/values.js";
@@ -50,13 +50,18 @@ function register(type: DeclType, u: Universe, version: CelVersion): string {
         byVersion.set(versionKey(version), u);
       }
       const fields: Record<string, string> = {};
+      const declared = new Map<string, DeclField>();
       for (const field of type.fields?.values() ?? []) {
-        const alias = keywordAlias(field.name, type, version);
-        if (u.only && !named(field.name, alias, u.only)) continue;
+        if (u.only && !named(field.name, u.only)) continue;
         const fieldType = register(field.type, u, version);
         fields[field.name] = fieldType;
+        declared.set(field.name, field);
+        const alias = keywordAlias(field.name, type, version);
         if (alias) fields[alias] = fieldType;
       }
+      // Presence tests are judged by the fields declared (compile.ts): a universe shared by
+      // rules of one shape (see namedShape) declares the same ones for each.
+      if (u.only && type.fields) u.objectTypes.set(name, { ...type, fields: declared });
       u.env.registerType(name, { fields });
       // Object values compare structurally, like any CEL message.
       u.env.registerOperator(`${name} == ${name}`, (a: unknown, b: unknown) => celEquals(a, b));
@@ -84,8 +89,14 @@ function keywordAlias(field: string, type: DeclType, version: CelVersion): strin
     : undefined;
 }
 
-function named(field: string, alias: string | undefined, only: ReadonlySet<string>): boolean {
-  return only.has(field) || (alias !== undefined && only.has(alias));
+/**
+ * Whether an expression naming `only` may reach `field`: by its name, or an escaped field
+ * (`__if__`, `__x__`) by the name inside (as a keyword alias, or in a presence test).
+ */
+function named(field: string, only: ReadonlySet<string>): boolean {
+  if (only.has(field)) return true;
+  const inner = /^__(\w+)__$/.exec(field)?.[1];
+  return inner !== undefined && only.has(inner);
 }
 
 function scalarName(type: DeclType): string {
@@ -214,10 +225,12 @@ function namedShape(
       const seen = met.get(type);
       if (seen !== undefined) return `#${seen}`;
       met.set(type, met.size);
+      // An object without a field list passes every presence test (compile.ts): not one with none named.
+      if (!type.fields) return "{*}";
       let shape = "{";
-      for (const field of type.fields?.values() ?? []) {
+      for (const field of type.fields.values()) {
+        if (!named(field.name, only)) continue;
         const alias = keywordAlias(field.name, type, version);
-        if (!named(field.name, alias, only)) continue;
         shape += `${field.name}${alias ? `|${alias}` : ""}:${namedShape(field.type, only, version, met)},`;
       }
       return `${shape}}`;
