@@ -8,6 +8,7 @@ import {
   useRe2Matches,
   walkAst,
 } from "./engine.js";
+import { serialize } from "@marcbachmann/cel-js";
 import { celIssue, formatEngineError } from "./error-format.js";
 import { compileRe2 } from "./re2.js";
 import { RE2_MATCHES } from "./lib/regex.js";
@@ -90,14 +91,40 @@ function presenceTestErrors(ast: ASTNode, source: string, typed: TypedEnvironmen
     const target = node.args[1][0];
     if (target?.op !== ".") return;
     const [operand, field] = target.args;
-    const typeName = (operand as { checkedType?: { name?: string } }).checkedType?.name;
+    const typeName = operandTypeName(operand, typed);
     const decl = typeName ? typed.objectTypes.get(typeName) : undefined;
     if (decl?.fields && !decl.fields.has(field)) {
       const keywordAlias = atLeast(typed.version, 1, 31) && decl.fields.has(`__${field}__`);
-      if (!keywordAlias) problem = celIssue(source, operand.end, `undefined field '${field}'`);
+      if (!keywordAlias)
+        problem = celIssue(source, selectionDot(target, operand, source), `undefined field '${field}'`);
     }
   });
   return problem;
+}
+
+/**
+ * Where cel-go places an error about a selection: its dot, the last before the field's name. (An
+ * index operand's `end` runs past it: `self.list[0].nope`.)
+ */
+function selectionDot(target: ASTNode, operand: ASTNode, source: string): number {
+  const dot = typeof target.pos === "number" ? source.lastIndexOf(".", target.pos - 1) : -1;
+  return dot >= 0 ? dot : operand.end;
+}
+
+/**
+ * The type of a presence test's operand. The engine types only the root of has()'s argument
+ * (`self` of `has(self.x.y)`), so a deeper operand is checked alone; one that names a macro's
+ * variable does not check alone, and is left unjudged.
+ */
+function operandTypeName(operand: ASTNode, typed: TypedEnvironment): string | undefined {
+  const known = (operand as { checkedType?: { name?: string } }).checkedType?.name;
+  if (known !== undefined) return known;
+  try {
+    const alone = typed.env.check(serialize(operand));
+    return alone.valid ? alone.type : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parse and type-check one expression in a typed environment. */
