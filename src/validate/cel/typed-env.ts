@@ -211,7 +211,7 @@ export function checkingEnvironment(
 
 /**
  * What `register` declares of `type` for a rule naming `only`, as text: the named fields, their
- * types, and which object types are one (`#n`, the nth met): \`self.a == self.b\` checks only
+ * types, and which object types are one (`#n`, the nth met): `self.a == self.b` checks only
  * when both fields have one type. Types of one shape check every expression alike.
  */
 function namedShape(
