@@ -2,8 +2,7 @@
  * `checkingEnvironment` declares only the fields a rule names: every rule must check in it
  * exactly as in `typedEnvironment`, which declares them all.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { JSONSchemaProps } from "../../src/schema/types.js";
@@ -20,16 +19,7 @@ import { V1_CREATE_OPTIONS } from "../../src/validate/options.js";
 import { crdWithSpec, object } from "../helpers/crds.js";
 import { DEFAULT_CEL_VERSION, type CelVersion } from "../../src/validate/cel/version.js";
 import { parseYamlDocuments } from "../../src/yaml/load.js";
-
-const CRDS = fileURLToPath(new URL("../../../shared/corpus/crds/", import.meta.url));
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) =>
-      statSync(dir + f).isDirectory() ? yamlFiles(`${dir}${f}/`) : f.endsWith(".yaml") ? [dir + f] : [],
-    );
-}
+import { corpusFiles } from "../validate/corpus.js";
 
 interface Compiled {
   rule: unknown;
@@ -297,7 +287,7 @@ describe("checkingEnvironment", () => {
 
   it("checks every rule of the corpus as the full environment does", () => {
     let rules = 0;
-    for (const file of yamlFiles(CRDS)) {
+    for (const file of corpusFiles("crds")) {
       for (const doc of parseYamlDocuments(readFileSync(file, "utf8"), file).documents) {
         const spec = (
           doc.value as { spec?: { versions?: { schema?: { openAPIV3Schema?: JSONSchemaProps } }[] } }

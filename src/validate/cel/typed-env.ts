@@ -77,9 +77,14 @@ function register(type: DeclType, u: Universe, version: CelVersion): string {
   }
 }
 
+/** The name inside an escaped field name (`if` of `__if__`). */
+function unescapedName(field: string): string | undefined {
+  return /^__(\w+)__$/.exec(field)?.[1];
+}
+
 /** 1.31+ resolves `self.if` to the field escaped as `__if__`: the name it is also known by. */
 function keywordAlias(field: string, type: DeclType, version: CelVersion): string | undefined {
-  const keyword = /^__(\w+)__$/.exec(field)?.[1];
+  const keyword = unescapedName(field);
   return keyword &&
     atLeast(version, 1, 31) &&
     CEL_RESERVED_SYMBOLS.has(keyword) &&
@@ -95,7 +100,7 @@ function keywordAlias(field: string, type: DeclType, version: CelVersion): strin
  */
 function named(field: string, only: ReadonlySet<string>): boolean {
   if (only.has(field)) return true;
-  const inner = /^__(\w+)__$/.exec(field)?.[1];
+  const inner = unescapedName(field);
   return inner !== undefined && only.has(inner);
 }
 
@@ -135,6 +140,13 @@ function existingUniverse(type: DeclType, version: CelVersion): Universe | undef
   return undefined;
 }
 
+/** `self`, and `oldSelf` (optional with `optionalOldSelf`), of the node's type. */
+function declareSelf(env: Environment, typeName: string, optionalOldSelf: boolean): Environment {
+  env.registerVariable("self", typeName);
+  env.registerVariable("oldSelf", optionalOldSelf ? `optional<${typeName}>` : typeName);
+  return env;
+}
+
 const typedCache = new WeakMap<DeclType, Map<string, TypedEnvironment>>();
 
 /** The environment for rules on a node of `selfType` (cached per type and oldSelf flavour). */
@@ -153,9 +165,7 @@ export function typedEnvironment(
     universe = { env: baseEnvironment(version).clone(), names: new Map(), objectTypes: new Map() };
     typeName = register(selfType, universe, version);
   }
-  const env = universe.env.clone();
-  env.registerVariable("self", typeName);
-  env.registerVariable("oldSelf", optionalOldSelf ? `optional<${typeName}>` : typeName);
+  const env = declareSelf(universe.env.clone(), typeName, optionalOldSelf);
   const typed = { env, version, selfType, objectTypes: universe.objectTypes };
   if (!byKey) typedCache.set(selfType, (byKey = new Map()));
   byKey.set(key, typed);
@@ -200,9 +210,8 @@ export function checkingEnvironment(
     only,
   };
   const typeName = register(selfType, universe, version);
-  const { env } = universe;
-  env.registerVariable("self", typeName);
-  env.registerVariable("oldSelf", optionalOldSelf ? `optional<${typeName}>` : typeName);
+  // The universe is this environment's alone: no clone of it is needed.
+  const env = declareSelf(universe.env, typeName, optionalOldSelf);
   const typed = { env, version, selfType, objectTypes: universe.objectTypes };
   if (checkingCache.size >= MAX_CHECKING_ENVIRONMENTS) checkingCache.clear();
   checkingCache.set(key, typed);
