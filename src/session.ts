@@ -20,6 +20,7 @@ import {
   type LoadedProgram,
 } from "./read/program.js";
 import { RunCaches } from "./run-caches.js";
+import { collectYoungGarbageSoon } from "./runtime/collect-garbage.js";
 import { missingImportCandidates } from "./read/importers.js";
 import { isLibraryFile } from "./read/library-files.js";
 import { bytesOf, writeAtomically, type OutputFile } from "./write/files.js";
@@ -146,6 +147,13 @@ export class CrdSession {
   run(): Promise<RunOutcome> {
     const next = this.queue.then(() => this.runNow());
     this.queue = next.catch(() => undefined);
+    // What a rebuild left in the young generation is collected before the next edit, not during it.
+    next.then(
+      (outcome) => {
+        if (!outcome.unchanged) collectYoungGarbageSoon();
+      },
+      () => undefined,
+    );
     return next;
   }
 
@@ -242,6 +250,7 @@ export class CrdSession {
       const refreshed = refreshProgram(this.loaded, [file]);
       generateFromProgram(refreshed, { ...this.options }, this.caches);
       this.loaded = refreshed;
+      collectYoungGarbageSoon();
       return true;
     });
     this.queue = next.catch(() => undefined);
