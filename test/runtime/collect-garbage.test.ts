@@ -30,10 +30,7 @@ describe("collectYoungGarbageSoon", () => {
     let seen = 0;
     const observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries())
-        if (
-          (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ===
-          constants.NODE_PERFORMANCE_GC_MINOR
-        )
+        if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR)
           seen++;
     });
     observer.observe({ entryTypes: ["gc"] });
