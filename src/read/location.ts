@@ -121,6 +121,19 @@ class LazyLocation implements SourceLocation {
     this.#resolved = other.#resolved;
   }
 
+  /** The file version it points into, and where (see lazyPlace). */
+  get place(): LazyPlace {
+    return { text: this.#file, fileName: this.#file.fileName, pos: this.#pos };
+  }
+
+  /** Points `delta` characters further on, in `to`: the same place in a later version of the file. */
+  shift(to: FileText, delta: number): void {
+    this.#file = to;
+    this.#pos += delta;
+    if (this.#end >= 0) this.#end += delta;
+    this.#resolved = undefined;
+  }
+
   private resolve(): SourceLocation {
     if (this.#resolved) return this.#resolved;
     const file = this.#file;
@@ -193,6 +206,32 @@ export function inSameFile(a: unknown, b: unknown): boolean | undefined {
  */
 export function moveLocation(from: SourceLocation, to: SourceLocation): void {
   if (from instanceof LazyLocation && to instanceof LazyLocation) from.moveTo(to);
+}
+
+/** Where a lazy location points: a version of a file (as `fileVersion` gives it) and a position there. */
+export interface LazyPlace {
+  readonly text: ts.SourceFileLike;
+  readonly fileName: string;
+  readonly pos: number;
+}
+
+/** Where a lazy location (nodeOrigin, positionOrigin) points; undefined for any other value. */
+export function lazyPlace(value: unknown): LazyPlace | undefined {
+  return value instanceof LazyLocation ? value.place : undefined;
+}
+
+/** What lazy locations in `sf` hold of it: compare with `lazyPlace(...).text`. */
+export function fileVersion(sf: ts.SourceFile): ts.SourceFileLike {
+  return fileTextOf(sf);
+}
+
+/**
+ * Makes a lazy location point `delta` characters further on, in `to`: where the same text is in
+ * a later version of its file (an edit above it moved it). What holds the location (a watch
+ * session's reused readings and what later stages made of them) then reports that place.
+ */
+export function shiftLocation(location: SourceLocation, to: ts.SourceFile, delta: number): void {
+  if (location instanceof LazyLocation) location.shift(fileTextOf(to), delta);
 }
 
 /** Where `node` is (as `nodeLocation` finds it), worked out when first read (see LazyLocation). */

@@ -5,6 +5,7 @@
  */
 import type { ts } from "ts-morph";
 import { tsApi } from "./typescript.js";
+import { topLevelStatement } from "./statement-pairing.js";
 import { codes } from "../diagnostics/codes.js";
 import { RECURSION_HINT } from "../diagnostics/recursion.js";
 import { quantityBoundWarning } from "./quantity-bounds.js";
@@ -109,6 +110,8 @@ interface Frame {
   /** The property path the declaration was reached at (its references' paths extend it). */
   readonly path: string;
   readonly files: Set<ts.SourceFile>;
+  /** The top-level statements of those files that were read from (a source file itself: any of its statements). */
+  readonly statements: Set<ts.Node>;
   /** Something was read that the files above do not determine: the result is not recorded. */
   opaque: boolean;
   /** How many diagnostics there were when the frame opened, and how many nested frames reported. */
@@ -1575,6 +1578,9 @@ export class TypeReader {
         ctx,
       );
     }
+    // A member of an enum (`kind: Kind.Web`) is its value: it depends on the enum's declaration,
+    // and on whatever declarations a computed value (`Web = Base.Web`, `Max = LIMIT`) comes from.
+    if (f & TypeFlags.EnumLiteral && this.frame && type.symbol) this.dependOnEnumMember(type.symbol);
     if (f & TypeFlags.StringLiteral) return enumOf("string", [(type as ts.StringLiteralType).value], origin);
     if (f & TypeFlags.NumberLiteral) {
       const v = (type as ts.NumberLiteralType).value;
@@ -2138,7 +2144,13 @@ export class TypeReader {
       if (frame) this.closeFrame(frame, parent);
     }
     if (recordable && frame && !frame.opaque && frame.diagnostics === 0) {
-      cache.set(decl, { definition: placeholder, refs: frame.refs, files: [...frame.files] });
+      frame.statements.add(topLevelStatement(decl) ?? decl.getSourceFile());
+      cache.set(decl, {
+        definition: placeholder,
+        refs: frame.refs,
+        files: [...frame.files],
+        statements: [...frame.statements],
+      });
     }
     return name;
   }
@@ -2223,6 +2235,7 @@ export class TypeReader {
     const frame: Frame = {
       path,
       files: new Set(),
+      statements: new Set(),
       opaque: false,
       diagnosticsBefore: this.diagnostics.length,
       nestedDiagnostics: 0,
@@ -2241,9 +2254,26 @@ export class TypeReader {
     this.frame = parent;
   }
 
-  /** The current declaration depends on the file `node` is in. */
+  /** The current declaration depends on the file `node` is in, and on the statement there that holds it. */
   private dependOn(node: ts.Node): void {
-    this.frame?.files.add(node.getSourceFile());
+    const frame = this.frame;
+    if (!frame) return;
+    const sf = node.getSourceFile();
+    frame.files.add(sf);
+    frame.statements.add(topLevelStatement(node) ?? sf);
+  }
+
+  /**
+   * A member's value is a function of its enum's declaration unless a member's initializer names
+   * something else (an auto-numbered member counts on from the one before it).
+   */
+  private dependOnEnumMember(member: ts.Symbol): void {
+    this.dependOnSymbol(member);
+    for (const d of member.declarations ?? []) {
+      const members = tsApi.isEnumMember(d) ? d.parent.members : [];
+      if (members.some((m) => m.initializer && !isLiteralInitializer(m.initializer)))
+        this.frame!.opaque = true;
+    }
   }
 
   private dependOnSymbol(symbol: ts.Symbol): void {
@@ -2585,6 +2615,20 @@ function listed(items: readonly string[]): string {
 function endingEarly(tags: readonly PlainCommentTag[]): string {
   const lines = tags.flatMap((t) => (t.line?.includes("*/") ? [t.line.replaceAll("*/", "*\\/")] : []));
   return lines.length > 0 ? `; ${EARLY_END_HINT}: ${lines.join(" ")}` : "";
+}
+
+/** `"a"`, `3`, `-1`: an enum member's value written as a literal. */
+function isLiteralInitializer(node: ts.Expression): boolean {
+  if (node.kind === SyntaxKind.PrefixUnaryExpression) {
+    const unary = node as ts.PrefixUnaryExpression;
+    const sign = unary.operator === SyntaxKind.MinusToken || unary.operator === SyntaxKind.PlusToken;
+    return sign && unary.operand.kind === SyntaxKind.NumericLiteral;
+  }
+  return (
+    node.kind === SyntaxKind.StringLiteral ||
+    node.kind === SyntaxKind.NoSubstitutionTemplateLiteral ||
+    node.kind === SyntaxKind.NumericLiteral
+  );
 }
 
 /** What gives an enum member a value the schema can list. */

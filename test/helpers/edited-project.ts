@@ -43,6 +43,10 @@ export interface B extends Base {
 }
 `,
   "/p/c.ts": `import type { int32 } from "./scalars";
+/** Declared above C: an edit of it moves C. */
+export interface Before {
+  b?: string;
+}
 /** A C. */
 export interface C {
   w: string[];
@@ -54,9 +58,11 @@ export interface Page<T> {
   items: T[];
 }
 `,
-  "/p/d.ts": `import type { C } from "./c";
+  "/p/d.ts": `import type { Before, C } from "./c";
 import type { Page } from "./page";
 export enum E { A = "a", B = "b" }
+/** Its member's value is E's: an edit of E changes F (and the type F.X), whose text stays the same. */
+export enum F { X = E.B }
 export type Mode = "x" | "y";
 export type Obj = { k: string };
 export interface Holder {
@@ -65,7 +71,10 @@ export interface Holder {
   indexed: Indexed;
   picked: Picked;
   paged?: Paged;
+  before?: Before;
+  flagged?: Flagged;
 }
+export interface Flagged { f?: F; x?: F.X }
 export interface Indexed { i?: C["n"] }
 export interface Picked { p: Pick<C, "w"> }
 export interface Paged { pc: Page<C> }
@@ -87,7 +96,7 @@ export interface Edit {
 }
 
 export const EDITS: Edit[] = [
-  ...["A", "B", "C", "Local", "Holder", "Page"].map((name) => ({
+  ...["A", "B", "C", "Local", "Holder", "Page", "Before"].map((name) => ({
     file: fileOf(name),
     label: `add a field to ${name}`,
     apply: (t: string) =>
@@ -204,6 +213,7 @@ function fileOf(name: string): string {
     Local: "/p/a.ts",
     B: "/p/b.ts",
     C: "/p/c.ts",
+    Before: "/p/c.ts",
     Holder: "/p/d.ts",
     Page: "/p/page.ts",
   }[name]!;

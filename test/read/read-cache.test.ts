@@ -25,8 +25,14 @@ function expectSameReads(loaded: LoadedProgram, cache: ReadCache): void {
   const { cached, fresh, cachedDiagnostics, freshDiagnostics } = readBoth(loaded, cache);
   expect([...cached.definitions.keys()]).toEqual([...fresh.definitions.keys()]);
   expect([...cached.definitions.values()]).toEqual([...fresh.definitions.values()]);
+  // Origins as places (line and column): toEqual sees no difference between two lazy locations.
+  expect(asJson([...cached.definitions.values()])).toEqual(asJson([...fresh.definitions.values()]));
   expect(cached.roots).toEqual(fresh.roots);
   expect(cachedDiagnostics).toEqual(freshDiagnostics);
+}
+
+function asJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
 }
 
 describe("ReadCache", () => {
@@ -52,12 +58,43 @@ describe("ReadCache", () => {
     const after = refreshProgram(loaded, ["/p/c.ts"]);
     const diagnostics: Diagnostic[] = [];
     const model = read(after, diagnostics, cache);
-    // C itself, and A, B and Holder, which name C; Local (in A's file, naming nothing) was not
-    // read again; Indexed, Picked and Paged (C["n"], Pick<C>, Page<C>) are never recorded.
+    // C itself, and A, B and Holder, which name C; Local (in A's file, naming nothing) and Before
+    // (in C's file, which the edit left as it was) were not read again; Indexed, Picked and Paged
+    // (C["n"], Pick<C>, Page<C>) and Flagged (an enum member computed from another) are never recorded.
     expect(cache.stored).toBe(4);
-    expect(cache.reused).toBe(1);
+    expect(cache.reused).toBe(2);
+    expect(cache.carried).toBe(1);
     const c = model.definitions.get("C")!.type;
     expect(c.kind === "object" && c.properties.map((p) => p.name)).toEqual(["w", "v", "n"]);
+    expectSameReads(after, cache);
+  });
+
+  it("carries an interface over an edit of another statement of its file, to where it now is", () => {
+    const { fs, loaded } = project();
+    const cache = new ReadCache();
+    const first = read(loaded, [], cache);
+    const line = (model: typeof first) => model.definitions.get("C")!.origin!.line;
+    const before = line(first);
+    const edit = EDITS.find((e) => e.label === "add a field to Before")!;
+    fs.writeFileSync(edit.file, edit.apply(fs.readFileSync(edit.file)));
+    const after = refreshProgram(loaded, [edit.file]);
+    const model = read(after, [], cache);
+    // Before is read again, and Holder, which names it; C, below Before in the same file, is carried over.
+    expect(cache.carried).toBeGreaterThanOrEqual(1);
+    expect(line(model)).toBe(before + 1);
+    expectSameReads(after, cache);
+  });
+
+  it("reads again an interface holding an enum member whose value an edit of another enum changed", () => {
+    const { fs, loaded } = project();
+    const cache = new ReadCache();
+    read(loaded, [], cache);
+    const edit = EDITS.find((e) => e.label === "change the enum and the literal union")!;
+    fs.writeFileSync(edit.file, edit.apply(fs.readFileSync(edit.file)));
+    const after = refreshProgram(loaded, [edit.file]);
+    const flagged = read(after, [], cache).definitions.get("Flagged")!.type;
+    const x = flagged.kind === "object" ? flagged.properties.find((p) => p.name === "x")?.type : undefined;
+    expect(x).toMatchObject({ kind: "enum", values: ["bb"] });
     expectSameReads(after, cache);
   });
 

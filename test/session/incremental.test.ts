@@ -66,15 +66,21 @@ describe("a session's run with caches", () => {
     }
   });
 
+  const RULE = "give C a rule naming a field it lacks (Kubernetes' validator refuses it), or undo it";
+  const FORMAT = "give C a format Kubernetes does not know (a warning, every run)";
+  // A line at the top of the file changes its first statement (C is read again and found the
+  // same); a field added to Before, above C, leaves C's statement as it was (C's reading is carried over).
   it.each([
-    "give C a rule naming a field it lacks (Kubernetes' validator refuses it), or undo it",
-    "give C a format Kubernetes does not know (a warning, every run)",
-  ])("places a diagnostic where it is now after a line added above it: %s", (label) => {
+    [RULE, "add a line at the top of c.ts"],
+    [FORMAT, "add a line at the top of c.ts"],
+    [RULE, "add a field to Before"],
+    [FORMAT, "add a field to Before"],
+  ])("places a diagnostic where it is now after a line added above it: %s, then %s", (label, above) => {
     const { fs, loaded: first } = project();
     const caches = new RunCaches();
     let loaded = first;
     generateFromProgram(loaded, OPTIONS, caches);
-    const lineAbove = EDITS.find((e) => e.label.startsWith("add a line at the top of c.ts"))!;
+    const lineAbove = EDITS.find((e) => e.label.startsWith(above))!;
     let lines: number[] = [];
     for (const edit of [EDITS.find((e) => e.label === label)!, lineAbove, lineAbove]) {
       fs.writeFileSync(edit.file, edit.apply(fs.readFileSync(edit.file)));
