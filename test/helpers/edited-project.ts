@@ -195,6 +195,18 @@ export const EDITS: Edit[] = [
     "interface Basex ",
   ),
   toggle(
+    "/p/c.ts",
+    "declare one more interface at the end of c.ts (its statements no longer pair up), or remove it",
+    "  n?: int32;\n}\n",
+    "  n?: int32;\n}\nexport interface After { a?: number }\n",
+  ),
+  toggle(
+    "/p/d.ts",
+    "document the enum above Holder (a statement above it changes), or undo it",
+    'export enum E { A = "a", B = "b" }',
+    '/** Letters. */\nexport enum E { A = "a", B = "b" }',
+  ),
+  toggle(
     "/p/sample.ts",
     "give the sample a value of the wrong type (a type error in that file alone), or undo it",
     "{ i: 1 }",
