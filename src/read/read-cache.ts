@@ -53,9 +53,10 @@ export interface ReadRecord {
   readonly definition: IrDefinition;
   /** Every named type the reading reached directly, in order. */
   readonly refs: readonly RecordedRef[];
-  /** The files whose change or removal makes the record stale... */
-  readonly files: readonly ts.SourceFile[];
-  /** ...unless the edit left these top-level statements of theirs as they were (a source file: any edit of it). */
+  /**
+   * The top-level statements the reading depended on (a source file: the whole file). A change of
+   * their files, or a file's removal, makes the record stale, unless the edit left them as they were.
+   */
   readonly statements: readonly ts.Node[];
 }
 
@@ -63,7 +64,10 @@ export class ReadCache {
   private records = new WeakMap<ts.Node, ReadRecord>();
   private globals: ReadonlySet<ts.SourceFile> = new Set();
   private program: ts.Program | undefined;
-  /** Each file's version as the last read and this one found it, by name. */
+  /**
+   * Each file's version as the last read and this one found it, by name (only the files: keeping
+   * the last program would keep its type checker).
+   */
   private lastVersions = new Map<string, ts.SourceFile>();
   private versions = new Map<string, ts.SourceFile>();
   /** Pairings of earlier versions of edited files with their current ones, made once per read. */
@@ -100,8 +104,10 @@ export class ReadCache {
     if (!program) return undefined;
     const record = this.records.get(declaration) ?? this.recordBeforeEdit(declaration);
     if (!record) return undefined;
-    for (const file of record.files)
+    for (const statement of record.statements) {
+      const file = statement.getSourceFile();
       if (program.getSourceFile(file.fileName) !== file) return this.carriedOver(record, declaration);
+    }
     return record;
   }
 
@@ -120,39 +126,37 @@ export class ReadCache {
     return earlier && this.records.get(earlier);
   }
 
+  /** `before` paired with `after`, its version in this read's program (one per file: kept for the read). */
   private pairing(before: ts.SourceFile, after: ts.SourceFile): StatementPairing | undefined {
     let pairing = this.pairings.get(before);
-    if (pairing === undefined || (pairing !== null && pairing.after !== after)) {
-      pairing = StatementPairing.of(before, after) ?? null;
-      this.pairings.set(before, pairing);
-    }
+    if (pairing === undefined)
+      this.pairings.set(before, (pairing = StatementPairing.of(before, after) ?? null));
     return pairing ?? undefined;
   }
 
   /**
-   * `record`, whose files include edited ones, for `declaration` now: when every statement it read
+   * `record`, whose statements include ones of edited files, for `declaration` now: when every statement it read
    * from in them is unchanged, with its nodes and origins moved to where those statements are now
    * (the origins in place: drafts and later stages hold the same ones). Undefined otherwise.
    */
   private carriedOver(record: ReadRecord, declaration: ts.Node): ReadRecord | undefined {
     const program = this.program!;
     const edited = new Map<ts.SourceFile, StatementPairing>();
-    const files: ts.SourceFile[] = [];
-    for (const file of record.files) {
-      const now = program.getSourceFile(file.fileName);
-      if (now === undefined) return undefined;
-      files.push(now);
-      if (now === file) continue;
-      const pairing = this.pairing(file, now);
-      if (pairing === undefined) return undefined;
-      edited.set(file, pairing);
-    }
     const statements: ts.Node[] = [];
     for (const statement of record.statements) {
-      const pairing = edited.get(statement.getSourceFile());
-      const now = pairing ? pairing.keptStatement(statement) : statement;
+      const file = statement.getSourceFile();
+      const now = program.getSourceFile(file.fileName);
       if (now === undefined) return undefined;
-      statements.push(now);
+      if (now === file) {
+        statements.push(statement);
+        continue;
+      }
+      // A whole-file dependency (the file itself) has no kept version: not carried over.
+      const pairing = this.pairing(file, now);
+      const kept = pairing?.keptStatement(statement);
+      if (!pairing || !kept) return undefined;
+      edited.set(file, pairing);
+      statements.push(kept);
     }
     const moved = <T extends ts.Node>(node: T): T | undefined => {
       const pairing = edited.get(node.getSourceFile());
@@ -170,7 +174,7 @@ export class ReadCache {
     const shifts = originShifts(record.definition, edited, program);
     if (!shifts) return undefined;
     for (const { origin, to, delta } of shifts) shiftLocation(origin, to, delta);
-    const carried: ReadRecord = { definition: record.definition, refs, files, statements };
+    const carried: ReadRecord = { definition: record.definition, refs, statements };
     this.records.set(declaration, carried);
     this.carried++;
     return carried;

@@ -109,10 +109,9 @@ type NamedDeclaration =
 interface Frame {
   /** The property path the declaration was reached at (its references' paths extend it). */
   readonly path: string;
-  readonly files: Set<ts.SourceFile>;
-  /** The top-level statements of those files that were read from (a source file itself: any of its statements). */
+  /** The top-level statements read from (a source file itself: any of its statements). */
   readonly statements: Set<ts.Node>;
-  /** Something was read that the files above do not determine: the result is not recorded. */
+  /** Something was read that the statements above do not determine: the result is not recorded. */
   opaque: boolean;
   /** How many diagnostics there were when the frame opened, and how many nested frames reported. */
   readonly diagnosticsBefore: number;
@@ -2148,7 +2147,6 @@ export class TypeReader {
       cache.set(decl, {
         definition: placeholder,
         refs: frame.refs,
-        files: [...frame.files],
         statements: [...frame.statements],
       });
     }
@@ -2234,7 +2232,6 @@ export class TypeReader {
   private openFrame(path: string): Frame {
     const frame: Frame = {
       path,
-      files: new Set(),
       statements: new Set(),
       opaque: false,
       diagnosticsBefore: this.diagnostics.length,
@@ -2254,13 +2251,9 @@ export class TypeReader {
     this.frame = parent;
   }
 
-  /** The current declaration depends on the file `node` is in, and on the statement there that holds it. */
+  /** The current declaration depends on the top-level statement holding `node`. */
   private dependOn(node: ts.Node): void {
-    const frame = this.frame;
-    if (!frame) return;
-    const sf = node.getSourceFile();
-    frame.files.add(sf);
-    frame.statements.add(topLevelStatement(node) ?? sf);
+    this.frame?.statements.add(topLevelStatement(node) ?? node.getSourceFile());
   }
 
   /**
