@@ -11,9 +11,19 @@
  * rejects is rewritten. Nothing here may fail a run: an unwritable cache only means no cache.
  * `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch) turns it off.
  */
-import { isAscii } from "node:buffer";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire, Module } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
@@ -59,22 +69,41 @@ type ModuleFunction = (
 ) => void;
 
 function compile(file: string, cachedData: Buffer | undefined): { fn: ModuleFunction; script: vm.Script } {
-  const source = readSource(file);
-  // Node's own CommonJS wrapper, so the module sees the usual five bindings.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  const script = new vm.Script(wrappedSource(file), {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
   return { fn: script.runInThisContext() as ModuleFunction, script };
 }
 
+/** Node's own CommonJS wrapper, so the module sees the usual five bindings. */
+const WRAPPER_START = "(function (exports, require, module, __filename, __dirname) {";
+const WRAPPER_END = "\n})";
+
 /**
- * A file's text. TypeScript's 9 MB are pure ASCII: read as Latin-1, the bytes are copied into a
- * one-byte string instead of decoded as UTF-8 (~10 ms less per run); other files are decoded.
+ * The file's text inside the wrapper, read into one buffer that already holds the wrapper and
+ * decoded once. Joining the wrapper to TypeScript's 9 MB as strings made a rope V8 then copied
+ * flat before compiling (~25 ms a run), and an `isAscii` check to pick Latin-1 over UTF-8 cost
+ * ~11 ms more: Node decodes pure ASCII as UTF-8 no slower than as Latin-1.
  */
-function readSource(file: string): string {
-  const bytes = readFileSync(file);
-  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+function wrappedSource(file: string): string {
+  const fd = openSync(file, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const start = WRAPPER_START.length;
+    const bytes = Buffer.allocUnsafeSlow(start + size + WRAPPER_END.length);
+    bytes.write(WRAPPER_START, 0, "latin1");
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, start + read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    const end = start + read + bytes.write(WRAPPER_END, start + read, "latin1");
+    return bytes.toString("utf8", 0, end);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

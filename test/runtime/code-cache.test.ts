@@ -78,7 +78,7 @@ it("loads the module as require would, with its own require, once per process", 
   }
 });
 
-it("reads text beyond ASCII as UTF-8 (an ASCII file is read byte for byte)", () => {
+it("reads the file as UTF-8, text beyond ASCII included", () => {
   writeFileSync(file, 'exports.joined = "naïve ✓ 😀";');
   expect(load().joined).toBe("naïve ✓ 😀");
   forget();
