@@ -315,6 +315,29 @@ describe("checkingEnvironment", () => {
   });
 });
 
+describe("compileExpression", () => {
+  it("compiles an expression once per environment and expected type", () => {
+    const type = schemaDeclType(object({ a: { type: "string" } }), false)!;
+    const env = checkingEnvironment(DEFAULT_CEL_VERSION, type, false, ["self.a"]);
+    // The same rule on another version of the CRD, at a node of the same shape: one environment.
+    const again = schemaDeclType(object({ a: { type: "string" } }), false)!;
+    expect(checkingEnvironment(DEFAULT_CEL_VERSION, again, false, ["self.a"])).toBe(env);
+    const first = compileExpression(env, "self.a == 'x'", "bool");
+    expect(first.kind).toBe("ok");
+    expect(compileExpression(env, "self.a == 'x'", "bool")).toBe(first);
+    // Expected as a message expression, the same text is another compilation (and another verdict).
+    expect(compileExpression(env, "self.a == 'x'", "string")).toEqual({ kind: "wrong-type", type: "bool" });
+    // A fresh environment declaring every field compiles it again, to the same verdict.
+    const all = compileExpression(
+      typedEnvironment(DEFAULT_CEL_VERSION, type, false),
+      "self.a == 'x'",
+      "bool",
+    );
+    expect(all).not.toBe(first);
+    expect(shown(all)).toEqual(shown(first));
+  });
+});
+
 /** Every schema node with rules that the CEL walk compiles (not under allOf/anyOf/oneOf/not). */
 function forEachRuleSite(
   schema: JSONSchemaProps,

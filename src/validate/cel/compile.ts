@@ -128,11 +128,28 @@ function operandTypeName(operand: ASTNode, typed: TypedEnvironment): string | un
 }
 
 /** Parse and type-check one expression in a typed environment. */
+/**
+ * Results by environment, then by what was compiled. Environments are built once and shared by
+ * every rule whose named fields have one shape (typed-env.ts), and the same rule is often met
+ * again there: on each version of a CRD whose versions' schemas differ elsewhere, in each copy of
+ * a type. Compiling depends on nothing else, so such a rule is compiled once.
+ */
+const compiledIn = new WeakMap<TypedEnvironment, Map<string, CompileResult>>();
+
 export function compileExpression(
   typed: TypedEnvironment,
   source: string,
   expect: "bool" | "string",
 ): CompileResult {
+  let results = compiledIn.get(typed);
+  if (!results) compiledIn.set(typed, (results = new Map()));
+  const key = `${expect}\0${source}`;
+  let result = results.get(key);
+  if (!result) results.set(key, (result = compileAnew(typed, source, expect)));
+  return result;
+}
+
+function compileAnew(typed: TypedEnvironment, source: string, expect: "bool" | "string"): CompileResult {
   let parsed;
   try {
     parsed = typed.env.parse(rewriteForEngine(source, (text) => typed.env.parse(text).ast));
