@@ -13,7 +13,32 @@ export function environment() {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     load: loadAverage(),
     cpuAtStart: readCpuTimes(),
+    freshMemory: freshMemoryCost(),
   };
+}
+
+/** Bytes between the writes of the probe below: one per page of the usual size. */
+const TOUCH_STEP = 4096;
+
+/**
+ * Microseconds per 4 KiB of fresh memory written for the first time (the median of `probes`
+ * probes of 64 MiB each, a byte every 4 KiB). The kernel maps and zeroes each page on its first
+ * touch; on some virtual machines that costs ten times what it does on bare metal, and every
+ * tool here pays it for each page of its peak memory, so it explains much of how fast a machine
+ * runs them (bench/README.md, "A fifth of every run").
+ */
+export function freshMemoryCost(probes = 3, bytes = 64 * 1024 * 1024) {
+  /** @type {number[]} */
+  const times = [];
+  for (let p = 0; p < probes; p++) {
+    // Larger than glibc's largest mmap threshold (32 MiB): always fresh pages from the kernel.
+    const buffer = Buffer.allocUnsafeSlow(bytes);
+    const start = performance.now();
+    for (let i = 0; i < bytes; i += TOUCH_STEP) buffer[i] = 1;
+    times.push(((performance.now() - start) * 1000) / (bytes / TOUCH_STEP));
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
 }
 
 /**

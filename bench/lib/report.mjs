@@ -44,6 +44,8 @@ export function renderReport(run) {
       : [
           `- CPU time stolen by the hypervisor for other guests during the run (steal, /proc/stat): ${(100 * run.steal).toFixed(1)}%`,
         ]),
+    `- First write to fresh memory: ${e.freshMemory.toFixed(2)} µs per 4 KiB (the kernel maps a page on its first touch: ` +
+      `each tool pays this for about every 4 KiB of its peak RSS; bench/README.md)`,
     `- Tools: ${run.tools
       .filter((t) => t.id !== "crdgen-no-tc")
       .map((t) => `${t.label} ${t.version}`)

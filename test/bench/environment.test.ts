@@ -1,9 +1,10 @@
 /**
  * The bench reports how much CPU time the hypervisor took for other guests during a run
- * (`steal` in /proc/stat), since that slows the tools unevenly. Parsed from fixed texts here.
+ * (`steal` in /proc/stat), since that slows the tools unevenly (parsed from fixed texts here),
+ * and what a first touch of fresh memory costs on the machine.
  */
 import { describe, expect, it } from "vitest";
-import { parseCpuTimes, stealShare } from "../../bench/lib/environment.mjs";
+import { freshMemoryCost, parseCpuTimes, stealShare } from "../../bench/lib/environment.mjs";
 
 const STAT = (user: number, steal: number) =>
   `cpu  ${user} 0 500 1000 10 0 5 ${steal} 7 0\ncpu0 1 2 3 4 5 6 7 8 9 10\nintr 123\n`;
@@ -29,5 +30,21 @@ describe("steal share", () => {
 
   it("reads an older kernel's line without a steal column as no steal", () => {
     expect(parseCpuTimes("cpu  10 0 5 100 1 0 0\n")).toEqual({ total: 116, steal: 0 });
+  });
+});
+
+describe("fresh memory cost", () => {
+  it("is the time of a first touch, dearer than writing to memory already mapped", () => {
+    const bytes = 8 * 1024 * 1024;
+    const fresh = freshMemoryCost(3, bytes);
+    expect(Number.isFinite(fresh) && fresh > 0).toBe(true);
+    const buffer = Buffer.allocUnsafeSlow(bytes).fill(0);
+    let mapped = Infinity;
+    for (let round = 0; round < 3; round++) {
+      const start = performance.now();
+      for (let i = 0; i < bytes; i += 4096) buffer[i] = round;
+      mapped = Math.min(mapped, ((performance.now() - start) * 1000) / (bytes / 4096));
+    }
+    expect(fresh).toBeGreaterThan(mapped);
   });
 });
