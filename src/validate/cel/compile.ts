@@ -127,7 +127,6 @@ function operandTypeName(operand: ASTNode, typed: TypedEnvironment): string | un
   }
 }
 
-/** Parse and type-check one expression in a typed environment. */
 /**
  * Results by environment, then by what was compiled. Environments are built once and shared by
  * every rule whose named fields have one shape (typed-env.ts), and the same rule is often met
@@ -136,6 +135,7 @@ function operandTypeName(operand: ASTNode, typed: TypedEnvironment): string | un
  */
 const compiledIn = new WeakMap<TypedEnvironment, Map<string, CompileResult>>();
 
+/** Parse and type-check one expression in a typed environment. */
 export function compileExpression(
   typed: TypedEnvironment,
   source: string,
