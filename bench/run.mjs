@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { exampleCases, syntheticCase } from "./lib/cases.mjs";
 import { benchCheck } from "./lib/check-bench.mjs";
 import { compareTools } from "./lib/compare.mjs";
-import { environment, loadAverage, readCpuTimes, stealShare } from "./lib/environment.mjs";
+import { environment, freshMemoryCost, loadAverage, readCpuTimes, stealShare } from "./lib/environment.mjs";
 import { formatMarkdown } from "./lib/format.mjs";
 import { detectRssMethod } from "./lib/measure.mjs";
 import { renderReport } from "./lib/report.mjs";
@@ -155,6 +155,7 @@ const report = await formatMarkdown(
   renderReport({
     env,
     loadAtEnd: loadAverage(),
+    freshMemoryAtEnd: freshMemoryCost(),
     steal: stealShare(env.cpuAtStart, readCpuTimes()),
     tools,
     skipped,

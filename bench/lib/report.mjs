@@ -15,6 +15,7 @@ import { ratioOf } from "./targets.mjs";
  * @typedef {object} Run
  * @property {ReturnType<typeof import("./environment.mjs").environment>} env  taken at the start
  * @property {string} loadAtEnd
+ * @property {number} freshMemoryAtEnd  µs per 4 KiB of fresh memory written, at the end (see environment.mjs)
  * @property {number | undefined} steal  share of CPU time stolen by the hypervisor during the run
  * @property {Tool[]} tools
  * @property {string[]} skipped       tools or inputs left out, with why
@@ -44,8 +45,8 @@ export function renderReport(run) {
       : [
           `- CPU time stolen by the hypervisor for other guests during the run (steal, /proc/stat): ${(100 * run.steal).toFixed(1)}%`,
         ]),
-    `- First write to fresh memory: ${e.freshMemory.toFixed(2)} µs per 4 KiB (the kernel maps a page on its first touch: ` +
-      `each tool pays this for about every 4 KiB of its peak RSS; bench/README.md)`,
+    `- First write to fresh memory: ${e.freshMemory.toFixed(2)} µs per 4 KiB at the start, ${run.freshMemoryAtEnd.toFixed(2)} at the end ` +
+      `(the kernel maps a page on its first touch: each tool pays this for about every 4 KiB of its peak RSS; bench/README.md)`,
     `- Tools: ${run.tools
       .filter((t) => t.id !== "crdgen-no-tc")
       .map((t) => `${t.label} ${t.version}`)
