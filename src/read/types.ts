@@ -2143,7 +2143,7 @@ export class TypeReader {
       if (frame) this.closeFrame(frame, parent);
     }
     if (recordable && frame && !frame.opaque && frame.diagnostics === 0) {
-      frame.statements.add(topLevelStatement(decl) ?? decl.getSourceFile());
+      frame.statements.add(dependencyOf(decl));
       cache.set(decl, {
         definition: placeholder,
         refs: frame.refs,
@@ -2253,7 +2253,7 @@ export class TypeReader {
 
   /** The current declaration depends on the top-level statement holding `node`. */
   private dependOn(node: ts.Node): void {
-    this.frame?.statements.add(topLevelStatement(node) ?? node.getSourceFile());
+    this.frame?.statements.add(dependencyOf(node));
   }
 
   /**
@@ -2608,6 +2608,11 @@ function listed(items: readonly string[]): string {
 function endingEarly(tags: readonly PlainCommentTag[]): string {
   const lines = tags.flatMap((t) => (t.line?.includes("*/") ? [t.line.replaceAll("*/", "*\\/")] : []));
   return lines.length > 0 ? `; ${EARLY_END_HINT}: ${lines.join(" ")}` : "";
+}
+
+/** What a reading of `node` depends on: its top-level statement (a source file: the whole file). */
+function dependencyOf(node: ts.Node): ts.Node {
+  return topLevelStatement(node) ?? node.getSourceFile();
 }
 
 /** `"a"`, `3`, `-1`: an enum member's value written as a literal. */
