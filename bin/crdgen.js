@@ -4,7 +4,7 @@
 // not Node's stack trace. Nothing else is imported here (see dist/src/cli/entry.js).
 let cli;
 try {
-  cli = await (await import("../dist/src/cli/entry.js")).loadCli();
+  cli = await (await import("../dist/src/cli/entry.js")).loadCli(process.argv.slice(2));
 } catch (error) {
   process.stderr.write(`crdgen: ${whyNotLoaded(error)}\n`);
   process.exitCode = 1;

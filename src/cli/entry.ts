@@ -25,12 +25,22 @@ export function bundleIsCurrent(): boolean {
  * TypeScript was enough to change how V8 sized the heap at first (by the share of early objects
  * that survived), which added a full collection during type checking at 5,000 types (5% of the run).
  */
-export async function loadCli(): Promise<Cli> {
+export async function loadCli(args: readonly string[] = []): Promise<Cli> {
   if (bundleIsCurrent()) {
     const cacheDir = cacheDirNear(createRequire(import.meta.url).resolve("ts-morph"));
-    return requireWithCodeCache(BUNDLE, cacheDir) as Cli;
+    return requireWithCodeCache(BUNDLE, cacheDir, { variant: codeCacheVariant(args) }) as Cli;
   }
   return await import("./main.js");
+}
+
+/**
+ * The code cache entry a command line starts from: `check` and `diff` run code of their own, and
+ * each keeps the functions it compiled in an entry of its own; generation (watch mode too) has
+ * the plain one. Read from the first word as main.ts dispatches on it.
+ */
+export function codeCacheVariant(args: readonly string[]): string | undefined {
+  const [command] = args;
+  return command === "check" || command === "diff" ? command : undefined;
 }
 
 /**

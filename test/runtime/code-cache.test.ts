@@ -48,7 +48,7 @@ function forget(): void {
 }
 
 function load(): Sample {
-  return requireWithCodeCache(file, cacheDir, atExit) as Sample;
+  return requireWithCodeCache(file, cacheDir, { atExit }) as Sample;
 }
 
 function saveAll(): void {
@@ -152,7 +152,7 @@ describe("across processes", () => {
 it("replaces the entry of an earlier version of the file, and keeps other files' entries", () => {
   const other = path.join(dir, "other.js");
   writeFileSync(other, `exports.joined = "other";`);
-  requireWithCodeCache(other, cacheDir, atExit);
+  requireWithCodeCache(other, cacheDir, { atExit });
   load();
   saveAll();
   const [first, second] = entries().sort();
@@ -168,6 +168,33 @@ it("replaces the entry of an earlier version of the file, and keeps other files'
     [first, second].filter((e) => e!.startsWith("sample-")),
   );
   delete createRequire(other).cache[other];
+});
+
+it("keeps an entry for each variant, and replaces a variant's earlier entry only", () => {
+  const loadAs = (variant?: string) => {
+    forget();
+    return requireWithCodeCache(file, cacheDir, { atExit, ...(variant ? { variant } : {}) }) as Sample;
+  };
+  loadAs();
+  loadAs("check");
+  saveAll();
+  const both = entries().sort();
+  expect(both).toHaveLength(2);
+  expect(both.filter((e) => e.startsWith("sample.check-"))).toHaveLength(1);
+  expect(both.filter((e) => e.startsWith("sample-"))).toHaveLength(1);
+  // A variant with an entry asks for no second one.
+  loadAs("check");
+  expect(saves).toHaveLength(0);
+  // A new version of the file: the check entry replaced, the plain one left to its own next run.
+  writeFileSync(file, `exports.joined = "changed";`);
+  expect(loadAs("check").joined).toBe("changed");
+  saveAll();
+  const now = entries().sort();
+  expect(now).toHaveLength(2);
+  expect(now.filter((e) => e.startsWith("sample-"))).toEqual(both.filter((e) => e.startsWith("sample-")));
+  expect(now.filter((e) => e.startsWith("sample.check-"))).not.toEqual(
+    both.filter((e) => e.startsWith("sample.check-")),
+  );
 });
 
 it("is off with NODE_DISABLE_COMPILE_CACHE", () => {
