@@ -40,6 +40,7 @@ import { mergeRepeats, sameProblem } from "./diagnostics/repeats.js";
 import { toUsersFields } from "./read/library-types.js";
 import { originOf, runTransforms, type OriginIndex, type TransformOptions } from "../transforms/index.js";
 import { splitSchemaPath } from "../transforms/origins.js";
+import { markRunComplete } from "./runtime/code-cache.js";
 
 export interface GenerateOptions {
   /** TypeScript files declaring `@crd` roots. */
@@ -207,6 +208,9 @@ function generateFromModel(
     ok: true,
   };
   streams.set(result, streamText);
+  // Every stage ran: what this process compiled is what the next run needs (code-cache.ts).
+  // Without type checking, TypeScript's checks were not compiled, which most runs make.
+  if (options.typeCheck !== false) markRunComplete();
   return result;
 }
 

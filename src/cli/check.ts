@@ -13,6 +13,7 @@ import { isCrdObject, loadFile, parseFile, type CheckedObject, type LoadedFile }
 import { formatGithub, formatHuman, formatJson, REPORT_FORMATS, type ReportFormat } from "../check/report.js";
 import { yaml11Findings } from "../check/yaml11.js";
 import { annotationBase, annotationPath } from "../diagnostics/workflow-command.js";
+import { markRunComplete } from "../runtime/code-cache.js";
 import { describeFsError } from "../runtime/fs-error.js";
 import { parseCommandLine } from "./args.js";
 import { readProcessStdin, STDIN_ARG, STDIN_NAME } from "./stdin.js";
@@ -125,6 +126,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
     checkFile(result.loaded);
   }
 
+  // Something was checked: what this process compiled is what the next check needs (code-cache.ts).
+  if (crds.length > 0 || instances.length > 0) markRunComplete();
   const distinct = distinctCrds(crds, (file) => relativeTo(io.cwd, file));
   findings.push(...distinct.findings);
   const skipped: string[] = [];

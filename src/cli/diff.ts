@@ -11,6 +11,7 @@ import type { CrdSetResult, SourcedCrd } from "../diff/sources/crd-documents.js"
 import { displayPath, loadCrdsFromPath } from "../diff/sources/files.js";
 import { findMovedCrds, loadCrdsFromGit } from "../diff/sources/git.js";
 import { annotationBase, annotationPath } from "../diagnostics/workflow-command.js";
+import { markRunComplete } from "../runtime/code-cache.js";
 import { positionOf } from "../yaml/load.js";
 import { parseCommandLine } from "./args.js";
 import { STDIN_ARG } from "./stdin.js";
@@ -205,6 +206,8 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
     oldSide.crds.map((s) => s.crd),
     newSide.crds.map((s) => s.crd),
   );
+  // Both sides read and compared: what this process compiled is what the next diff needs.
+  markRunComplete();
   io.stdout.write(
     formatChanges(options.format, changes, {
       locate: locator(newSide.crds, fileNames(options.format, io.cwd)),

@@ -4,7 +4,8 @@
  * `tsc` avoids that on Node 22+ with `module.enableCompileCache()`; Node 20 has no such switch,
  * so crdgen keeps its own cache: a run that found none (or one V8 rejected) saves the compiled
  * code when the process exits, so the functions the run compiled lazily are in it, and later
- * runs start from it.
+ * runs start from it. An entry saved by a run that stopped early is partial, and the next run
+ * that does its whole work replaces it (markRunComplete).
  *
  * The cache lives in `node_modules/.cache/crdgen` (the convention of babel, eslint and others);
  * V8 checks each entry against the source and its own version and flags, and an entry it
@@ -39,23 +40,34 @@ export function requireWithCodeCache(
   cacheDir: string | undefined,
   options: CodeCacheOptions = {},
 ): unknown {
-  const { variant, atExit = (save: () => void) => void process.once("exit", save) } = options;
+  const {
+    variant,
+    atExit = (save: () => void) => void process.once("exit", save),
+    runComplete = runMarkedComplete,
+  } = options;
   const requireHere = createRequire(file);
   const cached = requireHere.cache[file];
   if (cached) return cached.exports;
   const module = new Module(file);
   module.filename = file;
-  const cacheFile =
+  const entry =
     cacheDir !== undefined && !process.env.NODE_DISABLE_COMPILE_CACHE
-      ? path.join(cacheDir, cacheName(file, variant))
+      ? entryNames(cacheDir, file, variant)
       : undefined;
-  const cachedData = cacheFile !== undefined ? readOptional(cacheFile) : undefined;
-  const { fn, script } = compile(file, cachedData);
+  const found = entry !== undefined ? readEntry(entry) : undefined;
+  const { fn, script } = compile(file, found?.data);
   fn(module.exports, requireHere, module, file, path.dirname(file));
   module.loaded = true;
   requireHere.cache[file] = module;
-  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
-    atExit(() => save(script, cacheFile));
+  if (entry !== undefined && (found === undefined || script.cachedDataRejected || !found.complete)) {
+    atExit(() => {
+      const complete = runComplete();
+      // A partial entry V8 takes stays until a complete run replaces it.
+      if (found !== undefined && !script.cachedDataRejected && !complete) return;
+      // A complete entry replaces every other; a partial one leaves one a parallel run completed.
+      if (complete) save(script, entry.complete, entry.prefix, [entry.complete]);
+      else save(script, entry.partial, entry.prefix, [entry.partial, entry.complete]);
+    });
   }
   return module.exports;
 }
@@ -69,6 +81,26 @@ export interface CodeCacheOptions {
   variant?: string;
   /** When to save a new entry: at process exit (tests save on their own schedule). */
   atExit?: (save: () => void) => void;
+  /** Whether the run did its whole work, asked when saving (markRunComplete, by default). */
+  runComplete?: () => boolean;
+}
+
+const RUN_COMPLETE = Symbol.for("crdgen.code-cache.run-complete");
+
+/**
+ * Says that this process did its command's whole work (generated, checked, compared), so the
+ * functions it compiled are those the next such run needs. A run that stopped early (a syntax
+ * error, a missing file, `--help`) saves an entry only where there is none, marked partial, and
+ * the next complete run replaces it: an entry saved after a syntax error lacked TypeScript's
+ * checker and cost every later run at 1,000 types ~170 ms until crdgen was rebuilt. Kept on
+ * `globalThis` because the bundle and the module that loads it each hold a copy of this module.
+ */
+export function markRunComplete(): void {
+  (globalThis as Record<symbol, unknown>)[RUN_COMPLETE] = true;
+}
+
+function runMarkedComplete(): boolean {
+  return (globalThis as Record<symbol, unknown>)[RUN_COMPLETE] === true;
 }
 
 type ModuleFunction = (
@@ -117,14 +149,38 @@ function wrappedSource(file: string): string {
   }
 }
 
+interface EntryNames {
+  /** What every entry of the file (this path, Node version and variant) starts with. */
+  prefix: string;
+  /** The entry a complete run saves, for this version of the file. */
+  complete: string;
+  /** The entry a run that stopped early saves where there was none. */
+  partial: string;
+}
+
 /**
  * One entry per file version, Node version and variant (V8 rejects data made by another, and two
  * installs that alternate would keep overwriting each other's entry). Node options such as
  * `--cpu-prof` are left out: V8 takes the same entry under them, so a profile shows a usual run.
  */
-function cacheName(file: string, variant: string | undefined): string {
+function entryNames(cacheDir: string, file: string, variant: string | undefined): EntryNames {
   const stat = statSync(file);
-  return `${cachePrefix(file, variant)}${hash(`${stat.size}\0${stat.mtimeMs}`)}.v8cache`;
+  const prefix = cachePrefix(file, variant);
+  // "complete": entries saved before partial ones were told apart may be partial; made anew once.
+  const version = hash(`${stat.size}\0${stat.mtimeMs}\0complete`);
+  return {
+    prefix,
+    complete: path.join(cacheDir, `${prefix}${version}.v8cache`),
+    partial: path.join(cacheDir, `${prefix}${version}.partial.v8cache`),
+  };
+}
+
+/** The complete entry, else the partial one. */
+function readEntry(names: EntryNames): { data: Buffer; complete: boolean } | undefined {
+  const complete = readOptional(names.complete);
+  if (complete) return { data: complete, complete: true };
+  const partial = readOptional(names.partial);
+  return partial ? { data: partial, complete: false } : undefined;
 }
 
 /**
@@ -151,21 +207,19 @@ function readOptional(file: string): Buffer | undefined {
 
 /**
  * Entries made for earlier versions of the same file (each rebuild of crdgen's bundle, each
- * TypeScript update, each Node version) would otherwise pile up in the cache folder.
+ * TypeScript update, each Node version), and a partial entry a complete one replaces, would
+ * otherwise pile up in the cache folder.
  */
-function removeOlderEntries(cacheFile: string): void {
-  const dir = path.dirname(cacheFile);
-  const name = path.basename(cacheFile);
-  const prefix = name.slice(0, name.length - "0123456789abcdef.v8cache".length);
+function removeOtherEntries(dir: string, prefix: string, kept: readonly string[]): void {
   for (const other of readdirSync(dir)) {
-    if (other !== name && other.startsWith(prefix) && other.endsWith(".v8cache")) {
-      rmSync(path.join(dir, other), { force: true });
-    }
+    const at = path.join(dir, other);
+    if (!kept.includes(at) && other.startsWith(prefix) && other.endsWith(".v8cache"))
+      rmSync(at, { force: true });
   }
 }
 
 /** Writes the compiled code, functions compiled lazily so far included. */
-function save(script: vm.Script, cacheFile: string): void {
+function save(script: vm.Script, cacheFile: string, prefix: string, kept: readonly string[]): void {
   try {
     const data = script.createCachedData();
     makeDirs(path.dirname(cacheFile));
@@ -173,7 +227,7 @@ function save(script: vm.Script, cacheFile: string): void {
     const temp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temp, data);
     renameSync(temp, cacheFile);
-    removeOlderEntries(cacheFile);
+    removeOtherEntries(path.dirname(cacheFile), prefix, kept);
   } catch {
     // A read-only or full disk: run without a cache.
   }

@@ -23,6 +23,10 @@ import { runCli } from "../helpers/cli.js";
 const ROOT = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const BIN = path.join(ROOT, "bin", "crdgen.js");
 
+function cacheEntries(): string[] {
+  return readdirSync(path.join(ROOT, "node_modules", ".cache", "crdgen"));
+}
+
 function runBin(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -77,10 +81,17 @@ describe("the built command", () => {
     expect(codeCacheVariant(["src/types.ts", "--watch"])).toBeUndefined();
     expect(codeCacheVariant(["--help"])).toBeUndefined();
     expect(codeCacheVariant([])).toBeUndefined();
-    // The bin passes its arguments: a check run leaves (or finds) the check entry.
+    // The bin passes its arguments: a check run leaves (or finds) the check entry, complete.
     expect(runBin(["check", "snapshots/cronjob/*.yaml"]).code).toBe(0);
-    const cached = readdirSync(path.join(ROOT, "node_modules", ".cache", "crdgen"));
-    expect(cached.some((name) => name.startsWith("crdgen.check-") && name.endsWith(".v8cache"))).toBe(true);
+    expect(cacheEntries().some((name) => /^crdgen\.check-\w+-\w+\.v8cache$/.test(name))).toBe(true);
+  });
+
+  it("leaves complete code cache entries after a generation that ran every stage", () => {
+    // A run that stops early saves a partial entry at most; a complete run replaces it.
+    expect(runBin(["examples/cronjob/types.ts", "--stdout"]).code).toBe(0);
+    const names = cacheEntries();
+    expect(names.some((name) => /^crdgen-\w+-\w+\.v8cache$/.test(name))).toBe(true);
+    expect(names.some((name) => /^typescript-\w+-\w+\.v8cache$/.test(name))).toBe(true);
   });
 });
 

@@ -23,12 +23,16 @@ let cacheDir: string;
 /** Saves the code asked for since the last call, as the process's exit would. */
 let saves: Array<() => void>;
 const atExit = (save: () => void) => void saves.push(save);
+/** Whether the run did its whole work, as markRunComplete would say when the saves run. */
+let complete: boolean;
+const runComplete = () => complete;
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), "crdgen-code-cache-"));
   file = path.join(dir, "sample.js");
   cacheDir = path.join(dir, "cache");
   saves = [];
+  complete = true;
   writeFileSync(
     file,
     `const path = require("node:path");
@@ -48,7 +52,7 @@ function forget(): void {
 }
 
 function load(): Sample {
-  return requireWithCodeCache(file, cacheDir, { atExit }) as Sample;
+  return requireWithCodeCache(file, cacheDir, { atExit, runComplete }) as Sample;
 }
 
 function saveAll(): void {
@@ -113,13 +117,14 @@ describe("across processes", () => {
     runner = path.join(out, "run.mjs");
     writeFileSync(
       runner,
-      `import { requireWithCodeCache } from "./code-cache.mjs";
-       process.stdout.write(requireWithCodeCache(process.argv[2], process.argv[3]).joined);`,
+      `import { markRunComplete, requireWithCodeCache } from "./code-cache.mjs";
+       process.stdout.write(requireWithCodeCache(process.argv[2], process.argv[3]).joined);
+       if (process.argv[4] === "complete") markRunComplete();`,
     );
   });
 
-  function run(): string {
-    return execFileSync(process.execPath, [runner, file, cacheDir], { encoding: "utf8" });
+  function run(how: "complete" | "stopped early" = "complete"): string {
+    return execFileSync(process.execPath, [runner, file, cacheDir, how], { encoding: "utf8" });
   }
 
   function entry(): { path: string; bytes: Buffer; mtimeMs: number } {
@@ -137,6 +142,19 @@ describe("across processes", () => {
     expect(entry()).toEqual(first);
   });
 
+  it("replaces a partial entry once a run marks itself complete", () => {
+    expect(run("stopped early")).toBe("a/b");
+    const partial = entry();
+    expect(partial.path).toMatch(/\.partial\.v8cache$/);
+    expect(run("stopped early")).toBe("a/b");
+    expect(entry()).toEqual(partial);
+    expect(run()).toBe("a/b");
+    const completed = entry();
+    expect(completed.path).toBe(partial.path.replace(".partial.v8cache", ".v8cache"));
+    expect(run("stopped early")).toBe("a/b");
+    expect(entry()).toEqual(completed);
+  });
+
   it("replaces an entry V8 rejects", () => {
     run();
     const { path: at } = entry();
@@ -152,7 +170,7 @@ describe("across processes", () => {
 it("replaces the entry of an earlier version of the file, and keeps other files' entries", () => {
   const other = path.join(dir, "other.js");
   writeFileSync(other, `exports.joined = "other";`);
-  requireWithCodeCache(other, cacheDir, { atExit });
+  requireWithCodeCache(other, cacheDir, { atExit, runComplete });
   load();
   saveAll();
   const [first, second] = entries().sort();
@@ -173,7 +191,11 @@ it("replaces the entry of an earlier version of the file, and keeps other files'
 it("keeps an entry for each variant, and replaces a variant's earlier entry only", () => {
   const loadAs = (variant?: string) => {
     forget();
-    return requireWithCodeCache(file, cacheDir, { atExit, ...(variant ? { variant } : {}) }) as Sample;
+    return requireWithCodeCache(file, cacheDir, {
+      atExit,
+      runComplete,
+      ...(variant ? { variant } : {}),
+    }) as Sample;
   };
   loadAs();
   loadAs("check");
@@ -195,6 +217,30 @@ it("keeps an entry for each variant, and replaces a variant's earlier entry only
   expect(now.filter((e) => e.startsWith("sample.check-"))).not.toEqual(
     both.filter((e) => e.startsWith("sample.check-")),
   );
+});
+
+it("saves a partial entry after a run that stopped early, until a complete run replaces it", () => {
+  complete = false;
+  load();
+  saveAll();
+  const [partial] = entries();
+  expect(entries()).toEqual([expect.stringMatching(/^sample-.*\.partial\.v8cache$/)]);
+  const bytes = readFileSync(path.join(cacheDir, partial!));
+  // Another run that stops early starts from it and leaves it as it is.
+  forget();
+  load();
+  saveAll();
+  expect(entries()).toEqual([partial]);
+  expect(readFileSync(path.join(cacheDir, partial!))).toEqual(bytes);
+  // A complete run replaces it, and the next starts from its entry without saving again.
+  complete = true;
+  forget();
+  load();
+  saveAll();
+  expect(entries()).toEqual([partial!.replace(".partial.v8cache", ".v8cache")]);
+  forget();
+  load();
+  expect(saves).toHaveLength(0);
 });
 
 it("is off with NODE_DISABLE_COMPILE_CACHE", () => {
