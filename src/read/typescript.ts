@@ -21,8 +21,9 @@ const requireFromTsMorph = createRequire(tsMorphMain);
 const commonMain = requireFromTsMorph.resolve("@ts-morph/common");
 
 /**
- * crdgen's cache folder (`node_modules/.cache/crdgen` of ts-morph's install); undefined when there
- * is none or caching is turned off (`NODE_DISABLE_COMPILE_CACHE=1`, Node's own switch).
+ * crdgen's cache folder (`node_modules/.cache/crdgen` of ts-morph's install, else the user's, see
+ * cacheDirNear); undefined when there is none or caching is turned off
+ * (`NODE_DISABLE_COMPILE_CACHE=1`, Node's own switch).
  */
 export const cacheFolder = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : cacheDirNear(tsMorphMain);
 

@@ -4,13 +4,13 @@
  * run over the cache.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { requireWithCodeCache } from "../../src/runtime/code-cache.js";
+import { cacheDirNear, requireWithCodeCache } from "../../src/runtime/code-cache.js";
 
 interface Sample {
   joined: string;
@@ -255,4 +255,30 @@ it("runs without a cache it cannot write", () => {
   expect(load().joined).toBe("a/b");
   expect(saveAll).not.toThrow();
   expect(statSync(cacheDir).isFile()).toBe(true);
+});
+
+describe("the cache folder", () => {
+  it("is node_modules/.cache/crdgen of the install, made when first written", () => {
+    const installed = path.join(dir, "node_modules", "ts-morph", "dist", "ts-morph.js");
+    mkdirSync(path.dirname(installed), { recursive: true });
+    expect(cacheDirNear(installed, {})).toBe(path.join(dir, "node_modules", ".cache", "crdgen"));
+  });
+
+  it("is the user's cache folder where the install's cannot be written", () => {
+    // As root every folder can be written: a file where a folder should be stands in for that.
+    const installed = path.join(dir, "node_modules", "ts-morph", "dist", "ts-morph.js");
+    mkdirSync(path.dirname(installed), { recursive: true });
+    writeFileSync(path.join(dir, "node_modules", ".cache"), "not a folder");
+    expect(cacheDirNear(installed, { XDG_CACHE_HOME: "/var/cache/me" })).toBe(
+      path.join("/var/cache/me", "crdgen"),
+    );
+    // A relative XDG_CACHE_HOME is ignored, as the XDG spec asks.
+    expect(cacheDirNear(installed, { XDG_CACHE_HOME: "cache" })).toBe(
+      path.join(homedir(), ".cache", "crdgen"),
+    );
+    // Outside any node_modules folder too.
+    expect(cacheDirNear(path.join(dir, "lib", "ts-morph.js"), { XDG_CACHE_HOME: "/var/cache/me" })).toBe(
+      path.join("/var/cache/me", "crdgen"),
+    );
+  });
 });
