@@ -8,8 +8,9 @@
  * that does its whole work replaces it (markRunComplete).
  *
  * The cache lives in `node_modules/.cache/crdgen` (the convention of babel, eslint and others),
- * or in the user's cache folder where that cannot be written (cacheDirNear); V8 checks each entry against the source and its own version and flags, and an entry it
- * rejects is rewritten. Nothing here may fail a run: an unwritable cache only means no cache.
+ * or in the user's cache folder where that cannot be written (cacheDirNear). V8 checks each
+ * entry against the source and its own version and flags, and an entry it rejects is rewritten.
+ * Nothing here may fail a run: an unwritable cache only means no cache.
  * `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch) turns it off.
  */
 import { createHash } from "node:crypto";
