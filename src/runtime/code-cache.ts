@@ -63,14 +63,15 @@ export function requireWithCodeCache(
   fn(module.exports, requireHere, module, file, path.dirname(file));
   module.loaded = true;
   requireHere.cache[file] = module;
-  if (entry !== undefined && (found === undefined || script.cachedDataRejected || !found.complete)) {
+  const taken = found !== undefined && !script.cachedDataRejected;
+  if (entry !== undefined && !(taken && found.complete)) {
     atExit(() => {
       const complete = runComplete();
       // A partial entry V8 takes stays until a complete run replaces it.
-      if (found !== undefined && !script.cachedDataRejected && !complete) return;
-      // A complete entry replaces every other; a partial one leaves one a parallel run completed.
-      if (complete) save(script, entry.complete, entry.prefix, [entry.complete]);
-      else save(script, entry.partial, entry.prefix, [entry.partial, entry.complete]);
+      if (taken && !complete) return;
+      // Other entries go, but a complete one a parallel run saved meanwhile.
+      const target = complete ? entry.complete : entry.partial;
+      save(script, target, entry.prefix, [target, entry.complete]);
     });
   }
   return module.exports;
