@@ -9,7 +9,7 @@
  * module's own file next to the bundle, so paths relative to a module (schemas.json, the
  * package.json, crdgen's known-types module, ts-morph's install) resolve as before.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -36,9 +36,11 @@ const moduleUrls = {
   },
 };
 
+const outfile = path.join(dist, "crdgen.cjs");
+
 await build({
   entryPoints: [path.join(dist, "src", "cli", "main.js")],
-  outfile: path.join(dist, "crdgen.cjs"),
+  outfile,
   bundle: true,
   platform: "node",
   format: "cjs",
@@ -50,3 +52,18 @@ await build({
   // Third-party license notices stay in the file (at its end).
   legalComments: "eof",
 });
+
+/**
+ * The bundle as ASCII. esbuild escapes non-ASCII characters everywhere but in regular expression
+ * literals (`µs` of a duration pattern): one such character made V8 hold the whole 1.9 MB source as
+ * two-byte text and decode it the slow way, ~14 ms of every run's start. A `\uXXXX` escape of each
+ * UTF-16 code unit means the same in a regular expression (with or without the u flag, a pair of
+ * surrogate escapes is one code point there), a string or a comment; after a backslash it would
+ * not, so that stops the build.
+ */
+const bundled = await readFile(outfile, "utf8");
+const ascii = bundled.replace(/[^\x00-\x7f]/g, (c, at) => {
+  if (bundled[at - 1] === "\\") throw new Error(`bundle-cli: an escaped non-ASCII character at offset ${at}`);
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+});
+if (ascii !== bundled) await writeFile(outfile, ascii);

@@ -72,6 +72,44 @@ describe("the built command", () => {
     expect(check.stderr + check.stdout).toMatch(/0 errors/);
   });
 
+  it("is ASCII, and its patterns with µ still match (escaped by the bundle script)", () => {
+    // One non-ASCII character made V8 hold the whole bundle as two-byte text (~14 ms a start).
+    const bytes = readFileSync(path.join(ROOT, "dist", "crdgen.cjs"));
+    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+    const dir = mkdtempSync(path.join(tmpdir(), "crdgen-bundle-"));
+    const crd = path.join(dir, "timers.yaml");
+    const field = (def: string) => `{ type: string, format: duration, default: ${JSON.stringify(def)} }`;
+    writeFileSync(
+      crd,
+      [
+        "apiVersion: apiextensions.k8s.io/v1",
+        "kind: CustomResourceDefinition",
+        "metadata: { name: timers.example.com }",
+        "spec:",
+        "  group: example.com",
+        "  names: { kind: Timer, plural: timers }",
+        "  scope: Namespaced",
+        "  versions:",
+        "    - name: v1",
+        "      served: true",
+        "      storage: true",
+        "      schema:",
+        "        openAPIV3Schema:",
+        "          type: object",
+        "          properties:",
+        `            micro: ${field("5µs")}`,
+        `            greek: ${field("5μs")}`,
+        `            wrong: ${field("5xs")}`,
+        "",
+      ].join("\n"),
+    );
+    const check = runBin(["check", crd]);
+    expect(check.code).toBe(1);
+    // Only the unknown unit is refused: µ (micro sign) and μ (Greek mu) are both Go's microseconds.
+    expect(check.stdout).toContain('Invalid value: "5xs"');
+    expect(check.stdout).toMatch(/1 error, 0 warnings/);
+  });
+
   it("starts `check` and `diff` from code cache entries of their own", async () => {
     // An entry keeps the functions its first run compiled: a generation run's left check to
     // compile its own, ~100 ms of a corpus check.
