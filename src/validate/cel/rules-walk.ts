@@ -104,14 +104,19 @@ function childState(
   path: string,
 ): NodeState {
   const factor = maxElements(parentSchema);
+  // Written out rather than spread from `parent`: made for every node visited, and a literal
+  // with all its fields is quicker to build than a copy.
   return {
-    ...parent,
     path,
     isRoot: false,
+    celContext: parent.celContext,
     inRuleScope: parent.inRuleScope || (childSchema["x-kubernetes-validations"]?.length ?? 0) > 0,
     declType: undefined,
     cardinality:
       parent.cardinality === undefined || factor === undefined ? undefined : parent.cardinality * factor,
+    uncorrelatable: parent.uncorrelatable,
+    allowDefaults: parent.allowDefaults,
+    insideResourceMeta: parent.insideResourceMeta,
   };
 }
 
@@ -287,8 +292,9 @@ function visit(s: JSONSchemaProps, state: NodeState, walk: Walk): boolean {
   }
   const nested = (sub: JSONSchemaProps, path: string): void => {
     if (skips(state, sub, walk)) return;
-    if (visit(sub, { ...childState(state, s, sub, path), celContext: false, declType: undefined }, walk))
-      schemaErrors = true;
+    const next = childState(state, s, sub, path);
+    next.celContext = false;
+    if (visit(sub, next, walk)) schemaErrors = true;
   };
   if (s.not) nested(s.not, child(state.path, "not"));
   (s.allOf ?? []).forEach((sub, i) => nested(sub, index(child(state.path, "allOf"), i)));
