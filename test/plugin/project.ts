@@ -84,3 +84,27 @@ export async function createdEntryIsPickedUp(project: Project): Promise<void> {
     "the new file's CRD",
   );
 }
+
+/** What rollup's watcher and rolldown's (vite's `build --watch`) have in common. */
+interface BuildWatcher {
+  on(event: "event", listener: (e: { code: string }) => void): unknown;
+  close(): Promise<void>;
+}
+
+/**
+ * A close for a rollup or rolldown watcher that waits until no build runs: rollup's `close()`
+ * does not wait for a running build, which goes on writing the bundle and the CRDs into the
+ * folder the test removes next (ENOTEMPTY on its last rmdir). Made right after the watcher,
+ * before its first build starts.
+ */
+export function closeWhenIdle(watcher: BuildWatcher): () => Promise<void> {
+  let running = false;
+  watcher.on("event", (e) => {
+    if (e.code === "START") running = true;
+    else if (e.code === "END" || e.code === "ERROR") running = false;
+  });
+  return async () => {
+    await eventually(async () => !running, "the running build to end");
+    await watcher.close();
+  };
+}

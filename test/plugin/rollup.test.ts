@@ -1,12 +1,13 @@
 /** crdgen/rollup in real rollup builds: a build writes the CRD, a type edit changes it, a bad type fails the build, and watch mode follows edits. */
 import { writeFile } from "node:fs/promises";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { rollup, watch, type RollupLog, type RollupWatcher } from "rollup";
+import { rollup, watch, type RollupLog, type RollupWatchOptions, type RollupWatcher } from "rollup";
 import crdgen from "../../src/plugin/rollup.js";
 import {
   BAD_LOCATION,
   BAD_TYPES,
   CRD,
+  closeWhenIdle,
   copyProject,
   DEEP_TYPES,
   createdEntryIsPickedUp,
@@ -19,15 +20,22 @@ import {
 } from "./project.js";
 
 let project: Project;
-let watcher: RollupWatcher | undefined;
+let close: (() => Promise<void>) | undefined;
 beforeEach(async () => {
   project = await copyProject();
 });
 afterEach(async () => {
-  await watcher?.close();
-  watcher = undefined;
+  await close?.();
+  close = undefined;
   await project.remove();
 });
+
+/** A rollup watcher that the test's end closes once its running build is over. */
+function watching(options: RollupWatchOptions): RollupWatcher {
+  const watcher = watch(options);
+  close = closeWhenIdle(watcher);
+  return watcher;
+}
 
 async function build(): Promise<void> {
   const bundle = await rollup({
@@ -105,7 +113,7 @@ test("watch mode regenerates on a type edit, reports a bad edit as a warning and
   const warnings: string[] = [];
   const outputs: string[] = [];
   let builds = 0;
-  watcher = watch({
+  const watcher = watching({
     input: project.file("src/index.ts"),
     plugins: [crdgen({ entries: [TYPES], cwd: project.dir })],
     output: { dir: project.file("dist"), format: "es" },
@@ -137,7 +145,7 @@ test("watch mode regenerates on a type edit, reports a bad edit as a warning and
 
 test("watch mode with a folder as entry rebuilds when a file is created in it", async () => {
   let builds = 0;
-  watcher = watch({
+  const watcher = watching({
     input: project.file("src/index.ts"),
     plugins: [crdgen({ entries: ["src/api"], cwd: project.dir })],
     output: { dir: project.file("dist"), format: "es" },

@@ -13,6 +13,7 @@ import {
   BAD_LOCATION,
   BAD_TYPES,
   CRD,
+  closeWhenIdle,
   copyProject,
   createdEntryIsPickedUp,
   eventually,
@@ -127,7 +128,7 @@ test("a bad type fails the build with crdgen's located error", async () => {
 test("build --watch regenerates when a type the bundle never imports changes", async () => {
   const watcher = await build(config({ build: { watch: {} } }));
   if (!("close" in watcher)) throw new Error("vite build with build.watch should return a watcher");
-  close = () => watcher.close();
+  close = closeWhenIdle(watcher);
   let builds = 0;
   watcher.on("event", (e) => {
     if (e.code === "BUNDLE_END") void e.result.close();
