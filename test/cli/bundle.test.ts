@@ -73,7 +73,7 @@ describe("the built command", () => {
   });
 
   it("is ASCII, and its patterns with µ still match (escaped by the bundle script)", () => {
-    // One non-ASCII character made V8 hold the whole bundle as two-byte text (~14 ms a start).
+    // One non-ASCII character made V8 hold the whole bundle as two-byte text (~7 ms a start).
     const bytes = readFileSync(path.join(ROOT, "dist", "crdgen.cjs"));
     expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
     const dir = mkdtempSync(path.join(tmpdir(), "crdgen-bundle-"));

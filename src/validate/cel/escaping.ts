@@ -34,7 +34,7 @@ export const CEL_LEXER_KEYWORDS: ReadonlySet<string> = new Set(["true", "false",
 const ALLOWED = /^[a-zA-Z0-9_./-]*$/;
 
 export function escapeCelName(name: string): string | undefined {
-  if (isPlainIdentifier(name)) return CEL_RESERVED_SYMBOLS.has(name) ? `__${name}__` : name;
+  if (isPlainIdentifier(name) && !CEL_RESERVED_SYMBOLS.has(name)) return name;
   if (name.length === 0 || /^[0-9]/.test(name)) return undefined;
   if (CEL_RESERVED_SYMBOLS.has(name)) return `__${name}__`;
   if (!ALLOWED.test(name)) return undefined;
@@ -54,7 +54,7 @@ export function escapeCelName(name: string): string | undefined {
 
 /**
  * Letters, digits and single underscores, not starting with a digit: a name that escaping leaves
- * as it is (unless reserved). Most field names are; a loop over their characters spares them the
+ * as it is, unless it is reserved (left to the general rules below). Most field names are; a loop over their characters spares them the
  * regular expressions and the `replace` (called for every property a rule or a default can see).
  */
 function isPlainIdentifier(name: string): boolean {
