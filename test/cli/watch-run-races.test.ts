@@ -3,7 +3,7 @@
  * on its folder), a run that throws something other than a write failure, and closing (Ctrl-C)
  * while a run is going. Each is made to happen at that moment by a hook inside the pipeline.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -96,6 +96,59 @@ test("a run that throws other than writing is reported as crdgen's own failure, 
   expect(result.ok).toBe(false);
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(io.err.match(/internal error: boom/g)).toHaveLength(1);
+}, 30_000);
+
+/**
+ * Arms `during` for the next run that reads `text` from types.ts: the session's warm-up rebuilds
+ * (of the unchanged text) run the pipeline too, and are let through.
+ */
+function onRunReading(dir: string, text: string, action: () => void): void {
+  const hook = () => {
+    if (readFileSync(path.join(dir, "types.ts"), "utf8") === text) action();
+    else during = hook;
+  };
+  during = hook;
+}
+
+test("a run that fails on a file saved again while it read it says nothing; the run of the saved text reports", async () => {
+  const dir = await project();
+  const io = capturingIo(dir);
+  handle = startWatch({ entries: ["types.ts"] }, io);
+  await handle.ready;
+  // As when an editor's in-place write empties the file and a run reads it before the text lands.
+  // (A stamp is mtime and size: the saved text is longer, as a file's text is longer than nothing.)
+  const broken = widget("broken").replace("number", "bigint");
+  onRunReading(dir, broken, () => writeFileSync(path.join(dir, "types.ts"), widget("savedText")));
+  const next = handle.nextRun();
+  await writeFile(path.join(dir, "types.ts"), broken);
+  const result = await next;
+  expect(result.ok).toBe(true);
+  expect(await readFile(path.join(dir, "crds", "example.com_widgets.yaml"), "utf8")).toContain("savedText:");
+  expect(io.err).not.toContain("CRD1002");
+  expect(io.out).not.toContain("errors found");
+}, 30_000);
+
+test("a file rewritten during every run still gets its errors said, after three runs left unsaid", async () => {
+  const dir = await project();
+  const io = capturingIo(dir);
+  handle = startWatch({ entries: ["types.ts"] }, io);
+  await handle.ready;
+  const broken = (n: number) => widget(`broken${n}`).replace("number", "bigint");
+  let rewrites = 0;
+  const rewrite = () => {
+    rewrites++;
+    writeFileSync(path.join(dir, "types.ts"), broken(rewrites));
+    if (rewrites < 4) onRunReading(dir, broken(rewrites), rewrite);
+  };
+  onRunReading(dir, broken(0), rewrite);
+  const next = handle.nextRun();
+  await writeFile(path.join(dir, "types.ts"), broken(0));
+  const result = await next;
+  expect(result.ok).toBe(false);
+  // Each run rewrote the file while reading it: three were left unsaid, the fourth reported.
+  expect(rewrites).toBe(4);
+  expect(io.err).toContain("CRD1002");
+  expect(io.out.match(/errors found/g)).toHaveLength(1);
 }, 30_000);
 
 test("closing while a run is going leaves no folder watched, so the process can exit", async () => {
