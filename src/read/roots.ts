@@ -55,7 +55,7 @@ export function readModel(
         isRootShaped(statement) &&
         (rootDecls.has(statement) || plainCommentTags(statement).some((t) => t.written === "@crd"))
       )
-        reader.notePlainCommentTags(statement, statement.name.text);
+        reader.docs.notePlainCommentTags(statement, statement.name.text);
     }
   // Reading is depth-first: what it found is reported in the order of the files instead.
   sortInSourceOrder(diagnostics, reported);
@@ -271,8 +271,8 @@ function readRoot(
     annotations: pairs(tags, "annotation"),
     labels: pairs(tags, "label"),
     // A root that extends a tagged base is bound by its rules, as any type that does.
-    tags: withInherited(tags, reader.inheritedTags(decl)),
-    description: reader.typeDescription(doc, decl, typeName),
+    tags: withInherited(tags, reader.docs.inheritedTags(decl)),
+    description: reader.docs.typeDescription(doc, decl, typeName),
     type: object,
     ...(metadataRequired ? { metadataRequired } : {}),
     origin,

@@ -5,26 +5,12 @@
  */
 import type { ts } from "ts-morph";
 import { tsApi } from "./typescript.js";
-import { topLevelStatement } from "./statement-pairing.js";
 import { codes } from "../diagnostics/codes.js";
 import { RECURSION_HINT } from "../diagnostics/recursion.js";
 import { quantityBoundWarning } from "./quantity-bounds.js";
-import { NO_EQUIVALENT_HINT } from "../tags/controller-gen-markers.js";
-import { plainLocation, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.js";
-import type {
-  IrDefinition,
-  IrEnum,
-  IrObject,
-  IrProperty,
-  IrType,
-  PrimitiveName,
-  Scalar,
-} from "../ir/model.js";
-import { readDoc, strandedDocComments, type DocInfo } from "./jsdoc.js";
-import { mergedDoc } from "./merged-docs.js";
-import { defersDescription, implementsAny, inheritedDescription } from "./inherited-docs.js";
-import { plainCommentTags, type PlainCommentTag } from "./plain-comment-tags.js";
-import { EARLY_END_HINT } from "./early-comment-end.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { IrDefinition, IrObject, IrProperty, IrType, PrimitiveName, Scalar } from "../ir/model.js";
+import { readDoc } from "./jsdoc.js";
 import { knownTypeByName, type KnownType } from "./known-types.js";
 import { isKubernetesClientModule, isKubernetesModelsModule } from "./kubernetes/index.js";
 import { isModifier, modifiedSchema, type Modifier } from "./kubernetes/mapped.js";
@@ -39,11 +25,13 @@ import {
   sameJsonKind,
   type MappedTemplate,
 } from "./mapped-members.js";
-import { locationOf, nodeLocation, nodeOrigin } from "./location.js";
-import type { ReadCache, ReadRecord, RecordedRef, Route } from "./read-cache.js";
-import { collectTags, rootTypeTags } from "./tags.js";
+import { nodeLocation, nodeOrigin } from "./location.js";
+import type { ReadCache, ReadRecord, Route } from "./read-cache.js";
+import { ReadDependencies } from "./read-dependencies.js";
+import { DeclarationDocs, NO_DOC, NO_TYPE_DOC } from "./declaration-docs.js";
+import { collectTags } from "./tags.js";
 import { withEnumDefaults } from "./enum-defaults.js";
-import { baseNames, inheritable, intersectionNames, withInherited } from "./inherited-tags.js";
+import { intersectionNames, withInherited } from "./inherited-tags.js";
 import { inferredFrom } from "./inferred.js";
 import { declaredAt, libraryHint, packageOf, type LibraryObject, type LibraryUse } from "./library-types.js";
 import {
@@ -59,18 +47,52 @@ import {
   type TypeArgScope,
   type WrittenArg,
 } from "./type-arguments.js";
+import {
+  admitsUndefined,
+  definedMembers,
+  heritageOwners,
+  holdsNoValue,
+  isErrorType,
+  isLiteralUnion,
+  isTrue,
+  remappedDeclaration,
+  withoutNullish,
+  withoutUndefined,
+} from "./checked-types.js";
+import {
+  declaredName,
+  declaresType,
+  dependencyOf,
+  enclosingGeneric,
+  hasWrittenType,
+  instanceOwning,
+  isAccessor,
+  isEnumDeclaration,
+  isGenericDeclaration,
+  isHeritageOwner,
+  isHiddenInstanceField,
+  isInside,
+  isObjectNode,
+  isPrivateOrStatic,
+  isProtected,
+  isWithin,
+  mentions,
+  unionMembers,
+  writesUndefined,
+} from "./declarations.js";
+import { enumOf, mergeEnums, withoutNull } from "./ir-enums.js";
+import { computedMemberHint, keyRuleExample } from "./read-hints.js";
 import type { AppliedTag } from "../tags/registry.js";
 import type { JSONSchemaProps } from "../schema/types.js";
 
 // The compiler's namespace object exposes every member through a getter: read the hot ones once.
-const { TypeFlags, SymbolFlags, ObjectFlags, IndexKind, SyntaxKind, ModifierFlags } = tsApi;
+const { TypeFlags, SymbolFlags, ObjectFlags, IndexKind, SyntaxKind } = tsApi;
 const {
   isArrayTypeNode,
   isClassDeclaration,
   isClassLike,
   isConditionalTypeNode,
   isEnumDeclaration: isEnumDeclarationNode,
-  isGetAccessorDeclaration,
   isIdentifier,
   isImportTypeNode,
   isIndexedAccessTypeNode,
@@ -80,12 +102,9 @@ const {
   isMappedTypeNode,
   isMethodDeclaration,
   isMethodSignature,
-  isParameter,
   isParenthesizedTypeNode,
-  isPropertyDeclaration,
   isPropertySignature,
   isTupleTypeNode,
-  isSetAccessorDeclaration,
   isTypeAliasDeclaration,
   isTypeLiteralNode,
   isTypeOperatorNode,
@@ -101,26 +120,6 @@ interface Ctx {
 
 type NamedDeclaration =
   ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.EnumDeclaration | ts.ClassDeclaration;
-
-/**
- * What reading one named declaration depends on, collected while it is read (only in a session
- * with a ReadCache): see read-cache.ts for when a record may be reused.
- */
-interface Frame {
-  /** The property path the declaration was reached at (its references' paths extend it). */
-  readonly path: string;
-  /** The top-level statements read from (a source file itself: any of its statements). */
-  readonly statements: Set<ts.Node>;
-  /** Something was read that the statements above do not determine: the result is not recorded. */
-  opaque: boolean;
-  /** How many diagnostics there were when the frame opened, and how many nested frames reported. */
-  readonly diagnosticsBefore: number;
-  nestedDiagnostics: number;
-  /** Diagnostics reported while this frame was the innermost one (set when it closes). */
-  diagnostics: number;
-  /** The named types the declaration refers to, in the order it reached them. */
-  readonly refs: RecordedRef[];
-}
 
 /** Written type nodes whose checked type the reader can tie to files (see `convert`). */
 const TRACEABLE_NODES = new Set<ts.SyntaxKind>([
@@ -164,11 +163,6 @@ interface MappedSource extends MappedTemplate {
   readonly sourceType: ts.Type | undefined;
 }
 
-interface GenericDoc {
-  description?: string | undefined;
-  tags: AppliedTag[];
-}
-
 /**
  * Instantiations of one generic type read one inside another before it counts as recursive
  * through its type arguments: `Page<Page<Item>>` nests two; a type that grows its arguments
@@ -186,12 +180,8 @@ const ANY_OBJECT_HINT =
 export class TypeReader {
   readonly definitions = new Map<string, IrDefinition>();
   private readonly nameOfDeclaration = new Map<ts.Node, string>();
-  /** Stranded doc comments already warned of, by file and position. */
-  private readonly strandedReported = new Set<string>();
   /** The alias whose body is being converted right now (see fromObjectType). */
   private aliasBody: ts.Node | undefined;
-  /** The named declaration being read, when a cache records what it depends on. */
-  private frame: Frame | undefined;
   /**
    * Instantiations of the user's generic types (`Page<Item>`), named by the checker's text, by
    * the type and the arguments written for it (see type-arguments.ts).
@@ -202,13 +192,6 @@ export class TypeReader {
   private scope: TypeArgScope | undefined;
   /** The property schemas of each known Kubernetes type declaring members (null: not one). */
   private readonly knownMembers = new Map<ts.Node, Record<string, JSONSchemaProps> | null>();
-  /**
-   * Each type declaration's doc comment and own type tags, read once for all its uses (a generic
-   * one's instantiations, a base's extensions), so that a tag's error is reported once.
-   */
-  private readonly typeDocs = new Map<ts.Node, GenericDoc>();
-  /** The tags each declaration inherits from the types it is made of (inherited-tags.ts). */
-  private readonly inheritedOf = new Map<ts.Node, AppliedTag[]>();
   /** The tags an indexed access to each property carries (see withCarriedTags). */
   private readonly carriedTags = new Map<ts.Node, AppliedTag[]>();
   /** The definition read for `NonNullable<X>` of each named type X that admits null, by X's. */
@@ -224,11 +207,19 @@ export class TypeReader {
   /** The mapped member whose template is being read (see mappedMemberType). */
   private mappedMember: MappedMember | undefined;
 
+  /** What the declaration being read depends on, when a cache keeps readings (read-dependencies.ts). */
+  private readonly deps: ReadDependencies;
+  /** Doc comments and tags of the declarations read, each read once (declaration-docs.ts). */
+  readonly docs: DeclarationDocs;
+
   constructor(
     private readonly checker: ts.TypeChecker,
     private readonly diagnostics: Diagnostic[],
     private readonly cache?: ReadCache,
-  ) {}
+  ) {
+    this.deps = new ReadDependencies(checker, diagnostics);
+    this.docs = new DeclarationDocs(checker, diagnostics, this.deps);
+  }
 
   /** Converts a type, following its written node when that node is faithful. */
   convert(type: ts.Type, node: ts.TypeNode | undefined, ctx: Ctx): IrType {
@@ -237,7 +228,7 @@ export class TypeReader {
       if (viaNode) return viaNode;
       // What the checker made of a written `T["k"]`, `typeof x`, `Pick<T, K>`... depends on
       // declarations the reader never sees.
-      if (this.frame && !this.isTraceable(node)) this.frame.opaque = true;
+      if (this.deps.frame && !this.isTraceable(node)) this.deps.frame.opaque = true;
     }
     return this.fromType(type, ctx);
   }
@@ -324,9 +315,9 @@ export class TypeReader {
     for (let depth = 0; depth < MAX_RENAMINGS; depth++) {
       const bare = unparenthesized(node);
       if (!isTypeReferenceNode(bare)) return undefined;
-      const alias = this.resolve(this.checker.getSymbolAtLocation(bare.typeName))?.declarations?.find(
-        isTypeAliasDeclaration,
-      );
+      const alias = this.deps
+        .resolve(this.checker.getSymbolAtLocation(bare.typeName))
+        ?.declarations?.find(isTypeAliasDeclaration);
       if (!alias) return undefined;
       const args = bare.typeArguments;
       if (isFromLib(alias)) {
@@ -394,7 +385,7 @@ export class TypeReader {
     for (const decl of declarations) {
       for (const clause of decl.heritageClauses ?? []) {
         for (const base of clause.types) {
-          const symbol = this.resolve(this.checker.getSymbolAtLocation(base.expression));
+          const symbol = this.deps.resolve(this.checker.getSymbolAtLocation(base.expression));
           const baseDecls = symbol?.declarations?.filter(isHeritageOwner) ?? [];
           const args = base.typeArguments ?? [];
           if (baseDecls.includes(owner as ts.InterfaceDeclaration))
@@ -443,7 +434,7 @@ export class TypeReader {
         (this.isFaithful(written, stringIndex.type) || this.isTemplateMember(stringIndex.declaration))
           ? written
           : undefined;
-      if (stringIndex.declaration) this.dependOn(stringIndex.declaration);
+      if (stringIndex.declaration) this.deps.dependOn(stringIndex.declaration);
       return this.convert(stringIndex.type, node, {
         path: `${ctx.path}[*]`,
         at: stringIndex.declaration ?? ctx.at,
@@ -488,7 +479,7 @@ export class TypeReader {
       return undefined;
     }
     const at = first.declaration ?? ctx.at;
-    for (const info of patterned) if (info.declaration) this.dependOn(info.declaration);
+    for (const info of patterned) if (info.declaration) this.deps.dependOn(info.declaration);
     const keys = patterned.map((info) => this.checker.typeToString(info.keyType)).join(" | ");
     this.diagnostics.push({
       severity: "warning",
@@ -558,9 +549,9 @@ export class TypeReader {
       );
       return undefined;
     }
-    const frame = this.frame;
+    const frame = this.deps.frame;
     if (frame) {
-      for (const d of declarations ?? []) this.dependOn(d);
+      for (const d of declarations ?? []) this.deps.dependOn(d);
       if (
         !decl ||
         !symbol.declarations ||
@@ -599,10 +590,10 @@ export class TypeReader {
     // union `{ url: string; path?: never } | { path: string; url?: never }`: JSON holds nothing
     // there, so the schema has no such property.
     if (optional && holdsNoValue(type)) return NEVER_SET;
-    const doc = decl ? this.propertyDoc(declarations, decl, path) : NO_DOC;
+    const doc = decl ? this.docs.propertyDoc(declarations, decl, path) : NO_DOC;
     if (decl) {
-      this.noteStrandedDocs(decl, path);
-      this.notePlainCommentTags(decl, path);
+      this.docs.noteStrandedDocs(decl, path);
+      this.docs.notePlainCommentTags(decl, path);
     }
     const converted = added
       ? this.union([{ type: this.checker.getTypeFromTypeNode(written!), node: written }, ...added], {
@@ -632,76 +623,9 @@ export class TypeReader {
       type: converted,
       optional,
       description: doc.description,
-      tags: members.length > 0 ? withInherited(tags, this.inheritedFrom(members)) : tags,
+      tags: members.length > 0 ? withInherited(tags, this.docs.inheritedFrom(members)) : tags,
       origin: nodeOrigin(at),
     };
-  }
-
-  /**
-   * A property's doc comment; for one declared in several places (`A & B`, a merged interface,
-   * several bases), all of theirs, a tag that two give different values being a warning.
-   */
-  private propertyDoc(
-    declarations: readonly ts.Declaration[] | undefined,
-    decl: ts.Declaration,
-    path: string,
-  ): DocInfo {
-    const doc = this.writtenPropertyDoc(declarations, decl, path);
-    return defersDescription(doc, decl) ? this.withInheritedDescription(doc, decl, path) : doc;
-  }
-
-  /**
-   * `doc` with the description the IDE shows for `decl` (inherited-docs.ts): an overridden
-   * member's, or the one `{@inheritDoc X}` names; a name that resolves to nothing is a warning.
-   */
-  private withInheritedDescription(doc: DocInfo, decl: ts.Declaration, path: string): DocInfo {
-    const { description, unresolved } = inheritedDescription(doc, decl, this.checker);
-    // Read from declarations the read cache may not tie to this one (a name in the comment, an
-    // `implements` clause): such a reading is not kept between runs. Bases it `extends` are tied.
-    if (this.frame && (description !== undefined || implementsAny(decl.parent))) this.frame.opaque = true;
-    const sf = decl.getSourceFile();
-    for (const reference of unresolved) {
-      const written = `{@inheritDoc ${reference}`;
-      const at = sf.text.lastIndexOf(written, decl.getStart(sf));
-      this.diagnostics.push({
-        severity: "warning",
-        code: codes.unresolvedInheritDoc,
-        message: `${written}} names nothing crdgen finds from this comment: it is left in the description as written.`,
-        location: at >= decl.getFullStart() ? locationOf(sf, at, written.length + 1) : nodeLocation(decl),
-        path,
-        hint: "name a type or a member in scope here: {@inheritDoc Type} or {@inheritDoc Type.member}",
-      });
-    }
-    return description === doc.description ? doc : { description, tags: doc.tags };
-  }
-
-  /** A type's (or root's) own description, `{@inheritDoc X}` read as X's (see `withInheritedDescription`). */
-  typeDescription(doc: DocInfo, decl: ts.Node, path: string): string | undefined {
-    const own = doc.description;
-    return own?.includes("{@inheritDoc")
-      ? this.withInheritedDescription(doc, decl as ts.Declaration, path).description
-      : own;
-  }
-
-  /** A property's doc comments as written (see `propertyDoc`). */
-  private writtenPropertyDoc(
-    declarations: readonly ts.Declaration[] | undefined,
-    decl: ts.Declaration,
-    path: string,
-  ): DocInfo {
-    if (!declarations || declarations.length < 2) return readDoc(decl);
-    const { doc, conflicts } = mergedDoc(decl, declarations);
-    for (const { dropped, kept } of conflicts) {
-      this.diagnostics.push({
-        severity: "warning",
-        code: codes.conflictingDeclarations,
-        message: `${path} is declared in several places: @${dropped.name} ${dropped.text.trim()} here is left out, @${kept.name} ${kept.text.trim()} of the first declaration applies.`,
-        location: plainLocation(dropped.origin),
-        path,
-        hint: "write the tag on one declaration only, or give both the same value",
-      });
-    }
-    return doc;
   }
 
   /** The schema of property `name` of a known Kubernetes type that declares `decl`. */
@@ -719,71 +643,6 @@ export class TypeReader {
     }
     const schema = members && Object.hasOwn(members, name) ? members[name] : undefined;
     return schema && { kind: "verbatim", schema: structuredClone(schema), origin: nodeOrigin(decl) };
-  }
-
-  /** Warns of each tagged doc comment beside `decl` that TypeScript gives to no declaration. */
-  private noteStrandedDocs(decl: ts.Declaration, path: string): void {
-    const members = (decl.parent as Partial<ts.TypeLiteralNode>).members;
-    const isLast = members !== undefined && members[members.length - 1] === decl;
-    for (const stranded of strandedDocComments(decl as ts.Declaration & { type?: ts.Node }, isLast)) {
-      // An inherited property is read with each interface that extends its own: warn once.
-      const key = `${decl.getSourceFile().fileName}:${stranded.pos}`;
-      if (this.strandedReported.has(key)) continue;
-      this.strandedReported.add(key);
-      this.diagnostics.push({
-        severity: "warning",
-        code: codes.strandedDocComment,
-        message:
-          stranded.follows === "member"
-            ? "This doc comment follows the property on its line, so TypeScript attaches it to no declaration: its tags are ignored."
-            : "This doc comment follows the token before the property on the same line, so TypeScript attaches it to no declaration: its tags are ignored.",
-        location: locationOf(decl.getSourceFile(), stranded.pos),
-        path,
-        hint: "put the comment on a line of its own above the property",
-      });
-    }
-  }
-
-  /**
-   * Warns, once per comment, of what was meant for crdgen in plain comments above `decl`
-   * (plain-comment-tags.ts): its tags in one warning, each controller-gen marker in its own.
-   */
-  notePlainCommentTags(decl: ts.Node, path: string): void {
-    const found = plainCommentTags(decl);
-    if (found.length === 0) return;
-    const sf = decl.getSourceFile();
-    const key = `${sf.fileName}:${found[0]!.pos}`;
-    if (this.strandedReported.has(key)) return;
-    this.strandedReported.add(key);
-    const warn = (pos: number, message: string, hint: string) =>
-      this.diagnostics.push({
-        severity: "warning",
-        code: codes.tagInPlainComment,
-        message,
-        location: locationOf(sf, pos),
-        path,
-        hint,
-      });
-    const tags = found.filter((f) => f.written.startsWith("@"));
-    if (tags.length > 0) {
-      const names = tags.map((t) => t.written);
-      const one = names.length === 1;
-      warn(
-        tags[0]!.pos,
-        `${listed(names)} ${one ? "is" : "are"} in a plain comment, but tags are read from doc comments only (/** */, as TypeScript reads them): ${one ? "it is" : "they are"} ignored.`,
-        `write ${one ? "it" : "them"} in a doc comment, which starts with two stars: /** ${names.join(" ... ")} ... */${endingEarly(tags)}`,
-      );
-    }
-    for (const marker of found) {
-      if (marker.written.startsWith("@")) continue;
-      warn(
-        marker.pos,
-        `${marker.written} is a controller-gen marker, which crdgen does not read: it is ignored.`,
-        marker.hint?.startsWith("write ")
-          ? `${marker.hint} (in a /** */ doc comment)`
-          : (marker.hint ?? NO_EQUIVALENT_HINT),
-      );
-    }
   }
 
   /** A written node can stand for a checked type when both mean the same (ignoring `undefined`). */
@@ -883,7 +742,7 @@ export class TypeReader {
     const defined = withoutNullish(listType);
     if (!this.checker.isArrayType(defined) || this.isOpenType(defined)) return undefined;
     // The item comes from another declaration's reading, which the records do not tie to this one.
-    if (this.frame) this.frame.opaque = true;
+    if (this.deps.frame) this.deps.frame.opaque = true;
     let read: IrType | undefined = this.convert(listType, list, ctx);
     // Through the named types (`Spec["ports"]`, `type Ports = Port[]`) to the list.
     for (let depth = 0; read?.kind === "ref" && depth < MAX_RENAMINGS; depth++)
@@ -903,7 +762,7 @@ export class TypeReader {
     });
     if (chosen.length !== 1) return this.fromInferred(node, type, ctx);
     // Which branch applies depends on declarations the reader does not see.
-    if (this.frame) this.frame.opaque = true;
+    if (this.deps.frame) this.deps.frame.opaque = true;
     return this.convert(type, chosen[0]!, ctx);
   }
 
@@ -916,9 +775,9 @@ export class TypeReader {
     const check = from && this.writtenCheck(node.checkType);
     if (!from || !check) return undefined;
     // What the check type holds depends on declarations the reader does not see.
-    if (this.frame) this.frame.opaque = true;
+    if (this.deps.frame) this.deps.frame.opaque = true;
     if (from.kind === "argument") {
-      const use = this.writtenUse(check, this.resolve(from.generic));
+      const use = this.writtenUse(check, this.deps.resolve(from.generic));
       const arg = use?.node.typeArguments?.[from.index];
       if (!use || !arg) return undefined;
       return this.inScope(use.scope, () => {
@@ -964,7 +823,7 @@ export class TypeReader {
         continue;
       }
       if (!isTypeReferenceNode(bare)) return undefined;
-      const symbol = this.resolve(this.checker.getSymbolAtLocation(bare.typeName));
+      const symbol = this.deps.resolve(this.checker.getSymbolAtLocation(bare.typeName));
       if (!symbol) return undefined;
       if (symbol === generic) return { node: bare, scope };
       const arg = isTypeParameter(symbol) && !bare.typeArguments ? scope?.args.get(symbol) : undefined;
@@ -1018,7 +877,7 @@ export class TypeReader {
     const union = type as ts.UnionType;
     if (union.types.some((t) => t.flags & TypeFlags.EnumLike)) return undefined;
     // The members come from declarations the reader does not see.
-    if (this.frame) this.frame.opaque = true;
+    if (this.deps.frame) this.deps.frame.opaque = true;
     const ordered = sourceOrdered(union, node, this.checker);
     return this.union(
       ordered.map((t) => ({ type: t, node: undefined })),
@@ -1033,10 +892,10 @@ export class TypeReader {
     type: ts.Type,
     ctx: Ctx,
   ): IrType | undefined {
-    const symbol = this.resolve(this.checker.getSymbolAtLocation(typeName));
+    const symbol = this.deps.resolve(this.checker.getSymbolAtLocation(typeName));
     if (!symbol) return undefined;
     if (isTypeParameter(symbol)) return this.fromTypeArgument(symbol, type, ctx);
-    if (this.frame) this.dependOnSymbol(symbol);
+    if (this.deps.frame) this.deps.dependOnSymbol(symbol);
     const args = node.typeArguments ?? [];
     // A name can be a value and a type at once (`const Phase = {...} as const` beside
     // `type Phase = ...`): the reference names the type.
@@ -1099,7 +958,7 @@ export class TypeReader {
   private utilityOfInstance(inner: ts.TypeNode, type: ts.Type, ctx: Ctx): IrType | undefined {
     const scope = this.instanceScope(inner);
     if (!scope) return undefined;
-    if (this.frame) this.frame.opaque = true;
+    if (this.deps.frame) this.deps.frame.opaque = true;
     return this.inScope(scope, () => this.fromType(type, ctx));
   }
 
@@ -1134,7 +993,7 @@ export class TypeReader {
   private instanceScope(node: ts.TypeNode, open = false): TypeArgScope | undefined {
     const bare = unparenthesized(node);
     if (!isTypeReferenceNode(bare)) return undefined;
-    const symbol = this.resolve(this.checker.getSymbolAtLocation(bare.typeName));
+    const symbol = this.deps.resolve(this.checker.getSymbolAtLocation(bare.typeName));
     const decl = symbol?.declarations?.find(declaresType);
     if (!decl || !isGenericDeclaration(decl) || !decl.typeParameters?.length || isFromLib(decl))
       return undefined;
@@ -1174,7 +1033,7 @@ export class TypeReader {
     const object = withoutUndefined(type);
     if (!(object.flags & TypeFlags.Object) || this.checker.getIndexInfosOfType(object).length > 0)
       return undefined;
-    if (this.frame) this.frame.opaque = true;
+    if (this.deps.frame) this.deps.frame.opaque = true;
     const properties: IrProperty[] = [];
     for (const symbol of this.checker.getPropertiesOfType(object)) {
       const name = symbol.getName();
@@ -1210,7 +1069,7 @@ export class TypeReader {
    */
   private withOptionality(inner: ts.TypeNode, optional: boolean, ctx: Ctx): IrType | undefined {
     if (!isTypeReferenceNode(inner) || inner.typeArguments?.length !== 2) return undefined;
-    const symbol = this.resolve(this.checker.getSymbolAtLocation(inner.typeName));
+    const symbol = this.deps.resolve(this.checker.getSymbolAtLocation(inner.typeName));
     if (symbol?.getName() !== "Record" || !isFromLib(symbol.declarations?.[0])) return undefined;
     const innerType = this.checker.getTypeFromTypeNode(inner);
     if (this.isOpenType(innerType)) return undefined;
@@ -1243,12 +1102,12 @@ export class TypeReader {
    */
   private modifiedKnown(inner: ts.TypeNode, modifier: Modifier, at: ts.Node): IrType | undefined {
     if (!isTypeReferenceNode(inner) || inner.typeArguments) return undefined;
-    const symbol = this.resolve(this.checker.getSymbolAtLocation(inner.typeName));
+    const symbol = this.deps.resolve(this.checker.getSymbolAtLocation(inner.typeName));
     const decl = symbol?.declarations?.find(declaresType);
     if (!symbol || !decl) return undefined;
     const known = knownTypeByName(symbol.getName(), decl) ?? this.inheritedKnown(decl);
     if (!known) return undefined;
-    if (this.frame) this.dependOnSymbol(symbol);
+    if (this.deps.frame) this.deps.dependOnSymbol(symbol);
     const read = known(nodeOrigin(at));
     return read.kind === "verbatim" ? { ...read, schema: modifiedSchema(read.schema, modifier) } : read;
   }
@@ -1270,10 +1129,10 @@ export class TypeReader {
     // A declaration merged with another (`interface Meta { extra: string }`) adds its members.
     const own = this.checker.getSymbolAtLocation(decl.name);
     if ((own?.declarations?.filter(declaresType).length ?? 0) !== 1) return undefined;
-    const symbol = this.resolve(this.checker.getSymbolAtLocation(base.expression));
+    const symbol = this.deps.resolve(this.checker.getSymbolAtLocation(base.expression));
     const baseDecl = symbol?.declarations?.find(declaresType);
     if (!symbol || !baseDecl) return undefined;
-    if (this.frame) this.dependOnSymbol(symbol);
+    if (this.deps.frame) this.deps.dependOnSymbol(symbol);
     // A chain of renamings (`interface A extends Meta {}`) is bounded: TypeScript rejects a cycle.
     return (
       knownTypeByName(symbol.getName(), baseDecl) ??
@@ -1322,7 +1181,7 @@ export class TypeReader {
       return { kind: "ref", name, origin };
     const stripped = withoutNull(target);
     if (!stripped) return undefined;
-    if (this.frame) this.frame.opaque = true;
+    if (this.deps.frame) this.deps.frame.opaque = true;
     let definition = this.nonNullableOf.get(name);
     if (definition === undefined) {
       definition = this.uniqueName(`NonNullable<${name}>`);
@@ -1367,7 +1226,7 @@ export class TypeReader {
       if (!instance || !decl || !isWithin(decl, instance.owner)) return undefined;
       scope = instance;
     }
-    if (this.frame) this.frame.opaque = true;
+    if (this.deps.frame) this.deps.frame.opaque = true;
     const read = this.inScope(scope, () => this.convert(type, written, ctx));
     return decl ? this.withCarriedTags(decl, name, read, ctx) : read;
   }
@@ -1490,7 +1349,7 @@ export class TypeReader {
   ): IrType | undefined {
     const scope = writtenScope(this.checker, decl, args, this.scope);
     if (!scope) return undefined;
-    if (this.frame) this.frame.opaque = true;
+    if (this.deps.frame) this.deps.frame.opaque = true;
     const defined = withoutUndefined(type);
     // An alias of a list, a union or a scalar is read from its body; one of an object, as an interface.
     if (isTypeAliasDeclaration(decl) && !isObjectNode(decl.type))
@@ -1559,14 +1418,14 @@ export class TypeReader {
     const origin = nodeOrigin(ctx.at);
     if (f & (TypeFlags.Any | TypeFlags.Unknown)) {
       // The checker's error type: a name it could not resolve, which a later edit elsewhere can fix.
-      if (this.frame && isErrorType(type)) this.frame.opaque = true;
+      if (this.deps.frame && isErrorType(type)) this.deps.frame.opaque = true;
       return { kind: "unknown", origin };
     }
     if (f & TypeFlags.Null) return { kind: "null", origin };
     if (f & TypeFlags.EnumLike && type.symbol && isEnumDeclaration(type.symbol)) {
       const decl = type.symbol.declarations!.find(isEnumDeclarationNode)!;
       if (f & TypeFlags.Union || f & TypeFlags.Enum || type.symbol.flags & SymbolFlags.Enum) {
-        if (this.frame) this.dependOnSymbol(type.symbol);
+        if (this.deps.frame) this.deps.dependOnSymbol(type.symbol);
         return this.named(decl, ctx, { kind: "enum" });
       }
     }
@@ -1579,7 +1438,8 @@ export class TypeReader {
     }
     // A member of an enum (`kind: Kind.Web`) is its value: it depends on the enum's declaration,
     // and on whatever declarations a computed value (`Web = Base.Web`, `Max = LIMIT`) comes from.
-    if (f & TypeFlags.EnumLiteral && this.frame && type.symbol) this.dependOnEnumMember(type.symbol);
+    if (f & TypeFlags.EnumLiteral && this.deps.frame && type.symbol)
+      this.deps.dependOnEnumMember(type.symbol);
     if (f & TypeFlags.StringLiteral) return enumOf("string", [(type as ts.StringLiteralType).value], origin);
     if (f & TypeFlags.NumberLiteral) {
       const v = (type as ts.NumberLiteralType).value;
@@ -1702,25 +1562,25 @@ export class TypeReader {
       !((type as ts.InterfaceType).typeParameters?.length ?? 0);
     const decl = type.symbol?.declarations?.find(declaresType);
     if (isPlainNamed && decl && (isInterfaceDeclaration(decl) || isClassDeclaration(decl))) {
-      if (this.frame) this.dependOnSymbol(type.symbol);
+      if (this.deps.frame) this.deps.dependOnSymbol(type.symbol);
       const known = knownTypeByName(type.symbol.getName(), decl);
       if (known) return this.named(decl, ctx, { kind: "known", known, at: ctx.at });
       return this.named(decl, ctx, { kind: "interface" });
     }
     const alias = type.aliasSymbol?.declarations?.find(isTypeAliasDeclaration);
     if (alias && !alias.typeParameters && !type.aliasTypeArguments) {
-      if (this.frame) this.dependOnSymbol(type.aliasSymbol!);
+      if (this.deps.frame) this.deps.dependOnSymbol(type.aliasSymbol!);
       // Reached while converting this alias's own body: the body, not another reference to it.
       if (this.aliasBody === alias) {
         this.aliasBody = undefined;
-        if (this.frame && !this.isTypeLiteral(type)) this.frame.opaque = true;
+        if (this.deps.frame && !this.isTypeLiteral(type)) this.deps.frame.opaque = true;
         return this.objectOf(type, { path: ctx.path, at: alias });
       }
       return this.named(alias, ctx, { kind: "aliasObject" });
     }
     // An object literal type's properties are recorded as they are read; anything else here
     // (mapped, instantiated generic, class expression...) is computed by the checker.
-    if (this.frame && !this.isTypeLiteral(type)) this.frame.opaque = true;
+    if (this.deps.frame && !this.isTypeLiteral(type)) this.deps.frame.opaque = true;
     const generic = this.genericDeclaration(type);
     if (generic) return this.namedInstance(type, generic, ctx, undefined);
     return this.objectOf(type, ctx);
@@ -1844,7 +1704,7 @@ export class TypeReader {
     } finally {
       this.instancesInProgress.set(decl, depth);
     }
-    const doc = this.genericDoc(decl);
+    const doc = this.docs.genericDoc(decl);
     definition.description = doc.description;
     definition.tags = doc.tags;
     return { kind: "ref", name, origin };
@@ -1877,63 +1737,6 @@ export class TypeReader {
     const member = this.mappedMember;
     // By the property mapped, not the member: a recursive mapped type meets it again, and stops.
     return member ? `|m${this.scopeKeys.id(member.decl ?? member.written)}` : "";
-  }
-
-  /** A generic type's doc comment and type tags, its inherited ones included. */
-  private genericDoc(decl: GenericDeclaration): GenericDoc {
-    if (!this.typeDocs.has(decl)) this.notePlainCommentTags(decl, decl.name?.text ?? "");
-    const doc = this.typeDoc(decl);
-    return { description: doc.description, tags: withInherited(doc.tags, this.inheritedTags(decl)) };
-  }
-
-  /** A type declaration's description and own type tags (typeDocs). */
-  private typeDoc(decl: ts.Node): GenericDoc {
-    let doc = this.typeDocs.get(decl);
-    if (!doc) {
-      const read = readDoc(decl);
-      const named = (decl as NamedDeclaration).name ?? decl;
-      const tags = withEnumDefaults(read.tags, () => this.checker.getTypeAtLocation(named));
-      const root = tags.some((t) => t.name === "crd");
-      doc = {
-        description: this.typeDescription(read, decl, tsApi.isIdentifier(named) ? named.text : ""),
-        tags:
-          tags.length === 0 ? [] : root ? rootTypeTags(tags) : collectTags(tags, ["type"], this.diagnostics),
-      };
-      this.typeDocs.set(decl, doc);
-    }
-    return doc;
-  }
-
-  /** What `decl` inherits from the bases it extends or the intersection it stands for (a root's too). */
-  inheritedTags(decl: ts.Node): AppliedTag[] {
-    let tags = this.inheritedOf.get(decl);
-    if (tags) return tags;
-    // A circular `extends` (TypeScript's error) inherits nothing more.
-    this.inheritedOf.set(decl, []);
-    const merged = isInterfaceDeclaration(decl)
-      ? this.checker.getSymbolAtLocation(decl.name)?.declarations
-      : undefined;
-    tags = this.inheritedFrom(baseNames(decl, merged ?? [decl]));
-    this.inheritedOf.set(decl, tags);
-    return tags;
-  }
-
-  /** The inheritable tags of the types `names` name: their own, then what they inherit. */
-  private inheritedFrom(names: readonly ts.Node[]): AppliedTag[] {
-    let tags: AppliedTag[] = [];
-    for (const name of names) {
-      const symbol = this.resolve(this.checker.getSymbolAtLocation(name));
-      const base = symbol?.declarations?.find(declaresType);
-      // Kubernetes' and TypeScript's own types carry documentation, not crdgen's tags.
-      if (!symbol || !base || isEnumDeclarationNode(base) || isFromLib(base)) continue;
-      if (knownTypeByName(symbol.getName(), base)) continue;
-      this.dependOn(base);
-      tags = withInherited(
-        tags,
-        inheritable(withInherited(this.typeDoc(base).tags, this.inheritedTags(base))),
-      );
-    }
-    return tags;
   }
 
   /** A type whose members are all declared in TypeScript's lib files (a mapped `Readonly<Date>`). */
@@ -1974,7 +1777,7 @@ export class TypeReader {
 
   /** Object intersections merge (the checker already merged their properties); a branded primitive stays primitive. */
   private intersection(type: ts.IntersectionType, ctx: Ctx, instances: readonly TypeArgScope[] = []): IrType {
-    if (this.frame) this.frame.opaque = true;
+    if (this.deps.frame) this.deps.frame.opaque = true;
     const primitive = type.types.find(
       (t) => t.flags & (TypeFlags.String | TypeFlags.Number | TypeFlags.Boolean | TypeFlags.Literal),
     );
@@ -2091,8 +1894,8 @@ export class TypeReader {
    */
   private nameAndRead(decl: NamedDeclaration, ctx: Ctx, route: Route): string {
     const { path } = ctx;
-    const parent = this.frame;
-    if (parent) this.dependOn(decl);
+    const parent = this.deps.frame;
+    if (parent) this.deps.dependOn(decl);
     const existing = this.nameOfDeclaration.get(decl);
     if (existing) {
       parent?.refs.push({ decl, route, at: ctx.at, suffix: path.slice(parent.path.length), name: existing });
@@ -2120,19 +1923,19 @@ export class TypeReader {
       origin: nodeOrigin(decl),
     };
     this.definitions.set(name, placeholder);
-    const frame = cache ? this.openFrame(path) : undefined;
+    const frame = cache ? this.deps.openFrame(path) : undefined;
     try {
       // Known types (int32, IntOrString...) are documented for crdgen's users, not for their CRDs.
       const known = route.kind === "known";
-      if (!known) this.notePlainCommentTags(decl, name);
+      if (!known) this.docs.notePlainCommentTags(decl, name);
       // A named declaration names no type parameter of the instance it was reached from.
       placeholder.type = this.inScope(undefined, () =>
         this.inLibrary(decl, decl.name?.text, ctx, () => this.build(decl, ctx, route)),
       );
-      const doc = known ? NO_TYPE_DOC : this.typeDoc(decl);
+      const doc = known ? NO_TYPE_DOC : this.docs.typeDoc(decl);
       placeholder.description = doc.description;
       placeholder.tags =
-        route.kind === "enum" || known ? doc.tags : withInherited(doc.tags, this.inheritedTags(decl));
+        route.kind === "enum" || known ? doc.tags : withInherited(doc.tags, this.docs.inheritedTags(decl));
       if (!known && doc.tags.length > 0) {
         const quantity = quantityBoundWarning(name, placeholder.type, doc.tags, this.definitions, () =>
           nodeLocation(decl),
@@ -2140,7 +1943,7 @@ export class TypeReader {
         if (quantity) this.diagnostics.push(quantity);
       }
     } finally {
-      if (frame) this.closeFrame(frame, parent);
+      if (frame) this.deps.closeFrame(frame, parent);
     }
     if (recordable && frame && !frame.opaque && frame.diagnostics === 0) {
       frame.statements.add(dependencyOf(decl));
@@ -2199,9 +2002,9 @@ export class TypeReader {
       case "interface": {
         // A non-generic interface's or class's declared type, or an alias's: the type that was reached.
         const type = this.checker.getTypeAtLocation(decl);
-        if (this.frame) {
-          if (route.kind === "interface") this.dependOnBases(type);
-          else if (!this.isTypeLiteral(type as ts.ObjectType)) this.frame.opaque = true;
+        if (this.deps.frame) {
+          if (route.kind === "interface") this.deps.dependOnBases(type);
+          else if (!this.isTypeLiteral(type as ts.ObjectType)) this.deps.frame.opaque = true;
         }
         const renamed = route.kind === "interface" ? this.inheritedKnown(decl) : undefined;
         return renamed ? renamed(nodeOrigin(decl)) : this.objectOf(type, own);
@@ -2216,8 +2019,8 @@ export class TypeReader {
    * took a name first): then the declaration is read in full.
    */
   private replay(record: ReadRecord, path: string): boolean {
-    const parent = this.frame;
-    const frame = this.openFrame(path);
+    const parent = this.deps.frame;
+    const frame = this.deps.openFrame(path);
     try {
       for (const ref of record.refs) {
         const ctx = { path: path + ref.suffix, at: ref.at };
@@ -2225,76 +2028,7 @@ export class TypeReader {
       }
       return true;
     } finally {
-      this.closeFrame(frame, parent);
-    }
-  }
-
-  private openFrame(path: string): Frame {
-    const frame: Frame = {
-      path,
-      statements: new Set(),
-      opaque: false,
-      diagnosticsBefore: this.diagnostics.length,
-      nestedDiagnostics: 0,
-      diagnostics: 0,
-      refs: [],
-    };
-    this.frame = frame;
-    return frame;
-  }
-
-  /** Ends `frame`: its count becomes its own diagnostics, and they are not the parent's. */
-  private closeFrame(frame: Frame, parent: Frame | undefined): void {
-    const reported = this.diagnostics.length - frame.diagnosticsBefore;
-    frame.diagnostics = reported - frame.nestedDiagnostics;
-    if (parent) parent.nestedDiagnostics += reported;
-    this.frame = parent;
-  }
-
-  /** The current declaration depends on the top-level statement holding `node`. */
-  private dependOn(node: ts.Node): void {
-    this.frame?.statements.add(dependencyOf(node));
-  }
-
-  /**
-   * A member's value is a function of its enum's declaration unless a member's initializer names
-   * something else (an auto-numbered member counts on from the one before it).
-   */
-  private dependOnEnumMember(member: ts.Symbol): void {
-    this.dependOnSymbol(member);
-    for (const d of member.declarations ?? []) {
-      const members = tsApi.isEnumMember(d) ? d.parent.members : [];
-      if (members.some((m) => m.initializer && !isLiteralInitializer(m.initializer)))
-        this.frame!.opaque = true;
-    }
-  }
-
-  private dependOnSymbol(symbol: ts.Symbol): void {
-    for (const d of symbol.declarations ?? []) this.dependOn(d);
-  }
-
-  /**
-   * An interface's inherited properties also depend on its bases, and on the imports that
-   * name them (an empty base that gains a property changes the interface).
-   */
-  private dependOnBases(type: ts.Type, seen = new Set<ts.Type>()): void {
-    const frame = this.frame;
-    if (!frame || seen.has(type)) return;
-    seen.add(type);
-    this.dependOnSymbol(type.symbol);
-    for (const d of type.symbol.declarations ?? []) {
-      for (const clause of (d as ts.InterfaceDeclaration).heritageClauses ?? []) {
-        for (const t of clause.types) this.resolve(this.checker.getSymbolAtLocation(t.expression));
-      }
-    }
-    if (!((type as ts.ObjectType).objectFlags & ObjectFlags.ClassOrInterface)) return;
-    for (const base of this.checker.getBaseTypes(type as ts.InterfaceType)) {
-      const plain =
-        base.symbol !== undefined &&
-        ((base as ts.ObjectType).objectFlags & ObjectFlags.ClassOrInterface) !== 0 &&
-        !((base as ts.InterfaceType).typeParameters?.length ?? 0);
-      if (plain) this.dependOnBases(base, seen);
-      else frame.opaque = true;
+      this.deps.closeFrame(frame, parent);
     }
   }
 
@@ -2302,22 +2036,6 @@ export class TypeReader {
     let name = base;
     for (let i = 2; this.definitions.has(name); i++) name = `${base}_${i}`;
     return name;
-  }
-
-  /** The symbol an import or export alias stands for; the files along the way are dependencies. */
-  private resolve(symbol: ts.Symbol | undefined): ts.Symbol | undefined {
-    if (!symbol || !(symbol.flags & SymbolFlags.Alias)) return symbol;
-    const target = this.checker.getAliasedSymbol(symbol);
-    if (this.frame) {
-      for (let s: ts.Symbol | undefined = symbol; s && s.flags & SymbolFlags.Alias;) {
-        this.dependOnSymbol(s);
-        const next = this.checker.getImmediateAliasedSymbol(s);
-        s = next === s ? undefined : next;
-      }
-      // An import that names nothing (yet) depends on whichever file comes to declare it.
-      if (!target.declarations?.length) this.frame.opaque = true;
-    }
-    return target;
   }
 
   private inexactNumber(ctx: Ctx, written: string, value: number): IrType {
@@ -2346,7 +2064,6 @@ export class TypeReader {
   }
 }
 
-const NO_DOC: DocInfo = { tags: [] };
 /** A property declared `?: never` (or `?: undefined`): never in JSON (IrObject.absent). */
 const NEVER_SET = "never set";
 
@@ -2360,293 +2077,6 @@ const NOT_CARRIED = new Set([
   "default",
   "immutable",
 ]);
-const NO_TYPE_DOC: GenericDoc = { tags: [] };
-
-/** A CEL rule checking map keys against a template literal's leading text, for a hint. */
-function keyRuleExample(keyType: ts.Type): string {
-  const prefix =
-    keyType.flags & TypeFlags.TemplateLiteral ? (keyType as ts.TemplateLiteralType).texts[0] : "";
-  const start = prefix && /^[\w./-]+$/.test(prefix) ? prefix : "x-";
-  return `self.all(k, k.startsWith('${start}'))`;
-}
-
-function enumOf(type: PrimitiveName, values: Scalar[], origin: SourceLocation): IrEnum {
-  return { kind: "enum", type, values, origin };
-}
-
-/** A type without its null (a union's null member); undefined when null is all it holds. */
-function withoutNull(type: IrType): IrType | undefined {
-  if (type.kind === "null") return undefined;
-  if (type.kind !== "union") return type;
-  const members = type.members.filter((m) => m.kind !== "null");
-  if (members.length === 0) return undefined;
-  return members.length === 1 ? members[0] : { ...type, members };
-}
-
-/** Literal members of one primitive type collapse into one enum: `"a" | "b"` -> enum [a, b]. */
-function mergeEnums(types: IrType[]): IrType[] {
-  const out: IrType[] = [];
-  for (const t of types) {
-    const previous = out.find(
-      (o): o is IrEnum => o.kind === "enum" && t.kind === "enum" && sameFamily(o.type, t.type),
-    );
-    if (previous && t.kind === "enum") {
-      for (const v of t.values) if (!previous.values.includes(v)) previous.values.push(v);
-      if (t.type === "number") previous.type = "number";
-    } else {
-      out.push(t.kind === "enum" ? { ...t, values: [...t.values] } : t);
-    }
-  }
-  return out;
-}
-
-function sameFamily(a: PrimitiveName, b: PrimitiveName): boolean {
-  const numeric = (x: PrimitiveName) => x === "number" || x === "integer";
-  return a === b || (numeric(a) && numeric(b));
-}
 
 /** TypeScript's utility types whose properties keep their declarations (and so their written types). */
 const PROPERTY_UTILITIES = new Set(["Partial", "Required", "Pick", "Omit"]);
-
-/** Whether `node` declares a type (an alias, interface, class or enum), not only a value. */
-function declaresType(node: ts.Declaration): boolean {
-  return (
-    isTypeAliasDeclaration(node) ||
-    isInterfaceDeclaration(node) ||
-    isClassDeclaration(node) ||
-    isEnumDeclarationNode(node)
-  );
-}
-
-function definedMembers(type: ts.Type): ts.Type[] {
-  const members = type.flags & TypeFlags.Union ? (type as ts.UnionType).types : [type];
-  return members.filter((t) => !(t.flags & TypeFlags.Undefined));
-}
-
-/**
- * A written `T | undefined` whose checked type lost the `undefined` (`unknown | undefined` and
- * `any | undefined` are `unknown` and `any`): optional, as any other `T | undefined` is.
- */
-function writesUndefined(node: ts.TypeNode | undefined): boolean {
-  if (!node) return false;
-  if (isParenthesizedTypeNode(node)) return writesUndefined(node.type);
-  return (
-    isUnionTypeNode(node) &&
-    node.types.some((t) => t.kind === SyntaxKind.UndefinedKeyword || writesUndefined(t))
-  );
-}
-
-/**
- * A written union's members, those of a parenthesized union in it included: `(string | number) |
- * boolean` is one union of three to TypeScript, and so one refusal, not one per level.
- */
-function unionMembers(node: ts.UnionTypeNode): ts.TypeNode[] {
-  return node.types.flatMap((member) => {
-    let bare = member;
-    while (isParenthesizedTypeNode(bare)) bare = bare.type;
-    return isUnionTypeNode(bare) ? unionMembers(bare) : [member];
-  });
-}
-
-/**
- * `never`, `undefined`, `void` or a union of them (`?: void` is `void | undefined`): an optional
- * property of such a type is never in JSON.
- */
-function holdsNoValue(type: ts.Type): boolean {
-  const members = type.flags & TypeFlags.Union ? (type as ts.UnionType).types : [type];
-  return members.every((t) => t.flags & (TypeFlags.Never | TypeFlags.Undefined | TypeFlags.Void));
-}
-
-function admitsUndefined(type: ts.Type): boolean {
-  return type.flags & TypeFlags.Union
-    ? (type as ts.UnionType).types.some((t) => t.flags & TypeFlags.Undefined)
-    : false;
-}
-
-/**
- * The declaration of the property a key-remapping mapped type renamed
- * (`{ [K in keyof T as \`x-${K & string}\`]: T[K] }`): the checker links a filtered key's
- * property (`as Exclude<K, "kind">`) to its declarations, a renamed one only to its origin
- * (an internal field, read defensively). Its written type and doc comment are the value's.
- */
-function remappedDeclaration(symbol: ts.Symbol): ts.Declaration | undefined {
-  if (!(symbol.flags & SymbolFlags.Transient)) return undefined;
-  const origin = (symbol as { links?: { syntheticOrigin?: ts.Symbol } }).links?.syntheticOrigin;
-  return origin?.valueDeclaration ?? origin?.declarations?.[0];
-}
-
-/** TypeScript's error types (`any` standing for a name it could not resolve), by intrinsic name. */
-function isErrorType(type: ts.Type): boolean {
-  const name = (type as { intrinsicName?: string }).intrinsicName;
-  return name === "error" || name === "unresolved";
-}
-
-function isTrue(type: ts.Type): boolean {
-  return (type as { intrinsicName?: string }).intrinsicName === "true";
-}
-
-function isEnumDeclaration(symbol: ts.Symbol): boolean {
-  return symbol.declarations?.some(isEnumDeclarationNode) ?? false;
-}
-
-function isAccessor(decl: ts.Declaration): boolean {
-  return isGetAccessorDeclaration(decl) || isSetAccessorDeclaration(decl);
-}
-
-/**
- * A `private` or `protected` field of an instance (a property declaration or a parameter
- * property), which TypeScript hides from callers but JSON holds all the same; not a method or
- * accessor, which live on the prototype.
- */
-function isHiddenInstanceField(decl: ts.Declaration): boolean {
-  const flags = tsApi.getCombinedModifierFlags(decl);
-  return (
-    (isPropertyDeclaration(decl) || isParameter(decl)) &&
-    (flags & ModifierFlags.Static) === 0 &&
-    (flags & (ModifierFlags.Private | ModifierFlags.Protected)) !== 0
-  );
-}
-
-function isProtected(decl: ts.Declaration): boolean {
-  return (tsApi.getCombinedModifierFlags(decl) & ModifierFlags.Protected) !== 0;
-}
-
-function isPrivateOrStatic(decl: ts.Declaration): boolean {
-  const flags = tsApi.getCombinedModifierFlags(decl);
-  return (flags & (ModifierFlags.Private | ModifierFlags.Protected | ModifierFlags.Static)) !== 0;
-}
-
-/** Whether `node` is written inside `owner` itself, not inside a generic declaration nested in it. */
-function isWithin(node: ts.Node, owner: GenericDeclaration): boolean {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n === owner) return true;
-    if (isGenericDeclaration(n)) return false;
-  }
-  return false;
-}
-
-/** Whether `node` is written inside `ancestor`. */
-function isInside(node: ts.Node, ancestor: ts.Node): boolean {
-  for (let n = node.parent; n; n = n.parent) if (n === ancestor) return true;
-  return false;
-}
-
-/** The name a property is declared with, when written as an identifier or a string. */
-function declaredName(decl: ts.Declaration): string | undefined {
-  const name = (decl as ts.NamedDeclaration).name;
-  return name && (isIdentifier(name) || name.kind === SyntaxKind.StringLiteral)
-    ? (name as ts.Identifier | ts.StringLiteral).text
-    : undefined;
-}
-
-/** A class's property, declared in its body or as a constructor's parameter (`constructor(public n: int32)`). */
-function hasWrittenType(decl: ts.Declaration): decl is ts.PropertyDeclaration | ts.ParameterDeclaration {
-  return isPropertyDeclaration(decl) || isParameter(decl);
-}
-
-/** A declaration that can have `extends` clauses naming its bases. */
-function isHeritageOwner(node: ts.Node): node is ts.InterfaceDeclaration | ts.ClassDeclaration {
-  return isInterfaceDeclaration(node) || isClassDeclaration(node);
-}
-
-function isGenericDeclaration(node: ts.Node): node is GenericDeclaration {
-  return isInterfaceDeclaration(node) || isClassDeclaration(node) || isTypeAliasDeclaration(node);
-}
-
-/** The generic declaration `node` is written in, if any. */
-function enclosingGeneric(node: ts.Node): GenericDeclaration | undefined {
-  for (let n = node.parent; n; n = n.parent)
-    if (isGenericDeclaration(n) && n.typeParameters?.length) return n;
-  return undefined;
-}
-
-/** Whether `type` is a union whose members, undefined aside, are all literals (`"A" | "B" | undefined`). */
-function isLiteralUnion(type: ts.Type): boolean {
-  return (
-    (type.flags & TypeFlags.Union) !== 0 &&
-    definedMembers(type).every((t) => t.flags & (TypeFlags.Literal | TypeFlags.EnumLiteral))
-  );
-}
-
-/** `T` for `T | undefined`, `T | null` or `T | null | undefined`; any other type as it is. */
-function withoutNullish(type: ts.Type): ts.Type {
-  if (!(type.flags & TypeFlags.Union)) return type;
-  const defined = (type as ts.UnionType).types.filter(
-    (t) => !(t.flags & (TypeFlags.Undefined | TypeFlags.Null)),
-  );
-  return defined.length === 1 ? defined[0]! : type;
-}
-
-/** `T` for the `T | undefined` of an optional property; any other type as it is. */
-function withoutUndefined(type: ts.Type): ts.Type {
-  if (!(type.flags & TypeFlags.Union)) return type;
-  const defined = definedMembers(type);
-  return defined.length === 1 ? defined[0]! : type;
-}
-
-/** Whether a written type names `symbol` anywhere inside it. */
-function mentions(node: ts.Node, symbol: ts.Symbol, checker: ts.TypeChecker): boolean {
-  if (isIdentifier(node) && checker.getSymbolAtLocation(node) === symbol) return true;
-  return tsApi.forEachChild(node, (child) => (mentions(child, symbol, checker) ? true : undefined)) ?? false;
-}
-
-/** A written object type: a type literal or a mapped type. */
-function isObjectNode(node: ts.TypeNode): boolean {
-  const bare = unparenthesized(node);
-  return isTypeLiteralNode(bare) || isMappedTypeNode(bare);
-}
-
-/** `a`, `a and b`, `a, b and c`. */
-function listed(items: readonly string[]): string {
-  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")} and ${items.at(-1)!}`;
-}
-
-/**
- * For tags whose `//` line holds a star and a slash (`// @pattern ^([a-z]*` + `/)?[a-z]+$`), what
- * keeps them from ending the doc comment they are moved to (see early-comment-end.ts).
- */
-function endingEarly(tags: readonly PlainCommentTag[]): string {
-  const lines = tags.flatMap((t) => (t.line?.includes("*/") ? [t.line.replaceAll("*/", "*\\/")] : []));
-  return lines.length > 0 ? `; ${EARLY_END_HINT}: ${lines.join(" ")}` : "";
-}
-
-/** What a reading of `node` depends on: its top-level statement (a source file: the whole file). */
-function dependencyOf(node: ts.Node): ts.Node {
-  return topLevelStatement(node) ?? node.getSourceFile();
-}
-
-/** `"a"`, `3`, `-1`: an enum member's value written as a literal. */
-function isLiteralInitializer(node: ts.Expression): boolean {
-  if (node.kind === SyntaxKind.PrefixUnaryExpression) {
-    const unary = node as ts.PrefixUnaryExpression;
-    const sign = unary.operator === SyntaxKind.MinusToken || unary.operator === SyntaxKind.PlusToken;
-    return sign && unary.operand.kind === SyntaxKind.NumericLiteral;
-  }
-  return (
-    node.kind === SyntaxKind.StringLiteral ||
-    node.kind === SyntaxKind.NoSubstitutionTemplateLiteral ||
-    node.kind === SyntaxKind.NumericLiteral
-  );
-}
-
-/** What gives an enum member a value the schema can list. */
-function computedMemberHint(member: ts.EnumMember): string {
-  if (member.initializer) return "give members constant values (literals, or expressions of constants)";
-  // Only an ambient enum (`declare enum`, one in a .d.ts) has members without a known value.
-  const name = member.name.getText();
-  const value = isIdentifier(member.name) ? JSON.stringify(name) : name;
-  return `a \`declare enum\` member without an initializer has no value TypeScript knows: give each member one (\`${name} = ${value}\`)`;
-}
-
-/** The interfaces and classes `type` is declared by: for an intersection, those of its members. */
-function heritageOwners(type: ts.Type): (ts.InterfaceDeclaration | ts.ClassDeclaration)[] {
-  const members = type.flags & TypeFlags.Intersection ? (type as ts.IntersectionType).types : [type];
-  return members.flatMap((t) => t.symbol?.declarations?.filter(isHeritageOwner) ?? []);
-}
-
-/** Of the instances an intersection was written with, the one whose generic declares `member`. */
-function instanceOwning(member: ts.Symbol, instances: readonly TypeArgScope[]): TypeArgScope | undefined {
-  if (instances.length === 0) return undefined;
-  const decl = member.valueDeclaration ?? member.declarations?.[0];
-  return decl && instances.find((scope) => isWithin(decl, scope.owner));
-}
