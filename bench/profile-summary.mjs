@@ -105,7 +105,7 @@ function crdgenAncestor(id, parent, byId) {
 }
 
 /**
- * Package-relative names: `typescript/lib/typescript.js`, `dist/src/read/types.js`.
+ * Package-relative names: `typescript/lib/typescript.js`, `dist/src/read/type-reader.js`.
  * @param {string} url
  */
 function shortUrl(url) {

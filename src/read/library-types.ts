@@ -22,7 +22,7 @@ export interface LibraryObject {
   readonly methods: string;
 }
 
-/** The user's field whose type is an installed package's declaration (see TypeReader.inLibrary). */
+/** The user's field whose type is an installed package's declaration (see PackageReach.inLibrary). */
 export interface LibraryUse {
   /** The field's path and declaration. */
   readonly path: string;

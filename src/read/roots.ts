@@ -20,7 +20,7 @@ import { plainCommentTags } from "./plain-comment-tags.js";
 import { collectTags } from "./tags.js";
 import { withInherited } from "./inherited-tags.js";
 import type { ReadCache } from "./read-cache.js";
-import { TypeReader } from "./types.js";
+import { TypeReader } from "./type-reader.js";
 
 /** Properties every Kubernetes object has; the emitter writes them in their standard form. */
 const OBJECT_META_PROPERTIES = new Set(["apiVersion", "kind", "metadata"]);

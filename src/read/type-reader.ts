@@ -28,12 +28,13 @@ import {
 import { nodeLocation, nodeOrigin } from "./location.js";
 import type { ReadCache, ReadRecord, Route } from "./read-cache.js";
 import { ReadDependencies } from "./read-dependencies.js";
+import { PackageReach } from "./package-reach.js";
 import { DeclarationDocs, NO_DOC, NO_TYPE_DOC } from "./declaration-docs.js";
 import { collectTags } from "./tags.js";
 import { withEnumDefaults } from "./enum-defaults.js";
 import { intersectionNames, withInherited } from "./inherited-tags.js";
 import { inferredFrom } from "./inferred.js";
-import { declaredAt, libraryHint, packageOf, type LibraryObject, type LibraryUse } from "./library-types.js";
+import { declaredAt, libraryHint } from "./library-types.js";
 import {
   holdsTypeParameter,
   isFromLib,
@@ -198,12 +199,6 @@ export class TypeReader {
   private readonly nonNullableOf = new Map<string, string>();
   /** How many instantiations of each generic declaration are being read, one inside another. */
   private readonly instancesInProgress = new Map<ts.Node, number>();
-  /** The package each file read belongs to (null: none). */
-  private readonly packageOfFiles = new Map<ts.SourceFile, string | null>();
-  /** Where the user's types reached the installed package's declaration being read (see inLibrary). */
-  private libraryUse: LibraryUse | undefined;
-  /** Each class or interface declared in an installed package, and its methods (null: none, or not a package's). */
-  private readonly libraryMethods = new Map<ts.Node, LibraryObject | null>();
   /** The mapped member whose template is being read (see mappedMemberType). */
   private mappedMember: MappedMember | undefined;
 
@@ -211,6 +206,8 @@ export class TypeReader {
   private readonly deps: ReadDependencies;
   /** Doc comments and tags of the declarations read, each read once (declaration-docs.ts). */
   readonly docs: DeclarationDocs;
+  /** Where the types read reach into installed packages (package-reach.ts). */
+  private readonly packages: PackageReach;
 
   constructor(
     private readonly checker: ts.TypeChecker,
@@ -219,6 +216,7 @@ export class TypeReader {
   ) {
     this.deps = new ReadDependencies(checker, diagnostics);
     this.docs = new DeclarationDocs(checker, diagnostics, this.deps);
+    this.packages = new PackageReach(checker);
   }
 
   /** Converts a type, following its written node when that node is faithful. */
@@ -243,15 +241,15 @@ export class TypeReader {
    * the generic instances an intersection was written with (`Box<int32> & {...}`).
    */
   objectOf(type: ts.Type, ctx: Ctx, instances: readonly TypeArgScope[] = []): IrObject {
-    if (!this.libraryUse) {
+    if (!this.packages.use) {
       // `Omit<Settings, "id">` of a package's Settings: its members are the package's declarations.
       const member = this.checker.getPropertiesOfType(type)[0]?.declarations?.[0];
       const owner = (member?.parent as Partial<NamedDeclaration> | undefined)?.name?.text;
       // Not when the field is in a package itself (an entry under node_modules): inLibrary then notes
       // nothing, and this would call itself for ever.
-      const fromPackage = member && this.packageOfFile(member.getSourceFile());
-      if (fromPackage && !this.packageOfFile(ctx.at.getSourceFile()))
-        return this.inLibrary(member, owner ?? this.checker.typeToString(type), ctx, () =>
+      const fromPackage = member && this.packages.packageOfFile(member.getSourceFile());
+      if (fromPackage && !this.packages.packageOfFile(ctx.at.getSourceFile()))
+        return this.packages.inLibrary(member, owner ?? this.checker.typeToString(type), ctx, () =>
           this.objectOf(type, ctx, instances),
         );
     }
@@ -521,7 +519,7 @@ export class TypeReader {
     }
     const signature = decl !== undefined && isPropertySignature(decl);
     if (decl && !signature && isPrivateOrStatic(decl)) {
-      if (isHiddenInstanceField(decl) && !this.packageOfFile(decl.getSourceFile()))
+      if (isHiddenInstanceField(decl) && !this.packages.packageOfFile(decl.getSourceFile()))
         this.diagnostics.push({
           severity: "warning",
           code: codes.hiddenField,
@@ -1547,7 +1545,7 @@ export class TypeReader {
         "write Record<string, never> for an object with no fields, Record<string, unknown> for an object of any fields, or unknown for any value",
       );
     }
-    const library = this.libraryTypeWithMethods(type);
+    const library = this.packages.libraryTypeWithMethods(type);
     if (library) {
       return this.unsupported(
         ctx,
@@ -1584,33 +1582,6 @@ export class TypeReader {
     const generic = this.genericDeclaration(type);
     if (generic) return this.namedInstance(type, generic, ctx, undefined);
     return this.objectOf(type, ctx);
-  }
-
-  /**
-   * For a class or interface of an installed package that has methods (`KubeConfig` of
-   * @kubernetes/client-node), the package and the first methods: it is refused once, at the
-   * user's field, not once per method at lines of the package the user cannot change.
-   */
-  private libraryTypeWithMethods(type: ts.ObjectType): LibraryObject | undefined {
-    if (!(type.objectFlags & (ObjectFlags.ClassOrInterface | ObjectFlags.Reference))) return undefined;
-    const decl = type.symbol?.declarations?.find(isHeritageOwner);
-    if (!decl) return undefined;
-    let found = this.libraryMethods.get(decl);
-    if (found === undefined) {
-      const packageName = packageOf(decl.getSourceFile().fileName);
-      const methods = packageName
-        ? this.checker
-            .getPropertiesOfType(type)
-            .filter((p) => p.declarations?.some((d) => isMethodSignature(d) || isMethodDeclaration(d)))
-            .map((p) => p.getName())
-        : [];
-      const listedMethods = methods.length > 3 ? [...methods.slice(0, 3), "..."] : methods;
-      const kind = isClassDeclaration(decl) ? "class" : "interface";
-      found =
-        packageName && methods.length > 0 ? { kind, packageName, methods: listedMethods.join(", ") } : null;
-      this.libraryMethods.set(decl, found);
-    }
-    return found ?? undefined;
   }
 
   /**
@@ -1930,7 +1901,7 @@ export class TypeReader {
       if (!known) this.docs.notePlainCommentTags(decl, name);
       // A named declaration names no type parameter of the instance it was reached from.
       placeholder.type = this.inScope(undefined, () =>
-        this.inLibrary(decl, decl.name?.text, ctx, () => this.build(decl, ctx, route)),
+        this.packages.inLibrary(decl, decl.name?.text, ctx, () => this.build(decl, ctx, route)),
       );
       const doc = known ? NO_TYPE_DOC : this.docs.typeDoc(decl);
       placeholder.description = doc.description;
@@ -1954,31 +1925,6 @@ export class TypeReader {
       });
     }
     return name;
-  }
-
-  /**
-   * Runs `read` of `decl`, noting the user's field when `decl` is the first of an installed
-   * package's declarations reached from it: what the reader refuses inside is reported there,
-   * where the user can change something, not at a line of the package.
-   */
-  private inLibrary<T>(decl: ts.Node | undefined, name: string | undefined, ctx: Ctx, read: () => T): T {
-    if (this.libraryUse || !decl || !name) return read();
-    const packageName = this.packageOfFile(decl.getSourceFile());
-    // Reached from another file of the package (a library interface's base, read on its own).
-    if (!packageName || this.packageOfFile(ctx.at.getSourceFile())) return read();
-    this.libraryUse = { path: ctx.path, at: ctx.at, type: name, packageName };
-    try {
-      return read();
-    } finally {
-      this.libraryUse = undefined;
-    }
-  }
-
-  /** The package `sf` belongs to (see packageOf), asked once per file. */
-  private packageOfFile(sf: ts.SourceFile): string | undefined {
-    let found = this.packageOfFiles.get(sf);
-    if (found === undefined) this.packageOfFiles.set(sf, (found = packageOf(sf.fileName) ?? null));
-    return found ?? undefined;
   }
 
   /** The type of a named declaration, read the way `route` reached it (`ctx`: where it was used). */
@@ -2051,7 +1997,7 @@ export class TypeReader {
   }
 
   private unsupported(ctx: Ctx, what: string, hint: string): IrType {
-    const use = this.libraryUse;
+    const use = this.packages.use;
     this.diagnostics.push({
       severity: "error",
       code: codes.unsupportedType,
