@@ -8,11 +8,13 @@ import { tsApi } from "./typescript.js";
 
 const { TypeFlags, SymbolFlags } = tsApi;
 
+/** The members of `type` (itself, if no union) other than `undefined`. */
 export function definedMembers(type: ts.Type): ts.Type[] {
   const members = type.flags & TypeFlags.Union ? (type as ts.UnionType).types : [type];
   return members.filter((t) => !(t.flags & TypeFlags.Undefined));
 }
 
+/** A union with `undefined` among its members (what an optional property checks as). */
 export function admitsUndefined(type: ts.Type): boolean {
   return type.flags & TypeFlags.Union
     ? (type as ts.UnionType).types.some((t) => t.flags & TypeFlags.Undefined)
@@ -58,6 +60,7 @@ export function isErrorType(type: ts.Type): boolean {
   return name === "error" || name === "unresolved";
 }
 
+/** The literal type `true`. */
 export function isTrue(type: ts.Type): boolean {
   return (type as { intrinsicName?: string }).intrinsicName === "true";
 }

@@ -34,6 +34,7 @@ export function declaresType(node: ts.Declaration): boolean {
   );
 }
 
+/** Whether `symbol` is declared by an enum. */
 export function isEnumDeclaration(symbol: ts.Symbol): boolean {
   return symbol.declarations?.some(isEnumDeclarationNode) ?? false;
 }
@@ -43,6 +44,7 @@ export function isHeritageOwner(node: ts.Node): node is ts.InterfaceDeclaration 
   return isInterfaceDeclaration(node) || isClassDeclaration(node);
 }
 
+/** A declaration that can take type parameters and that the reader names: an interface, class or alias. */
 export function isGenericDeclaration(node: ts.Node): node is GenericDeclaration {
   return isInterfaceDeclaration(node) || isClassDeclaration(node) || isTypeAliasDeclaration(node);
 }
@@ -94,6 +96,7 @@ export function hasWrittenType(
   return isPropertyDeclaration(decl) || isParameter(decl);
 }
 
+/** A get or set accessor, which lives on its class's prototype, not on an instance. */
 export function isAccessor(decl: ts.Declaration): boolean {
   return isGetAccessorDeclaration(decl) || isSetAccessorDeclaration(decl);
 }
@@ -112,10 +115,12 @@ export function isHiddenInstanceField(decl: ts.Declaration): boolean {
   );
 }
 
+/** A member declared `protected`. */
 export function isProtected(decl: ts.Declaration): boolean {
   return (tsApi.getCombinedModifierFlags(decl) & ModifierFlags.Protected) !== 0;
 }
 
+/** A member declared `private`, `protected` or `static`: not a public field of an instance. */
 export function isPrivateOrStatic(decl: ts.Declaration): boolean {
   const flags = tsApi.getCombinedModifierFlags(decl);
   return (flags & (ModifierFlags.Private | ModifierFlags.Protected | ModifierFlags.Static)) !== 0;

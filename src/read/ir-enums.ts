@@ -2,6 +2,7 @@
 import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import type { IrEnum, IrType, PrimitiveName, Scalar } from "../ir/model.js";
 
+/** An enum of `values`, all of the primitive `type`. */
 export function enumOf(type: PrimitiveName, values: Scalar[], origin: SourceLocation): IrEnum {
   return { kind: "enum", type, values, origin };
 }
@@ -23,6 +24,7 @@ export function mergeEnums(types: IrType[]): IrType[] {
   return out;
 }
 
+/** Whether enums of `a` and `b` merge into one: the same type, or both numeric. */
 export function sameFamily(a: PrimitiveName, b: PrimitiveName): boolean {
   const numeric = (x: PrimitiveName) => x === "number" || x === "integer";
   return a === b || (numeric(a) && numeric(b));
