@@ -54,8 +54,9 @@ export function escapeCelName(name: string): string | undefined {
 
 /**
  * Letters, digits and single underscores, not starting with a digit: a name that escaping leaves
- * as it is, unless it is reserved (left to the general rules below). Most field names are; a loop over their characters spares them the
- * regular expressions and the `replace` (called for every property a rule or a default can see).
+ * as it is, unless it is reserved (left to the general rules below). Most field names are; a loop
+ * over their characters spares them the regular expressions and the `replace` (called for every
+ * property a rule or a default can see).
  */
 function isPlainIdentifier(name: string): boolean {
   const n = name.length;
