@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { createUnplugin, type UnpluginInstance } from "unplugin";
-import { regenerateOnChange } from "./dev-server.js";
+import { regenerateOnChange, type StopRegenerating } from "./dev-server.js";
 import { setupEsbuild } from "./esbuild-setup.js";
 import { hostOf } from "./hosts.js";
 import { failsOnError, pluginOptionErrors, usableOptions, type CrdgenPluginOptions } from "./options.js";
@@ -47,6 +47,7 @@ export const crdgen: UnpluginInstance<CrdgenPluginOptions, false> = createUnplug
   };
   let root = meta.framework === "webpack" ? meta.webpack.compiler.context : process.cwd();
   let devServer = false;
+  let stopRegenerating: StopRegenerating | undefined;
   // Made before any build starts, once the root is known (vite's in `configResolved`): other
   // instances writing to the same folder must know what this one makes before they tidy it.
   if (meta.framework !== "vite" && meta.framework !== "esbuild") outputFor(root);
@@ -85,7 +86,11 @@ export const crdgen: UnpluginInstance<CrdgenPluginOptions, false> = createUnplug
       },
       configureServer(server) {
         devServer = true;
-        regenerateOnChange(server, () => outputFor(root), options.failOnError ?? false);
+        stopRegenerating = regenerateOnChange(server, () => outputFor(root), options.failOnError ?? false);
+      },
+      // The dev server's `close()` ends here (and a build's end, where nothing regenerates).
+      async closeBundle() {
+        await stopRegenerating?.();
       },
     },
   };

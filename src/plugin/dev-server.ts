@@ -11,10 +11,24 @@ import { reportOf } from "./report.js";
 /** How long chokidar (vite's watcher) swallows repeated change events of one file. */
 const WATCHER_THROTTLE_MS = 50;
 
+/** Stops regenerating; resolves once a regeneration still going has written and logged. */
+export type StopRegenerating = () => Promise<void>;
+
 /** `fail` only picks the log level: an error is logged as one, never thrown. */
-export function regenerateOnChange(server: ViteDevServer, output: () => CrdOutput, fail: boolean): void {
+export function regenerateOnChange(
+  server: ViteDevServer,
+  output: () => CrdOutput,
+  fail: boolean,
+): StopRegenerating {
   const { logger } = server.config;
-  const regenerate = async () => {
+  let stopped = false;
+  const going = new Set<Promise<void>>();
+  const regenerate = () => {
+    if (stopped) return;
+    const run = regenerateOnce().finally(() => going.delete(run));
+    going.add(run);
+  };
+  const regenerateOnce = async () => {
     const out = output();
     const s = out.session;
     try {
@@ -43,14 +57,20 @@ export function regenerateOnChange(server: ViteDevServer, output: () => CrdOutpu
     const s = output().session;
     if (!s.isTypeFile(file)) return;
     s.markChanged(file);
-    void regenerate();
+    regenerate();
     // vite's watcher drops a file's further change events for 50 ms after one it reports, so
     // a quick second save is never announced: look at the files once that window has passed.
     clearTimeout(trailing);
-    trailing = setTimeout(() => output().changedSinceRun() && void regenerate(), WATCHER_THROTTLE_MS + 20);
+    trailing = setTimeout(() => output().changedSinceRun() && regenerate(), WATCHER_THROTTLE_MS + 20);
     trailing.unref();
   };
   server.watcher.on("change", onEvent);
   server.watcher.on("add", onEvent);
   server.watcher.on("unlink", onEvent);
+  // A closed server must leave its output folder alone: a test or a restart may remove or reuse it.
+  return async () => {
+    stopped = true;
+    clearTimeout(trailing);
+    await Promise.all(going);
+  };
 }
