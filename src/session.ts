@@ -49,6 +49,9 @@ export type SessionOptions = Omit<GenerateOptions, "cwd" | "fileSystem"> & {
 /** See CrdSession.warmUp. */
 const WARM_UP_ROUNDS = 4;
 
+/** How many times a run that failed on files saved again while it read them is run again (see run). */
+const MAX_RERUNS = 3;
+
 export class CrdSession {
   private loaded: LoadedProgram | undefined;
   /** Work kept between runs; replaced whenever the program is loaded afresh. */
@@ -145,7 +148,7 @@ export class CrdSession {
    * which file triggered a rebuild), and return the previous outcome when there are none.
    */
   run(): Promise<RunOutcome> {
-    const next = this.queue.then(() => this.runNow());
+    const next = this.queue.then(() => this.runOnFilesAsTheyAre());
     this.queue = next.catch(() => undefined);
     // What a rebuild left in the young generation is collected before the next edit, not during it.
     next.then(
@@ -155,6 +158,19 @@ export class CrdSession {
       () => undefined,
     );
     return next;
+  }
+
+  /**
+   * A run, again while it failed on files saved again while it read them: its errors may be of
+   * text no longer there (writing a file in place empties it first, and a run can read it
+   * empty), and a failed run wrote nothing. A few times at most, so that files rewritten without
+   * end still get their errors said.
+   */
+  private async runOnFilesAsTheyAre(): Promise<RunOutcome> {
+    let outcome = await this.runNow();
+    for (let again = 0; again < MAX_RERUNS && !outcome.result.ok && this.changedSinceRead(); again++)
+      outcome = await this.runNow();
+    return outcome;
   }
 
   private async runNow(): Promise<RunOutcome> {

@@ -21,9 +21,6 @@ import { EXIT_OK, relativeTo, unexpectedError, type CliIo } from "./io.js";
  */
 const DEBOUNCE_MS = 10;
 
-/** How many failed runs in a row a save during each may leave unreported (see startWatch). */
-const MAX_SUPERSEDED = 3;
-
 export interface WatchHandle {
   /** Resolves after the first generation has been written (or failed). */
   ready: Promise<void>;
@@ -71,8 +68,6 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
   let timer: NodeJS.Timeout | undefined;
   let waiters: ((r: GenerateResult) => void)[] = [];
   let closed = false;
-  /** Failed runs in a row left unreported for a save during them (see run). */
-  let superseded = 0;
 
   const run = async (): Promise<void> => {
     const started = performance.now();
@@ -84,17 +79,6 @@ export function startWatch(options: GenerateOptions, io: CliIo): WatchHandle {
     // Closed (Ctrl-C) while this run was going: watching the folders again would keep the process alive.
     if (outcome.unchanged || closed) return;
     const { result, written, removed } = outcome;
-    // Failed on files saved again while it read them: its errors may be of text no longer there
-    // (writing a file in place empties it first, and a run can read it empty). Nothing was
-    // written; the run of what is on disk now reports instead. A few times in a row at most, so
-    // that files rewritten without end still get their errors said.
-    if (!result.ok && !threw && superseded < MAX_SUPERSEDED && session.changedSinceRead()) {
-      superseded++;
-      watchDirectories();
-      schedule();
-      return;
-    }
-    superseded = 0;
     if (result.diagnostics.length > 0) io.stderr.write(formatDiagnostics(result.diagnostics, { cwd }));
     const ms = Math.round(performance.now() - started);
     const changes = [

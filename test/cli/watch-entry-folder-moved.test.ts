@@ -49,7 +49,7 @@ test.each([
     await writeFile(path.join(dir, "src", "api", "types.ts"), ROOT.replace("size", "count"));
     let result = await next;
     // writeFile empties the file, then writes it: on a loaded machine a run can start in between
-    // (failed once in CI, under the whole suite) and find no @crd root. Watch mode runs again when
+    // (failed once in CI, under the whole suite) and find no @crd root. The session runs again when
     // the write lands during that run; when it lands later, the next run reads the edit.
     while (!result.ok) result = await handle.nextRun();
     expect(await readFile(path.join(dir, CRD), "utf8")).toContain("count:");
