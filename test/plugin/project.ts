@@ -3,6 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { ViteDevServer } from "vite";
 
 const EXAMPLE = fileURLToPath(new URL("../../examples/plugin-project/", import.meta.url));
 
@@ -71,6 +72,21 @@ export async function eventually(
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * Starts a vite dev server on the copy and waits until it wrote the first CRD and its watcher
+ * watches the types: vite's watcher scans the root while the server starts, and an edit made
+ * before it watches the types' directory is never reported (to crdgen or to vite itself).
+ */
+export async function listenUntilWatching(server: ViteDevServer, project: Project): Promise<void> {
+  await server.listen();
+  await eventually(async () => (await project.read(CRD)).includes("size:"), "the first CRD");
+  const typesDir = path.dirname(project.file(TYPES));
+  await eventually(
+    async () => server.watcher.getWatched()[typesDir]?.includes(path.basename(TYPES)) ?? false,
+    "vite's watcher to watch the types",
+  );
 }
 
 /** Creates a type file with a second CRD under src/api/ and waits for that CRD to be written. */

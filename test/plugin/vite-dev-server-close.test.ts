@@ -3,11 +3,10 @@
  * written, so nothing lands in the output folder afterwards (a test, or a restarted server, may be
  * removing or reusing it by then). The run is held at its write by a hook on crdgen's writer.
  */
-import path from "node:path";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { createLogger, createServer, type ViteDevServer } from "vite";
 import crdgen from "../../src/plugin/vite.js";
-import { CRD, copyProject, eventually, TYPES, typesWith, type Project } from "./project.js";
+import { CRD, copyProject, listenUntilWatching, TYPES, typesWith, type Project } from "./project.js";
 
 /** Set by a test: the next write waits for it before it starts. */
 let holdWrite: Promise<void> | undefined;
@@ -51,13 +50,7 @@ async function startDevServer(): Promise<ViteDevServer> {
     server: { port: 0, host: "127.0.0.1", hmr: false },
   });
   server = started;
-  await started.listen();
-  await eventually(async () => (await project.read(CRD)).includes("size:"), "the first CRD");
-  const typesDir = path.dirname(project.file(TYPES));
-  await eventually(
-    async () => started.watcher.getWatched()[typesDir]?.includes(path.basename(TYPES)) ?? false,
-    "vite's watcher to watch the types",
-  );
+  await listenUntilWatching(started, project);
   return started;
 }
 

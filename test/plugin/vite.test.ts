@@ -4,7 +4,6 @@
  * crdgen's located error.
  */
 import { mkdir, stat } from "node:fs/promises";
-import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { build, createLogger, createServer, type InlineConfig, type ViteDevServer } from "vite";
 import crdgen from "../../src/plugin/vite.js";
@@ -17,6 +16,7 @@ import {
   copyProject,
   createdEntryIsPickedUp,
   eventually,
+  listenUntilWatching,
   RENAMED_CRD,
   RENAMED_TYPES,
   typesWith,
@@ -142,11 +142,6 @@ test("build --watch regenerates when a type the bundle never imports changes", a
   await eventually(async () => (await project.read(CRD)).includes("color:"), "the edit to reach the CRD");
 });
 
-/**
- * A dev server on the copy, once it wrote the first CRD and its watcher watches the types: vite's
- * watcher scans the root while the server starts, and an edit made before it watches the types'
- * directory is never reported (to crdgen or to vite itself).
- */
 async function startDevServer(entries: string[]): Promise<void> {
   const server: ViteDevServer = await createServer({
     ...config(),
@@ -154,13 +149,7 @@ async function startDevServer(entries: string[]): Promise<void> {
     server: { port: 0, host: "127.0.0.1", hmr: false },
   });
   close = () => server.close();
-  await server.listen();
-  await eventually(async () => (await project.read(CRD)).includes("size:"), "the first CRD");
-  const typesDir = path.dirname(project.file(TYPES));
-  await eventually(
-    async () => server.watcher.getWatched()[typesDir]?.includes(path.basename(TYPES)) ?? false,
-    "vite's watcher to watch the types",
-  );
+  await listenUntilWatching(server, project);
 }
 
 test("the dev server regenerates on save and survives a bad edit", async () => {
