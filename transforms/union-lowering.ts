@@ -28,8 +28,11 @@
 import { codes } from "../src/diagnostics/codes.js";
 import { ABSENT, ORIGIN, TYPE_NAME, type DraftSchema } from "../src/emit/draft.js";
 import type { ValidationRule } from "../src/schema/types.js";
-import { walkOptions, reportAt, type TransformContext } from "./context.js";
+import { collectingContext, walkOptions, reportAt, type TransformContext } from "./context.js";
+import { additionalPropertiesCleanup } from "./additional-properties-cleanup.js";
 import { escapeCelName } from "../src/validate/cel/escaping.js";
+import { schemaDeclType } from "../src/validate/cel/decl-type.js";
+import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { Feature, mapSchema, type SchemaPath } from "./walk.js";
 import { patternOfStrings } from "./string-patterns.js";
 
@@ -129,9 +132,12 @@ function lowerObjects(
   const rules: ValidationRule[] = [];
   if (discriminator && siblings[NO_UNION_RULES] !== true) {
     members.forEach((m, i) => {
-      const needed = specific[i]!;
-      if (needed.length === 0) return;
       const value = m.properties![discriminator]!.enum![0]!;
+      // A field of no type (unknown, any) is no field to CEL: a rule naming it would not compile.
+      const unseen = specific[i]!.filter((f) => !celSees(properties[f]));
+      if (unseen.length > 0) reportAt(ctx, node, path, uncheckedRequirement(discriminator, value, unseen));
+      const needed = specific[i]!.filter((f) => !unseen.includes(f));
+      if (needed.length === 0) return;
       // A name CEL cannot reach (e.g. with a space) gets no rule; the oneOf stubs still apply.
       const [field, ...fields] = [discriminator, ...needed].map(escapeCelName);
       if (field === undefined || fields.some((f) => f === undefined)) return;
@@ -148,6 +154,34 @@ function lowerObjects(
   if (rules.length > 0)
     merged["x-kubernetes-validations"] = [...(siblings["x-kubernetes-validations"] ?? []), ...rules];
   return merged;
+}
+
+/**
+ * Whether CEL rules on the object see a property of this schema: Kubernetes leaves out one of no
+ * type, and a list or map of values of no type. Judged on the schema as additional-properties-cleanup
+ * (a later step) leaves it: `Record<string, unknown>` tagged @preserveUnknownFields loses its map there,
+ * and is an object CEL sees.
+ */
+function celSees(schema: DraftSchema | undefined): boolean {
+  if (schema === undefined) return false;
+  const final = additionalPropertiesCleanup(schema, collectingContext());
+  return schemaDeclType(final, final["x-kubernetes-embedded-resource"] === true) !== undefined;
+}
+
+/** A member's tie to fields of no type, which its rule leaves out: the API server does not enforce it. */
+function uncheckedRequirement(
+  discriminator: string,
+  value: unknown,
+  fields: readonly string[],
+): Omit<Diagnostic, "location" | "path"> {
+  const names = fields.join(", ");
+  const member = `${discriminator} ${String(value)}`;
+  return {
+    severity: "warning",
+    code: codes.uncheckedUnionRequirement,
+    message: `${member} requires ${names}, which the union's CEL rule cannot check: Kubernetes' CEL rules see no field of no type (unknown, any), nor a list or map of values of no type (unknown[], Record<string, unknown>). The API server may accept a ${member} object without ${names}.`,
+    hint: `give ${names} a type CEL sees (for an object of any fields, Record<string, unknown> tagged @preserveUnknownFields), or tag the union @noUnionRules to have no such rules`,
+  };
 }
 
 /** `{required: [...]}` alone: a stub this transform wrote (or a value validation), not a member. */

@@ -80,6 +80,8 @@ export const codes = {
   propertiesOnNonObject: "CRD3007",
   /** A tag naming a property its object does not have (`@exactlyOneOf name,selectr`). */
   unknownPropertyInTag: "CRD3009",
+  /** A discriminated union's member requiring a field of no type, which its CEL rule cannot check. */
+  uncheckedUnionRequirement: "CRD3010",
   // Usage and files
   fileNotFound: "CRD4001",
   tsconfig: "CRD4002",

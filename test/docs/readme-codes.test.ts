@@ -74,6 +74,10 @@ const GENERATED: Record<string, Sources | string> = {
   CRD3006: withRoot("{\n  /** @maxLength 63 */\n  names?: string[];\n}"),
   CRD3007: withRoot("{\n  /** @schemaType string */\n  at?: { seconds: number };\n}"),
   CRD3009: withRoot("{\n  /** @exactlyOneOf name,selectr */\n  o?: { name?: string; selector?: string };\n}"),
+  CRD3010: withRoot(
+    "{\n  source?: Source;\n}",
+    'type Source = { kind: "inline"; data: unknown } | { kind: "url"; url: string };',
+  ),
 };
 
 describe("README's diagnostic codes", () => {

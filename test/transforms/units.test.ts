@@ -174,6 +174,104 @@ describe("union-lowering", () => {
       },
     },
     {
+      name: "a required field CEL cannot see (no type) is left out of its member's rule, with a warning",
+      input: {
+        anyOf: [
+          obj(
+            {
+              kind: { type: "string", enum: ["a"] },
+              x: { "x-kubernetes-preserve-unknown-fields": true },
+              z: { type: "string" },
+            },
+            ["kind", "x", "z"],
+          ),
+          obj({ kind: { type: "string", enum: ["b"] }, y: { type: "string" } }, ["kind", "y"]),
+        ],
+      },
+      output: {
+        type: "object",
+        properties: {
+          kind: { type: "string", enum: ["a", "b"] },
+          x: { "x-kubernetes-preserve-unknown-fields": true },
+          z: { type: "string" },
+          y: { type: "string" },
+        },
+        required: ["kind"],
+        oneOf: [{ required: ["x", "z"] }, { required: ["y"] }],
+        "x-kubernetes-validations": [
+          { rule: "self.kind != 'a' || has(self.z)", message: "kind a requires z" },
+          { rule: "self.kind != 'b' || has(self.y)", message: "kind b requires y" },
+        ],
+      },
+      codes: ["CRD3010"],
+    },
+    {
+      name: "a member whose only required field is a map of untyped values gets no rule",
+      input: {
+        anyOf: [
+          obj(
+            {
+              kind: { type: "string", enum: ["a"] },
+              m: { type: "object", additionalProperties: { "x-kubernetes-preserve-unknown-fields": true } },
+            },
+            ["kind", "m"],
+          ),
+          obj({ kind: { type: "string", enum: ["b"] }, y: { type: "string" } }, ["kind", "y"]),
+        ],
+      },
+      output: {
+        type: "object",
+        properties: {
+          kind: { type: "string", enum: ["a", "b"] },
+          m: { type: "object", additionalProperties: { "x-kubernetes-preserve-unknown-fields": true } },
+          y: { type: "string" },
+        },
+        required: ["kind"],
+        oneOf: [{ required: ["m"] }, { required: ["y"] }],
+        "x-kubernetes-validations": [
+          { rule: "self.kind != 'b' || has(self.y)", message: "kind b requires y" },
+        ],
+      },
+      codes: ["CRD3010"],
+    },
+    {
+      name: "a preserved object whose anything-map a later step drops is seen by CEL: its rule stays",
+      input: {
+        anyOf: [
+          obj(
+            {
+              kind: { type: "string", enum: ["a"] },
+              m: {
+                type: "object",
+                additionalProperties: { "x-kubernetes-preserve-unknown-fields": true },
+                "x-kubernetes-preserve-unknown-fields": true,
+              },
+            },
+            ["kind", "m"],
+          ),
+          obj({ kind: { type: "string", enum: ["b"] }, y: { type: "string" } }, ["kind", "y"]),
+        ],
+      },
+      output: {
+        type: "object",
+        properties: {
+          kind: { type: "string", enum: ["a", "b"] },
+          m: {
+            type: "object",
+            additionalProperties: { "x-kubernetes-preserve-unknown-fields": true },
+            "x-kubernetes-preserve-unknown-fields": true,
+          },
+          y: { type: "string" },
+        },
+        required: ["kind"],
+        oneOf: [{ required: ["m"] }, { required: ["y"] }],
+        "x-kubernetes-validations": [
+          { rule: "self.kind != 'a' || has(self.m)", message: "kind a requires m" },
+          { rule: "self.kind != 'b' || has(self.y)", message: "kind b requires y" },
+        ],
+      },
+    },
+    {
       name: "CEL names of properties are escaped",
       input: {
         anyOf: [
