@@ -51,6 +51,26 @@ describe("hints for Kubernetes' rejections", () => {
     expect(generateFrom(typed).ok).toBe(true);
   });
 
+  test.each([
+    ["a map", "Record<string, unknown>", "map"],
+    ["a list", "unknown[]", "list"],
+  ])("a one-of tag naming %s of values of no type: CEL sees no such field", (_, type, shape) => {
+    const [error] = errorsOf(
+      withRoot(`{\n  /** @exactlyOneOf url,path */\n  src?: { url?: string; path?: ${type} };\n}`),
+    );
+    expect(error!.message).toContain("undefined field 'path'");
+    expect(error!.hint).toBe(
+      `path is a ${shape} holding values of no type (unknown, any), and CEL rules see no such field: give those values a type (for an object of any fields, Record<string, unknown> tagged @preserveUnknownFields), or leave it out of the rule`,
+    );
+  });
+
+  test("an object of any fields tagged @preserveUnknownFields is a field CEL sees", () => {
+    const preserved = withRoot(
+      "{\n  /** @exactlyOneOf url,path */\n  src?: {\n    url?: string;\n    /** @preserveUnknownFields */\n    path?: Record<string, unknown>;\n  };\n}",
+    );
+    expect(generateFrom(preserved).ok).toBe(true);
+  });
+
   test("@schemaless alone: the field has no type, and the tags that give it one work", () => {
     const field = (tags: string, type = "Record<string, unknown>") =>
       withRoot(`{\n  /** ${tags} */\n  taskSpec?: ${type};\n}`);
