@@ -9,13 +9,17 @@
  * differ, `oneOf: [{required: [...]}, ...]` stubs keep them apart (`anyOf` when a member's
  * instance could satisfy another's stub, so valid values are never rejected). A
  * discriminated union additionally gets one `x-kubernetes-validations` rule per member
- * tying its discriminator value to its required fields (opt out with @noUnionRules).
+ * tying its discriminator value to its required fields (opt out with @noUnionRules). A required
+ * field Kubernetes' CEL cannot see (of no type, or a list or map holding values of no type) is
+ * left out of its member's rule, with a warning: a rule naming it would not compile.
  *
  *   in:  {anyOf: [{type: object, properties: {kind: {type: string, enum: [a]}, x: {type: string}}, required: [kind, x]},
  *                 {type: object, properties: {kind: {type: string, enum: [b]}, y: {type: string}}, required: [kind, y]}]}
  *   out: {type: object, properties: {kind: {type: string, enum: [a, b]}, x: {...}, y: {...}}, required: [kind],
  *         oneOf: [{required: [x]}, {required: [y]}],
  *         x-kubernetes-validations: [{rule: "self.kind != 'a' || has(self.x)", message: "kind a requires x"}, ...]}
+ *   in:  (the same with x: {x-kubernetes-preserve-unknown-fields: true}, from `x: unknown`)
+ *   out: (the same, but member a has no rule) and warning CRD3010 at the union's field
  *
  * Identical members collapse; a node tagged @preserveUnknownFields keeps any value. Strings
  * of template literal types and string literals become one string whose pattern admits each:
@@ -133,7 +137,7 @@ function lowerObjects(
   if (discriminator && siblings[NO_UNION_RULES] !== true) {
     members.forEach((m, i) => {
       const value = m.properties![discriminator]!.enum![0]!;
-      // A field of no type (unknown, any) is no field to CEL: a rule naming it would not compile.
+      // `unknown`, `any`, `unknown[]`, `Record<string, unknown>`: no field to CEL (see celSees).
       const unseen = specific[i]!.filter((f) => !celSees(properties[f]));
       if (unseen.length > 0) reportAt(ctx, node, path, uncheckedRequirement(discriminator, value, unseen));
       const needed = specific[i]!.filter((f) => !unseen.includes(f));

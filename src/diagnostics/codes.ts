@@ -80,7 +80,7 @@ export const codes = {
   propertiesOnNonObject: "CRD3007",
   /** A tag naming a property its object does not have (`@exactlyOneOf name,selectr`). */
   unknownPropertyInTag: "CRD3009",
-  /** A discriminated union's member requiring a field of no type, which its CEL rule cannot check. */
+  /** A discriminated union's member requiring a field CEL cannot see (of no type, or holding values of no type), which its rule leaves out. */
   uncheckedUnionRequirement: "CRD3010",
   // Usage and files
   fileNotFound: "CRD4001",
