@@ -35,7 +35,7 @@ import type { ValidationRule } from "../src/schema/types.js";
 import { collectingContext, walkOptions, reportAt, type TransformContext } from "./context.js";
 import { additionalPropertiesCleanup } from "./additional-properties-cleanup.js";
 import { escapeCelName } from "../src/validate/cel/escaping.js";
-import { schemaDeclType } from "../src/validate/cel/decl-type.js";
+import { nestedDeclType } from "../src/validate/cel/decl-type.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { Feature, mapSchema, type SchemaPath } from "./walk.js";
 import { patternOfStrings } from "./string-patterns.js";
@@ -168,8 +168,7 @@ function lowerObjects(
  */
 function celSees(schema: DraftSchema | undefined): boolean {
   if (schema === undefined) return false;
-  const final = additionalPropertiesCleanup(schema, collectingContext());
-  return schemaDeclType(final, final["x-kubernetes-embedded-resource"] === true) !== undefined;
+  return nestedDeclType(additionalPropertiesCleanup(schema, collectingContext())) !== undefined;
 }
 
 /** A member's tie to fields of no type, which its rule leaves out: the API server does not enforce it. */

@@ -10,7 +10,7 @@ import { didYouMean } from "../tags/suggest.js";
 import { columnValueHint, isColumnValueError } from "./column-hints.js";
 import { defaultOwner, isDefaultError, pathInDefault, unknownDefaultFields } from "./default-hints.js";
 import { isDNS1035Label } from "../validate/dns.js";
-import { schemaDeclType } from "../validate/cel/decl-type.js";
+import { nestedDeclType } from "../validate/cel/decl-type.js";
 import { walkFieldPath } from "../validate/field-path-syntax.js";
 import type { FieldError } from "../validate/field-error.js";
 import { GoStruct } from "../validate/go-print.js";
@@ -310,7 +310,7 @@ function untypedField(error: FieldError, crd: CustomResourceDefinition | undefin
   if (name === undefined || !rules || !crd) return undefined;
   const properties = schemaAt(crd, error.field.slice(0, rules.index))?.properties;
   const field = properties && Object.hasOwn(properties, name) ? properties[name] : undefined;
-  if (!field || schemaDeclType(field, field["x-kubernetes-embedded-resource"] === true)) return undefined;
+  if (!field || nestedDeclType(field)) return undefined;
   if (field.type !== undefined)
     return `${name} is a ${field.type === "array" ? "list" : "map"} holding values of no type (unknown, any), and CEL rules see no such field: give those values a type (for an object of any fields, Record<string, unknown> tagged @preserveUnknownFields), or leave it out of the rule`;
   return `${name} has no type (unknown, any or @preserveUnknownFields alone), and CEL rules see no field of no type: give ${name} a type, or leave it out of the rule`;

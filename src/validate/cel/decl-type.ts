@@ -136,6 +136,15 @@ function withTypeAndObjectMeta(schema: JSONSchemaProps): JSONSchemaProps {
   };
 }
 
+/**
+ * The CEL type of a property, list item or map value (an embedded resource is typed as a
+ * resource root), or undefined when CEL sees no such field: one of no type, or a list or map
+ * holding values of no type.
+ */
+export function nestedDeclType(schema: JSONSchemaProps): DeclType | undefined {
+  return schemaDeclType(schema, schema["x-kubernetes-embedded-resource"] === true);
+}
+
 /** The CEL type of a schema node, or undefined when the node is not exposed to CEL. */
 export function schemaDeclType(schema: JSONSchemaProps, isResourceRoot: boolean): DeclType | undefined {
   if (schema["x-kubernetes-int-or-string"]) {
@@ -150,7 +159,7 @@ export function schemaDeclType(schema: JSONSchemaProps, isResourceRoot: boolean)
     case "array": {
       const items = itemsSchema(s);
       if (!items) return undefined;
-      const elem = schemaDeclType(items, items["x-kubernetes-embedded-resource"] === true);
+      const elem = nestedDeclType(items);
       if (!elem) return undefined;
       const maxElements =
         s.maxItems !== undefined
@@ -161,7 +170,7 @@ export function schemaDeclType(schema: JSONSchemaProps, isResourceRoot: boolean)
     case "object": {
       const ap = additionalPropertiesSchema(s);
       if (ap) {
-        const elem = schemaDeclType(ap, ap["x-kubernetes-embedded-resource"] === true);
+        const elem = nestedDeclType(ap);
         if (!elem) return undefined;
         const maxElements =
           s.maxProperties !== undefined
@@ -173,7 +182,7 @@ export function schemaDeclType(schema: JSONSchemaProps, isResourceRoot: boolean)
       const fields = new Map<string, DeclField>();
       let minSerializedSize = 2;
       for (const [property, propSchema] of Object.entries(s.properties ?? {})) {
-        const fieldType = schemaDeclType(propSchema, propSchema["x-kubernetes-embedded-resource"] === true);
+        const fieldType = nestedDeclType(propSchema);
         if (!fieldType) continue;
         const name = escapeCelName(property);
         if (name !== undefined)
