@@ -17,13 +17,25 @@
  *
  *   in:  {type: array, items: {type: object, properties: {a: {x-crdgen-immutable: true, ...}}}}
  *   out: (the same, plus the once-set rule on the items) and an error at `[].a`
+ *
+ * Nor can a rule compare a field CEL does not see (cel-sees.ts): one of no type, or a list or
+ * map of values of no type. Both rules would make the API server refuse the CRD, in words about
+ * rules the user never wrote; instead the field loses them and its marker, with one error at the
+ * tag.
+ *
+ *   in:  {type: object, properties: {a: {x-crdgen-immutable: true, x-kubernetes-preserve-unknown-fields: true,
+ *         x-kubernetes-validations: [<@immutable's self == oldSelf>]}}}
+ *   out: {type: object, properties: {a: {x-kubernetes-preserve-unknown-fields: true}}} and an error at the tag
  */
 import { IMMUTABLE, type DraftSchema } from "../src/emit/draft.js";
+import { ruleOrigin } from "../src/emit/rule-origins.js";
 import type { ValidationRule } from "../src/schema/types.js";
+import { IMMUTABLE_RULE } from "../src/tags/controller-gen-tags.js";
 import { escapeCelName } from "../src/validate/cel/escaping.js";
 import { codes } from "../src/diagnostics/codes.js";
+import { celSees } from "./cel-sees.js";
 import { reportAt, walkOptions, type TransformContext } from "./context.js";
-import { Feature, mapChildren, mapSchema, type SchemaPath } from "./walk.js";
+import { Feature, join, mapChildren, mapSchema, type SchemaPath } from "./walk.js";
 
 export const name = "immutable";
 
@@ -37,22 +49,74 @@ export function onceSetRule(property: string): ValidationRule {
 }
 
 export function immutable(schema: DraftSchema, ctx: TransformContext): DraftSchema {
+  // A named type's field is met once per use: its tag's error is said once.
+  const reported = new Set<ValidationRule | DraftSchema>();
   return mapSchema(
     schema,
     (node, path) => {
       if (isUnpairedList(node)) reportUnpaired(node, path, ctx);
       if (!node.properties || !Object.values(node.properties).some((child) => child[IMMUTABLE] === true))
         return node;
+      const properties = { ...node.properties };
+      for (const [property, child] of Object.entries(properties)) {
+        if (child[IMMUTABLE] !== true || celSees(child)) continue;
+        properties[property] = withoutImmutable(child, property, join(path, property), ctx, reported);
+      }
       const required = new Set(node.required ?? []);
       const existing = node["x-kubernetes-validations"] ?? [];
-      const added = Object.entries(node.properties)
+      const added = Object.entries(properties)
         .filter(([property, child]) => child[IMMUTABLE] === true && !required.has(property))
         .map(([property]) => onceSetRule(property))
         .filter((rule) => !existing.some((r) => r.rule === rule.rule));
-      return added.length === 0 ? node : { ...node, "x-kubernetes-validations": [...existing, ...added] };
+      const out = Object.keys(properties).some((p) => properties[p] !== node.properties![p])
+        ? { ...node, properties }
+        : node;
+      return added.length === 0 ? out : { ...out, "x-kubernetes-validations": [...existing, ...added] };
     },
     walkOptions(ctx, name, acts),
   );
+}
+
+/**
+ * Immutable field `child`, which CEL does not see, without @immutable's marker and rule, and the
+ * error at the tag (once per tag).
+ */
+function withoutImmutable(
+  child: DraftSchema,
+  field: string,
+  path: SchemaPath,
+  ctx: TransformContext,
+  reported: Set<ValidationRule | DraftSchema>,
+): DraftSchema {
+  const rules = child["x-kubernetes-validations"] ?? [];
+  const tagRule = rules.find((r) => r.rule === IMMUTABLE_RULE.rule && r.message === IMMUTABLE_RULE.message);
+  const key = tagRule ?? child;
+  if (!reported.has(key)) {
+    reported.add(key);
+    reportAt(
+      ctx,
+      child,
+      path,
+      {
+        severity: "error",
+        code: codes.immutableUnseen,
+        message: `@immutable cannot be enforced on ${field}, which ${unseenShape(child)}: Kubernetes' CEL rules see no such field, so no rule can compare it with its old value.`,
+        hint: `give ${field} a type CEL sees (for an object of any fields, Record<string, unknown> tagged @preserveUnknownFields), or remove @immutable`,
+      },
+      tagRule && ruleOrigin(tagRule),
+    );
+  }
+  const { [IMMUTABLE]: _marker, "x-kubernetes-validations": _rules, ...rest } = child;
+  const kept = rules.filter((r) => r !== tagRule);
+  return kept.length > 0 ? { ...rest, "x-kubernetes-validations": kept } : rest;
+}
+
+/** What makes a field unseen by CEL, in the user's words. */
+function unseenShape(schema: DraftSchema): string {
+  if (schema.items !== undefined) return "is a list holding values of no type (unknown, any)";
+  if (typeof schema.additionalProperties === "object")
+    return "is a map holding values of no type (unknown, any)";
+  return "has no type (unknown, any)";
 }
 
 /** A list whose items Kubernetes cannot pair with the old list's: any list but a list-map. */

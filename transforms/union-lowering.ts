@@ -32,10 +32,9 @@
 import { codes } from "../src/diagnostics/codes.js";
 import { ABSENT, ORIGIN, TYPE_NAME, type DraftSchema } from "../src/emit/draft.js";
 import type { ValidationRule } from "../src/schema/types.js";
-import { collectingContext, walkOptions, reportAt, type TransformContext } from "./context.js";
-import { additionalPropertiesCleanup } from "./additional-properties-cleanup.js";
+import { walkOptions, reportAt, type TransformContext } from "./context.js";
+import { celSees } from "./cel-sees.js";
 import { escapeCelName } from "../src/validate/cel/escaping.js";
-import { nestedDeclType } from "../src/validate/cel/decl-type.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { Feature, mapSchema, type SchemaPath } from "./walk.js";
 import { patternOfStrings } from "./string-patterns.js";
@@ -158,17 +157,6 @@ function lowerObjects(
   if (rules.length > 0)
     merged["x-kubernetes-validations"] = [...(siblings["x-kubernetes-validations"] ?? []), ...rules];
   return merged;
-}
-
-/**
- * Whether CEL rules on the object see a property of this schema: Kubernetes leaves out one of no
- * type, and a list or map of values of no type. Judged on the schema as additional-properties-cleanup
- * (a later step) leaves it: `Record<string, unknown>` tagged @preserveUnknownFields loses its map there,
- * and is an object CEL sees.
- */
-function celSees(schema: DraftSchema | undefined): boolean {
-  if (schema === undefined) return false;
-  return nestedDeclType(additionalPropertiesCleanup(schema, collectingContext())) !== undefined;
 }
 
 /** A member's tie to fields of no type, which its rule leaves out: the API server does not enforce it. */

@@ -377,6 +377,7 @@ export function mapChildren<C>(
   return out ?? node;
 }
 
-function join(path: SchemaPath, name: string): SchemaPath {
+/** The path of property `name` of the node at `path`. */
+export function join(path: SchemaPath, name: string): SchemaPath {
   return path === "" ? name : `${path}.${name}`;
 }

@@ -82,6 +82,8 @@ export const codes = {
   unknownPropertyInTag: "CRD3009",
   /** A discriminated union's member requiring a field CEL cannot see (of no type, or holding values of no type), which its rule leaves out. */
   uncheckedUnionRequirement: "CRD3010",
+  /** @immutable on a field CEL cannot see (of no type, or a list or map of values of no type): no rule can compare it. */
+  immutableUnseen: "CRD3011",
   // Usage and files
   fileNotFound: "CRD4001",
   tsconfig: "CRD4002",

@@ -29,6 +29,11 @@ export function ruleCount(schema: DraftSchema): number {
   return schema[RULES]?.length ?? 0;
 }
 
+/** The tag that wrote `rule`, when a tag did. */
+export function ruleOrigin(rule: ValidationRule): SourceLocation | undefined {
+  return written.get(rule);
+}
+
 /** `.properties[spec].items.x-kubernetes-validations[2].fieldPath` → the node's path, and 2. */
 const RULE_PATH = /^(.*?)\.x-kubernetes-validations\[(\d+)\]/;
 
@@ -47,7 +52,7 @@ export function ruleErrorAt(schema: DraftSchema, path: string): RuleError | unde
   const m = RULE_PATH.exec(path);
   if (!m) return undefined;
   const rule = ruleAt(schema, m[1]!, Number(m[2]));
-  const origin = rule && written.get(rule);
+  const origin = rule && ruleOrigin(rule);
   return rule && origin && { rule, origin, about: path.slice(m[0].length) };
 }
 

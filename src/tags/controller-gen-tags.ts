@@ -16,7 +16,10 @@ import { defineTag, type RegisteredTag, type TagParseResult, type TagTarget } fr
 const VALUE: readonly TagTarget[] = ["type", "field"];
 
 /** The rule @immutable puts on the field itself (controller-gen's exact wording). */
-const IMMUTABLE_RULE: ValidationRule = { rule: "self == oldSelf", message: "field is immutable" };
+export const IMMUTABLE_RULE: Readonly<ValidationRule> = {
+  rule: "self == oldSelf",
+  message: "field is immutable",
+};
 
 /**
  * A flag. Its message is controller-gen's: one of the user's own (`@immutable message="..."`, as
@@ -87,7 +90,7 @@ export const controllerGenTags: RegisteredTag[] = [
     name: "immutable",
     targets: ["field"],
     summary:
-      "The field cannot change once set (CEL self == oldSelf); an optional field also cannot be removed once set. Inside a list, only in a list-map's items.",
+      "The field cannot change once set (CEL self == oldSelf); an optional field also cannot be removed once set. Inside a list, only in a list-map's items; not on a field of no type (unknown, any).",
     syntax: "@immutable",
     parse: parseImmutable,
     schema: (s) => {

@@ -245,7 +245,12 @@ describe("@immutable", () => {
     const input: DraftSchema = {
       type: "object",
       required: ["a"],
-      properties: { a: marked("string"), "b-c": marked("string"), d: { type: "string" }, e: marked("array") },
+      properties: {
+        a: marked("string"),
+        "b-c": marked("string"),
+        d: { type: "string" },
+        e: { ...marked("array"), items: { type: "string" } },
+      },
       "x-kubernetes-validations": [{ rule: "true" }],
     };
     const once = immutable(input, collectingContext());
@@ -287,6 +292,86 @@ export interface Row { cells: Item[] }`;
     const listMap = "{\n  /** @listType map @listMapKey name */\n  items: Item[];\n}";
     expect(errorsOf(withRoot(listMap, prelude))).toEqual([]);
     expect(errorsOf(withRoot("{ byName: Record<string, Item> }", prelude))).toEqual([]);
+  });
+
+  describe("on a field CEL does not see: one error at the tag, no rule the API server would refuse", () => {
+    const at = (d: { code: string; path?: string; location?: { line: number } }) => [
+      d.code,
+      d.path,
+      d.location?.line,
+    ];
+    test.each([
+      ["unknown", "has no type"],
+      ["any", "has no type"],
+      ["unknown[]", "is a list holding values of no type"],
+      ["Record<string, unknown>", "is a map holding values of no type"],
+    ])("%s", (type, shape) => {
+      for (const optional of ["?", ""]) {
+        const errors = errorsOf(
+          withRoot(`{\n  name: string;\n  /** @immutable */\n  f${optional}: ${type};\n}`),
+        );
+        expect(errors.map(at)).toEqual([["CRD3011", "Widget.spec.f", 10]]);
+        expect(errors[0]!.message).toContain(`@immutable cannot be enforced on f, which ${shape}`);
+        expect(errors[0]!.hint).toMatch(/remove @immutable$/);
+      }
+    });
+
+    test("a named type used twice: said once, at its tag", () => {
+      const prelude = "export interface Box {\n  /** @immutable */\n  data?: unknown;\n}";
+      expect(errorsOf(withRoot("{ a: Box; b?: Box }", prelude)).map(at)).toEqual([
+        ["CRD3011", "Widget.spec.a.data", 2],
+      ]);
+    });
+
+    test("the field's own rules stay, and other immutable fields keep theirs", () => {
+      const source = withRoot(
+        "{\n  /** @immutable */\n  a?: string;\n  /**\n   * @immutable\n   * @preserveUnknownFields\n   */\n  b?: Record<string, unknown>;\n  /** @immutable */\n  c?: unknown;\n}",
+      );
+      const result = generateFrom(source);
+      expect(result.diagnostics.map((d) => d.code)).toEqual(["CRD3011"]);
+      // Kubernetes sees a preserved object: its rules are kept (the CEL check passed them).
+      const transformed = immutable(
+        {
+          type: "object",
+          properties: {
+            a: {
+              type: "string",
+              "x-crdgen-immutable": true,
+              "x-kubernetes-validations": [{ rule: "self == oldSelf", message: "field is immutable" }],
+            },
+            c: {
+              "x-kubernetes-preserve-unknown-fields": true,
+              "x-crdgen-immutable": true,
+              "x-kubernetes-validations": [
+                { rule: "has(self.x)" },
+                { rule: "self == oldSelf", message: "field is immutable" },
+              ],
+            },
+          },
+        },
+        collectingContext(),
+      );
+      expect(transformed).toEqual({
+        type: "object",
+        properties: {
+          a: {
+            type: "string",
+            "x-crdgen-immutable": true,
+            "x-kubernetes-validations": [{ rule: "self == oldSelf", message: "field is immutable" }],
+          },
+          c: {
+            "x-kubernetes-preserve-unknown-fields": true,
+            "x-kubernetes-validations": [{ rule: "has(self.x)" }],
+          },
+        },
+        "x-kubernetes-validations": [
+          { rule: "!has(oldSelf.a) || has(self.a)", message: "field a is immutable once set" },
+        ],
+      });
+      const ctx = collectingContext();
+      expect(immutable(transformed, ctx)).toEqual(transformed);
+      expect(ctx.diagnostics).toEqual([]);
+    });
   });
 
   test("transforms/index.ts runs transforms/immutable.ts after union-lowering", () => {

@@ -78,6 +78,7 @@ const GENERATED: Record<string, Sources | string> = {
     "{\n  source?: Source;\n}",
     'type Source = { kind: "inline"; data: unknown } | { kind: "url"; url: string };',
   ),
+  CRD3011: withRoot("{\n  /** @immutable */\n  extra?: unknown;\n}"),
 };
 
 describe("README's diagnostic codes", () => {
