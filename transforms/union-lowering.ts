@@ -19,7 +19,7 @@
  *         oneOf: [{required: [x]}, {required: [y]}],
  *         x-kubernetes-validations: [{rule: "self.kind != 'a' || has(self.x)", message: "kind a requires x"}, ...]}
  *   in:  (the same with x: {x-kubernetes-preserve-unknown-fields: true}, from `x: unknown`)
- *   out: (the same, but member a has no rule) and warning CRD3010 at the union's field
+ *   out: (the same, but member a has no rule) and warning CRD3010 at member a's x
  *
  * Identical members collapse; a node tagged @preserveUnknownFields keeps any value. Strings
  * of template literal types and string literals become one string whose pattern admits each:
@@ -36,7 +36,7 @@ import { walkOptions, reportAt, type TransformContext } from "./context.js";
 import { celSees } from "./cel-sees.js";
 import { escapeCelName } from "../src/validate/cel/escaping.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
-import { Feature, mapSchema, type SchemaPath } from "./walk.js";
+import { Feature, join, mapSchema, type SchemaPath } from "./walk.js";
 import { patternOfStrings } from "./string-patterns.js";
 
 export const name = "union-lowering";
@@ -48,6 +48,8 @@ export const acts = Feature.anyOf;
 export const NO_UNION_RULES = "x-crdgen-no-union-rules";
 
 export function unionLowering(schema: DraftSchema, ctx: TransformContext): DraftSchema {
+  // A named union is met once per use: each warning about one of its members is said once.
+  const warned = new Set<DraftSchema>();
   return mapSchema(
     schema,
     (node, path) => {
@@ -64,7 +66,8 @@ export function unionLowering(schema: DraftSchema, ctx: TransformContext): Draft
       // reported where it failed: this union is the same problem, not a second "untyped" one.
       if (members.some(unlowered)) return node;
       if (members.length === 1) return { ...members[0], ...siblings };
-      if (members.every((m) => m.type === "object")) return lowerObjects(members, siblings, node, path, ctx);
+      if (members.every((m) => m.type === "object"))
+        return lowerObjects(members, siblings, node, path, ctx, warned);
       const scalar = mergeScalars(members);
       if (scalar) return { ...scalar, ...siblings };
 
@@ -82,6 +85,7 @@ function lowerObjects(
   node: DraftSchema,
   path: SchemaPath,
   ctx: TransformContext,
+  warned: Set<DraftSchema>,
 ): DraftSchema {
   const label = (i: number) => members[i]![TYPE_NAME] ?? `#${i + 1}`;
   const discriminator = findDiscriminator(members);
@@ -138,7 +142,17 @@ function lowerObjects(
       const value = m.properties![discriminator]!.enum![0]!;
       // `unknown`, `any`, `unknown[]`, `Record<string, unknown>`: no field to CEL (see celSees).
       const unseen = specific[i]!.filter((f) => !celSees(properties[f]));
-      if (unseen.length > 0) reportAt(ctx, node, path, uncheckedRequirement(discriminator, value, unseen));
+      // Said at the member's first such field, where the fix is made.
+      const unseenField = unseen.length > 0 ? m.properties![unseen[0]!] : undefined;
+      if (unseenField && !warned.has(unseenField)) {
+        warned.add(unseenField);
+        reportAt(
+          ctx,
+          unseenField,
+          join(path, unseen[0]!),
+          uncheckedRequirement(discriminator, value, unseen),
+        );
+      }
       const needed = specific[i]!.filter((f) => !unseen.includes(f));
       if (needed.length === 0) return;
       // A name CEL cannot reach (e.g. with a space) gets no rule; the oneOf stubs still apply.

@@ -1,7 +1,7 @@
 /**
  * A discriminated union's per-member rules name only fields Kubernetes' CEL can see: a member
  * requiring a field of no type (`unknown`), or a list or map of such values, gets a CRD the API
- * server accepts, with a warning at the field's union that its rule leaves that field out.
+ * server accepts, with a warning at the member's field that its rule leaves that field out.
  */
 import { describe, expect, test } from "vitest";
 import { generateFrom, withRoot } from "../helpers/generate.js";
@@ -36,10 +36,10 @@ describe("a member requiring a field CEL cannot see", () => {
     expect(rules).toEqual(["self.kind != 'url' || has(self.url)"]);
     const warnings = result.diagnostics.filter((d) => d.code === "CRD3010");
     expect(warnings).toHaveLength(1);
-    // At the field whose type is the union (its members are the schema's, not a place of their own).
-    const fieldLine = union(member).split("\n").indexOf("  source?: Source;") + 1;
-    expect(warnings[0]).toMatchObject({ severity: "warning", path: "Widget.spec.source" });
-    expect(warnings[0]!.location).toMatchObject({ line: fieldLine, column: 3 });
+    // At the member's field, where the fix is made.
+    const fieldLine = union(member).split("\n").indexOf(member) + 1;
+    expect(warnings[0]).toMatchObject({ severity: "warning", path: "Widget.spec.source.data" });
+    expect(warnings[0]!.location).toMatchObject({ line: fieldLine, column: 7 });
     expect(warnings[0]!.location!.file).toMatch(/types\.ts$/);
     expect(warnings[0]!.message).toMatch(
       /^kind inline requires data, which the union's CEL rule cannot check/,
@@ -59,6 +59,17 @@ describe("a member requiring a field CEL cannot see", () => {
     expect(rules).toEqual(["self.kind != 'inline' || has(self.data)", "self.kind != 'url' || has(self.url)"]);
     expect(result.diagnostics).toEqual([]);
   });
+});
+
+test("a union used by two fields is warned of once, at its member", () => {
+  const source = union("      data: unknown;").replace(
+    "  source?: Source;",
+    "  source?: Source;\n  backup: Source[];",
+  );
+  const warnings = generateFrom(source).diagnostics.filter((d) => d.code === "CRD3010");
+  expect(warnings.map((d) => [d.path, d.location?.line])).toEqual([
+    ["Widget.spec.source.data", source.split("\n").indexOf("      data: unknown;") + 1],
+  ]);
 });
 
 test("@noUnionRules on the field: no rules, and nothing to warn of", () => {
