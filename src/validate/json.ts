@@ -57,6 +57,38 @@ function ownKeyCount(o: object): number {
   return count;
 }
 
+/**
+ * `v` as `JSON.stringify` sends it to the API server: a hole or `undefined` in a list is null, a
+ * property holding `undefined` is absent. The value itself when nothing differs (depth-bounded).
+ */
+export function asSent(v: unknown, depth = 0): unknown {
+  if (depth > 500 || v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      const sent = x === undefined ? null : asSent(x, depth + 1);
+      if (sent !== x) out ??= v.slice(0, i);
+      if (out) out.push(sent);
+    }
+    return out ?? v;
+  }
+  if (!isPlainObject(v)) return v;
+  const keys = Object.keys(v);
+  let out: Record<string, unknown> | undefined;
+  keys.forEach((k, i) => {
+    const x = v[k];
+    const dropped = x === undefined;
+    const sent = dropped ? undefined : asSent(x, depth + 1);
+    if ((dropped || sent !== x) && !out) {
+      out = {};
+      for (const earlier of keys.slice(0, i)) setOwn(out, earlier, v[earlier]);
+    }
+    if (out && !dropped) setOwn(out, k, sent);
+  });
+  return out ?? v;
+}
+
 /** A deep copy of a JSON value (depth-bounded; deeper parts are shared). */
 export function jsonClone<T>(v: T, depth = 0): T {
   if (depth > 500 || v === null || typeof v !== "object") return v;

@@ -5,10 +5,11 @@
  * it was), and objects that are not plain JSON (getters, inherited or non-enumerable fields,
  * no prototype) must be decoded as a lookup of every field always decoded them.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { JSONSchemaProps } from "../../src/schema/types.js";
 import { formatFieldError, validateCrd, validateSchema } from "../../src/validate/index.js";
-import { jsonClone } from "../../src/validate/json.js";
+import { asSent, jsonClone } from "../../src/validate/json.js";
 
 const V = "spec.versions[0].schema.openAPIV3Schema";
 const S = "spec.validation.openAPIV3Schema";
@@ -160,5 +161,91 @@ describe("objects that are not plain JSON", () => {
       `${S}.properties[x-kubernetes-map-type].x-kubernetes-map-type: ${bogusValue}`,
       `${S}.x-kubernetes-map-type: ${bogusValue}`,
     ]);
+  });
+});
+
+// Only an API caller can hand over a list with holes (`delete list[0]`) or undefined values:
+// decoding once skipped a hole and read `.storage` of a version that was not there.
+describe("holes and undefined values are read as JSON sends them", () => {
+  const holeThen = <T>(item: T): T[] => {
+    const list = [item, item];
+    delete list[0];
+    return list;
+  };
+  interface HoledSpec {
+    names: { plural: string; kind: string; shortNames?: unknown[] };
+    versions: {
+      name: string;
+      served: boolean;
+      storage: boolean;
+      schema: { openAPIV3Schema: Record<string, unknown> };
+    }[];
+  }
+  const rootOf = (spec: HoledSpec) => spec.versions[0]!.schema.openAPIV3Schema;
+  const propertyOf = (spec: HoledSpec, name: string) =>
+    (rootOf(spec)["properties"] as Record<string, Record<string, unknown>>)[name]!;
+  it.each<[string, (spec: HoledSpec) => void]>([
+    ["versions", (spec) => (spec.versions = holeThen(spec.versions[0]!))],
+    ["anyOf", (spec) => delete (propertyOf(spec, "port")["anyOf"] as unknown[])[0]],
+    ["allOf", (spec) => (rootOf(spec)["allOf"] = holeThen({ required: ["port"] }))],
+    ["items as a list", (spec) => (propertyOf(spec, "list")["items"] = holeThen({}))],
+    ["required", (spec) => (rootOf(spec)["required"] = holeThen("port"))],
+    ["shortNames", (spec) => (spec.names.shortNames = holeThen("w"))],
+    ["a default", (spec) => (propertyOf(spec, "list")["default"] = holeThen("a"))],
+    [
+      "x-kubernetes-validations",
+      (spec) => (rootOf(spec)["x-kubernetes-validations"] = holeThen({ rule: "true" })),
+    ],
+  ])("a hole in %s is read as JSON sends it: null", (_, makeHole) => {
+    const spec: HoledSpec = {
+      names: { plural: "widgets", kind: "Widget" },
+      versions: [
+        {
+          name: "v1",
+          served: true,
+          storage: true,
+          schema: {
+            openAPIV3Schema: {
+              type: "object",
+              properties: {
+                port: {
+                  "x-kubernetes-int-or-string": true,
+                  anyOf: [{ type: "integer" }, { type: "string" }],
+                },
+                list: { type: "array", items: { type: "string" } },
+              },
+            },
+          },
+        },
+      ],
+    };
+    makeHole(spec);
+    const crd = {
+      apiVersion: "apiextensions.k8s.io/v1",
+      kind: "CustomResourceDefinition",
+      metadata: { name: "widgets.example.com" },
+      spec: { group: "example.com", scope: "Namespaced", ...spec },
+    };
+    const errs = validateCrd(crd);
+    expect(errs.filter((e) => e.type === "InternalError")).toEqual([]);
+    expect(errs).toEqual(validateCrd(JSON.parse(JSON.stringify(crd))));
+  });
+
+  it("asSent gives what a JSON round trip gives, and a JSON value itself", () => {
+    const leaf = fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer(), fc.string(), fc.boolean());
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, leaf, tie("list"), tie("object")),
+      list: fc.sparseArray(tie("node"), { maxLength: 4 }),
+      object: fc.dictionary(fc.string(), tie("node"), { maxKeys: 4, noNullPrototype: true }),
+    })).node;
+    fc.assert(
+      fc.property(
+        value.filter((v) => v !== undefined),
+        (v) => {
+          expect(asSent(v)).toStrictEqual(JSON.parse(JSON.stringify(v)));
+        },
+      ),
+    );
+    fc.assert(fc.property(fc.jsonValue(), (v) => void expect(asSent(v)).toBe(v)));
   });
 });

@@ -111,7 +111,7 @@ export class Decoder {
   array(obj: Record<string, unknown>, name: string, path: At, goType: string): unknown[] | undefined {
     const v = obj[name];
     if (v === undefined || v === null) return undefined;
-    if (Array.isArray(v)) return v;
+    if (Array.isArray(v)) return dense(v);
     this.typeError(child(pathOf(path), name), v, goType);
     return undefined;
   }
@@ -142,4 +142,12 @@ export class Decoder {
       }),
     );
   }
+}
+
+/**
+ * `list` as JSON sends it: a hole (`[a, , b]`, or an element removed with `delete`) or an
+ * `undefined` element is null. Decoding maps over lists, and `map` skips a hole and keeps it.
+ */
+export function dense(list: unknown[]): unknown[] {
+  return list.includes(undefined) ? Array.from(list, (x) => (x === undefined ? null : x)) : list;
 }

@@ -1,10 +1,10 @@
 /** Strict decoding of a v1 `JSONSchemaProps` value (see decoder.ts for the rules). */
 import type { JSONSchemaProps, JsonValue, ValidationRule } from "../../schema/types.js";
-import { isPlainObject, setOwn } from "../json.js";
+import { asSent, isPlainObject, setOwn } from "../json.js";
 import { PathStack } from "../path-stack.js";
 import { FEATURE_FIELDS, nodeFeatures, noteSchemaFeatures } from "../schema-has.js";
 import { hasChildSchemas } from "../memo.js";
-import { Decoder, MAX_DEPTH, type At } from "./decoder.js";
+import { Decoder, dense, MAX_DEPTH, type At } from "./decoder.js";
 
 const RULE_FIELDS = new Set([
   "rule",
@@ -55,11 +55,11 @@ const numbers = scalars("number");
 const anyJson: FieldsDecoder = ({ obj, out }, fields) => {
   const f = fields[0]!;
   const v = obj[f];
-  if (v !== undefined && v !== null) out[f] = v as JsonValue;
+  if (v !== undefined && v !== null) out[f] = asSent(v) as JsonValue;
 };
 const enumValues: FieldsDecoder = ({ run: { dec, path }, obj, out }) => {
   const en = dec.array(obj, "enum", path, "[]v1.JSON");
-  if (en) out["enum"] = kept(en, en.map((e) => (e === undefined ? null : e)) as JsonValue[]);
+  if (en) out["enum"] = kept(en, en.map((e) => asSent(e)) as JsonValue[]);
 };
 const stringList: FieldsDecoder = ({ run: { dec, path }, obj, out }, fields) => {
   const f = fields[0]!;
@@ -73,7 +73,7 @@ const items: FieldsDecoder = (node) => {
   if (v === undefined || v === null) return;
   path.child("items");
   if (Array.isArray(v)) {
-    const decoded = v.map((x, i) => {
+    const decoded = dense(v).map((x, i) => {
       path.index(i);
       const item = decodeNode(x, run, depth + 1) ?? {};
       path.pop();
@@ -158,7 +158,7 @@ const dependencies: FieldsDecoder = ({ run, obj, out, depth }) => {
   else {
     out["dependencies"] = Object.fromEntries(
       Object.entries(deps).map(([k, v]) => {
-        if (Array.isArray(v)) return [k, v.map((x) => (typeof x === "string" ? x : ""))];
+        if (Array.isArray(v)) return [k, dense(v).map((x) => (typeof x === "string" ? x : ""))];
         path.key(k);
         const decoded = decodeNode(v, run, depth + 1) ?? {};
         path.pop();
