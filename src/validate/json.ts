@@ -58,16 +58,18 @@ function ownKeyCount(o: object): number {
 }
 
 /**
- * `v` as `JSON.stringify` sends it to the API server: a hole or `undefined` in a list is null, a
- * property holding `undefined` is absent. The value itself when nothing differs (depth-bounded).
+ * `v` as `JSON.stringify` sends it to the API server: what JSON has no value for (`undefined`, a
+ * function, a symbol) is undefined, null in a list (as a hole is), and absent as a property. The
+ * value itself when nothing differs (depth-bounded).
  */
 export function asSent(v: unknown, depth = 0): unknown {
+  if (typeof v === "function" || typeof v === "symbol") return undefined;
   if (depth > 500 || v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];
-      const sent = x === undefined ? null : asSent(x, depth + 1);
+      const sent = asSent(x, depth + 1) ?? null;
       if (sent !== x) out ??= v.slice(0, i);
       if (out) out.push(sent);
     }
@@ -78,8 +80,8 @@ export function asSent(v: unknown, depth = 0): unknown {
   let out: Record<string, unknown> | undefined;
   keys.forEach((k, i) => {
     const x = v[k];
-    const dropped = x === undefined;
-    const sent = dropped ? undefined : asSent(x, depth + 1);
+    const sent = asSent(x, depth + 1);
+    const dropped = sent === undefined;
     if ((dropped || sent !== x) && !out) {
       out = {};
       for (const earlier of keys.slice(0, i)) setOwn(out, earlier, v[earlier]);

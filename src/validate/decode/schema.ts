@@ -54,12 +54,12 @@ const numbers = scalars("number");
 /** default/example: any JSON; a JSON null leaves the pointer nil. */
 const anyJson: FieldsDecoder = ({ obj, out }, fields) => {
   const f = fields[0]!;
-  const v = obj[f];
-  if (v !== undefined && v !== null) out[f] = asSent(v) as JsonValue;
+  const v = asSent(obj[f]);
+  if (v !== undefined && v !== null) out[f] = v as JsonValue;
 };
 const enumValues: FieldsDecoder = ({ run: { dec, path }, obj, out }) => {
   const en = dec.array(obj, "enum", path, "[]v1.JSON");
-  if (en) out["enum"] = kept(en, en.map((e) => asSent(e)) as JsonValue[]);
+  if (en) out["enum"] = kept(en, en.map((e) => asSent(e) ?? null) as JsonValue[]);
 };
 const stringList: FieldsDecoder = ({ run: { dec, path }, obj, out }, fields) => {
   const f = fields[0]!;
