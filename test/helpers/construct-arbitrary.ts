@@ -811,14 +811,18 @@ export class RenderContext {
     const taken = new Set<string>();
     const baseNames: string[] = [];
     let refuse = false;
+    // A base's accessor is a property whose values objectValues cannot make (see memberRefuses).
+    let valuesOpen = memberRefuses(own.member) === undefined;
     const all: PropSpec[] = [];
     for (const b of bases) {
       const props = uniqueProps(b.props).filter((p) => !taken.has(p.name.json));
       if (props.length === 0) continue;
       for (const p of props) taken.add(p.name.json);
       all.push(...props);
-      const r = this.object({ ...b, props, decl: b.decl === "class" ? "class" : "interface" });
+      const decl = b.decl === "class" ? "class" : "interface";
+      const r = this.object({ ...b, props, decl });
       refuse ||= r.refuse;
+      valuesOpen ||= memberRefuses(b.member, decl === "class") === undefined;
       baseNames.push(r.text);
     }
     const ownProps = uniqueProps(own.props).filter((p) => !taken.has(p.name.json));
@@ -828,7 +832,7 @@ export class RenderContext {
     this.decls.push(`interface ${name} extends ${baseNames.join(", ")} { ${body.members} }`);
     return {
       text: name,
-      values: this.objectValues(all),
+      values: valuesOpen ? undefined : this.objectValues(all),
       refuse: refuse || body.refuse,
     };
   }
