@@ -65,11 +65,11 @@ export function unionLowering(schema: DraftSchema, ctx: TransformContext): Draft
       // A member that is a union left unlowered (`SN | boolean`, `type SN = string | number`) was
       // reported where it failed: this union is the same problem, not a second "untyped" one.
       if (members.some(unlowered)) return node;
-      if (members.length === 1) return { ...members[0], ...siblings };
+      if (members.length === 1) return withSiblings(members[0]!, siblings);
       if (members.every((m) => m.type === "object"))
         return lowerObjects(members, siblings, node, path, ctx, warned);
       const scalar = mergeScalars(members);
-      if (scalar) return { ...scalar, ...siblings };
+      if (scalar) return withSiblings(scalar, siblings);
 
       const types = new Set(members.map(describeType));
       reportAt(ctx, node, path, types.size === 1 ? constrainedMembers(members) : mixedTypes(types));
@@ -265,6 +265,17 @@ function dedupe(branches: DraftSchema[]): DraftSchema[] {
 }
 
 /** Scalars of one type: plain type wins over its enums; enums alone merge. */
+/**
+ * The lowered union with the node's own keywords. A nullable one (optional-enum took its null
+ * branch) lists null in its enum, as optional-enum does for a single member: JSON Schema
+ * validators (kubeconform, editors) check the enum before `nullable`.
+ */
+function withSiblings(lowered: DraftSchema, siblings: DraftSchema): DraftSchema {
+  const out = { ...lowered, ...siblings };
+  if (out.nullable === true && out.enum && !out.enum.includes(null)) out.enum = [...out.enum, null];
+  return out;
+}
+
 function mergeScalars(members: DraftSchema[]): DraftSchema | undefined {
   const type = members[0]!.type;
   if (type === undefined || type === "object" || type === "array") return undefined;

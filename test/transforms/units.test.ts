@@ -178,6 +178,28 @@ function unionRequiringM(name: string, m: DraftSchema, sees: boolean): Row {
 describe("union-lowering", () => {
   table(unionLowering, [
     {
+      name: "a nullable union of enums (an enum | a template of literals | null) lists null in its one enum",
+      input: {
+        nullable: true,
+        anyOf: [
+          { type: "string", enum: ["a", "b"] },
+          { type: "string", enum: ["a-suffix", "b-suffix"] },
+        ],
+      },
+      output: { type: "string", enum: ["a", "b", "a-suffix", "b-suffix", null], nullable: true },
+    },
+    {
+      name: "so does a nullable union whose members collapse to one",
+      input: {
+        nullable: true,
+        anyOf: [
+          { type: "string", enum: ["a"] },
+          { type: "string", enum: ["a"] },
+        ],
+      },
+      output: { type: "string", enum: ["a", null], nullable: true },
+    },
+    {
       name: "discriminated union -> one object, enum of tags, oneOf stubs, one rule per member",
       input: {
         anyOf: [
