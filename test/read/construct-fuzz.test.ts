@@ -51,8 +51,12 @@ function compileOpenApi(schema: JSONSchemaProps): (value: unknown) => boolean {
 }
 
 /**
- * Kubernetes' dialect where Ajv reads it otherwise: `nullable` without a `type` (an int-or-string,
- * a preserved value) admits null, which Ajv refuses to compile; so it is spelled as an `anyOf`.
+ * Kubernetes' dialect where Ajv reads it otherwise. A null where the schema is `nullable` passes
+ * whatever else the node says (kube-openapi checks only a null's type, and the enum of a node
+ * that is not nullable), where JSON Schema would still check it against `oneOf` stubs, whose
+ * `required` a null meets in both of two members; and `nullable` without a `type` (an
+ * int-or-string, a preserved value), which Ajv refuses to compile. So `nullable` is spelled as an
+ * `anyOf` with null.
  */
 function forAjv(schema: JSONSchemaProps): JSONSchemaProps {
   const walk = (value: unknown): unknown => {
@@ -60,7 +64,7 @@ function forAjv(schema: JSONSchemaProps): JSONSchemaProps {
     if (typeof value !== "object" || value === null) return value;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = k === "enum" || k === "default" ? v : walk(v);
-    if (out.nullable === true && out.type === undefined) {
+    if (out.nullable === true) {
       delete out.nullable;
       return { anyOf: [{ type: "null" }, out] };
     }
