@@ -330,15 +330,16 @@ export interface Row { cells: Item[] }`;
       const result = generateFrom(source);
       expect(result.diagnostics.map((d) => d.code)).toEqual(["CRD3011"]);
       // Kubernetes sees a preserved object: its rules are kept (the CEL check passed them).
+      const typed: DraftSchema = {
+        type: "string",
+        "x-crdgen-immutable": true,
+        "x-kubernetes-validations": [{ rule: "self == oldSelf", message: "field is immutable" }],
+      };
       const transformed = immutable(
         {
           type: "object",
           properties: {
-            a: {
-              type: "string",
-              "x-crdgen-immutable": true,
-              "x-kubernetes-validations": [{ rule: "self == oldSelf", message: "field is immutable" }],
-            },
+            a: typed,
             c: {
               "x-kubernetes-preserve-unknown-fields": true,
               "x-crdgen-immutable": true,
@@ -354,11 +355,7 @@ export interface Row { cells: Item[] }`;
       expect(transformed).toEqual({
         type: "object",
         properties: {
-          a: {
-            type: "string",
-            "x-crdgen-immutable": true,
-            "x-kubernetes-validations": [{ rule: "self == oldSelf", message: "field is immutable" }],
-          },
+          a: typed,
           c: {
             "x-kubernetes-preserve-unknown-fields": true,
             "x-kubernetes-validations": [{ rule: "has(self.x)" }],
