@@ -49,8 +49,6 @@ export function onceSetRule(property: string): ValidationRule {
 }
 
 export function immutable(schema: DraftSchema, ctx: TransformContext): DraftSchema {
-  // A named type's field is met once per use: its tag's error is said once.
-  const reported = new Set<ValidationRule | DraftSchema>();
   return mapSchema(
     schema,
     (node, path) => {
@@ -60,7 +58,7 @@ export function immutable(schema: DraftSchema, ctx: TransformContext): DraftSche
       const properties = { ...node.properties };
       for (const [property, child] of Object.entries(properties)) {
         if (child[IMMUTABLE] !== true || celSees(child)) continue;
-        properties[property] = withoutImmutable(child, property, join(path, property), ctx, reported);
+        properties[property] = withoutImmutable(child, property, join(path, property), ctx);
       }
       const required = new Set(node.required ?? []);
       const existing = node["x-kubernetes-validations"] ?? [];
@@ -79,33 +77,29 @@ export function immutable(schema: DraftSchema, ctx: TransformContext): DraftSche
 
 /**
  * Immutable field `child`, which CEL does not see, without @immutable's marker and rule, and the
- * error at the tag (once per tag).
+ * error at the tag.
  */
 function withoutImmutable(
   child: DraftSchema,
   field: string,
   path: SchemaPath,
   ctx: TransformContext,
-  reported: Set<ValidationRule | DraftSchema>,
 ): DraftSchema {
   const rules = child["x-kubernetes-validations"] ?? [];
   const tagRule = rules.find((r) => r.rule === IMMUTABLE_RULE.rule && r.message === IMMUTABLE_RULE.message);
-  const key = tagRule ?? child;
-  if (!reported.has(key)) {
-    reported.add(key);
-    reportAt(
-      ctx,
-      child,
-      path,
-      {
-        severity: "error",
-        code: codes.immutableUnseen,
-        message: `@immutable cannot be enforced on ${field}, which ${unseenShape(child)}: Kubernetes' CEL rules see no such field, so no rule can compare it with its old value.`,
-        hint: `give ${field} a type CEL sees (for an object of any fields, Record<string, unknown> tagged @preserveUnknownFields), or remove @immutable`,
-      },
-      tagRule && ruleOrigin(tagRule),
-    );
-  }
+  // Once however many fields use the type: generate merges repeats.
+  reportAt(
+    ctx,
+    child,
+    path,
+    {
+      severity: "error",
+      code: codes.immutableUnseen,
+      message: `@immutable cannot be enforced on ${field}, which ${unseenShape(child)}: Kubernetes' CEL rules see no such field, so no rule can compare it with its old value.`,
+      hint: `give ${field} a type CEL sees (for an object of any fields, Record<string, unknown> tagged @preserveUnknownFields), or remove @immutable`,
+    },
+    tagRule && ruleOrigin(tagRule),
+  );
   const { [IMMUTABLE]: _marker, "x-kubernetes-validations": _rules, ...rest } = child;
   const kept = rules.filter((r) => r !== tagRule);
   return kept.length > 0 ? { ...rest, "x-kubernetes-validations": kept } : rest;

@@ -48,8 +48,6 @@ export const acts = Feature.anyOf;
 export const NO_UNION_RULES = "x-crdgen-no-union-rules";
 
 export function unionLowering(schema: DraftSchema, ctx: TransformContext): DraftSchema {
-  // A named union is met once per use: each warning about one of its members is said once.
-  const warned = new Set<DraftSchema>();
   return mapSchema(
     schema,
     (node, path) => {
@@ -66,8 +64,7 @@ export function unionLowering(schema: DraftSchema, ctx: TransformContext): Draft
       // reported where it failed: this union is the same problem, not a second "untyped" one.
       if (members.some(unlowered)) return node;
       if (members.length === 1) return withSiblings(members[0]!, siblings);
-      if (members.every((m) => m.type === "object"))
-        return lowerObjects(members, siblings, node, path, ctx, warned);
+      if (members.every((m) => m.type === "object")) return lowerObjects(members, siblings, node, path, ctx);
       const scalar = mergeScalars(members);
       if (scalar) return withSiblings(scalar, siblings);
 
@@ -85,7 +82,6 @@ function lowerObjects(
   node: DraftSchema,
   path: SchemaPath,
   ctx: TransformContext,
-  warned: Set<DraftSchema>,
 ): DraftSchema {
   const label = (i: number) => members[i]![TYPE_NAME] ?? `#${i + 1}`;
   const discriminator = findDiscriminator(members);
@@ -142,10 +138,10 @@ function lowerObjects(
       const value = m.properties![discriminator]!.enum![0]!;
       // `unknown`, `any`, `unknown[]`, `Record<string, unknown>`: no field to CEL (see celSees).
       const unseen = specific[i]!.filter((f) => !celSees(properties[f]));
-      // Said at the member's first such field, where the fix is made.
+      // Said at the member's first such field, where the fix is made (once however many fields
+      // use the union: generate merges repeats).
       const unseenField = unseen.length > 0 ? m.properties![unseen[0]!] : undefined;
-      if (unseenField && !warned.has(unseenField)) {
-        warned.add(unseenField);
+      if (unseenField) {
         reportAt(
           ctx,
           unseenField,

@@ -316,11 +316,11 @@ export interface Row { cells: Item[] }`;
       }
     });
 
-    test("a named type used twice: said once, at its tag", () => {
+    test("a named type used twice: said once, at its tag, naming the other use", () => {
       const prelude = "export interface Box {\n  /** @immutable */\n  data?: unknown;\n}";
-      expect(errorsOf(withRoot("{ a: Box; b?: Box }", prelude)).map(at)).toEqual([
-        ["CRD3011", "Widget.spec.a.data", 2],
-      ]);
+      const errors = errorsOf(withRoot("{ a: Box; b?: Box }", prelude));
+      expect(errors.map(at)).toEqual([["CRD3011", "Widget.spec.a.data", 2]]);
+      expect(errors[0]!.message).toMatch(/\(also at Widget\.spec\.b\.data\)$/);
     });
 
     test("the field's own rules stay, and other immutable fields keep theirs", () => {

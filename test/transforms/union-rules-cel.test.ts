@@ -61,7 +61,7 @@ describe("a member requiring a field CEL cannot see", () => {
   });
 });
 
-test("a union used by two fields is warned of once, at its member", () => {
+test("a union used by two fields is warned of once, at its member, naming the other use", () => {
   const source = union("      data: unknown;").replace(
     "  source?: Source;",
     "  source?: Source;\n  backup: Source[];",
@@ -70,6 +70,7 @@ test("a union used by two fields is warned of once, at its member", () => {
   expect(warnings.map((d) => [d.path, d.location?.line])).toEqual([
     ["Widget.spec.source.data", source.split("\n").indexOf("      data: unknown;") + 1],
   ]);
+  expect(warnings[0]!.message).toMatch(/\(also at Widget\.spec\.backup\[\]\.data\)$/);
 });
 
 test("@noUnionRules on the field: no rules, and nothing to warn of", () => {
