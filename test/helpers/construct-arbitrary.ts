@@ -777,11 +777,18 @@ export class RenderContext {
     const props = uniqueProps(obj.props);
     const first = props[0]!;
     const refuse = named.refuse;
+    // An accessor is a property whose values objectValues cannot make (see memberRefuses): it can
+    // be left out only where Partial makes it optional.
+    const valuesOpen = memberRefuses(obj.member, obj.decl === "class") === undefined;
     switch (which % 6) {
       case 0:
         return { text: `Partial<${named.text}>`, values: this.objectValues(props, () => true), refuse };
       case 1:
-        return { text: `Required<${named.text}>`, values: this.objectValues(props, () => false), refuse };
+        return {
+          text: `Required<${named.text}>`,
+          values: valuesOpen ? undefined : this.objectValues(props, () => false),
+          refuse,
+        };
       case 2:
         return { text: `Readonly<${named.text}>`, values: named.values, refuse };
       case 3: {
