@@ -55,9 +55,10 @@ export function immutable(schema: DraftSchema, ctx: TransformContext): DraftSche
       if (isUnpairedList(node)) reportUnpaired(node, path, ctx);
       if (!node.properties || !Object.values(node.properties).some((child) => child[IMMUTABLE] === true))
         return node;
-      const properties = { ...node.properties };
-      for (const [property, child] of Object.entries(properties)) {
+      let properties = node.properties;
+      for (const [property, child] of Object.entries(node.properties)) {
         if (child[IMMUTABLE] !== true || celSees(child)) continue;
+        if (properties === node.properties) properties = { ...properties };
         properties[property] = withoutImmutable(child, property, join(path, property), ctx);
       }
       const required = new Set(node.required ?? []);
@@ -66,9 +67,7 @@ export function immutable(schema: DraftSchema, ctx: TransformContext): DraftSche
         .filter(([property, child]) => child[IMMUTABLE] === true && !required.has(property))
         .map(([property]) => onceSetRule(property))
         .filter((rule) => !existing.some((r) => r.rule === rule.rule));
-      const out = Object.keys(properties).some((p) => properties[p] !== node.properties![p])
-        ? { ...node, properties }
-        : node;
+      const out = properties === node.properties ? node : { ...node, properties };
       return added.length === 0 ? out : { ...out, "x-kubernetes-validations": [...existing, ...added] };
     },
     walkOptions(ctx, name, acts),

@@ -43,8 +43,7 @@ export function optionalEnum(schema: DraftSchema, ctx: TransformContext): DraftS
           });
           out = { ...siblings, nullable: true };
         } else if (rest.length === 1) {
-          out = { ...rest[0], ...siblings, nullable: true };
-          if (out.enum && !out.enum.includes(null)) out.enum = [...out.enum, null];
+          out = withNullInEnum({ ...rest[0], ...siblings, nullable: true });
         } else {
           out = { ...siblings, anyOf: rest, nullable: true };
         }
@@ -65,4 +64,13 @@ export function optionalEnum(schema: DraftSchema, ctx: TransformContext): DraftS
     },
     walkOptions(ctx, name, acts),
   );
+}
+
+/**
+ * A nullable schema whose enum lists null too. The API server lets a null through `nullable`
+ * before it checks the enum; JSON Schema validators (kubeconform, editors) check the enum first.
+ */
+export function withNullInEnum(schema: DraftSchema): DraftSchema {
+  if (schema.nullable !== true || !schema.enum || schema.enum.includes(null)) return schema;
+  return { ...schema, enum: [...schema.enum, null] };
 }

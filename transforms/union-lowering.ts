@@ -34,6 +34,7 @@ import { ABSENT, ORIGIN, TYPE_NAME, type DraftSchema } from "../src/emit/draft.j
 import type { ValidationRule } from "../src/schema/types.js";
 import { walkOptions, reportAt, type TransformContext } from "./context.js";
 import { celSees } from "./cel-sees.js";
+import { withNullInEnum } from "./optional-enum.js";
 import { escapeCelName } from "../src/validate/cel/escaping.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { Feature, join, mapSchema, type SchemaPath } from "./walk.js";
@@ -260,18 +261,15 @@ function dedupe(branches: DraftSchema[]): DraftSchema[] {
   });
 }
 
-/** Scalars of one type: plain type wins over its enums; enums alone merge. */
 /**
  * The lowered union with the node's own keywords. A nullable one (optional-enum took its null
- * branch) lists null in its enum, as optional-enum does for a single member: JSON Schema
- * validators (kubeconform, editors) check the enum before `nullable`.
+ * branch) lists null in its enum, as optional-enum's single member does.
  */
 function withSiblings(lowered: DraftSchema, siblings: DraftSchema): DraftSchema {
-  const out = { ...lowered, ...siblings };
-  if (out.nullable === true && out.enum && !out.enum.includes(null)) out.enum = [...out.enum, null];
-  return out;
+  return withNullInEnum({ ...lowered, ...siblings });
 }
 
+/** Scalars of one type: plain type wins over its enums; enums alone merge. */
 function mergeScalars(members: DraftSchema[]): DraftSchema | undefined {
   const type = members[0]!.type;
   if (type === undefined || type === "object" || type === "array") return undefined;

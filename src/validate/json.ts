@@ -58,6 +58,14 @@ function ownKeyCount(o: object): number {
 }
 
 /**
+ * `list` as JSON sends it, shallowly: a hole (`[a, , b]`, or an element removed with `delete`) or
+ * an `undefined` element is null. Decoding maps over lists, and `map` skips a hole and keeps it.
+ */
+export function dense(list: unknown[]): unknown[] {
+  return list.includes(undefined) ? Array.from(list, (x) => (x === undefined ? null : x)) : list;
+}
+
+/**
  * `v` as `JSON.stringify` sends it to the API server: what JSON has no value for (`undefined`, a
  * function, a symbol) is undefined, null in a list (as a hole is), and absent as a property. The
  * value itself when nothing differs (depth-bounded).

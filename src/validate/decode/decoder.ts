@@ -5,7 +5,7 @@
  */
 import type { FieldError } from "../field-error.js";
 import { child, forbidden, invalid } from "../errors.js";
-import { isPlainObject, jsonKind } from "../json.js";
+import { dense, isPlainObject, jsonKind } from "../json.js";
 import type { DecodedSubtree } from "../memo.js";
 import type { PathStack } from "../path-stack.js";
 
@@ -142,12 +142,4 @@ export class Decoder {
       }),
     );
   }
-}
-
-/**
- * `list` as JSON sends it: a hole (`[a, , b]`, or an element removed with `delete`) or an
- * `undefined` element is null. Decoding maps over lists, and `map` skips a hole and keeps it.
- */
-export function dense(list: unknown[]): unknown[] {
-  return list.includes(undefined) ? Array.from(list, (x) => (x === undefined ? null : x)) : list;
 }

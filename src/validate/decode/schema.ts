@@ -1,10 +1,10 @@
 /** Strict decoding of a v1 `JSONSchemaProps` value (see decoder.ts for the rules). */
 import type { JSONSchemaProps, JsonValue, ValidationRule } from "../../schema/types.js";
-import { asSent, isPlainObject, setOwn } from "../json.js";
+import { asSent, dense, isPlainObject, setOwn } from "../json.js";
 import { PathStack } from "../path-stack.js";
 import { FEATURE_FIELDS, nodeFeatures, noteSchemaFeatures } from "../schema-has.js";
 import { hasChildSchemas } from "../memo.js";
-import { Decoder, dense, MAX_DEPTH, type At } from "./decoder.js";
+import { Decoder, MAX_DEPTH, type At } from "./decoder.js";
 
 const RULE_FIELDS = new Set([
   "rule",
