@@ -10,6 +10,15 @@ import { tsApi } from "./typescript.js";
 const { SyntaxKind } = tsApi;
 
 /**
+ * What `node` (a literal type's literal, or an enum member's initializer) spells, as written, when
+ * TypeScript's `value` for it is no number JSON can write: Infinity (`1e400`, `1e200 * 1e200`) or
+ * NaN (`0 / 0`). Undefined for a finite value.
+ */
+export function nonFiniteLiteral(node: ts.Node, value: number): string | undefined {
+  return Number.isFinite(value) ? undefined : node.getText();
+}
+
+/**
  * The integer `node` spells (a numeric literal, or one with a sign), as written, when TypeScript's
  * `value` for it prints as another integer; undefined when it prints as that integer or `node` is anything
  * else (an expression, a float, a legacy octal literal, which tsc reports itself).

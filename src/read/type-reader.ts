@@ -14,8 +14,9 @@ import { readDoc } from "./jsdoc.js";
 import { knownTypeByName, type KnownType } from "./known-types.js";
 import { isKubernetesClientModule, isKubernetesModelsModule } from "./kubernetes/index.js";
 import { isModifier, modifiedSchema, type Modifier } from "./kubernetes/mapped.js";
-import { inexactIntegerLiteral } from "./number-literals.js";
+import { inexactIntegerLiteral, nonFiniteLiteral } from "./number-literals.js";
 import { EXACT_INTEGER_HINT, inexactIntegerText } from "../schema/inexact-integers.js";
+import { IN_RANGE_HINT, outOfRangeNumberText } from "../schema/out-of-range-numbers.js";
 import { templatePattern } from "../schema/template-pattern.js";
 import { computesUnion, sourceOrdered } from "./union-order.js";
 import {
@@ -723,6 +724,8 @@ export class TypeReader {
       const literal = this.checker.getTypeFromTypeNode(node);
       if (literal.flags & TypeFlags.NumberLiteral) {
         const value = (literal as ts.NumberLiteralType).value;
+        const beyond = nonFiniteLiteral(node.literal, value);
+        if (beyond !== undefined) return this.outOfRangeNumber({ path: ctx.path, at: node }, beyond, value);
         const written = inexactIntegerLiteral(node.literal, value);
         if (written !== undefined) return this.inexactNumber({ path: ctx.path, at: node }, written, value);
       }
@@ -1441,6 +1444,8 @@ export class TypeReader {
     if (f & TypeFlags.StringLiteral) return enumOf("string", [(type as ts.StringLiteralType).value], origin);
     if (f & TypeFlags.NumberLiteral) {
       const v = (type as ts.NumberLiteralType).value;
+      // Written elsewhere (`[1e400] as const`): the checker's value is all there is to name.
+      if (!Number.isFinite(v)) return this.outOfRangeNumber(ctx, String(v), v);
       return enumOf(Number.isInteger(v) ? "integer" : "number", [v], origin);
     }
     if (f & TypeFlags.BooleanLiteral) return enumOf("boolean", [isTrue(type)], origin);
@@ -1824,6 +1829,8 @@ export class TypeReader {
         );
       }
       if (typeof v === "number" && member.initializer) {
+        const beyond = nonFiniteLiteral(member.initializer, v);
+        if (beyond !== undefined) return this.outOfRangeNumber({ path: ctx.path, at: member }, beyond, v);
         const written = inexactIntegerLiteral(member.initializer, v);
         if (written !== undefined) return this.inexactNumber({ path: ctx.path, at: member }, written, v);
       }
@@ -1992,6 +1999,18 @@ export class TypeReader {
       location: nodeLocation(ctx.at),
       path: ctx.path,
       hint: `${EXACT_INTEGER_HINT}, or a string literal`,
+    });
+    return { kind: "unknown" };
+  }
+
+  private outOfRangeNumber(ctx: Ctx, written: string, value: number): IrType {
+    this.diagnostics.push({
+      severity: "error",
+      code: codes.unsupportedType,
+      message: `${ctx.path} ${outOfRangeNumberText(written, value)}.`,
+      location: nodeLocation(ctx.at),
+      path: ctx.path,
+      hint: `${IN_RANGE_HINT}, or a string literal`,
     });
     return { kind: "unknown" };
   }

@@ -8,6 +8,7 @@
  * Each equivalent is tags with their exact text, so that a test can feed every hint back through
  * the tag registry (test/tags/controller-gen-markers.test.ts).
  */
+import { holdsNonFinite } from "../schema/out-of-range-numbers.js";
 import { goLiteralValue } from "./go-literal.js";
 import { quoted } from "./parse.js";
 
@@ -129,8 +130,14 @@ const flagTag =
 const jsonTag =
   (name: string): Translate =>
   (args) => {
-    const json = goValueAsJson(args.trim());
-    return json === undefined ? { advice: `write @${name} with the value as JSON` } : one(name, json);
+    const read = goValue(args);
+    if (read === undefined) return { advice: `write @${name} with the value as JSON` };
+    // `1e400`: JSON.stringify would make it null, and the API server refuses it as written.
+    return holdsNonFinite(read.value)
+      ? {
+          advice: `write @${name} with numbers within ±1.7976931348623157e308 (Kubernetes reads 64-bit floats)`,
+        }
+      : one(name, JSON.stringify(read.value));
   };
 
 /** A tag written on the root, with the marker's value. */
@@ -404,24 +411,29 @@ function splitTop(text: string, separator: string): string[] {
 }
 
 /**
- * A Go-literal value as JSON text: JSON as it is, a quoted or bare string as a JSON string,
- * braces as go-literal.ts reads them (`{a,b}` a list, `{key: value}` a map). undefined for
- * what it cannot read.
+ * A Go-literal value: JSON as it is, a quoted or bare string as a string, braces as go-literal.ts
+ * reads them (`{a,b}` a list, `{key: value}` a map). undefined for what it cannot read.
  */
-function goValueAsJson(value: string): string | undefined {
+function goValue(value: string): { value: unknown } | undefined {
   const v = value.trim();
   if (v === "") return undefined;
   try {
-    return JSON.stringify(JSON.parse(v));
+    return { value: JSON.parse(v) as unknown };
   } catch {
     // not JSON: a Go literal
   }
-  if (/^[`'"]/.test(v)) return JSON.stringify(unquote(v));
+  if (/^[`'"]/.test(v)) return { value: unquote(v) };
   if (v.startsWith("{")) {
     const literal = goLiteralValue(v);
-    return literal === undefined ? undefined : JSON.stringify(literal);
+    return literal === undefined ? undefined : { value: literal };
   }
-  return /^[^\s{}[\],]+$/.test(v) ? JSON.stringify(v) : undefined;
+  return /^[^\s{}[\],]+$/.test(v) ? { value: v } : undefined;
+}
+
+/** A Go-literal value (goValue) as JSON text; undefined also for a number JSON cannot write (`1e400`). */
+function goValueAsJson(value: string): string | undefined {
+  const read = goValue(value);
+  return read === undefined || holdsNonFinite(read.value) ? undefined : JSON.stringify(read.value);
 }
 
 /** A value for a crdgen `key=value` argument: bare when it reads back so, else quoted. */

@@ -1,5 +1,6 @@
 /** Argument parsers shared by tag definitions. Each returns a value or a message saying what was expected. */
 import { EXACT_INTEGER_HINT, inexactIntegerText, isInexact } from "../schema/inexact-integers.js";
+import { holdsNonFinite, IN_RANGE_HINT, outOfRangeNumberText } from "../schema/out-of-range-numbers.js";
 import type { JsonValue } from "../schema/types.js";
 import type { TagParseResult } from "./registry.js";
 import { didYouMean } from "./suggest.js";
@@ -19,7 +20,8 @@ export function parseFlag(text: string): TagParseResult<true> {
 export function parseNumber(text: string): TagParseResult<number> {
   const t = text.trim();
   const n = Number(t);
-  if (t === "" || !Number.isFinite(n)) return fail(`expects a number, got "${t}"`);
+  if (t === "" || Number.isNaN(n)) return fail(`expects a number, got "${t}"`);
+  if (!Number.isFinite(n)) return fail(outOfRangeNumberText(t, n), IN_RANGE_HINT);
   const inexact = inexactInteger(t);
   return inexact === undefined ? ok(n) : inexactFailure(inexact, "");
 }
@@ -27,7 +29,15 @@ export function parseNumber(text: string): TagParseResult<number> {
 /** A number above 0, as `multipleOf` must be (a multiple of 0 or of a negative number means nothing). */
 export function parsePositive(text: string): TagParseResult<number> {
   const parsed = parseNumber(text);
-  return parsed.ok && parsed.value <= 0 ? fail(`must be greater than 0, got ${text.trim()}`) : parsed;
+  if (!parsed.ok || parsed.value > 0) return parsed;
+  const t = text.trim();
+  // `1e-400` is above 0 as written, and 0 as the float Kubernetes reads.
+  return parsed.value === 0 && /^\+?[^-]*[1-9]/.test(t.replace(/[eE].*$/, ""))
+    ? fail(
+        `has the number ${t}, which a 64-bit float (how Kubernetes reads numbers) rounds to 0`,
+        "use a larger number",
+      )
+    : fail(`must be greater than 0, got ${t}`);
 }
 
 export function parseCount(text: string): TagParseResult<number> {
@@ -84,6 +94,10 @@ export function parseJson(text: string, tag = "default"): TagParseResult<JsonVal
   if (t === "") return fail("expects a JSON value");
   try {
     const value = JSON.parse(t) as JsonValue;
+    if (holdsNonFinite(value)) {
+      const written = firstNonFiniteNumber(t);
+      return fail(outOfRangeNumberText(written, Number(written)), `${IN_RANGE_HINT}, or a string`);
+    }
     const inexact = inexactInteger(t);
     return inexact === undefined ? ok(value) : inexactFailure(inexact, ", or a string");
   } catch {
@@ -136,6 +150,14 @@ function inexactInteger(json: string): string | undefined {
 }
 
 const SIXTEEN_DIGITS = /\d{16}/;
+
+/** The first number of a JSON text that JavaScript reads as Infinity (`1e400`), as written. */
+function firstNonFiniteNumber(json: string): string {
+  for (const m of json.matchAll(JSON_TOKEN)) {
+    if (!m[0].startsWith('"') && !Number.isFinite(Number(m[0]))) return m[0];
+  }
+  return "Infinity";
+}
 
 /** Strings (skipped whole, so digits inside them are not numbers) or numbers, capturing plain integers. */
 const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|(-?\d+)(?![.\deE])|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;

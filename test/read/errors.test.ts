@@ -387,6 +387,54 @@ describe("tags", () => {
     ]);
   });
 
+  test("a number beyond a float64 is refused, not written as the string Infinity", () => {
+    const errors = errorsOf(
+      withRoot(
+        '{\n  /** @default 1e400 */\n  a?: number;\n  /** @exampleValue {"x": [1, -2e999]} */\n  b?: { x: number[] };\n  /** @maximum 1e400 */\n  c?: number;\n  /** @minimum -Infinity */\n  d?: number;\n  /** @multipleOf 1e-400 */\n  e?: number;\n}',
+      ),
+    );
+    expect(errors.map((e) => [e.code, e.message, e.hint])).toEqual([
+      [
+        "CRD1004",
+        "@default has the number 1e400 (Infinity in JavaScript), beyond the largest 64-bit float (about 1.8e308), which is how Kubernetes reads numbers.",
+        "use a number within ±1.7976931348623157e308, or a string",
+      ],
+      [
+        "CRD1004",
+        "@exampleValue has the number -2e999 (-Infinity in JavaScript), beyond the largest 64-bit float (about 1.8e308), which is how Kubernetes reads numbers.",
+        "use a number within ±1.7976931348623157e308, or a string",
+      ],
+      [
+        "CRD1004",
+        "@maximum has the number 1e400 (Infinity in JavaScript), beyond the largest 64-bit float (about 1.8e308), which is how Kubernetes reads numbers.",
+        "use a number within ±1.7976931348623157e308",
+      ],
+      [
+        "CRD1004",
+        "@minimum has the number -Infinity, beyond the largest 64-bit float (about 1.8e308), which is how Kubernetes reads numbers.",
+        "use a number within ±1.7976931348623157e308",
+      ],
+      [
+        "CRD1004",
+        "@multipleOf has the number 1e-400, which a 64-bit float (how Kubernetes reads numbers) rounds to 0.",
+        "use a larger number",
+      ],
+    ]);
+    // The largest float64, a 309-digit integer (the inexact-integer error, not this one) and
+    // numbers inside strings are not this error.
+    const largest = errorsOf(
+      withRoot(
+        '{\n  /** @maximum 1.7976931348623157e308 */\n  a?: number;\n  /** @default "1e400" */\n  b?: string;\n  /** @multipleOf 5e-324 */\n  c?: number;\n}',
+      ),
+    );
+    expect(largest).toEqual([]);
+    expect(
+      errorsOf(withRoot(`{\n  /** @default ${"9".repeat(309)} */\n  a?: number;\n}`)).map((e) => e.message),
+    ).toEqual([
+      `@default has the number ${"9".repeat(309)} (Infinity in JavaScript), beyond the largest 64-bit float (about 1.8e308), which is how Kubernetes reads numbers.`,
+    ]);
+  });
+
   test("documentation-only JSDoc tags are accepted", () => {
     expect(
       errorsOf(
@@ -461,6 +509,50 @@ describe("numbers TypeScript reads as other numbers", () => {
         ),
       ),
     ).toEqual([]);
+  });
+
+  test("a literal or enum member beyond a float64 (or NaN) is a located error, not the string Infinity", () => {
+    const source = withRoot(
+      "{\n  a?: 1e400 | 2;\n  b?: -1e400;\n  big?: Big;\n  nan?: Nan;\n  listed?: Listed;\n}",
+      "enum Big {\n  Small = 1,\n  Huge = 1e200 * 1e200,\n}\nenum Nan {\n  A = 0 / 0,\n}\nconst listed = [1, 1e999] as const;\ntype Listed = (typeof listed)[number];\n",
+    );
+    const errors = errorsOf(source);
+    const beyond = "beyond the largest 64-bit float (about 1.8e308), which is how Kubernetes reads numbers";
+    expect(errors.map((e) => [e.code, e.message, e.hint])).toEqual([
+      // In source order: the enums and the list come before the root.
+      [
+        "CRD1002",
+        `Widget.spec.big has the number 1e200 * 1e200 (Infinity in JavaScript), ${beyond}.`,
+        "use a number within ±1.7976931348623157e308, or a string literal",
+      ],
+      [
+        "CRD1002",
+        "Widget.spec.nan has the number 0 / 0 (NaN in JavaScript), which JSON has no value for.",
+        "use a number within ±1.7976931348623157e308, or a string literal",
+      ],
+      [
+        "CRD1002",
+        `Widget.spec.listed has the number Infinity, ${beyond}.`,
+        "use a number within ±1.7976931348623157e308, or a string literal",
+      ],
+      [
+        "CRD1002",
+        `Widget.spec.a has the number 1e400 (Infinity in JavaScript), ${beyond}.`,
+        "use a number within ±1.7976931348623157e308, or a string literal",
+      ],
+      [
+        "CRD1002",
+        `Widget.spec.b has the number -1e400 (-Infinity in JavaScript), ${beyond}.`,
+        "use a number within ±1.7976931348623157e308, or a string literal",
+      ],
+    ]);
+    expect(errors.map((e) => e.location?.line)).toEqual([
+      lineOf(source, "Huge"),
+      lineOf(source, "0 / 0"),
+      lineOf(source, "type Listed"),
+      lineOf(source, "1e400 | 2"),
+      lineOf(source, "-1e400"),
+    ]);
   });
 
   test("2^60 in hex is refused: the CRD would print 1152921504606847000", () => {

@@ -82,6 +82,14 @@ const HINTS: [string, string][] = [
   // Not one literal: no tag to suggest, only what to write.
   ["+kubebuilder:default={a: 1, a: 2}", "write @default with the value as JSON"],
   ["+kubebuilder:default={a: 1", "write @default with the value as JSON"],
+  [
+    "+kubebuilder:default=1e400",
+    "write @default with numbers within ±1.7976931348623157e308 (Kubernetes reads 64-bit floats)",
+  ],
+  [
+    "+kubebuilder:example={a: {1, -2e999}}",
+    "write @exampleValue with numbers within ±1.7976931348623157e308 (Kubernetes reads 64-bit floats)",
+  ],
   ["+kubebuilder:default={a: 1} x", "write @default with the value as JSON"],
   ['+default={"a": 1}', 'write @default {"a":1}'],
   ["+default=true", "write @default true"],

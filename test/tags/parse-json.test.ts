@@ -44,7 +44,30 @@ describe("parseJson and integers beyond 2^53", () => {
     const result = parseJson(`1${"0".repeat(400)}`);
     expect(result).toMatchObject({
       ok: false,
-      message: expect.stringContaining("written as Infinity") as unknown,
+      message: expect.stringContaining("beyond the largest 64-bit float") as unknown,
+    });
+  });
+});
+
+describe("parseJson and numbers beyond a 64-bit float", () => {
+  // Digits, a fraction and an exponent that together pass 1.8e308: JSON.parse reads Infinity,
+  // which YAML would print as the string "Infinity" and JSON as null.
+  const beyond = fc
+    .tuple(fc.integer({ min: 1, max: 9 }), fc.nat(99), fc.integer({ min: 309, max: 5000 }), fc.boolean())
+    .map(([lead, fraction, exponent, negative]) => `${negative ? "-" : ""}${lead}.${fraction}e${exponent}`);
+
+  it("refuses one wherever it is, naming it as written", () =>
+    fc.assert(
+      fc.property(beyond, fc.constantFrom("%", "[1, %]", '{"a": {"b": [%]}, "c": "1e999"}'), (n, shape) => {
+        const result = parseJson(shape.replace("%", n));
+        return !result.ok && result.message.startsWith(`has the number ${n} (`);
+      }),
+    ));
+
+  it("accepts the largest float64 and numbers that round to 0", () => {
+    expect(parseJson("[1.7976931348623157e308, -1.7976931348623157e308, 1e-400]")).toEqual({
+      ok: true,
+      value: [1.7976931348623157e308, -1.7976931348623157e308, 0],
     });
   });
 });
