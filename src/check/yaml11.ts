@@ -1,4 +1,7 @@
-/** Warnings for scalars that kubectl (a YAML 1.1 reader) reads differently from crdgen. */
+/**
+ * Warnings for scalars that kubectl (a YAML 1.1 reader) reads differently from crdgen, and errors
+ * for those it cannot send at all (`.inf`).
+ */
 import { codes } from "../diagnostics/codes.js";
 import type { Finding } from "./finding.js";
 import type { LoadedFile } from "./load.js";
@@ -9,10 +12,11 @@ export function yaml11Findings(loaded: LoadedFile): Finding[] {
     line: diff.line,
     column: diff.column,
     ...(diff.endLine === undefined ? {} : { endLine: diff.endLine, endColumn: diff.endColumn }),
-    severity: "warning",
-    code: codes.yaml11Ambiguity,
+    ...(diff.unsendable
+      ? { severity: "error", code: codes.yamlSyntax, type: "YAMLSyntax" }
+      : { severity: "warning", code: codes.yaml11Ambiguity, type: "YAML11Ambiguity" }),
     path: "",
-    type: "YAML11Ambiguity",
     message: diff.message,
+    ...(diff.hint === undefined ? {} : { hint: diff.hint }),
   }));
 }

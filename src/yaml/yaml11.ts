@@ -21,6 +21,13 @@ export interface Yaml11Difference {
   /** What YAML 1.1 makes of it. */
   yaml11Value: boolean | number | "merge";
   message: string;
+  /** What to do about it, when the message does not say. */
+  hint?: string;
+  /**
+   * kubectl cannot send the file at all (`.inf`, `.nan`: floats JSON has no value for), rather
+   * than send another value than crdgen reads: an error, not a warning.
+   */
+  unsendable?: true;
 }
 
 const TRUE_WORDS = new Set(["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"]);
@@ -53,8 +60,67 @@ export function yaml11Reading(source: string): boolean | number | undefined {
  * not what YAML 1.2 makes of it: the YAML 1.1 reading, but for base-60 numbers, which go-yaml
  * "purposefully" leaves strings (its resolve.go). Only the base-60 reading has a `:` in it.
  */
-export function kubectlReading(source: string): boolean | number | undefined {
-  return source.includes(":") ? undefined : yaml11Reading(source);
+export function kubectlReading(source: string): boolean | number | string | undefined {
+  if (source.includes(":")) return undefined;
+  return isBeyondFloat64(source) ? source : yaml11Reading(source);
+}
+
+const FLOAT_TAG = "tag:yaml.org,2002:float";
+
+/** YAML 1.2's infinity and NaN words, which YAML 1.1 and go-yaml read as floats too. */
+const NON_FINITE_WORD = /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/** YAML 1.2's float syntax (core schema), which is also go-yaml's (underscores aside). */
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+/**
+ * Whether a plain scalar is a number beyond the largest float64 (`1e400`): YAML 1.2 (and YAML
+ * 1.1 readers such as PyYAML) read Infinity; go-yaml's float parse refuses it, and leaves the
+ * string. Only an exponent or 309 digits can get there.
+ */
+function isBeyondFloat64(source: string): boolean {
+  if (!/[eE]/.test(source) && source.length < 309) return false;
+  return FLOAT.test(source) && !Number.isFinite(Number(source));
+}
+
+/** The difference for a value YAML 1.2 reads as Infinity or NaN, which no JSON holds; undefined for any other. */
+function nonFiniteDifference(
+  source: string,
+  position: () => { line: number; column: number },
+  /** Tagged `!!float`: go-yaml refuses a float it cannot parse (`1e400`), rather than read a string. */
+  float: boolean,
+): Yaml11Difference | undefined {
+  const word = NON_FINITE_WORD.test(source);
+  if (!word && !isBeyondFloat64(source)) return undefined;
+  const value = !word
+    ? Number(source)
+    : /nan/i.test(source)
+      ? NaN
+      : source.startsWith("-")
+        ? -Infinity
+        : Infinity;
+  const at = { ...spanOf(source, position), isKey: false, source, yaml11Value: value };
+  if (word) {
+    const go = Number.isNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf";
+    return {
+      ...at,
+      unsendable: true,
+      message: `invalid YAML for kubectl: it reads ${source} as a float JSON has no value for ("json: unsupported value: ${go}"), which rejects the whole file`,
+      hint: `quote it if a string is meant (${JSON.stringify(source)}), or write a number within ±1.7976931348623157e308`,
+    };
+  }
+  return float
+    ? {
+        ...at,
+        unsendable: true,
+        message: `invalid YAML for kubectl: its reader cannot decode ${source} as a !!float, being beyond the largest 64-bit float, which rejects the whole file`,
+        hint: "write a number within ±1.7976931348623157e308",
+      }
+    : {
+        ...at,
+        message: `kubectl reads the value ${source} as the string ${JSON.stringify(source)}, being beyond the largest 64-bit float; crdgen (YAML 1.2) reads the number ${value}, and checks that`,
+        hint: "write a number within ±1.7976931348623157e308, or quote it if a string is meant",
+      };
 }
 
 function describe(value: unknown): string {
@@ -90,6 +156,8 @@ export function yaml11DifferenceOf(
   source: string,
   isKey: boolean,
   position: () => { line: number; column: number },
+  /** The scalar's explicit tag (`tag:yaml.org,2002:str` for `!!str`), if any. */
+  tag?: string,
 ): Yaml11Difference | undefined {
   if (isKey && source === "<<") {
     return {
@@ -101,6 +169,11 @@ export function yaml11DifferenceOf(
       // file (a script, another tool) sees a key named "<<" and not the merged fields.
       message: `YAML 1.1 parsers (kubectl) treat the key "<<" as a merge of another mapping, and crdgen checks the merged mapping as kubectl sends it; YAML 1.2 parsers read a key named "<<"`,
     };
+  }
+  // Not keys: kubectl sends every key as a string (".inf" for .inf, 1e400 as written).
+  if (!isKey && (tag === undefined || tag === FLOAT_TAG)) {
+    const nonFinite = nonFiniteDifference(source, position, tag === FLOAT_TAG);
+    if (nonFinite) return nonFinite;
   }
   const value = yaml11Reading(source);
   if (value === undefined) return undefined;
@@ -128,7 +201,7 @@ export function yaml11Differences(doc: Document.Parsed, lineCounter: LineCounter
         const pos = lineCounter.linePos(start);
         return { line: pos.line, column: pos.col };
       };
-      const difference = yaml11DifferenceOf(node.source, key === "key", position);
+      const difference = yaml11DifferenceOf(node.source, key === "key", position, node.tag);
       if (difference) found.push(difference);
     },
   });

@@ -8,7 +8,11 @@ import { parseYamlDocuments } from "../../src/yaml/load.js";
 import { yaml11Differences, type Yaml11Difference } from "../../src/yaml/yaml11.js";
 import { readBlockYaml } from "../../src/yaml/block-reader.js";
 
-const AMBIGUOUS = ["y", "Yes", "ON", "off", "n", "NO", "017", "-017", "0b101", "1_000", "1:30", "190:20:30"];
+const AMBIGUOUS = [
+  ...["y", "Yes", "ON", "off", "n", "NO", "017", "-017", "0b101", "1_000", "1:30", "190:20:30"],
+  // Numbers JSON has no value for (check/non-finite.test.ts).
+  ...[".inf", "-.Inf", ".NaN", "1e400", "-2.5E+999"],
+];
 const PLAIN = [
   "x",
   "true",

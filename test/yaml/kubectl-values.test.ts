@@ -27,6 +27,23 @@ describe("kubectlReading", () => {
   });
 });
 
+describe("numbers JSON has no value for", () => {
+  it("reads a number beyond a float64 as the string go-yaml leaves it, on both paths", () => {
+    expect(kubectlReading("1e400")).toBe("1e400");
+    expect(kubectlReading("-2.5E+999")).toBe("-2.5E+999");
+    expect(kubectlReading("1.7976931348623157e308")).toBeUndefined();
+    expect(values("a: [1e400, '1e400', 1e3]\n")).toEqual([{ a: ["1e400", "1e400", 1000] }]);
+    expect(values("a: &x [1e400]\nb: *x\n")).toEqual([{ a: ["1e400"], b: ["1e400"] }]);
+  });
+
+  it("has no reading of .inf or .nan, which kubectl cannot send: the values stay YAML 1.2's", () => {
+    expect(kubectlReading(".inf")).toBeUndefined();
+    const loaded = parseYamlDocuments("a: [.inf, -.Inf, .nan]\n", "t.yaml");
+    expect(kubectlDifferences(loaded)).toEqual([]);
+    expect(kubectlValues(loaded)).toEqual([{ a: [Infinity, -Infinity, NaN] }]);
+  });
+});
+
 describe("kubectlValues", () => {
   it("reads unquoted values and keys as kubectl does, quoted and tagged ones as written", () => {
     const text = 'enum: [on, off, "on", !!str off]\nmode: 0777\non: 1\n"no": 2\ntime: 1:30\n';

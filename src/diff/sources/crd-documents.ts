@@ -6,6 +6,7 @@
 import { kubectlListItems } from "../../yaml/kubectl-lists.js";
 import type { CustomResourceDefinition } from "../../schema/types.js";
 import { kubectlDifferences, kubectlValues } from "../../yaml/kubectl-values.js";
+import { kubectlReading } from "../../yaml/yaml11.js";
 import type { YamlDocument, YamlLoadResult, YamlProblem } from "../../yaml/load.js";
 import { isRecord } from "../crd-access.js";
 
@@ -74,9 +75,11 @@ export function kubectlCrds(
 ): { crds: SourcedCrd[]; readings: KubectlReading[] } {
   return {
     crds: crdsIn(loaded.documents, kubectlValues(loaded)),
-    readings: kubectlDifferences(loaded).flatMap(({ line, column, source, yaml11Value: value }) =>
-      typeof value === "string" ? [] : [{ file, line, column, source, value }],
-    ),
+    // Not a number beyond a float64 (`1e400`): kubectl's string is no YAML 1.1 reading to quote away.
+    readings: kubectlDifferences(loaded).flatMap(({ line, column, source }) => {
+      const value = kubectlReading(source);
+      return value === undefined || typeof value === "string" ? [] : [{ file, line, column, source, value }];
+    }),
   };
 }
 

@@ -104,6 +104,13 @@ export class Decoder {
     const v = obj[name];
     if (v === undefined || v === null) return undefined;
     if (typeof v === "number" && Number.isFinite(v)) return v;
+    if (typeof v === "number") {
+      // Infinity or NaN (YAML's `.inf`, an API caller's value): no JSON holds one, and Go's encoder,
+      // kubectl's, refuses to write it.
+      const go = Number.isNaN(v) ? "NaN" : v > 0 ? "+Inf" : "-Inf";
+      this.errors.push(invalid(child(pathOf(path), name), v, `json: unsupported value: ${go}`));
+      return undefined;
+    }
     this.typeError(child(pathOf(path), name), v, "float64");
     return undefined;
   }
