@@ -85,8 +85,9 @@ function quoted(text: string): string {
 function scalar(value: unknown): string {
   if (value === null) return "null";
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "number")
-    return Number.isFinite(value) ? String(value) : JSON.stringify(String(value));
+  // Infinity and NaN (only an API caller's CRD can hold one): null, as JSON output and
+  // JSON.stringify write them, and as the validator reads them.
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
   const text = String(value);
   if (text.length > SHORT) return isPlainSafe(text) ? text : quoted(text);
   // Keys and short values (`type`, `properties`, `string`...) repeat thousands of times in a

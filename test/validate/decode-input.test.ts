@@ -166,7 +166,7 @@ describe("objects that are not plain JSON", () => {
 
 // Only an API caller can hand over a list with holes (`delete list[0]`) or values JSON has none for:
 // decoding once skipped a hole and read `.storage` of a version that was not there.
-describe("what JSON has no value for (a hole, undefined, a function, a symbol) is read as JSON sends it", () => {
+describe("what JSON has no value for (a hole, undefined, a function, a symbol, Infinity) is read as JSON sends it", () => {
   const holeThen = <T>(item: T): T[] => {
     const list = [item, item];
     delete list[0];
@@ -201,6 +201,11 @@ describe("what JSON has no value for (a hole, undefined, a function, a symbol) i
       (spec) => (propertyOf(spec, "list")["enum"] = [() => 1, Symbol("s"), ["a"]]),
     ],
     ["an example, a function", (spec) => (propertyOf(spec, "list")["example"] = { a: () => 1 })],
+    ["a default, Infinity", (spec) => (propertyOf(spec, "list")["default"] = [Infinity, "a"])],
+    ["an enum, NaN", (spec) => (propertyOf(spec, "list")["enum"] = [[NaN], ["a"]])],
+    ["maxItems, Infinity", (spec) => (propertyOf(spec, "list")["maxItems"] = Infinity)],
+    ["maximum, -Infinity", (spec) => (propertyOf(spec, "port")["maximum"] = -Infinity)],
+    ["a default, an object holding NaN", (spec) => (rootOf(spec)["default"] = { port: NaN })],
   ])("a hole in %s is read as JSON sends it: null", (_, makeHole) => {
     const spec: HoledSpec = {
       names: { plural: "widgets", kind: "Widget" },
@@ -238,7 +243,13 @@ describe("what JSON has no value for (a hole, undefined, a function, a symbol) i
 
   it("asSent gives what a JSON round trip gives, and a JSON value itself", () => {
     const unsendable = fc.constantFrom(undefined, () => 1, Symbol("s"));
-    const leaf = fc.oneof(unsendable, fc.constant(null), fc.integer(), fc.string(), fc.boolean());
+    const leaf = fc.oneof(
+      unsendable,
+      fc.constantFrom(null, Infinity, -Infinity, NaN),
+      fc.integer(),
+      fc.string(),
+      fc.boolean(),
+    );
     const value = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: "small" }, leaf, tie("list"), tie("object")),
       list: fc.sparseArray(tie("node"), { maxLength: 4 }),

@@ -99,6 +99,11 @@ describe("toYaml quoting", () => {
     );
   });
 
+  test("Infinity and NaN (only an API caller's CRD holds them) are null, as in JSON", () => {
+    const value = { a: Infinity, b: [-Infinity, NaN, 1], c: { d: NaN } };
+    expect(parse(toYaml(value))).toEqual(JSON.parse(JSON.stringify(value)));
+  });
+
   test("any string survives a YAML 1.1 and a 1.2 reader", () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.boolean())), (value) => {

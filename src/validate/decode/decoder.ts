@@ -15,6 +15,11 @@ import type { PathStack } from "../path-stack.js";
  */
 export type At = string | PathStack;
 
+/** Infinity or NaN: a number JSON has no value for, which `JSON.stringify` sends as null. */
+function isNonFinite(v: unknown): boolean {
+  return typeof v === "number" && !Number.isFinite(v);
+}
+
 function pathOf(at: At): string {
   return typeof at === "string" ? at : at.text();
 }
@@ -90,27 +95,25 @@ export class Decoder {
     return undefined;
   }
 
-  /** A Go integer field; floats and out-of-range numbers are rejected like encoding/json does. */
+  /**
+   * A Go integer field; floats and out-of-range numbers are rejected like encoding/json does.
+   * Infinity and NaN, which only an API caller can hand over (YAML's `.inf` is the loader's error),
+   * are null, as `JSON.stringify` sends them.
+   */
   int(obj: Record<string, unknown>, name: string, path: At, bits: 32 | 64 = 64): number | undefined {
     const v = obj[name];
-    if (v === undefined || v === null) return undefined;
+    if (v === undefined || v === null || isNonFinite(v)) return undefined;
     const limit = bits === 32 ? 2 ** 31 : 2 ** 63;
     if (typeof v === "number" && Number.isInteger(v) && v >= -limit && v < limit) return v;
     this.typeError(child(pathOf(path), name), v, bits === 32 ? "int32" : "int64");
     return undefined;
   }
 
+  /** A Go float64 field; Infinity and NaN are null, as for `int`. */
   number(obj: Record<string, unknown>, name: string, path: At): number | undefined {
     const v = obj[name];
     if (v === undefined || v === null) return undefined;
-    if (typeof v === "number" && Number.isFinite(v)) return v;
-    if (typeof v === "number") {
-      // Infinity or NaN (YAML's `.inf`, an API caller's value): no JSON holds one, and Go's encoder,
-      // kubectl's, refuses to write it.
-      const go = Number.isNaN(v) ? "NaN" : v > 0 ? "+Inf" : "-Inf";
-      this.errors.push(invalid(child(pathOf(path), name), v, `json: unsupported value: ${go}`));
-      return undefined;
-    }
+    if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
     this.typeError(child(pathOf(path), name), v, "float64");
     return undefined;
   }
