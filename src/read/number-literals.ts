@@ -11,11 +11,12 @@ const { SyntaxKind } = tsApi;
 
 /**
  * What `node` (a literal type's literal, or an enum member's initializer) spells, as written, when
- * TypeScript's `value` for it is no number JSON can write: Infinity (`1e400`, `1e200 * 1e200`) or
- * NaN (`0 / 0`). Undefined for a finite value.
+ * the CRD could not say TypeScript's `value` for it: a number JSON has no value for (`1e400`,
+ * `1e200 * 1e200` and `0 / 0` are Infinity and NaN), or an integer it would print as another.
+ * Undefined when the CRD says what was written.
  */
-export function nonFiniteLiteral(node: ts.Node, value: number): string | undefined {
-  return Number.isFinite(value) ? undefined : node.getText();
+export function unwritableLiteral(node: ts.Node, value: number): string | undefined {
+  return Number.isFinite(value) ? inexactIntegerLiteral(node, value) : node.getText();
 }
 
 /**

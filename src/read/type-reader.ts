@@ -14,7 +14,7 @@ import { readDoc } from "./jsdoc.js";
 import { knownTypeByName, type KnownType } from "./known-types.js";
 import { isKubernetesClientModule, isKubernetesModelsModule } from "./kubernetes/index.js";
 import { isModifier, modifiedSchema, type Modifier } from "./kubernetes/mapped.js";
-import { inexactIntegerLiteral, nonFiniteLiteral } from "./number-literals.js";
+import { unwritableLiteral } from "./number-literals.js";
 import { EXACT_INTEGER_HINT, inexactIntegerText } from "../schema/inexact-integers.js";
 import { IN_RANGE_HINT, outOfRangeNumberText } from "../schema/out-of-range-numbers.js";
 import { templatePattern } from "../schema/template-pattern.js";
@@ -724,10 +724,8 @@ export class TypeReader {
       const literal = this.checker.getTypeFromTypeNode(node);
       if (literal.flags & TypeFlags.NumberLiteral) {
         const value = (literal as ts.NumberLiteralType).value;
-        const beyond = nonFiniteLiteral(node.literal, value);
-        if (beyond !== undefined) return this.outOfRangeNumber({ path: ctx.path, at: node }, beyond, value);
-        const written = inexactIntegerLiteral(node.literal, value);
-        if (written !== undefined) return this.inexactNumber({ path: ctx.path, at: node }, written, value);
+        const written = unwritableLiteral(node.literal, value);
+        if (written !== undefined) return this.unwritableNumber({ path: ctx.path, at: node }, written, value);
       }
     }
     return undefined;
@@ -1445,7 +1443,7 @@ export class TypeReader {
     if (f & TypeFlags.NumberLiteral) {
       const v = (type as ts.NumberLiteralType).value;
       // Written elsewhere (`[1e400] as const`): the checker's value is all there is to name.
-      if (!Number.isFinite(v)) return this.outOfRangeNumber(ctx, String(v), v);
+      if (!Number.isFinite(v)) return this.unwritableNumber(ctx, String(v), v);
       return enumOf(Number.isInteger(v) ? "integer" : "number", [v], origin);
     }
     if (f & TypeFlags.BooleanLiteral) return enumOf("boolean", [isTrue(type)], origin);
@@ -1829,10 +1827,8 @@ export class TypeReader {
         );
       }
       if (typeof v === "number" && member.initializer) {
-        const beyond = nonFiniteLiteral(member.initializer, v);
-        if (beyond !== undefined) return this.outOfRangeNumber({ path: ctx.path, at: member }, beyond, v);
-        const written = inexactIntegerLiteral(member.initializer, v);
-        if (written !== undefined) return this.inexactNumber({ path: ctx.path, at: member }, written, v);
+        const written = unwritableLiteral(member.initializer, v);
+        if (written !== undefined) return this.unwritableNumber({ path: ctx.path, at: member }, written, v);
       }
       values.push(v);
     }
@@ -1991,26 +1987,16 @@ export class TypeReader {
     return name;
   }
 
-  private inexactNumber(ctx: Ctx, written: string, value: number): IrType {
+  /** A number the CRD cannot say as `written` (unwritableLiteral): out of a float's range, or an inexact integer. */
+  private unwritableNumber(ctx: Ctx, written: string, value: number): IrType {
+    const finite = Number.isFinite(value);
     this.diagnostics.push({
       severity: "error",
       code: codes.unsupportedType,
-      message: `${ctx.path} ${inexactIntegerText(written, value)}.`,
+      message: `${ctx.path} ${finite ? inexactIntegerText(written, value) : outOfRangeNumberText(written, value)}.`,
       location: nodeLocation(ctx.at),
       path: ctx.path,
-      hint: `${EXACT_INTEGER_HINT}, or a string literal`,
-    });
-    return { kind: "unknown" };
-  }
-
-  private outOfRangeNumber(ctx: Ctx, written: string, value: number): IrType {
-    this.diagnostics.push({
-      severity: "error",
-      code: codes.unsupportedType,
-      message: `${ctx.path} ${outOfRangeNumberText(written, value)}.`,
-      location: nodeLocation(ctx.at),
-      path: ctx.path,
-      hint: `${IN_RANGE_HINT}, or a string literal`,
+      hint: `${finite ? EXACT_INTEGER_HINT : IN_RANGE_HINT}, or a string literal`,
     });
     return { kind: "unknown" };
   }

@@ -1,8 +1,11 @@
-/** Integer literals beyond 2^53 that the CRD would print as another integer are found, whatever their spelling. */
+/**
+ * Integer literals beyond 2^53 that the CRD would print as another integer are found, whatever
+ * their spelling; so are literals beyond a 64-bit float, which JavaScript reads as Infinity.
+ */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ts } from "ts-morph";
-import { inexactIntegerLiteral } from "../../src/read/number-literals.js";
+import { inexactIntegerLiteral, unwritableLiteral } from "../../src/read/number-literals.js";
 import { tsApi } from "../../src/read/typescript.js";
 
 /** The literal of `type T = <text>` with the number TypeScript's checker gives it (`+text`, as its scanner). */
@@ -51,5 +54,30 @@ describe("inexactIntegerLiteral", () => {
     }
     const { node, value } = literalOf("9_007_199_254_740_993");
     expect(inexactIntegerLiteral(node, value)).toBe("9_007_199_254_740_993");
+  });
+});
+
+describe("unwritableLiteral", () => {
+  it("names a float literal exactly when JavaScript reads it as Infinity, and leaves the rest to round", () =>
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.nat(999),
+        fc.integer({ min: 250, max: 450 }),
+        (lead, fraction, exponent) => {
+          const text = `${lead}.${fraction}e${exponent}`;
+          const { node } = literalOf(text);
+          const value = Number(text);
+          expect(unwritableLiteral(node, value)).toBe(Number.isFinite(value) ? undefined : text);
+        },
+      ),
+      { numRuns: 1000 },
+    ));
+
+  it("is inexactIntegerLiteral for a finite value", () => {
+    const { node, value } = literalOf("9007199254740993");
+    expect(unwritableLiteral(node, value)).toBe("9007199254740993");
+    const exact = literalOf("9007199254740992");
+    expect(unwritableLiteral(exact.node, exact.value)).toBeUndefined();
   });
 });
