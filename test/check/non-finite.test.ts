@@ -56,7 +56,7 @@ describe("infinity and NaN, which kubectl cannot make JSON of", () => {
     expect(found.map((f) => [f.code, f.line])).toEqual([["CRD2006", lineOf(text, "minimum:")]]);
   });
 
-  // The file is looked at again only when its text may hold one: every place a value can be.
+  // Every place a value can be, whichever of the loader's two readers reads it.
   test.each([
     ["a flow sequence", "[1, .inf]", ".inf"],
     ["a flow mapping", "{a: -.Inf}", "-.Inf"],
