@@ -68,10 +68,12 @@ export function dense(list: unknown[]): unknown[] {
 /**
  * `v` as `JSON.stringify` sends it to the API server: what JSON has no value for (`undefined`, a
  * function, a symbol) is undefined, null in a list (as a hole is), and absent as a property;
- * Infinity and NaN are null. The value itself when nothing differs (depth-bounded).
+ * Infinity and NaN are null. A bigint, on which `JSON.stringify` throws, is the integer YAML writes
+ * for it. The value itself when nothing differs (depth-bounded).
  */
 export function asSent(v: unknown, depth = 0): unknown {
   if (typeof v === "function" || typeof v === "symbol") return undefined;
+  if (typeof v === "bigint") v = Number(v);
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (depth > 500 || v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) {

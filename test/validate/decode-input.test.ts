@@ -241,6 +241,26 @@ describe("what JSON has no value for (a hole, undefined, a function, a symbol, I
     expect(errs).toEqual(validateCrd(JSON.parse(JSON.stringify(crd))));
   });
 
+  it("a bigint in a number keyword is the integer it is, as in a default (YAML writes it so)", () => {
+    const schema = (keywords: Record<string, unknown>) =>
+      crd({ type: "object", properties: { a: { type: "integer", ...keywords } } });
+    expect(messages(schema({ maximum: 5n, minimum: -5n, default: 3n, enum: [3n, 4n] }))).toEqual([]);
+    expect(messages(schema({ maximum: 5n, default: 9n }))).toEqual(
+      messages(schema({ maximum: 5, default: 9 })),
+    );
+    const list = crd({
+      type: "object",
+      properties: { a: { type: "array", items: { type: "string" }, maxItems: 2n } },
+    });
+    expect(messages(list)).toEqual([]);
+    // int64's range, as Go's decoder has it.
+    expect(
+      messages(crd({ type: "object", properties: { a: { type: "string", maxLength: 2n ** 63n } } })),
+    ).toEqual([
+      `${V}.properties[a].maxLength: Invalid value: 9223372036854775808: json: cannot unmarshal number into Go value of type int64`,
+    ]);
+  });
+
   it("asSent gives what a JSON round trip gives, and a JSON value itself", () => {
     const unsendable = fc.constantFrom(undefined, () => 1, Symbol("s"));
     const leaf = fc.oneof(

@@ -105,6 +105,9 @@ export class Decoder {
     if (v === undefined || v === null || isNonFinite(v)) return undefined;
     const limit = bits === 32 ? 2 ** 31 : 2 ** 63;
     if (typeof v === "number" && Number.isInteger(v) && v >= -limit && v < limit) return v;
+    // A bigint (an API caller's; YAML writes it as the integer) is that integer, as everywhere
+    // the validator reads values (jsonKind).
+    if (typeof v === "bigint" && v >= -BigInt(limit) && v < BigInt(limit)) return Number(v);
     this.typeError(child(pathOf(path), name), v, bits === 32 ? "int32" : "int64");
     return undefined;
   }
@@ -114,6 +117,7 @@ export class Decoder {
     const v = obj[name];
     if (v === undefined || v === null) return undefined;
     if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
+    if (typeof v === "bigint" && Number.isFinite(Number(v))) return Number(v);
     this.typeError(child(pathOf(path), name), v, "float64");
     return undefined;
   }
