@@ -11,6 +11,7 @@ import { codes } from "../diagnostics/codes.js";
 import { isPlainObject } from "../validate/json.js";
 import { kubectlListItems } from "../yaml/kubectl-lists.js";
 import { kubectlValues } from "../yaml/kubectl-values.js";
+import { jsonFileFinding } from "./json-files.js";
 import { describeFsError } from "../runtime/fs-error.js";
 import { firstActionAnywhere, firstTemplateAction, isChartTemplate, templateValuePath } from "./templates.js";
 import type { Yaml11Difference } from "../yaml/yaml11.js";
@@ -73,6 +74,9 @@ export function parseFile(file: string, text: string): LoadedFile {
   // The block reader reads only text without them: a second look through megabytes is spared.
   const refused = loaded.plainCharacters ? undefined : refusedCharacter(file, text);
   if (refused) findings.unshift(refused);
+  // YAML (which takes all JSON) read it: kubectl may still read it as JSON, and refuse it.
+  const json = errors.length === 0 ? jsonFileFinding(file, text) : undefined;
+  if (json) findings.push(json);
   // Only a file with `{{` can hold a template action: the walk is skipped for nearly all.
   for (const document of text.includes("{{") ? documents : []) {
     const at = templateValuePath(document.value);
