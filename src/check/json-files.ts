@@ -84,14 +84,27 @@ class Scanner {
     this.invalid("looking for beginning of value");
   }
 
-  private object(): void {
+  /** Past an opening bracket: true when `close` follows at once (an empty collection). */
+  private opensEmpty(close: string): boolean {
     this.pos++;
     this.skipSpace();
-    if (this.text[this.pos] === "}") {
-      this.pos++;
-      return;
-    }
-    for (;;) {
+    if (this.text[this.pos] !== close) return false;
+    this.pos++;
+    return true;
+  }
+
+  /** Past a member's `,` (false) or the collection's `close` (true); anything else is the error. */
+  private closesAfterMember(close: string, context: string): boolean {
+    this.skipSpace();
+    const next = this.text[this.pos];
+    if (next !== close && next !== ",") this.invalid(context);
+    this.pos++;
+    return next === close;
+  }
+
+  private object(): void {
+    if (this.opensEmpty("}")) return;
+    do {
       this.skipSpace();
       if (this.text[this.pos] !== '"') this.invalid("looking for beginning of object key string");
       this.string();
@@ -99,35 +112,13 @@ class Scanner {
       if (this.text[this.pos] !== ":") this.invalid("after object key");
       this.pos++;
       this.value();
-      this.skipSpace();
-      const next = this.text[this.pos];
-      this.pos++;
-      if (next === "}") return;
-      if (next !== ",") {
-        this.pos--;
-        this.invalid("after object key:value pair");
-      }
-    }
+    } while (!this.closesAfterMember("}", "after object key:value pair"));
   }
 
   private array(): void {
-    this.pos++;
-    this.skipSpace();
-    if (this.text[this.pos] === "]") {
-      this.pos++;
-      return;
-    }
-    for (;;) {
-      this.value();
-      this.skipSpace();
-      const next = this.text[this.pos];
-      this.pos++;
-      if (next === "]") return;
-      if (next !== ",") {
-        this.pos--;
-        this.invalid("after array element");
-      }
-    }
+    if (this.opensEmpty("]")) return;
+    do this.value();
+    while (!this.closesAfterMember("]", "after array element"));
   }
 
   private string(): void {
