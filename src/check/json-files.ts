@@ -12,6 +12,11 @@ import type { Finding } from "./finding.js";
 /** kubectl's test (hasJSONPrefix, after leading white space). */
 const JSON_PREFIX = /^\s*\{/;
 
+/** Whether kubectl reads `text` as JSON rather than YAML: then YAML 1.1's readings mean nothing for it. */
+export function isReadAsJson(text: string): boolean {
+  return JSON_PREFIX.test(text);
+}
+
 interface JsonProblem {
   /** Where the offending character (or number) starts, as an offset into the text. */
   offset: number;
@@ -173,7 +178,7 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 
 /** The error for a file kubectl reads as JSON and refuses, if any. */
 export function jsonFileFinding(file: string, text: string): Finding | undefined {
-  if (!JSON_PREFIX.test(text)) return undefined;
+  if (!isReadAsJson(text)) return undefined;
   const problem = jsonProblem(text);
   if (!problem) return undefined;
   const at = lineAndColumn(text, problem.offset);

@@ -95,6 +95,17 @@ describe("a CRD file kubectl reads as JSON", () => {
     expect(jsonProblem(`${JSON.stringify(CRD)}\n${JSON.stringify(CRD)}`)).toBeUndefined();
   });
 
+  test.each([
+    ["an unquoted on", "on"],
+    ["an unquoted .inf", ".inf"],
+  ])("%s is the one JSON error, not also a YAML 1.1 finding", async (_what, value) => {
+    const text = TEXT.replace('"served": true', `"served": ${value}`);
+    const { found } = await findings(text);
+    expect(found.filter((f) => f.code === "CRD2006" || f.code === "CRD2002").map((f) => f.message)).toEqual([
+      `invalid JSON for kubectl, which reads a file starting with "{" as JSON: invalid character '${value[0]!}' looking for beginning of value`,
+    ]);
+  });
+
   test("a YAML file is not read as JSON, whatever it holds", async () => {
     const dir = tempDir({ "crd.yaml": `# a comment\n${TEXT.replace('"served": true', "'served': yes")}` });
     const run = await check(["crd.yaml", "--format", "json"], dir);
