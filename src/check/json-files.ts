@@ -75,7 +75,7 @@ class Scanner {
     }
     NUMBER.lastIndex = this.pos;
     const number = NUMBER.exec(this.text);
-    if (number && number[0] !== "-") {
+    if (number) {
       if (!Number.isFinite(Number(number[0]))) {
         this.fail(
           `the number ${number[0]} is beyond the largest 64-bit float, which kubectl's JSON reader refuses`,

@@ -4,9 +4,12 @@
  */
 import { codes } from "../diagnostics/codes.js";
 import type { Finding } from "./finding.js";
+import { isReadAsJson } from "./json-files.js";
 import type { LoadedFile } from "./load.js";
 
 export function yaml11Findings(loaded: LoadedFile): Finding[] {
+  // kubectl reads a file starting with `{` as JSON (json-files.ts): how YAML 1.1 reads it is beside the point.
+  if (isReadAsJson(loaded.text)) return [];
   return loaded.yaml11Differences().map((diff): Finding => ({
     file: loaded.file,
     line: diff.line,

@@ -12,7 +12,6 @@ import { checkInstance } from "../check/instances.js";
 import { isCrdObject, loadFile, parseFile, type CheckedObject, type LoadedFile } from "../check/load.js";
 import { formatGithub, formatHuman, formatJson, REPORT_FORMATS, type ReportFormat } from "../check/report.js";
 import { yaml11Findings } from "../check/yaml11.js";
-import { isReadAsJson } from "../check/json-files.js";
 import { annotationBase, annotationPath } from "../diagnostics/workflow-command.js";
 import { markRunComplete } from "../runtime/code-cache.js";
 import { describeFsError } from "../runtime/fs-error.js";
@@ -96,8 +95,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
    * file's values to the end kept them alive through every collection (30 MB of peak memory).
    */
   const checkFile = (file: LoadedFile): void => {
-    // kubectl reads a file starting with `{` as JSON: how YAML 1.1 would read it is beside the point.
-    findings.push(...file.findings, ...(isReadAsJson(file.text) ? [] : yaml11Findings(file)));
+    findings.push(...file.findings, ...yaml11Findings(file));
     file.objects.forEach((obj, i) => {
       if (isCrdObject(obj.value)) {
         findings.push(...checkCrd(obj));

@@ -5,7 +5,7 @@
  */
 import type { FieldError } from "../field-error.js";
 import { child, forbidden, invalid } from "../errors.js";
-import { dense, isPlainObject, jsonKind } from "../json.js";
+import { asSent, dense, isPlainObject, jsonKind } from "../json.js";
 import type { DecodedSubtree } from "../memo.js";
 import type { PathStack } from "../path-stack.js";
 
@@ -14,11 +14,6 @@ import type { PathStack } from "../path-stack.js";
  * error is reported there.
  */
 export type At = string | PathStack;
-
-/** Infinity or NaN: a number JSON has no value for, which `JSON.stringify` sends as null. */
-function isNonFinite(v: unknown): boolean {
-  return typeof v === "number" && !Number.isFinite(v);
-}
 
 function pathOf(at: At): string {
   return typeof at === "string" ? at : at.text();
@@ -97,28 +92,25 @@ export class Decoder {
 
   /**
    * A Go integer field; floats and out-of-range numbers are rejected like encoding/json does.
-   * Infinity and NaN, which only an API caller can hand over (YAML's `.inf` is the loader's error),
-   * are null, as `JSON.stringify` sends them.
+   * Numbers are read as sent (asSent), as values are: Infinity and NaN, which only an API caller
+   * can hand over (YAML's `.inf` is the loader's error), are null; a bigint is its integer.
    */
   int(obj: Record<string, unknown>, name: string, path: At, bits: 32 | 64 = 64): number | undefined {
-    const v = obj[name];
-    if (v === undefined || v === null || isNonFinite(v)) return undefined;
+    const v = asSent(obj[name]);
+    if (v === undefined || v === null) return undefined;
     const limit = bits === 32 ? 2 ** 31 : 2 ** 63;
     if (typeof v === "number" && Number.isInteger(v) && v >= -limit && v < limit) return v;
-    // A bigint (an API caller's; YAML writes it as the integer) is that integer, as everywhere
-    // the validator reads values (jsonKind).
-    if (typeof v === "bigint" && v >= -BigInt(limit) && v < BigInt(limit)) return Number(v);
-    this.typeError(child(pathOf(path), name), v, bits === 32 ? "int32" : "int64");
+    // The error shows the value as the caller wrote it (a bigint's every digit).
+    this.typeError(child(pathOf(path), name), obj[name], bits === 32 ? "int32" : "int64");
     return undefined;
   }
 
-  /** A Go float64 field; Infinity and NaN are null, as for `int`. */
+  /** A Go float64 field, its number read as sent, as for `int`. */
   number(obj: Record<string, unknown>, name: string, path: At): number | undefined {
-    const v = obj[name];
+    const v = asSent(obj[name]);
     if (v === undefined || v === null) return undefined;
-    if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
-    if (typeof v === "bigint" && Number.isFinite(Number(v))) return Number(v);
-    this.typeError(child(pathOf(path), name), v, "float64");
+    if (typeof v === "number") return v;
+    this.typeError(child(pathOf(path), name), obj[name], "float64");
     return undefined;
   }
 
