@@ -18,7 +18,13 @@
  */
 import { codes } from "../src/diagnostics/codes.js";
 import { RECURSION_HINT } from "../src/diagnostics/recursion.js";
-import { DEPRECATION, REF_PREFIX, type DraftDocument, type DraftSchema } from "../src/emit/draft.js";
+import {
+  DEPRECATION,
+  RECURSION,
+  REF_PREFIX,
+  type DraftDocument,
+  type DraftSchema,
+} from "../src/emit/draft.js";
 import { jsonEqual } from "../src/validate/json.js";
 import { reportAt, type TransformContext } from "./context.js";
 import { mapChildren } from "./walk.js";
@@ -110,7 +116,7 @@ export function inlineRefs(doc: DraftDocument, ctx: TransformContext, memo?: Inl
             hint: RECURSION_HINT,
           });
         }
-        return { ...siblings, "x-kubernetes-preserve-unknown-fields": true };
+        return { ...siblings, "x-kubernetes-preserve-unknown-fields": true, [RECURSION]: true };
       }
       const body = bodyOf(target, definition, path, stack);
       current?.refs.push({ name: target, suffix: path.slice(current.path.length), body });

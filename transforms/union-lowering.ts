@@ -30,7 +30,7 @@
  * Other unions (`string | boolean`, objects mixed with scalars) are errors with a way out.
  */
 import { codes } from "../src/diagnostics/codes.js";
-import { ABSENT, ORIGIN, TYPE_NAME, type DraftSchema } from "../src/emit/draft.js";
+import { ABSENT, ORIGIN, RECURSION, TYPE_NAME, type DraftSchema } from "../src/emit/draft.js";
 import type { ValidationRule } from "../src/schema/types.js";
 import { walkOptions, reportAt, type TransformContext } from "./context.js";
 import { celSees } from "./cel-sees.js";
@@ -64,6 +64,8 @@ export function unionLowering(schema: DraftSchema, ctx: TransformContext): Draft
       // A member that is a union left unlowered (`SN | boolean`, `type SN = string | number`) was
       // reported where it failed: this union is the same problem, not a second "untyped" one.
       if (members.some(unlowered)) return node;
+      // Nor is a member where inline-refs cut a recursion: it is no `unknown` the user wrote.
+      if (members.some((m) => m[RECURSION] === true)) return node;
       if (members.length === 1) return withSiblings(members[0]!, siblings);
       if (members.every((m) => m.type === "object")) return lowerObjects(members, siblings, node, path, ctx);
       const scalar = mergeScalars(members);

@@ -43,15 +43,17 @@ export function writeBytes(stream: CliIo["stdout"], text: Utf8Text): void {
 }
 
 /**
- * What a command prints for an exception it did not expect, its last line of defence: one or two
+ * What a command prints for an exception it did not expect, its last line of defence: a few
  * lines, never a stack trace. Running out of call stack is nearly always input nested thousands of
- * levels deep, where TypeScript's own compiler fails too, so it is told as that, not as a bug.
+ * levels deep, so it is told as that; a type that holds itself once made crdgen recurse without
+ * end, so the message also says when it is a bug to report.
  */
 export function unexpectedError(command: string, e: unknown): string {
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return (
-      `${command}: the input is nested too deeply to process (the JavaScript call stack ran out; tsc fails on it too).\n` +
-      "Kubernetes takes at most 256 levels of schema nesting: a CRD cannot be that deep.\n"
+      `${command}: the input is nested too deeply to process (the JavaScript call stack ran out).\n` +
+      "Kubernetes takes at most 256 levels of schema nesting: a CRD cannot be that deep.\n" +
+      "If the input is not that deep (and tsc compiles it), please report this with the input that caused it.\n"
     );
   }
   const message = e instanceof Error ? e.message : String(e);

@@ -34,6 +34,8 @@ export interface DraftSchema extends Omit<JSONSchemaProps, Nested> {
   "x-crdgen-deprecation"?: string;
   /** An object's properties declared `?: never` (IrObject.absent), for union-lowering; stripped before output. */
   "x-crdgen-absent"?: string[];
+  /** Where inline-refs cut a recursion it reported; stripped before output. */
+  "x-crdgen-recursion"?: boolean;
 }
 
 /** A root schema plus the named types it references, keyed as in `$ref: "#/definitions/<key>"`. */
@@ -48,6 +50,7 @@ export const TYPE_NAME = "x-crdgen-type";
 export const IMMUTABLE = "x-crdgen-immutable";
 export const DEPRECATION = "x-crdgen-deprecation";
 export const ABSENT = "x-crdgen-absent";
+export const RECURSION = "x-crdgen-recursion";
 
 export function refTo(name: string): string {
   return REF_PREFIX + name;

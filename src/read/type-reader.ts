@@ -198,6 +198,9 @@ export class TypeReader {
   private readonly carriedTags = new Map<ts.Node, AppliedTag[]>();
   /** The definition read for `NonNullable<X>` of each named type X that admits null, by X's. */
   private readonly nonNullableOf = new Map<string, string>();
+  /** The object types being read, one inside another, with the path each was first met at. */
+  private readonly objectsInProgress = new Map<ts.Type, string>();
+  private readonly recursionsReported = new Set<ts.Type>();
   /** How many instantiations of each generic declaration are being read, one inside another. */
   private readonly instancesInProgress = new Map<ts.Node, number>();
   /** The mapped member whose template is being read (see mappedMemberType). */
@@ -254,6 +257,19 @@ export class TypeReader {
           this.objectOf(type, ctx, instances),
         );
     }
+    // An unnamed type met again inside itself (`spec: { a?: Thing["spec"] }`, `typeof x` in x's
+    // own type) has no name to refer to: it would be read for ever.
+    const outerPath = this.objectsInProgress.get(type);
+    if (outerPath !== undefined) return this.recursiveObject(type, outerPath, ctx);
+    this.objectsInProgress.set(type, ctx.path);
+    try {
+      return this.objectMembers(type, ctx, instances);
+    } finally {
+      this.objectsInProgress.delete(type);
+    }
+  }
+
+  private objectMembers(type: ts.Type, ctx: Ctx, instances: readonly TypeArgScope[]): IrObject {
     const properties: IrProperty[] = [];
     let absent: string[] | undefined;
     // Only an interface or class with `extends` inherits members (most objects have none).
@@ -1682,6 +1698,23 @@ export class TypeReader {
     definition.description = doc.description;
     definition.tags = doc.tags;
     return { kind: "ref", name, origin };
+  }
+
+  /** An object type of no name of its own met again inside itself, at `ctx.path`. */
+  private recursiveObject(type: ts.Type, outerPath: string, ctx: Ctx): IrObject {
+    // Once: a mapped type's keys (`{ [K in "x" | "y"]: { inner?: ... } }`) meet it once each.
+    if (!this.recursionsReported.has(type)) {
+      this.recursionsReported.add(type);
+      this.diagnostics.push({
+        severity: "error",
+        code: codes.recursiveType,
+        message: `${outerPath} is recursive (${outerPath} -> ${ctx.path}); a CRD schema cannot describe recursive types.`,
+        location: nodeLocation(ctx.at),
+        path: ctx.path,
+        hint: RECURSION_HINT,
+      });
+    }
+    return { kind: "object", properties: [], origin: nodeOrigin(ctx.at) };
   }
 
   /** `interface X<T> { next?: X<T[]> }`: every level is a new type, so no reference repeats. */

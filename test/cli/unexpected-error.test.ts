@@ -1,6 +1,6 @@
 /**
  * A command's last line of defence (src/cli/io.ts unexpectedError): an exception nobody expected is
- * one or two lines, never a stack trace; input nested too deeply for the call stack is told as that.
+ * a few lines, never a stack trace; input nested too deeply for the call stack is told as that.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

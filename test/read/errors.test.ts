@@ -194,6 +194,26 @@ const cases: ErrorCase[] = [
     hint: /@preserveUnknownFields/,
   },
   {
+    // No name to refer to: it was read again and again until the call stack ran out.
+    name: "an object literal type that holds itself through an indexed access",
+    spec: '{\n  nested: {\n    again?: Spec["nested"];\n  };\n}',
+    code: "CRD1008",
+    message: /^Widget\.spec\.nested is recursive \(Widget\.spec\.nested -> Widget\.spec\.nested\.again\)/,
+    at: "again?:",
+    path: "Widget.spec.nested.again",
+    hint: /@schemaless @preserveUnknownFields/,
+  },
+  {
+    name: "a value's type that holds itself through typeof, in a list",
+    prelude: "declare const node: { next?: (typeof node)[] };",
+    spec: "{\n  head?: typeof node;\n}",
+    code: "CRD1008",
+    message: /^Widget\.spec\.head is recursive \(Widget\.spec\.head -> Widget\.spec\.head\.next\[\]\)/,
+    at: "next?:",
+    path: "Widget.spec.head.next[]",
+    hint: /@schemaless @preserveUnknownFields/,
+  },
+  {
     name: "union of scalars of different types",
     spec: "{\n  value: string | boolean;\n}",
     code: "CRD1010",
@@ -297,6 +317,27 @@ describe("a union inside a union is one problem", () => {
         "CRD1010",
         "Widget.spec.n",
         "A union of string | number cannot be expressed: a Kubernetes field has one type.",
+      ],
+    ]);
+  });
+});
+
+describe("a recursion is one problem", () => {
+  test("a map whose values are the map or a string: the recursion, not also a union of unknown | string", () => {
+    const errors = errorsOf(withRoot("{\n  o?: Obj;\n}", "export type Obj = { [k: string]: Obj | string };"));
+    expect(errors.map((d) => [d.code, d.message])).toEqual([
+      ["CRD1008", "Obj is recursive (Obj -> Obj); a CRD schema cannot describe recursive types."],
+    ]);
+  });
+
+  test("an unnamed type each key of a mapped type holds is reported once", () => {
+    const spec = '{\n  m?: { [K in "x" | "y"]: { inner?: Spec["m"] } };\n}';
+    const errors = errorsOf(withRoot(spec));
+    expect(errors.map((d) => [d.code, d.path, d.message])).toEqual([
+      [
+        "CRD1008",
+        "Widget.spec.m.x.inner.x",
+        "Widget.spec.m.x is recursive (Widget.spec.m.x -> Widget.spec.m.x.inner.x); a CRD schema cannot describe recursive types.",
       ],
     ]);
   });
