@@ -610,14 +610,18 @@ export class TypeReader {
       this.docs.noteStrandedDocs(decl, path);
       this.docs.notePlainCommentTags(decl, path);
     }
-    const converted = added
-      ? this.union([{ type: this.checker.getTypeFromTypeNode(written!), node: written }, ...added], {
-          path,
-          at,
-        })
-      : member
-        ? this.mappedMemberType(member, type, { path, at })
-        : this.convert(type, node, { path, at });
+    // @schemaless: the type makes no schema, so it is not read. It may be one no schema can say
+    // (the point of recursion, a Map with its own JSON encoding), as controller-gen's Schemaless.
+    const converted: IrType = doc.tags.some((t) => t.name === "schemaless")
+      ? { kind: "unknown", origin: nodeOrigin(at) }
+      : added
+        ? this.union([{ type: this.checker.getTypeFromTypeNode(written!), node: written }, ...added], {
+            path,
+            at,
+          })
+        : member
+          ? this.mappedMemberType(member, type, { path, at })
+          : this.convert(type, node, { path, at });
     const collected =
       doc.tags.length > 0
         ? collectTags(
@@ -1935,11 +1939,14 @@ export class TypeReader {
       // Known types (int32, IntOrString...) are documented for crdgen's users, not for their CRDs.
       const known = route.kind === "known";
       if (!known) this.docs.notePlainCommentTags(decl, name);
-      // A named declaration names no type parameter of the instance it was reached from.
-      placeholder.type = this.inScope(undefined, () =>
-        this.packages.inLibrary(decl, decl.name?.text, ctx, () => this.build(decl, ctx, route)),
-      );
       const doc = known ? NO_TYPE_DOC : this.docs.typeDoc(decl);
+      // @schemaless: the type makes no schema, so its body is not read (see property()).
+      placeholder.type = doc.tags.some((t) => t.name === "schemaless")
+        ? { kind: "unknown", origin: nodeOrigin(decl) }
+        : // A named declaration names no type parameter of the instance it was reached from.
+          this.inScope(undefined, () =>
+            this.packages.inLibrary(decl, decl.name?.text, ctx, () => this.build(decl, ctx, route)),
+          );
       placeholder.description = doc.description;
       placeholder.tags =
         route.kind === "enum" || known ? doc.tags : withInherited(doc.tags, this.docs.inheritedTags(decl));

@@ -421,7 +421,8 @@ schemaTags.push(
   defineTag({
     name: "schemaless",
     targets: VALUE,
-    summary: "Emit no schema for the field's type (other tags on it still apply).",
+    summary:
+      "Emit no schema for the field's type, which is then not read, so any type will do (other tags on it still apply).",
     syntax: "@schemaless",
     parse: parseFlag,
     // The emitter starts such a field from an empty schema (see emit/schema.ts).
