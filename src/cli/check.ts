@@ -26,6 +26,7 @@ import {
   usageError as writeUsageError,
   type CliIo,
 } from "./io.js";
+import { typeScriptArgument } from "./typescript-arguments.js";
 
 const USAGE = `Usage: crdgen check [options] <files, directories or globs...>
        helm template ... | crdgen check [options] -
@@ -77,6 +78,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
   if (!REPORT_FORMATS.includes(format))
     return usageError(io, `--format must be one of ${REPORT_FORMATS.join(", ")}, got "${values.format}"`);
   if (positionals.length === 0) return usageError(io, "no files to check");
+  const typeScript = typeScriptArgument("check", positionals);
+  if (typeScript !== undefined) return usageError(io, typeScript);
 
   const crdFiles = await expandArguments(positionals, io.cwd);
   if (!crdFiles.ok) return inputError(io, "crdgen check", crdFiles.message);

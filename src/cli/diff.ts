@@ -23,6 +23,7 @@ import {
   usageError as writeUsageError,
   type CliIo,
 } from "./io.js";
+import { typeScriptArgument } from "./typescript-arguments.js";
 
 export const DIFF_USAGE = `Usage:
   crdgen diff [options] <old> <new>
@@ -79,6 +80,8 @@ function parse(args: string[]): Parsed {
     const wanted = expected === 2 ? "<old> and <new>" : "<new> (the old side comes from --base)";
     return { ok: false, error: `expected ${wanted}, got ${positionals.length} path(s)` };
   }
+  const typeScript = typeScriptArgument("diff", positionals);
+  if (typeScript !== undefined) return { ok: false, error: typeScript };
   return {
     ok: true,
     options: {

@@ -64,6 +64,19 @@ describe("usage errors", () => {
     [["types.ts", ""], 'crdgen: an empty argument ("") is no path: a variable that is not set?'],
     [["check", ""], 'crdgen check: an empty argument ("") is no path: a variable that is not set?'],
     [["diff", "", "crds"], 'crdgen diff: an empty argument ("") is no path: a variable that is not set?'],
+    // A TypeScript file where CRDs are read: what to run instead, not dozens of YAML errors.
+    [
+      ["check", "types.ts"],
+      "crdgen check: types.ts is TypeScript, and crdgen check reads CRDs as YAML or JSON: crdgen checks the CRDs it generates before it writes them, so run crdgen types.ts --stdout (or crdgen types.ts --check, to compare them with the files in its --out-dir)",
+    ],
+    [
+      ["diff", "crds", "src/api v1.mts"],
+      "crdgen diff: src/api v1.mts is TypeScript, and crdgen diff reads CRDs as YAML or JSON: generate its CRDs first (crdgen 'src/api v1.mts' --out-dir <folder>) and compare that folder",
+    ],
+    [
+      ["diff", "--base", "main", "Types.TSX"],
+      "crdgen diff: Types.TSX is TypeScript, and crdgen diff reads CRDs as YAML or JSON: generate its CRDs first (crdgen Types.TSX --out-dir <folder>) and compare that folder",
+    ],
     // A flag given a value.
     [["types.ts", "--stdout=yes"], "crdgen: --stdout takes no value"],
     [["check", "--help=1"], "crdgen check: --help takes no value"],
@@ -80,6 +93,13 @@ describe("usage errors", () => {
     const run = await runCli(["chekc"], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("No CRD found: none of chekc exports a type tagged @crd.");
+  });
+
+  test("a glob or folder that holds TypeScript files is no TypeScript argument: they are searched for YAML", async () => {
+    const run = await runCli(["check", "*.ts"], dir);
+    expect(run.stderr).not.toContain("is TypeScript");
+    const folder = await runCli(["check", "."], dir);
+    expect(folder.stderr).toContain("no .yaml, .yml or .json files in .");
   });
 
   test("a value starting with a dash is given with =", async () => {
