@@ -132,6 +132,11 @@ const jsonTag =
   (args) => {
     const read = goValue(args);
     if (read === undefined) return { advice: `write @${name} with the value as JSON` };
+    // The API server reads a null default (or example) as none, and stores the CRD without it.
+    if (read.value === null)
+      return {
+        advice: `remove it: Kubernetes reads a null ${name === "default" ? "default" : "example"} as none`,
+      };
     // `1e400`: JSON.stringify would make it null, and the API server refuses it as written.
     return holdsNonFinite(read.value)
       ? {

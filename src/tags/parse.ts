@@ -94,6 +94,7 @@ export function parseJson(text: string, tag = "default"): TagParseResult<JsonVal
   if (t === "") return fail("expects a JSON value");
   try {
     const value = JSON.parse(t) as JsonValue;
+    if (value === null) return nullJson(tag);
     if (holdsNonFinite(value)) {
       const written = firstNonFiniteNumber(t);
       return fail(outOfRangeNumberText(written, Number(written)), `${IN_RANGE_HINT}, or a string`);
@@ -105,6 +106,19 @@ export function parseJson(text: string, tag = "default"): TagParseResult<JsonVal
     if (/^[A-Za-z_][\w.-]*$/.test(t) && !["true", "false", "null"].includes(t)) return ok(t);
     return fail(`expects a JSON value, got ${t}`, jsonHint(t, tag));
   }
+}
+
+/**
+ * The API server decodes `default` and `example` into pointers, which a JSON null leaves nil: the
+ * CRD it stores has no such keyword, so one written `null` is read as none, and Argo CD or Flux,
+ * comparing the applied CRD with the stored one, report it out of sync for ever.
+ */
+function nullJson(tag: string): TagParseResult<JsonValue> {
+  const keyword = tag === "default" ? "default" : "example";
+  return fail(
+    `is null, which Kubernetes reads as no ${keyword}: the API server stores the CRD without it, so GitOps tools (Argo CD, Flux) would report the CRD out of sync`,
+    tag === "default" ? "remove the tag: an optional field left unset stays unset" : "remove the tag",
+  );
 }
 
 /**

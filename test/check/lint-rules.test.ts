@@ -12,6 +12,7 @@ import { exampleInvalid } from "../../src/check/lint/example-invalid.js";
 import { CHECKED_STRING_FORMATS, formatUnchecked } from "../../src/check/lint/format-unchecked.js";
 import { intOrStringType } from "../../src/check/lint/int-or-string-type.js";
 import { keywordType } from "../../src/check/lint/keyword-type.js";
+import { nullDefault } from "../../src/check/lint/null-default.js";
 import { patternMatchesAll } from "../../src/check/lint/pattern-matches-all.js";
 import { printerColumnPath } from "../../src/check/lint/printer-column-path.js";
 import { requiredUndeclared } from "../../src/check/lint/required-undeclared.js";
@@ -297,6 +298,36 @@ ruleTester(patternMatchesAll, {
       path: `${FIELD}.pattern`,
       message: /every string/,
       hint: /\^\(v\[0-9\]\+\|\)\$/,
+    },
+  ],
+});
+
+ruleTester(nullDefault, {
+  valid: [
+    "{type: string, default: x}",
+    "{type: string, nullable: true}",
+    "{type: object, default: {a: null}, properties: {a: {type: string, nullable: true}}}",
+    "{type: string, example: ''}",
+    "{type: integer, default: 0}",
+  ],
+  invalid: [
+    {
+      yaml: "{type: string, default: null}",
+      path: `${FIELD}.default`,
+      message: /^default: null is no default: the API server reads it as none/,
+      hint: /^remove default: null/,
+    },
+    {
+      yaml: "{type: string, nullable: true, default: ~}",
+      path: `${FIELD}.default`,
+      message: /out of sync/,
+      hint: /unset field stays unset/,
+    },
+    {
+      yaml: "{type: string, example: null}",
+      path: `${FIELD}.example`,
+      message: /^example: null is no example/,
+      hint: /^remove example: null$/,
     },
   ],
 });

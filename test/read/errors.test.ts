@@ -354,6 +354,17 @@ describe("tags", () => {
     });
   });
 
+  test("@default null is refused at the tag, on a nullable field too (the API server drops it)", () => {
+    const source = withRoot("{\n  /** @default null */\n  phase?: string | null;\n}");
+    const errors = errorsOf(source);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({
+      code: "CRD1004",
+      location: { file: ENTRY, line: lineOf(source, "@default null") },
+    });
+    expect(errors[0]!.message).toMatch(/^@default is null, which Kubernetes reads as no default/);
+  });
+
   test("a CRD-level tag on a property is misplaced", () => {
     const [error] = errorsOf(withRoot("{\n  /** @group x.io */\n  name: string;\n}"));
     expect(error).toMatchObject({

@@ -81,6 +81,9 @@ const HINTS: [string, string][] = [
   ['+kubebuilder:example={"a": `x`, b: {1, 2}}', 'write @exampleValue {"a":"x","b":[1,2]}'],
   // Not one literal: no tag to suggest, only what to write.
   ["+kubebuilder:default={a: 1, a: 2}", "write @default with the value as JSON"],
+  // The API server reads a null default as none: there is nothing to write.
+  ["+kubebuilder:default=null", "remove it: Kubernetes reads a null default as none"],
+  ["+kubebuilder:example=null", "remove it: Kubernetes reads a null example as none"],
   ["+kubebuilder:default={a: 1", "write @default with the value as JSON"],
   [
     "+kubebuilder:default=1e400",

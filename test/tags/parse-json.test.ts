@@ -71,3 +71,25 @@ describe("parseJson and numbers beyond a 64-bit float", () => {
     });
   });
 });
+
+describe("parseJson and null", () => {
+  // The API server reads a null default or example as none: the keyword would do nothing but
+  // differ from the CRD it stores.
+  it.each([
+    ["null", undefined, "no default", "an optional field left unset stays unset"],
+    [" null ", "exampleValue", "no example", "remove the tag"],
+  ])("%j for @%s is refused", (text, tag, message, hint) => {
+    const result = parseJson(text, tag);
+    expect(result).toMatchObject({ ok: false });
+    expect(result.ok ? "" : result.message).toContain(`is null, which Kubernetes reads as ${message}`);
+    expect(result.ok ? "" : result.hint).toContain(hint);
+  });
+
+  it("accepts any value that holds null inside it", () =>
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 3 }), (v) => {
+        expect(parseJson(JSON.stringify({ value: v, unset: null }))).toMatchObject({ ok: true });
+        expect(parseJson(JSON.stringify([null, v]))).toMatchObject({ ok: true });
+      }),
+    ));
+});

@@ -13,6 +13,7 @@ import { exampleInvalid } from "./example-invalid.js";
 import { formatUnchecked } from "./format-unchecked.js";
 import { intOrStringType } from "./int-or-string-type.js";
 import { keywordType } from "./keyword-type.js";
+import { nullDefault } from "./null-default.js";
 import { patternMatchesAll } from "./pattern-matches-all.js";
 import { printerColumnPath } from "./printer-column-path.js";
 import { requiredUndeclared } from "./required-undeclared.js";
@@ -28,6 +29,7 @@ export const lintRules: readonly LintRule[] = [
   patternMatchesAll,
   requiredUndeclared,
   printerColumnPath,
+  nullDefault,
 ];
 
 export function lintCrd(obj: CheckedObject, rules: readonly LintRule[] = lintRules): Finding[] {
