@@ -4,7 +4,8 @@ import { RE2_MATCHES } from "./lib/regex.js";
  * Compile errors printed the way cel-go prints them in Kubernetes' messages:
  * `ERROR: <input>:1:6: found no matching overload for '_==_' applied to '(string, bool)'`
  * followed by the source line and a caret line. The engine's own wording is translated for the
- * common cases (undefined field, missing overload, undeclared reference, syntax error).
+ * common cases (undefined field, a field of a scalar, missing overload, undeclared reference,
+ * syntax error).
  */
 
 /** The part of the engine's error objects this module reads. */
@@ -88,6 +89,16 @@ function translate(
     return {
       message: `found no matching overload for '${fn}' applied to '${target}(${args})'`,
       offset: start,
+    };
+  }
+  m = /^Cannot index type '(.+)'$/.exec(summary);
+  if (m && error.node?.op === ".") {
+    // cel-go's checker places it at the selection's dot, as an undefined field.
+    const pos = error.node.pos;
+    const dot = typeof pos === "number" ? source.lastIndexOf(".", pos - 1) : -1;
+    return {
+      message: `type '${celTypeName(m[1] ?? "")}' does not support field selection`,
+      offset: dot >= 0 ? dot : start,
     };
   }
   m = /^Unknown variable: (.*)$/.exec(summary);
