@@ -44,3 +44,29 @@ describe("a field selected from a value that has none", () => {
     expect(errors("self.nope == 1")[0]).toBe("ERROR: <input>:1:5: undefined field 'nope'");
   });
 });
+
+describe("a number literal 64 bits cannot hold is cel-go's parse error, at the literal", () => {
+  it.each([
+    ["self.count < 1e400", "ERROR: <input>:1:14: invalid double literal"],
+    ["self.count < 9223372036854775808", "ERROR: <input>:1:14: invalid int literal"],
+    ["self.count < 99999999999999999999", "ERROR: <input>:1:14: invalid int literal"],
+    ["self.count < 0x8000000000000000", "ERROR: <input>:1:14: invalid int literal"],
+    ["uint(self.count) < 18446744073709551616u", "ERROR: <input>:1:20: invalid uint literal"],
+    // A minus with parentheses negates a literal that is already out of range.
+    ["self.count > -(9223372036854775808)", "ERROR: <input>:1:16: invalid int literal"],
+    ["self.count > -9223372036854775809", "ERROR: <input>:1:14: invalid int literal"],
+  ])("%s", (rule, error) => {
+    expect(errors(rule)).toEqual([error, error]);
+  });
+
+  it.each([
+    "self.count > -9223372036854775808",
+    "self.count > - 9223372036854775808",
+    "self.count > -0x8000000000000000",
+    "self.count < 9223372036854775807 && self.count < 0x7fffffffffffffff",
+    "uint(self.count) < 18446744073709551615u",
+    "self.ratio > 1e-400 && self.ratio < 1.7976931348623157e308",
+  ])("%s is fine", (rule) => {
+    expect(errors(rule)).toEqual(["ok", "ok"]);
+  });
+});

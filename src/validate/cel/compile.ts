@@ -10,6 +10,7 @@ import {
 } from "./engine.js";
 import { serialize } from "@marcbachmann/cel-js";
 import { celIssue, formatEngineError } from "./error-format.js";
+import { intLiteralError } from "./int-literals.js";
 import { compileRe2 } from "./re2.js";
 import { RE2_MATCHES } from "./lib/regex.js";
 import type { TypedEnvironment } from "./typed-env.js";
@@ -83,6 +84,15 @@ function literalErrors(ast: ASTNode, source: string, typed: TypedEnvironment): s
   return problem;
 }
 
+/** The AST of `source` itself, which the engine may not parse (a macro it lacks). */
+function parsedAsWritten(typed: TypedEnvironment, source: string): ASTNode | undefined {
+  try {
+    return typed.env.parse(source).ast;
+  } catch {
+    return undefined;
+  }
+}
+
 /** cel-go rejects `has(x.f)` when `x` is an object type without field `f`; the engine does not. */
 function presenceTestErrors(ast: ASTNode, source: string, typed: TypedEnvironment): string | undefined {
   let problem: string | undefined;
@@ -151,12 +161,17 @@ export function compileExpression(
 
 function compileAnew(typed: TypedEnvironment, source: string, expect: "bool" | "string"): CompileResult {
   let parsed;
+  const rewritten = rewriteForEngine(source, (text) => typed.env.parse(text).ast);
   try {
-    parsed = typed.env.parse(rewriteForEngine(source, (text) => typed.env.parse(text).ast));
+    parsed = typed.env.parse(rewritten);
   } catch (error) {
     return { kind: "error", detail: formatEngineError(error, source) };
   }
   const ast = parsed.ast;
+  // A parse error in cel-go, reported before any check; placed in the text as written.
+  const written = rewritten === source ? ast : parsedAsWritten(typed, source);
+  const literal = written && intLiteralError(written, source);
+  if (literal) return { kind: "error", detail: literal };
   const unsupported = unsupportedFeature(ast, typed.version);
   if (unsupported) return { kind: "unsupported", feature: unsupported };
   useRe2Matches(ast);

@@ -103,13 +103,28 @@ function translate(
   }
   m = /^Unknown variable: (.*)$/.exec(summary);
   if (m) return { message: `undeclared reference to '${m[1] ?? ""}' (in container '')`, offset: start };
-  if (error.name === "ParseError")
+  if (error.name === "ParseError") {
+    const literal = numberLiteral(summary, source, start ?? 0);
+    if (literal !== undefined) return { message: literal, offset: start };
     return { message: `Syntax error: ${syntaxMessage(summary, source, start ?? 0)}`, offset: start };
+  }
   // Any other message in the engine's words still names no type of ours (`Object_3`): those are internal.
   return {
     message: summary.replaceAll(RE2_MATCHES, "matches").replace(/\bObject_\d+\b/g, "object"),
     offset: start,
   };
+}
+
+/**
+ * A number literal 64 bits cannot hold, which the engine refuses in its own words: cel-go's
+ * parser says "invalid double literal" (`1e400`), "invalid uint literal" (`18446744073709551616u`)
+ * or "invalid int literal", not a syntax error.
+ */
+function numberLiteral(summary: string, source: string, offset: number): string | undefined {
+  if (/^Invalid number: /.test(summary)) return "invalid double literal";
+  if (!/^Invalid (?:hex )?integer: /.test(summary)) return undefined;
+  const token = /^(?:0[xX][0-9a-fA-F]+|[0-9]+)([uU]?)/.exec(source.slice(offset));
+  return token?.[1] ? "invalid uint literal" : "invalid int literal";
 }
 
 const TOKEN_TEXT: Record<string, string> = { BOOLEAN: "", NULL: "null", IN: "in" };
