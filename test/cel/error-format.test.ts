@@ -70,3 +70,42 @@ describe("a number literal 64 bits cannot hold is cel-go's parse error, at the l
     expect(errors(rule)).toEqual(["ok", "ok"]);
   });
 });
+
+describe("a call no overload takes is placed at its parenthesis, as cel-go places calls", () => {
+  it.each([
+    [
+      "self.name.startsWith(1)",
+      "ERROR: <input>:1:21: found no matching overload for 'startsWith' applied to 'string.(int)'",
+    ],
+    ["size(self.count) > 0", "ERROR: <input>:1:5: found no matching overload for 'size' applied to '(int)'"],
+    [
+      "self.name.matches(1)",
+      "ERROR: <input>:1:18: found no matching overload for 'matches' applied to 'string.(int)'",
+    ],
+    [
+      "self.count.size() > 1",
+      "ERROR: <input>:1:16: found no matching overload for 'size' applied to 'int.()'",
+    ],
+    [
+      "self.name . join ( ',' ) != ''",
+      "ERROR: <input>:1:18: found no matching overload for 'join' applied to 'string.(string)'",
+    ],
+  ])("%s", (rule, error) => {
+    expect(errors(rule)).toEqual([error, error]);
+  });
+});
+
+describe("a function no environment declares is an undeclared reference, as cel-go says", () => {
+  it.each([
+    ["foo(self.count) == 1", "ERROR: <input>:1:4: undeclared reference to 'foo' (in container '')"],
+    ["self.name.bar() == 1", "ERROR: <input>:1:14: undeclared reference to 'bar' (in container '')"],
+  ])("%s", (rule, error) => {
+    expect(errors(rule)).toEqual([error, error]);
+  });
+
+  it("while a declared function given other arguments has no matching overload", () => {
+    expect(errors("self.name.contains(1)")[0]).toBe(
+      "ERROR: <input>:1:19: found no matching overload for 'contains' applied to 'string.(int)'",
+    );
+  });
+});

@@ -84,6 +84,16 @@ function literalErrors(ast: ASTNode, source: string, typed: TypedEnvironment): s
   return problem;
 }
 
+const functionNamesOf = new WeakMap<TypedEnvironment, ReadonlySet<string>>();
+
+/** The names of the functions an environment declares (asked only to word an error). */
+function functionNames(typed: TypedEnvironment): ReadonlySet<string> {
+  let names = functionNamesOf.get(typed);
+  if (!names)
+    functionNamesOf.set(typed, (names = new Set(typed.env.getDefinitions().functions.map((f) => f.name))));
+  return names;
+}
+
 /** The AST of `source` itself, which the engine may not parse (a macro it lacks). */
 function parsedAsWritten(typed: TypedEnvironment, source: string): ASTNode | undefined {
   try {
@@ -176,7 +186,11 @@ function compileAnew(typed: TypedEnvironment, source: string, expect: "bool" | "
   if (unsupported) return { kind: "unsupported", feature: unsupported };
   useRe2Matches(ast);
   const checked = parsed.check();
-  if (!checked.valid) return { kind: "error", detail: formatEngineError(checked.error, source) };
+  if (!checked.valid)
+    return {
+      kind: "error",
+      detail: formatEngineError(checked.error, source, (name) => functionNames(typed).has(name)),
+    };
   const extra = presenceTestErrors(ast, source, typed) ?? literalErrors(ast, source, typed);
   if (extra) return { kind: "error", detail: extra };
   if (checked.type !== expect) return { kind: "wrong-type", type: checked.type ?? "" };

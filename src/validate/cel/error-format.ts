@@ -52,6 +52,23 @@ export function celTypeName(name: string): string {
     .replace(/\bA\b|\bT\b/g, "dyn");
 }
 
+/**
+ * cel-go places a call (`f(x)`, `x.f(y)`) at its opening parenthesis; the engine, at the start of
+ * the call or of its receiver.
+ */
+function callParenthesis(source: string, node: EngineError["node"]): number | undefined {
+  const args = node?.args;
+  if (!Array.isArray(args) || typeof args[0] !== "string" || typeof node?.start !== "number")
+    return undefined;
+  const receiver = node.op === "rcall" ? (args[1] as { end?: number } | undefined) : undefined;
+  const from = receiver?.end ?? node.start;
+  // `matches` runs as RE2_MATCHES (engine.ts), under that name in the AST.
+  const written = args[0] === RE2_MATCHES ? "matches" : args[0];
+  const name = source.indexOf(written, from);
+  const open = name < 0 ? -1 : source.indexOf("(", name + written.length);
+  return open < 0 ? undefined : open;
+}
+
 function operatorOffset(source: string, node: EngineError["node"], op: string): number | undefined {
   const args = node?.args;
   if (!Array.isArray(args) || args.length !== 2) return undefined;
@@ -65,6 +82,7 @@ function translate(
   summary: string,
   source: string,
   error: EngineError,
+  isFunction: (name: string) => boolean,
 ): { message: string; offset: number | undefined } {
   const start = error.node?.pos ?? error.node?.start ?? error.range?.start;
   let m = /^No such key: (.*)$/.exec(summary);
@@ -86,10 +104,11 @@ function translate(
     const fn = m[2] === RE2_MATCHES ? "matches" : (m[2] ?? "");
     const args = (m[3] ?? "").split(/,\s*/).filter(Boolean).map(celTypeName).join(", ");
     const target = m[1] ? `${celTypeName(m[1])}.` : "";
-    return {
-      message: `found no matching overload for '${fn}' applied to '${target}(${args})'`,
-      offset: start,
-    };
+    const offset = callParenthesis(source, error.node) ?? start;
+    // The engine says so of a function no overload of which exists; cel-go, that it has no such name.
+    if (!isFunction(m[2] ?? ""))
+      return { message: `undeclared reference to '${fn}' (in container '')`, offset };
+    return { message: `found no matching overload for '${fn}' applied to '${target}(${args})'`, offset };
   }
   m = /^Cannot index type '(.+)'$/.exec(summary);
   if (m && error.node?.op === ".") {
@@ -145,10 +164,14 @@ function syntaxMessage(summary: string, source: string, offset: number): string 
 }
 
 /** One engine error as cel-go's issue text. */
-export function formatEngineError(error: unknown, source: string): string {
+export function formatEngineError(
+  error: unknown,
+  source: string,
+  isFunction: (name: string) => boolean = () => true,
+): string {
   if (typeof error !== "object" || error === null) return celIssue(source, 0, String(error));
   const e = error as EngineError;
   const summary = (e.summary ?? e.message).split("\n")[0] ?? "";
-  const { message, offset } = translate(summary, source, e);
+  const { message, offset } = translate(summary, source, e, isFunction);
   return celIssue(source, offset ?? 0, message);
 }
