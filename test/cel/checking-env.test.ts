@@ -212,7 +212,9 @@ describe("checkingEnvironment", () => {
   it("names no internal object type in an error the engine words itself", () => {
     const { all, named } = compileBoth(object({ a: object({ b: str }) }), "self.a[0] == 'x'");
     expect(named).toEqual(all);
-    expect(JSON.stringify(named.rule)).toContain("Cannot index type 'object' with type 'int'");
+    expect(JSON.stringify(named.rule)).toContain(
+      "found no matching overload for '_[_]' applied to '(object, int)'",
+    );
   });
 
   it("tells one object type in two places from two types of one shape", () => {

@@ -12,6 +12,8 @@ const SCHEMA: JSONSchemaProps = {
   type: "object",
   properties: {
     count: { type: "integer" },
+    list: { type: "array", items: { type: "integer" } },
+    labels: { type: "object", additionalProperties: { type: "string" } },
     name: { type: "string" },
     on: { type: "boolean" },
     ratio: { type: "number" },
@@ -108,4 +110,34 @@ describe("a function no environment declares is an undeclared reference, as cel-
       "ERROR: <input>:1:19: found no matching overload for 'contains' applied to 'string.(int)'",
     );
   });
+});
+
+describe("operators cel-go checks as calls have no matching overload, at the operator", () => {
+  it.each([
+    [
+      "self.list['a'] == 1",
+      "ERROR: <input>:1:10: found no matching overload for '_[_]' applied to '(list(int), string)'",
+    ],
+    [
+      "self.count[0] == 1",
+      "ERROR: <input>:1:11: found no matching overload for '_[_]' applied to '(int, int)'",
+    ],
+    [
+      "self.labels[1] == 'a'",
+      "ERROR: <input>:1:12: found no matching overload for '_[_]' applied to '(map(string, string), int)'",
+    ],
+    ["!self.count", "ERROR: <input>:1:1: found no matching overload for '!_' applied to '(int)'"],
+    ["-self.name == ''", "ERROR: <input>:1:1: found no matching overload for '-_' applied to '(string)'"],
+    [
+      "(self.count == 1 ? 'a' : 1) == 1",
+      "ERROR: <input>:1:18: found no matching overload for '_?_:_' applied to '(bool, string, int)'",
+    ],
+  ])("%s", (rule, error) => {
+    expect(errors(rule)).toEqual([error, error]);
+  });
+
+  it.each(["self.labels['a'] == 'b'", "self.list[0] == 1", "self.labels.all(k, self.labels[k] != '')"])(
+    "%s is fine",
+    (rule) => expect(errors(rule)).toEqual(["ok", "ok"]),
+  );
 });

@@ -11,6 +11,7 @@ import {
 import { serialize } from "@marcbachmann/cel-js";
 import { celIssue, formatEngineError } from "./error-format.js";
 import { intLiteralError } from "./int-literals.js";
+import { mapIndexError } from "./map-index.js";
 import { compileRe2 } from "./re2.js";
 import { RE2_MATCHES } from "./lib/regex.js";
 import type { TypedEnvironment } from "./typed-env.js";
@@ -191,7 +192,10 @@ function compileAnew(typed: TypedEnvironment, source: string, expect: "bool" | "
       kind: "error",
       detail: formatEngineError(checked.error, source, (name) => functionNames(typed).has(name)),
     };
-  const extra = presenceTestErrors(ast, source, typed) ?? literalErrors(ast, source, typed);
+  const extra =
+    presenceTestErrors(ast, source, typed) ??
+    (rewritten === source ? mapIndexError(ast, source) : undefined) ??
+    literalErrors(ast, source, typed);
   if (extra) return { kind: "error", detail: extra };
   if (checked.type !== expect) return { kind: "wrong-type", type: checked.type ?? "" };
   return { kind: "ok", ast, usesOldSelf: referencesOldSelf(ast), typed };

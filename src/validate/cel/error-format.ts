@@ -52,6 +52,57 @@ export function celTypeName(name: string): string {
     .replace(/\bA\b|\bT\b/g, "dyn");
 }
 
+/** The checked type of an operand the engine annotated, in cel-go's spelling. */
+function operandType(operand: unknown): string | undefined {
+  const name = (operand as { checkedType?: { name?: string } } | undefined)?.checkedType?.name;
+  return name === undefined ? undefined : celTypeName(name);
+}
+
+/**
+ * Operators cel-go checks as calls (`_[_]`, `!_`, `-_`, `_?_:_`), which the engine refuses in words
+ * of its own: cel-go finds no matching overload, at the operator.
+ */
+function operatorOverload(
+  summary: string,
+  source: string,
+  error: EngineError,
+): { message: string; offset: number | undefined } | undefined {
+  const node = error.node;
+  const args = Array.isArray(node?.args) ? (node.args as unknown[]) : node?.args ? [node.args] : [];
+  const overload = (name: string, types: (string | undefined)[], offset: number | undefined) =>
+    types.every((t) => t !== undefined)
+      ? { message: `found no matching overload for '${name}' applied to '(${types.join(", ")})'`, offset }
+      : undefined;
+  const after = (operand: unknown, token: string): number | undefined => {
+    const end = (operand as { end?: number } | undefined)?.end;
+    const at = typeof end === "number" ? source.indexOf(token, end) : -1;
+    return at < 0 ? undefined : at;
+  };
+  // `list[string]`, `int[0]`: no index overload takes them.
+  let m = /^(?:List index must be int, got '(.+)'|Cannot index type '.+')$/.exec(summary);
+  if (m && node?.op === "[]")
+    return overload(
+      "_[_]",
+      [operandType(args[0]), m[1] ? celTypeName(m[1]) : operandType(args[1])],
+      after(args[0], "["),
+    );
+  m = /^no such overload: ([!-])(\S+)$/.exec(summary);
+  if (m && (node?.op === "!_" || node?.op === "-_"))
+    return overload(
+      `${m[1]}_`,
+      [celTypeName(m[2] ?? "")],
+      typeof node.start === "number" ? node.start : undefined,
+    );
+  m = /^Ternary branches must have the same type, got '(.+)' and '(.+)'$/.exec(summary);
+  if (m && node?.op === "?:")
+    return overload(
+      "_?_:_",
+      [operandType(args[0]), celTypeName(m[1] ?? ""), celTypeName(m[2] ?? "")],
+      after(args[0], "?"),
+    );
+  return undefined;
+}
+
 /**
  * cel-go places a call (`f(x)`, `x.f(y)`) at its opening parenthesis; the engine, at the start of
  * the call or of its receiver.
@@ -120,6 +171,8 @@ function translate(
       offset: dot >= 0 ? dot : start,
     };
   }
+  const operatorCall = operatorOverload(summary, source, error);
+  if (operatorCall) return operatorCall;
   m = /^Unknown variable: (.*)$/.exec(summary);
   if (m) return { message: `undeclared reference to '${m[1] ?? ""}' (in container '')`, offset: start };
   if (error.name === "ParseError") {
