@@ -172,8 +172,9 @@ export function compileExpression(
 
 function compileAnew(typed: TypedEnvironment, source: string, expect: "bool" | "string"): CompileResult {
   let parsed;
-  const rewritten = rewriteForEngine(source, (text) => typed.env.parse(text).ast);
+  let rewritten = source;
   try {
+    rewritten = rewriteForEngine(source, (text) => typed.env.parse(text).ast);
     parsed = typed.env.parse(rewritten);
   } catch (error) {
     return { kind: "error", detail: formatEngineError(error, source) };
