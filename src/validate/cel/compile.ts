@@ -172,7 +172,7 @@ export function compileExpression(
 
 function compileAnew(typed: TypedEnvironment, source: string, expect: "bool" | "string"): CompileResult {
   let parsed;
-  let rewritten = source;
+  let rewritten: string;
   try {
     rewritten = rewriteForEngine(source, (text) => typed.env.parse(text).ast);
     parsed = typed.env.parse(rewritten);
