@@ -4,9 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { JSONSchemaProps } from "../../src/schema/types.js";
-import { checkingEnvironment, compileExpression, typedEnvironment } from "../../src/validate/cel/compile.js";
-import { schemaDeclType } from "../../src/validate/cel/decl-type.js";
-import { DEFAULT_CEL_VERSION } from "../../src/validate/cel/version.js";
+import { celVerdicts } from "../helpers/cel-verdicts.js";
 
 const item: JSONSchemaProps = { type: "object", properties: { q: { type: "string" } } };
 const SCHEMA: JSONSchemaProps = {
@@ -19,16 +17,7 @@ const SCHEMA: JSONSchemaProps = {
   },
 };
 
-function verdicts(rule: string): string[] {
-  const type = schemaDeclType(SCHEMA, false)!;
-  return [
-    typedEnvironment(DEFAULT_CEL_VERSION, type, false),
-    checkingEnvironment(DEFAULT_CEL_VERSION, type, false, [rule]),
-  ].map((env) => {
-    const result = compileExpression(env, rule, "bool");
-    return result.kind === "error" ? (result.detail.split("\n")[0] ?? "") : result.kind;
-  });
-}
+const verdicts = (rule: string): string[] => celVerdicts(SCHEMA, rule);
 
 describe("presence tests", () => {
   it.each([
