@@ -1528,7 +1528,10 @@ export class TypeReader {
         return { kind: "array", items, set: true, origin };
       }
     }
-    if (libName === "Map" || libName === "ReadonlyMap" || libName === "WeakMap") {
+    // Through an alias too (`type ByName = Map<string, T>`): named, it is still a Map.
+    const mapName =
+      libName ?? (type.symbol && isFromLib(type.symbol.declarations?.[0]) ? type.symbol.getName() : "");
+    if (mapName === "Map" || mapName === "ReadonlyMap" || mapName === "WeakMap") {
       return this.unsupported(ctx, "a Map", "Map does not serialize to JSON: use Record<string, T>");
     }
     // The wrapper interfaces of primitives hold what the primitives hold; Object and Function

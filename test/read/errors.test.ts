@@ -184,6 +184,17 @@ const cases: ErrorCase[] = [
     hint: /Record<string, T>/,
   },
   {
+    // Named, it was "the built-in type ByName", with the hint for URL or ArrayBuffer.
+    name: "a Map through an alias",
+    prelude: "export type ByName = Map<string, number>;",
+    spec: "{\n  byName: ByName;\n}",
+    code: "CRD1002",
+    message: /byName is a Map,/,
+    at: "Map<string, number>",
+    path: "Widget.spec.byName",
+    hint: /Record<string, T>/,
+  },
+  {
     name: "recursive type",
     prelude: "export interface Tree {\n  children?: Tree[];\n}",
     spec: "{\n  tree: Tree;\n}",
