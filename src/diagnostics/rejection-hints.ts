@@ -236,6 +236,15 @@ const HINTS: readonly RejectionHint[] = [
       `the field ${pathInDefault(e) === "" ? "" : `${pathInDefault(e)} `}is an integer: give the @default a whole number there`,
   },
   {
+    // `@default "abc"` with `@format date-time`: kube-openapi words a format as a type too.
+    matches: (e) => isDefaultError(e) && formatInDetail(e.detail) !== undefined,
+    hint: (e) => {
+      const format = formatInDetail(e.detail)!;
+      const example = FORMAT_EXAMPLES[format];
+      return `the @default value is no ${format}, the field's format: give one it accepts${example === undefined ? "" : ` (${example})`}`;
+    },
+  },
+  {
     // `@default "3"` on a number: Kubernetes' "in body must be of type number" names no tag.
     matches: (e) => isDefaultError(e) && /must be of type \w+/.test(e.detail),
     hint: '@default takes JSON, and its value must have the field\'s type: a number or boolean without quotes (@default 3, @default true), a string with them (@default "3")',
@@ -245,6 +254,27 @@ const HINTS: readonly RejectionHint[] = [
     hint: "the @default value breaks a rule of the field's own type (a bound, a length, a pattern, a format): give a @default the field accepts",
   },
 ];
+
+const JSON_TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
+
+/** The format a default failed (`in body must be of type date-time`), when the "type" is one. */
+function formatInDetail(detail: string): string | undefined {
+  const type = /must be of type ([\w-]+)/.exec(detail)?.[1];
+  return type === undefined || JSON_TYPES.has(type) ? undefined : type;
+}
+
+/** A value of each format users most often write a default of, as the hint shows it. */
+const FORMAT_EXAMPLES: Readonly<Record<string, string>> = {
+  "date-time": '@default "2024-01-01T00:00:00Z"',
+  date: '@default "2024-01-01"',
+  duration: '@default "1h30m"',
+  uuid: '@default "123e4567-e89b-12d3-a456-426614174000"',
+  ipv4: '@default "10.0.0.1"',
+  cidr: '@default "10.0.0.0/8"',
+  hostname: '@default "example.com"',
+  uri: '@default "https://example.com"',
+  email: '@default "ops@example.com"',
+};
 
 /**
  * The field a list-map is most likely keyed by: `name` if the items require it, else their one

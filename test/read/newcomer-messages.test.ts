@@ -160,6 +160,20 @@ describe("what the API server refuses, with a hint at the tag", () => {
     );
   });
 
+  test("a @default its format refuses: the format, with a value it takes (kube-openapi calls it a type)", () => {
+    const e = onlyError(withRoot('{\n  /** @default "soon" @format date-time */\n  at?: string;\n}'));
+    expect(e.message).toContain("must be of type date-time");
+    expect(e.hint).toBe(
+      'the @default value is no date-time, the field\'s format: give one it accepts (@default "2024-01-01T00:00:00Z")',
+    );
+    expect(
+      onlyError(withRoot('{\n  /** @default "soon" @format duration */\n  wait?: string;\n}')).hint,
+    ).toBe('the @default value is no duration, the field\'s format: give one it accepts (@default "1h30m")');
+    expect(onlyError(withRoot('{\n  /** @default "x" @format ipv6 */\n  ip?: string;\n}')).hint).toBe(
+      "the @default value is no ipv6, the field's format: give one it accepts",
+    );
+  });
+
   test("errors elsewhere get no @default hint", () => {
     expect(
       rejectionHint({ type: "FieldValueInvalid", field: "spec.names.kind", detail: "x" }),
