@@ -22,16 +22,9 @@ import { finalNode } from "../../transforms/finalize.js";
 import { stepTriggers, type TransformOptions } from "../../transforms/index.js";
 import { inlinedAt } from "../../transforms/inline-refs.js";
 import { ownFeatures } from "../../transforms/walk.js";
+import { isSchemaless } from "../tags/schema-tags.js";
 import { refTo, type DraftSchema } from "./draft.js";
-import {
-  describe,
-  emitBare,
-  emitObject,
-  isSchemaless,
-  rootSchema,
-  typeDeprecation,
-  type ChildEmitter,
-} from "./schema.js";
+import { describe, emitBare, emitObject, rootSchema, typeDeprecation, type ChildEmitter } from "./schema.js";
 
 /** Thrown (and caught below) where the stage has work to do. */
 class NeedsTransforms {}

@@ -7,7 +7,7 @@ import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import type { IrDefinition, IrModel, IrObject, IrProperty, IrRoot, IrType } from "../ir/model.js";
 import { tagRegistry } from "../tags/index.js";
 import type { AppliedTag } from "../tags/registry.js";
-import { deprecationNote } from "../tags/schema-tags.js";
+import { deprecationNote, isSchemaless } from "../tags/schema-tags.js";
 import { inSameFile, moveLocation } from "../read/location.js";
 import { noteRuleOrigins, ruleCount } from "./rule-origins.js";
 import {
@@ -253,11 +253,6 @@ function markVerbatim(schema: DraftSchema): DraftSchema {
 export function typeDeprecation(tags: readonly AppliedTag[]): string | undefined {
   const tag = tags.find((t) => t.name === "deprecated");
   return tag && typeof tag.value === "string" ? deprecationNote(tag.value) : undefined;
-}
-
-/** @schemaless: the field's type contributes nothing; its other tags still apply. */
-export function isSchemaless(tags: readonly AppliedTag[]): boolean {
-  return tags.some((t) => t.name === "schemaless");
 }
 
 function applyTags(schema: DraftSchema, tags: readonly AppliedTag[]): void {

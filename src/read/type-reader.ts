@@ -11,6 +11,7 @@ import { quantityBoundWarning } from "./quantity-bounds.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { IrDefinition, IrObject, IrProperty, IrType, PrimitiveName, Scalar } from "../ir/model.js";
 import { readDoc } from "./jsdoc.js";
+import { isSchemaless } from "../tags/schema-tags.js";
 import { knownTypeByName, type KnownType } from "./known-types.js";
 import { isKubernetesClientModule, isKubernetesModelsModule } from "./kubernetes/index.js";
 import { isModifier, modifiedSchema, type Modifier } from "./kubernetes/mapped.js";
@@ -612,7 +613,7 @@ export class TypeReader {
     }
     // @schemaless: the type makes no schema, so it is not read. It may be one no schema can say
     // (the point of recursion, a Map with its own JSON encoding), as controller-gen's Schemaless.
-    const converted: IrType = doc.tags.some((t) => t.name === "schemaless")
+    const converted: IrType = isSchemaless(doc.tags)
       ? { kind: "unknown", origin: nodeOrigin(at) }
       : added
         ? this.union([{ type: this.checker.getTypeFromTypeNode(written!), node: written }, ...added], {
@@ -1944,7 +1945,7 @@ export class TypeReader {
       if (!known) this.docs.notePlainCommentTags(decl, name);
       const doc = known ? NO_TYPE_DOC : this.docs.typeDoc(decl);
       // @schemaless: the type makes no schema, so its body is not read (see property()).
-      placeholder.type = doc.tags.some((t) => t.name === "schemaless")
+      placeholder.type = isSchemaless(doc.tags)
         ? { kind: "unknown", origin: nodeOrigin(decl) }
         : // A named declaration names no type parameter of the instance it was reached from.
           this.inScope(undefined, () =>

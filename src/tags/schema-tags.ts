@@ -484,3 +484,11 @@ function re2Hint(pattern: string, error: string): string | undefined {
     return "RE2 has no possessive quantifiers: drop the second + (a++ is a+)";
   return undefined;
 }
+
+/**
+ * @schemaless: the field's type contributes nothing; its other tags still apply. The reader then
+ * leaves the type unread, and the emitter starts from an empty schema.
+ */
+export function isSchemaless(tags: readonly { name: string }[]): boolean {
+  return tags.some((t) => t.name === "schemaless");
+}

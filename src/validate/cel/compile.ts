@@ -2,6 +2,7 @@ import {
   astChildren,
   callArgs,
   callName,
+  checkedTypeName,
   type ASTNode,
   rewriteForEngine,
   unsupportedFeature,
@@ -9,7 +10,7 @@ import {
   walkAst,
 } from "./engine.js";
 import { serialize } from "@marcbachmann/cel-js";
-import { celIssue, formatEngineError } from "./error-format.js";
+import { celIssue, dotBefore, formatEngineError } from "./error-format.js";
 import { intLiteralError } from "./int-literals.js";
 import { mapIndexError } from "./map-index.js";
 import { compileRe2 } from "./re2.js";
@@ -128,8 +129,7 @@ function presenceTestErrors(ast: ASTNode, source: string, typed: TypedEnvironmen
  * index operand's `end` runs past it: `self.list[0].nope`.)
  */
 function selectionDot(target: ASTNode, operand: ASTNode, source: string): number {
-  const dot = typeof target.pos === "number" ? source.lastIndexOf(".", target.pos - 1) : -1;
-  return dot >= 0 ? dot : operand.end;
+  return dotBefore(source, target.pos) ?? operand.end;
 }
 
 /**
@@ -138,7 +138,7 @@ function selectionDot(target: ASTNode, operand: ASTNode, source: string): number
  * variable does not check alone, and is left unjudged.
  */
 function operandTypeName(operand: ASTNode, typed: TypedEnvironment): string | undefined {
-  const known = (operand as { checkedType?: { name?: string } }).checkedType?.name;
+  const known = checkedTypeName(operand);
   if (known !== undefined) return known;
   try {
     const alone = typed.env.check(serialize(operand));

@@ -100,6 +100,11 @@ export function astChildren(node: ASTNode): ASTNode[] {
   return out;
 }
 
+/** The type name the engine's checker gave a node (`map<string, int>`), if it gave one. */
+export function checkedTypeName(node: unknown): string | undefined {
+  return (node as { checkedType?: { name?: string } } | undefined)?.checkedType?.name;
+}
+
 export function isAstNode(value: unknown): value is ASTNode {
   return typeof value === "object" && value !== null && "op" in value && "args" in value && "start" in value;
 }

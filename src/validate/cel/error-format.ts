@@ -1,3 +1,4 @@
+import { checkedTypeName } from "./engine.js";
 import { RE2_MATCHES } from "./lib/regex.js";
 
 /**
@@ -54,8 +55,21 @@ export function celTypeName(name: string): string {
 
 /** The checked type of an operand the engine annotated, in cel-go's spelling. */
 function operandType(operand: unknown): string | undefined {
-  const name = (operand as { checkedType?: { name?: string } } | undefined)?.checkedType?.name;
+  const name = checkedTypeName(operand);
   return name === undefined ? undefined : celTypeName(name);
+}
+
+/** Where `token` first occurs after `operand` (`[` of an index, `?` of a conditional), if it does. */
+export function tokenAfter(source: string, operand: unknown, token: string): number | undefined {
+  const end = (operand as { end?: number } | undefined)?.end;
+  const at = typeof end === "number" ? source.indexOf(token, end) : -1;
+  return at < 0 ? undefined : at;
+}
+
+/** The dot of the selection whose field starts at `field` (cel-go places a selection there). */
+export function dotBefore(source: string, field: number | undefined): number | undefined {
+  const dot = typeof field === "number" ? source.lastIndexOf(".", field - 1) : -1;
+  return dot < 0 ? undefined : dot;
 }
 
 /**
@@ -73,18 +87,13 @@ function operatorOverload(
     types.every((t) => t !== undefined)
       ? { message: `found no matching overload for '${name}' applied to '(${types.join(", ")})'`, offset }
       : undefined;
-  const after = (operand: unknown, token: string): number | undefined => {
-    const end = (operand as { end?: number } | undefined)?.end;
-    const at = typeof end === "number" ? source.indexOf(token, end) : -1;
-    return at < 0 ? undefined : at;
-  };
   // `list[string]`, `int[0]`: no index overload takes them.
   let m = /^(?:List index must be int, got '(.+)'|Cannot index type '.+')$/.exec(summary);
   if (m && node?.op === "[]")
     return overload(
       "_[_]",
       [operandType(args[0]), m[1] ? celTypeName(m[1]) : operandType(args[1])],
-      after(args[0], "["),
+      tokenAfter(source, args[0], "["),
     );
   m = /^no such overload: ([!-])(\S+)$/.exec(summary);
   if (m && (node?.op === "!_" || node?.op === "-_"))
@@ -98,7 +107,7 @@ function operatorOverload(
     return overload(
       "_?_:_",
       [operandType(args[0]), celTypeName(m[1] ?? ""), celTypeName(m[2] ?? "")],
-      after(args[0], "?"),
+      tokenAfter(source, args[0], "?"),
     );
   return undefined;
 }
@@ -164,11 +173,9 @@ function translate(
   m = /^Cannot index type '(.+)'$/.exec(summary);
   if (m && error.node?.op === ".") {
     // cel-go's checker places it at the selection's dot, as an undefined field.
-    const pos = error.node.pos;
-    const dot = typeof pos === "number" ? source.lastIndexOf(".", pos - 1) : -1;
     return {
       message: `type '${celTypeName(m[1] ?? "")}' does not support field selection`,
-      offset: dot >= 0 ? dot : start,
+      offset: dotBefore(source, error.node.pos) ?? start,
     };
   }
   const operatorCall = operatorOverload(summary, source, error);

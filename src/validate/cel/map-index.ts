@@ -3,8 +3,8 @@
  * another type, where the engine accepts any key type and would only miss it at run time. A CRD's
  * maps all have string keys, so any other key is a mistake the API server refuses.
  */
-import { walkAst, type ASTNode } from "./engine.js";
-import { celIssue, celTypeName } from "./error-format.js";
+import { checkedTypeName, walkAst, type ASTNode } from "./engine.js";
+import { celIssue, celTypeName, tokenAfter } from "./error-format.js";
 
 /** cel-go's issue for the first map indexed with a key of another type in a checked `ast`; else undefined. */
 export function mapIndexError(ast: ASTNode, source: string): string | undefined {
@@ -12,8 +12,8 @@ export function mapIndexError(ast: ASTNode, source: string): string | undefined 
   walkAst(ast, (node) => {
     if (found !== undefined || node.op !== "[]" || !Array.isArray(node.args)) return;
     const [map, index] = node.args as unknown[];
-    const mapType = typeName(map);
-    const indexType = typeName(index);
+    const mapType = checkedTypeName(map);
+    const indexType = checkedTypeName(index);
     const key = mapType === undefined ? undefined : keyOf(mapType);
     if (
       key === undefined ||
@@ -23,19 +23,13 @@ export function mapIndexError(ast: ASTNode, source: string): string | undefined 
       key === indexType
     )
       return;
-    const end = (map as { end?: number }).end ?? node.start;
-    const open = source.indexOf("[", end);
     found = celIssue(
       source,
-      open < 0 ? node.start : open,
+      tokenAfter(source, map, "[") ?? node.start,
       `found no matching overload for '_[_]' applied to '(${celTypeName(mapType!)}, ${celTypeName(indexType)})'`,
     );
   });
   return found;
-}
-
-function typeName(node: unknown): string | undefined {
-  return (node as { checkedType?: { name?: string } } | undefined)?.checkedType?.name;
 }
 
 /** The key type of `map<K, V>` (V may hold commas of its own). */
